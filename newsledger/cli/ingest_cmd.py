@@ -1,0 +1,75 @@
+"""`ingest` and `stats`."""
+from __future__ import annotations
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from newsledger.cli.common import ledger
+from newsledger.errors import Problem
+from newsledger.ingest.readers import DEFAULT_MAX_BYTES
+from newsledger.nlp import MODELS
+
+
+def register(cli):
+    cli.add_command(ingest)
+    cli.add_command(stats)
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--model", type=click.Choice(sorted(MODELS)), default="md", show_default=True,
+              help="spaCy pipeline: md (accurate) or sm (fast).")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Processes running the NLP pipeline.")
+@click.option("--reprocess", is_flag=True,
+              help="Re-run the extractors on these articles (or, without PATHs, on every "
+                   "stored article of an older pipeline version).")
+@click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
+              help="Largest single article accepted.")
+@click.pass_context
+def ingest(ctx, paths, model, workers, reprocess, max_bytes):
+    """Read articles (files, folders, or - for stdin) into the ledger."""
+    if not paths and not reprocess:
+        raise click.UsageError("give at least one PATH (a file, a folder, or - for stdin)")
+    err = Console(stderr=True)
+    led = ledger(ctx, model)
+    with Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), TextColumn("{task.description}"), console=err,
+                  transient=True, disable=not err.is_terminal) as bar:
+        task = bar.add_task("", total=None)
+
+        def tick(item):
+            if isinstance(item, Problem):
+                err.print(f"[red]skipped[/red] {item}", highlight=False)
+            else:
+                bar.update(task, advance=1, description=item.name[:40])
+
+        if paths:
+            rep = led.ingest(paths, reprocess=reprocess, workers=workers, max_bytes=max_bytes,
+                             on_item=tick)
+        else:
+            rep = led.reprocess(workers=workers, on_item=tick)
+    c = led.stats()
+    click.echo(f"{rep.stored} new, {rep.reprocessed} reprocessed, {rep.unchanged} already in the "
+               f"ledger, {len(rep.problems)} skipped -> {led.path}")
+    click.echo(f"ledger: {c['documents']} articles, {c['entities']} actors, {c['mentions']} "
+               f"mentions, {c['quotes']} quotes, {c['timexes']} dates, {c['events']} events, "
+               f"{c['claims']} claims")
+    if rep.stale:
+        click.echo(f"{rep.stale} stored articles were made by an older pipeline: "
+                   "`newsledger ingest --reprocess` brings them up to date")
+    if rep.problems:
+        ctx.exit(1)
+
+
+@click.command()
+@click.pass_context
+def stats(ctx):
+    """Counts of what the ledger holds."""
+    led = ledger(ctx)
+    c = led.stats()
+    width = max(len(k) for k in c)
+    for k, v in c.items():
+        click.echo(f"{k:<{width}}  {v}")
+    click.echo(f"{'ledger':<{width}}  {led.path}")

@@ -1,0 +1,28 @@
+"""Exports: eval (SCHEMA.md), JSONL, CSV."""
+import json
+from typing import IO
+
+from newsledger.errors import ExportError
+from newsledger.export import eval as eval_export
+from newsledger.export.tables import jsonl_records, write_csv
+from newsledger.store.db import Store
+
+FORMATS = ("eval", "jsonl", "csv")
+
+
+def export(store: Store, fmt: str, out: IO[str], *, table: str = "quotes") -> int:
+    """Write the ledger in a format; returns the number of records written."""
+    if fmt == "csv":
+        return write_csv(store, table, out)
+    if fmt == "eval":
+        recs = eval_export.records(store)
+    elif fmt == "jsonl":
+        recs = jsonl_records(store)
+    else:
+        raise ExportError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}",
+                          code="NL-EXPORT-FORMAT")
+    n = 0
+    for rec in recs:
+        out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        n += 1
+    return n

@@ -1,0 +1,73 @@
+"""The evaluation record of SCHEMA.md (system output): one JSON object per document name."""
+from __future__ import annotations
+
+from typing import Iterator
+
+from newsledger.store.db import Store
+
+_SPAN = ("start", "end", "text")
+
+
+def _span(r: dict) -> dict:
+    return {k: r[k] for k in _SPAN}
+
+
+def _entities(mentions: list[dict], store: Store) -> list[dict]:
+    by_id: dict[str, dict] = {}
+    for m in mentions:
+        ent = by_id.get(m["entity_id"])
+        if ent is None:
+            row = store.query("SELECT name, type FROM entities WHERE id=?", (m["entity_id"],))
+            name, typ = (row[0]["name"], row[0]["type"]) if row else (m["entity_name"], m["label"])
+            ent = by_id[m["entity_id"]] = {"id": m["entity_id"], "type": typ, "name": name,
+                                           "mentions": []}
+        ent["mentions"].append(_span(m))
+    return list(by_id.values())
+
+
+def _quote(r: dict) -> dict:
+    return {"speaker": r["speaker_id"], "speaker_name": r["speaker_name"], **_span(r),
+            "kind": r["kind"], "cue": r["cue"], "medium": r["medium"], "date": r["date"],
+            "confidence": r["confidence"]}
+
+
+def _timex(r: dict) -> dict:
+    return {**_span(r), "type": r["type"], "value": r["value"]}
+
+
+def _event(r: dict) -> dict:
+    return {"type": r["type"], "source": r["source_id"], "target": r["target_id"],
+            "source_name": r["source_name"], "target_name": r["target_name"],
+            "date": r["date"], "location": r["location"], **_span(r),
+            "event_id": r["event_id"], "negated": bool(r["negated"]),
+            "confidence": r["confidence"]}
+
+
+def _claim(r: dict) -> dict:
+    return {"subject": r["subject"], "predicate": r["predicate"], "object": r["object"], **_span(r)}
+
+
+def document_record(store: Store, doc: dict, name: str) -> dict:
+    rid = doc["id"]
+    return {
+        "doc_id": name,
+        "published": doc["published"],
+        "published_precision": doc["published_precision"],
+        "published_method": doc["published_method"],
+        "title": doc["title"],
+        "outlet": doc["outlet"],
+        "entities": _entities(store.records("mentions", rid), store),
+        "quotes": [_quote(r) for r in store.records("quotes", rid)],
+        "timexes": [_timex(r) for r in store.records("timexes", rid)],
+        "events": [_event(r) for r in store.records("events", rid)],
+        "claims": [_claim(r) for r in store.records("claims", rid)],
+        "contradictions": [],
+    }
+
+
+def records(store: Store) -> Iterator[dict]:
+    """One record per name an article came under (its doc_id in the eval contract)."""
+    docs = {d["id"]: d for d in store.query("SELECT * FROM documents")}
+    names = store.query("SELECT doc_id, name FROM document_sources ORDER BY name")
+    for row in names:
+        yield document_record(store, docs[row["doc_id"]], row["name"])

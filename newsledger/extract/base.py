@@ -1,0 +1,52 @@
+"""What stages share: the per-article Extraction they read and add to."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from newsledger.records import Article, Claim, Entity, Event, Mention, Quote, Timex
+
+
+@dataclass
+class Extraction:
+    """Everything found in one article so far; later stages read earlier ones."""
+
+    article: Article
+    doc: Doc | None = None
+    entities: dict[str, Entity] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+    timexes: list[Timex] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    versions: dict[str, str] = field(default_factory=dict)
+
+    _LISTS = {Mention: "mentions", Timex: "timexes", Quote: "quotes", Event: "events",
+              Claim: "claims"}
+
+    def add(self, records) -> None:
+        for r in records:
+            if isinstance(r, Entity):
+                self.entities.setdefault(r.id, r)
+            else:
+                getattr(self, self._LISTS[type(r)]).append(r)
+
+    def detached(self) -> "Extraction":
+        """A copy without the spaCy Doc, cheap to send between processes."""
+        self.doc = None
+        return self
+
+    def mention_at(self, start: int, end: int) -> Mention | None:
+        """The mention that best overlaps a character span."""
+        best, best_len = None, 0
+        for m in self.mentions:
+            inter = min(end, m.end) - max(start, m.start)
+            if inter > best_len:
+                best, best_len = m, inter
+        return best
+
+
+def sent_bounds(span: Span) -> tuple[int, int]:
+    s = span.sent
+    return s.start_char, s.end_char

@@ -1,0 +1,1 @@
+"""Knowledge base: actors, aliases, roles over time, places; name folding."""

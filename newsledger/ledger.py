@@ -1,0 +1,130 @@
+"""The Python API: ``Ledger`` is what the CLI, the REST API and the web UI call."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Callable, Iterable, Iterator
+
+from newsledger.errors import Problem
+from newsledger.extract import pipeline_version
+from newsledger.ingest.readers import DEFAULT_MAX_BYTES, read_paths
+from newsledger.nlp import DEFAULT_MODEL
+from newsledger.nlp.process import analyse
+from newsledger.records import Article, ExcludedSpan
+from newsledger.store import Store
+
+BATCH = 64     # articles read ahead and written per batch
+
+
+@dataclass
+class IngestReport:
+    stored: int = 0             # new articles
+    reprocessed: int = 0        # stored articles whose extractions were redone
+    unchanged: int = 0          # already in the ledger (same text), left as they were
+    stale: int = 0              # unchanged, but made by an older pipeline version
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+class Ledger:
+    """A ledger in one SQLite file: ``Ledger("news.db").ingest(["articles/"])``."""
+
+    def __init__(self, path=None, *, model: str = DEFAULT_MODEL):
+        self.store = Store(path)
+        self.model = model
+        self._version: str | None = None
+
+    @property
+    def path(self) -> str:
+        return self.store.path
+
+    @property
+    def version(self) -> str:
+        if self._version is None:
+            self._version = pipeline_version(self.model)
+        return self._version
+
+    # ------------------------------------------------------------ ingest
+    def ingest(self, paths: Iterable[str], *, reprocess: bool = False, workers: int = 1,
+               max_bytes: int = DEFAULT_MAX_BYTES,
+               on_item: Callable[[Article | Problem], None] | None = None) -> IngestReport:
+        """Read, analyse and store articles; problems are reported, never raised."""
+        report = IngestReport()
+        todo = self._select(read_paths(paths, max_bytes), reprocess, report, on_item)
+        for article, result in analyse(todo, self.model, workers=workers):
+            if isinstance(result, Problem):
+                report.problems.append(result)
+            else:
+                fresh = not self.store.has(article.id)
+                self.store.write(article, result, model=self.model, pipeline_version=self.version)
+                if fresh:
+                    report.stored += 1
+                else:
+                    report.reprocessed += 1
+            if on_item:
+                on_item(article if not isinstance(result, Problem) else result)
+        return report
+
+    def reprocess(self, *, only_stale: bool = True, workers: int = 1, on_item=None) -> IngestReport:
+        """Re-run the extractors on stored articles (those of older versions by default)."""
+        report = IngestReport()
+        sql = "SELECT * FROM documents" + (" WHERE pipeline_version IS NOT ?" if only_stale else "")
+        rows = self.store.query(sql, (self.version,) if only_stale else ())
+        arts = (self._stored_article(r) for r in rows)
+        for article, result in analyse(arts, self.model, workers=workers):
+            if isinstance(result, Problem):
+                report.problems.append(result)
+            else:
+                self.store.write(article, result, model=self.model, pipeline_version=self.version)
+                report.reprocessed += 1
+            if on_item:
+                on_item(article)
+        return report
+
+    def _select(self, items, reprocess, report, on_item) -> Iterator[Article]:
+        seen: set[str] = set()
+        for item in items:
+            if isinstance(item, Problem):
+                report.problems.append(item)
+                if on_item:
+                    on_item(item)
+                continue
+            stored = self.store.pipeline_version(item.id)
+            self.store.add_source(item)
+            if item.id in seen or (stored is not None and not reprocess):
+                report.unchanged += 1
+                report.stale += stored is not None and stored != self.version
+                if on_item:
+                    on_item(item)
+                continue
+            seen.add(item.id)
+            yield item
+
+    def _stored_article(self, row: dict) -> Article:
+        excl = tuple(ExcludedSpan(**{k: r[k] for k in ("doc_id", "start", "end", "text", "reason")})
+                     for r in self.store.records("excluded_spans", row["id"]))
+        keys = Article.__dataclass_fields__.keys()
+        return replace(Article(id=row["id"], text=row["text"], name=row["name"]),
+                       **{k: row[k] for k in keys if k in row and k not in ("id", "text", "name")},
+                       excluded=excl)
+
+    # ------------------------------------------------------------ reading
+    def stats(self) -> dict:
+        c = self.store.counts()
+        c["stale"] = self.store.db.execute(
+            "SELECT count(*) FROM documents WHERE pipeline_version IS NOT ?", (self.version,)).fetchone()[0]
+        return c
+
+    def document(self, key: str) -> dict | None:
+        return self.store.document(key)
+
+    def quotes(self, *, speaker: str | None = None, search: str | None = None,
+               since: str | None = None, until: str | None = None, limit: int | None = None) -> list[dict]:
+        from newsledger.store.queries import quotes
+        return quotes(self.store, speaker=speaker, search=search, since=since, until=until,
+                      limit=limit)
+
+    def close(self) -> None:
+        self.store.close()

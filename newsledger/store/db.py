@@ -1,0 +1,228 @@
+"""The SQLite ledger: numbered migrations, one transaction per article.
+
+Records map to tables by field name; a field without a column goes into the
+row's ``attrs`` JSON, so stages can carry detail without a migration.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from dataclasses import asdict
+from datetime import datetime, timezone
+from importlib import resources
+from pathlib import Path
+
+from newsledger.errors import StoreError
+from newsledger.records import Article, Claim, Entity, Event, ExcludedSpan, Mention, Quote, Timex
+
+DEFAULT_DB = "newsledger.db"
+TABLES = {Mention: "mentions", Quote: "quotes", Timex: "timexes", Event: "events",
+          Claim: "claims", ExcludedSpan: "excluded_spans"}
+RECORD_TABLES = ("excluded_spans", "mentions", "quotes", "timexes", "events", "claims")
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def default_path() -> str:
+    return os.environ.get("NEWSLEDGER_DB") or DEFAULT_DB
+
+
+def migrations() -> list[tuple[int, str, str]]:
+    """(number, name, sql) of the shipped migrations, in order."""
+    folder = resources.files("newsledger.store").joinpath("migrations")
+    out = []
+    for f in folder.iterdir():
+        if f.name.endswith(".sql"):
+            num, _, name = f.name[:-4].partition("_")
+            out.append((int(num), name, f.read_text("utf-8")))
+    return sorted(out)
+
+
+class Store:
+    def __init__(self, path: str | os.PathLike | None = None):
+        self.path = str(path or default_path())
+        if self.path != ":memory:":
+            Path(self.path).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            self.db.row_factory = sqlite3.Row
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.migrate()
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"{self.path}: not a newsledger database or damaged ({e}); "
+                             "pass another --db path", code="NL-STORE-OPEN") from None
+        self._columns: dict[str, list[str]] = {}
+
+    # ------------------------------------------------------------ migrations
+    def migrate(self) -> list[int]:
+        """Apply the migrations not yet recorded; safe to run again."""
+        self.db.execute("CREATE TABLE IF NOT EXISTS migrations "
+                        "(number INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)")
+        done = {r[0] for r in self.db.execute("SELECT number FROM migrations")}
+        applied = []
+        for num, name, sql in migrations():
+            if num in done:
+                continue
+            with self.transaction():
+                for stmt in _statements(sql):
+                    self.db.execute(stmt)
+                self.db.execute("INSERT INTO migrations VALUES (?, ?, ?)", (num, name, now()))
+            applied.append(num)
+        return applied
+
+    def transaction(self):
+        return _Tx(self.db)
+
+    def close(self) -> None:
+        self.db.close()
+
+    # ------------------------------------------------------------ writing
+    def columns(self, table: str) -> list[str]:
+        if table not in self._columns:
+            self._columns[table] = [r[1] for r in self.db.execute(f"PRAGMA table_info({table})")]
+        return self._columns[table]
+
+    def _insert(self, table: str, row: dict) -> None:
+        cols = self.columns(table)
+        extra = {k: v for k, v in row.items() if k not in cols}
+        # Record tables number their rows themselves; documents and entities have ids.
+        keep_id = table in ("documents", "entities")
+        row = {k: _sql_value(v) for k, v in row.items() if k in cols and (k != "id" or keep_id)}
+        if "attrs" in cols and extra:
+            row["attrs"] = json.dumps(extra, ensure_ascii=False, default=str)
+        names = ", ".join(f'"{c}"' for c in row)
+        marks = ", ".join("?" for _ in row)
+        self.db.execute(f"INSERT INTO {table} ({names}) VALUES ({marks})", list(row.values()))
+
+    def pipeline_version(self, doc_id: str) -> str | None:
+        r = self.db.execute("SELECT pipeline_version FROM documents WHERE id=?", (doc_id,)).fetchone()
+        return r[0] if r else None
+
+    def add_source(self, article: Article) -> None:
+        """Remember a name the article came under (idempotent)."""
+        if not self.has(article.id):
+            return
+        self.db.execute("INSERT OR IGNORE INTO document_sources VALUES (?, ?, ?, ?, ?)",
+                        (article.id, article.name, article.source, article.source_line, now()))
+
+    def has(self, doc_id: str) -> bool:
+        return self.db.execute("SELECT 1 FROM documents WHERE id=?", (doc_id,)).fetchone() is not None
+
+    def write(self, article: Article, ex, *, model: str, pipeline_version: str) -> None:
+        """Store one article and all its records in one transaction (all or nothing)."""
+        with self.transaction():
+            existing = self.db.execute("SELECT ingested_at FROM documents WHERE id=?",
+                                       (article.id,)).fetchone()
+            for table in RECORD_TABLES:
+                self.db.execute(f"DELETE FROM {table} WHERE doc_id=?", (article.id,))
+            row = {k: v for k, v in asdict(article).items() if k != "excluded"}
+            row.update(chars=len(article.text), model=model, pipeline_version=pipeline_version,
+                       ingested_at=existing[0] if existing else now(), processed_at=now())
+            if existing:
+                sets = ", ".join(f'"{k}"=?' for k in row if k != "id" and k in self.columns("documents"))
+                vals = [_sql_value(v) for k, v in row.items() if k != "id" and k in self.columns("documents")]
+                self.db.execute(f"UPDATE documents SET {sets} WHERE id=?", vals + [article.id])
+            else:
+                self._insert("documents", row)
+            self.db.execute("INSERT OR IGNORE INTO document_sources VALUES (?, ?, ?, ?, ?)",
+                            (article.id, article.name, article.source, article.source_line, now()))
+            for sp in article.excluded:
+                self._insert("excluded_spans", asdict(sp))
+            for ent in ex.entities.values():
+                self.upsert_entity(ent)
+            for lst in (ex.mentions, ex.timexes, ex.quotes, ex.events, ex.claims):
+                for rec in lst:
+                    self._insert(TABLES[type(rec)], asdict(rec))
+
+    def upsert_entity(self, ent: Entity) -> None:
+        """An actor row; aliases accumulate, the first name and type stay."""
+        row = self.db.execute("SELECT aliases FROM entities WHERE id=?", (ent.id,)).fetchone()
+        aliases = set(json.loads(row[0]) if row and row[0] else []) | set(ent.aliases) | {ent.name}
+        if row:
+            self.db.execute("UPDATE entities SET aliases=? WHERE id=?",
+                            (json.dumps(sorted(aliases), ensure_ascii=False), ent.id))
+        else:
+            self.db.execute("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?)",
+                            (ent.id, ent.name, ent.type, ent.kb_id,
+                             json.dumps(sorted(aliases), ensure_ascii=False),
+                             json.dumps(ent.attrs, ensure_ascii=False, default=str)))
+
+    # ------------------------------------------------------------ reading
+    def query(self, sql: str, params=()) -> list[dict]:
+        return [_row(r) for r in self.db.execute(sql, params)]
+
+    def document(self, key: str) -> dict | None:
+        """A document by id, name, or a unique id prefix."""
+        rows = self.query("SELECT * FROM documents WHERE id=? OR name=? "
+                          "OR id IN (SELECT doc_id FROM document_sources WHERE name=?)",
+                          (key, key, key))
+        if not rows and len(key) >= 4:
+            rows = self.query("SELECT * FROM documents WHERE id LIKE ?", (key + "%",))
+        return rows[0] if len(rows) == 1 else None
+
+    def records(self, table: str, doc_id: str | None = None) -> list[dict]:
+        if table not in RECORD_TABLES:
+            raise StoreError(f"no record table {table!r}", code="NL-STORE-TABLE")
+        if doc_id is None:
+            return self.query(f'SELECT * FROM {table} ORDER BY doc_id, start, "end"')
+        return self.query(f'SELECT * FROM {table} WHERE doc_id=? ORDER BY start, "end"', (doc_id,))
+
+    def counts(self) -> dict[str, int]:
+        tables = ("documents",) + RECORD_TABLES[1:] + ("entities",)
+        return {t: self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+
+
+class _Tx:
+    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any error (Ctrl-C included)."""
+
+    def __init__(self, db):
+        self.db = db
+
+    def __enter__(self):
+        self.db.execute("BEGIN IMMEDIATE")
+        return self.db
+
+    def __exit__(self, exc_type, exc, tb):
+        self.db.execute("COMMIT" if exc_type is None else "ROLLBACK")
+        return False
+
+
+def _statements(sql: str) -> list[str]:
+    """Split a migration into statements, keeping trigger bodies whole."""
+    out, buf = [], ""
+    for line in sql.splitlines(keepends=True):
+        if line.strip().startswith("--") and not buf.strip():
+            continue
+        buf += line
+        if sqlite3.complete_statement(buf):
+            out.append(buf.strip())
+            buf = ""
+    if buf.strip():
+        out.append(buf.strip())
+    return out
+
+
+def _sql_value(v):
+    if isinstance(v, (dict, list, tuple)):
+        return json.dumps(v, ensure_ascii=False, default=str)
+    if isinstance(v, bool):
+        return int(v)
+    return v
+
+
+def _row(r: sqlite3.Row) -> dict:
+    d = dict(r)
+    attrs = d.pop("attrs", None)
+    if attrs:
+        try:
+            d.update(json.loads(attrs))
+        except (TypeError, ValueError):
+            d["attrs"] = attrs
+    return d
+
+
