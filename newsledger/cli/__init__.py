@@ -1,11 +1,13 @@
 """The command line: a thin click layer over ``newsledger.Ledger``.
 
-Each module in ``COMMAND_MODULES`` defines ``register(group)``, so a stage's
-commands live beside each other and adding one is a line here.
+Every ``*_cmd`` module in this package defines ``register(group)``, so each
+stage's commands live in a module of their own and adding one needs no edit
+here.
 """
 from __future__ import annotations
 
 import importlib
+import pkgutil
 import sys
 
 import click
@@ -13,11 +15,8 @@ import click
 from newsledger import __version__
 from newsledger.errors import NewsledgerError
 
-COMMAND_MODULES = [
-    "newsledger.cli.ingest_cmd",
-    "newsledger.cli.read_cmd",
-    "newsledger.cli.export_cmd",
-]
+COMMAND_MODULES = sorted(f"{__name__}.{m.name}" for m in pkgutil.iter_modules(__path__)
+                         if m.name.endswith("_cmd"))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -21,6 +21,10 @@ class Extraction:
     events: list[Event] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     versions: dict[str, str] = field(default_factory=dict)
+    # Document fields a stage found in the text (e.g. the publication date and
+    # how it was inferred); the store applies them to the documents row where
+    # the input did not already give them.
+    doc_updates: dict = field(default_factory=dict)
 
     _LISTS = {Mention: "mentions", Timex: "timexes", Quote: "quotes", Event: "events",
               Claim: "claims"}

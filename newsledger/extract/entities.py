@@ -14,6 +14,7 @@ from newsledger.records import Entity, Mention
 
 NAME = "entities.ner"
 VERSION = "1"
+ORDER = 10
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 _TRIM_START = {"the", "a", "an"}
 

@@ -14,6 +14,7 @@ from newsledger.records import Quote
 
 NAME = "quotes.direct"
 VERSION = "1"
+ORDER = 30
 MIN_WORDS = 4           # "the occupier", "on standby": scare quotes, not statements
 # A quotation opened and closed inside one paragraph (never across a blank line).
 _QUOTE = re.compile(r"“([^”\n]+)”|\"([^\"\n]+)\"")

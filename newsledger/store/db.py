@@ -123,6 +123,7 @@ class Store:
             row = {k: v for k, v in asdict(article).items() if k != "excluded"}
             row.update(chars=len(article.text), model=model, pipeline_version=pipeline_version,
                        ingested_at=existing[0] if existing else now(), processed_at=now())
+            _apply_updates(row, getattr(ex, "doc_updates", {}))
             if existing:
                 sets = ", ".join(f'"{k}"=?' for k in row if k != "id" and k in self.columns("documents"))
                 vals = [_sql_value(v) for k, v in row.items() if k != "id" and k in self.columns("documents")]
@@ -190,6 +191,18 @@ class _Tx:
     def __exit__(self, exc_type, exc, tb):
         self.db.execute("COMMIT" if exc_type is None else "ROLLBACK")
         return False
+
+
+def _apply_updates(row: dict, updates: dict) -> None:
+    """Fields found in the text fill what the input left empty; the input always wins."""
+    date_keys = ("published", "published_precision", "published_method", "published_note")
+    if row.get("published") is None and updates.get("published") is not None:
+        row.update({k: updates.get(k) for k in date_keys})
+    elif row.get("published") is None and updates.get("published_note"):
+        row["published_note"] = updates["published_note"]
+    for k, v in updates.items():
+        if k not in date_keys and row.get(k) is None:
+            row[k] = v
 
 
 def _statements(sql: str) -> list[str]:

@@ -1,0 +1,5 @@
+import sys
+
+from newsledger.cli import main
+
+sys.exit(main())
