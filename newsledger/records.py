@@ -161,6 +161,11 @@ class Claim:
     object_name: str | None = None
     sent_start: int = 0
     sent_end: int = 0
+    # What the analysis needs to compare claims (kept in the row's attrs):
+    kind: str = "fact"              # date | measure_kind | role | count
+    when: str | None = None         # date the fact refers to, where known
+    subject_head: str | None = None  # head word of the subject phrase ("parliament")
+    derived: str | None = None      # how a value was computed ("2 day after 2020-01-05")
     extractor: str = "claims"
     confidence: float = 0.5
 
