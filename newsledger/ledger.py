@@ -65,6 +65,8 @@ class Ledger:
                     report.reprocessed += 1
             if on_item:
                 on_item(article if not isinstance(result, Problem) else result)
+        if report.stored or report.reprocessed:
+            self.analyze()      # cross-report tables follow the articles they derive from
         return report
 
     def reprocess(self, *, only_stale: bool = True, workers: int = 1, on_item=None) -> IngestReport:
@@ -81,6 +83,8 @@ class Ledger:
                 report.reprocessed += 1
             if on_item:
                 on_item(article)
+        if report.reprocessed:
+            self.analyze()
         return report
 
     def _select(self, items, reprocess, report, on_item) -> Iterator[Article]:
@@ -128,3 +132,52 @@ class Ledger:
 
     def close(self) -> None:
         self.store.close()
+
+    # --- issue 7: across reports ---
+    def analyze(self) -> dict:
+        """Rebuild stories, merged events, contradictions, stances and framing counts."""
+        from newsledger.analyze import refresh
+        return refresh(self.store)
+
+    def stories(self) -> list[dict]:
+        """Stories, largest first, each with its articles (and near-duplicates marked)."""
+        out = self.store.query("SELECT * FROM stories ORDER BY size DESC, first_date, id")
+        docs = self.store.query("SELECT s.story_id, s.duplicate_of, s.similarity, d.id, d.name, "
+                                "d.outlet, d.published, d.title FROM story_docs s "
+                                "JOIN documents d ON d.id = s.doc_id ORDER BY d.published, d.name")
+        by_story: dict[str, list[dict]] = {}
+        for d in docs:
+            by_story.setdefault(d["story_id"], []).append(d)
+        for s in out:
+            s["articles"] = by_story.get(s["id"], [])
+        return out
+
+    def events(self, *, min_reports: int = 1) -> list[dict]:
+        """Merged real-world events with their number of reports and the reports."""
+        out = self.store.query("SELECT * FROM event_clusters WHERE reports >= ? "
+                               "ORDER BY COALESCE(date, '9999'), id", (min_reports,))
+        reps = self.store.query("SELECT e.event_id, e.text, e.start, e.\"end\", d.name AS doc_name, "
+                                "d.outlet, d.published FROM events e JOIN documents d "
+                                "ON d.id = e.doc_id ORDER BY d.published, d.name, e.start")
+        by_event: dict[str, list[dict]] = {}
+        for r in reps:
+            by_event.setdefault(r["event_id"], []).append(r)
+        for e in out:
+            e["report_list"] = by_event.get(e["id"], [])
+        return out
+
+    def contradictions(self) -> list[dict]:
+        from newsledger.analyze.contradictions import stored
+        return stored(self.store)
+
+    def stance(self, actor: str, issue: str | None = None) -> list[dict]:
+        from newsledger.analyze.stance import series
+        return series(self.store, actor, issue)
+
+    def framing(self) -> list[dict]:
+        from newsledger.analyze.framing import by_outlet
+        return by_outlet(self.store)
+
+    def timeline(self, *, actor: str | None = None, story: str | None = None) -> list[dict]:
+        from newsledger.analyze.timeline import build
+        return build(self.store, actor=actor, story=story)

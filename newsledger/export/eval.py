@@ -47,7 +47,21 @@ def _claim(r: dict) -> dict:
     return {"subject": r["subject"], "predicate": r["predicate"], "object": r["object"], **_span(r)}
 
 
-def document_record(store: Store, doc: dict, name: str) -> dict:
+def _contradictions(store: Store) -> dict[str, list[dict]]:
+    """Each contradiction once, in the record of its first document (the scorer sums them)."""
+    from newsledger.analyze.contradictions import stored
+    names = {d["id"]: d["name"] for d in store.query("SELECT id, name FROM documents")}
+    out: dict[str, list[dict]] = {}
+    for c in stored(store):
+        docs = [names.get(d, d) for d in c["docs"]]
+        out.setdefault(c["docs"][0], []).append(
+            {"subject": c["subject_name"] or c["subject"], "predicate": c["predicate"],
+             "values": c["values"], "docs": docs})
+    return out
+
+
+def document_record(store: Store, doc: dict, name: str,
+                    contradictions: list[dict] | None = None) -> dict:
     rid = doc["id"]
     return {
         "doc_id": name,
@@ -61,7 +75,7 @@ def document_record(store: Store, doc: dict, name: str) -> dict:
         "timexes": [_timex(r) for r in store.records("timexes", rid)],
         "events": [_event(r) for r in store.records("events", rid)],
         "claims": [_claim(r) for r in store.records("claims", rid)],
-        "contradictions": [],
+        "contradictions": contradictions or [],
     }
 
 
@@ -69,5 +83,8 @@ def records(store: Store) -> Iterator[dict]:
     """One record per name an article came under (its doc_id in the eval contract)."""
     docs = {d["id"]: d for d in store.query("SELECT * FROM documents")}
     names = store.query("SELECT doc_id, name FROM document_sources ORDER BY name")
+    contra = _contradictions(store)
     for row in names:
-        yield document_record(store, docs[row["doc_id"]], row["name"])
+        # Only the first name of an article carries its contradictions.
+        yield document_record(store, docs[row["doc_id"]], row["name"],
+                              contra.pop(row["doc_id"], None))

@@ -1,0 +1,118 @@
+"""What the analyses share: their data file, word tokens, union-find, actor keys."""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from newsledger.kb.names import fold
+
+_WORD = re.compile(r"[a-z][a-z0-9]+")
+
+
+@lru_cache(maxsize=None)
+def data(name: str = "analysis") -> dict:
+    raw = resources.files("newsledger.analyze").joinpath(f"data/{name}.yaml").read_text("utf-8")
+    return yaml.safe_load(raw)
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    return frozenset(data()["stop_words"])
+
+
+def stem(w: str) -> str:
+    """A light suffix strip so that withdraw/withdrawal/withdrawing meet."""
+    for suf in ("ations", "ation", "ings", "ing", "als", "al", "ies", "es", "ed", "s"):
+        if len(w) - len(suf) >= 4 and w.endswith(suf):
+            return w[: -len(suf)]
+    return w
+
+
+def words(text: str) -> list[str]:
+    """Content words of a text, folded and stemmed."""
+    stops = stop_words()
+    return [stem(w) for w in _WORD.findall(fold(text)) if w not in stops]
+
+
+def idf_table(docs: list[set[str]]) -> dict[str, float]:
+    n = len(docs) or 1
+    df = Counter(w for d in docs for w in d)
+    return {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
+
+
+def weighted_jaccard(a: set[str], b: set[str], idf: dict[str, float]) -> float:
+    if not a or not b:
+        return 0.0
+    inter = sum(idf.get(w, 1.0) for w in a & b)
+    union = sum(idf.get(w, 1.0) for w in a | b)
+    return inter / union if union else 0.0
+
+
+class UnionFind:
+    def __init__(self, items=()):
+        self.parent = {i: i for i in items}
+
+    def find(self, x):
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a, b) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+    def groups(self) -> dict:
+        out: dict = {}
+        for x in self.parent:
+            out.setdefault(self.find(x), []).append(x)
+        return out
+
+
+def _tokens(key: str | None) -> list[str]:
+    return [t for t in re.split(r"[_\s]+", fold(key or "").replace("np:", "")) if t]
+
+
+def distinctive(key: str | None) -> set[str]:
+    generic = set(data()["generic_name_words"])
+    return {t for t in _tokens(key) if t not in generic and len(t) > 1}
+
+
+def same_body(a: str | None, b: str | None) -> bool:
+    """Two names of bodies agree: equal, or their distinctive words overlap by half."""
+    if not a or not b:
+        return False
+    if fold(a) == fold(b):
+        return True
+    da, db = distinctive(a), distinctive(b)
+    if not da or not db:
+        return False
+    return len(da & db) / min(len(da), len(db)) >= 0.5
+
+
+def same_actor(a: str | None, b: str | None) -> bool:
+    """Two actor keys name the same actor.
+
+    Equal keys; for noun phrases ("np:iraqi_parliament" and "np:parliament")
+    the same head word with one's modifiers inside the other's; for names,
+    the same last word and, where both have one, the same first word.
+    """
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    if a.startswith("np:") != b.startswith("np:"):
+        return False
+    ta, tb = _tokens(a), _tokens(b)
+    if not ta or not tb or ta[-1] != tb[-1]:
+        return False
+    if a.startswith("np:"):
+        return set(ta) <= set(tb) or set(tb) <= set(ta)
+    return len(ta) == 1 or len(tb) == 1 or ta[0] == tb[0]

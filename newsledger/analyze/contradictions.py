@@ -1,0 +1,130 @@
+"""Contradictions: claims about the same fact whose values conflict across sources.
+
+Claims (extract/claims.py) carry a comparable key: subject and predicate.
+Two claims are about the same fact when their predicates are equal (for
+roles: the same kind of claim about bodies that agree, ``same_body``) and
+their subjects name the same actor (``same_actor``). A fact with two values
+from different articles is a contradiction when the values really exclude
+each other:
+
+* dates: neither is a coarser form of the other, and they are close enough
+  to be one event told two ways (``date_conflict_days``; a vote in 2019 and
+  one in 2020 are two votes);
+* measure kinds: a resolution is not a law (for the same act, dated close);
+* roles: ranks of one ladder (leader vs deputy leader) in articles published
+  close together (``role_window_days``): a later article naming a new holder
+  or rank is a change over time, not a contradiction.
+
+Repeatable acts (speaking, meeting) and plans are never compared with facts.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from itertools import combinations
+
+from newsledger.analyze.common import UnionFind, same_actor, same_body
+from newsledger.extract.claims_rules import days_apart, rules
+
+_COLUMNS = ("subject", "subject_name", "predicate", "values", "docs", "sides", "confidence")
+
+
+def _block(c: dict) -> tuple:
+    """Claims that can be about the same fact share a block (cheap pre-grouping)."""
+    pred = c["predicate"].split(":", 1)[0]
+    last = c["subject"].replace("np:", "").split("_")[-1]
+    return c.get("kind") or "fact", pred, last
+
+
+def _same_fact(a: dict, b: dict) -> bool:
+    if not same_actor(a["subject"], b["subject"]):
+        return False
+    if a.get("kind") == "role":
+        return same_body(a["predicate"].split(":", 1)[1], b["predicate"].split(":", 1)[1])
+    return a["predicate"] == b["predicate"]
+
+
+def _conflict(a: dict, b: dict, R: dict) -> bool:
+    """The two values exclude each other (see the module doc)."""
+    va, vb = a["object"], b["object"]
+    if va == vb or a["doc_id"] == b["doc_id"]:
+        return False
+    kind = a.get("kind")
+    if kind == "date":
+        if va.startswith(vb) or vb.startswith(va):
+            return False
+        gap = days_apart(va, vb)
+        return gap is not None and gap <= R["date_conflict_days"]
+    if kind == "measure_kind":
+        gap = days_apart(a.get("when"), b.get("when"))
+        return gap is None or gap <= R["date_conflict_days"]
+    if kind == "role":
+        if not any(va in g and vb in g for g in R["exclusive_roles"]):
+            return False
+        gap = days_apart(a.get("published"), b.get("published"))
+        return gap is not None and gap <= R["role_window_days"]
+    return False
+
+
+def _comparable(c: dict, R: dict) -> bool:
+    base = c["predicate"].split(":", 1)[0]
+    return not base.endswith("_planned") and base not in R["repeatable"]
+
+
+def find(claims: list[dict]) -> list[dict]:
+    """Contradictions among claim rows (each with doc_id, doc_name, outlet, published)."""
+    R = rules()
+    blocks: dict[tuple, list[dict]] = {}
+    for c in claims:
+        if _comparable(c, R):
+            blocks.setdefault(_block(c), []).append(c)
+    out = []
+    for group in blocks.values():
+        uf = UnionFind(range(len(group)))
+        for i, j in combinations(range(len(group)), 2):
+            if _same_fact(group[i], group[j]):
+                uf.union(i, j)
+        for members in uf.groups().values():
+            facts = [group[i] for i in members]
+            if any(_conflict(a, b, R) for a, b in combinations(facts, 2)):
+                out.append(_record(facts))
+    return out
+
+
+def _record(facts: list[dict]) -> dict:
+    counts = Counter(c["object"] for c in facts)
+    values = [v for v, _ in counts.most_common()]
+    names = Counter(c.get("subject_name") or c["subject"] for c in facts)
+    sides = [{"value": c["object"], "doc_id": c["doc_id"], "doc_name": c.get("doc_name"),
+              "outlet": c.get("outlet"), "published": c.get("published"),
+              "sentence": c["text"], "derived": c.get("derived"),
+              "body": c.get("object_name") if c.get("kind") == "role" else None}
+             for c in sorted(facts, key=lambda c: (values.index(c["object"]), c.get("doc_name") or ""))]
+    docs = list(dict.fromkeys(s["doc_id"] for s in sides))
+    return {"subject": facts[0]["subject"], "subject_name": names.most_common(1)[0][0],
+            "predicate": facts[0]["predicate"], "values": values, "docs": docs,
+            "sides": sides, "confidence": round(min(c.get("confidence") or 0.5 for c in facts), 2)}
+
+
+def refresh(store) -> int:
+    """Recompute the contradictions table from the stored claims."""
+    rows = store.query("SELECT c.*, d.name AS doc_name, d.outlet, d.published "
+                       "FROM claims c JOIN documents d ON d.id = c.doc_id")
+    found = find(rows)
+    store.db.execute("DELETE FROM contradictions")
+    for c in found:
+        store.db.execute(
+            f"INSERT INTO contradictions ({', '.join(chr(34) + k + chr(34) for k in _COLUMNS)}) "
+            f"VALUES ({', '.join('?' for _ in _COLUMNS)})",
+            [json.dumps(c[k], ensure_ascii=False) if isinstance(c[k], list) else c[k]
+             for k in _COLUMNS])
+    return len(found)
+
+
+def stored(store) -> list[dict]:
+    out = []
+    for r in store.query("SELECT * FROM contradictions ORDER BY id"):
+        for k in ("values", "docs", "sides"):
+            r[k] = json.loads(r[k]) if r[k] else []
+        out.append(r)
+    return out

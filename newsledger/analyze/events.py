@@ -1,0 +1,153 @@
+"""One event, many reports: merging event mentions across (and within) articles.
+
+A general cross-document event coreference method, no corpus-specific rule:
+
+1. block: only mentions of the same PLOVER type are compared, and only pairs
+   that share a rare content word or an actor (an inverted index, so the
+   work grows with the candidate pairs, not with the square of the corpus);
+2. score: weighted evidence from wording (IDF-weighted Jaccard of content
+   words of the mention and its actors' names), actors (source and target
+   agree, or conflict) and dates (equal, unknown, or too far apart: a veto);
+3. cluster: pairs above the threshold are linked, best first; two clusters
+   join only when no pair across them is vetoed (different dates, different
+   negation), so a chain of weak links cannot glue two events together.
+
+Twice in one article needs closer wording (a speaker's three accusations in
+one speech are three statements, not one event). Each cluster gets a stable
+id from its earliest report; ``events.event_id`` is set to it.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from itertools import combinations
+
+from newsledger.analyze.common import UnionFind, data, idf_table, same_actor, weighted_jaccard, words
+from newsledger.extract.claims_rules import days_apart, name_key, parse_date
+
+
+def _actor_key(row: dict, side: str) -> str | None:
+    name = row.get(f"{side}_name")
+    if name:
+        return name_key(name)
+    return row.get(f"{side}_id")
+
+
+def _features(row: dict) -> dict:
+    toks = set(words(row["text"]))
+    for side in ("source", "target"):
+        toks |= set(words(row.get(f"{side}_name") or ""))
+    return {"row": row, "words": toks, "src": _actor_key(row, "source"),
+            "tgt": _actor_key(row, "target"), "date": row.get("date"),
+            "neg": bool(row.get("negated"))}
+
+
+def _veto(a: dict, b: dict, cfg: dict) -> bool:
+    """Evidence that two mentions are different events whatever their wording."""
+    if a["row"].get("type") != b["row"].get("type") or a["neg"] != b["neg"]:
+        return True
+    da, db = parse_date(a["date"]), parse_date(b["date"])
+    if da and db:
+        if da[1] == "day" and db[1] == "day":
+            return days_apart(a["date"], b["date"]) > cfg["date_tolerance_days"]
+        short = min(a["date"], b["date"], key=len)
+        return not (a["date"].startswith(short) and b["date"].startswith(short))
+    return False
+
+
+def _actor_score(a: dict, b: dict) -> float:
+    score, known = 0.0, 0
+    for side in ("src", "tgt"):
+        if a[side] and b[side]:
+            known += 1
+            score += 1.0 if same_actor(a[side], b[side]) else -0.5
+    return score / 2 if known else 0.0
+
+
+def _date_score(a: dict, b: dict) -> float:
+    if a["date"] and b["date"]:
+        return 1.0 if a["date"] == b["date"] else 0.5
+    return 0.0
+
+
+def score(a: dict, b: dict, idf: dict, cfg: dict) -> float:
+    return (cfg["weight_wording"] * weighted_jaccard(a["words"], b["words"], idf)
+            + cfg["weight_actors"] * _actor_score(a, b)
+            + cfg["weight_date"] * _date_score(a, b))
+
+
+def _candidates(feats: list[dict], cfg: dict) -> set[tuple[int, int]]:
+    """Pairs of the same type sharing a rare word or an actor key."""
+    index: dict[tuple, list[int]] = defaultdict(list)
+    max_df = max(2, int(cfg["max_df_share"] * len(feats)))
+    for i, f in enumerate(feats):
+        typ = f["row"].get("type")
+        for w in f["words"]:
+            index[(typ, "w", w)].append(i)
+        for side in ("src", "tgt"):
+            if f[side]:
+                index[(typ, side, f[side].split("_")[-1])].append(i)
+    pairs = set()
+    for key, ids in index.items():
+        if key[1] == "w" and len(ids) > max_df:
+            continue
+        pairs.update(combinations(ids, 2))
+    return pairs
+
+
+def cluster(rows: list[dict], cfg: dict | None = None) -> list[list[dict]]:
+    """Event rows grouped into real-world events (lists of their reports)."""
+    cfg = cfg or data()["events"]
+    feats = [_features(r) for r in rows]
+    idf = idf_table([f["words"] for f in feats])
+    scored = []
+    for i, j in _candidates(feats, cfg):
+        a, b = feats[i], feats[j]
+        if _veto(a, b, cfg):
+            continue
+        s = score(a, b, idf, cfg)
+        same_doc = a["row"]["doc_id"] == b["row"]["doc_id"]
+        if s >= (cfg["same_doc_threshold"] if same_doc else cfg["link_threshold"]):
+            scored.append((s, i, j))
+    uf = UnionFind(range(len(feats)))
+    members = {i: [i] for i in range(len(feats))}
+    for s, i, j in sorted(scored, reverse=True):
+        ri, rj = uf.find(i), uf.find(j)
+        if ri == rj or any(_veto(feats[x], feats[y], cfg) for x in members[ri] for y in members[rj]):
+            continue
+        uf.union(ri, rj)
+        members[uf.find(ri)] = members.pop(ri) + members.pop(rj)
+    return [[rows[i] for i in sorted(ids)] for ids in uf.groups().values()]
+
+
+def cluster_id(reports: list[dict]) -> str:
+    first = min((r["doc_id"], r["start"], r["end"]) for r in reports)
+    return "ev_" + hashlib.sha1(json.dumps(first).encode()).hexdigest()[:12]
+
+
+def _summary(cid: str, reports: list[dict]) -> dict:
+    def common(key):
+        vals = [r.get(key) for r in reports if r.get(key)]
+        return max(set(vals), key=vals.count) if vals else None
+    label = max(reports, key=lambda r: len(r["text"]))["text"][:160]
+    return {"id": cid, "type": reports[0]["type"], "date": common("date"),
+            "source_id": common("source_id"), "source_name": common("source_name"),
+            "target_id": common("target_id"), "target_name": common("target_name"),
+            "label": label, "reports": len(reports),
+            "docs": len({r["doc_id"] for r in reports})}
+
+
+def refresh(store) -> int:
+    """Cluster every stored event mention; set events.event_id; returns events found."""
+    rows = store.query("SELECT * FROM events ORDER BY doc_id, start")
+    groups = cluster(rows)
+    store.db.execute("DELETE FROM event_clusters")
+    for reports in groups:
+        cid = cluster_id(reports)
+        s = _summary(cid, reports)
+        store.db.execute(f"INSERT INTO event_clusters ({', '.join(s)}) VALUES "
+                         f"({', '.join('?' for _ in s)})", list(s.values()))
+        store.db.executemany("UPDATE events SET event_id=? WHERE id=?",
+                             [(cid, r["id"]) for r in reports])
+    return len(groups)

@@ -1,0 +1,115 @@
+"""Stories (articles about the same thing) and near-duplicates (syndicated copies).
+
+Similarity of two articles mixes their wording (TF-IDF cosine), the actors
+they mention (Jaccard of actor keys) and the merged events they both report;
+articles published far apart never join. Candidates come from each
+article's top TF-IDF terms (an inverted index), not from all pairs.
+
+Near-duplicates: Jaccard of word 5-shingles at or above ``duplicate_jaccard``;
+the copy points at the earliest article (by date, then name).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import zlib
+from collections import Counter, defaultdict
+from itertools import combinations
+
+from newsledger.analyze.common import UnionFind, data, words
+from newsledger.extract.claims_rules import days_apart, name_key
+from newsledger.kb.names import fold
+
+
+def _tfidf(docs: dict[str, list[str]]) -> dict[str, dict[str, float]]:
+    df = Counter(w for toks in docs.values() for w in set(toks))
+    n = len(docs)
+    out = {}
+    for d, toks in docs.items():
+        tf = Counter(toks)
+        vec = {w: (1 + math.log(c)) * math.log((n + 1) / (df[w] + 0.5)) for w, c in tf.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        out[d] = {w: v / norm for w, v in vec.items()}
+    return out
+
+
+def _cosine(a: dict, b: dict) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(w, 0.0) for w, v in a.items())
+
+
+def _jaccard(a: set, b: set) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def shingles(text: str, k: int) -> set[int]:
+    toks = fold(text).split()
+    return {zlib.crc32(" ".join(toks[i:i + k]).encode()) for i in range(max(1, len(toks) - k + 1))}
+
+
+def _candidates(vecs: dict, top: int) -> set[tuple[str, str]]:
+    index = defaultdict(list)
+    for d, vec in vecs.items():
+        for w, _ in sorted(vec.items(), key=lambda kv: -kv[1])[:top]:
+            index[w].append(d)
+    pairs = set()
+    for ids in index.values():
+        pairs.update(tuple(sorted(p)) for p in combinations(ids, 2))
+    return pairs
+
+
+def group(docs: list[dict], actors: dict[str, set], events: dict[str, set],
+          cfg: dict | None = None) -> tuple[list[list[str]], dict[str, tuple[str, float]]]:
+    """(stories as lists of doc ids, {copy doc id: (original doc id, jaccard)})."""
+    cfg = cfg or data()["stories"]
+    by_id = {d["id"]: d for d in docs}
+    vecs = _tfidf({d["id"]: words(d["text"]) for d in docs})
+    shing = {d["id"]: shingles(d["text"], cfg["shingle_size"]) for d in docs}
+    uf = UnionFind(by_id)
+    dups = {}
+    order = sorted(by_id, key=lambda i: (by_id[i].get("published") or "9999", by_id[i]["name"]))
+    rank = {d: k for k, d in enumerate(order)}
+    for a, b in _candidates(vecs, cfg["top_terms"]):
+        gap = days_apart(by_id[a].get("published"), by_id[b].get("published"))
+        if gap is not None and gap > cfg["max_days_apart"]:
+            continue
+        sim = (cfg["weight_words"] * _cosine(vecs[a], vecs[b])
+               + cfg["weight_actors"] * _jaccard(actors.get(a, set()), actors.get(b, set()))
+               + cfg["weight_events"] * _jaccard(events.get(a, set()), events.get(b, set())))
+        if sim >= cfg["link_threshold"]:
+            uf.union(a, b)
+        jac = _jaccard(shing[a], shing[b])
+        if jac >= cfg["duplicate_jaccard"]:
+            copy, orig = (a, b) if rank[a] > rank[b] else (b, a)
+            if copy not in dups or dups[copy][1] < jac:
+                dups[copy] = (orig, round(jac, 3))
+            uf.union(a, b)
+    return [sorted(g, key=rank.get) for g in uf.groups().values()], dups
+
+
+def refresh(store) -> int:
+    docs = store.query("SELECT id, name, text, title, published FROM documents")
+    actors, events = defaultdict(set), defaultdict(set)
+    for m in store.query("SELECT doc_id, entity_name, label FROM mentions"):
+        actors[m["doc_id"]].add(name_key(m["entity_name"] or "", m["label"]))
+    for e in store.query("SELECT doc_id, event_id FROM events WHERE event_id IS NOT NULL"):
+        events[e["doc_id"]].add(e["event_id"])
+    stories, dups = group(docs, actors, events)
+    by_id = {d["id"]: d for d in docs}
+    store.db.execute("DELETE FROM story_docs")
+    store.db.execute("DELETE FROM stories")
+    for members in stories:
+        sid = "st_" + hashlib.sha1(members[0].encode()).hexdigest()[:10]
+        dates = sorted(by_id[m]["published"] for m in members if by_id[m]["published"])
+        head = by_id[members[0]]
+        store.db.execute("INSERT INTO stories VALUES (?, ?, ?, ?, ?, ?)",
+                         (sid, head["title"] or head["name"], len(members),
+                          dates[0] if dates else None, dates[-1] if dates else None,
+                          json.dumps({"duplicates": sum(m in dups for m in members)})))
+        for m in members:
+            orig = dups.get(m)
+            store.db.execute("INSERT INTO story_docs VALUES (?, ?, ?, ?)",
+                             (sid, m, orig[0] if orig else None, orig[1] if orig else None))
+    return len(stories)

@@ -1,0 +1,81 @@
+"""Timelines: events, statements and dated facts in the order they happened.
+
+A row's date is the date the text gives for the act (``basis: stated``);
+only where it gives none does the publication date stand in (``basis:
+reported``), so a 2020 killing recalled in a 2022 article sits in 2020.
+Events are rows per merged event, with every report listed as a source.
+"""
+from __future__ import annotations
+
+import json
+
+from newsledger.kb.names import fold
+
+
+def _matches(want: str, *names) -> bool:
+    return any(n and (want == fold(n) or want in fold(n).split() or want in fold(n))
+               for n in names)
+
+
+def _aliases(store, ids) -> dict[str, list[str]]:
+    out = {}
+    for i in {x for x in ids if x}:
+        row = store.query("SELECT name, aliases FROM entities WHERE id=?", (i,))
+        if row:
+            out[i] = [row[0]["name"]] + (json.loads(row[0]["aliases"]) if row[0]["aliases"] else [])
+    return out
+
+
+def _source(r: dict) -> str:
+    return f"{r.get('outlet') or '?'}:{r['doc_name']}"
+
+
+def build(store, *, actor: str | None = None, story: str | None = None) -> list[dict]:
+    docs = None
+    if story:
+        docs = {r["doc_id"] for r in store.query("SELECT doc_id FROM story_docs WHERE story_id=?",
+                                                 (story,))}
+    want = fold(actor) if actor else None
+    join = "JOIN documents d ON d.id = x.doc_id"
+    cols = "x.*, d.name AS doc_name, d.outlet, d.published"
+    events = store.query(f"SELECT {cols} FROM events x {join} ORDER BY x.doc_id, x.start")
+    quotes = store.query(f"SELECT {cols} FROM quotes x {join}")
+    claims = store.query(f"SELECT {cols} FROM claims x {join}")
+    alias = _aliases(store, [e.get("source_id") for e in events] + [e.get("target_id") for e in events]
+                     + [q.get("speaker_id") for q in quotes])
+
+    def keep(row, *pairs) -> bool:
+        if docs is not None and row["doc_id"] not in docs:
+            return False
+        if want is None:
+            return True
+        names = [n for i, n in pairs] + [a for i, _ in pairs for a in alias.get(i, [])]
+        return _matches(want, *names)
+
+    rows = []
+    clusters: dict[str, list[dict]] = {}
+    for e in events:
+        if keep(e, (e.get("source_id"), e.get("source_name")), (e.get("target_id"), e.get("target_name"))):
+            clusters.setdefault(e.get("event_id") or f"{e['doc_id']}:{e['start']}", []).append(e)
+    for cid, reps in clusters.items():
+        date = next((r["date"] for r in reps if r.get("date")), None)
+        first = reps[0]
+        rows.append({"date": date or min(r["published"] or "" for r in reps) or None,
+                     "basis": "stated" if date else "reported", "kind": f"event:{first['type']}",
+                     "who": first.get("source_name"), "what": max(reps, key=lambda r: len(r["text"]))["text"],
+                     "target": first.get("target_name"), "reports": len(reps),
+                     "sources": sorted({_source(r) for r in reps}), "event_id": cid})
+    for q in quotes:
+        if keep(q, (q.get("speaker_id"), q.get("speaker_name"))):
+            rows.append({"date": q.get("date") or q["published"], "kind": "statement",
+                         "basis": "stated" if q.get("date") else "reported",
+                         "who": q.get("speaker_name"), "what": q["text"], "target": None,
+                         "reports": 1, "sources": [_source(q)], "event_id": None})
+    for c in claims:
+        if c.get("kind") == "date" and keep(c, (None, c.get("subject_name"))):
+            rows.append({"date": c["object"], "basis": "derived" if c.get("derived") else "stated",
+                         "kind": f"fact:{c['predicate']}", "who": c.get("subject_name"),
+                         "what": c["text"], "target": None, "reports": 1,
+                         "sources": [_source(c)], "event_id": None})
+    rows.sort(key=lambda r: (r["date"] or "9999", r["kind"], r["what"]))
+    return rows
