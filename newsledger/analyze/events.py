@@ -66,15 +66,17 @@ def _actor_score(a: dict, b: dict) -> float:
 
 
 def _date_score(a: dict, b: dict) -> float:
+    """Equal dates are evidence; an unknown date is half of it (most reports give none)."""
     if a["date"] and b["date"]:
-        return 1.0 if a["date"] == b["date"] else 0.5
-    return 0.0
+        return 1.0 if a["date"] == b["date"] else 0.25
+    return 0.5
 
 
-def score(a: dict, b: dict, idf: dict, cfg: dict) -> float:
-    return (cfg["weight_wording"] * weighted_jaccard(a["words"], b["words"], idf)
-            + cfg["weight_actors"] * _actor_score(a, b)
-            + cfg["weight_date"] * _date_score(a, b))
+def score(a: dict, b: dict, idf: dict, cfg: dict) -> tuple[float, float]:
+    """(total evidence, wording similarity) of a pair of mentions."""
+    wording = weighted_jaccard(a["words"], b["words"], idf)
+    return (cfg["weight_wording"] * wording + cfg["weight_actors"] * _actor_score(a, b)
+            + cfg["weight_date"] * _date_score(a, b)), wording
 
 
 def _candidates(feats: list[dict], cfg: dict) -> set[tuple[int, int]]:
@@ -106,9 +108,9 @@ def cluster(rows: list[dict], cfg: dict | None = None) -> list[list[dict]]:
         a, b = feats[i], feats[j]
         if _veto(a, b, cfg):
             continue
-        s = score(a, b, idf, cfg)
+        s, wording = score(a, b, idf, cfg)
         same_doc = a["row"]["doc_id"] == b["row"]["doc_id"]
-        if s >= (cfg["same_doc_threshold"] if same_doc else cfg["link_threshold"]):
+        if s >= cfg["link_threshold"] and (not same_doc or wording >= cfg["same_doc_min_wording"]):
             scored.append((s, i, j))
     uf = UnionFind(range(len(feats)))
     members = {i: [i] for i in range(len(feats))}

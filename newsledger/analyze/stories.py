@@ -28,7 +28,8 @@ def _tfidf(docs: dict[str, list[str]]) -> dict[str, dict[str, float]]:
     out = {}
     for d, toks in docs.items():
         tf = Counter(toks)
-        vec = {w: (1 + math.log(c)) * math.log((n + 1) / (df[w] + 0.5)) for w, c in tf.items()}
+        # Smoothed IDF: in a small corpus the shared topic words still count a little.
+        vec = {w: (1 + math.log(c)) * math.log(1 + n / df[w]) for w, c in tf.items()}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         out[d] = {w: v / norm for w, v in vec.items()}
     return out

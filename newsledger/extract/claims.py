@@ -358,8 +358,10 @@ def extract(doc, ex: Extraction):
         acts = _dated_acts(sent, ex, dates, R)
         derived = _derived(sent, ex, dates, prev_when, R)
         out += acts + derived + _roles(sent, ex, R)
-        dated = [c.when for c in acts if c.kind == "date"]
-        # The fact a following "It came two days after ..." refers to.
+        # What a following "It came two days after ..." refers to: the last
+        # dated fact of this sentence, else its last date.
+        dated = [c.when for c in acts if c.kind == "date"] or \
+            [v for s, e, v in dates if sent.start_char <= s and e <= sent.end_char]
         prev_when = dated[-1] if dated else None
     seen, uniq = set(), []
     for c in out:

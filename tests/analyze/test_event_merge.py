@@ -1,0 +1,67 @@
+"""Cross-report event merging: one event, many reports; different events stay apart."""
+from __future__ import annotations
+
+from newsledger.analyze.events import cluster, cluster_id
+from newsledger.records import Event
+from newsledger.store import Store
+
+
+def ev(doc, start, typ, text, src=None, tgt=None, date=None, **kw):
+    return {"id": f"{doc}{start}", "doc_id": doc, "start": start, "end": start + len(text),
+            "type": typ, "text": text, "source_name": src, "target_name": tgt, "date": date, **kw}
+
+
+RAID = [
+    ev("a", 10, "ASSAULT", "the army shelled the border village of Kelmar", "Ruritanian army",
+       "Kelmar", "2022-08-14"),
+    ev("b", 40, "ASSAULT", "Ruritanian troops shelled Kelmar village near the border",
+       "Ruritanian army", "Kelmar", "2022-08-14"),
+    ev("c", 90, "ASSAULT", "the shelling of Kelmar by the Ruritanian army", "Ruritanian army",
+       "Kelmar", None),
+]
+
+
+def groups(rows):
+    return sorted(sorted(r["id"] for r in g) for g in cluster(rows))
+
+
+def test_same_event_from_three_outlets_is_one_event_with_three_reports():
+    got = groups(RAID)
+    assert got == [["a10", "b40", "c90"]]
+
+
+def test_different_date_type_or_negation_stays_apart():
+    rows = RAID + [
+        ev("d", 5, "ASSAULT", "the army shelled the border village of Kelmar again",
+           "Ruritanian army", "Kelmar", "2023-02-01"),
+        ev("e", 5, "PROTEST", "villagers of Kelmar protested against the shelling",
+           "Kelmar villagers", "Ruritanian army", "2022-08-15"),
+        ev("f", 5, "ASSAULT", "the army did not shell Kelmar", "Ruritanian army", "Kelmar",
+           "2022-08-14", negated=1),
+    ]
+    assert groups(rows) == [["a10", "b40", "c90"], ["d5"], ["e5"], ["f5"]]
+
+
+def test_separate_statements_in_one_article_are_not_merged():
+    rows = [ev("a", 0, "ACCUSE", "he said the company is hiding its losses", "Ann Lee", "Acme"),
+            ev("a", 80, "ACCUSE", "adding that Acme misled its workers", "Ann Lee", "Acme"),
+            ev("a", 160, "ACCUSE", "the firm cheated the tax office", "Ann Lee", "Acme")]
+    assert groups(rows) == [["a0"], ["a160"], ["a80"]]
+
+
+def test_refresh_sets_event_id_and_counts_reports(tmp_path):
+    from newsledger.analyze import events as analysis
+    st = Store(tmp_path / "x.db")
+    with st.transaction():
+        for i, r in enumerate(RAID):
+            st.db.execute("INSERT INTO documents (id, name, text, ingested_at) VALUES (?,?,?,?)",
+                          (r["doc_id"], r["doc_id"], " " * 200, "now"))
+            rec = Event(r["doc_id"], r["start"], r["end"], r["text"], r["type"],
+                        source_name=r["source_name"], target_name=r["target_name"], date=r["date"])
+            st._insert("events", {k: getattr(rec, k) for k in rec.__dataclass_fields__})
+        assert analysis.refresh(st) == 1
+    ids = {r["event_id"] for r in st.query("SELECT event_id FROM events")}
+    assert len(ids) == 1
+    row = st.query("SELECT * FROM event_clusters")[0]
+    assert (row["reports"], row["docs"], row["date"]) == (3, 3, "2022-08-14")
+    assert row["id"] == cluster_id(st.query("SELECT * FROM events"))
