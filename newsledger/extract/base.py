@@ -34,7 +34,8 @@ class Extraction:
             if isinstance(r, Entity):
                 self.entities.setdefault(r.id, r)
             else:
-                getattr(self, self._LISTS[type(r)]).append(r)
+                kind = next(c for c in type(r).__mro__ if c in self._LISTS)
+                getattr(self, self._LISTS[kind]).append(r)
 
     def detached(self) -> "Extraction":
         """A copy without the spaCy Doc, cheap to send between processes."""

@@ -22,6 +22,14 @@ TABLES = {Mention: "mentions", Quote: "quotes", Timex: "timexes", Event: "events
 RECORD_TABLES = ("excluded_spans", "mentions", "quotes", "timexes", "events", "claims")
 
 
+def table_for(record) -> str:
+    """The table of a record, also for subclasses a stage defines."""
+    for cls in type(record).__mro__:
+        if cls in TABLES:
+            return TABLES[cls]
+    raise StoreError(f"no table for {type(record).__name__}", code="NL-STORE-TABLE")
+
+
 def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
@@ -138,7 +146,7 @@ class Store:
                 self.upsert_entity(ent)
             for lst in (ex.mentions, ex.timexes, ex.quotes, ex.events, ex.claims):
                 for rec in lst:
-                    self._insert(TABLES[type(rec)], asdict(rec))
+                    self._insert(table_for(rec), asdict(rec))
 
     def upsert_entity(self, ent: Entity) -> None:
         """An actor row; aliases accumulate, the first name and type stay."""

@@ -1,0 +1,86 @@
+"""Ingest throughput against bare spaCy on the same texts, in the same run.
+
+    python bench/throughput.py [--model md|sm] [--workers N] [--words 200000]
+
+The seeds are repeated (each copy made unique by a numbered last line, so the
+ledger does not deduplicate them) until the corpus has about --words words.
+Prints articles/s for bare ``nlp.pipe`` and for ``Ledger.ingest`` into a fresh
+ledger, their ratio (goal >= 0.8), and the peak RSS of each phase.
+"""
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
+
+
+def corpus(folder: Path, words: int) -> list[Path]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    paths, total, i = [], 0, 0
+    while total < words:
+        text = texts[i % len(texts)] + f"\nCopy {i}.\n"
+        p = folder / f"copy_{i:05d}.txt"
+        p.write_text(text, encoding="utf-8")
+        paths.append(p)
+        total += len(text.split())
+        i += 1
+    return paths
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def bare_spacy(paths, model: str, workers: int) -> float:
+    from newsledger.nlp import load
+    from newsledger.nlp.process import BATCH_SIZE
+    nlp = load(model)
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    t = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=workers):
+        pass
+    return time.perf_counter() - t
+
+
+def ingest(paths, model: str, workers: int, db: Path) -> float:
+    from newsledger import Ledger
+    led = Ledger(db, model=model)
+    t = time.perf_counter()
+    rep = led.ingest([str(p) for p in paths], workers=workers)
+    dt = time.perf_counter() - t
+    assert rep.stored == len(paths), rep
+    led.close()
+    return dt
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--model", default="md")
+    ap.add_argument("--workers", type=int, default=1)
+    ap.add_argument("--words", type=int, default=200_000)
+    a = ap.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = corpus(Path(tmp), a.words)
+        from newsledger.nlp import load
+        load(a.model)                       # model load is not part of either timing
+        t_bare = bare_spacy(paths, a.model, a.workers)
+        rss_bare = peak_rss_mb()
+        t_ing = ingest(paths, a.model, a.workers, Path(tmp) / "bench.db")
+        rss_ing = peak_rss_mb()
+    n = len(paths)
+    print(f"corpus: {n} articles, ~{a.words} words, model {a.model}, workers {a.workers}")
+    print(f"bare spaCy : {n / t_bare:8.1f} articles/s  ({t_bare:.1f} s)  peak RSS {rss_bare:.0f} MB")
+    print(f"ingest     : {n / t_ing:8.1f} articles/s  ({t_ing:.1f} s)  peak RSS {rss_ing:.0f} MB")
+    print(f"ratio      : {t_bare / t_ing:.2f} x bare spaCy (goal >= 0.80)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

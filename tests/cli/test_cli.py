@@ -1,0 +1,65 @@
+"""The command line over small fixtures: ingest, bad input, stats, show, quotes, export."""
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from newsledger.cli import cli
+
+STORY = ('Harbour talks resume\n\nThe port authority said on Monday that ships would sail again. '
+         '"We will reopen the northern quay within a week," said Omar Nasser, the harbour master.\n')
+
+
+def _run(db, *args, input=None):
+    return CliRunner().invoke(cli, ["--db", db, *args], input=input, catch_exceptions=False)
+
+
+def test_ingest_stats_show_quotes_export(tmp_path, db_path):
+    f = tmp_path / "harbour.txt"
+    f.write_text(STORY, encoding="utf-8")
+    r = _run(db_path, "ingest", "--model", "sm", str(f))
+    assert r.exit_code == 0, r.output
+    assert "1 new" in r.output and db_path in r.output
+    r = _run(db_path, "stats")
+    assert "documents" in r.output and " 1" in r.output
+    r = _run(db_path, "show", "harbour")
+    assert r.exit_code == 0 and "Harbour talks resume" in r.output
+    r = _run(db_path, "quotes", "--format", "jsonl", "--search", "quay")
+    rows = [json.loads(x) for x in r.output.splitlines()]
+    assert [q["text"] for q in rows] == ["We will reopen the northern quay within a week"]
+    r = _run(db_path, "export", "--format", "eval")
+    [rec] = [json.loads(x) for x in r.output.splitlines()]
+    assert rec["doc_id"] == "harbour" and rec["title"] == "Harbour talks resume"
+    r = _run(db_path, "export", "--format", "csv", "--table", "documents")
+    assert r.output.splitlines()[0].startswith("id,name,")
+
+
+def test_bad_input_is_named_rest_goes_on_exit_nonzero(tmp_path, db_path):
+    good = tmp_path / "good.txt"
+    good.write_text(STORY, encoding="utf-8")
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"id": "j1", "text": "A second story about rain."}\n{oops\n')
+    r = _run(db_path, "ingest", "--model", "sm", str(tmp_path / "nope.txt"), str(good), str(feed))
+    assert r.exit_code == 1
+    assert "nope.txt" in r.output and "NL-INGEST-NOT-FOUND" in r.output
+    assert f"{feed}:2" in r.output and "NL-INGEST-JSONL" in r.output
+    assert "2 new" in r.output
+    # Re-running after fixing nothing stores nothing twice.
+    r = _run(db_path, "ingest", "--model", "sm", str(good), str(feed))
+    assert "0 new" in r.output and "2 already in the ledger" in r.output
+
+
+def test_stdin_ingest(db_path):
+    r = _run(db_path, "ingest", "--model", "sm", "-", input="Rain fell on the plain for days.\n")
+    assert r.exit_code == 0 and "1 new" in r.output
+
+
+def test_ingest_needs_a_path(db_path):
+    r = CliRunner().invoke(cli, ["--db", db_path, "ingest"])
+    assert r.exit_code == 2 and "PATH" in r.output
+
+
+def test_show_unknown_doc_says_what_to_do(db_path):
+    r = CliRunner().invoke(cli, ["--db", db_path, "show", "zzzz"])
+    assert r.exit_code == 1 and "no single article" in r.output
