@@ -1,0 +1,72 @@
+"""Stories and near-duplicates, framing counts, stance judgements, timelines."""
+from __future__ import annotations
+
+from newsledger.analyze import framing, stance, stories
+
+FLOOD = ("Heavy rain flooded the river valley of Dunmore on Tuesday. Rescue teams evacuated "
+         "hundreds of families from the flooded villages while the river kept rising. ")
+FLOOD_2 = ("Rescue teams in Dunmore evacuated families as the flooded river valley kept rising "
+           "after heavy rain. Villages along the river were cut off by the flood waters. ")
+BUDGET = ("The finance ministry presented a budget that cuts spending on roads and raises taxes "
+          "on tobacco. Economists expect the deficit to shrink next year. ")
+
+
+def doc(i, text, published="2022-03-01", name=None):
+    return {"id": i, "name": name or i, "text": text, "title": None, "published": published}
+
+
+def test_same_story_joins_other_story_and_distant_dates_stay_apart():
+    docs = [doc("a", FLOOD * 3), doc("b", FLOOD_2 * 3), doc("c", BUDGET * 3),
+            doc("d", FLOOD_2 * 3 + " Later reports.", published="2024-06-01")]
+    got, dups = stories.group(docs, {}, {})
+    assert sorted(got) == [["a", "b"], ["c"], ["d"]]
+    assert dups == {}
+
+
+def test_syndicated_copy_is_flagged_against_the_earliest():
+    docs = [doc("a", FLOOD * 4, published="2022-03-02"),
+            doc("b", FLOOD * 4 + "Reporting by a wire agency.", published="2022-03-01"),
+            doc("c", BUDGET * 4)]
+    got, dups = stories.group(docs, {}, {})
+    assert dups.keys() == {"a"} and dups["a"][0] == "b" and dups["a"][1] >= 0.8
+    assert ["b", "a"] in got
+
+
+def test_framing_counts_longest_term_once():
+    got = framing.count("The occupation forces left; US forces stayed. Militias and resistance "
+                        "factions said two fighters were martyred, one was killed.")
+    assert got[("foreign_forces", "loaded_occupation", "occupation forces")] == 1
+    assert got[("foreign_forces", "neutral", "us forces")] == 1
+    assert got[("armed_groups", "pejorative", "militias")] == 1
+    assert got[("armed_groups", "favourable", "resistance factions")] == 1
+    assert got[("deaths", "loaded_martyrdom", "martyr*")] == 1
+    assert got[("deaths", "neutral", "killed")] == 1
+    assert ("foreign_forces", "neutral", "forces") not in got
+    assert framing.count("The weather was fine.") == {}
+
+
+def test_stance_cues_and_event_types():
+    issue = stance.issues()["foreign_forces_leave"]
+    assert stance.judge("the foreign troops must leave the country now", issue)[0] == "favour"
+    assert stance.judge("there are no plans for Washington to withdraw its forces", issue)[0] == "against"
+    assert stance.judge("the withdrawal of forces will be decided by committees", issue)[0] == "neutral"
+    assert stance.judge("he called on the government to withdraw the foreign troops", issue,
+                        "REQUEST") == ("favour", "REQUEST: withdraw")
+    assert stance.judge("prices of bread rose sharply", issue) is None
+
+
+def test_ledger_stories_framing_and_timeline(ledger_of):
+    led = ledger_of([
+        ("a", "Daily A", "2019-03-10", "Militias attacked the occupation forces. On March 3, 2019, "
+                                       "the Ruritanian parliament approved a resolution on elections."),
+        ("b", "Daily B", "2019-03-12", "The vote took place on March 5, 2019. It came two days "
+                                       "after the assassination of Governor John Smith. US forces "
+                                       "stayed in their bases.")])
+    assert sum(s["size"] for s in led.stories()) == 2
+    rows = {(r["outlet"], r["concept"]): r for r in led.framing()}
+    assert rows[("Daily A", "foreign_forces")]["loaded_share"] == 1.0
+    assert rows[("Daily B", "foreign_forces")]["loaded_share"] == 0.0
+    tl = led.timeline(actor="John Smith")
+    assert [(r["date"], r["basis"]) for r in tl] == [("2019-03-03", "derived")]
+    everything = [r["date"] for r in led.timeline(story=led.stories()[0]["id"])]
+    assert everything == sorted(everything)
