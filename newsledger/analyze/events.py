@@ -23,8 +23,10 @@ import json
 from collections import defaultdict
 from itertools import combinations
 
-from newsledger.analyze.common import UnionFind, data, idf_table, same_actor, weighted_jaccard, words
-from newsledger.extract.claims_rules import days_apart, name_key, parse_date
+from newsledger.analyze.common import (UnionFind, data, idf_table, same_actor, stem,
+                                       weighted_jaccard, words)
+from newsledger.extract.claims_rules import days_apart, name_key, parse_date, rules
+from newsledger.kb.names import fold
 
 
 def _actor_key(row: dict, side: str) -> str | None:
@@ -34,8 +36,21 @@ def _actor_key(row: dict, side: str) -> str | None:
     return row.get(f"{side}_id")
 
 
+def _act_classes(row: dict) -> set[str]:
+    """Predicate classes of the act's words (murder, assassination, killing -> killed)."""
+    R = rules()
+    raw = fold(row["text"]).split() + [fold(row.get("trigger") or "")]
+    out = set()
+    for w in raw:
+        for form in (w, stem(w)):
+            cls = R["noun_pred"].get(form) or R["verb_pred"].get(form)
+            if cls:
+                out.add("act:" + cls)
+    return out
+
+
 def _features(row: dict) -> dict:
-    toks = set(words(row["text"]))
+    toks = set(words(row["text"])) | _act_classes(row)
     for side in ("source", "target"):
         toks |= set(words(row.get(f"{side}_name") or ""))
     return {"row": row, "words": toks, "src": _actor_key(row, "source"),
@@ -47,6 +62,10 @@ def _veto(a: dict, b: dict, cfg: dict) -> bool:
     """Evidence that two mentions are different events whatever their wording."""
     if a["row"].get("type") != b["row"].get("type") or a["neg"] != b["neg"]:
         return True
+    # One sentence coded for two doers ("A and B rejected ...") is two events.
+    if a["row"]["doc_id"] == b["row"]["doc_id"] and a["src"] and b["src"] and \
+            not same_actor(a["src"], b["src"]):
+        return True
     da, db = parse_date(a["date"]), parse_date(b["date"])
     if da and db:
         if da[1] == "day" and db[1] == "day":
@@ -56,13 +75,22 @@ def _veto(a: dict, b: dict, cfg: dict) -> bool:
     return False
 
 
-def _actor_score(a: dict, b: dict) -> float:
-    score, known = 0.0, 0
-    for side in ("src", "tgt"):
-        if a[side] and b[side]:
-            known += 1
-            score += 1.0 if same_actor(a[side], b[side]) else -0.5
-    return score / 2 if known else 0.0
+def _actor_score(a: dict, b: dict, symmetric: bool = False) -> float:
+    """+1 per agreeing side, -0.5 per conflicting one, over two sides.
+
+    For symmetric acts (an agreement between A and B is one between B and
+    A) the pair of actors is compared either way round.
+    """
+    def agree(pairs):
+        score = 0.0
+        for x, y in pairs:
+            if x and y:
+                score += 1.0 if same_actor(x, y) else -0.5
+        return score / 2
+    straight = agree([(a["src"], b["src"]), (a["tgt"], b["tgt"])])
+    if not symmetric:
+        return straight
+    return max(straight, agree([(a["src"], b["tgt"]), (a["tgt"], b["src"])]))
 
 
 def _date_score(a: dict, b: dict) -> float:
@@ -75,7 +103,8 @@ def _date_score(a: dict, b: dict) -> float:
 def score(a: dict, b: dict, idf: dict, cfg: dict) -> tuple[float, float]:
     """(total evidence, wording similarity) of a pair of mentions."""
     wording = weighted_jaccard(a["words"], b["words"], idf)
-    return (cfg["weight_wording"] * wording + cfg["weight_actors"] * _actor_score(a, b)
+    symmetric = a["row"].get("type") in cfg["symmetric_types"]
+    return (cfg["weight_wording"] * wording + cfg["weight_actors"] * _actor_score(a, b, symmetric)
             + cfg["weight_date"] * _date_score(a, b)), wording
 
 
@@ -124,7 +153,9 @@ def cluster(rows: list[dict], cfg: dict | None = None) -> list[list[dict]]:
 
 
 def cluster_id(reports: list[dict]) -> str:
-    first = min((r["doc_id"], r["start"], r["end"]) for r in reports)
+    """Stable across runs: from the earliest report's place and reading."""
+    first = min((r["doc_id"], r["start"], r["end"], r["type"], r.get("source_name") or "",
+                 r.get("target_name") or "") for r in reports)
     return "ev_" + hashlib.sha1(json.dumps(first).encode()).hexdigest()[:12]
 
 
@@ -145,8 +176,12 @@ def refresh(store) -> int:
     rows = store.query("SELECT * FROM events ORDER BY doc_id, start")
     groups = cluster(rows)
     store.db.execute("DELETE FROM event_clusters")
+    seen: set[str] = set()
     for reports in groups:
         cid = cluster_id(reports)
+        while cid in seen:      # the same reading twice at one place: keep both apart
+            cid += "x"
+        seen.add(cid)
         s = _summary(cid, reports)
         store.db.execute(f"INSERT INTO event_clusters ({', '.join(s)}) VALUES "
                          f"({', '.join('?' for _ in s)})", list(s.values()))
