@@ -40,9 +40,11 @@ def words(text: str) -> list[str]:
 
 
 def idf_table(docs: list[set[str]]) -> dict[str, float]:
+    """Smoothed IDF, log(1 + n/df): words shared by all still count a little,
+    so that a small corpus (or a tight cluster of reports) is not all noise."""
     n = len(docs) or 1
     df = Counter(w for d in docs for w in d)
-    return {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
+    return {w: math.log(1 + n / c) for w, c in df.items()}
 
 
 def weighted_jaccard(a: set[str], b: set[str], idf: dict[str, float]) -> float:

@@ -65,3 +65,27 @@ def test_refresh_sets_event_id_and_counts_reports(tmp_path):
     row = st.query("SELECT * FROM event_clusters")[0]
     assert (row["reports"], row["docs"], row["date"]) == (3, 3, "2022-08-14")
     assert row["id"] == cluster_id(st.query("SELECT * FROM events"))
+
+
+def test_agreement_between_two_parties_merges_either_way_round():
+    rows = [ev("a", 0, "AGREE", "the accord between Ruritania and Freedonia on fishing",
+               "Ruritania", "Freedonia", "2021-05-02"),
+            ev("b", 0, "AGREE", "Freedonia and Ruritania signed a fishing accord",
+               "Freedonia", "Ruritania", "2021-05-02")]
+    assert groups(rows) == [["a0", "b0"]]
+    rows[1]["type"] = "ASSAULT"
+    assert groups(rows) == [["a0"], ["b0"]]
+
+
+def test_one_sentence_coded_for_two_doers_is_two_events():
+    text = "Lee and Park rejected the presence of foreign troops"
+    rows = [ev("a", 0, "REJECT", text, "Ann Lee", "foreign troops"),
+            ev("a", 0, "REJECT", text, "Min Park", "foreign troops")]
+    rows[1]["id"] = "a0b"
+    assert groups(rows) == [["a0"], ["a0b"]]
+
+
+def test_killing_words_are_one_act():
+    rows = [ev("a", 0, "ASSAULT", "the murder of the governor John Smith", None, "John Smith"),
+            ev("b", 0, "ASSAULT", "the assassination of governor John Smith", "rebels", "John Smith")]
+    assert groups(rows) == [["a0", "b0"]]
