@@ -78,8 +78,10 @@ class UnionFind:
         return out
 
 
-def _tokens(key: str | None) -> list[str]:
-    return [t for t in re.split(r"[_\s]+", fold(key or "").replace("np:", "")) if t]
+@lru_cache(maxsize=65536)
+def _tokens(key: str | None) -> tuple[str, ...]:
+    # Cached: the same few actor keys are compared many thousands of times.
+    return tuple(t for t in re.split(r"[_\s]+", fold(key or "").replace("np:", "")) if t)
 
 
 def distinctive(key: str | None) -> set[str]:
