@@ -165,7 +165,8 @@ class Claim:
     kind: str = "fact"              # date | measure_kind | role | count
     when: str | None = None         # date the fact refers to, where known
     subject_head: str | None = None  # head word of the subject phrase ("parliament")
-    derived: str | None = None      # how a value was computed ("2 day after 2020-01-05")
+    derived: str | None = None      # how a value was computed ("2 days after 2020-01-05")
+    approx: bool = False            # "about 3,000": the value is a round estimate
     extractor: str = "claims"
     confidence: float = 0.5
 

@@ -13,7 +13,9 @@ each other:
 * measure kinds: a resolution is not a law (for the same act, dated close);
 * roles: ranks of one ladder (leader vs deputy leader) in articles published
   close together (``role_window_days``): a later article naming a new holder
-  or rank is a change over time, not a contradiction.
+  or rank is a change over time, not a contradiction;
+* counts: the same group in the same place, reported within
+  ``count_window_days``, differing by more than a rounding tolerance.
 
 Repeatable acts (speaking, meeting) and plans are never compared with facts.
 """
@@ -63,7 +65,22 @@ def _conflict(a: dict, b: dict, R: dict) -> bool:
             return False
         gap = days_apart(a.get("published"), b.get("published"))
         return gap is not None and gap <= R["role_window_days"]
+    if kind == "count":
+        return _counts_conflict(a, b, R)
     return False
+
+
+def _counts_conflict(a: dict, b: dict, R: dict) -> bool:
+    """Counts of one group in one place, reported close in time, too far apart to be one count."""
+    if a["subject"] != b["subject"]:
+        return False        # "US troops" and "troops" are different totals
+    gap = days_apart(a.get("published"), b.get("published"))
+    if gap is None or gap > R["count_window_days"]:
+        return False
+    x, y = int(a["object"]), int(b["object"])
+    tolerance = R["count_tolerance_approx"] if a.get("approx") or b.get("approx") \
+        else R["count_tolerance"]
+    return abs(x - y) > tolerance * max(x, y)
 
 
 def _comparable(c: dict, R: dict) -> bool:

@@ -1,6 +1,6 @@
 """Claims: checkable facts a text states, as subject / predicate / object.
 
-Four kinds, each from the dependency parse of one sentence:
+Five kinds, each from the dependency parse of one sentence:
 
 * dated acts: a verb or an event noun ("the killing of X") with a date in
   its own phrase -> (actor, predicate, date); predicates are grouped in
@@ -11,7 +11,9 @@ Four kinds, each from the dependency parse of one sentence:
 * measure kinds: what a passed measure was ("a resolution" vs "a bill passed
   into law") -> (body, passed_measure_kind, resolution|law|...);
 * roles: "the deputy head of ORG, NAME" / "NAME, leader of ORG" ->
-  (person, role_in:<org key>, rank).
+  (person, role_in:<org key>, rank);
+* counts: "about 3,000 coalition soldiers deployed in Iraq" ->
+  (coalition troops, count_in:iraq, 3000), ``approx`` where the text rounds.
 
 A claim's ``subject``/``predicate`` form its comparable key; the attrs carry
 what the analysis needs to judge a conflict (``when``, ``key_kind``, names).
@@ -125,11 +127,11 @@ def _modal(tok, words) -> bool:
 # ------------------------------------------------------------------ claims
 
 def _claim(ex, sent, subj, pred, obj, *, kind, conf, when=None, derived=None,
-           object_name=None) -> Claim:
+           object_name=None, approx=False) -> Claim:
     s, e = sent.start_char, sent.end_char
     return Claim(ex.article.id, s, e, ex.article.text[s:e], subj[0], pred, str(obj),
                  subject_name=subj[1], object_name=object_name, sent_start=s, sent_end=e,
-                 kind=kind, when=when, subject_head=subj[2], derived=derived,
+                 kind=kind, when=when, subject_head=subj[2], derived=derived, approx=approx,
                  extractor=NAME, confidence=conf)
 
 
@@ -347,6 +349,47 @@ def _roles(sent, ex, R) -> list[Claim]:
     return out
 
 
+_APPROX = {"about", "around", "some", "nearly", "approximately", "roughly", "almost", "over",
+           "more", "less", "fewer", "up", "estimated", "least"}
+_INCREMENT = {"more", "additional", "extra", "another", "new", "further"}
+
+
+def _location(tok):
+    """The place a count is in: "in X" on the noun, its participle or its verb."""
+    for host in (tok, *[c for c in tok.children if c.dep_ == "acl"], tok.head):
+        pobj = _pobj(host, ("in", "inside"))
+        if pobj is not None and pobj.ent_type_ in ("GPE", "LOC", "FAC"):
+            return pobj
+    return None
+
+
+def _counts(sent, ex, R) -> list[Claim]:
+    """"about 3,000 coalition soldiers deployed in Iraq" -> (coalition troops, count_in:iraq, 3000)."""
+    out = []
+    for num in sent:
+        noun = num.head
+        cls = R["count_class"].get(noun.lemma_.lower())
+        if num.dep_ != "nummod" or not cls or noun.pos_ != "NOUN":
+            continue
+        try:
+            value = int(num.text.replace(",", ""))
+        except ValueError:
+            continue
+        mods = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i]
+        if any(c.lower_ in _INCREMENT for c in list(noun.children) + list(num.children)):
+            continue        # "400 more soldiers" is a change, not a total
+        loc = _location(noun)
+        if loc is None:
+            continue
+        name = " ".join([c.text for c in mods] + [cls])
+        approx = any(c.lower_ in _APPROX for c in num.children)
+        subj = ("np:" + name_key(name), name, cls)
+        out.append(_claim(ex, sent, subj, f"count_in:{name_key(loc.text)}", value, kind="count",
+                          when=ex.article.published, object_name=loc.text, approx=approx,
+                          conf=0.5))
+    return out
+
+
 def extract(doc, ex: Extraction):
     R = rules()
     dates = _dates(ex, doc.text)
@@ -357,7 +400,7 @@ def extract(doc, ex: Extraction):
             continue
         acts = _dated_acts(sent, ex, dates, R)
         derived = _derived(sent, ex, dates, prev_when, R)
-        out += acts + derived + _roles(sent, ex, R)
+        out += acts + derived + _roles(sent, ex, R) + _counts(sent, ex, R)
         # What a following "It came two days after ..." refers to: the last
         # dated fact of this sentence, else its last date.
         dated = [c.when for c in acts if c.kind == "date"] or \

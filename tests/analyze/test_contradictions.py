@@ -90,3 +90,17 @@ def test_subjects_must_name_the_same_actor():
                 claim("b", "smith", "killed", "2017-06-05", "date"),
                 claim("c", "jane_smith", "killed", "2017-06-01", "date")])
     assert len(got) == 1 and set(got[0]["values"]) >= {"2017-06-07", "2017-06-05"}
+
+
+def test_counts_conflict_beyond_rounding_in_the_same_period():
+    def count(doc, value, published, approx=False, subject="np:us_troops"):
+        return claim(doc, subject, "count_in:iraq", value, "count", published=published,
+                     approx=approx)
+    assert find([count("a", "2500", "2021-01-01"), count("b", "2450", "2021-01-03")]) == []
+    assert find([count("a", "3000", "2021-01-01", True), count("b", "2500", "2021-01-03")]) == []
+    assert find([count("a", "2500", "2021-01-01"), count("b", "2500", "2021-05-01"),
+                 count("c", "900", "2021-09-01")]) == []       # a drawdown over months
+    assert find([count("a", "2500", "2021-01-01"), count("b", "900", "2021-01-03",
+                                                         subject="np:troops")]) == []
+    got = find([count("a", "2500", "2021-01-01"), count("b", "4000", "2021-01-05")])
+    assert [c["values"] for c in got] == [["2500", "4000"]]

@@ -58,3 +58,10 @@ def test_no_claim_without_a_date_or_an_actor(analyse_text):
     ("2020-01", -2, "month", "2019-11"), ("2020", -2, "day", None), ("2021-07-25", 2, "week", "2021-08-08")])
 def test_shift(value, n, unit, want):
     assert shift(value, n, unit) == want
+
+
+def test_counts_of_troops_in_a_place(analyse_text):
+    got, recs = claims(analyse_text, "Some 2,500 US troops remain in Iraq. The army sent 400 more "
+                                     "soldiers to Kenya. Two days of talks ended.")
+    assert got == {("np:us_troops", "count_in:iraq", "2500")}
+    assert recs[0].approx is True and recs[0].kind == "count"
