@@ -152,7 +152,7 @@ class Ledger:
             s["articles"] = by_story.get(s["id"], [])
         return out
 
-    def events(self, *, min_reports: int = 1) -> list[dict]:
+    def merged_events(self, *, min_reports: int = 1) -> list[dict]:
         """Merged real-world events with their number of reports and the reports."""
         out = self.store.query("SELECT * FROM event_clusters WHERE reports >= ? "
                                "ORDER BY COALESCE(date, '9999'), id", (min_reports,))

@@ -1,4 +1,4 @@
-"""Across reports: `stories`, `events`, `contradictions`, `stance`, `framing`, `timeline`, `analyze`."""
+"""Across reports: `stories`, `merged-events`, `contradictions`, `stance`, `framing`, `timeline`, `analyze`."""
 from __future__ import annotations
 
 import json
@@ -10,7 +10,7 @@ from newsledger.cli.common import FORMAT_OPTION, emit, ledger
 
 
 def register(cli):
-    for cmd in (analyze, stories, events, contradictions, stance, framing, timeline):
+    for cmd in (analyze, stories, merged_events, contradictions, stance, framing, timeline):
         cli.add_command(cmd)
 
 
@@ -38,14 +38,14 @@ def stories(ctx, fmt):
          title=f"{len({r['story'] for r in rows})} stories, {len(rows)} articles")
 
 
-@click.command()
+@click.command("merged-events")
 @click.option("--min-reports", type=int, default=1, show_default=True,
               help="Only events reported at least this many times.")
 @FORMAT_OPTION
 @click.pass_context
-def events(ctx, min_reports, fmt):
+def merged_events(ctx, min_reports, fmt):
     """Real-world events (merged across reports), each with its number of reports."""
-    rows = ledger(ctx).events(min_reports=min_reports)
+    rows = ledger(ctx).merged_events(min_reports=min_reports)
     for r in rows:
         r["sources"] = "; ".join(sorted({f"{x['outlet'] or '?'}:{x['doc_name']}"
                                          for x in r["report_list"]}))

@@ -43,3 +43,22 @@ def test_analysis_commands(tmp_path, db_path):
     assert r.exit_code == 0 and r.output == ""
     r = _run(db_path, "analyze")
     assert "contradictions: 2" in r.output
+
+
+def test_merged_events_lists_events_with_their_reports(db_path):
+    from newsledger.records import Event
+    from newsledger.store import Store
+    st = Store(db_path)
+    text = "Rebels shelled the port of Kelmar on Monday."
+    with st.transaction():
+        for doc, outlet in (("a", "Daily A"), ("b", "Daily B")):
+            st.db.execute("INSERT INTO documents (id, name, text, outlet, ingested_at) "
+                          "VALUES (?,?,?,?,?)", (doc, doc, text, outlet, "now"))
+            rec = Event(doc, 0, 31, text[:31], "ASSAULT", source_name="Rebels",
+                        target_name="Kelmar", date="2022-08-14")
+            st._insert("events", {k: getattr(rec, k) for k in rec.__dataclass_fields__})
+    st.close()
+    assert "events: 1" in _run(db_path, "analyze").output
+    r = _run(db_path, "merged-events", "--format", "jsonl")
+    [row] = [json.loads(x) for x in r.output.splitlines()]
+    assert (row["reports"], row["sources"]) == (2, "Daily A:a; Daily B:b")
