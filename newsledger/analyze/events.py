@@ -7,10 +7,12 @@ A general cross-document event coreference method, no corpus-specific rule:
    work grows with the candidate pairs, not with the square of the corpus);
 2. score: weighted evidence from wording (IDF-weighted Jaccard of content
    words of the mention and its actors' names), actors (source and target
-   agree, or conflict) and dates (equal, unknown, or too far apart: a veto);
+   agree, or conflict), dates (equal, unknown, or too far apart: a veto) and
+   facts (both sentences state the same claim about the event's actor);
 3. cluster: pairs above the threshold are linked, best first; two clusters
    join only when no pair across them is vetoed (different dates, different
-   negation), so a chain of weak links cannot glue two events together.
+   negation, an act dated after the other article was published), so a chain
+   of weak links cannot glue two events together.
 
 Twice in one article needs closer wording (a speaker's three accusations in
 one speech are three statements, not one event). Each cluster gets a stable
@@ -49,13 +51,41 @@ def _act_classes(row: dict) -> set[str]:
     return out
 
 
-def _features(row: dict) -> dict:
+def _features(row: dict, facts: set[str] = frozenset()) -> dict:
     toks = set(words(row["text"])) | _act_classes(row)
     for side in ("source", "target"):
         toks |= set(words(row.get(f"{side}_name") or ""))
     return {"row": row, "words": toks, "src": _actor_key(row, "source"),
             "tgt": _actor_key(row, "target"), "date": row.get("date"),
-            "neg": bool(row.get("negated"))}
+            "published": row.get("published"), "neg": bool(row.get("negated")),
+            "facts": facts}
+
+
+def fact_keys(events: list[dict], claims: list[dict]) -> dict[int, set[str]]:
+    """For each event row index, the facts its sentence states about one of its actors.
+
+    A claim ("the parliament passed a measure on <date>") in the sentence of
+    an event whose doer or target is the claim's subject names the event's
+    fact; two reports stating the same fact are evidence of one event even
+    when they word it differently (or disagree on its date).
+    """
+    by_sent: dict[tuple, list[dict]] = defaultdict(list)
+    for c in claims:
+        if c.get("kind") in ("date", "measure_kind"):
+            by_sent[(c["doc_id"], c["sent_start"])].append(c)
+    out: dict[int, set[str]] = {}
+    for i, e in enumerate(events):
+        actors = {_last(e.get("source_name")), _last(e.get("target_name"))} - {""}
+        for c in by_sent.get((e["doc_id"], e.get("sent_start")), []):
+            head = _last(c.get("subject_name") or c["subject"])
+            if head in actors:
+                out.setdefault(i, set()).add(f"{head}|{c['predicate']}")
+    return out
+
+
+def _last(name: str | None) -> str:
+    toks = fold(name or "").replace("np:", "").replace("_", " ").split()
+    return toks[-1] if toks else ""
 
 
 def _veto(a: dict, b: dict, cfg: dict) -> bool:
@@ -66,6 +96,12 @@ def _veto(a: dict, b: dict, cfg: dict) -> bool:
     if a["row"]["doc_id"] == b["row"]["doc_id"] and a["src"] and b["src"] and \
             not same_actor(a["src"], b["src"]):
         return True
+    # A dated act cannot be what an article published well before it reported.
+    for x, y in ((a, b), (b, a)):
+        gap = days_apart(x["date"], y["published"])
+        if gap is not None and x["date"] > (y["published"] or "") and \
+                gap > cfg["date_tolerance_days"] and parse_date(x["date"])[1] == "day":
+            return True
     da, db = parse_date(a["date"]), parse_date(b["date"])
     if da and db:
         if da[1] == "day" and db[1] == "day":
@@ -104,8 +140,9 @@ def score(a: dict, b: dict, idf: dict, cfg: dict) -> tuple[float, float]:
     """(total evidence, wording similarity) of a pair of mentions."""
     wording = weighted_jaccard(a["words"], b["words"], idf)
     symmetric = a["row"].get("type") in cfg["symmetric_types"]
+    fact = 1.0 if a["facts"] & b["facts"] else 0.0
     return (cfg["weight_wording"] * wording + cfg["weight_actors"] * _actor_score(a, b, symmetric)
-            + cfg["weight_date"] * _date_score(a, b)), wording
+            + cfg["weight_date"] * _date_score(a, b) + cfg["weight_fact"] * fact), wording
 
 
 def _candidates(feats: list[dict], cfg: dict) -> set[tuple[int, int]]:
@@ -127,10 +164,16 @@ def _candidates(feats: list[dict], cfg: dict) -> set[tuple[int, int]]:
     return pairs
 
 
-def cluster(rows: list[dict], cfg: dict | None = None) -> list[list[dict]]:
-    """Event rows grouped into real-world events (lists of their reports)."""
+def cluster(rows: list[dict], cfg: dict | None = None,
+            claims: list[dict] = ()) -> list[list[dict]]:
+    """Event rows grouped into real-world events (lists of their reports).
+
+    Rows may carry ``published`` (their article's date) and ``sent_start``;
+    ``claims`` (rows of the claims table) add the facts their sentences state.
+    """
     cfg = cfg or data()["events"]
-    feats = [_features(r) for r in rows]
+    facts = fact_keys(rows, list(claims))
+    feats = [_features(r, facts.get(i, frozenset())) for i, r in enumerate(rows)]
     idf = idf_table([f["words"] for f in feats])
     scored = []
     for i, j in _candidates(feats, cfg):
@@ -173,8 +216,10 @@ def _summary(cid: str, reports: list[dict]) -> dict:
 
 def refresh(store) -> int:
     """Cluster every stored event mention; set events.event_id; returns events found."""
-    rows = store.query("SELECT * FROM events ORDER BY doc_id, start")
-    groups = cluster(rows)
+    rows = store.query("SELECT e.*, d.published FROM events e JOIN documents d "
+                       "ON d.id = e.doc_id ORDER BY e.doc_id, e.start")
+    claims = store.query("SELECT * FROM claims")
+    groups = cluster(rows, claims=claims)
     store.db.execute("DELETE FROM event_clusters")
     seen: set[str] = set()
     for reports in groups:

@@ -89,3 +89,26 @@ def test_killing_words_are_one_act():
     rows = [ev("a", 0, "ASSAULT", "the murder of the governor John Smith", None, "John Smith"),
             ev("b", 0, "ASSAULT", "the assassination of governor John Smith", "rebels", "John Smith")]
     assert groups(rows) == [["a0", "b0"]]
+
+
+def test_reports_stating_the_same_fact_merge_despite_other_words():
+    rows = [ev("a", 0, "REQUEST", "the senate voted for a motion", "Ruritanian senate", None,
+               "2020-01-05", sent_start=0),
+            ev("b", 0, "REQUEST", "the senate requiring the cabinet to resign", "Ruritanian senate",
+               "cabinet", "2020-01-03", sent_start=0)]
+    assert groups(rows) == [["a0"], ["b0"]]
+    claims = [{"doc_id": d, "sent_start": 0, "subject": "np:ruritanian_senate",
+               "subject_name": "Ruritanian senate", "predicate": "passed_measure", "kind": "date"}
+              for d in ("a", "b")]
+    got = cluster(rows, claims=claims)
+    assert sorted(sorted(r["id"] for r in g) for g in got) == [["a0", "b0"]]
+
+
+def test_an_act_dated_after_an_article_was_published_is_not_what_it_reported():
+    rows = [ev("a", 0, "RETREAT", "the withdrawal of the troops from Kelmar", "troops", "Kelmar",
+               None, published="2021-04-01"),
+            ev("b", 0, "RETREAT", "the withdrawal of the troops from Kelmar", "troops", "Kelmar",
+               "2021-12-31", published="2022-01-02")]
+    assert groups(rows) == [["a0"], ["b0"]]
+    rows[0]["published"] = "2022-01-01"
+    assert groups(rows) == [["a0", "b0"]]
