@@ -111,6 +111,14 @@ def _veto(a: dict, b: dict, cfg: dict) -> bool:
     return False
 
 
+def _one_act(a: dict, b: dict) -> bool:
+    """The same words coded once per target ("strikes on the bases and the embassy"):
+    one act. (Once per doer, "A and B rejected", is two acts: see ``_veto``.)"""
+    ra, rb = a["row"], b["row"]
+    return ra["doc_id"] == rb["doc_id"] and ra["start"] == rb["start"] and \
+        ra["end"] == rb["end"] and (a["src"] == b["src"] or not a["src"] or not b["src"])
+
+
 def _actor_score(a: dict, b: dict, symmetric: bool = False) -> float:
     """+1 per agreeing side, -0.5 per conflicting one, over two sides.
 
@@ -179,6 +187,9 @@ def cluster(rows: list[dict], cfg: dict | None = None,
     for i, j in _candidates(feats, cfg):
         a, b = feats[i], feats[j]
         if _veto(a, b, cfg):
+            continue
+        if _one_act(a, b):
+            scored.append((2.0, i, j))
             continue
         s, wording = score(a, b, idf, cfg)
         same_doc = a["row"]["doc_id"] == b["row"]["doc_id"]

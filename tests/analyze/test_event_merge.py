@@ -112,3 +112,10 @@ def test_an_act_dated_after_an_article_was_published_is_not_what_it_reported():
     assert groups(rows) == [["a0"], ["b0"]]
     rows[0]["published"] = "2022-01-01"
     assert groups(rows) == [["a0", "b0"]]
+
+
+def test_one_act_coded_once_per_target_is_one_event():
+    text = "rocket strikes on the airbase and the embassy"
+    rows = [ev("a", 0, "ASSAULT", text, None, "airbase"), ev("a", 0, "ASSAULT", text, None, "embassy")]
+    rows[1]["id"] = "a0b"
+    assert groups(rows) == [["a0", "a0b"]]
