@@ -104,19 +104,19 @@ def same_body(a: str | None, b: str | None) -> bool:
 def same_actor(a: str | None, b: str | None) -> bool:
     """Two actor keys name the same actor.
 
-    Equal keys; for noun phrases ("np:iraqi_parliament" and "np:parliament")
-    the same head word with one's modifiers inside the other's; for names,
-    the same last word and, where both have one, the same first word.
+    Equal keys; where either is a noun phrase ("np:iraqi_parliament",
+    "np:parliament") the same head word with one's words inside the other's;
+    for names, the same last word and, where both have one, the same first word.
     """
     if not a or not b:
         return False
     if a == b:
         return True
-    if a.startswith("np:") != b.startswith("np:"):
-        return False
     ta, tb = _tokens(a), _tokens(b)
     if not ta or not tb or ta[-1] != tb[-1]:
         return False
-    if a.startswith("np:"):
+    if a.startswith("np:") or b.startswith("np:"):
+        # A description and a name meet when one's words lie inside the other's
+        # ("the parliament" and "Iraqi Parliament", tagged in one article only).
         return set(ta) <= set(tb) or set(tb) <= set(ta)
     return len(ta) == 1 or len(tb) == 1 or ta[0] == tb[0]

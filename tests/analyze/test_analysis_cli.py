@@ -12,7 +12,7 @@ ARTICLES = [
      "text": "On March 3, 2019, the Ruritanian parliament approved a resolution on elections. "
              "Militias attacked the occupation forces."},
     {"id": "b", "outlet": "Daily B", "published": "2019-03-12",
-     "text": "The Ruritanian parliament approved a law on March 5, 2019. US forces stayed."},
+     "text": "The Ruritanian parliament approved a law on March 5, 2019. Coalition forces stayed."},
 ]
 
 

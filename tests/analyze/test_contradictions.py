@@ -104,3 +104,13 @@ def test_counts_conflict_beyond_rounding_in_the_same_period():
                                                          subject="np:troops")]) == []
     got = find([count("a", "2500", "2021-01-01"), count("b", "4000", "2021-01-05")])
     assert [c["values"] for c in got] == [["2500", "4000"]]
+
+
+def test_same_actor_keys():
+    from newsledger.analyze.common import same_actor
+    assert same_actor("np:parliament", "np:iraqi_parliament")
+    assert same_actor("np:parliament", "iraqi_parliament")          # named in one article only
+    assert same_actor("qassem_soleimani", "soleimani")
+    assert not same_actor("jane_smith", "john_smith")
+    assert not same_actor("np:iraqi_parliament", "np:kurdish_parliament")
+    assert not same_actor("np:parliament", "np:government")
