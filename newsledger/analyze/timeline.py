@@ -1,8 +1,9 @@
 """Timelines: events, statements and dated facts in the order they happened.
 
-A row's date is the date the text gives for the act (``basis: stated``);
-only where it gives none does the publication date stand in (``basis:
-reported``), so a 2020 killing recalled in a 2022 article sits in 2020.
+A row's date is the date the text gives for the act (``basis: stated``), or
+the date a claim of the same sentence computes for it (``derived``: "two days
+after ..."); only where there is none does the publication date stand in
+(``basis: reported``), so a 2020 killing recalled in a 2022 article sits in 2020.
 Events are rows per merged event, with every report listed as a source.
 """
 from __future__ import annotations
@@ -28,6 +29,30 @@ def _aliases(store, ids) -> dict[str, list[str]]:
 
 def _source(r: dict) -> str:
     return f"{r.get('outlet') or '?'}:{r['doc_name']}"
+
+
+def _last(name: str | None) -> str:
+    toks = fold(name or "").replace("np:", "").replace("_", " ").split()
+    return toks[-1] if toks else ""
+
+
+def _sentence_facts(claims: list[dict]) -> dict[tuple, list[dict]]:
+    out: dict[tuple, list[dict]] = {}
+    for c in claims:
+        if c.get("kind") == "date":
+            out.setdefault((c["doc_id"], c.get("sent_start")), []).append(c)
+    return out
+
+
+def _fact_for(reports: list[dict], dating: dict) -> dict | None:
+    """A dated claim in a report's sentence about one of the event's actors: the
+    event's date where the event itself has none ("two days after the killing of X")."""
+    for r in reports:
+        actors = {_last(r.get("source_name")), _last(r.get("target_name"))} - {""}
+        for c in dating.get((r["doc_id"], r.get("sent_start")), []):
+            if _last(c.get("subject_name") or c["subject"]) in actors:
+                return c
+    return None
 
 
 def build(store, *, actor: str | None = None, story: str | None = None) -> list[dict]:
@@ -57,11 +82,19 @@ def build(store, *, actor: str | None = None, story: str | None = None) -> list[
     for e in events:
         if keep(e, (e.get("source_id"), e.get("source_name")), (e.get("target_id"), e.get("target_name"))):
             clusters.setdefault(e.get("event_id") or f"{e['doc_id']}:{e['start']}", []).append(e)
+    dating = _sentence_facts(claims)
+    used: set[int] = set()
     for cid, reps in clusters.items():
         date = next((r["date"] for r in reps if r.get("date")), None)
+        basis = "stated" if date else "reported"
+        if not date:
+            fact = _fact_for(reps, dating)
+            if fact is not None:
+                date, basis = fact["object"], "derived" if fact.get("derived") else "stated"
+                used.add(fact["id"])
         first = reps[0]
         rows.append({"date": date or min(r["published"] or "" for r in reps) or None,
-                     "basis": "stated" if date else "reported", "kind": f"event:{first['type']}",
+                     "basis": basis, "kind": f"event:{first['type']}",
                      "who": first.get("source_name"), "what": max(reps, key=lambda r: len(r["text"]))["text"],
                      "target": first.get("target_name"), "reports": len(reps),
                      "sources": sorted({_source(r) for r in reps}), "event_id": cid})
@@ -72,7 +105,7 @@ def build(store, *, actor: str | None = None, story: str | None = None) -> list[
                          "who": q.get("speaker_name"), "what": q["text"], "target": None,
                          "reports": 1, "sources": [_source(q)], "event_id": None})
     for c in claims:
-        if c.get("kind") == "date" and keep(c, (None, c.get("subject_name"))):
+        if c.get("kind") == "date" and c["id"] not in used and keep(c, (None, c.get("subject_name"))):
             rows.append({"date": c["object"], "basis": "derived" if c.get("derived") else "stated",
                          "kind": f"fact:{c['predicate']}", "who": c.get("subject_name"),
                          "what": c["text"], "target": None, "reports": 1,
