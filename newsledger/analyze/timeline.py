@@ -9,6 +9,7 @@ Events are rows per merged event, with every report listed as a source.
 from __future__ import annotations
 
 import json
+from collections import Counter
 
 from newsledger.kb.names import fold
 
@@ -44,15 +45,34 @@ def _sentence_facts(claims: list[dict]) -> dict[tuple, list[dict]]:
     return out
 
 
-def _fact_for(reports: list[dict], dating: dict) -> dict | None:
-    """A dated claim in a report's sentence about one of the event's actors: the
+def _facts_for(reports: list[dict], dating: dict) -> list[dict]:
+    """Dated claims in the reports' sentences about one of the event's actors: the
     event's date where the event itself has none ("two days after the killing of X")."""
+    out = []
     for r in reports:
         actors = {_last(r.get("source_name")), _last(r.get("target_name"))} - {""}
         for c in dating.get((r["doc_id"], r.get("sent_start")), []):
             if _last(c.get("subject_name") or c["subject"]) in actors:
-                return c
-    return None
+                out.append(c)
+    return out
+
+
+def _consensus(dates: list[str]) -> str | None:
+    """The date most reports give (the earliest of a tie)."""
+    if not dates:
+        return None
+    counts = Counter(dates)
+    return min(counts, key=lambda d: (-counts[d], d))
+
+
+def _disputed(dates: list[str]) -> str | None:
+    vals = sorted(set(dates))
+    return f"sources disagree: {', '.join(vals)}" if len(vals) > 1 else None
+
+
+def _common(reports: list[dict], key: str) -> str | None:
+    vals = [r[key] for r in reports if r.get(key)]
+    return Counter(vals).most_common(1)[0][0] if vals else None
 
 
 def build(store, *, actor: str | None = None, story: str | None = None) -> list[dict]:
@@ -85,30 +105,34 @@ def build(store, *, actor: str | None = None, story: str | None = None) -> list[
     dating = _sentence_facts(claims)
     used: set[int] = set()
     for cid, reps in clusters.items():
-        date = next((r["date"] for r in reps if r.get("date")), None)
-        basis = "stated" if date else "reported"
-        if not date:
-            fact = _fact_for(reps, dating)
-            if fact is not None:
-                date, basis = fact["object"], "derived" if fact.get("derived") else "stated"
-                used.add(fact["id"])
-        first = reps[0]
+        dates = [r["date"] for r in reps if r.get("date")]
+        basis = "stated" if dates else "reported"
+        if not dates:
+            facts = _facts_for(reps, dating)
+            used.update(f["id"] for f in facts)
+            dates = [f["object"] for f in facts]
+            if facts:
+                basis = "derived" if any(f.get("derived") for f in facts) else "stated"
+        date = _consensus(dates)
         rows.append({"date": date or min(r["published"] or "" for r in reps) or None,
-                     "basis": basis, "kind": f"event:{first['type']}",
-                     "who": first.get("source_name"), "what": max(reps, key=lambda r: len(r["text"]))["text"],
-                     "target": first.get("target_name"), "reports": len(reps),
-                     "sources": sorted({_source(r) for r in reps}), "event_id": cid})
+                     "basis": basis, "kind": f"event:{reps[0]['type']}",
+                     "who": _common(reps, "source_name"),
+                     "what": max(reps, key=lambda r: len(r["text"]))["text"],
+                     "target": _common(reps, "target_name"), "reports": len(reps),
+                     "sources": sorted({_source(r) for r in reps}), "event_id": cid,
+                     "note": _disputed(dates)})
     for q in quotes:
         if keep(q, (q.get("speaker_id"), q.get("speaker_name"))):
             rows.append({"date": q.get("date") or q["published"], "kind": "statement",
                          "basis": "stated" if q.get("date") else "reported",
                          "who": q.get("speaker_name"), "what": q["text"], "target": None,
-                         "reports": 1, "sources": [_source(q)], "event_id": None})
+                         "reports": 1, "sources": [_source(q)], "event_id": None, "note": None})
     for c in claims:
         if c.get("kind") == "date" and c["id"] not in used and keep(c, (None, c.get("subject_name"))):
             rows.append({"date": c["object"], "basis": "derived" if c.get("derived") else "stated",
                          "kind": f"fact:{c['predicate']}", "who": c.get("subject_name"),
                          "what": c["text"], "target": None, "reports": 1,
-                         "sources": [_source(c)], "event_id": None})
+                         "sources": [_source(c)], "event_id": None,
+                         "note": f"derived: {c['derived']}" if c.get("derived") else None})
     rows.sort(key=lambda r: (r["date"] or "9999", r["kind"], r["what"]))
     return rows

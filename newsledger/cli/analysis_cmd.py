@@ -113,5 +113,5 @@ def timeline(ctx, actor, story, fmt):
     rows = ledger(ctx).timeline(actor=actor, story=story)
     for r in rows:
         r["sources"] = "; ".join(r["sources"])
-    emit(rows, ["date", "basis", "kind", "who", "target", "what", "reports", "sources"], fmt,
+    emit(rows, ["date", "basis", "kind", "who", "target", "what", "reports", "sources", "note"], fmt,
          title=f"{len(rows)} entries")
