@@ -2,8 +2,9 @@
 
 Similarity of two articles mixes their wording (TF-IDF cosine), the actors
 they mention (Jaccard of actor keys) and the merged events they both report;
-articles published far apart never join. Candidates come from each
-article's top TF-IDF terms (an inverted index), not from all pairs.
+links join best first, and a story never spans more than ``max_days_apart``
+(so an undated article cannot chain two seasons together). Candidates come
+from each article's top TF-IDF terms (an inverted index), not from all pairs.
 
 Near-duplicates: Jaccard of word 5-shingles at or above ``duplicate_jaccard``;
 the copy points at the earliest article (by date, then name).
@@ -68,10 +69,10 @@ def group(docs: list[dict], actors: dict[str, set], events: dict[str, set],
     by_id = {d["id"]: d for d in docs}
     vecs = _tfidf({d["id"]: words(d["text"]) for d in docs})
     shing = {d["id"]: shingles(d["text"], cfg["shingle_size"]) for d in docs}
-    uf = UnionFind(by_id)
     dups = {}
     order = sorted(by_id, key=lambda i: (by_id[i].get("published") or "9999", by_id[i]["name"]))
     rank = {d: k for k, d in enumerate(order)}
+    links = []
     for a, b in _candidates(vecs, cfg["top_terms"]):
         gap = days_apart(by_id[a].get("published"), by_id[b].get("published"))
         if gap is not None and gap > cfg["max_days_apart"]:
@@ -79,15 +80,34 @@ def group(docs: list[dict], actors: dict[str, set], events: dict[str, set],
         sim = (cfg["weight_words"] * _cosine(vecs[a], vecs[b])
                + cfg["weight_actors"] * _jaccard(actors.get(a, set()), actors.get(b, set()))
                + cfg["weight_events"] * _jaccard(events.get(a, set()), events.get(b, set())))
-        if sim >= cfg["link_threshold"]:
-            uf.union(a, b)
         jac = _jaccard(shing[a], shing[b])
         if jac >= cfg["duplicate_jaccard"]:
             copy, orig = (a, b) if rank[a] > rank[b] else (b, a)
             if copy not in dups or dups[copy][1] < jac:
                 dups[copy] = (orig, round(jac, 3))
-            uf.union(a, b)
-    return [sorted(g, key=rank.get) for g in uf.groups().values()], dups
+            sim = max(sim, 1.0)
+        if sim >= cfg["link_threshold"]:
+            links.append((sim, a, b))
+    return _join(by_id, links, cfg["max_days_apart"], rank), dups
+
+
+def _join(by_id, links, max_days: int, rank) -> list[list[str]]:
+    """Best links first; two groups join only while the story spans at most max_days,
+    so an undated article cannot chain April and December into one story."""
+    uf = UnionFind(by_id)
+    span = {d: (by_id[d].get("published"),) * 2 for d in by_id}
+    for _, a, b in sorted(links, reverse=True):
+        ra, rb = uf.find(a), uf.find(b)
+        if ra == rb:
+            continue
+        dates = [x for x in span[ra] + span[rb] if x]
+        lo, hi = (min(dates), max(dates)) if dates else (None, None)
+        gap = days_apart(lo, hi)
+        if gap is not None and gap > max_days:
+            continue
+        uf.union(ra, rb)
+        span[uf.find(ra)] = (lo, hi)
+    return [sorted(g, key=rank.get) for g in uf.groups().values()]
 
 
 def refresh(store) -> int:

@@ -70,3 +70,11 @@ def test_ledger_stories_framing_and_timeline(ledger_of):
     assert [(r["date"], r["basis"]) for r in tl] == [("2019-03-03", "derived")]
     everything = [r["date"] for r in led.timeline(story=led.stories()[0]["id"])]
     assert everything == sorted(everything)
+
+
+def test_an_undated_article_does_not_chain_distant_stories():
+    docs = [doc("a", FLOOD * 3, published="2022-03-01"), doc("b", FLOOD_2 * 3, published=None),
+            doc("c", FLOOD * 3 + " Months later.", published="2022-11-01")]
+    got, _ = stories.group(docs, {}, {})
+    assert sorted(len(g) for g in got) == [1, 2]
+    assert not any({"a", "c"} <= set(g) for g in got)
