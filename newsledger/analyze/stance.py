@@ -1,7 +1,8 @@
 """Stance: each actor's position on tracked issues, one judgement per statement.
 
-Issues are data (data/issues.yaml). A quote or an event mention is about an
-issue when its text touches the issue's topic; its stance comes from the
+Issues are data (data/issues.yaml). A quote or a statement-like event
+mention (a demand, a rejection, a threat; not a withdrawal or an attack) is
+about an issue when its text touches the issue's topic; its stance comes from the
 issue's favour/against cues in the text, and for events without a cue from
 the event type (a REQUEST to withdraw favours "forces must leave"). The
 date is when it was said or happened, else when it was reported.
@@ -49,8 +50,10 @@ def _statements(store):
         if q.get("speaker_name") or q.get("speaker_id"):
             yield "quote", q, q.get("speaker_id"), q.get("speaker_name"), \
                 q.get("date") or q.get("published"), None
+    said = set(data("issues")["statement_types"])
     for e in store.query("SELECT e.*, d.published FROM events e JOIN documents d ON d.id = e.doc_id"):
-        if (e.get("source_name") or e.get("source_id")) and not e.get("hypothetical"):
+        if (e.get("source_name") or e.get("source_id")) and not e.get("hypothetical") \
+                and e["type"] in said:
             yield "event", e, e.get("source_id"), e.get("source_name"), \
                 e.get("date") or e.get("published"), e["type"]
 

@@ -78,3 +78,30 @@ def test_an_undated_article_does_not_chain_distant_stories():
     got, _ = stories.group(docs, {}, {})
     assert sorted(len(g) for g in got) == [1, 2]
     assert not any({"a", "c"} <= set(g) for g in got)
+
+
+def test_stance_series_from_statements_not_from_other_acts(tmp_path):
+    from newsledger.analyze import stance as st
+    from newsledger.records import Event, Quote
+    from newsledger.store import Store
+    store = Store(tmp_path / "s.db")
+    text = "x" * 300
+    rows = [Quote("a", 0, 40, "the foreign troops must leave the country", "direct",
+                  speaker_name="Ann Lee", date="2021-03-02"),
+            Event("a", 50, 90, "called for the foreign troops to withdraw", "REQUEST",
+                  source_name="Ann Lee", date="2021-01-05"),
+            Event("a", 100, 140, "the troops will stay in the country for years", "REJECT",
+                  source_name="Bo Chan"),
+            Event("a", 150, 190, "the withdrawal of foreign troops from the base", "RETREAT",
+                  source_name="Ann Lee", date="2021-02-01")]
+    with store.transaction():
+        store.db.execute("INSERT INTO documents (id, name, text, published, ingested_at) "
+                         "VALUES ('a', 'a', ?, '2021-04-01', 'now')", (text,))
+        for r in rows:
+            store._insert("quotes" if isinstance(r, Quote) else "events",
+                          {k: getattr(r, k) for k in r.__dataclass_fields__})
+        st.refresh(store)
+    got = [(r["date"], r["stance"], r["record"]) for r in st.series(store, "Lee")]
+    assert got == [("2021-01-05", "favour", "event"), ("2021-03-02", "favour", "quote")]
+    assert [r["stance"] for r in st.series(store, "Bo Chan", "foreign_forces_leave")] == ["against"]
+    assert st.series(store, "Lee", "no_such_issue") == []
