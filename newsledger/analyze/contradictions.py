@@ -114,7 +114,8 @@ def _record(facts: list[dict]) -> dict:
     names = Counter(c.get("subject_name") or c["subject"] for c in facts)
     sides = [{"value": c["object"], "doc_id": c["doc_id"], "doc_name": c.get("doc_name"),
               "outlet": c.get("outlet"), "published": c.get("published"),
-              "sentence": c["text"], "derived": c.get("derived"),
+              "sentence": c.get("sentence") or c["text"], "claim": c["text"],
+              "derived": c.get("derived"),
               "body": c.get("object_name") if c.get("kind") == "role" else None}
              for c in sorted(facts, key=lambda c: (values.index(c["object"]), c.get("doc_name") or ""))]
     docs = list(dict.fromkeys(s["doc_id"] for s in sides))
@@ -125,7 +126,8 @@ def _record(facts: list[dict]) -> dict:
 
 def refresh(store) -> int:
     """Recompute the contradictions table from the stored claims."""
-    rows = store.query("SELECT c.*, d.name AS doc_name, d.outlet, d.published "
+    rows = store.query("SELECT c.*, d.name AS doc_name, d.outlet, d.published, "
+                       "substr(d.text, c.sent_start + 1, c.sent_end - c.sent_start) AS sentence "
                        "FROM claims c JOIN documents d ON d.id = c.doc_id")
     found = find(rows)
     store.db.execute("DELETE FROM contradictions")

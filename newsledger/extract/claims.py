@@ -126,11 +126,31 @@ def _modal(tok, words) -> bool:
 
 # ------------------------------------------------------------------ claims
 
-def _claim(ex, sent, subj, pred, obj, *, kind, conf, when=None, derived=None,
+def _clause(*tokens_or_spans) -> tuple[int, int]:
+    """Characters from the first to the last of some tokens' subtrees or spans."""
+    lo, hi = [], []
+    for x in tokens_or_spans:
+        if x is None:
+            continue
+        if isinstance(x, tuple):
+            lo.append(x[0])
+            hi.append(x[1])
+        else:
+            lo.append(x.left_edge.idx)
+            hi.append(x.right_edge.idx + len(x.right_edge))
+    return min(lo), max(hi)
+
+
+def _claim(ex, sent, subj, pred, obj, *, kind, conf, span=None, when=None, derived=None,
            object_name=None, approx=False) -> Claim:
-    s, e = sent.start_char, sent.end_char
+    """A claim spanning the clause that states it (``span``), inside its sentence."""
+    ss, se = sent.start_char, sent.end_char
+    s, e = span or (ss, se)
+    s, e = max(s, ss), min(e, se)
+    while e > s and ex.article.text[e - 1] in " ,;:":
+        e -= 1
     return Claim(ex.article.id, s, e, ex.article.text[s:e], subj[0], pred, str(obj),
-                 subject_name=subj[1], object_name=object_name, sent_start=s, sent_end=e,
+                 subject_name=subj[1], object_name=object_name, sent_start=ss, sent_end=se,
                  kind=kind, when=when, subject_head=subj[2], derived=derived, approx=approx,
                  extractor=NAME, confidence=conf)
 
@@ -211,14 +231,18 @@ def _dated_acts(sent, ex, dates, R) -> list[Claim]:
         if subj is None:
             continue
         planned = "_planned" if _modal(act, R["modal_words"]) else ""
-        out.append(_claim(ex, sent, subj, pred + planned, v, kind="date", when=v,
+        # The clause: the act's phrase, and the noun a participle describes
+        # ("a resolution passed by ...").
+        head = act.head if act.dep_ in ("acl", "relcl") else None
+        span = _clause(act, (head.idx, head.idx + len(head)) if head is not None else None)
+        out.append(_claim(ex, sent, subj, pred + planned, v, kind="date", when=v, span=span,
                           conf=0.6 if not planned else 0.4))
         if pred == "passed_measure":
             theme = _theme(act)
             kind = R["measure_kind"].get(theme.lemma_.lower()) if theme is not None else None
             if kind:
                 out.append(_claim(ex, sent, subj, "passed_measure_kind" + planned, kind,
-                                  kind="measure_kind", when=v, conf=0.5))
+                                  kind="measure_kind", when=v, span=span, conf=0.5))
     return out
 
 
@@ -258,7 +282,10 @@ def _derived(sent, ex, dates, prev_when, R) -> list[Claim]:
         sign = -1 if prep.lower_ == "after" else 1
         value = shift(anchor, sign * n, unit)
         if value:
+            gov = prep.head
+            span = _clause((gov.left_edge.idx, gov.idx + len(gov)), prep)
             out.append(_claim(ex, sent, subj, pred, value, kind="date", when=value, conf=0.5,
+                              span=span,
                               derived=f"{n} {unit}{'s' if n > 1 else ''} {prep.lower_} {anchor}"))
     return out
 
@@ -344,7 +371,8 @@ def _roles(sent, ex, R) -> list[Claim]:
                 person.entity_name or person.text, "person")
         for org in orgs:
             key = name_key(org.text)
-            out.append(_claim(ex, sent, subj, f"role_in:{key}", rank, kind="role",
+            span = (min(m.start(), org.start_char, person.start), max(span_end, person.end))
+            out.append(_claim(ex, sent, subj, f"role_in:{key}", rank, kind="role", span=span,
                               object_name=org.text, when=ex.article.published, conf=0.6))
     return out
 
@@ -384,7 +412,9 @@ def _counts(sent, ex, R) -> list[Claim]:
         name = " ".join([c.text for c in mods] + [cls])
         approx = any(c.lower_ in _APPROX for c in num.children)
         subj = ("np:" + name_key(name), name, cls)
+        span = (min(noun.left_edge.idx, num.idx), loc.idx + len(loc))
         out.append(_claim(ex, sent, subj, f"count_in:{name_key(loc.text)}", value, kind="count",
+                          span=span,
                           when=ex.article.published, object_name=loc.text, approx=approx,
                           conf=0.5))
     return out
