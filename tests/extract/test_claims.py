@@ -20,6 +20,14 @@ def test_dated_vote_and_measure_kind(analyse_text):
                    ("np:ruritanian_parliament", "passed_measure_kind", "resolution")}
 
 
+def test_participle_claim_spans_its_clause(analyse_text):
+    _, recs = claims(analyse_text, "Troops must leave under a resolution passed by the senate on "
+                                   "March 3, 2019, officials said.")
+    dated = [c for c in recs if c.predicate == "passed_measure"]
+    assert [(c.subject_head, c.object, c.text) for c in dated] == [
+        ("senate", "2019-03-03", "resolution passed by the senate on March 3, 2019")]
+
+
 def test_passive_passed_into_law(analyse_text):
     got, _ = claims(analyse_text, "The bill was passed into law on 4 May 2018 by the national assembly.")
     assert ("np:national_assembly", "passed_measure", "2018-05-04") in got
@@ -40,6 +48,9 @@ def test_roles_before_and_after_the_name(analyse_text):
                                   "Carlos Ruiz, spoke to reporters.")
     assert ("maria_lopez", "role_in:northern_farmers_union", "deputy_leader") in got
     assert ("carlos_ruiz", "role_in:northern_farmers_union", "leader") in got
+    _, recs = claims(analyse_text, "Maria Lopez, deputy head of the Northern Farmers Union, said "
+                                   "prices were falling.")
+    assert [c.text for c in recs] == ["Maria Lopez, deputy head of the Northern Farmers Union"]
 
 
 def test_plan_is_marked_planned(analyse_text):
