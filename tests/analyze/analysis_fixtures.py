@@ -1,4 +1,8 @@
-"""Small multi-article ledgers for the cross-report tests (sm model)."""
+"""Small multi-article ledgers for the cross-report tests (sm model).
+
+Not a conftest.py: a second conftest module would shadow tests/conftest.py
+for modules that import from it. Test modules import the fixture from here.
+"""
 from __future__ import annotations
 
 import json
