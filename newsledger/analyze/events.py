@@ -145,12 +145,20 @@ def _date_score(a: dict, b: dict) -> float:
 
 
 def score(a: dict, b: dict, idf: dict, cfg: dict) -> tuple[float, float]:
-    """(total evidence, wording similarity) of a pair of mentions."""
+    """(total evidence, wording similarity) of a pair of mentions.
+
+    Wording alone never links: the same words ("sales fell") are said of many
+    events, so a pair also needs agreeing actors, an equal date or a shared fact.
+    """
     wording = weighted_jaccard(a["words"], b["words"], idf)
     symmetric = a["row"].get("type") in cfg["symmetric_types"]
     fact = 1.0 if a["facts"] & b["facts"] else 0.0
-    return (cfg["weight_wording"] * wording + cfg["weight_actors"] * _actor_score(a, b, symmetric)
-            + cfg["weight_date"] * _date_score(a, b) + cfg["weight_fact"] * fact), wording
+    actors = _actor_score(a, b, symmetric)
+    date = _date_score(a, b)
+    if actors <= 0 and date < 1.0 and not fact:
+        return 0.0, wording
+    return (cfg["weight_wording"] * wording + cfg["weight_actors"] * actors
+            + cfg["weight_date"] * date + cfg["weight_fact"] * fact), wording
 
 
 def _candidates(feats: list[dict], cfg: dict) -> set[tuple[int, int]]:
