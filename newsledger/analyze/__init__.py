@@ -2,8 +2,8 @@
 
 Everything here is derived from the per-article records and rebuilt by
 ``refresh(store)`` (``Ledger.analyze()``, run at the end of every ingest):
-events first (stories use merged events), then stories, contradictions,
-stances and framing counts, in one transaction.
+stories, merged events, contradictions, stances and framing counts, in one
+transaction.
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ def refresh(store) -> dict:
     """Recompute every cross-report table; returns counts and seconds taken."""
     t0 = time.perf_counter()
     with store.transaction():
-        out = {"events": events.refresh(store), "stories": stories.refresh(store),
+        out = {"stories": stories.refresh(store), "events": events.refresh(store),
                "contradictions": contradictions.refresh(store),
                "stances": stance.refresh(store), "framing_terms": framing.refresh(store)}
     out["seconds"] = round(time.perf_counter() - t0, 3)

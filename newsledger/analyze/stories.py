@@ -1,7 +1,7 @@
 """Stories (articles about the same thing) and near-duplicates (syndicated copies).
 
-Similarity of two articles mixes their wording (TF-IDF cosine), the actors
-they mention (Jaccard of actor keys) and the merged events they both report;
+Similarity of two articles mixes their wording (TF-IDF cosine) and the
+actors they mention (Jaccard of actor keys);
 links join best first, and a story never spans more than ``max_days_apart``
 (so an undated article cannot chain two seasons together). Candidates come
 from each article's top TF-IDF terms (an inverted index), not from all pairs.
@@ -62,7 +62,7 @@ def _candidates(vecs: dict, top: int) -> set[tuple[str, str]]:
     return pairs
 
 
-def group(docs: list[dict], actors: dict[str, set], events: dict[str, set],
+def group(docs: list[dict], actors: dict[str, set],
           cfg: dict | None = None) -> tuple[list[list[str]], dict[str, tuple[str, float]]]:
     """(stories as lists of doc ids, {copy doc id: (original doc id, jaccard)})."""
     cfg = cfg or data()["stories"]
@@ -78,8 +78,7 @@ def group(docs: list[dict], actors: dict[str, set], events: dict[str, set],
         if gap is not None and gap > cfg["max_days_apart"]:
             continue
         sim = (cfg["weight_words"] * _cosine(vecs[a], vecs[b])
-               + cfg["weight_actors"] * _jaccard(actors.get(a, set()), actors.get(b, set()))
-               + cfg["weight_events"] * _jaccard(events.get(a, set()), events.get(b, set())))
+               + cfg["weight_actors"] * _jaccard(actors.get(a, set()), actors.get(b, set())))
         jac = _jaccard(shing[a], shing[b])
         if jac >= cfg["duplicate_jaccard"]:
             copy, orig = (a, b) if rank[a] > rank[b] else (b, a)
@@ -112,12 +111,10 @@ def _join(by_id, links, max_days: int, rank) -> list[list[str]]:
 
 def refresh(store) -> int:
     docs = store.query("SELECT id, name, text, title, published FROM documents")
-    actors, events = defaultdict(set), defaultdict(set)
+    actors = defaultdict(set)
     for m in store.query("SELECT doc_id, entity_name, label FROM mentions"):
         actors[m["doc_id"]].add(name_key(m["entity_name"] or "", m["label"]))
-    for e in store.query("SELECT doc_id, event_id FROM events WHERE event_id IS NOT NULL"):
-        events[e["doc_id"]].add(e["event_id"])
-    stories, dups = group(docs, actors, events)
+    stories, dups = group(docs, actors)
     by_id = {d["id"]: d for d in docs}
     store.db.execute("DELETE FROM story_docs")
     store.db.execute("DELETE FROM stories")

@@ -19,7 +19,7 @@ def doc(i, text, published="2022-03-01", name=None):
 def test_same_story_joins_other_story_and_distant_dates_stay_apart():
     docs = [doc("a", FLOOD * 3), doc("b", FLOOD_2 * 3), doc("c", BUDGET * 3),
             doc("d", FLOOD_2 * 3 + " Later reports.", published="2024-06-01")]
-    got, dups = stories.group(docs, {}, {})
+    got, dups = stories.group(docs, {})
     assert sorted(got) == [["a", "b"], ["c"], ["d"]]
     assert dups == {}
 
@@ -28,7 +28,7 @@ def test_syndicated_copy_is_flagged_against_the_earliest():
     docs = [doc("a", FLOOD * 4, published="2022-03-02"),
             doc("b", FLOOD * 4 + "Reporting by a wire agency.", published="2022-03-01"),
             doc("c", BUDGET * 4)]
-    got, dups = stories.group(docs, {}, {})
+    got, dups = stories.group(docs, {})
     assert dups.keys() == {"a"} and dups["a"][0] == "b" and dups["a"][1] >= 0.8
     assert ["b", "a"] in got
 
@@ -76,7 +76,7 @@ def test_ledger_stories_framing_and_timeline(ledger_of):
 def test_an_undated_article_does_not_chain_distant_stories():
     docs = [doc("a", FLOOD * 3, published="2022-03-01"), doc("b", FLOOD_2 * 3, published=None),
             doc("c", FLOOD * 3 + " Months later.", published="2022-11-01")]
-    got, _ = stories.group(docs, {}, {})
+    got, _ = stories.group(docs, {})
     assert sorted(len(g) for g in got) == [1, 2]
     assert not any({"a", "c"} <= set(g) for g in got)
 
