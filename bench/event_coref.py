@@ -2,14 +2,15 @@
 
     python bench/event_coref.py [--corpus DIR] [--min 0.5] [--json]
 
-Setting: gold event mentions. Each annotated event mention of MEANTIME's
+Setting: gold event mentions. Each event mention of MEANTIME's
 cross-document layer becomes an event row with its trigger words, its
 annotated participants (Arg0 as source, Arg1 as target, by their surface
 text), the date of a timex it is anchored to (TLINK SIMULTANEOUS /
 IS_INCLUDED) and its article's creation time. The rows go through
 ``newsledger.analyze.events.cluster`` exactly as the ledger's events do; the
 clusters are scored against the corpus' event instances with MUC, B-cubed
-and CEAF-e, and their mean (CoNLL F1). MEANTIME has no PLOVER types, so
+and CEAF-e, and their mean (CoNLL F1), over the mentions the layer links to
+an event (the others still take part in clustering). MEANTIME has no PLOVER types, so
 every row has the same type: the blocking by type does nothing here.
 """
 from __future__ import annotations
@@ -74,8 +75,8 @@ def read_doc(path: Path) -> tuple[list[dict], dict[str, str]]:
                      "type": "EVENT", "source_name": names.get("Arg0"), "target_name": names.get("Arg1"),
                      "date": date if date and date[:1].isdigit() else None, "published": created,
                      "negated": 0})
-        inst = instances.get(refers.get(m))
-        gold[rid] = inst or f"{doc}:{refers.get(m, m)}"
+        if m in refers:     # mentions the cross-document layer leaves unlinked are not scored
+            gold[rid] = instances.get(refers[m]) or f"{doc}:{refers[m]}"
     return rows, gold
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
+from functools import lru_cache
 from itertools import combinations
 
 from newsledger.analyze.common import (UnionFind, data, idf_table, same_actor, stem,
@@ -51,8 +52,16 @@ def _act_classes(row: dict) -> set[str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _speech_stems() -> frozenset[str]:
+    """Reporting verbs (say, claim, announce): a statement is told apart by what it
+    says, so these words are no evidence that two statements are one."""
+    from newsledger.extract.lexicon import word_list
+    return frozenset(stem(w) for w in word_list("reporting_verbs")) | frozenset(word_list("reporting_verbs"))
+
+
 def _features(row: dict, facts: set[str] = frozenset()) -> dict:
-    toks = set(words(row["text"])) | _act_classes(row)
+    toks = (set(words(row["text"])) - _speech_stems()) | _act_classes(row)
     for side in ("source", "target"):
         toks |= set(words(row.get(f"{side}_name") or ""))
     return {"row": row, "words": toks, "src": _actor_key(row, "source"),
@@ -157,6 +166,12 @@ def score(a: dict, b: dict, idf: dict, cfg: dict) -> tuple[float, float]:
     date = _date_score(a, b)
     if actors <= 0 and date < 1.0 and not fact:
         return 0.0, wording
+    # Undated acts reported far apart in time (a spokesman's statements of two
+    # seasons) are one event only when both state the same fact.
+    if not a["date"] and not b["date"] and not fact:
+        gap = days_apart(a["published"], b["published"])
+        if gap is not None and gap > cfg["undated_max_days"]:
+            return 0.0, wording
     return (cfg["weight_wording"] * wording + cfg["weight_actors"] * actors
             + cfg["weight_date"] * date + cfg["weight_fact"] * fact), wording
 
