@@ -61,9 +61,13 @@ def _speech_stems() -> frozenset[str]:
 
 
 def _features(row: dict, facts: set[str] = frozenset()) -> dict:
-    toks = (set(words(row["text"])) - _speech_stems()) | _act_classes(row)
+    # Wording is about the act: the actors' names count as actors, not again as
+    # words (two acts of one speaker share all of his name).
+    names = set()
     for side in ("source", "target"):
-        toks |= set(words(row.get(f"{side}_name") or ""))
+        names |= set(words(row.get(f"{side}_name") or ""))
+    toks = (set(words(row["text"])) - _speech_stems() - names) | _act_classes(row)
+    toks |= {"n:" + w for w in names}       # weighed down in wording (see name_weight)
     return {"row": row, "words": toks, "src": _actor_key(row, "source"),
             "tgt": _actor_key(row, "target"), "date": row.get("date"),
             "published": row.get("published"), "neg": bool(row.get("negated")),
@@ -206,6 +210,9 @@ def cluster(rows: list[dict], cfg: dict | None = None,
     facts = fact_keys(rows, list(claims))
     feats = [_features(r, facts.get(i, frozenset())) for i, r in enumerate(rows)]
     idf = idf_table([f["words"] for f in feats])
+    for w in idf:
+        if w.startswith("n:"):
+            idf[w] *= cfg["name_weight"]
     scored = []
     for i, j in _candidates(feats, cfg):
         a, b = feats[i], feats[j]

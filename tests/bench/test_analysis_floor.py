@@ -38,3 +38,16 @@ def test_seed_event_merge_floor(scores):
     if importlib.util.find_spec("newsledger.extract.events") is None:
         pytest.skip("no events stage in this tree: nothing to merge")
     assert scores["events"]["merge"]["f1"] >= 0.6, scores["events"]["merge"]
+
+
+MEANTIME = ROOT.parent / "shared" / "data" / "meantime" / "intra_cross-doc_annotation"
+
+
+@pytest.mark.skipif(not MEANTIME.is_dir(), reason="MEANTIME not present")
+def test_meantime_event_coreference_floor():
+    """Cross-document event coreference (gold mentions) stays at least at 0.64 CoNLL F1."""
+    out = subprocess.run([sys.executable, str(ROOT / "bench" / "event_coref.py"), "--json"],
+                         capture_output=True, text=True, cwd=ROOT, timeout=600)
+    assert out.returncode == 0, out.stderr[-2000:]
+    got = json.loads(out.stdout)["system"]
+    assert got["conll_f1"] >= 0.64, got
