@@ -6,10 +6,14 @@ import json
 
 import pytest
 
-from conftest import SEEDS, TEST_MODEL
+import os
+from pathlib import Path
+
 from newsledger import Ledger
 from newsledger.export import export
 
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seeds"
+TEST_MODEL = os.environ.get("NEWSLEDGER_TEST_MODEL", "sm")
 LIST_KEYS = ("entities", "quotes", "timexes", "events", "claims", "contradictions")
 
 pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/corpus/seeds not present")
