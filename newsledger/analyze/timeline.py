@@ -32,6 +32,26 @@ def _source(r: dict) -> str:
     return f"{r.get('outlet') or '?'}:{r['doc_name']}"
 
 
+def _event_row(cid: str, reps: list[dict], dating: dict, used: set[int]) -> dict:
+    """One merged event: its date (stated, else from its sentences' claims), all its sources."""
+    dates = [r["date"] for r in reps if r.get("date")]
+    basis = "stated" if dates else "reported"
+    if not dates:
+        facts = _facts_for(reps, dating)
+        used.update(f["id"] for f in facts)
+        dates = [f["object"] for f in facts]
+        if facts:
+            basis = "derived" if any(f.get("derived") for f in facts) else "stated"
+    date = _consensus(dates)
+    return {"date": date or min(r["published"] or "" for r in reps) or None,
+            "basis": basis, "kind": f"event:{reps[0]['type']}",
+            "who": _common(reps, "source_name"),
+            "what": max(reps, key=lambda r: len(r["text"]))["text"],
+            "target": _common(reps, "target_name"), "reports": len(reps),
+            "sources": sorted({_source(r) for r in reps}), "event_id": cid,
+            "note": _disputed(dates)}
+
+
 def _last(name: str | None) -> str:
     toks = fold(name or "").replace("np:", "").replace("_", " ").split()
     return toks[-1] if toks else ""
@@ -105,22 +125,7 @@ def build(store, *, actor: str | None = None, story: str | None = None) -> list[
     dating = _sentence_facts(claims)
     used: set[int] = set()
     for cid, reps in clusters.items():
-        dates = [r["date"] for r in reps if r.get("date")]
-        basis = "stated" if dates else "reported"
-        if not dates:
-            facts = _facts_for(reps, dating)
-            used.update(f["id"] for f in facts)
-            dates = [f["object"] for f in facts]
-            if facts:
-                basis = "derived" if any(f.get("derived") for f in facts) else "stated"
-        date = _consensus(dates)
-        rows.append({"date": date or min(r["published"] or "" for r in reps) or None,
-                     "basis": basis, "kind": f"event:{reps[0]['type']}",
-                     "who": _common(reps, "source_name"),
-                     "what": max(reps, key=lambda r: len(r["text"]))["text"],
-                     "target": _common(reps, "target_name"), "reports": len(reps),
-                     "sources": sorted({_source(r) for r in reps}), "event_id": cid,
-                     "note": _disputed(dates)})
+        rows.append(_event_row(cid, reps, dating, used))
     for q in quotes:
         if keep(q, (q.get("speaker_id"), q.get("speaker_name"))):
             rows.append({"date": q.get("date") or q["published"], "kind": "statement",
