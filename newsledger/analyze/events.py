@@ -109,19 +109,49 @@ def _veto(a: dict, b: dict, cfg: dict) -> bool:
     if a["row"]["doc_id"] == b["row"]["doc_id"] and a["src"] and b["src"] and \
             not same_actor(a["src"], b["src"]):
         return True
+    return _time_veto(a["date"], a["published"], b["date"], b["published"], cfg)
+
+
+def _time_veto(date_a, pub_a, date_b, pub_b, cfg: dict) -> bool:
     # A dated act cannot be what an article published well before it reported.
-    for x, y in ((a, b), (b, a)):
-        gap = days_apart(x["date"], y["published"])
-        if gap is not None and x["date"] > (y["published"] or "") and \
-                gap > cfg["date_tolerance_days"] and parse_date(x["date"])[1] == "day":
+    for date, pub in ((date_a, pub_b), (date_b, pub_a)):
+        gap = days_apart(date, pub)
+        if gap is not None and date > (pub or "") and gap > cfg["date_tolerance_days"] \
+                and parse_date(date)[1] == "day":
             return True
-    da, db = parse_date(a["date"]), parse_date(b["date"])
+    da, db = parse_date(date_a), parse_date(date_b)
     if da and db:
         if da[1] == "day" and db[1] == "day":
-            return days_apart(a["date"], b["date"]) > cfg["date_tolerance_days"]
-        short = min(a["date"], b["date"], key=len)
-        return not (a["date"].startswith(short) and b["date"].startswith(short))
+            return days_apart(date_a, date_b) > cfg["date_tolerance_days"]
+        short = min(date_a, date_b, key=len)
+        return not (date_a.startswith(short) and date_b.startswith(short))
     return False
+
+
+class _Group:
+    """What the vetoes need to know of a cluster, so that joining two clusters
+    costs their distinct dates and shared articles, not all pairs of reports."""
+
+    def __init__(self, f: dict):
+        self.rep = f
+        self.times = {(f["date"], f["published"])}
+        self.sources = defaultdict(set)
+        self.sources[f["row"]["doc_id"]].add(f["src"])
+
+    def vetoes(self, other: "_Group", cfg: dict) -> bool:
+        a, b = self.rep, other.rep
+        if a["row"].get("type") != b["row"].get("type") or a["neg"] != b["neg"]:
+            return True
+        for doc in self.sources.keys() & other.sources.keys():
+            if any(x and y and not same_actor(x, y)
+                   for x in self.sources[doc] for y in other.sources[doc]):
+                return True
+        return any(_time_veto(da, pa, db, pb, cfg) for da, pa in self.times for db, pb in other.times)
+
+    def absorb(self, other: "_Group") -> None:
+        self.times |= other.times
+        for doc, srcs in other.sources.items():
+            self.sources[doc] |= srcs
 
 
 def _one_act(a: dict, b: dict) -> bool:
@@ -226,13 +256,14 @@ def cluster(rows: list[dict], cfg: dict | None = None,
         if s >= cfg["link_threshold"] and (not same_doc or wording >= cfg["same_doc_min_wording"]):
             scored.append((s, i, j))
     uf = UnionFind(range(len(feats)))
-    members = {i: [i] for i in range(len(feats))}
-    for s, i, j in sorted(scored, reverse=True):
+    groups = {i: _Group(f) for i, f in enumerate(feats)}
+    for s, i, j in sorted(scored, key=lambda t: t[0], reverse=True):
         ri, rj = uf.find(i), uf.find(j)
-        if ri == rj or any(_veto(feats[x], feats[y], cfg) for x in members[ri] for y in members[rj]):
+        if ri == rj or groups[ri].vetoes(groups[rj], cfg):
             continue
         uf.union(ri, rj)
-        members[uf.find(ri)] = members.pop(ri) + members.pop(rj)
+        keep, gone = (ri, rj) if uf.find(ri) == ri else (rj, ri)
+        groups[keep].absorb(groups.pop(gone))
     return [[rows[i] for i in sorted(ids)] for ids in uf.groups().values()]
 
 

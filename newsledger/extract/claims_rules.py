@@ -50,6 +50,7 @@ def role_rank(title: str) -> str | None:
         re.sub(r"\s+", "-", title.lower()))
 
 
+@lru_cache(maxsize=4096)
 def parse_date(value: str | None) -> tuple[date, str] | None:
     """A calendar value as (first day, precision) or None."""
     m = _CALENDAR.match(value or "")
