@@ -36,12 +36,13 @@ def _event_row(cid: str, reps: list[dict], dating: dict, used: set[int]) -> dict
     """One merged event: its date (stated, else from its sentences' claims), all its sources."""
     dates = [r["date"] for r in reps if r.get("date")]
     basis = "stated" if dates else "reported"
-    if not dates:
-        facts = _facts_for(reps, dating)
-        used.update(f["id"] for f in facts)
+    # The dated facts its sentences state about its actors are this event: shown
+    # once, in its row, and dating it where it has no date of its own.
+    facts = _facts_for(reps, dating)
+    used.update(f["id"] for f in facts)
+    if not dates and facts:
         dates = [f["object"] for f in facts]
-        if facts:
-            basis = "derived" if any(f.get("derived") for f in facts) else "stated"
+        basis = "derived" if any(f.get("derived") for f in facts) else "stated"
     date = _consensus(dates)
     return {"date": date or min(r["published"] or "" for r in reps) or None,
             "basis": basis, "kind": f"event:{reps[0]['type']}",

@@ -61,13 +61,13 @@ def test_ledger_stories_framing_and_timeline(ledger_of):
         ("a", "Daily A", "2019-03-10", "Militias attacked the occupation forces. On March 3, 2019, "
                                        "the Ruritanian parliament approved a resolution on elections."),
         ("b", "Daily B", "2019-03-12", "The vote took place on March 5, 2019. It came two days "
-                                       "after the assassination of Governor John Smith. US forces "
+                                       "after the assassination of Governor Anton Brekke. US forces "
                                        "stayed in their bases.")])
     assert sum(s["size"] for s in led.stories()) == 2
     rows = {(r["outlet"], r["concept"]): r for r in led.framing()}
     assert rows[("Daily A", "foreign_forces")]["loaded_share"] == 1.0
     assert rows[("Daily B", "foreign_forces")]["loaded_share"] == 0.0
-    tl = led.timeline(actor="John Smith")
+    tl = led.timeline(actor="Anton Brekke")
     assert [(r["date"], r["basis"]) for r in tl] == [("2019-03-03", "derived")]
     everything = [r["date"] for r in led.timeline(story=led.stories()[0]["id"])]
     assert everything == sorted(everything)

@@ -36,10 +36,10 @@ def test_passive_passed_into_law(analyse_text):
 
 def test_derived_date_from_previous_sentence(analyse_text):
     got, recs = claims(analyse_text, "The vote took place on June 10, 2017. It came three days "
-                                     "after the assassination of Governor John Smith in the capital.")
+                                     "after the assassination of Governor Anton Brekke in the capital.")
     killed = [c for c in recs if c.predicate == "killed"]
     assert [(c.subject, c.object, c.derived) for c in killed] == \
-        [("john_smith", "2017-06-07", "3 days after 2017-06-10")]
+        [("anton_brekke", "2017-06-07", "3 days after 2017-06-10")]
 
 
 def test_roles_before_and_after_the_name(analyse_text):
