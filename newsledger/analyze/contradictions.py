@@ -12,8 +12,9 @@ each other:
   one in 2020 are two votes);
 * measure kinds: a resolution is not a law (for the same act, dated close);
 * roles: ranks of one ladder (leader vs deputy leader) in articles published
-  close together (``role_window_days``): a later article naming a new holder
-  or rank is a change over time, not a contradiction;
+  close together (``role_window_days``; an undated article counts from the
+  latest date it states): a later article naming a new holder or rank is a
+  change over time, not a contradiction;
 * counts: the same group in the same place, reported within
   ``count_window_days``, differing by more than a rounding tolerance.
 
@@ -63,7 +64,7 @@ def _conflict(a: dict, b: dict, R: dict) -> bool:
     if kind == "role":
         if not any(va in g and vb in g for g in R["exclusive_roles"]):
             return False
-        gap = days_apart(a.get("published"), b.get("published"))
+        gap = days_apart(_reference(a), _reference(b))
         return gap is not None and gap <= R["role_window_days"]
     if kind == "count":
         return _counts_conflict(a, b, R)
@@ -74,13 +75,18 @@ def _counts_conflict(a: dict, b: dict, R: dict) -> bool:
     """Counts of one group in one place, reported close in time, too far apart to be one count."""
     if a["subject"] != b["subject"]:
         return False        # "US troops" and "troops" are different totals
-    gap = days_apart(a.get("published"), b.get("published"))
+    gap = days_apart(_reference(a), _reference(b))
     if gap is None or gap > R["count_window_days"]:
         return False
     x, y = int(a["object"]), int(b["object"])
     tolerance = R["count_tolerance_approx"] if a.get("approx") or b.get("approx") \
         else R["count_tolerance"]
     return abs(x - y) > tolerance * max(x, y)
+
+
+def _reference(c: dict) -> str | None:
+    """When the claim was made: its article's date, else the latest date the article states."""
+    return c.get("published") or c.get("reference")
 
 
 def _comparable(c: dict, R: dict) -> bool:
@@ -126,9 +132,14 @@ def _record(facts: list[dict]) -> dict:
 
 def refresh(store) -> int:
     """Recompute the contradictions table from the stored claims."""
-    rows = store.query("SELECT c.*, d.name AS doc_name, d.outlet, d.published, "
-                       "substr(d.text, c.sent_start + 1, c.sent_end - c.sent_start) AS sentence "
-                       "FROM claims c JOIN documents d ON d.id = c.doc_id")
+    # An article's reference time is its publication date or, where that is
+    # unknown, the latest calendar date it states (it was written after it).
+    rows = store.query(
+        "SELECT c.*, d.name AS doc_name, d.outlet, d.published, "
+        "substr(d.text, c.sent_start + 1, c.sent_end - c.sent_start) AS sentence, "
+        "COALESCE(d.published, (SELECT max(substr(t.value, 1, 10)) FROM timexes t "
+        "  WHERE t.doc_id = d.id AND t.type = 'DATE' AND t.value GLOB '[0-9][0-9][0-9][0-9]*')) "
+        "AS reference FROM claims c JOIN documents d ON d.id = c.doc_id")
     found = find(rows)
     store.db.execute("DELETE FROM contradictions")
     for c in found:

@@ -115,3 +115,15 @@ def test_same_actor_keys():
     assert not same_actor("jane_smith", "john_smith")
     assert not same_actor("np:iraqi_parliament", "np:kurdish_parliament")
     assert not same_actor("np:parliament", "np:government")
+
+
+def test_undated_article_is_placed_by_the_latest_date_it_states():
+    a = claim("a", "ann_lee", "role_in:farmers_union", "leader", "role", published=None,
+              reference="2020-01-03")
+    b = claim("b", "ann_lee", "role_in:farmers_union", "deputy_leader", "role",
+              published="2020-01-05")
+    assert len(find([a, b])) == 1
+    a["reference"] = "2016-05-01"
+    assert find([a, b]) == []
+    a["reference"] = None                        # no date at all: cannot tell a change from a conflict
+    assert find([a, b]) == []
