@@ -1,0 +1,155 @@
+"""The knowledge-base entity ruler: known actors get their span and type ahead of NER.
+
+spaCy's statistical NER labels many Arabic names wrongly ("Asa'ib Ahl
+al-Haq" a PERSON, "Hadi al-Amiri" a GPE); names the knowledge base knows are
+tagged first, with their actor id as ``kb_id``, and NER fills in around them.
+Group phrases ("US combat forces", "the Iraqi authorities") come from the
+grammar in ``data/groups.yaml``.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from newsledger.kb import base
+from newsledger.kb.names import _rules, tokens
+
+FACTORY = "newsledger_kb_ruler"
+# Name particles that stay lowercase inside a capitalised name.
+PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "de", "of", "the", "and", "for", "in",
+             "on", "al-", "ul", "-", "'s", "’s"}
+MIN_PHOENIX_TOKENS = 2     # one-word Phoenix spellings (MALIKI) are left to resolution
+
+
+@lru_cache(maxsize=1)
+def groups() -> dict:
+    text = resources.files("newsledger.kb").joinpath("data/groups.yaml").read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+def _variants(name: str) -> set[str]:
+    """The name as written plus its apostrophe variants (Asa'ib / Asa’ib)."""
+    out = {name}
+    for a, b in (("'", "’"), ("’", "'")):
+        if a in name:
+            out.add(name.replace(a, b))
+    return out
+
+
+def _ruler_names(actor: base.Actor) -> list[str]:
+    """Spellings of an actor worth tagging anywhere in a text."""
+    hon = _rules()["honorific_set"]
+    if actor.source != "phoenix":
+        return [n for n in actor.names() if len(n) > 1]
+    if actor.type == "country":
+        return [actor.name]
+    out = []
+    for n in actor.names():
+        toks = tokens(n)
+        if len(toks) >= MIN_PHOENIX_TOKENS and toks[0] not in hon and len(n) >= 6:
+            out.append(n)
+    return out
+
+
+class KBRuler:
+    def __init__(self, nlp: Language, kb: base.KB):
+        self.kb = kb
+        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        seen: set[str] = set()
+        for actor in kb.actors.values():
+            names = {v for n in _ruler_names(actor) for v in _variants(n)}
+            names = [n for n in names if (actor.id, n.lower()) not in seen]
+            seen.update((actor.id, n.lower()) for n in names)
+            if names:
+                self.phrases.add(actor.id, list(nlp.tokenizer.pipe(names)))
+        self.groups = Matcher(nlp.vocab)
+        self._add_group_patterns(nlp)
+
+    def _add_group_patterns(self, nlp) -> None:
+        g = groups()
+        countries = [a for a in self.kb.actors.values() if a.type == "country" and a.source != "phoenix"]
+        adj = sorted({w.lower() for a in countries
+                      for w in base._as_list(a.attrs.get("demonym")) + [a.name] + a.aliases
+                      if len(w.split()) == 1})
+        for what, spec in g["institutions"].items():
+            self.groups.add(f"inst:{what}", [
+                [{"LOWER": {"IN": adj}}] + [{"LOWER": {"IN": spec["qualifiers"]}, "OP": "*"}]
+                + _words(h) for h in spec["heads"]])
+        for c in g["collectives"]:
+            pats = []
+            for m in c["modifiers"]:
+                for h in c["heads"]:
+                    pats.append([{"LOWER": {"IN": adj}, "OP": "?"}] + _words(m)
+                                + [{"LOWER": {"IN": g["institutions"]["forces"]["qualifiers"]},
+                                    "OP": "*"}] + _words(h))
+            self.groups.add(f"coll:{c['id']}", pats)
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for mid, s, e in self.phrases(doc):
+            span = doc[s:e]
+            actor = self.kb.actors[doc.vocab.strings[mid]]
+            if _cased_like_name(span, actor):
+                spans.append(Span(doc, s, e, label=actor.label, kb_id=actor.id))
+        for mid, s, e in self.groups(doc):
+            kind, _, what = doc.vocab.strings[mid].partition(":")
+            span = doc[s:e]
+            aid = (group_id(self.kb, span[0].text, what) if kind == "inst" else what)
+            if aid:
+                spans.append(Span(doc, s, e, label="ORG", kb_id=aid))
+        # Longest first: "Asa'ib Ahl al-Haq Movement" over "Asa'ib Ahl al-Haq".
+        doc.set_ents(filter_spans(spans), default="unmodified")
+        return doc
+
+
+def _words(phrase: str) -> list[dict]:
+    return [{"LOWER": w.lower()} for w in phrase.split()]
+
+
+def group_id(kb: base.KB, word: str, what: str) -> str | None:
+    """Id of a country's institution named by a demonym or the country's name."""
+    country = kb.country_of_demonym(word)
+    if country is None:
+        return None
+    return country.attrs.get(what) or f"{country.id}_{what}"
+
+
+def group_name(kb: base.KB, gid: str, text: str) -> str:
+    """Display name of a grammar actor: the collective's name, or "<Demonym> <institution>"."""
+    g = groups()
+    for c in g["collectives"]:
+        if c["id"] == gid:
+            return c["name"]
+    for what, spec in g["institutions"].items():
+        if gid.endswith("_" + what):
+            country = kb.get(gid[: -len(what) - 1])
+            if country is not None:
+                dem = base._as_list(country.attrs.get("demonym")) or [country.name]
+                return spec["name"].format(demonym=dem[0], country=country.name)
+    return text
+
+
+def _cased_like_name(span: Span, actor: base.Actor) -> bool:
+    """A match counts only where it is written as a name: "US" yes, "us" no."""
+    text = span.text
+    if len(span) == 1:
+        names = actor.names()
+        return any(text == n or (not n.isupper() and text == n.capitalize())
+                   or (actor.source == "phoenix" and text == n.title()) for n in names)
+    content = [t for t in span if t.is_alpha and t.lower_ not in PARTICLES]
+    if not content or not content[0].text[0].isupper():
+        return False
+    if actor.source == "phoenix":
+        return all(t.text[0].isupper() for t in content)
+    return True
+
+
+@Language.factory(FACTORY)
+def make_ruler(nlp: Language, name: str):
+    return KBRuler(nlp, base.default())
