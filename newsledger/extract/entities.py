@@ -14,7 +14,7 @@ from spacy.tokens import Span
 from newsledger.extract.base import Extraction, sent_bounds
 from newsledger.kb import base
 from newsledger.kb.geo import geocode
-from newsledger.kb.names import _rules
+from newsledger.kb.names import _rules, key
 from newsledger.kb.nominal import descriptions, role_appositions, role_holders
 from newsledger.kb.resolve import Cluster, Resolver, is_place
 from newsledger.records import Entity, Mention
@@ -63,6 +63,20 @@ def _name_spans(doc) -> list[Span]:
     return spans
 
 
+def _surnames(doc, res: Resolver, taken: set[int]):
+    """Surnames NER missed ("Amiri and Fayyad said") of persons named earlier in the article."""
+    last = {}
+    for c in res.clusters.values():
+        if c.type == "person":
+            for n in c.person_names():
+                last.setdefault(key(n).split()[-1], c)
+    for tok in doc:
+        if tok.i not in taken and tok.pos_ == "PROPN" and tok.is_title and len(tok) > 3:
+            c = last.get(key(tok.text))
+            if c is not None and c.last_before(tok.idx) >= 0:
+                yield tok, c
+
+
 def _latest_year(doc) -> str | None:
     """Where the article's date is not known yet: the latest year its dates name.
 
@@ -85,16 +99,43 @@ def _demonyms(doc, kb) -> dict[str, int]:
     return out
 
 
+def _acts(span: Span) -> bool:
+    """Whether a place name is used as an actor: subject, possessor, agent, or one side
+    of a relation ("talks between Baghdad and Washington")."""
+    root = span.root
+    if root.dep_ == "conj":
+        root = root.head
+    if root.dep_ in _AGENT_DEPS:
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ in ("between", "with")
+
+
+_PLACE_PREPS = {"in", "into", "from", "to", "inside", "across", "throughout", "within", "out",
+                "at", "near", "over", "around", "toward", "towards", "through"}
+
+
+def _locative(span: Span) -> bool:
+    """Whether a place name is the scene ("troops in Iraq", "left for Washington")."""
+    root = span.root
+    while root.dep_ == "conj":
+        root = root.head
+    return root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS
+
+
 def _metonym(span: Span, cluster: Cluster, res: Resolver) -> Cluster:
-    """A capital acting ("Washington agreed", "Baghdad's decision") stands for its government."""
-    if cluster.type != "city" or span.root.dep_ not in _AGENT_DEPS and not (
-            span.root.dep_ == "conj" and span.root.head.dep_ in _AGENT_DEPS):
+    """A capital acting ("Washington agreed") stands for its government, and so does
+    a foreign country named as an actor ("the U.S. insists"); the article's own
+    country and any place used as the scene ("troops in Iraq") stay places."""
+    if cluster.type == "city" and _acts(span):
+        country = next((a for a in res.kb.actors.values() if a.type == "country"
+                        and a.attrs.get("capital") == cluster.id), None)
+    elif cluster.type == "country" and not _locative(span) and cluster is not res.main_country():
+        country = cluster.actor
+    else:
         return cluster
-    for actor in res.kb.actors.values():
-        if actor.type == "country" and actor.attrs.get("capital") == cluster.id \
-                and actor.attrs.get("government"):
-            return res.synthetic(actor.attrs["government"], f"Government of {actor.name}")
-    return cluster
+    if country is None or not country.attrs.get("government"):
+        return cluster
+    return res.synthetic(country.attrs["government"], f"Government of {country.name}")
 
 
 def extract(doc, ex: Extraction):
@@ -102,9 +143,11 @@ def extract(doc, ex: Extraction):
     res = Resolver(kb, ex.article.published or _latest_year(doc))
     res.demonym_counts = _demonyms(doc, kb)
     found: list[tuple[int, int, Cluster, str, bool]] = []   # token start, end, cluster, label, nominal
+    named = [(span, *res.resolve(span.text, span.label_, span.start_char, span.kb_id_))
+             for span in _name_spans(doc)]
+    res.main_country()        # settled on the names alone, before metonymy moves any
     persons = []
-    for span in _name_spans(doc):
-        cluster, label = res.resolve(span.text, span.label_, span.start_char, span.kb_id_)
+    for span, cluster, label in named:
         meto = _metonym(span, cluster, res)
         if meto is not cluster:
             cluster.starts.remove(span.start_char)
@@ -113,6 +156,9 @@ def extract(doc, ex: Extraction):
         if label == "PERSON":
             persons.append((span, cluster))
     taken = {i for s, e, *_ in found for i in range(s, e)}
+    for tok, cluster in _surnames(doc, res, taken):
+        found.append((tok.i, tok.i + 1, res.note(cluster, tok.text, tok.idx), "PERSON", False))
+        taken.add(tok.i)
     nominals = role_appositions(doc, persons)
     taken |= {i for n in nominals for i in range(n.start, n.end)}
     for finder in (role_holders, descriptions):

@@ -52,35 +52,49 @@ def role_appositions(doc: Doc, persons: list[tuple[Span, Cluster]]) -> list[Nomi
     """Role phrases right before or right after a person's name."""
     out = []
     hon = _rules()["honorific_set"]
-    for span, cluster in persons:
-        # Before: "... commander General NAME" / "The Secretary-General of X, NAME"
-        i = span.start - 1
-        while i >= 0 and (doc[i].lower_.strip(".") in hon or doc[i].text == ","):
-            i -= 1
-        if i >= 0 and i < span.start - 1 or (i == span.start - 1 and i >= 0):
-            np = _role_np_ending_at(doc, i, span)
-            if np is not None:
-                out.append(Nominal(np[0], np[1], cluster, "PERSON"))
-        # After: "NAME, leader of X, ..."
+    for span, cluster in sorted(persons, key=lambda p: p[0].start):
+        # After: "NAME, leader of X, ..." (first, so it wins over the next name's "before")
         j = span.end
         if j < len(doc) and doc[j].text == ",":
             np = _role_np_starting_at(doc, j + 1)
             if np is not None:
                 out.append(Nominal(np[0], np[1], cluster, "PERSON"))
-    return out
+        # Before: "... commander General NAME" / "The Secretary-General of X, NAME"
+        i = span.start - 1
+        # Titles written as part of the name ("Lieutenant General") are skipped;
+        # a lowercase "commander" is the role itself.
+        while i >= 0 and (doc[i].is_title and doc[i].lower_.strip(".") in hon or doc[i].text == ","):
+            i -= 1
+        if i >= 0 and (doc[i].pos_ in ("NOUN", "PROPN") or doc[i].text == ")"):
+            np = _role_np_ending_at(doc, i, span)
+            if np is not None:
+                out.append(Nominal(np[0], np[1], cluster, "PERSON"))
+    # A phrase between two names ("A, leader of X, and B") belongs to the first.
+    kept: list[Nominal] = []
+    for n in out:
+        if not any(n.start < k.end and k.start < n.end for k in kept):
+            kept.append(n)
+    return kept
 
 
 def _role_np_ending_at(doc: Doc, i: int, person: Span) -> tuple[int, int] | None:
     """The role phrase whose last token is ``i`` ("of X" included), if there is one."""
     # The head is either token i itself or a role noun whose "of/for" phrase ends at i.
-    for k in range(i, max(-1, i - MAX_ROLE_TOKENS), -1):
+    k = i
+    while k > max(-1, i - MAX_ROLE_TOKENS):
         tok = doc[k]
-        if tok.text in _STOP or tok.pos_ == "VERB":
+        if tok.text == ")":                 # an acronym in brackets: "Units (PMU)"
+            while k > 0 and doc[k].text != "(":
+                k -= 1
+            k -= 1
+            continue
+        if tok.text in _STOP or tok.pos_ == "VERB" or tok.ent_type_ in ("DATE", "TIME"):
             return None
         if _is_role(tok) and (k == i or doc[k + 1].lower_ in ("of", "for", "in")):
             start = _np_left(doc, k)
             if person.start > start and i - start < MAX_ROLE_TOKENS:
                 return start, i + 1
+        k -= 1
     return None
 
 
@@ -124,7 +138,7 @@ def descriptions(doc: Doc, res: Resolver, taken: set[int]) -> list[Nominal]:
         if spec is None or tok.i in taken or tok.pos_ not in ("NOUN", "PROPN"):
             continue
         if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ in ("NOUN", "PROPN") \
-                and doc[tok.i + 1].dep_ == "compound" is False:
+                and doc[tok.i + 1].dep_ != "compound":
             continue
         start = _np_left(doc, tok.i)
         if doc[start].lower_ != "the" or any(t.i in taken for t in doc[start:tok.i + 1]):
@@ -150,9 +164,7 @@ def _of_country(doc: Doc, end: int, res: Resolver) -> int | None:
 def _refer(doc: Doc, spec: dict, res: Resolver, np: Span, head) -> Cluster | None:
     how = spec["resolve"]
     if how == "recent":
-        mods = [t.lower_ for t in np if t.i != head.i and t.pos_ in ("NOUN", "ADJ", "PROPN")]
-        word = mods[0] if mods else head.lower_
-        return res.recent(np.start_char, spec.get("types", []), word)
+        return res.recent(np.start_char, spec.get("types", []), head.lower_)
     country = _country_in(np, res) or res.main_country()
     if country is None:
         return None

@@ -136,7 +136,7 @@ class Resolver:
     def _surname_here(self, text: str) -> bool:
         """A capitalised single word that is the surname of a person already named here."""
         toks = tokens(text)
-        if len(toks) != 1 or not text[:1].isupper():
+        if len(toks) != 1 or not any(ch.isupper() for ch in text):
             return False
         return any(same_person(n, text) for c in self.clusters.values() if c.type == "person"
                    for n in c.person_names())

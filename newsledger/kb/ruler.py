@@ -61,11 +61,13 @@ class KBRuler:
     def __init__(self, nlp: Language, kb: base.KB):
         self.kb = kb
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        # A spelling is tagged for one actor only: the curated (region, user) ones
+        # come first in the KB, so a Phoenix duplicate never shadows them.
         seen: set[str] = set()
         for actor in kb.actors.values():
             names = {v for n in _ruler_names(actor) for v in _variants(n)}
-            names = [n for n in names if (actor.id, n.lower()) not in seen]
-            seen.update((actor.id, n.lower()) for n in names)
+            names = [n for n in names if n.lower() not in seen]
+            seen.update(n.lower() for n in names)
             if names:
                 self.phrases.add(actor.id, list(nlp.tokenizer.pipe(names)))
         self.groups = Matcher(nlp.vocab)
@@ -77,10 +79,17 @@ class KBRuler:
         adj = sorted({w.lower() for a in countries
                       for w in base._as_list(a.attrs.get("demonym")) + [a.name] + a.aliases
                       if len(w.split()) == 1})
+        names = sorted({a.name.lower() for a in countries} | {
+            al.lower() for a in countries for al in a.aliases})
         for what, spec in g["institutions"].items():
-            self.groups.add(f"inst:{what}", [
-                [{"LOWER": {"IN": adj}}] + [{"LOWER": {"IN": spec["qualifiers"]}, "OP": "*"}]
-                + _words(h) for h in spec["heads"]])
+            quals = [{"LOWER": {"IN": spec["qualifiers"]}, "OP": "*"}]
+            pats = [[{"LOWER": {"IN": adj}}] + quals + _words(h) for h in spec["heads"]]
+            # "the occupying forces of the United States": head "of" country name.
+            for h in spec["heads"]:
+                for n in names:
+                    pats.append([{"LOWER": "the", "OP": "?"}] + quals + _words(h)
+                                + [{"LOWER": "of"}, {"LOWER": "the", "OP": "?"}] + _words(n))
+            self.groups.add(f"inst:{what}", pats)
         for c in g["collectives"]:
             pats = []
             for m in c["modifiers"]:
@@ -100,12 +109,21 @@ class KBRuler:
         for mid, s, e in self.groups(doc):
             kind, _, what = doc.vocab.strings[mid].partition(":")
             span = doc[s:e]
-            aid = (group_id(self.kb, span[0].text, what) if kind == "inst" else what)
+            aid = (group_id(self.kb, _country_word(span), what) if kind == "inst" else what)
             if aid:
                 spans.append(Span(doc, s, e, label="ORG", kb_id=aid))
         # Longest first: "Asa'ib Ahl al-Haq Movement" over "Asa'ib Ahl al-Haq".
         doc.set_ents(filter_spans(spans), default="unmodified")
         return doc
+
+
+def _country_word(span: Span) -> str:
+    """The demonym or country name inside an institution phrase."""
+    of = [t.i for t in span if t.lower_ == "of"]
+    if of:
+        rest = span.doc[of[0] + 1:span.end]
+        return rest[1:].text if rest[0].lower_ == "the" and len(rest) > 1 else rest.text
+    return span[0].text
 
 
 def _words(phrase: str) -> list[dict]:
@@ -138,11 +156,13 @@ def group_name(kb: base.KB, gid: str, text: str) -> str:
 def _cased_like_name(span: Span, actor: base.Actor) -> bool:
     """A match counts only where it is written as a name: "US" yes, "us" no."""
     text = span.text
+    if actor.source != "phoenix" and text in actor.names():
+        return True                       # written exactly as the KB has it
     if len(span) == 1:
         names = actor.names()
         return any(text == n or (not n.isupper() and text == n.capitalize())
                    or (actor.source == "phoenix" and text == n.title()) for n in names)
-    content = [t for t in span if t.is_alpha and t.lower_ not in PARTICLES]
+    content = [t for t in span if any(ch.isalpha() for ch in t.text) and t.lower_ not in PARTICLES]
     if not content or not content[0].text[0].isupper():
         return False
     if actor.source == "phoenix":
