@@ -15,7 +15,7 @@ from newsledger.extract.base import Extraction, sent_bounds
 from newsledger.kb import base
 from newsledger.kb.geo import geocode
 from newsledger.kb.names import _rules, key
-from newsledger.kb.nominal import descriptions, role_appositions, role_holders
+from newsledger.kb.nominal import descriptions, role_appositions, role_holders, role_of_group
 from newsledger.kb.resolve import Cluster, Resolver, is_place
 from newsledger.records import Entity, Mention
 
@@ -161,6 +161,10 @@ def extract(doc, ex: Extraction):
         taken.add(tok.i)
     nominals = role_appositions(doc, persons)
     taken |= {i for n in nominals for i in range(n.start, n.end)}
+    owner = {s: (e, c) for s, e, c, _, nom in found if not nom}
+    more = role_of_group(doc, res, taken, owner)
+    taken |= {i for n in more for i in range(n.start, n.end)}
+    nominals += more
     for finder in (role_holders, descriptions):
         more = finder(doc, res, taken)
         taken |= {i for n in more for i in range(n.start, n.end)}

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 from newsledger.kb.names import _rules
 from newsledger.kb.resolve import Cluster, Resolver
 
-MAX_ROLE_TOKENS = 16
+MAX_ROLE_TOKENS = 24
 _STOP = {",", ";", ":", "(", ")", "“", "”", '"', "–", "—"}
 
 
@@ -108,7 +108,8 @@ def _role_np_starting_at(doc: Doc, j: int) -> tuple[int, int] | None:
         return None
     end = k + 1
     while end < len(doc) and end - j < MAX_ROLE_TOKENS and doc[end].text not in (",", ";", ".") \
-            and not (doc[end].pos_ in ("VERB", "AUX") and doc[end].dep_ != "amod"):
+            and not (doc[end].pos_ in ("VERB", "AUX") and doc[end].dep_ != "amod"
+                     and not doc[end].ent_type_):
         end += 1
     while end > k + 1 and doc[end - 1].text in _STOP:
         end -= 1
@@ -188,6 +189,37 @@ def _country_in(np: Span, res: Resolver) -> Cluster | None:
     return None
 
 
+def _role_name(doc: Doc, tok) -> str:
+    """The KB role a head noun names: "premier" -> prime minister, "secretary general"."""
+    r = roles()
+    role = tok.lower_
+    if tok.i > 0 and f"{doc[tok.i - 1].lower_} {tok.lower_}" in r["heads"]:
+        role = f"{doc[tok.i - 1].lower_} {tok.lower_}"
+    return r["synonyms"].get(role, role)
+
+
+def role_of_group(doc: Doc, res: Resolver, taken: set[int],
+                  owner: dict[int, tuple[int, Cluster]]) -> list[Nominal]:
+    """ "the secretary general of the Badr Organization": the KB holder on the date.
+
+    ``owner`` maps a token to the (end token, cluster) of the name mention it starts.
+    """
+    out = []
+    for tok in doc:
+        if tok.i in taken or not _is_role(tok) or tok.i + 2 >= len(doc) \
+                or doc[tok.i + 1].lower_ not in ("of", "for"):
+            continue
+        j = tok.i + 2 + (doc[tok.i + 2].lower_ == "the")
+        if j not in owner or owner[j][1].actor is None:
+            continue
+        end, group = owner[j]
+        holders = res.kb.holders(_role_name(doc, tok), group.id, res.date)
+        start = _np_left(doc, tok.i)
+        if len(holders) == 1 and doc[start].lower_ in {"the", "a", "an", tok.lower_}:
+            out.append(Nominal(start, end, res._cluster_for_actor(holders[0]), "PERSON"))
+    return out
+
+
 def role_holders(doc: Doc, res: Resolver, taken: set[int]) -> list[Nominal]:
     """ "the Iraqi premier", "Iraq's prime minister": the holder on the article's date."""
     r = roles()
@@ -195,10 +227,7 @@ def role_holders(doc: Doc, res: Resolver, taken: set[int]) -> list[Nominal]:
     for tok in doc:
         if tok.i in taken or not _is_role(tok):
             continue
-        role = r["synonyms"].get(tok.lower_, tok.lower_)
-        if tok.i > 0 and f"{doc[tok.i - 1].lower_} {tok.lower_}" in r["heads"]:
-            role = r["synonyms"].get(f"{doc[tok.i - 1].lower_} {tok.lower_}",
-                                     f"{doc[tok.i - 1].lower_} {tok.lower_}")
+        role = _role_name(doc, tok)
         if role not in r["of_government"] and role not in r["of_country"]:
             continue
         start = _np_left(doc, tok.i)

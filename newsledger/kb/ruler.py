@@ -46,7 +46,10 @@ def _ruler_names(actor: base.Actor) -> list[str]:
     """Spellings of an actor worth tagging anywhere in a text."""
     hon = _rules()["honorific_set"]
     if actor.source != "phoenix":
-        return [n for n in actor.names() if len(n) > 1]
+        # "the US" (a Phoenix spelling merged in) would swallow "the US embassy":
+        # the article is not part of a name.
+        names = [n[4:] if n.lower().startswith("the ") else n for n in actor.names()]
+        return [n for n in names if len(n) > 1]
     if actor.type == "country":
         return [actor.name]
     out = []
@@ -109,6 +112,8 @@ class KBRuler:
         for mid, s, e in self.groups(doc):
             kind, _, what = doc.vocab.strings[mid].partition(":")
             span = doc[s:e]
+            if e < len(doc) and doc[e].pos_ == "NOUN" and doc[e - 1].dep_ == "compound":
+                continue          # "US military bases": the phrase modifies a noun
             aid = (group_id(self.kb, _country_word(span), what) if kind == "inst" else what)
             if aid:
                 spans.append(Span(doc, s, e, label="ORG", kb_id=aid))
