@@ -14,7 +14,7 @@ from spacy.tokens import Span
 from newsledger.extract.base import Extraction, sent_bounds
 from newsledger.kb import base
 from newsledger.kb.geo import geocode
-from newsledger.kb.names import _rules, key
+from newsledger.kb.names import _rules, fold, key
 from newsledger.kb.nominal import descriptions, role_appositions, role_holders, role_of_group
 from newsledger.kb.resolve import Cluster, Resolver, is_place
 from newsledger.records import Entity, Mention
@@ -41,11 +41,13 @@ def _trimmed(ent: Span) -> Span | None:
     return span if span.text.strip() else None
 
 
-def _name_spans(doc) -> list[Span]:
+def _name_spans(doc, kb) -> list[Span]:
     spans = []
     for ent in doc.ents:
         if ent.label_ not in LABELS:
             continue
+        if not ent.kb_id_ and fold(ent.text) in kb.demonyms:
+            continue        # "Iraqi" alone is an adjective, not a mention of Iraq
         # A demonym modifying a noun ("Iraqi soil") is not a mention of an actor.
         if ent.label_ == "NORP" and ent[-1].tag_ not in ("NNS", "NNPS"):
             continue
@@ -144,7 +146,7 @@ def extract(doc, ex: Extraction):
     res.demonym_counts = _demonyms(doc, kb)
     found: list[tuple[int, int, Cluster, str, bool]] = []   # token start, end, cluster, label, nominal
     named = [(span, *res.resolve(span.text, span.label_, span.start_char, span.kb_id_))
-             for span in _name_spans(doc)]
+             for span in _name_spans(doc, kb)]
     res.main_country()        # settled on the names alone, before metonymy moves any
     persons = []
     for span, cluster, label in named:
@@ -217,6 +219,8 @@ def _entity(c: Cluster, res: Resolver) -> Entity:
 
 def _display_name(c: Cluster) -> str:
     """The most informative spelling seen: a full name for persons, else the longest."""
+    if c.fixed_name:
+        return c.name
     names = c.person_names() if c.type == "person" else []
     names = names or c.names or [c.name]
     return max(names, key=len)

@@ -25,6 +25,7 @@ class Cluster:
     label: str
     actor: Actor | None = None
     names: list[str] = field(default_factory=list)
+    fixed_name: bool = False    # a grammar actor's name ("Foreign forces") is kept as given
     starts: list[int] = field(default_factory=list)   # offsets of its mentions
 
     @property
@@ -79,7 +80,7 @@ class Resolver:
             return self._cluster_for_actor(actor)
         c = self.clusters.get(cid)
         if c is None:
-            c = self.clusters[cid] = Cluster(cid, name, label)
+            c = self.clusters[cid] = Cluster(cid, name, label, fixed_name=True)
         return c
 
     def note(self, c: Cluster, text: str, start: int, named: bool = True) -> Cluster:

@@ -80,10 +80,10 @@ class KBRuler:
         g = groups()
         countries = [a for a in self.kb.actors.values() if a.type == "country" and a.source != "phoenix"]
         adj = sorted({w.lower() for a in countries
-                      for w in base._as_list(a.attrs.get("demonym")) + [a.name] + a.aliases
+                      for w in base._as_list(a.attrs.get("demonym")) + [a.name] + _curated(a.aliases)
                       if len(w.split()) == 1})
         names = sorted({a.name.lower() for a in countries} | {
-            al.lower() for a in countries for al in a.aliases})
+            al.lower() for a in countries for al in _curated(a.aliases)})
         for what, spec in g["institutions"].items():
             quals = [{"LOWER": {"IN": spec["qualifiers"]}, "OP": "*"}]
             pats = [[{"LOWER": {"IN": adj}}] + quals + _words(h) for h in spec["heads"]]
@@ -120,6 +120,12 @@ class KBRuler:
         # Longest first: "Asa'ib Ahl al-Haq Movement" over "Asa'ib Ahl al-Haq".
         doc.set_ents(filter_spans(spans), default="unmodified")
         return doc
+
+
+def _curated(aliases: list[str]) -> list[str]:
+    """Spellings written by hand (mixed case, acronyms), not the upper-case Phoenix ones
+    merged in, which include demonyms and odd variants unfit for phrase grammars."""
+    return [a for a in aliases if not (a.isupper() and len(a.replace(".", "")) > 3)]
 
 
 def _country_word(span: Span) -> str:
