@@ -21,6 +21,11 @@ import yaml
 
 from newsledger.errors import NewsledgerError
 from newsledger.kb.names import fold, key, person_key, slug, tokens
+from rapidfuzz import fuzz
+
+
+def similar_word(a: str, b: str, minimum: float) -> bool:
+    return fuzz.ratio(a, b) >= minimum
 
 ENV_KB = "NEWSLEDGER_KB"
 ENV_NO_PHOENIX = "NEWSLEDGER_KB_NO_PHOENIX"   # "1": leave the Phoenix import out
@@ -64,7 +69,8 @@ class KB:
         self.by_fold: dict[str, list[str]] = {}
         self.by_key: dict[str, list[str]] = {}
         self.demonyms: dict[str, str] = {}
-        self.by_surname: dict[str, list[str]] = {}
+        self.by_surname: dict[str, list[str]] = {}     # curated persons only
+        self.by_last: dict[str, list[str]] = {}        # every person, for full-name matching
         for a in actors:
             self.add(a)
 
@@ -84,11 +90,16 @@ class KB:
             self._index(n, target.id)
         for d in _as_list(target.attrs.get("demonym")):
             self.demonyms[fold(d)] = target.id
-        if target.type == "person" and actor.source != "phoenix":
-            # Surnames of the curated persons only: Phoenix has too many namesakes.
+        if target.type == "person":
+            # A bare surname is only trusted for the curated persons (Phoenix has
+            # too many namesakes); full names are matched against everyone.
             for n in actor.names():
                 toks = person_key(n).split()
-                if len(toks) > 1 and target.id not in self.by_surname.setdefault(toks[-1], []):
+                if len(toks) < 2:
+                    continue
+                if target.id not in self.by_last.setdefault(toks[-1], []):
+                    self.by_last[toks[-1]].append(target.id)
+                if actor.source != "phoenix" and target.id not in self.by_surname.setdefault(toks[-1], []):
                     self.by_surname[toks[-1]].append(target.id)
         return target
 
@@ -122,6 +133,10 @@ class KB:
         for idx, k in ((self.by_fold, fold(name)), (self.by_key, key(name)),
                        (self.by_key, person_key(name))):
             ids = idx.get(k)
+            if ids and strict and idx is self.by_key:
+                # One-word keys collide ("Kedah"/"Qaida"): the spellings must also look alike.
+                ids = [i for i in ids if any(similar_word(fold(name), fold(n), 70)
+                                             for n in self.actors[i].names() if key(n) == k)]
             if ids:
                 hit = self._pick(ids, label, strict)
                 if hit is not None:
@@ -140,8 +155,10 @@ class KB:
         toks = person_key(name).split()
         if len(toks) < 2:
             return None
-        hits = [self.actors[i] for i in self.by_surname.get(toks[-1], ())
+        hits = [self.actors[i] for i in self.by_last.get(toks[-1], ())
                 if any(same_person(n, name) for n in self.actors[i].names())]
+        curated = [a for a in hits if a.source != "phoenix"]
+        hits = curated or hits
         return hits[0] if len(hits) == 1 else None
 
     def _pick(self, ids: list[str], label: str | None, strict: bool = False) -> Actor | None:
