@@ -130,8 +130,8 @@ def convert(actors: list[dict]) -> list[dict]:
         if rec is None:
             rec = out[ident] = {"id": ident, "name": name, "type": typ, "aliases": [],
                                 "codes": sorted(set(codes)), "roles": []}
-        else:
-            rec["aliases"].append(a["raw"].title() if rec["name"] != name else name)
+        elif name != rec["name"] and name not in rec["aliases"]:
+            rec["aliases"].append(name)
         for al in a["aliases"]:
             # Country entries list their cities as spellings (BAGHDAD under IRAQ):
             # places are actors of their own here, so those are left out.
