@@ -43,7 +43,7 @@ def test_convert_countries_by_code_and_persons_with_roles(tmp_path):
     assert maliki["type"] == "person" and maliki["name"] == "Nuri al-Maliki"
     assert maliki["aliases"] == ["NOURI AL MALIKI", "PM MALIKI"]
     assert {"code": "IRQGOV", "from": "2006-05-20", "to": "2014-09-08"} in maliki["roles"]
-    aden = by_id["phx_islamic_army_aden"]
+    aden = by_id["phx_islamic_army_of_aden"]
     assert aden["type"] == "armed_group" and "JAYSH ADAN" in aden["aliases"]
 
 
