@@ -193,7 +193,9 @@ def _role_name(doc: Doc, tok) -> str:
     """The KB role a head noun names: "premier" -> prime minister, "secretary general"."""
     r = roles()
     role = tok.lower_
-    if tok.i > 0 and f"{doc[tok.i - 1].lower_} {tok.lower_}" in r["heads"]:
+    if tok.i > 1 and doc[tok.i - 1].text == "-":        # "Secretary-General" split in three
+        role = f"{doc[tok.i - 2].lower_}-{tok.lower_}"
+    elif tok.i > 0 and f"{doc[tok.i - 1].lower_} {tok.lower_}" in r["heads"]:
         role = f"{doc[tok.i - 1].lower_} {tok.lower_}"
     return r["synonyms"].get(role, role)
 
