@@ -129,8 +129,7 @@ def _metonym(span: Span, cluster: Cluster, res: Resolver) -> Cluster:
     a foreign country named as an actor ("the U.S. insists"); the article's own
     country and any place used as the scene ("troops in Iraq") stay places."""
     if cluster.type == "city" and _acts(span):
-        country = next((a for a in res.kb.actors.values() if a.type == "country"
-                        and a.attrs.get("capital") == cluster.id), None)
+        country = res.kb.get(res.kb.capitals.get(cluster.id))
     elif cluster.type == "country" and not _locative(span) and cluster is not res.main_country():
         country = cluster.actor
     else:

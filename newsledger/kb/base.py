@@ -69,6 +69,7 @@ class KB:
         self.by_fold: dict[str, list[str]] = {}
         self.by_key: dict[str, list[str]] = {}
         self.demonyms: dict[str, str] = {}
+        self.capitals: dict[str, str] = {}     # city id -> country id
         self.by_surname: dict[str, list[str]] = {}     # curated persons only
         self.by_last: dict[str, list[str]] = {}        # every person, for full-name matching
         for a in actors:
@@ -90,6 +91,8 @@ class KB:
             self._index(n, target.id)
         for d in _as_list(target.attrs.get("demonym")):
             self.demonyms[fold(d)] = target.id
+        if target.type == "country" and target.attrs.get("capital"):
+            self.capitals[target.attrs["capital"]] = target.id
         if target.type == "person":
             # A bare surname is only trusted for the curated persons (Phoenix has
             # too many namesakes); full names are matched against everyone.

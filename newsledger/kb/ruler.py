@@ -82,39 +82,43 @@ class KBRuler:
         adj = sorted({w.lower() for a in countries
                       for w in base._as_list(a.attrs.get("demonym")) + [a.name] + _curated(a.aliases)
                       if len(w.split()) == 1})
-        names = sorted({a.name.lower() for a in countries} | {
-            al.lower() for a in countries for al in _curated(a.aliases)})
+        forces_quals = g["institutions"]["forces"]["qualifiers"]
         for what, spec in g["institutions"].items():
             quals = [{"LOWER": {"IN": spec["qualifiers"]}, "OP": "*"}]
-            pats = [[{"LOWER": {"IN": adj}}] + quals + _words(h) for h in spec["heads"]]
-            # "the occupying forces of the United States": head "of" country name.
-            for h in spec["heads"]:
-                for n in names:
-                    pats.append([{"LOWER": "the", "OP": "?"}] + quals + _words(h)
-                                + [{"LOWER": "of"}, {"LOWER": "the", "OP": "?"}] + _words(n))
-            self.groups.add(f"inst:{what}", pats)
+            heads = _alternatives(spec["heads"])
+            self.groups.add(f"inst:{what}", [[{"LOWER": {"IN": adj}}] + quals + h for h in heads])
+            # "the occupying forces of the United States": the phrase up to "of";
+            # __call__ extends it over a country name the phrase matcher found.
+            self.groups.add(f"of:{what}", [[{"LOWER": "the", "OP": "?"}] + quals + h
+                                           + [{"LOWER": "of"}] for h in heads])
         for c in g["collectives"]:
-            pats = []
-            for m in c["modifiers"]:
-                for h in c["heads"]:
-                    pats.append([{"LOWER": {"IN": adj}, "OP": "?"}] + _words(m)
-                                + [{"LOWER": {"IN": g["institutions"]["forces"]["qualifiers"]},
-                                    "OP": "*"}] + _words(h))
+            pats = [[{"LOWER": {"IN": adj}, "OP": "?"}] + m
+                    + [{"LOWER": {"IN": forces_quals}, "OP": "*"}] + h
+                    for m in _alternatives(c["modifiers"]) for h in _alternatives(c["heads"])]
             self.groups.add(f"coll:{c['id']}", pats)
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
+        countries: dict[int, Span] = {}       # token -> country name starting there
         for mid, s, e in self.phrases(doc):
             span = doc[s:e]
             actor = self.kb.actors[doc.vocab.strings[mid]]
             if _cased_like_name(span, actor):
                 spans.append(Span(doc, s, e, label=actor.label, kb_id=actor.id))
+                if actor.type == "country" and actor.source != "phoenix":
+                    countries[s] = spans[-1]
         for mid, s, e in self.groups(doc):
             kind, _, what = doc.vocab.strings[mid].partition(":")
-            span = doc[s:e]
-            if e < len(doc) and doc[e].pos_ == "NOUN" and doc[e - 1].dep_ == "compound":
+            if kind == "of":
+                nxt = e + (e < len(doc) and doc[e].lower_ == "the")
+                country = countries.get(nxt)
+                if country is None:
+                    continue
+                e, aid = country.end, country.kb_id_ and _institution(self.kb, country.kb_id_, what)
+            elif e < len(doc) and doc[e].pos_ == "NOUN" and doc[e - 1].dep_ == "compound":
                 continue          # "US military bases": the phrase modifies a noun
-            aid = (group_id(self.kb, _country_word(span), what) if kind == "inst" else what)
+            else:
+                aid = group_id(self.kb, doc[s].text, what) if kind == "inst" else what
             if aid:
                 spans.append(Span(doc, s, e, label="ORG", kb_id=aid))
         # Longest first: "Asa'ib Ahl al-Haq Movement" over "Asa'ib Ahl al-Haq".
@@ -128,13 +132,17 @@ def _curated(aliases: list[str]) -> list[str]:
     return [a for a in aliases if not (a.isupper() and len(a.replace(".", "")) > 3)]
 
 
-def _country_word(span: Span) -> str:
-    """The demonym or country name inside an institution phrase."""
-    of = [t.i for t in span if t.lower_ == "of"]
-    if of:
-        rest = span.doc[of[0] + 1:span.end]
-        return rest[1:].text if rest[0].lower_ == "the" and len(rest) > 1 else rest.text
-    return span[0].text
+def _institution(kb: base.KB, country_id: str, what: str) -> str:
+    country = kb.get(country_id)
+    return country.attrs.get(what) or f"{country.id}_{what}"
+
+
+def _alternatives(phrases: list[str]) -> list[list[dict]]:
+    """Token patterns for a list of phrases: one-word ones share a single IN pattern,
+    which keeps the Matcher fast."""
+    single = [p.lower() for p in phrases if len(p.split()) == 1]
+    out = [[{"LOWER": {"IN": single}}]] if single else []
+    return out + [_words(p) for p in phrases if len(p.split()) > 1]
 
 
 def _words(phrase: str) -> list[dict]:
