@@ -20,12 +20,7 @@ from pathlib import Path
 import yaml
 
 from newsledger.errors import NewsledgerError
-from newsledger.kb.names import fold, key, person_key, slug, tokens
-from rapidfuzz import fuzz
-
-
-def similar_word(a: str, b: str, minimum: float) -> bool:
-    return fuzz.ratio(a, b) >= minimum
+from newsledger.kb.names import fold, key, looks_alike, person_key, same_person, slug, tokens
 
 ENV_KB = "NEWSLEDGER_KB"
 ENV_NO_PHOENIX = "NEWSLEDGER_KB_NO_PHOENIX"   # "1": leave the Phoenix import out
@@ -138,7 +133,7 @@ class KB:
             ids = idx.get(k)
             if ids and strict and idx is self.by_key:
                 # One-word keys collide ("Kedah"/"Qaida"): the spellings must also look alike.
-                ids = [i for i in ids if any(similar_word(fold(name), fold(n), 70)
+                ids = [i for i in ids if any(looks_alike(fold(name), fold(n))
                                              for n in self.actors[i].names() if key(n) == k)]
             if ids:
                 hit = self._pick(ids, label, strict)
@@ -154,7 +149,6 @@ class KB:
     def person(self, name: str) -> Actor | None:
         """A curated person named with extra or fewer middle names
         ("Muqtada al-Sayyid Muhammad al-Sadr"): same surname, same first name."""
-        from newsledger.kb.names import same_person
         toks = person_key(name).split()
         if len(toks) < 2:
             return None
@@ -285,10 +279,7 @@ def load(extra: tuple[str, ...] | None = None, phoenix: bool | None = None) -> K
     for p in list(extra if extra is not None else user_paths()):
         for a in read_file(p):
             a.source = "region"          # user entries rank with the shipped ones
-            if a.id in kb.actors:
-                kb.add(a)
-            else:
-                kb.add(a)
+            kb.add(a)                    # an existing id is extended, a new one added
     if phoenix is None:
         phoenix = os.environ.get(ENV_NO_PHOENIX) != "1"
     if phoenix:

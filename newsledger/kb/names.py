@@ -96,6 +96,11 @@ def similar(a: str, b: str, minimum: float = FUZZY_MIN) -> bool:
     return len(ka) >= 5 and len(kb) >= 5 and fuzz.ratio(ka, kb) >= minimum
 
 
+def looks_alike(a: str, b: str, minimum: float = 70) -> bool:
+    """Loose spelling check for one-word names whose keys collide ("Kedah"/"Qaida" do not)."""
+    return fuzz.ratio(a, b) >= minimum
+
+
 def same_person(full: str, other: str) -> bool:
     """Whether two person names can be the same person.
 

@@ -138,22 +138,21 @@ def descriptions(doc: Doc, res: Resolver, taken: set[int]) -> list[Nominal]:
         spec = table.get(tok.lower_)
         if spec is None or tok.i in taken or tok.pos_ not in ("NOUN", "PROPN"):
             continue
-        if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ in ("NOUN", "PROPN") \
-                and doc[tok.i + 1].dep_ != "compound":
-            continue
+        if tok.dep_ == "compound":
+            continue                      # "the government forces": a modifier, not the head
         start = _np_left(doc, tok.i)
         if doc[start].lower_ != "the" or any(t.i in taken for t in doc[start:tok.i + 1]):
             continue
         end = tok.i + 1
-        of_end = _of_country(doc, end, res)
+        of_end = _of_tail(doc, end, res)
         cluster = _refer(doc, spec, res, doc[start:end], tok)
         if cluster is not None:
             out.append(Nominal(start, of_end or end, cluster, cluster.label))
     return out
 
 
-def _of_country(doc: Doc, end: int, res: Resolver) -> int | None:
-    """End of an "of the Arab country" / "of Iraqi Prime Minister X" tail, if any."""
+def _of_tail(doc: Doc, end: int, res: Resolver) -> int | None:
+    """End of an "of ..." tail ("the parliament of the Arab country"), if any."""
     if end < len(doc) and doc[end].lower_ == "of":
         head = doc[end]
         obj = [c for c in head.children if c.dep_ == "pobj"]
