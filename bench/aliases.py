@@ -53,7 +53,7 @@ def run(share: float) -> dict:
     # Phoenix actors merged into region ones answer to the region id.
     owner = {}
     for a in kb.actors.values():
-        for n in a.names():
+        for n in a.names() + a.imported:
             owner.setdefault(("name", fold(n)), a.id)
     counts = {"all": [0, 0, 0], "variant": [0, 0, 0]}
     for aid, alias in held:
@@ -64,7 +64,7 @@ def run(share: float) -> dict:
         got = kb.lookup(alias, label) or (kb.person(alias) if label else None)
         slot = 2 if got is None else 0 if got.id == target.id else 1
         counts["all"][slot] += 1
-        if fold(alias) not in {fold(n) for n in target.names()}:
+        if fold(alias) not in {fold(n) for n in target.names() + target.imported}:
             counts["variant"][slot] += 1
     out = {"held_out": len(held), "kb_actors": len(kb), "kb_build_s": round(build, 2)}
     for k, (right, wrong, none) in counts.items():

@@ -20,7 +20,10 @@ from pathlib import Path
 import yaml
 
 from newsledger.errors import NewsledgerError
-from newsledger.kb.names import fold, key, looks_alike, person_key, same_person, slug, tokens
+from rapidfuzz import fuzz, process
+
+from newsledger.kb.names import (FUZZY_MIN, fold, key, looks_alike, person_key, same_person,
+                                 slug, tokens)
 
 ENV_KB = "NEWSLEDGER_KB"
 ENV_NO_PHOENIX = "NEWSLEDGER_KB_NO_PHOENIX"   # "1": leave the Phoenix import out
@@ -44,6 +47,9 @@ class Actor:
     affiliations: list[dict] = field(default_factory=list)
     attrs: dict = field(default_factory=dict)
     source: str = "region"
+    # Spellings merged in from the Phoenix import: looked up like aliases, but
+    # never shadow a curated spelling in the ruler.
+    imported: list[str] = field(default_factory=list)
 
     @property
     def label(self) -> str:
@@ -77,7 +83,11 @@ class KB:
         if target is None:
             self.actors[actor.id] = target = actor
         else:
-            target.aliases += [n for n in actor.names() if n not in target.names()]
+            new = [n for n in actor.names() if n not in target.names() and n not in target.imported]
+            if actor.source == "phoenix" and target.source != "phoenix":
+                target.imported += new
+            else:
+                target.aliases += new
             target.roles += actor.roles
             target.affiliations += actor.affiliations
             for k, v in actor.attrs.items():
@@ -152,11 +162,23 @@ class KB:
         toks = person_key(name).split()
         if len(toks) < 2:
             return None
-        hits = [self.actors[i] for i in self.by_last.get(toks[-1], ())
+        ids = list(self.by_last.get(toks[-1], ()))
+        if not ids and len(toks[-1]) >= 5:
+            # A surname one slip away ("Jayasena"/"Jayasene"): candidates by
+            # rapidfuzz over the surname keys, then the same person test.
+            for k, _, _ in process.extract(toks[-1], self._last_keys(), scorer=fuzz.ratio,
+                                           score_cutoff=FUZZY_MIN, limit=5):
+                ids += self.by_last[k]
+        hits = [self.actors[i] for i in dict.fromkeys(ids)
                 if any(same_person(n, name) for n in self.actors[i].names())]
         curated = [a for a in hits if a.source != "phoenix"]
         hits = curated or hits
         return hits[0] if len(hits) == 1 else None
+
+    def _last_keys(self) -> list[str]:
+        if getattr(self, "_lk", None) is None or len(self._lk) != len(self.by_last):
+            self._lk = list(self.by_last)
+        return self._lk
 
     def _pick(self, ids: list[str], label: str | None, strict: bool = False) -> Actor | None:
         cands = [self.actors[i] for i in ids]

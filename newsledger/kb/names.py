@@ -46,7 +46,17 @@ def _rules() -> dict:
     data["compiled"] = [(re.compile(a), b) for a, b in data["rewrites"]]
     data["glued"] = re.compile(data["glued_article"])
     data["honorific_set"] = set(data["honorifics"])
+    abbr = sorted(data["abbreviations"], key=len, reverse=True)
+    data["abbr_re"] = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in abbr) + r")\b")
     return data
+
+
+def _expand(folded: str) -> str:
+    """Abbreviations spelled out inside a longer name (see folds.yaml)."""
+    r = _rules()
+    if folded in r["abbreviations"] or " " not in folded:
+        return folded
+    return r["abbr_re"].sub(lambda m: r["abbreviations"][m.group(0)], folded)
 
 
 @lru_cache(maxsize=65536)
@@ -74,7 +84,7 @@ def tokens(name: str | None, *, strip_honorifics: bool = False) -> list[str]:
 @lru_cache(maxsize=65536)
 def key(name: str | None) -> str:
     """Transliteration-insensitive key: same key, same name."""
-    return " ".join(k for k in (token_key(t) for t in tokens(name)) if k)
+    return " ".join(k for k in (token_key(t) for t in _expand(" ".join(tokens(name))).split()) if k)
 
 
 def person_key(name: str | None) -> str:

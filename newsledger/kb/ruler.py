@@ -42,18 +42,24 @@ def _variants(name: str) -> set[str]:
     return out
 
 
-def _ruler_names(actor: base.Actor) -> list[str]:
-    """Spellings of an actor worth tagging anywhere in a text."""
-    hon = _rules()["honorific_set"]
-    if actor.source != "phoenix":
-        # "the US" (a Phoenix spelling merged in) would swallow "the US embassy":
-        # the article is not part of a name.
+def _ruler_names(actor: base.Actor, curated: bool) -> list[str]:
+    """Spellings of an actor worth tagging anywhere in a text.
+
+    Curated spellings (region and user files) are all used; Phoenix ones only
+    when they have several words and no title ("PM MALIKI" no), and for
+    countries only the name itself (their lists include towns and demonyms).
+    """
+    if curated:
+        if actor.source == "phoenix":
+            return []
+        # "the US" would swallow "the US embassy": the article is not part of a name.
         names = [n[4:] if n.lower().startswith("the ") else n for n in actor.names()]
         return [n for n in names if len(n) > 1]
     if actor.type == "country":
-        return [actor.name]
+        return [actor.name] if actor.source == "phoenix" else []
+    hon = _rules()["honorific_set"]
     out = []
-    for n in actor.names():
+    for n in (actor.names() if actor.source == "phoenix" else actor.imported):
         toks = tokens(n)
         if len(toks) >= MIN_PHOENIX_TOKENS and toks[0] not in hon and len(n) >= 6:
             out.append(n)
@@ -67,12 +73,13 @@ class KBRuler:
         # A spelling is tagged for one actor only: the curated (region, user) ones
         # come first in the KB, so a Phoenix duplicate never shadows them.
         seen: set[str] = set()
-        for actor in kb.actors.values():
-            names = {v for n in _ruler_names(actor) for v in _variants(n)}
-            names = [n for n in names if n.lower() not in seen]
-            seen.update(n.lower() for n in names)
-            if names:
-                self.phrases.add(actor.id, list(nlp.tokenizer.pipe(names)))
+        for curated in (True, False):
+            for actor in kb.actors.values():
+                names = {v for n in _ruler_names(actor, curated) for v in _variants(n)}
+                names = [n for n in names if n.lower() not in seen]
+                seen.update(n.lower() for n in names)
+                if names:
+                    self.phrases.add(actor.id, list(nlp.tokenizer.pipe(names)))
         self.groups = Matcher(nlp.vocab)
         self._add_group_patterns(nlp)
 
@@ -178,13 +185,13 @@ def _cased_like_name(span: Span, actor: base.Actor) -> bool:
     if actor.source != "phoenix" and text in actor.names():
         return True                       # written exactly as the KB has it
     if len(span) == 1:
-        names = actor.names()
+        names = actor.names() + actor.imported
         return any(text == n or (not n.isupper() and text == n.capitalize())
                    or (actor.source == "phoenix" and text == n.title()) for n in names)
     content = [t for t in span if any(ch.isalpha() for ch in t.text) and t.lower_ not in PARTICLES]
     if not content or not content[0].text[0].isupper():
         return False
-    if actor.source == "phoenix":
+    if actor.source == "phoenix" or text.lower() in (n.lower() for n in actor.imported):
         return all(t.text[0].isupper() for t in content)
     return True
 

@@ -61,7 +61,7 @@ def test_bad_user_file_says_what_to_do(tmp_path):
 def test_phoenix_import_merges_into_region_actors():
     kb = base.load(None, True)
     maliki = kb.get("nouri_al_maliki")
-    assert "PM MALIKI" in maliki.aliases            # a Phoenix +alias line
+    assert "PM MALIKI" in maliki.imported           # a Phoenix +alias line
     assert kb.lookup("Nuri al-Maliki").id == "nouri_al_maliki"
     assert kb.get("phx_nuri_maliki") is None          # merged, not duplicated
     assert len(kb) > 20000
