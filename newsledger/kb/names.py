@@ -23,13 +23,19 @@ _ARTICLES = {"al", "el", "the", "ul"}
 FUZZY_MIN = 85      # rapidfuzz ratio: one slip in a 7-letter name passes, two do not
 
 
+_MARK_TABLE = {ord(c): None for c in _MARKS}
+
+
+@lru_cache(maxsize=262144)
 def fold(name: str | None) -> str:
     """Case-, accent-, mark-, hyphen- and article-insensitive key of a name."""
     if not name:
         return ""
-    s = unicodedata.normalize("NFKD", name)
-    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
-    s = s.translate({ord(c): None for c in _MARKS})
+    s = name
+    if not s.isascii():
+        s = unicodedata.normalize("NFKD", s)
+        s = "".join(c for c in s if not unicodedata.combining(c))
+    s = s.lower().translate(_MARK_TABLE)
     s = re.sub(r"[-_./,()]", " ", s)
     s = re.sub(r"^(?:the )", "", s.strip())
     return " ".join(t for t in s.split() if t not in _ARTICLES)
@@ -87,6 +93,7 @@ def key(name: str | None) -> str:
     return " ".join(k for k in (token_key(t) for t in _expand(" ".join(tokens(name))).split()) if k)
 
 
+@lru_cache(maxsize=65536)
 def person_key(name: str | None) -> str:
     """Key of a person's name without leading honorifics ("General Qassem Soleimani")."""
     return " ".join(k for k in (token_key(t) for t in tokens(name, strip_honorifics=True)) if k)

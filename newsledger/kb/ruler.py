@@ -24,7 +24,20 @@ FACTORY = "newsledger_kb_ruler"
 # Name particles that stay lowercase inside a capitalised name.
 PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "de", "of", "the", "and", "for", "in",
              "on", "al-", "ul", "-", "'s", "’s"}
-MIN_PHOENIX_TOKENS = 2     # one-word Phoenix spellings (MALIKI) are left to resolution
+
+
+@lru_cache(maxsize=1)
+def settings() -> dict:
+    text = resources.files("newsledger.kb").joinpath("data/ruler.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    data["codes"] = tuple(data["phoenix_codes"])
+    return data
+
+
+def _in_region(actor: base.Actor) -> bool:
+    """A Phoenix actor with a code of the region (IRQGOV, USAMIL, IGOUNO ...)."""
+    codes = actor.attrs.get("codes", []) + [r.get("code", "") for r in actor.roles]
+    return any(c.startswith(settings()["codes"]) for c in codes if c)
 
 
 @lru_cache(maxsize=1)
@@ -57,11 +70,13 @@ def _ruler_names(actor: base.Actor, curated: bool) -> list[str]:
         return [n for n in names if len(n) > 1]
     if actor.type == "country":
         return [actor.name] if actor.source == "phoenix" else []
+    if actor.source == "phoenix" and not _in_region(actor):
+        return []
     hon = _rules()["honorific_set"]
     out = []
     for n in (actor.names() if actor.source == "phoenix" else actor.imported):
         toks = tokens(n)
-        if len(toks) >= MIN_PHOENIX_TOKENS and toks[0] not in hon and len(n) >= 6:
+        if len(toks) >= settings()["min_tokens"] and toks[0] not in hon and len(n) >= 6:
             out.append(n)
     return out
 

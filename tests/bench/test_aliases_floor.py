@@ -17,7 +17,7 @@ def _run(*args):
 
 
 def test_alias_benchmark_floor():
-    r = _run("bench/aliases.py", "--min", "right=0.25", "--max", "wrong=0.025")
+    r = _run("bench/aliases.py", "--min", "right=0.28", "--max", "wrong=0.025")
     assert r.returncode == 0, r.stdout + r.stderr
 
 
