@@ -149,6 +149,12 @@ class KB:
                 hit = self._pick(ids, label, strict)
                 if hit is not None:
                     return hit
+        if label == "ORG" and strict and len(name) > 3:
+            # A group named by its singular or plural ("Houthi" / "Houthis").
+            other = name[:-1] if name.endswith("s") else name + "s"
+            ids = self.by_fold.get(fold(other))
+            if ids:
+                return self._pick(ids, label, strict)
         return None
 
     def surname(self, name: str) -> Actor | None:

@@ -22,7 +22,7 @@ from newsledger.kb.names import _rules
 from newsledger.kb.resolve import Cluster, Resolver
 
 MAX_ROLE_TOKENS = 24
-_STOP = {",", ";", ":", "(", ")", "“", "”", '"', "–", "—"}
+_STOP = {",", ";", ":", "(", ")", "“", "”", '"', "–", "—", ".", "!", "?"}
 
 
 @lru_cache(maxsize=1)
@@ -88,7 +88,8 @@ def _role_np_ending_at(doc: Doc, i: int, person: Span) -> tuple[int, int] | None
                 k -= 1
             k -= 1
             continue
-        if tok.text in _STOP or tok.pos_ == "VERB" or tok.ent_type_ in ("DATE", "TIME"):
+        if tok.text in _STOP or tok.pos_ == "VERB" or tok.ent_type_ in ("DATE", "TIME") \
+                or (tok.is_sent_end and k < i):
             return None
         if _is_role(tok) and (k == i or doc[k + 1].lower_ in ("of", "for", "in")):
             start = _np_left(doc, k)
@@ -119,7 +120,7 @@ def _role_np_starting_at(doc: Doc, j: int) -> tuple[int, int] | None:
 def _np_left(doc: Doc, k: int) -> int:
     """Leftmost token of the noun phrase headed by token k (determiner, modifiers, possessor)."""
     start = k
-    while start > 0:
+    while start > 0 and not doc[start].is_sent_start:
         prev = doc[start - 1]
         if prev.text in _STOP or prev.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ", "PRON") \
                 and prev.tag_ != "PRP$":
