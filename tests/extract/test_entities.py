@@ -80,3 +80,22 @@ def test_places_are_geocoded(analyse_text):
     ex = analyse_text("Rockets hit Ain al-Asad air base in Anbar.")
     geo = ex.entities["ain_al_asad_airbase"].attrs["geo"]
     assert geo["country"] == "Iraq" and geo["province"] == "Anbar"
+
+
+def test_role_phrase_does_not_cross_a_sentence(analyse_text):
+    ex = analyse_text("The ship was hit on Tuesday. Houthi spokesman Yahya Saree said the group "
+                      "did it.")
+    saree = ids_of(ex, "Yahya Saree")
+    nominal = [(m.text, m.entity_id) for m in ex.mentions if m.nominal and m.entity_id in saree]
+    assert nominal == [("Houthi spokesman", next(iter(saree)))]
+    assert ids_of(ex, "Houthi") == {"houthis"}          # singular of the KB's "Houthis"
+
+
+def test_unknown_arabic_name_labelled_as_place_becomes_a_person(analyse_text):
+    from newsledger.kb.resolve import Resolver
+    from newsledger.kb import base
+    res = Resolver(base.default(), None)
+    cluster, label = res.resolve("Abu Ali al-Askari", "GPE", 0)
+    assert label == "PERSON" and cluster.type == "person"
+    cluster, label = res.resolve("Deir ez-Zor", "GPE", 30)
+    assert label == "GPE" and cluster.id == "deir_ez_zor"
