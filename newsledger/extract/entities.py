@@ -65,6 +65,21 @@ def _name_spans(doc, kb) -> list[Span]:
     return spans
 
 
+def _drop_role_words(doc, found):
+    """NER's one-word pieces of a role title ("State" in "Secretary of State",
+    "Supreme" in "the Supreme Leader") are not actors of their own."""
+    roles = [(s, e) for s, e, c, label, nominal in found if nominal and label == "PERSON"]
+    keep = []
+    for f in found:
+        s, e, cluster, _, nominal = f
+        if not nominal and cluster.actor is None and e - s == 1 \
+                and any(rs <= s and e <= re_ for rs, re_ in roles):
+            cluster.starts.remove(doc[s].idx)
+            continue
+        keep.append(f)
+    return keep
+
+
 def _surnames(doc, res: Resolver, taken: set[int]):
     """Surnames NER missed ("Amiri and Fayyad said") of persons named earlier in the article."""
     last = {}
@@ -105,6 +120,10 @@ def _acts(span: Span) -> bool:
     """Whether a place name is used as an actor: subject, possessor, agent, or one side
     of a relation ("talks between Baghdad and Washington")."""
     root = span.root
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    if span.text.isupper() and span[0].is_sent_start and nxt is not None \
+            and nxt.text in ("(", "-", "–", "—", ","):
+        return False           # a dateline: "BAGHDAD (Reuters) -"
     if root.dep_ == "conj":
         root = root.head
     if root.dep_ in _AGENT_DEPS:
@@ -173,6 +192,7 @@ def extract(doc, ex: Extraction):
     for n in nominals:
         res.note(n.cluster, "", doc[n.start].idx, named=False)
         found.append((n.start, n.end, n.cluster, n.label, True))
+    found = _drop_role_words(doc, found)
     return _records(doc, ex, res, found)
 
 

@@ -8,6 +8,7 @@ grammar in ``data/groups.yaml``.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -162,13 +163,18 @@ def _institution(kb: base.KB, country_id: str, what: str) -> str:
 def _alternatives(phrases: list[str]) -> list[list[dict]]:
     """Token patterns for a list of phrases: one-word ones share a single IN pattern,
     which keeps the Matcher fast."""
-    single = [p.lower() for p in phrases if len(p.split()) == 1]
+    single = [p.lower() for p in phrases if len(_split(p)) == 1]
     out = [[{"LOWER": {"IN": single}}]] if single else []
-    return out + [_words(p) for p in phrases if len(p.split()) > 1]
+    return out + [_words(p) for p in phrases if len(_split(p)) > 1]
+
+
+def _split(phrase: str) -> list[str]:
+    """Words as spaCy's tokenizer cuts them: "pro-Iranian" is pro / - / Iranian."""
+    return [w for w in re.split(r"\s+|(?<=\w)(-)(?=\w)", phrase) if w]
 
 
 def _words(phrase: str) -> list[dict]:
-    return [{"LOWER": w.lower()} for w in phrase.split()]
+    return [{"LOWER": w.lower()} for w in _split(phrase)]
 
 
 def group_id(kb: base.KB, word: str, what: str) -> str | None:
