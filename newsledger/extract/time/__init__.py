@@ -1,0 +1,107 @@
+"""Time stage: TIMEX3 expressions with values, and the publication date.
+
+The grammar (data/time/*.yaml) finds date, time, duration and set
+expressions in the boilerplate-free text; the clause's tense comes from the
+parse. Where the input gave no publication date, one is inferred from the
+text (published.py) and reported through ``ex.doc_updates``; relative
+expressions are then anchored to it. Without an anchor they stay null.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc
+
+from newsledger.extract.base import Extraction
+from newsledger.extract.time import grammar, published
+from newsledger.extract.time.normalize import Context, normalize
+from newsledger.extract.time.tense import tense_at
+from newsledger.records import Timex
+
+NAME = "time"
+VERSION = "1.0"
+ORDER = 20
+
+_ABSOLUTE = ("date", "decade", "duration", "vague_duration", "literal", "set")
+
+
+def _is_count(doc: Doc, m: grammar.Match) -> bool:
+    """A bare four-digit number that counts something ("2014 soldiers") is no year."""
+    if m.rule.name != "year_alone" or m.groups["_text"] != m.groups.get("year"):
+        return False
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in ("nummod", "quantmod") \
+        and span.root.head.pos_ in ("NOUN", "PROPN") and span.root.head.lower_ not in \
+        ("year", "season", "budget", "election", "elections")
+
+
+def _sentence(doc: Doc, m: grammar.Match) -> tuple[int, int]:
+    """The sentence around a match, cut at line breaks (a parser may run a heading
+    or an embed line into the next paragraph's sentence)."""
+    text = doc.text
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or not doc.has_annotation("SENT_START"):
+        start, end = 0, len(text)
+    else:
+        start, end = span[0].sent.start_char, span[0].sent.end_char
+    nl = text.rfind("\n", start, m.start)
+    start = nl + 1 if nl >= 0 else start
+    nl = text.find("\n", m.end, end)
+    return start, (nl if nl >= 0 else end)
+
+
+def _sentence_years(matches, sents) -> dict[tuple[int, int], int]:
+    """The one explicit year a sentence gives, for its dates written without one."""
+    years: dict[tuple[int, int], set[int]] = {}
+    for m, s in zip(matches, sents):
+        if m.rule.op == "date" and m.groups.get("year"):
+            years.setdefault(s, set()).add(int(m.groups["year"]))
+    return {s: ys.pop() for s, ys in years.items() if len(ys) == 1}
+
+
+def _anchor(value: str | None) -> tuple[date | None, int | None]:
+    if not value:
+        return None, None
+    year = int(value[:4])
+    try:
+        return (date.fromisoformat(value[:10]) if len(value) >= 10 else None), year
+    except ValueError:
+        return None, year
+
+
+def annotate(doc: Doc, doc_id: str, anchor: str | None = None,
+             raw_text: str | None = None) -> tuple[list[Timex], published.Published | None]:
+    """Timexes of a Doc anchored to ``anchor`` (ISO date), inferring it when None.
+
+    Returns the timexes and, when the anchor was inferred, the inference."""
+    matches = [m for m in grammar.find(doc.text) if not _is_count(doc, m)]
+    tenses = [tense_at(doc, m.start, m.end) for m in matches]
+    sents = [_sentence(doc, m) for m in matches]
+    years = _sentence_years(matches, sents)
+    inferred = None
+    if anchor is None:
+        items = []
+        for m, t, s in zip(matches, tenses, sents):
+            v = normalize(m, Context(tense=t, sentence_year=years.get(s)))
+            items.append(published.Item(m, v.value, v.mod, t))
+        inferred = published.infer(raw_text if raw_text is not None else doc.text, items)
+        anchor = inferred.date
+    day, year = _anchor(anchor)
+    out = []
+    for m, t, s in zip(matches, tenses, sents):
+        v = normalize(m, Context(day, year, t, years.get(s)))
+        absolute = m.rule.op in _ABSOLUTE and (m.rule.op != "date" or "year" in m.groups)
+        conf = 0.9 if absolute else (0.7 if v.value else 0.4)
+        out.append(Timex(doc_id, m.start, m.end, doc.text[m.start:m.end], v.type, v.value,
+                         anchor=None if absolute else anchor, mod=v.mod, sent_start=s[0],
+                         sent_end=s[1], extractor=f"{NAME}.{m.rule.name}", confidence=conf))
+    return out, inferred
+
+
+def extract(doc: Doc, ex: Extraction) -> list[Timex]:
+    art = ex.article
+    timexes, inferred = annotate(doc, art.id, art.published, art.text)
+    if inferred is not None:
+        ex.doc_updates.update(inferred.updates())
+    # Offsets index the stored text; the Doc's text only blanks boilerplate.
+    return [t for t in timexes if art.text[t.start:t.end] == t.text]

@@ -1,0 +1,294 @@
+"""TIMEX3 values from a rule match, an anchor date and the tense of the clause.
+
+Each rule names an operation (``op``) here; operations read the match's named
+groups through the tables of the grammar. A value that needs an anchor and
+has none is None: nothing is resolved against today's date.
+"""
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from newsledger.extract.time.grammar import Match, tables
+
+_FULL_MONTHS = {m.lower() for m in calendar.month_name if m}
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a value may depend on besides the match itself."""
+
+    anchor: date | None = None      # publication date (or DCT), day precision
+    anchor_year: int | None = None  # known even when only the year is
+    tense: str | None = None        # past | present | future, of the governing clause
+    sentence_year: int | None = None  # an explicit year the same sentence gives
+
+
+@dataclass(frozen=True)
+class Value:
+    value: str | None
+    type: str
+    mod: str | None = None
+
+
+def _num(g: dict) -> float | str | None:
+    raw = g.get("num")
+    if raw is None:
+        return None
+    raw = " ".join(raw.lower().split())
+    if raw[0].isdigit():
+        n = float(raw)
+    else:
+        n = tables()["number"].get(raw)
+    if n is None or n == "X":
+        return "X"
+    if "half" in g.get("_text", ""):
+        n = float(n) + 0.5
+    return int(n) if float(n).is_integer() else n
+
+
+def _lookup(table: str, key: str | None):
+    return tables()[table].get(" ".join(key.lower().split())) if key else None
+
+
+def _month(g: dict) -> int | None:
+    if g.get("month_num"):
+        return int(g["month_num"])
+    return _lookup("month", g.get("month"))
+
+
+def _day(g: dict) -> int | None:
+    raw = g.get("day_num") or g.get("day")
+    return int(raw) if raw else None
+
+
+def _year_for(month: int, day: int | None, ctx: Context, shift: int | None) -> int | None:
+    """The year of a month (and day) written without one, by tense or next/last."""
+    if ctx.sentence_year:
+        return ctx.sentence_year
+    if ctx.anchor is None:
+        return None
+    a = ctx.anchor
+    key, akey = (month, day or 1), (a.month, a.day if day else 1)
+    direction = shift if shift else {"past": -1, "future": 1}.get(ctx.tense or "", 0)
+    if direction < 0 and key > akey:
+        return a.year - 1
+    if direction > 0 and key < akey:
+        return a.year + 1
+    return a.year
+
+
+def op_date(m: Match, ctx: Context) -> Value:
+    g = m.groups
+    year = int(g["year"]) if g.get("year") else None
+    month, day = _month(g), _day(g)
+    edge = _lookup("edge", g.get("edge"))
+    if month is None:
+        if year is None:
+            return Value(None, "DATE")
+        # "the end of 2021" reads as its last month, "late 2006" as the year.
+        if edge in ("END", "START") and " of" in g["_text"].lower():
+            return Value(f"{year}-{12 if edge == 'END' else 1:02d}", "DATE", edge)
+        return Value(str(year), "DATE", edge)
+    if g.get("month") and m.rule.name == "month_alone" and g["month"].lower() not in _FULL_MONTHS:
+        return Value(None, "DATE")  # "Jan" alone is more often a name than a month
+    if year is None:
+        year = _year_for(month, day, ctx, _lookup("shift", g.get("shift")))
+        if year is None:
+            return Value(None, "DATE")
+    if day is None:
+        return Value(f"{year}-{month:02d}", "DATE", edge)
+    try:
+        date(year, month, day)
+    except ValueError:
+        return Value(None, "DATE")
+    return Value(f"{year}-{month:02d}-{day:02d}", "DATE", edge)
+
+
+def _weekday_date(wd: int, ctx: Context, shift: int | None) -> date | None:
+    a = ctx.anchor
+    if a is None:
+        return None
+    diff = wd - a.isoweekday()
+    if shift == 1:                      # next Friday: strictly after the anchor
+        return a + timedelta(days=diff if diff > 0 else diff + 7)
+    if shift == -1:                     # last Friday: strictly before
+        return a + timedelta(days=diff if diff < 0 else diff - 7)
+    if shift == 0:                      # this Friday: the anchor's week
+        return a + timedelta(days=diff)
+    if ctx.tense == "future":
+        return a + timedelta(days=diff if diff >= 0 else diff + 7)
+    # News reports the past: the latest such day on or before the anchor.
+    return a + timedelta(days=diff if diff <= 0 else diff - 7)
+
+
+def op_weekday(m: Match, ctx: Context) -> Value:
+    g = m.groups
+    d = _weekday_date(_lookup("weekday", g["weekday"]), ctx, _lookup("shift", g.get("shift")))
+    pod = _lookup("part_of_day", g.get("part_of_day"))
+    typ = "TIME" if pod else "DATE"
+    if d is None:
+        return Value(None, typ)
+    return Value(d.isoformat() + (f"T{pod}" if pod else ""), typ)
+
+
+_DEIXIS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
+           "before yesterday": -2, "after tomorrow": 2}
+
+
+def op_deictic(m: Match, ctx: Context) -> Value:
+    g = m.groups
+    word = " ".join(g["deixis"].lower().split())
+    pod = _lookup("part_of_day", g.get("part_of_day")) or ("NI" if word == "tonight" else None)
+    typ = "TIME" if pod else "DATE"
+    if ctx.anchor is None:
+        return Value(None, typ)
+    d = ctx.anchor + timedelta(days=_DEIXIS[word])
+    return Value(d.isoformat() + (f"T{pod}" if pod else ""), typ)
+
+
+def _period(unit: str, ctx: Context, n: int) -> str | None:
+    """The calendar period `n` units from the anchor's, at the unit's granularity."""
+    a = ctx.anchor
+    if unit in ("year", "decade", "century"):
+        if ctx.anchor_year is None:
+            return None
+        step = {"year": 1, "decade": 10, "century": 100}[unit]
+        y = ctx.anchor_year + n * step
+        return {"year": str(y), "decade": str(y)[:3], "century": str(y)[:2]}[unit]
+    if a is None:
+        return None
+    if unit == "month":
+        k = a.year * 12 + a.month - 1 + n
+        return f"{k // 12}-{k % 12 + 1:02d}"
+    if unit == "quarter":
+        k = a.year * 4 + (a.month - 1) // 3 + n
+        return f"{k // 4}-Q{k % 4 + 1}"
+    if unit == "day":
+        return (a + timedelta(days=n)).isoformat()
+    y, w, _ = (a + timedelta(weeks=n)).isocalendar()
+    return f"{y}-W{w:02d}" + ("-WE" if unit == "weekend" else "")
+
+
+def op_offset(m: Match, ctx: Context) -> Value:
+    g = m.groups
+    unit = (g.get("refunit") or m.rule.literal or "").lower()
+    shift = _lookup("shift", g.get("shift")) or 0
+    edge = _lookup("edge", g.get("edge"))
+    value = _period(unit, ctx, shift)
+    if value and edge in ("END", "START") and unit == "year":
+        value = f"{value}-{12 if edge == 'END' else 1:02d}"   # as "the end of 2021"
+    return Value(value, "DATE", edge)
+
+
+_UNIT_PERIOD = {"D": "day", "W": "week", "M": "month", "Y": "year", "DE": "decade",
+                "Q": "quarter", "CE": "century", "WE": "weekend"}
+
+
+def op_ago(m: Match, ctx: Context) -> Value:
+    n = _num(m.groups)
+    code = _lookup("unit", m.groups["unit"])
+    if n == "X" or not isinstance(n, int) or code not in _UNIT_PERIOD:
+        return Value("PAST_REF", "DATE")
+    return Value(_period(_UNIT_PERIOD[code], ctx, -n), "DATE")
+
+
+def _duration(n, code: str) -> str:
+    if code == "DE":
+        n, code = (n * 10 if n != "X" else n), "Y" if n != "X" else "DE"
+    elif code == "CE":
+        n, code = (n * 100 if n != "X" else n), "Y" if n != "X" else "CE"
+    elif code == "Q":
+        n, code = (n * 3 if n != "X" else n), "M" if n != "X" else "Q"
+    if code.startswith("T"):
+        return f"PT{n}{code[1:]}"
+    return f"P{n}{code}"
+
+
+def op_duration(m: Match, ctx: Context) -> Value:
+    g = m.groups
+    n = _num(g)
+    code = _lookup("unit", g.get("unit")) or _lookup("unit_adj", g.get("unit_adj"))
+    if n is None or code is None:
+        return Value(None, "DURATION")
+    return Value(_duration(n, code), "DURATION")
+
+
+def op_vague_duration(m: Match, ctx: Context) -> Value:
+    code = _lookup("unit", m.groups["vunit"])
+    return Value(_duration("X", code), "DURATION")
+
+
+def op_literal(m: Match, ctx: Context) -> Value:
+    return Value(m.rule.literal, m.rule.type)
+
+
+def op_set(m: Match, ctx: Context) -> Value:
+    g = m.groups
+    if g.get("weekday"):
+        return Value(f"XXXX-WXX-{_lookup('weekday', g['weekday'])}", "SET")
+    value = _lookup("unit_set", g.get("setunit")) or _lookup("set_adverb", g.get("set_adverb"))
+    return Value(value, "SET")
+
+
+def op_quarter(m: Match, ctx: Context) -> Value:
+    g = m.groups
+    q = int(g["qnum"][1]) if g.get("qnum") else _lookup("ordinal", g.get("ordinal"))
+    if g.get("year"):
+        year = int(g["year"])
+    elif g.get("yy"):
+        year = 2000 + int(g["yy"][1:]) if int(g["yy"][1:]) < 50 else 1900 + int(g["yy"][1:])
+    elif ctx.anchor_year is not None:
+        year = ctx.anchor_year + (_lookup("shift", g.get("shift")) or 0)
+    else:
+        return Value(None, "DATE")
+    return Value(f"{year}-Q{q}", "DATE")
+
+
+def op_decade(m: Match, ctx: Context) -> Value:
+    g = m.groups
+    edge = _lookup("edge", m.groups["_text"].lower().replace("the ", "").split("-")[0].split()[0])
+    if g.get("decade"):
+        return Value(g["decade"], "DATE", edge)
+    d = int(g["decade2"])
+    century = 19
+    if ctx.anchor_year is not None and d * 10 <= ctx.anchor_year % 100:
+        century = ctx.anchor_year // 100
+    return Value(f"{century}{d}", "DATE", edge)
+
+
+def op_season(m: Match, ctx: Context) -> Value:
+    g = m.groups
+    code = _lookup("season", g.get("season")) or _lookup("fall_season", g.get("fall_season"))
+    if g.get("year"):
+        return Value(f"{g['year']}-{code}", "DATE")
+    if ctx.anchor_year is None:
+        return Value(None, "DATE")
+    return Value(f"{ctx.anchor_year + (_lookup('shift', g.get('shift')) or 0)}-{code}", "DATE")
+
+
+def op_clock(m: Match, ctx: Context) -> Value:
+    g = m.groups
+    if g.get("fixed"):
+        hh, mm = (12, 0) if g["fixed"].lower() == "noon" else (24, 0)
+    else:
+        hh, mm = int(g["hour"]), int(g.get("minute") or 0)
+        ampm = (g.get("ampm") or "").lower()
+        if ampm.startswith("p") and hh < 12:
+            hh += 12
+        elif ampm.startswith("a") and hh == 12:
+            hh = 0
+    tz = _lookup("timezone", g.get("timezone")) or ""
+    day = _weekday_date(_lookup("weekday", g["weekday"]), ctx, None) if g.get("weekday") \
+        else ctx.anchor
+    if day is None:
+        return Value(None, "TIME")
+    return Value(f"{day.isoformat()}T{hh:02d}:{mm:02d}{tz}", "TIME")
+
+
+OPS = {name[3:]: fn for name, fn in globals().items() if name.startswith("op_")}
+
+
+def normalize(m: Match, ctx: Context) -> Value:
+    return OPS[m.rule.op](m, ctx)

@@ -1,0 +1,58 @@
+"""The tense of the clause a time expression belongs to, from the parse.
+
+"On Friday" in "he said on Friday" is the Friday before the anchor; in "they
+will meet on Friday" the one after. We climb from the expression to the first
+verb that governs it and read its tense, modals and infinitive marker.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+_FUTURE_AUX = {"will", "shall", "'ll", "would", "wo", "could", "may", "might", "should", "must"}
+_MAX_CLIMB = 8
+
+
+def _verb_above(tok: Token) -> Token | None:
+    for _ in range(_MAX_CLIMB):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
+            return tok
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def _verb_tense(v: Token) -> str | None:
+    auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in _FUTURE_AUX for a in auxes):
+        return "future"
+    if any(a.lower_ == "to" for a in auxes) or v.tag_ == "VB" and not auxes:
+        return "future"     # "to expel by the end of 2021": an aim, not a fact
+    if v.tag_ == "VBN" and v.dep_ == "acl" and not auxes:
+        return "past"       # "a resolution passed on January 5": a done deed
+    if v.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    if any(a.lemma_ == "have" for a in auxes) and v.tag_ == "VBN":
+        return "past"       # present perfect reports a past event
+    if v.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return "present"
+    return None
+
+
+def tense_at(doc: Doc, start: int, end: int) -> str | None:
+    """past | present | future for the clause around a character span, or None."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    tok = span.root
+    for _ in range(_MAX_CLIMB):
+        v = _verb_above(tok)
+        if v is None:
+            return None
+        t = _verb_tense(v)
+        if t is not None:
+            return t
+        if v.head is v:
+            return None
+        tok = v.head    # a participle or gerund: ask the clause above
+    return None
