@@ -22,6 +22,7 @@ NAME = "time"
 VERSION = "1.0"
 ORDER = 20
 
+_COORD_GAP = 12   # characters between coordinated dates: " and ", " to ", "-"
 _ABSOLUTE = ("date", "decade", "duration", "vague_duration", "literal", "set")
 
 
@@ -50,17 +51,25 @@ def _sentence(doc: Doc, m: grammar.Match) -> tuple[int, int]:
     return start, (nl if nl >= 0 else end)
 
 
-def _sentence_years(matches, sents) -> dict[tuple[int, int], int]:
-    """The one explicit year a sentence gives, for its dates written without one."""
-    years: dict[tuple[int, int], set[int]] = {}
-    for m, s in zip(matches, sents):
-        if m.rule.op == "date" and m.groups.get("year"):
-            years.setdefault(s, set()).add(int(m.groups["year"]))
-    return {s: ys.pop() for s, ys in years.items() if len(ys) == 1}
+def _sentence_years(matches) -> dict[int, int]:
+    """Years that dates written without one borrow from a coordinated date right
+    after them ("March 3 and April 5, 2020", "from May to July 2009")."""
+    out = {}
+    for i, m in enumerate(matches):
+        if m.rule.op != "date" or m.groups.get("year"):
+            continue
+        for nxt in matches[i + 1:i + 3]:
+            gap = nxt.start - m.end
+            if gap > _COORD_GAP:
+                break
+            if nxt.rule.op == "date" and nxt.groups.get("year"):
+                out[i] = int(nxt.groups["year"])
+                break
+    return out
 
 
 def _anchor(value: str | None) -> tuple[date | None, int | None]:
-    if not value:
+    if not value or not value[:4].isdigit():
         return None, None
     year = int(value[:4])
     try:
@@ -77,19 +86,19 @@ def annotate(doc: Doc, doc_id: str, anchor: str | None = None,
     matches = [m for m in grammar.find(doc.text) if not _is_count(doc, m)]
     tenses = [tense_at(doc, m.start, m.end) for m in matches]
     sents = [_sentence(doc, m) for m in matches]
-    years = _sentence_years(matches, sents)
+    years = _sentence_years(matches)
     inferred = None
     if anchor is None:
         items = []
-        for m, t, s in zip(matches, tenses, sents):
-            v = normalize(m, Context(tense=t, sentence_year=years.get(s)))
+        for k, (m, t) in enumerate(zip(matches, tenses)):
+            v = normalize(m, Context(tense=t, sentence_year=years.get(k)))
             items.append(published.Item(m, v.value, v.mod, t))
         inferred = published.infer(raw_text if raw_text is not None else doc.text, items)
         anchor = inferred.date
     day, year = _anchor(anchor)
     out = []
-    for m, t, s in zip(matches, tenses, sents):
-        v = normalize(m, Context(day, year, t, years.get(s)))
+    for k, (m, t, s) in enumerate(zip(matches, tenses, sents)):
+        v = normalize(m, Context(day, year, t, years.get(k)))
         absolute = m.rule.op in _ABSOLUTE and (m.rule.op != "date" or "year" in m.groups)
         conf = 0.9 if absolute else (0.7 if v.value else 0.4)
         out.append(Timex(doc_id, m.start, m.end, doc.text[m.start:m.end], v.type, v.value,

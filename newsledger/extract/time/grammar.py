@@ -17,7 +17,7 @@ import yaml
 from newsledger.errors import NewsledgerError
 
 _DATA = "data/time"
-_REF = re.compile(r"\{(\w+?)(_|#\d)?\}")
+_REF = re.compile(r"\{([A-Za-z]\w*?)(_|#\d)?\}")  # not {3}, a quantifier
 # A match may not start or end inside a word (or a number).
 _LEFT = r"(?<![\w'’-])"
 _RIGHT = r"(?![\w’-]|'\w)"

@@ -87,9 +87,10 @@ def op_date(m: Match, ctx: Context) -> Value:
     if month is None:
         if year is None:
             return Value(None, "DATE")
-        # "the end of 2021" reads as its last month, "late 2006" as the year.
-        if edge in ("END", "START") and " of" in g["_text"].lower():
-            return Value(f"{year}-{12 if edge == 'END' else 1:02d}", "DATE", edge)
+        # "the end of 2021" reads as its last month (the project's gold), "late
+        # 2006" and "the beginning of 2006" as the year (TimeML) with a mod.
+        if edge == "END" and " of" in g["_text"].lower():
+            return Value(f"{year}-12", "DATE", edge)
         return Value(str(year), "DATE", edge)
     if g.get("month") and m.rule.name == "month_alone" and g["month"].lower() not in _FULL_MONTHS:
         return Value(None, "DATE")  # "Jan" alone is more often a name than a month
@@ -139,7 +140,7 @@ _DEIXIS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
 
 def op_deictic(m: Match, ctx: Context) -> Value:
     g = m.groups
-    word = " ".join(g["deixis"].lower().split())
+    word = " ".join(g.get("deixis", "today").lower().split())
     pod = _lookup("part_of_day", g.get("part_of_day")) or ("NI" if word == "tonight" else None)
     typ = "TIME" if pod else "DATE"
     if ctx.anchor is None:
@@ -177,8 +178,8 @@ def op_offset(m: Match, ctx: Context) -> Value:
     shift = _lookup("shift", g.get("shift")) or 0
     edge = _lookup("edge", g.get("edge"))
     value = _period(unit, ctx, shift)
-    if value and edge in ("END", "START") and unit == "year":
-        value = f"{value}-{12 if edge == 'END' else 1:02d}"   # as "the end of 2021"
+    if value and edge == "END" and unit == "year":
+        value = f"{value}-12"   # as "the end of 2021"
     return Value(value, "DATE", edge)
 
 
@@ -199,8 +200,6 @@ def _duration(n, code: str) -> str:
         n, code = (n * 10 if n != "X" else n), "Y" if n != "X" else "DE"
     elif code == "CE":
         n, code = (n * 100 if n != "X" else n), "Y" if n != "X" else "CE"
-    elif code == "Q":
-        n, code = (n * 3 if n != "X" else n), "M" if n != "X" else "Q"
     if code.startswith("T"):
         return f"PT{n}{code[1:]}"
     return f"P{n}{code}"
@@ -239,8 +238,12 @@ def op_quarter(m: Match, ctx: Context) -> Value:
         year = int(g["year"])
     elif g.get("yy"):
         year = 2000 + int(g["yy"][1:]) if int(g["yy"][1:]) < 50 else 1900 + int(g["yy"][1:])
-    elif ctx.anchor_year is not None:
-        year = ctx.anchor_year + (_lookup("shift", g.get("shift")) or 0)
+    elif g.get("shift") and ctx.anchor_year is not None:
+        year = ctx.anchor_year + _lookup("shift", g["shift"])
+    elif ctx.anchor is not None:
+        # "the fourth quarter" reported in March is last year's, unless to come.
+        current = (ctx.anchor.month - 1) // 3 + 1
+        year = ctx.anchor.year - (q > current and ctx.tense != "future")
     else:
         return Value(None, "DATE")
     return Value(f"{year}-Q{q}", "DATE")
