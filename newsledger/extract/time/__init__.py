@@ -27,13 +27,17 @@ _ABSOLUTE = ("date", "decade", "duration", "vague_duration", "literal", "set")
 
 
 def _is_count(doc: Doc, m: grammar.Match) -> bool:
-    """A bare four-digit number that counts something ("2014 soldiers") is no year."""
+    """A bare four-digit number counting things ("2014 soldiers") is no year; one
+    naming a thing ("the 2008 Olympic Games", "the 1991 settlement") is."""
     if m.rule.name != "year_alone" or m.groups["_text"] != m.groups.get("year"):
         return False
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    return span is not None and span.root.dep_ in ("nummod", "quantmod") \
-        and span.root.head.pos_ in ("NOUN", "PROPN") and span.root.head.lower_ not in \
-        ("year", "season", "budget", "election", "elections")
+    if span is None:
+        return False
+    tok = span.root
+    before = doc[tok.i - 1].lower_ if tok.i > 0 else ""
+    return tok.dep_ in ("nummod", "quantmod") and tok.head.tag_ in ("NNS", "NNPS") \
+        and before not in ("the", "this", "that", "its", "their", "his", "her")
 
 
 def _sentence(doc: Doc, m: grammar.Match) -> tuple[int, int]:

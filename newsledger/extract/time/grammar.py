@@ -20,7 +20,7 @@ _DATA = "data/time"
 _REF = re.compile(r"\{([A-Za-z]\w*?)(_|#\d)?\}")  # not {3}, a quantifier
 # A match may not start or end inside a word (or a number).
 _LEFT = r"(?<![\w'’-])"
-_RIGHT = r"(?![\w’-]|'\w)"
+_RIGHT = r"(?![\w-]|['’](?!s\b)\w)"  # "Monday's" ends at the day
 
 
 @dataclass(frozen=True)

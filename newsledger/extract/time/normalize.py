@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 from newsledger.extract.time.grammar import Match, tables
 
+_PAST_SLACK_DAYS = 90
 _FULL_MONTHS = {m.lower() for m in calendar.month_name if m}
 
 
@@ -64,17 +65,26 @@ def _day(g: dict) -> int | None:
 
 
 def _year_for(month: int, day: int | None, ctx: Context, shift: int | None) -> int | None:
-    """The year of a month (and day) written without one, by tense or next/last."""
+    """The year of a month (and day) written without one, by tense or next/last.
+
+    A past-tense clause moves a date to the year before only when it lies more
+    than a quarter after the anchor ("since November", said in March): dates
+    a few weeks ahead are often what was scheduled ("a June 3 hearing has been
+    set"). A future clause moves a date already passed to the next year."""
     if ctx.sentence_year:
         return ctx.sentence_year
     if ctx.anchor is None:
         return None
     a = ctx.anchor
-    key, akey = (month, day or 1), (a.month, a.day if day else 1)
     direction = shift if shift else {"past": -1, "future": 1}.get(ctx.tense or "", 0)
-    if direction < 0 and key > akey:
+    try:
+        this_year = date(a.year, month, day or 1)
+    except ValueError:
+        this_year = date(a.year, month, 28)
+    ahead = (this_year - a).days if day else (month - a.month) * 30
+    if direction < 0 and ahead > (0 if shift else _PAST_SLACK_DAYS):
         return a.year - 1
-    if direction > 0 and key < akey:
+    if direction > 0 and ahead < 0:
         return a.year + 1
     return a.year
 
@@ -94,6 +104,10 @@ def op_date(m: Match, ctx: Context) -> Value:
         return Value(str(year), "DATE", edge)
     if g.get("month") and m.rule.name == "month_alone" and g["month"].lower() not in _FULL_MONTHS:
         return Value(None, "DATE")  # "Jan" alone is more often a name than a month
+    if year is None and m.rule.name == "month_relative_year":
+        if ctx.anchor_year is None:
+            return Value(None, "DATE")
+        year = ctx.anchor_year + _lookup("shift", g["shift"])
     if year is None:
         year = _year_for(month, day, ctx, _lookup("shift", g.get("shift")))
         if year is None:
@@ -241,9 +255,9 @@ def op_quarter(m: Match, ctx: Context) -> Value:
     elif g.get("shift") and ctx.anchor_year is not None:
         year = ctx.anchor_year + _lookup("shift", g["shift"])
     elif ctx.anchor is not None:
-        # "the fourth quarter" reported in March is last year's, unless to come.
+        # "the fourth quarter" reported in March is last year's; in August, this year's.
         current = (ctx.anchor.month - 1) // 3 + 1
-        year = ctx.anchor.year - (q > current and ctx.tense != "future")
+        year = ctx.anchor.year - (q > current + 1 and ctx.tense == "past")
     else:
         return Value(None, "DATE")
     return Value(f"{year}-Q{q}", "DATE")
