@@ -8,6 +8,8 @@ expressions are then anchored to it. Without an anchor they stay null.
 """
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Doc
@@ -22,7 +24,9 @@ NAME = "time"
 VERSION = "1.0"
 ORDER = 20
 
-_COORD_GAP = 12   # characters between coordinated dates: " and ", " to ", "-"
+_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+_ANAPHORIC = ("the_day",)
+_COORDINATION = re.compile(r"[ \t]*(?:,|and|or|to|through|until|till|-|–|—)?[ \t]*")
 _ABSOLUTE = ("date", "decade", "duration", "vague_duration", "literal", "set")
 
 
@@ -55,20 +59,17 @@ def _sentence(doc: Doc, m: grammar.Match) -> tuple[int, int]:
     return start, (nl if nl >= 0 else end)
 
 
-def _sentence_years(matches) -> dict[int, int]:
+def _sentence_years(text: str, matches) -> dict[int, int]:
     """Years that dates written without one borrow from a coordinated date right
     after them ("March 3 and April 5, 2020", "from May to July 2009")."""
     out = {}
     for i, m in enumerate(matches):
-        if m.rule.op != "date" or m.groups.get("year"):
+        if m.rule.op != "date" or m.groups.get("year") or i + 1 >= len(matches):
             continue
-        for nxt in matches[i + 1:i + 3]:
-            gap = nxt.start - m.end
-            if gap > _COORD_GAP:
-                break
-            if nxt.rule.op == "date" and nxt.groups.get("year"):
-                out[i] = int(nxt.groups["year"])
-                break
+        nxt = matches[i + 1]
+        if nxt.rule.op == "date" and nxt.groups.get("year") \
+                and _COORDINATION.fullmatch(text[m.end:nxt.start]):
+            out[i] = int(nxt.groups["year"])
     return out
 
 
@@ -90,7 +91,7 @@ def annotate(doc: Doc, doc_id: str, anchor: str | None = None,
     matches = [m for m in grammar.find(doc.text) if not _is_count(doc, m)]
     tenses = [tense_at(doc, m.start, m.end) for m in matches]
     sents = [_sentence(doc, m) for m in matches]
-    years = _sentence_years(matches)
+    years = _sentence_years(doc.text, matches)
     inferred = None
     if anchor is None:
         items = []
@@ -101,8 +102,13 @@ def annotate(doc: Doc, doc_id: str, anchor: str | None = None,
         anchor = inferred.date
     day, year = _anchor(anchor)
     out = []
+    last_day = None
     for k, (m, t, s) in enumerate(zip(matches, tenses, sents)):
         v = normalize(m, Context(day, year, t, years.get(k)))
+        if m.rule.name in _ANAPHORIC and last_day:
+            v = replace(v, value=last_day)      # "the day": of the event just told
+        elif v.value and _DAY.fullmatch(v.value):
+            last_day = v.value
         absolute = m.rule.op in _ABSOLUTE and (m.rule.op != "date" or "year" in m.groups)
         conf = 0.9 if absolute else (0.7 if v.value else 0.4)
         out.append(Timex(doc_id, m.start, m.end, doc.text[m.start:m.end], v.type, v.value,

@@ -88,6 +88,25 @@ def _expand(pattern: str, macros: dict, raw: dict, depth: int = 0) -> str:
     return _REF.sub(sub, pattern)
 
 
+def _one_line(pattern: str) -> str:
+    """\\s without the line break, inside and outside character classes."""
+    out, in_class, i = [], False, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\" and i + 1 < len(pattern):
+            pair = pattern[i:i + 2]
+            out.append((" \\t\u00a0" if in_class else r"[^\S\n]") if pair == r"\s" else pair)
+            i += 2
+            continue
+        if c == "[" and not in_class:
+            in_class = True
+        elif c == "]" and in_class:
+            in_class = False
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
 @lru_cache(maxsize=1)
 def rules() -> tuple[Rule, ...]:
     spec = _read("rules.yaml")
@@ -95,7 +114,8 @@ def rules() -> tuple[Rule, ...]:
     macros = spec.get("macros", {})
     out = []
     for r in spec["rules"]:
-        body = _expand(r["pattern"], macros, raw_tables)
+        # An expression never runs across a line break (a title into a date line).
+        body = _one_line(_expand(r["pattern"], macros, raw_tables))
         try:
             regex = re.compile(f"{_LEFT}(?:{body}){_RIGHT}", re.I)
         except re.error as e:

@@ -104,12 +104,15 @@ def op_date(m: Match, ctx: Context) -> Value:
         return Value(str(year), "DATE", edge)
     if g.get("month") and m.rule.name == "month_alone" and g["month"].lower() not in _FULL_MONTHS:
         return Value(None, "DATE")  # "Jan" alone is more often a name than a month
-    if year is None and m.rule.name == "month_relative_year":
+    if year is None and g.get("relyear"):
         if ctx.anchor_year is None:
             return Value(None, "DATE")
-        year = ctx.anchor_year + _lookup("shift", g["shift"])
+        year = ctx.anchor_year + _lookup("shift", g["relyear"])
     if year is None:
-        year = _year_for(month, day, ctx, _lookup("shift", g.get("shift")))
+        shift = _lookup("shift", g.get("shift"))
+        if g["_text"].lower().startswith("since"):
+            shift = -1      # "since November": the last one before the anchor
+        year = _year_for(month, day, ctx, shift)
         if year is None:
             return Value(None, "DATE")
     if day is None:
