@@ -25,7 +25,7 @@ VERSION = "1.0"
 ORDER = 20
 
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
-_ANAPHORIC = ("the_day",)
+_ANAPHORIC = ("the_day", "the_nth_day")
 _COORDINATION = re.compile(r"[ \t]*(?:,|and|or|to|through|until|till|-|–|—)?[ \t]*")
 _ABSOLUTE = ("date", "decade", "duration", "vague_duration", "literal", "set")
 
@@ -107,9 +107,12 @@ def annotate(doc: Doc, doc_id: str, anchor: str | None = None,
         v = normalize(m, Context(day, year, t, years.get(k)))
         if m.rule.name in _ANAPHORIC and last_day:
             v = replace(v, value=last_day)      # "the day": of the event just told
+        elif m.rule.op == "clock" and last_day and v.value and "weekday" not in m.groups:
+            v = replace(v, value=last_day + v.value[10:])   # "at 18:00": that day too
         elif v.value and _DAY.fullmatch(v.value):
             last_day = v.value
-        absolute = m.rule.op in _ABSOLUTE and (m.rule.op != "date" or "year" in m.groups)
+        absolute = m.rule.op in _ABSOLUTE and (m.rule.op != "date" or "year" in m.groups
+                                               or "yy2" in m.groups)
         conf = 0.9 if absolute else (0.7 if v.value else 0.4)
         out.append(Timex(doc_id, m.start, m.end, doc.text[m.start:m.end], v.type, v.value,
                          anchor=None if absolute else anchor, mod=v.mod, sent_start=s[0],

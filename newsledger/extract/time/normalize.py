@@ -92,6 +92,8 @@ def _year_for(month: int, day: int | None, ctx: Context, shift: int | None) -> i
 def op_date(m: Match, ctx: Context) -> Value:
     g = m.groups
     year = int(g["year"]) if g.get("year") else None
+    if g.get("yy2"):        # two-digit years: the century that puts them nearest 2000
+        year = 2000 + int(g["yy2"]) if int(g["yy2"]) < 50 else 1900 + int(g["yy2"])
     month, day = _month(g), _day(g)
     edge = _lookup("edge", g.get("edge"))
     if month is None:
