@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from newsledger.extract.base import Extraction
 from newsledger.extract.time import grammar, published
+from newsledger.extract.time.grammar import tables
 from newsledger.extract.time.normalize import Context, normalize
 from newsledger.extract.time.tense import tense_at
 from newsledger.records import Timex
@@ -25,6 +26,7 @@ VERSION = "1.0"
 ORDER = 20
 
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
+_YEAR = re.compile(r"\d{4}(?:-|$)")
 _ANAPHORIC = ("the_day", "the_nth_day")
 _COORDINATION = re.compile(r"[ \t]*(?:,|and|or|to|through|until|till|-|–|—)?[ \t]*")
 _ABSOLUTE = ("date", "decade", "duration", "vague_duration", "literal", "set")
@@ -102,15 +104,21 @@ def annotate(doc: Doc, doc_id: str, anchor: str | None = None,
         anchor = inferred.date
     day, year = _anchor(anchor)
     out = []
-    last_day = None
+    last_day = last_year = None
     for k, (m, t, s) in enumerate(zip(matches, tenses, sents)):
         v = normalize(m, Context(day, year, t, years.get(k)))
         if m.rule.name in _ANAPHORIC and last_day:
             v = replace(v, value=last_day)      # "the day": of the event just told
+        elif m.rule.name == "year_before" and last_year and m.groups["refunit"].lower() == "year":
+            # "the year before": before the year just told, not the report's
+            shift = tables()["shift"][m.groups["shift"].lower()]
+            v = replace(v, value=str(last_year + shift))
         elif m.rule.op == "clock" and last_day and v.value and "weekday" not in m.groups:
             v = replace(v, value=last_day + v.value[10:])   # "at 18:00": that day too
-        elif v.value and _DAY.fullmatch(v.value):
+        if v.value and _DAY.fullmatch(v.value):
             last_day = v.value
+        if v.value and v.type == "DATE" and _YEAR.match(v.value):
+            last_year = int(v.value[:4])
         absolute = m.rule.op in _ABSOLUTE and (m.rule.op != "date" or "year" in m.groups
                                                or "yy2" in m.groups)
         conf = 0.9 if absolute else (0.7 if v.value else 0.4)
