@@ -124,7 +124,8 @@ def annotate(doc: Doc, doc_id: str, anchor: str | None = None,
         conf = 0.9 if absolute else (0.7 if v.value else 0.4)
         out.append(Timex(doc_id, m.start, m.end, doc.text[m.start:m.end], v.type, v.value,
                          anchor=None if absolute else anchor, mod=v.mod, sent_start=s[0],
-                         sent_end=s[1], extractor=f"{NAME}.{m.rule.name}", confidence=conf))
+                         sent_end=s[1], tense=t, extractor=f"{NAME}.{m.rule.name}",
+                         confidence=conf))
     return out, inferred
 
 

@@ -215,8 +215,9 @@ def _score(p: date, weekdays, yearless, c: _Constraints, embed: date | None) -> 
 def _by_constraints(items: list[Item], embeds: list[tuple[date, str, int]]) -> Published:
     in_embeds = {start for _, _, start in embeds}
     own = [i for i in items if i.match.start not in in_embeds]
-    c = _bounds(own, _config()["explicit_year_is_other_year"])
     weekdays, yearless = _weekdays(items), _yearless(own)
+    # A text that leaves the year off some dates writes it out for other years.
+    c = _bounds(own, _config()["explicit_year_is_other_year"] and bool(yearless))
     embed = max(embeds)[0] if embeds else None
     lo = max([d for d in (embed, c.lo_event) if d], default=None)
     if lo is None:
