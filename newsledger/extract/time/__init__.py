@@ -90,7 +90,8 @@ def annotate(doc: Doc, doc_id: str, anchor: str | None = None,
     """Timexes of a Doc anchored to ``anchor`` (ISO date), inferring it when None.
 
     Returns the timexes and, when the anchor was inferred, the inference."""
-    matches = [m for m in grammar.find(doc.text) if not _is_count(doc, m)]
+    matches = [m for m in grammar.find(doc.text)
+               if not _is_count(doc, m) and normalize(m, Context()) is not None]
     tenses = [tense_at(doc, m.start, m.end) for m in matches]
     sents = [_sentence(doc, m) for m in matches]
     years = _sentence_years(doc.text, matches)

@@ -89,7 +89,7 @@ def _year_for(month: int, day: int | None, ctx: Context, shift: int | None) -> i
     return a.year
 
 
-def op_date(m: Match, ctx: Context) -> Value:
+def op_date(m: Match, ctx: Context) -> Value | None:
     g = m.groups
     year = int(g["year"]) if g.get("year") else None
     if g.get("yy2"):        # two-digit years: the century that puts them nearest 2000
@@ -105,7 +105,7 @@ def op_date(m: Match, ctx: Context) -> Value:
             return Value(f"{year}-12", "DATE", edge)
         return Value(str(year), "DATE", edge)
     if g.get("month") and m.rule.name == "month_alone" and g["month"].lower() not in _FULL_MONTHS:
-        return Value(None, "DATE")  # "Jan" alone is more often a name than a month
+        return None     # "Jan" alone is more often a name than a month: no timex
     if year is None and g.get("relyear"):
         if ctx.anchor_year is None:
             return Value(None, "DATE")
@@ -246,6 +246,8 @@ def op_set(m: Match, ctx: Context) -> Value:
     g = m.groups
     if g.get("weekday"):
         return Value(f"XXXX-WXX-{_lookup('weekday', g['weekday'])}", "SET")
+    if g.get("season"):
+        return Value(f"XXXX-{_lookup('season', g['season'])}", "SET")
     value = _lookup("unit_set", g.get("setunit")) or _lookup("set_adverb", g.get("set_adverb"))
     return Value(value, "SET")
 
@@ -312,5 +314,6 @@ def op_clock(m: Match, ctx: Context) -> Value:
 OPS = {name[3:]: fn for name, fn in globals().items() if name.startswith("op_")}
 
 
-def normalize(m: Match, ctx: Context) -> Value:
+def normalize(m: Match, ctx: Context) -> Value | None:
+    """The match's value; None when, read in full, the match is no time expression."""
     return OPS[m.rule.op](m, ctx)
