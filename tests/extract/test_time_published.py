@@ -66,3 +66,18 @@ def test_dated_event_without_a_day_tie_gives_a_bound_not_a_date(analyse_text):
     _, up = _pub(analyse_text, "The dam was finished in June 2015 and still stands.")
     assert up["published"] is None
     assert "on or after 2015-06-01" in up["published_note"]
+
+
+def test_embed_line_is_read_in_the_raw_text_even_when_masked():
+    from newsledger.extract.time.published import infer
+
+    raw = "Officials met.\n\n- Jane Roe (@janeroe) March 5, 2022\n"
+    got = infer(raw, [])      # no timex found: the line was blanked as boilerplate
+    assert (got.date, got.method) == ("2022-03-05", "embed")
+
+
+def test_not_an_embed_line_without_a_handle():
+    from newsledger.extract.time.published import infer
+
+    got = infer("Officials met.\n\n- Jane Roe March 5, 2022\n", [])
+    assert got.date is None

@@ -26,7 +26,8 @@ from importlib import resources
 
 import yaml
 
-from newsledger.extract.time.grammar import Match, tables
+from newsledger.extract.time.grammar import Match, find, tables
+from newsledger.extract.time.normalize import Context, normalize
 
 _SEARCH_DAYS = 400  # how far past the lower bound a weekday-tied date is looked for
 
@@ -100,16 +101,28 @@ def _dateline(text: str, items: list[Item]) -> Published | None:
 
 
 def _embeds(raw: str, items: list[Item]) -> list[tuple[date, str, int]]:
-    """Dates of embedded posts, from their attribution lines (with the item's start)."""
+    """Dates of embedded posts, from their attribution lines: (date, text, start).
+
+    The line is read in the raw text, so a date is found even where boilerplate
+    masking blanked the line (it then gives no timex, only this inference)."""
     found = []
+    by_start = {it.match.start: it for it in items}
     for pat in _config()["embed"]:
         for m in pat.finditer(raw):
-            for it in items:
-                if m.start("date") <= it.match.start < m.end("date"):
-                    iv = _interval(it.value)
-                    if iv and it.value and len(it.value) == 10:
-                        found.append((iv[0], it.match.groups["_text"], it.match.start))
+            it = by_start.get(m.start("date"))
+            value = it.value if it else _date_value(m.group("date"))
+            if value and len(value) == 10:
+                found.append((date.fromisoformat(value), m.group("date"), m.start("date")))
     return found
+
+
+def _date_value(text: str) -> str | None:
+    """The value of a full date written out, read without an anchor."""
+    for m in find(text):
+        if m.start == 0 and m.end == len(text):
+            v = normalize(m, Context())
+            return v.value if v else None
+    return None
 
 
 def _weekdays(items: list[Item]) -> list[tuple[int, str]]:
