@@ -104,22 +104,9 @@ def annotate(doc: Doc, doc_id: str, anchor: str | None = None,
         inferred = published.infer(raw_text if raw_text is not None else doc.text, items)
         anchor = inferred.date
     day, year = _anchor(anchor)
-    out = []
-    last_day = last_year = None
+    out, told = [], _Told()
     for k, (m, t, s) in enumerate(zip(matches, tenses, sents)):
-        v = normalize(m, Context(day, year, t, years.get(k)))
-        if m.rule.name in _ANAPHORIC and last_day:
-            v = replace(v, value=last_day)      # "the day": of the event just told
-        elif m.rule.name == "year_before" and last_year and m.groups["refunit"].lower() == "year":
-            # "the year before": before the year just told, not the report's
-            shift = tables()["shift"][m.groups["shift"].lower()]
-            v = replace(v, value=str(last_year + shift))
-        elif m.rule.op == "clock" and last_day and v.value and "weekday" not in m.groups:
-            v = replace(v, value=last_day + v.value[10:])   # "at 18:00": that day too
-        if v.value and _DAY.fullmatch(v.value):
-            last_day = v.value
-        if v.value and v.type == "DATE" and _YEAR.match(v.value):
-            last_year = int(v.value[:4])
+        v = told.resolve(m, normalize(m, Context(day, year, t, years.get(k))))
         absolute = m.rule.op in _ABSOLUTE and (m.rule.op != "date" or "year" in m.groups
                                                or "yy2" in m.groups)
         conf = 0.9 if absolute else (0.7 if v.value else 0.4)
@@ -128,6 +115,29 @@ def annotate(doc: Doc, doc_id: str, anchor: str | None = None,
                          sent_end=s[1], tense=t, extractor=f"{NAME}.{m.rule.name}",
                          confidence=conf))
     return out, inferred
+
+
+class _Told:
+    """The day and year the text has just told of, for the expressions that
+    point back to them rather than to the anchor."""
+
+    def __init__(self):
+        self.day: str | None = None
+        self.year: int | None = None
+
+    def resolve(self, m: grammar.Match, v):
+        if m.rule.name in _ANAPHORIC and self.day:
+            v = replace(v, value=self.day)              # "the day": of the event just told
+        elif m.rule.name == "year_before" and self.year and m.groups["refunit"].lower() == "year":
+            shift = tables()["shift"][m.groups["shift"].lower()]
+            v = replace(v, value=str(self.year + shift))  # "the year before" that one
+        elif m.rule.op == "clock" and self.day and v.value and "weekday" not in m.groups:
+            v = replace(v, value=self.day + v.value[10:])  # "at 18:00": that day too
+        if v.value and _DAY.fullmatch(v.value):
+            self.day = v.value
+        if v.value and v.type == "DATE" and _YEAR.match(v.value):
+            self.year = int(v.value[:4])
+        return v
 
 
 def extract(doc: Doc, ex: Extraction) -> list[Timex]:

@@ -5,15 +5,19 @@ In order of trust:
 1. a dateline: a full date at the head of the text ("May 14, 2009",
    "BAGHDAD, May 14, 2009 (Reuters) -");
 2. the dates of embedded posts ("- Name (@handle) April 24, 2021"): the
-   article cannot be older than the newest post it embeds;
-3. the text's own constraints: a bare weekday in a past-tense clause ("said on
-   Friday") is within the week before publication and, being the news of the
-   report, not older than the latest dated event; an event dated in the past
-   bounds publication from below, a deadline in the future from above. Among
-   the days that satisfy all of this, the one nearest the latest date the text
-   refers to is chosen (news is about what is recent or imminent).
+   article is not older than the newest post it embeds, and most often of
+   that day;
+3. the text's own constraints. An event dated in the past bounds publication
+   from below, a deadline in a future clause from above. A bare weekday in a
+   past clause ("said on Friday") is news of the week before publication and
+   not older than the latest dated event. Where a text leaves the year off
+   some dates, the years it writes out are of other years than its own (the
+   wire style rule). Among the days that satisfy all of this, the one in the
+   week nearest the latest date the text refers to (news is about what is
+   recent or imminent), with its weekday mentions as fresh as possible.
 
 Without a dated reference the result is None with the reason: never today.
+The method says which of these gave the date; the note says why.
 """
 from __future__ import annotations
 
