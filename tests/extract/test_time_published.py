@@ -59,7 +59,7 @@ def test_future_deadline_bounds_publication(analyse_text):
 def test_no_dated_reference_gives_none_with_reason(analyse_text):
     _, up = _pub(analyse_text, "The minister resigned on Monday after the vote.")
     assert up["published"] is None and up["published_method"] is None
-    assert "no dated reference" in up["published_note"]
+    assert up["published_note"] == "no year in the text to place 'Monday' in time"
 
 
 def test_dated_event_without_a_day_tie_gives_a_bound_not_a_date(analyse_text):

@@ -238,7 +238,9 @@ def _by_constraints(items: list[Item], embeds: list[tuple[date, str, int]]) -> P
     embed = max(embeds)[0] if embeds else None
     lo = max([d for d in (embed, c.lo_event) if d], default=None)
     if lo is None:
-        return Published(None, None, None, "no dated reference in the text to infer a date from")
+        loose = [it.match.groups["_text"] for it in items if it.value is None][:4]
+        return Published(None, None, None, "no year in the text to place "
+                         + (", ".join(repr(t) for t in loose) if loose else "it") + " in time")
     if not weekdays and not embeds:
         return Published(None, None, None,
                          f"on or after {lo.isoformat()} (latest dated event); nothing ties it to a day")
