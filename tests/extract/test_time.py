@@ -105,3 +105,19 @@ def test_the_day_refers_to_the_day_just_told(analyse_text):
 def test_tense_is_recorded(analyse_text):
     ex = analyse_text("The council will vote on Friday.", published=PUB)
     assert [t.tense for t in ex.timexes] == ["future"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The vote is scheduled for Friday.", [("Friday", "DATE", "2023-06-16")]),
+    ("Sales rose in the first half of 2022.", [("the first half of 2022", "DATE", "2022-H1")]),
+    ("Profit fell in fiscal 1998.", [("fiscal 1998", "DATE", "FY1998")]),
+    ("Prices doubled over the past year.", [("over the past year", "DURATION", "P1Y")]),
+    ("The shelling began late Tuesday.", [("late Tuesday", "DATE", "2023-06-13")]),
+])
+def test_more_expressions(analyse_text, text, expected):
+    assert _timexes(analyse_text, text) == expected
+
+
+def test_planned_is_a_state_not_an_act(analyse_text):
+    assert _timexes(analyse_text, "Rebels set fire to the depot on Monday.") == [
+        ("Monday", "DATE", "2023-06-12")]

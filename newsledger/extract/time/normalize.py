@@ -148,9 +148,10 @@ def op_weekday(m: Match, ctx: Context) -> Value:
     d = _weekday_date(_lookup("weekday", g["weekday"]), ctx, _lookup("shift", g.get("shift")))
     pod = _lookup("part_of_day", g.get("part_of_day"))
     typ = "TIME" if pod else "DATE"
+    mod = _lookup("edge", g.get("edge"))     # "late Friday"
     if d is None:
-        return Value(None, typ)
-    return Value(d.isoformat() + (f"T{pod}" if pod else ""), typ)
+        return Value(None, typ, mod)
+    return Value(d.isoformat() + (f"T{pod}" if pod else ""), typ, mod)
 
 
 _DEIXIS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
@@ -226,7 +227,7 @@ def _duration(n, code: str) -> str:
 
 def op_duration(m: Match, ctx: Context) -> Value:
     g = m.groups
-    n = _num(g)
+    n = _num(g) if g.get("num") else 1     # "the past year": one
     code = _lookup("unit", g.get("unit")) or _lookup("unit_adj", g.get("unit_adj"))
     if n is None or code is None:
         return Value(None, "DURATION")
@@ -268,6 +269,25 @@ def op_quarter(m: Match, ctx: Context) -> Value:
     else:
         return Value(None, "DATE")
     return Value(f"{year}-Q{q}", "DATE")
+
+
+def _year_of(g: dict, ctx: Context) -> int | None:
+    """An explicit year, or this/next/last year from the anchor."""
+    if g.get("year"):
+        return int(g["year"])
+    if ctx.anchor_year is None:
+        return None
+    return ctx.anchor_year + (_lookup("shift", g.get("shift")) or 0)
+
+
+def op_half(m: Match, ctx: Context) -> Value:
+    year = _year_of(m.groups, ctx)
+    half = 1 if m.groups["half"].lower() in ("first", "1st") else 2
+    return Value(f"{year}-H{half}" if year else None, "DATE")
+
+
+def op_fiscal(m: Match, ctx: Context) -> Value:
+    return Value(f"FY{m.groups['year']}", "DATE")
 
 
 def op_decade(m: Match, ctx: Context) -> Value:

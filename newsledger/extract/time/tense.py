@@ -6,10 +6,26 @@ verb that governs it and read its tense, modals and infinitive marker.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+from importlib import resources
+
+import yaml
 from spacy.tokens import Doc, Token
 
 _FUTURE_AUX = {"will", "shall", "'ll", "would", "wo", "could", "may", "might", "should", "must"}
 _MAX_CLIMB = 8
+
+
+@lru_cache(maxsize=1)
+def _future_predicates() -> frozenset:
+    raw = resources.files("newsledger.extract").joinpath("data/time/tense.yaml").read_text("utf-8")
+    return frozenset(yaml.safe_load(raw)["future_predicates"])
+
+
+def _planned(tok: Token) -> bool:
+    """'scheduled', 'due', 'set' as a state ("is set for Friday"), not an act
+    ("set fire on Friday")."""
+    return tok.tag_ in ("VBN", "JJ") and tok.lemma_.lower() in _future_predicates()
 
 
 def _verb_above(tok: Token) -> Token | None:
@@ -24,7 +40,7 @@ def _verb_above(tok: Token) -> Token | None:
 
 def _verb_tense(v: Token) -> str | None:
     auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.lower_ in _FUTURE_AUX for a in auxes):
+    if any(a.lower_ in _FUTURE_AUX for a in auxes) or _planned(v):
         return "future"
     if any(a.lower_ == "to" for a in auxes) or v.tag_ == "VB" and not auxes:
         return "future"     # "to expel by the end of 2021": an aim, not a fact
@@ -45,6 +61,8 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
     if span is None or not len(span):
         return None
     tok = span.root
+    if _planned(tok.head) or _planned(tok.head.head):
+        return "future"     # "due on Friday", "scheduled for next week"
     for _ in range(_MAX_CLIMB):
         v = _verb_above(tok)
         if v is None:
