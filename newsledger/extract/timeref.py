@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from newsledger.extract.base import Extraction
+from newsledger.extract.time.published import Post, posts
 
 _CALENDAR = re.compile(r"^\d{4}(?:-(?:\d{2}(?:-\d{2})?|Q[1-4]|W\d{2}|SP|SU|FA|WI))?")
 
@@ -33,3 +34,15 @@ def date_at(ex: Extraction, sent_start: int, sent_end: int, near: int | None = N
     if near is None:
         return min(found)[1]
     return min(found, key=lambda f: (abs(f[0] - near), f[0]))[1]
+
+
+def article_date(ex: Extraction) -> str | None:
+    """The publication date: given by the input, else inferred by the time stage."""
+    return ex.article.published or ex.doc_updates.get("published")
+
+
+def embedded_posts(ex: Extraction) -> list[Post]:
+    """Embedded posts (tweets) with who posted them and when, read from their
+    attribution lines ("- Name (@handle) April 24, 2021"), even where masked:
+    a quote taken from a post is dated by it."""
+    return posts(ex.article.text)

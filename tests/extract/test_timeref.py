@@ -36,3 +36,21 @@ def test_nearest_to_the_cue(analyse_text):
     ex = analyse_text(text, published="2023-06-14")
     assert date_at(ex, 0, len(text)) == "2019-03-03"
     assert date_at(ex, 0, len(text), near=text.index("rejected")) == "2023-06-09"
+
+
+def test_article_date_given_or_inferred(analyse_text):
+    from newsledger.extract.timeref import article_date
+
+    assert article_date(analyse_text("Talks resumed.", published="2023-06-14")) == "2023-06-14"
+    ex = analyse_text("Ports reopen\nMarch 2, 2016\n\nPorts reopened.", published=None)
+    assert article_date(ex) == "2016-03-02"
+    assert article_date(analyse_text("Talks resumed on Monday.", published=None)) is None
+
+
+def test_embedded_posts(analyse_text):
+    from newsledger.extract.timeref import embedded_posts
+
+    text = "The envoy wrote that talks failed.\n\n- Jane Roe (@janeroe) March 5, 2022\n"
+    got = embedded_posts(analyse_text(text, published=None))
+    assert [(p.name, p.handle, p.date) for p in got] == [("Jane Roe", "janeroe", "2022-03-05")]
+    assert text[got[0].start:got[0].end] == "- Jane Roe (@janeroe) March 5, 2022"

@@ -104,6 +104,28 @@ def _dateline(text: str, items: list[Item]) -> Published | None:
     return None
 
 
+@dataclass(frozen=True)
+class Post:
+    """An embedded post's attribution line: who posted it and when."""
+
+    start: int          # of the attribution line
+    end: int
+    date: str | None
+    name: str | None
+    handle: str | None
+
+
+def posts(raw: str) -> list[Post]:
+    """Attribution lines of embedded posts in a text, in order."""
+    out = []
+    for pat in _config()["embed"]:
+        for m in pat.finditer(raw):
+            gd = m.groupdict()
+            out.append(Post(m.start(), m.end(), _date_value(m.group("date")),
+                            (gd.get("name") or "").strip() or None, gd.get("handle")))
+    return sorted(out, key=lambda p: p.start)
+
+
 def _embeds(raw: str, items: list[Item]) -> list[tuple[date, str, int]]:
     """Dates of embedded posts, from their attribution lines: (date, text, start).
 
