@@ -9,6 +9,7 @@ expressions are then anchored to it. Without an anchor they stay null.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 from datetime import date
 
@@ -46,15 +47,18 @@ def _is_count(doc: Doc, m: grammar.Match) -> bool:
         and before not in ("the", "this", "that", "its", "their", "his", "her")
 
 
-def _sentence(doc: Doc, m: grammar.Match) -> tuple[int, int]:
+def _sentences(doc: Doc) -> list[tuple[int, int]]:
+    """Sentence spans, read once per Doc (``token.sent`` walks the Doc each time)."""
+    if not doc.has_annotation("SENT_START"):
+        return [(0, len(doc.text))]
+    return [(s.start_char, s.end_char) for s in doc.sents]
+
+
+def _sentence(text: str, bounds: list[tuple[int, int]], m: grammar.Match) -> tuple[int, int]:
     """The sentence around a match, cut at line breaks (a parser may run a heading
     or an embed line into the next paragraph's sentence)."""
-    text = doc.text
-    span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    if span is None or not doc.has_annotation("SENT_START"):
-        start, end = 0, len(text)
-    else:
-        start, end = span[0].sent.start_char, span[0].sent.end_char
+    k = bisect_right(bounds, (m.start, len(text) + 1)) - 1
+    start, end = bounds[k] if k >= 0 else (0, len(text))
     nl = text.rfind("\n", start, m.start)
     start = nl + 1 if nl >= 0 else start
     nl = text.find("\n", m.end, end)
@@ -90,18 +94,20 @@ def annotate(doc: Doc, doc_id: str, anchor: str | None = None,
     """Timexes of a Doc anchored to ``anchor`` (ISO date), inferring it when None.
 
     Returns the timexes and, when the anchor was inferred, the inference."""
-    matches = [m for m in grammar.find(doc.text)
+    text = doc.text     # built anew on every access: read it once
+    matches = [m for m in grammar.find(text)
                if not _is_count(doc, m) and normalize(m, Context()) is not None]
     tenses = [tense_at(doc, m.start, m.end) for m in matches]
-    sents = [_sentence(doc, m) for m in matches]
-    years = _sentence_years(doc.text, matches)
+    bounds = _sentences(doc)
+    sents = [_sentence(text, bounds, m) for m in matches]
+    years = _sentence_years(text, matches)
     inferred = None
     if anchor is None:
         items = []
         for k, (m, t) in enumerate(zip(matches, tenses)):
             v = normalize(m, Context(tense=t, sentence_year=years.get(k)))
             items.append(published.Item(m, v.value, v.mod, t))
-        inferred = published.infer(raw_text if raw_text is not None else doc.text, items)
+        inferred = published.infer(raw_text if raw_text is not None else text, items)
         anchor = inferred.date
     day, year = _anchor(anchor)
     out, told = [], _Told()
@@ -110,7 +116,7 @@ def annotate(doc: Doc, doc_id: str, anchor: str | None = None,
         absolute = m.rule.op in _ABSOLUTE and (m.rule.op != "date" or "year" in m.groups
                                                or "yy2" in m.groups)
         conf = 0.9 if absolute else (0.7 if v.value else 0.4)
-        out.append(Timex(doc_id, m.start, m.end, doc.text[m.start:m.end], v.type, v.value,
+        out.append(Timex(doc_id, m.start, m.end, text[m.start:m.end], v.type, v.value,
                          anchor=None if absolute else anchor, mod=v.mod, sent_start=s[0],
                          sent_end=s[1], tense=t, extractor=f"{NAME}.{m.rule.name}",
                          confidence=conf))
