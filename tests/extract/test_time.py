@@ -121,3 +121,14 @@ def test_more_expressions(analyse_text, text, expected):
 def test_planned_is_a_state_not_an_act(analyse_text):
     assert _timexes(analyse_text, "Rebels set fire to the depot on Monday.") == [
         ("Monday", "DATE", "2023-06-12")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sales peaked in September last year.",
+     [("September", "DATE", "2022-09"), ("last year", "DATE", "2022")]),
+    ("Output fell late last year.", [("late last year", "DATE", "2022")]),
+    ("Banks hope to close the year higher.", []),       # "close" the verb
+    ("Rates rose in mid-2021.", [("mid-2021", "DATE", "2021")]),
+])
+def test_edges_and_read_ahead_years(analyse_text, text, expected):
+    assert _timexes(analyse_text, text) == expected

@@ -198,8 +198,8 @@ def op_offset(m: Match, ctx: Context) -> Value:
     shift = _lookup("shift", g.get("shift")) or 0
     edge = _lookup("edge", g.get("edge"))
     value = _period(unit, ctx, shift)
-    if value and edge == "END" and unit == "year":
-        value = f"{value}-12"   # as "the end of 2021"
+    if value and edge == "END" and unit == "year" and " of" in g["_text"].lower():
+        value = f"{value}-12"   # as "the end of 2021"; "late last year" stays the year
     return Value(value, "DATE", edge)
 
 
