@@ -21,6 +21,11 @@ def test_dateline(analyse_text):
     assert ("Wednesday", "2020-07-08") in [(t.text, t.value) for t in ex.timexes]
 
 
+def test_byline_date_on_the_third_line(analyse_text):
+    _, up = _pub(analyse_text, "Ports reopen\nBy Ann Lee\nUpdated 2016-03-02\n\nPorts reopened.")
+    assert (up["published"], up["published_method"]) == ("2016-03-02", "dateline")
+
+
 def test_dateline_with_place_and_agency(analyse_text):
     _, up = _pub(analyse_text, "Ports reopen\nLAGOS, March 2, 2016 (Wire) - Ports reopened "
                                "after a strike.")
@@ -59,7 +64,13 @@ def test_future_deadline_bounds_publication(analyse_text):
 def test_no_dated_reference_gives_none_with_reason(analyse_text):
     _, up = _pub(analyse_text, "The minister resigned on Monday after the vote.")
     assert up["published"] is None and up["published_method"] is None
-    assert up["published_note"] == "no year in the text to place 'Monday' in time"
+    assert up["published_note"] == \
+        "no dated event (month or day) in the text to place 'Monday' in time"
+
+
+def test_a_bare_year_is_background_not_a_bound(analyse_text):
+    _, up = _pub(analyse_text, "The firm, founded in 1998, said on Monday it would cut jobs.")
+    assert up["published"] is None
 
 
 def test_dated_event_without_a_day_tie_gives_a_bound_not_a_date(analyse_text):

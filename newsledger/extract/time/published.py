@@ -191,8 +191,8 @@ def _bounds(items: list[Item], other_year_rule: bool) -> _Constraints:
     c = _Constraints()
     for it in items:
         iv = _interval(it.value, it.mod)
-        if iv is None:
-            continue
+        if iv is None or len(it.value) < 7:
+            continue        # a bare year ("founded in 1998") is background, not news
         first, last = iv
         if it.tense == "future":
             c.hi = last if c.hi is None or last < c.hi else c.hi
@@ -261,7 +261,7 @@ def _by_constraints(items: list[Item], embeds: list[tuple[date, str, int]]) -> P
     lo = max([d for d in (embed, c.lo_event) if d], default=None)
     if lo is None:
         loose = [it.match.groups["_text"] for it in items if it.value is None][:4]
-        return Published(None, None, None, "no year in the text to place "
+        return Published(None, None, None, "no dated event (month or day) in the text to place "
                          + (", ".join(repr(t) for t in loose) if loose else "it") + " in time")
     if not weekdays and not embeds:
         return Published(None, None, None,
