@@ -97,9 +97,9 @@ def annotate(doc: Doc, doc_id: str, anchor: str | None = None,
     text = doc.text     # built anew on every access: read it once
     matches = [m for m in grammar.find(text)
                if not _is_count(doc, m) and normalize(m, Context()) is not None]
-    tenses = [tense_at(doc, m.start, m.end) for m in matches]
     bounds = _sentences(doc)
     sents = [_sentence(text, bounds, m) for m in matches]
+    tenses = [tense_at(doc, m.start, m.end, s) for m, s in zip(matches, sents)]
     years = _sentence_years(text, matches)
     inferred = None
     if anchor is None:

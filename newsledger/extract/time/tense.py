@@ -55,17 +55,22 @@ def _verb_tense(v: Token) -> str | None:
     return None
 
 
-def tense_at(doc: Doc, start: int, end: int) -> str | None:
-    """past | present | future for the clause around a character span, or None."""
+def tense_at(doc: Doc, start: int, end: int,
+             bounds: tuple[int, int] | None = None) -> str | None:
+    """past | present | future for the clause around a character span, or None.
+
+    ``bounds`` (the sentence, cut at line breaks) keeps the climb inside it: a
+    parser may attach an embed line's date to the next paragraph's verb."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
+    lo, hi = bounds or (0, len(doc.text))
     tok = span.root
     if _planned(tok.head) or _planned(tok.head.head):
         return "future"     # "due on Friday", "scheduled for next week"
     for _ in range(_MAX_CLIMB):
         v = _verb_above(tok)
-        if v is None:
+        if v is None or not lo <= v.idx < hi:
             return None
         t = _verb_tense(v)
         if t is not None:
