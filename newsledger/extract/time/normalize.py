@@ -23,7 +23,7 @@ class Context:
     anchor: date | None = None      # publication date (or DCT), day precision
     anchor_year: int | None = None  # known even when only the year is
     tense: str | None = None        # past | present | future, of the governing clause
-    sentence_year: int | None = None  # an explicit year the same sentence gives
+    sentence_year: int | None = None  # the year of a coordinated date ("May 3 and June 5, 2020")
 
 
 @dataclass(frozen=True)
