@@ -128,3 +128,15 @@ class Ledger:
 
     def close(self) -> None:
         self.store.close()
+
+    # --- issue 5: actors ---
+    def actors(self, *, type: str | None = None, search: str | None = None,
+               limit: int | None = None) -> list[dict]:
+        """Actors in the ledger (type: PERSON ORG GPE ... or a KB type), most mentioned first."""
+        from newsledger.kb.actors import list_actors
+        return list_actors(self.store, type=type, search=search, limit=limit)
+
+    def actor(self, name: str) -> list[dict]:
+        """Profiles of the actors a name stands for (any spelling, alias or id)."""
+        from newsledger.kb.actors import find, profile
+        return [profile(self.store, row) for row in find(self.store, name)]

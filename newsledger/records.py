@@ -114,6 +114,7 @@ class Timex:
     mod: str | None = None
     sent_start: int = 0
     sent_end: int = 0
+    tense: str | None = None        # past | present | future of the clause it sits in
     extractor: str = "time"
     confidence: float = 0.5
 

@@ -18,7 +18,9 @@ DEFAULT_MODEL = "md"
 # spaCy factories (registered by newsledger modules) added ahead of "ner", in order.
 # The knowledge-base entity ruler registers itself here so known actors keep their
 # spans and types whatever NER thinks.
-PRE_NER_COMPONENTS: list[tuple[str, str]] = []   # (module to import, factory name)
+PRE_NER_COMPONENTS: list[tuple[str, str]] = [
+    ("newsledger.kb.ruler", "newsledger_kb_ruler"),     # issue 5: knowledge-base actors
+]   # (module to import, factory name)
 MAX_LENGTH = 6_000_000
 
 
