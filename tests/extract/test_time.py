@@ -132,3 +132,12 @@ def test_planned_is_a_state_not_an_act(analyse_text):
 ])
 def test_edges_and_read_ahead_years(analyse_text, text, expected):
     assert _timexes(analyse_text, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The envoy renewed the call for troops to leave by Friday.",
+     [("Friday", "DATE", "2023-06-16")]),
+    ("The troops had left by Friday.", [("Friday", "DATE", "2023-06-09")]),
+])
+def test_by_marks_a_deadline(analyse_text, text, expected):
+    assert _timexes(analyse_text, text) == expected
