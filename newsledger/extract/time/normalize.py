@@ -336,4 +336,7 @@ OPS = {name[3:]: fn for name, fn in globals().items() if name.startswith("op_")}
 
 def normalize(m: Match, ctx: Context) -> Value | None:
     """The match's value; None when, read in full, the match is no time expression."""
-    return OPS[m.rule.op](m, ctx)
+    v = OPS[m.rule.op](m, ctx)
+    if v is not None and v.mod is None and m.rule.mod:
+        v = Value(v.value, v.type, m.rule.mod)      # a rule-level mod (rules.yaml `mod`)
+    return v
