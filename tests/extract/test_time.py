@@ -132,3 +132,30 @@ def test_planned_is_a_state_not_an_act(analyse_text):
 ])
 def test_edges_and_read_ahead_years(analyse_text, text, expected):
     assert _timexes(analyse_text, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The envoy renewed the call for troops to leave by Friday.",
+     [("Friday", "DATE", "2023-06-16")]),
+    ("The troops had left by Friday.", [("Friday", "DATE", "2023-06-09")]),
+])
+def test_by_marks_a_deadline(analyse_text, text, expected):
+    assert _timexes(analyse_text, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The truce held until Christmas.", [("Christmas", "DATE", "2022-12-25")]),
+    ("Talks will resume after New Year's Day.", [("New Year's Day", "DATE", "2024-01-01")]),
+    ("The strike began on Christmas Eve, 2019.", [("Christmas Eve, 2019", "DATE", "2019-12-24")]),
+])
+def test_holidays(analyse_text, text, expected):
+    assert _timexes(analyse_text, text) == expected
+
+
+def test_after_a_weekday_is_not_next_week(analyse_text):
+    assert _timexes(analyse_text, "Fighting eased after Monday.") == [
+        ("Monday", "DATE", "2023-06-12")]
+
+
+def test_holiday_as_a_modifier_is_no_day(analyse_text):
+    assert _timexes(analyse_text, "Retailers hope for strong Christmas sales.") == []

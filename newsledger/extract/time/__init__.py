@@ -135,7 +135,7 @@ class _Told:
         if m.rule.name in _ANAPHORIC and self.day:
             v = replace(v, value=self.day)              # "the day": of the event just told
         elif m.rule.name == "year_before" and self.year and m.groups["refunit"].lower() == "year":
-            shift = tables()["shift"][m.groups["shift"].lower()]
+            shift = tables()["relative_to_told"][m.groups["relative_to_told"].lower()]
             v = replace(v, value=str(self.year + shift))  # "the year before" that one
         elif m.rule.op == "clock" and self.day and v.value and "weekday" not in m.groups:
             v = replace(v, value=self.day + v.value[10:])  # "at 18:00": that day too

@@ -143,6 +143,14 @@ def _weekday_date(wd: int, ctx: Context, shift: int | None) -> date | None:
     return a + timedelta(days=diff if diff <= 0 else diff - 7)
 
 
+def op_holiday(m: Match, ctx: Context) -> Value:
+    g = m.groups
+    month, day = (int(x) for x in _lookup("holiday", g["holiday"]).split("-"))
+    year = int(g["year"]) if g.get("year") else _year_for(month, day, ctx,
+                                                            _lookup("shift", g.get("shift")))
+    return Value(f"{year}-{month:02d}-{day:02d}" if year else None, "DATE")
+
+
 def op_weekday(m: Match, ctx: Context) -> Value:
     g = m.groups
     d = _weekday_date(_lookup("weekday", g["weekday"]), ctx, _lookup("shift", g.get("shift")))
@@ -195,7 +203,8 @@ def _period(unit: str, ctx: Context, n: int) -> str | None:
 def op_offset(m: Match, ctx: Context) -> Value:
     g = m.groups
     unit = (g.get("refunit") or m.rule.literal or "").lower()
-    shift = _lookup("shift", g.get("shift")) or 0
+    shift = _lookup("shift", g.get("shift")) or _lookup("relative_to_told",
+                                                          g.get("relative_to_told")) or 0
     edge = _lookup("edge", g.get("edge"))
     value = _period(unit, ctx, shift)
     if value and edge == "END" and unit == "year" and " of" in g["_text"].lower():
@@ -336,4 +345,7 @@ OPS = {name[3:]: fn for name, fn in globals().items() if name.startswith("op_")}
 
 def normalize(m: Match, ctx: Context) -> Value | None:
     """The match's value; None when, read in full, the match is no time expression."""
-    return OPS[m.rule.op](m, ctx)
+    v = OPS[m.rule.op](m, ctx)
+    if v is not None and v.mod is None and m.rule.mod:
+        v = Value(v.value, v.type, m.rule.mod)      # a rule-level mod (rules.yaml `mod`)
+    return v

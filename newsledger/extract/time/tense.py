@@ -28,6 +28,12 @@ def _planned(tok: Token) -> bool:
     return tok.tag_ in ("VBN", "JJ") and tok.lemma_.lower() in _future_predicates()
 
 
+def _past_perfect(tok: Token) -> bool:
+    """"had left by 2019": the one deadline reading that is in the past."""
+    v = _verb_above(tok)
+    return v is not None and any(c.lower_ == "had" for c in v.children if c.dep_ == "aux")
+
+
 def _verb_above(tok: Token) -> Token | None:
     for _ in range(_MAX_CLIMB):
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
@@ -66,6 +72,8 @@ def tense_at(doc: Doc, start: int, end: int,
         return None
     lo, hi = bounds or (0, len(doc.text))
     tok = span.root
+    if span.start > 0 and doc[span.start - 1].lower_ == "by" and not _past_perfect(tok):
+        return "future"     # "by the end of 2021", "by Friday": a deadline
     if _planned(tok.head) or _planned(tok.head.head):
         return "future"     # "due on Friday", "scheduled for next week"
     for _ in range(_MAX_CLIMB):
