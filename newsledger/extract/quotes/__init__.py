@@ -1,0 +1,306 @@
+"""Quotes: who said what, direct and reported, with the speaker resolved.
+
+One pass over the parse finds the cues (reporting verbs, statement nouns,
+"according to"), one pass over the text pairs the quotation marks; a
+quotation inside a cue's content is a direct quote when it makes up most of
+that content, otherwise it is part of the reported speech around it. A
+quotation with no cue takes its cue from the sentence it opens or closes in,
+or else continues the quote before it (the same speaker going on). Scare
+quotes and quoted titles are not statements. A headline `Name: words` is the
+named speaker's statement.
+
+Rules are data: extract/data/reporting_verbs.txt and quote_cues.yaml.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc
+
+from newsledger.extract.base import Extraction
+from newsledger.extract.quotes.cues import Cue, find_cues
+from newsledger.extract.quotes.lexicon import Cues, cues as load_cues
+from newsledger.extract.quotes.marks import Quotation, find_quotations, trim
+from newsledger.extract.quotes.speakers import Resolver, Speaker, labelled_mentions, none_speaker
+from newsledger.extract.timeref import date_at
+from newsledger.kb.names import fold
+from newsledger.records import Quote
+
+NAME = "quotes"
+VERSION = "2"
+ORDER = 30
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_HEADLINE = re.compile(r"^(?P<who>[^:\n]{2,60}?):\s+(?P<what>[^\n]+?)\s*$")
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    kind: str                    # direct | indirect
+    cue: Cue | None
+    how: str                     # cue | nearest-cue | continuation | headline
+    speaker: Speaker | None = None
+
+
+def extract(doc: Doc, ex: Extraction) -> list[Quote]:
+    lex = load_cues()
+    text = doc.text              # boilerplate already blanked, same offsets
+    quotations = [q for q in find_quotations(text) if is_statement(text, q, lex)]
+    cue_list = [c for c in find_cues(doc, lex) if not c.dropped and not _inside(c.start, quotations)]
+    cands = _bind(doc, quotations, cue_list)
+    head = _headline(doc, ex)
+    if head is not None:
+        cands.append(head)
+    cands = _dedup(sorted(cands, key=lambda c: (c.start, c.end)))
+    return _records(doc, ex, lex, cands, cue_list)
+
+
+# ------------------------------------------------------------------ quotations
+
+def is_statement(text: str, q: Quotation, lex: Cues) -> bool:
+    """Statements, not scare quotes ("the “occupier”") or quoted titles."""
+    words = _WORD.findall(text[q.start:q.end])
+    if len(words) < lex.min_words:
+        return False
+    long_words = [w for w in words if len(w) > 3]
+    titled = long_words and all(w[0].isupper() for w in long_words)
+    return not (titled and not re.search(r"[.!?]", text[q.start:q.end]))
+
+
+def _inside(pos: int, quotations: list[Quotation]) -> bool:
+    return any(q.open < pos < q.outer_end for q in quotations)
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _bind(doc: Doc, quotations: list[Quotation], cue_list: list[Cue]) -> list[Candidate]:
+    """Content regions of cues and the quotations in or beside them."""
+    out, used = [], set()
+    for cue in cue_list:
+        ch = cue.chars(doc)
+        if ch is None:
+            continue
+        inside = [q for q in quotations if _overlap((q.start, q.end), ch)]
+        direct = [q for q in inside if _overlap((q.start, q.end), ch) * 2 >= ch[1] - ch[0]]
+        if direct:
+            out.extend(Candidate(q.start, q.end, "direct", cue, "cue") for q in direct)
+        else:
+            out.append(Candidate(ch[0], ch[1], "indirect", cue, "cue"))
+        used.update(id(q) for q in inside)
+    prev_end = 0
+    for k, q in enumerate(quotations):
+        if id(q) in used:
+            continue
+        nxt = quotations[k + 1].open if k + 1 < len(quotations) else len(doc.text)
+        prv = quotations[k - 1].outer_end if k else 0
+        cue = _nearest_cue(doc, q, cue_list, prv, nxt)
+        out.append(Candidate(q.start, q.end, "direct", cue, "nearest-cue" if cue else "continuation"))
+        prev_end = q.outer_end
+    return out
+
+
+def _nearest_cue(doc: Doc, q: Quotation, cue_list: list[Cue], lo: int, hi: int) -> Cue | None:
+    """The verb cue in the sentence the quotation opens or closes in, outside it."""
+    sents = {_sent_at(doc, q.open), _sent_at(doc, max(q.outer_end - 1, q.open))}
+    best, dist = None, None
+    for c in cue_list:
+        if c.kind != "verb" or not (lo <= c.start < hi) or q.open <= c.start < q.outer_end:
+            continue
+        if _sent_at(doc, c.start) not in sents or "\n" in _between(doc.text, q, c.start):
+            continue
+        d = q.open - c.end if c.start < q.open else c.start - q.outer_end
+        if dist is None or d < dist:
+            best, dist = c, d
+    return best
+
+
+def _between(text: str, q: Quotation, pos: int) -> str:
+    return text[pos:q.open] if pos < q.open else text[q.outer_end:pos]
+
+
+def _sent_at(doc: Doc, char: int):
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return (span.sent.start, span.sent.end) if span is not None else None
+
+
+def _headline(doc: Doc, ex: Extraction) -> Candidate | None:
+    """`Name: statement` as the first line, where Name is a person or organisation."""
+    art = ex.article
+    if art.title_start is None:
+        return None
+    line_end = art.text.find("\n", art.title_start)
+    line = art.text[art.title_start:line_end if line_end >= 0 else len(art.text)]
+    m = _HEADLINE.match(line)
+    if m is None or len(m.group("who").split()) > 6 or len(_WORD.findall(m.group("what"))) < 3:
+        return None
+    who = m.group("who").strip()
+    key = fold(who)
+    body = [x for x in labelled_mentions(doc, ex) if x.start >= art.title_start + len(line)]
+    ment = next((x for x in body if fold(x.text) == key), None) or next(
+        (x for x in body if f" {key} " in f" {fold(x.text)} "), None)
+    if ment is None or ment.label not in ("PERSON", "ORG"):
+        return None      # "Iraq: …" names a topic, not a speaker
+    base = art.title_start + m.start("what")
+    start, end = trim(art.text, base, base + len(m.group("what")))
+    sp = Speaker(ment.entity_id, who, art.title_start + m.start("who"),
+                 art.title_start + m.start("who") + len(who), "headline", 0.6, ment.label)
+    return Candidate(start, end, "indirect", None, "headline", sp)
+
+
+def _dedup(cands: list[Candidate]) -> list[Candidate]:
+    """One quote per content: the first found wins over a near copy."""
+    out: list[Candidate] = []
+    for c in cands:
+        if any(_overlap((c.start, c.end), (o.start, o.end)) * 10 >= 8 * min(c.end - c.start, o.end - o.start)
+               for o in out):
+            continue
+        out.append(c)
+    return out
+
+
+# ------------------------------------------------------------------ speakers
+
+class _Speakers:
+    """Speakers of cues, memoised: continuation cues take their governing cue's."""
+
+    def __init__(self, doc: Doc, resolver: Resolver, cue_list: list[Cue]):
+        self.doc, self.res = doc, resolver
+        self.by_token = {c.token.i: c for c in cue_list}
+        self.all = cue_list
+        self.memo: dict[int, Speaker] = {}
+
+    def of(self, cue: Cue) -> Speaker:
+        key = cue.token.i
+        if key not in self.memo:
+            self.memo[key] = self._compute(cue)
+            self.res.note(cue.start, self.memo[key])
+        return self.memo[key]
+
+    def _compute(self, cue: Cue) -> Speaker:
+        subj = cue.subject
+        if subj is not None and subj.lower_ in ("who", "which", "that") and cue.token.dep_ == "relcl":
+            subj = cue.token.head
+        if subj is not None:
+            return self.res.from_phrase(subj)
+        t = cue.token
+        while t.head.i != t.i:           # "…, adding that": the governing cue's speaker
+            t = t.head
+            if t.i in self.by_token:
+                return replace(self.of(self.by_token[t.i]), method="continuation")
+        earlier = [c for c in self.all if c.token.sent == cue.token.sent and c.start < cue.start]
+        if earlier:
+            return replace(self.of(earlier[-1]), method="continuation")
+        t = cue.token
+        while t.head.i != t.i:
+            t = t.head
+            s = next((c for c in t.children if c.dep_ == "nsubj"), None)
+            if s is not None:
+                return self.res.from_phrase(s)
+        return none_speaker()
+
+
+def _records(doc: Doc, ex: Extraction, lex: Cues, cands: list[Candidate],
+             cue_list: list[Cue]) -> list[Quote]:
+    res = Resolver(doc, ex, lex)
+    spk = _Speakers(doc, res, cue_list)
+    for c in sorted(cands, key=lambda c: c.cue.start if c.cue else c.start):
+        if c.speaker is not None:
+            res.note(c.start, c.speaker)
+        elif c.cue is not None:
+            c.speaker = spk.of(c.cue)
+    for k, c in enumerate(cands):            # quotations with no cue go on the quote before
+        if c.speaker is None:
+            prev = cands[k - 1].speaker if k else None
+            c.speaker = replace(prev, method="continuation", confidence=min(prev.confidence, 0.4),
+                                start=None, end=None) if prev is not None and _near(doc.text, cands[k - 1], c) \
+                else none_speaker()
+    ordered = sorted(cands, key=lambda c: c.cue.start if c.cue else c.start)
+
+    def setter(c):
+        return lambda sp: setattr(c, "speaker", sp)
+    res.resolve_pending([(c.cue.start if c.cue else c.start, c.speaker, setter(c)) for c in ordered])
+    return _with_context(doc, ex, lex, cands)
+
+
+def _near(text: str, a: Candidate, b: Candidate) -> bool:
+    """The same or the next paragraph: a quote continuing without a cue."""
+    return text.count("\n\n", a.end, b.start) + text.count("\n", a.end, b.start) <= 3
+
+
+# ------------------------------------------------------------------ context
+
+def _medium(doc: Doc, lex: Cues, cue: Cue | None, span: tuple[int, int]) -> str | None:
+    if cue is None:
+        return None
+    if cue.medium:
+        return cue.medium
+    roots = [c for c in cue.token.children if c.dep_ in ("prep", "agent", "npadvmod", "advcl")]
+    if cue.kind == "according" and cue.subject is not None:
+        roots.append(cue.subject)
+    for r in roots:
+        for t in r.subtree:
+            if span[0] <= t.idx < span[1]:
+                continue
+            found = _medium_word(doc, lex, t)
+            if found:
+                return found
+    return None
+
+
+def _medium_word(doc: Doc, lex: Cues, t) -> str | None:
+    nxt = doc[t.i + 1].lower_ if t.i + 1 < len(doc) else ""
+    if (t.lower_, nxt) in lex.media_phrases:
+        return lex.media_phrases[(t.lower_, nxt)]
+    if t.i > 0 and doc[t.i - 1].lower_ == "on" and t.lower_ in lex.media_after_on:
+        return lex.media_after_on[t.lower_]
+    return lex.media_words.get(t.lemma_.lower())
+
+
+def _with_context(doc: Doc, ex: Extraction, lex: Cues, cands: list[Candidate]) -> list[Quote]:
+    out: list[Quote] = []
+    prev = None
+    for c in cands:
+        sp = c.speaker or none_speaker()
+        sent = doc.char_span(c.cue.start if c.cue else c.start, (c.cue.end if c.cue else c.end),
+                             alignment_mode="expand")
+        ss, se = (sent.sent.start_char, sent.sent.end_char) if sent is not None else (c.start, c.end)
+        ss, se = min(ss, c.start), max(se, c.end)
+        medium = _medium(doc, lex, c.cue, (c.start, c.end))
+        date = date_at(ex, ss, c.start) or date_at(ex, c.end, se)
+        inherited = []
+        if prev is not None and sp.known and prev.speaker_id == sp.id:
+            # The same speaker going on: the same statement, unless the text says otherwise.
+            if medium is None and prev.medium:
+                medium = prev.medium
+                inherited.append("medium")
+            if date is None and prev.date:
+                date = prev.date
+                inherited.append("date")
+        conf = _confidence(c, sp)
+        q = Quote(ex.article.id, c.start, c.end, ex.article.text[c.start:c.end], c.kind,
+                  cue=c.cue.text(doc) if c.cue else None,
+                  cue_start=c.cue.start if c.cue else None, cue_end=c.cue.end if c.cue else None,
+                  speaker_id=sp.id, speaker_name=sp.name, speaker_start=sp.start,
+                  speaker_end=sp.end, medium=medium, date=date, sent_start=ss, sent_end=se,
+                  co_speakers=tuple(i for i, _ in sp.co), co_speaker_names=tuple(n for _, n in sp.co),
+                  speaker_method=sp.method, inherited=tuple(inherited),
+                  extractor=NAME, confidence=conf)
+        out.append(q)
+        prev = q
+    return out
+
+
+def _confidence(c: Candidate, sp: Speaker) -> float:
+    """The speaker's confidence, lowered for quotes found without a cue."""
+    base = sp.confidence if sp.known else 0.2
+    if c.how == "continuation":
+        base = min(base, 0.4)
+    return round(base if c.kind == "direct" or c.how == "headline" else base * 0.9, 2)
+
+
+__all__ = ["NAME", "VERSION", "ORDER", "extract", "is_statement"]
