@@ -25,6 +25,7 @@ from newsledger.extract.quotes.marks import trim
 # Children that continue an object's content ("rejected the stay … as unacceptable").
 _EXTEND = {"prep", "xcomp", "oprd", "advcl", "dobj", "ccomp", "acomp", "attr", "dative", "agent"}
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
+_FINITE = ("VBD", "VBZ", "VBP")   # a finite verb reports even where the parse misread it
 _WH = {"which", "what", "whom", "who", "that", "this", "it"}
 
 
@@ -76,11 +77,15 @@ def is_cue_verb(t: Token, lex: Cues) -> bool:
         return False
     if t.lemma_.lower() not in lex.verbs and _particle(t, lex) is None:
         return False
-    if t.dep_ in ("pcomp", "pobj", "amod", "compound", "nsubj", "dobj"):
+    # A passive participle takes no object: one that has an object ("Khazali
+    # considered - in a tweet - the recent statements …") is a misread finite verb.
+    active = any(c.dep_ in ("dobj", "ccomp") for c in t.children)
+    if t.dep_ in ("pcomp", "pobj", "amod", "compound", "nsubj", "dobj") and t.tag_ not in _FINITE \
+            and not (t.tag_ == "VBN" and active):
         return False         # "insists on maintaining …": a verb used as a noun, not a report
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children):
         return False         # "it was said", "is expected to": nobody is reporting
-    if t.tag_ == "VBN" and not any(c.dep_ == "aux" for c in t.children):
+    if t.tag_ == "VBN" and not active and not any(c.dep_ == "aux" for c in t.children):
         return False         # "the message mentioned by", "a man said to be": a modifier
     if t.dep_ == "acl" and t.head.lemma_.lower() not in lex.statement_nouns:
         return False         # "a resolution calling for …": only statements speak this way
@@ -101,7 +106,9 @@ def _verb_cue(t: Token, lex: Cues) -> Cue | None:
     # own subject on the cue ("“The entry … must be done,” al-Amiri maintained").
     subjs = [c for c in t.children if c.dep_ in _SUBJ
              and not (region and region[0] <= c.i < region[1])]
-    subj = min(subjs, key=lambda c: abs(c.i - t.i), default=None) or _left_name(t)
+    named = [c for c in t.lefts if c.ent_type_ in ("PERSON", "ORG") and c.dep_ not in ("prep", "npadvmod")]
+    subj = min(subjs, key=lambda c: abs(c.i - t.i), default=None) or (named[-1] if named else None) \
+        or _left_name(t)
     return Cue(t, "verb", start, end, region, subj)
 
 
