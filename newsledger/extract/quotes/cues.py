@@ -89,6 +89,10 @@ def is_cue_verb(t: Token, lex: Cues) -> bool:
         return False         # "the message mentioned by", "a man said to be": a modifier
     if t.dep_ == "acl" and t.head.lemma_.lower() not in lex.statement_nouns:
         return False         # "a resolution calling for …": only statements speak this way
+    nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+    if nxt is not None and nxt.lower_ == "to" and nxt.head.head.i == t.i \
+            and t.lemma_.lower() in lex.reportive:
+        return False         # "the man said to be the leader": a description
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
         return False         # "called on X to deny …", "refused to say": not itself a report
     return True
@@ -197,7 +201,7 @@ def _that_clause_after(t: Token) -> tuple[int, int] | None:
     sent = t.sent
     for j in range(t.i + 1, min(t.i + 9, sent.end)):
         w = t.doc[j]
-        if w.lower_ == "that" and w.dep_ == "mark":
+        if w.lower_ == "that":    # even where read as a relative pronoun ("… conference that …")
             return _strip(j + 1, sent.end, t.doc)
         if w.pos_ in ("VERB", "AUX") or w.is_quote:
             return None
@@ -224,7 +228,7 @@ def _noun_cue(t: Token, lex: Cues) -> Cue | None:
     """`the authorities' assertion that …`, `the ministry's claim of …`."""
     if t.pos_ != "NOUN" or t.lemma_.lower() not in lex.statement_nouns:
         return None
-    if t.dep_ in _SUBJ:
+    if t.dep_ in _SUBJ and is_cue_verb(t.head, lex):
         return None          # "the statement said …": the verb is the cue
     author = statement_author(t)
     if author is None:
@@ -248,7 +252,9 @@ def _noun_cue(t: Token, lex: Cues) -> Cue | None:
 
 def statement_author(t: Token) -> Token | None:
     """Who made a statement: its possessor, or the agent of "made/mentioned by X"."""
-    poss = next((c for c in t.children if c.dep_ == "poss"), None)
+    # A possessor, also where the parse missed it ("the authorities’ claim" read as a subject).
+    poss = next((c for c in t.children if c.dep_ == "poss" or (
+        c.i < t.i and any(k.dep_ == "case" for k in c.children))), None)
     if poss is not None and poss.lower_ not in ("its", "their", "his", "her"):
         return poss
     for c in t.children:

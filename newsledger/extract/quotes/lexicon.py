@@ -24,6 +24,7 @@ class Cues:
     media_after_on: dict[str, str]
     pronouns: dict[str, frozenset[str]]
     min_words: int
+    reportive: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -51,4 +52,5 @@ def cues() -> Cues:
         media_after_on=dict(media["after_on"]),
         pronouns={k: frozenset(v) for k, v in data["pronouns"].items()},
         min_words=int(data["min_statement_words"]),
+        reportive=frozenset(data["reportive_before_to"]),
     )

@@ -45,8 +45,10 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
         while end > start and text[end - 1] in TRAIL:
             end -= 1
         inner = text[start:end]
-        if end > start and text[end - 1] in CLOSE + STRAIGHT and not _paired_close(inner):
-            end -= 1
+        if end > start and text[end - 1] in CLOSE + STRAIGHT and (
+                not _paired_close(inner) or (end - start > 1 and text[end - 2] in ",."
+                                             and _starts_before(inner))):
+            end -= 1     # unpaired, or `… “an objective,”`: the comma is the sentence's
         if end > start and text[start] in OPEN + STRAIGHT and not _paired_open(inner):
             start += 1
         if (start, end) == (s0, e0):
@@ -57,6 +59,11 @@ def _paired_close(s: str) -> bool:
     if s[-1] == STRAIGHT:
         return s.count(STRAIGHT) % 2 == 0
     return any(c in OPEN for c in s[:-1])
+
+
+def _starts_before(s: str) -> bool:
+    """The closing mark's quotation opened inside the span, not at its start."""
+    return s[0] not in OPEN + STRAIGHT
 
 
 def _paired_open(s: str) -> bool:
