@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 
 from newsledger.extract.base import Extraction
-from newsledger.extract.quotes.cues import Cue, find_cues
+from newsledger.extract.quotes.cues import Cue, doc_text, find_cues
 from newsledger.extract.quotes.lexicon import Cues, cues as load_cues
 from newsledger.extract.quotes.marks import Quotation, find_quotations, trim
 from newsledger.extract.quotes.speakers import Resolver, Speaker, labelled_mentions, none_speaker
@@ -47,7 +47,7 @@ class Candidate:
 
 def extract(doc: Doc, ex: Extraction) -> list[Quote]:
     lex = load_cues()
-    text = doc.text              # boilerplate already blanked, same offsets
+    text = doc_text(doc)         # boilerplate already blanked, same offsets
     quotations = [q for q in find_quotations(text) if is_statement(text, q, lex)]
     cue_list = [c for c in find_cues(doc, lex) if not c.dropped and not _inside(c.start, quotations)]
     cands = _bind(doc, quotations, cue_list)
@@ -96,7 +96,7 @@ def _bind(doc: Doc, quotations: list[Quotation], cue_list: list[Cue]) -> list[Ca
     for k, q in enumerate(quotations):
         if id(q) in used:
             continue
-        nxt = quotations[k + 1].open if k + 1 < len(quotations) else len(doc.text)
+        nxt = quotations[k + 1].open if k + 1 < len(quotations) else len(doc_text(doc))
         prv = quotations[k - 1].outer_end if k else 0
         cue = _nearest_cue(doc, q, cue_list, prv, nxt)
         out.append(Candidate(q.start, q.end, "direct", cue, "nearest-cue" if cue else "continuation"))
@@ -111,7 +111,7 @@ def _nearest_cue(doc: Doc, q: Quotation, cue_list: list[Cue], lo: int, hi: int) 
     for c in cue_list:
         if c.kind != "verb" or not (lo <= c.start < hi) or q.open <= c.start < q.outer_end:
             continue
-        if _sent_at(doc, c.start) not in sents or "\n" in _between(doc.text, q, c.start):
+        if _sent_at(doc, c.start) not in sents or "\n" in _between(doc_text(doc), q, c.start):
             continue
         d = q.open - c.end if c.start < q.open else c.start - q.outer_end
         if dist is None or d < dist:
@@ -217,7 +217,7 @@ def _records(doc: Doc, ex: Extraction, lex: Cues, cands: list[Candidate],
         if c.speaker is None:
             prev = cands[k - 1].speaker if k else None
             c.speaker = replace(prev, method="continuation", confidence=min(prev.confidence, 0.4),
-                                start=None, end=None) if prev is not None and _near(doc.text, cands[k - 1], c) \
+                                start=None, end=None) if prev is not None and _near(doc_text(doc), cands[k - 1], c) \
                 else none_speaker()
     ordered = sorted(cands, key=lambda c: c.cue.start if c.cue else c.start)
 

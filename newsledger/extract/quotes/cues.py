@@ -41,7 +41,7 @@ class Cue:
     dropped: bool = False            # a second attribution of content another cue reports
 
     def text(self, doc: Doc) -> str:
-        return doc.text[self.start:self.end]
+        return doc_text(doc)[self.start:self.end]
 
     def chars(self, doc: Doc) -> tuple[int, int] | None:
         if self.region is None:
@@ -49,7 +49,7 @@ class Cue:
         a, b = self.region
         if b <= a:
             return None
-        start, end = trim(doc.text, doc[a].idx, doc[b - 1].idx + len(doc[b - 1]))
+        start, end = trim(doc_text(doc), doc[a].idx, doc[b - 1].idx + len(doc[b - 1]))
         return (start, end) if end > start else None
 
 
@@ -118,8 +118,32 @@ def _verb_cue(t: Token, lex: Cues) -> Cue | None:
 
 def same_line(doc: Doc, a: int, b: int) -> bool:
     """True when no line break separates tokens a and b (reported speech stays in its paragraph)."""
-    lo, hi = min(a, b), max(a, b)
-    return "\n" not in doc.text[doc[lo].idx:doc[hi].idx]
+    lines = _lines(doc)
+    return lines[a] == lines[b]
+
+
+# Doc.text joins every token on each call: the text and each token's line
+# number are computed once per document and kept in its user_data.
+_TEXT, _LINES = ("newsledger.quotes", "text"), ("newsledger.quotes", "lines")
+
+
+def doc_text(doc: Doc) -> str:
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
+def _lines(doc: Doc) -> list[int]:
+    lines = doc.user_data.get(_LINES)
+    if lines is None:
+        text, lines, n, pos = doc_text(doc), [], 0, 0
+        for t in doc:
+            n += text.count("\n", pos, t.idx)
+            pos = t.idx
+            lines.append(n)
+        doc.user_data[_LINES] = lines
+    return lines
 
 
 def _left_name(t: Token) -> Token | None:
