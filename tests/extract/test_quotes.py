@@ -213,3 +213,40 @@ def test_headline_name_colon_statement(nlp):
     head = [q for q in ex.quotes if q.start < 50]
     assert [(q.text, q.speaker_name, q.cue) for q in head] == [
         ("Reform of the tax office is coming soon", "Jane Doe", None)]
+
+
+def test_bare_attribution_sentence_after_the_quote(analyse_text):
+    qs = _quotes(analyse_text, "Maria Lopez spoke first. “The water supply is safe for everyone.” "
+                               "Peter Hall said.")
+    assert [(q.text, q.speaker_name, q.cue) for q in qs] == [
+        ("The water supply is safe for everyone", "Peter Hall", "said")]
+
+
+def test_unnamed_spokesman_of_an_organisation(analyse_text):
+    q = _one(analyse_text, "A spokesman for the World Health Organization said that the outbreak was over.")
+    assert q.speaker_name == "the World Health Organization" or q.speaker_name == "World Health Organization"
+    assert q.speaker_method == "role-organisation" and q.confidence < 0.4
+
+
+def test_date_comes_from_the_attribution_not_the_content(nlp):
+    """The time stage fills ex.timexes; here one is added by hand in its place."""
+    from newsledger.extract import stage_modules
+    from newsledger.extract.base import Extraction
+    from newsledger.ingest import make_article
+    from newsledger.records import Timex
+
+    text = "On Tuesday, Jane Doe said that the troops would leave by the end of 2025."
+    art = make_article(text, "d", fmt="jsonl", source="test", published="2024-03-07")
+    doc = nlp(text)
+    quotes_stage = next(m for m in stage_modules() if m.NAME == "quotes")
+
+    def run(timexes):
+        ex = Extraction(art)
+        ex.add(next(m for m in stage_modules() if m.ORDER == 10).extract(doc, ex))
+        ex.timexes = timexes
+        return quotes_stage.extract(doc, ex)
+
+    in_content = Timex(art.id, 56, 71, text[56:71], "DATE", "2025-12", sent_start=0, sent_end=len(text))
+    tuesday = Timex(art.id, 3, 10, "Tuesday", "DATE", "2024-03-05", sent_start=0, sent_end=len(text))
+    assert [q.date for q in run([in_content])] == [None]
+    assert [q.date for q in run([tuesday, in_content])] == ["2024-03-05"]

@@ -92,7 +92,6 @@ def _bind(doc: Doc, quotations: list[Quotation], cue_list: list[Cue]) -> list[Ca
         else:
             out.append(Candidate(ch[0], ch[1], "indirect", cue, "cue"))
         used.update(id(q) for q in inside)
-    prev_end = 0
     for k, q in enumerate(quotations):
         if id(q) in used:
             continue
@@ -100,18 +99,26 @@ def _bind(doc: Doc, quotations: list[Quotation], cue_list: list[Cue]) -> list[Ca
         prv = quotations[k - 1].outer_end if k else 0
         cue = _nearest_cue(doc, q, cue_list, prv, nxt)
         out.append(Candidate(q.start, q.end, "direct", cue, "nearest-cue" if cue else "continuation"))
-        prev_end = q.outer_end
     return out
 
 
 def _nearest_cue(doc: Doc, q: Quotation, cue_list: list[Cue], lo: int, hi: int) -> Cue | None:
-    """The verb cue in the sentence the quotation opens or closes in, outside it."""
-    sents = {_sent_at(doc, q.open), _sent_at(doc, max(q.outer_end - 1, q.open))}
+    """The verb cue in the sentence the quotation opens or closes in, outside it.
+
+    Failing that, a bare attribution sentence right after it (“….” Smith said.)."""
+    text = doc_text(doc)
+    open_s, close_s = _sent_at(doc, q.open), _sent_at(doc, max(q.outer_end - 1, q.open))
     best, dist = None, None
     for c in cue_list:
         if c.kind != "verb" or not (lo <= c.start < hi) or q.open <= c.start < q.outer_end:
             continue
-        if _sent_at(doc, c.start) not in sents or "\n" in _between(doc_text(doc), q, c.start):
+        if "\n" in _between(text, q, c.start):
+            continue
+        cs = _sent_at(doc, c.start)
+        bare = c.start > q.outer_end and c.region is None and c.subject is not None \
+            and close_s is not None and cs is not None and cs[0] == close_s[1] \
+            and cs[1] - cs[0] <= 8
+        if cs not in (open_s, close_s) and not bare:
             continue
         d = q.open - c.end if c.start < q.open else c.start - q.outer_end
         if dist is None or d < dist:

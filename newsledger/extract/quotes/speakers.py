@@ -257,8 +257,24 @@ class Resolver:
                 best = m
         if best is not None:
             return replace(self._mention(best, "title", 0.6, head), start=a, end=b)
+        # Nobody named yet: the organisation the role belongs to speaks, weakly, until
+        # a person is named in the next sentences (resolve_pending may still replace it).
+        org = self._role_organisation(head)
+        if org is not None:
+            return replace(self._mention(org, "role-organisation", 0.35, head), start=a, end=b,
+                           co=(), pending=(lemma, obj))
         sp = none_speaker(a, b, "unresolved-title")
         return replace(sp, pending=(lemma, obj))
+
+    def _role_organisation(self, head: Token) -> Mention | None:
+        """`the ministry's spokesman`, `a spokesman for the ministry`: the ORG named."""
+        for c in head.children:
+            if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("of", "for")):
+                for t in c.subtree:
+                    m = self.by_token.get(t.i)
+                    if m is not None and m.label == "ORG":
+                        return m
+        return None
 
     def _phrase_bounds(self, head: Token) -> tuple[int, int]:
         toks = [t for t in head.subtree if t.dep_ != "punct"] or [head]
