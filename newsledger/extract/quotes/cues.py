@@ -305,7 +305,8 @@ def _according_cue(t: Token, lex: Cues) -> Cue | None:
     if src is None or src.lower_ in _WH:
         return None          # "according to which …" points back, names nobody
     if not (src.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or src.pos_ == "PROPN"
-            or src.lemma_.lower() in lex.source_nouns or src.lemma_.lower() in lex.statement_nouns):
+            or any(w in words for w in (src.lemma_.lower(), src.lower_)
+                   for words in (lex.source_nouns, lex.statement_nouns, lex.title_nouns))):
         return None          # "according to the law": a rule, not a source
     head = t.head
     while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT" and head.head.i != head.i:

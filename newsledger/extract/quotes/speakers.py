@@ -90,24 +90,22 @@ class Resolver:
         am = self._apposition(head)
         if am is not None:
             return am
-        lemma = head.lemma_.lower() if head.lemma_.lower() in self.lex.group_nouns | \
-            self.lex.title_nouns | set(self.lex.statement_nouns) else head.lower_
         if head.pos_ == "PROPN":
             sur = self._surname(head)
             if sur is not None:
                 return self._mention(sur, "surname", 0.6, head)
-        if lemma in self.lex.statement_nouns:
+        if self._is(head, self.lex.statement_nouns):
             return self._statement(head)
-        if lemma in self.lex.group_nouns and self._modifiers(head):
+        if self._is(head, self.lex.group_nouns) and self._modifiers(head):
             return self._group(head)
         core = self._core_mention(head)
         if core is not None:
             return self._mention(core, "subject", 0.6, head)
         known = self.groups.get(head.lower_) or self.groups.get(head.lemma_.lower())
-        if lemma in self.lex.group_nouns and known is not None:
+        if self._is(head, self.lex.group_nouns) and known is not None:
             return replace(known, start=head.idx, end=head.idx + len(head),
                            method="group", confidence=0.45)
-        if lemma in self.lex.title_nouns:
+        if self._is(head, self.lex.title_nouns):
             return self._title(head)
         a, b = self._phrase_bounds(head)
         return none_speaker(a, b)
@@ -129,6 +127,11 @@ class Resolver:
                     break
 
     # ------------------------------------------------------------ kinds
+    @staticmethod
+    def _is(t: Token, words) -> bool:
+        """The word or its lemma is in a lexicon list ("officials" and "official")."""
+        return t.lower_ in words or t.lemma_.lower() in words
+
     def _mention(self, m: Mention, method: str, conf: float, head: Token) -> Speaker:
         co = []
         for c in head.conjuncts:
@@ -142,7 +145,9 @@ class Resolver:
         """A name in apposition to the phrase: its own, else one deeper in the phrase
         ("the Commander of the US Central Command, General Kenneth McKenzie")."""
         appos = [c for c in head.children if c.dep_ == "appos"]
-        appos += [t for t in head.subtree if t.dep_ == "appos" and t not in appos
+        # An apposition follows what it names: one before the head is another phrase's
+        # ("KYIV (Reuters) - the minister said").
+        appos += [t for t in head.subtree if t.dep_ == "appos" and t not in appos and t.i > head.i
                   and not any(a.dep_ in ("relcl", "acl") for a in t.ancestors if a.i > head.i - 1
                               and a in head.subtree)]
         names = [(c, self._name_in(c)) for c in appos]
@@ -199,7 +204,8 @@ class Resolver:
 
     def _group(self, head: Token) -> Speaker:
         """`the Iraqi authorities`: the description is the speaker's name."""
-        a = min(c.left_edge.i for c in self._modifiers(head))
+        mods = self._modifiers(head) + [c for c in head.children if c.dep_ == "poss"]
+        a = min(c.left_edge.i for c in mods)
         name = self.doc[a:head.i + 1].text
         sp = Speaker(slug(name), name, self.doc[a].idx, head.idx + len(head), "group", 0.5, "ORG")
         self.groups[head.lemma_.lower()] = self.groups[head.lower_] = sp
@@ -219,7 +225,7 @@ class Resolver:
     # ------------------------------------------------------------ roles
     def _role(self, t: Token) -> tuple[str, str] | None:
         """(role, its organisation): "secretary general", "badr organization"."""
-        if t.lemma_.lower() not in self.lex.title_nouns:
+        if not self._is(t, self.lex.title_nouns):
             return None
         mods = [c.lemma_.lower() for c in t.children if c.dep_ == "compound" and c.i < t.i
                 and c.i not in self.by_token]
