@@ -14,7 +14,6 @@ Rules are data: extract/data/reporting_verbs.txt and quote_cues.yaml.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
@@ -213,30 +212,32 @@ class _Speakers:
 
 def _records(doc: Doc, ex: Extraction, lex: Cues, cands: list[Candidate],
              cue_list: list[Cue]) -> list[Quote]:
+    """Speakers in text order (pronouns look back at them), then each quote's context."""
     res = Resolver(doc, ex, lex)
     spk = _Speakers(doc, res, cue_list)
-    for c in sorted(cands, key=lambda c: c.cue.start if c.cue else c.start):
+    ordered = sorted(cands, key=lambda c: c.cue.start if c.cue else c.start)
+    for c in ordered:
         if c.speaker is not None:
             res.note(c.start, c.speaker)
         elif c.cue is not None:
             c.speaker = spk.of(c.cue)
+    text = doc_text(doc)
     for k, c in enumerate(cands):            # quotations with no cue go on the quote before
+        prev = cands[k - 1] if k else None
         if c.speaker is None:
-            prev = cands[k - 1].speaker if k else None
-            c.speaker = replace(prev, method="continuation", confidence=min(prev.confidence, 0.4),
-                                start=None, end=None) if prev is not None and _near(doc_text(doc), cands[k - 1], c) \
-                else none_speaker()
-    ordered = sorted(cands, key=lambda c: c.cue.start if c.cue else c.start)
-
-    def setter(c):
-        return lambda sp: setattr(c, "speaker", sp)
-    res.resolve_pending([(c.cue.start if c.cue else c.start, c.speaker, setter(c)) for c in ordered])
+            c.speaker = none_speaker()
+            if prev is not None and prev.speaker is not None and _next_paragraph(text, prev, c):
+                c.speaker = replace(prev.speaker, method="continuation", start=None, end=None,
+                                    confidence=min(prev.speaker.confidence, 0.4))
+    for c, sp in zip(ordered, res.resolve_pending([c.speaker for c in ordered])):
+        c.speaker = sp
     return _with_context(doc, ex, lex, cands)
 
 
-def _near(text: str, a: Candidate, b: Candidate) -> bool:
-    """The same or the next paragraph: a quote continuing without a cue."""
-    return text.count("\n\n", a.end, b.start) + text.count("\n", a.end, b.start) <= 3
+def _next_paragraph(text: str, a: Candidate, b: Candidate) -> bool:
+    """b is in a's paragraph or the one right after: no other paragraph between them."""
+    lines = text[a.end:b.start].split("\n")[1:-1]
+    return not any(line.strip() for line in lines)
 
 
 # ------------------------------------------------------------------ context

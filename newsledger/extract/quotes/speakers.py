@@ -110,21 +110,25 @@ class Resolver:
         a, b = self._phrase_bounds(head)
         return none_speaker(a, b)
 
-    def resolve_pending(self, items: list) -> None:
+    def resolve_pending(self, speakers: list[Speaker]) -> list[Speaker]:
         """Role descriptions nobody earlier matches: the next named speaker, if new.
 
-        `items` are (position, speaker, setter) in text order; a pending role
-        takes the first later speaker within the next two quotes who is named
-        (a subject or apposition mention) and not mentioned before the role."""
-        for k, (pos, sp, setter) in enumerate(items):
+        `speakers` are the quotes' speakers in text order; a pending role takes
+        the first of the next two speakers who is a named person (subject or
+        apposition) not mentioned before the role itself."""
+        out = list(speakers)
+        for k, sp in enumerate(speakers):
             if sp.pending is None:
                 continue
-            for pos2, sp2, _ in items[k + 1:k + 3]:
-                if sp2.method in ("subject", "apposition") and sp2.label == "PERSON" \
-                        and not self._mentioned_before(sp2.id, pos):
-                    setter(replace(sp2, start=sp.start, end=sp.end, method="title-next",
-                                   confidence=0.5, pending=None))
+            # The next two other speakers (a continuation of the same role is not one).
+            later = [x for x in speakers[k + 1:] if x.start != sp.start or x.start is None][:2]
+            for nxt in later:
+                if nxt.method in ("subject", "apposition") and nxt.label == "PERSON" \
+                        and not self._mentioned_before(nxt.id, sp.start or 0):
+                    out[k] = replace(nxt, start=sp.start, end=sp.end, method="title-next",
+                                     confidence=0.5, pending=None)
                     break
+        return out
 
     # ------------------------------------------------------------ kinds
     @staticmethod
