@@ -69,6 +69,7 @@ def test_quote_continuing_without_cue_keeps_the_speaker(analyse_text):
     "The minister called the protesters “thugs” and left the hall.",
     "He said nothing about the so-called “reform” of the tax office.",
     'She was reading "The Lord of the Rings" on the train to Leeds.',
+    "The farmers’ slogan, “no farmers, no food”, was painted on every tractor.",
 ])
 def test_scare_quotes_and_titles_are_not_statements(analyse_text, text):
     assert _quotes(analyse_text, text) == []
@@ -250,3 +251,14 @@ def test_date_comes_from_the_attribution_not_the_content(nlp):
     tuesday = Timex(art.id, 3, 10, "Tuesday", "DATE", "2024-03-05", sent_start=0, sent_end=len(text))
     assert [q.date for q in run([in_content])] == [None]
     assert [q.date for q in run([tuesday, in_content])] == ["2024-03-05"]
+
+
+def test_quote_over_paragraphs_continues_with_its_speaker(analyse_text):
+    text = ("“We are against rules that make farming impossible,” Arnaud Roux told the paper. "
+            "“Nobody in the capital listens to us.\n\n“They will listen to us now.”")
+    qs = _quotes(analyse_text, text)
+    assert [q.text for q in qs] == ["We are against rules that make farming impossible",
+                                    "Nobody in the capital listens to us",
+                                    "They will listen to us now"]
+    assert [q.speaker_name for q in qs] == ["Arnaud Roux"] * 3
+    assert [q.speaker_method for q in qs][1:] == ["continuation", "continuation"]

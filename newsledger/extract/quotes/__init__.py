@@ -97,8 +97,22 @@ def _bind(doc: Doc, quotations: list[Quotation], cue_list: list[Cue]) -> list[Ca
         nxt = quotations[k + 1].open if k + 1 < len(quotations) else len(doc_text(doc))
         prv = quotations[k - 1].outer_end if k else 0
         cue = _nearest_cue(doc, q, cue_list, prv, nxt)
+        if cue is None and not _standalone(doc, q, prv) and not _has_verb(doc, q):
+            continue     # `the slogan, "no farmers, no food", was painted`: named, not said
         out.append(Candidate(q.start, q.end, "direct", cue, "nearest-cue" if cue else "continuation"))
     return out
+
+
+def _standalone(doc: Doc, q: Quotation, prev_end: int) -> bool:
+    """The quotation opens its paragraph or follows the previous one directly."""
+    text = doc_text(doc)
+    before = text[text.rfind("\n", 0, q.open) + 1:q.open]
+    return not before.strip() or (prev_end > 0 and not text[prev_end:q.open].strip(" ,.;:\n"))
+
+
+def _has_verb(doc: Doc, q: Quotation) -> bool:
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
 
 
 def _nearest_cue(doc: Doc, q: Quotation, cue_list: list[Cue], lo: int, hi: int) -> Cue | None:
