@@ -262,3 +262,11 @@ def test_quote_over_paragraphs_continues_with_its_speaker(analyse_text):
                                     "They will listen to us now"]
     assert [q.speaker_name for q in qs] == ["Arnaud Roux"] * 3
     assert [q.speaker_method for q in qs][1:] == ["continuation", "continuation"]
+
+
+def test_pronoun_prefers_a_newer_subject_over_an_older_speaker(analyse_text):
+    qs = _quotes(analyse_text, "Maria Lopez said that the talks had failed. "
+                               "Later, Tom Baker met Anna Schmidt in Berlin. "
+                               "He said that a new round would start soon.")
+    assert [q.speaker_name for q in qs] == ["Maria Lopez", "Tom Baker"]
+    assert qs[1].speaker_method == "pronoun-subject"

@@ -181,15 +181,34 @@ class Resolver:
         return m if m is not None and m.label in ("PERSON", "ORG") else None
 
     def _pronoun(self, head: Token) -> Speaker:
+        """The nearest earlier speaker the pronoun allows, unless a compatible name was
+        the subject of a sentence since ("Smith met Jones. He said …" -> Smith)."""
         labels = self.lex.pronouns[head.lower_]
-        for _, sp in reversed(self.history):
-            if sp.label in labels:
-                return replace(sp, start=head.idx, end=head.idx + len(head), method="pronoun",
-                               confidence=min(sp.confidence, 0.6), co=())
+        last = next(((pos, sp) for pos, sp in reversed(self.history)
+                     if sp.label in labels and pos < head.idx), None)
+        subj = self._last_subject(head, labels)
+        if subj is not None and (last is None or subj.start > last[0]):
+            return self._mention(subj, "pronoun-subject", 0.5, head)
+        if last is not None:
+            return replace(last[1], start=head.idx, end=head.idx + len(head), method="pronoun",
+                           confidence=min(last[1].confidence, 0.6), co=())
         for m in reversed(self.mentions):
             if m.end <= head.idx and m.label in labels:
                 return self._mention(m, "pronoun-mention", 0.35, head)
         return none_speaker(head.idx, head.idx + len(head), "unresolved-pronoun")
+
+    def _last_subject(self, head: Token, labels) -> Mention | None:
+        """The last name before the pronoun's sentence that was a clause's subject."""
+        sent_start = head.sent.start_char
+        for i in range(head.sent.start - 1, -1, -1):
+            t = self.doc[i]
+            if t.dep_ == "nsubj":
+                m = self.by_token.get(i)
+                if m is not None and m.label in labels and m.end <= sent_start:
+                    return m
+            if head.sent.start - i > 80:
+                break            # only the sentences just before: beyond, the speaker history rules
+        return None
 
     def _statement(self, head: Token) -> Speaker:
         author = statement_author(head)
