@@ -270,3 +270,7 @@ def test_pronoun_prefers_a_newer_subject_over_an_older_speaker(analyse_text):
                                "He said that a new round would start soon.")
     assert [q.speaker_name for q in qs] == ["Maria Lopez", "Tom Baker"]
     assert qs[1].speaker_method == "pronoun-subject"
+
+
+def test_that_of_a_relative_clause_is_not_a_report(analyse_text):
+    assert _quotes(analyse_text, "The minister said nothing that mattered to the striking workers.") == []

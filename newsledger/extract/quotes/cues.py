@@ -192,7 +192,7 @@ def _object_region(t: Token, particle: Token | None, lex: Cues) -> tuple[int, in
         obj = next((c for c in t.children if c.i > t.i and _content_object(c)), None)
         if obj is not None:
             return _extend(t, obj.left_edge.i, obj.right_edge.i + 1, lex)
-    return _that_clause_after(t)
+    return _that_clause_after(t, lex)
 
 
 def _content_object(c: Token) -> bool:
@@ -220,14 +220,22 @@ def _extend(t: Token, a: int, b: int, lex: Cues) -> tuple[int, int] | None:
     return _strip(a, b, t.doc)
 
 
-def _that_clause_after(t: Token) -> tuple[int, int] | None:
-    """`X emphasized, on Friday, that …` where the parse hung the clause elsewhere."""
+def _that_clause_after(t: Token, lex: Cues) -> tuple[int, int] | None:
+    """`X emphasized, on Friday, that …` where the parse hung the clause elsewhere.
+
+    Only adverbials (a time, a prepositional phrase) or, after verbs like
+    "tell", the addressee may stand between the verb and "that": in "said
+    nothing that mattered" the "that" belongs to "nothing"."""
     sent = t.sent
     for j in range(t.i + 1, min(t.i + 9, sent.end)):
         w = t.doc[j]
         if w.lower_ == "that":    # even where read as a relative pronoun ("… conference that …")
             return _strip(j + 1, sent.end, t.doc)
         if w.pos_ in ("VERB", "AUX") or w.is_quote:
+            return None
+        if w.pos_ in ("NOUN", "PRON", "PROPN") and not w.ent_type_ in ("DATE", "TIME") \
+                and not any(a.dep_ == "prep" and a.i > t.i for a in w.ancestors) \
+                and not (w.head.i == t.i and t.lemma_.lower() in lex.addressee_verbs):
             return None
     return None
 

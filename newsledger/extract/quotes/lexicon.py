@@ -25,6 +25,7 @@ class Cues:
     pronouns: dict[str, frozenset[str]]
     min_words: int
     reportive: frozenset[str]
+    addressee_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -53,4 +54,5 @@ def cues() -> Cues:
         pronouns={k: frozenset(v) for k, v in data["pronouns"].items()},
         min_words=int(data["min_statement_words"]),
         reportive=frozenset(data["reportive_before_to"]),
+        addressee_verbs=frozenset(data["addressee_verbs"]),
     )
