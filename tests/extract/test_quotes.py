@@ -274,3 +274,15 @@ def test_pronoun_prefers_a_newer_subject_over_an_older_speaker(analyse_text):
 
 def test_that_of_a_relative_clause_is_not_a_report(analyse_text):
     assert _quotes(analyse_text, "The minister said nothing that mattered to the striking workers.") == []
+
+
+def test_quoted_as_saying(analyse_text):
+    q = _one(analyse_text, "Jane Doe was quoted as saying that the deal was dead.")
+    assert (q.text, q.cue, q.speaker_name) == ("the deal was dead", "saying", "Jane Doe")
+
+
+def test_the_company_is_the_organisation_named_before(analyse_text):
+    qs = _quotes(analyse_text, "Shares of Acme Corporation fell sharply on Monday. "
+                               "The company said that it would appeal the ruling.")
+    assert [(q.text, q.speaker_method) for q in qs] == [("it would appeal the ruling", "description")]
+    assert qs[0].speaker_name == "Acme Corporation"

@@ -218,7 +218,8 @@ class _Speakers:
         t = cue.token
         while t.head.i != t.i:
             t = t.head
-            s = next((c for c in t.children if c.dep_ == "nsubj"), None)
+            # "X addressed the crowd, saying …", "X was quoted as saying …"
+            s = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if s is not None:
                 return self.res.from_phrase(s)
         return none_speaker()

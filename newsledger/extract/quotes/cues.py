@@ -80,8 +80,9 @@ def is_cue_verb(t: Token, lex: Cues) -> bool:
     # A passive participle takes no object: one that has an object ("Khazali
     # considered - in a tweet - the recent statements …") is a misread finite verb.
     active = any(c.dep_ in ("dobj", "ccomp") for c in t.children)
+    quoted_as = t.dep_ == "pcomp" and t.head.lower_ == "as"      # "quoted as saying"
     if t.dep_ in ("pcomp", "pobj", "amod", "compound", "nsubj", "dobj") and t.tag_ not in _FINITE \
-            and not (t.tag_ == "VBN" and active):
+            and not (t.tag_ == "VBN" and active) and not quoted_as:
         return False         # "insists on maintaining …": a verb used as a noun, not a report
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children):
         return False         # "it was said", "is expected to": nobody is reporting

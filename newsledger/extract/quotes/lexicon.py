@@ -26,6 +26,7 @@ class Cues:
     min_words: int
     reportive: frozenset[str]
     addressee_verbs: frozenset[str]
+    org_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -55,4 +56,5 @@ def cues() -> Cues:
         min_words=int(data["min_statement_words"]),
         reportive=frozenset(data["reportive_before_to"]),
         addressee_verbs=frozenset(data["addressee_verbs"]),
+        org_nouns=frozenset(data["org_nouns"]),
     )

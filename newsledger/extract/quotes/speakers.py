@@ -107,6 +107,8 @@ class Resolver:
                            method="group", confidence=0.45)
         if self._is(head, self.lex.title_nouns):
             return self._title(head)
+        if self._is(head, self.lex.org_nouns) and any(c.lower_ == "the" for c in head.children):
+            return self._organisation(head)
         a, b = self._phrase_bounds(head)
         return none_speaker(a, b)
 
@@ -221,6 +223,17 @@ class Resolver:
                 return replace(sp, start=head.idx, end=head.idx + len(head), method="statement",
                                confidence=0.5, co=())
         return none_speaker(head.idx, head.idx + len(head), "unresolved-statement")
+
+    def _organisation(self, head: Token) -> Speaker:
+        """`the company said`: the organisation that spoke or was named last."""
+        a, b = self._phrase_bounds(head)
+        for pos, sp in reversed(self.history):
+            if sp.label == "ORG" and pos < head.idx:
+                return replace(sp, start=a, end=b, method="description", confidence=0.4, co=())
+        for m in reversed(self.mentions):
+            if m.end <= head.idx and m.label == "ORG":
+                return replace(self._mention(m, "description", 0.35, head), start=a, end=b)
+        return none_speaker(a, b, "unresolved-description")
 
     def _modifiers(self, head: Token) -> list[Token]:
         return [c for c in head.children if c.dep_ in ("amod", "compound", "nmod") and c.i < head.i]
