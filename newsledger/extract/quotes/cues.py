@@ -104,8 +104,8 @@ def _verb_cue(t: Token, lex: Cues) -> Cue | None:
         return None
     particle = _particle(t, lex)
     start, end = t.idx, t.idx + len(t)
-    if particle is not None:
-        end = max(end, particle.idx + len(particle))
+    if particle is not None and particle.i == t.i + 1:
+        end = particle.idx + len(particle)      # "called on", "pointed out": the cue as written
     region = _verb_region(t, particle, lex)
     # The subject nearest the verb: a parse may also hang the quoted clause's
     # own subject on the cue ("“The entry … must be done,” al-Amiri maintained").
