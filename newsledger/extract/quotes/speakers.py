@@ -96,8 +96,9 @@ class Resolver:
                 return self._mention(sur, "surname", 0.6, head)
         if self._is(head, self.lex.statement_nouns):
             return self._statement(head)
-        if self._is(head, self.lex.group_nouns) and self._modifiers(head):
-            return self._group(head)
+        if (self._is(head, self.lex.group_nouns) or self._is(head, self.lex.org_nouns)) \
+                and self._modifiers(head):
+            return self._group(head)     # "the Iraqi authorities", "the port authority"
         core = self._core_mention(head)
         if core is not None:
             return self._mention(core, "subject", 0.6, head)
@@ -243,7 +244,12 @@ class Resolver:
         mods = self._modifiers(head) + [c for c in head.children if c.dep_ == "poss"]
         a = min(c.left_edge.i for c in mods)
         name = self.doc[a:head.i + 1].text
-        sp = Speaker(slug(name), name, self.doc[a].idx, head.idx + len(head), "group", 0.5, "ORG")
+        # "the Al-Ahd channel": the organisation named inside is the actor; a
+        # nationality ("the Iraqi authorities") is not, the description stands alone.
+        named = next((self.by_token[i] for i in range(a, head.i) if i in self.by_token
+                      and self.by_token[i].label == "ORG"), None)
+        sid = named.entity_id if named is not None else slug(name)
+        sp = Speaker(sid, name, self.doc[a].idx, head.idx + len(head), "group", 0.5, "ORG")
         self.groups[head.lemma_.lower()] = self.groups[head.lower_] = sp
         return sp
 
