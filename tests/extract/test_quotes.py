@@ -286,3 +286,9 @@ def test_the_company_is_the_organisation_named_before(analyse_text):
                                "The company said that it would appeal the ruling.")
     assert [(q.text, q.speaker_method) for q in qs] == [("it would appeal the ruling", "description")]
     assert qs[0].speaker_name == "Acme Corporation"
+
+
+def test_described_organisation_is_named_by_its_description(analyse_text):
+    q = _one(analyse_text, "The port authority said on Monday that ships would sail again.")
+    assert (q.text, q.speaker_name, q.speaker_method) == ("ships would sail again", "port authority",
+                                                         "group")
