@@ -14,6 +14,7 @@ Rules are data: extract/data/reporting_verbs.txt and quote_cues.yaml.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
@@ -48,7 +49,7 @@ def extract(doc: Doc, ex: Extraction) -> list[Quote]:
     lex = load_cues()
     text = doc_text(doc)         # boilerplate already blanked, same offsets
     quotations = [q for q in find_quotations(text) if is_statement(text, q, lex)]
-    cue_list = [c for c in find_cues(doc, lex) if not c.dropped and not _inside(c.start, quotations)]
+    cue_list = _outside([c for c in find_cues(doc, lex) if not c.dropped], quotations)
     cands = _bind(doc, quotations, cue_list)
     head = _headline(doc, ex)
     if head is not None:
@@ -69,8 +70,16 @@ def is_statement(text: str, q: Quotation, lex: Cues) -> bool:
     return not (titled and not re.search(r"[.!?]", text[q.start:q.end]))
 
 
-def _inside(pos: int, quotations: list[Quotation]) -> bool:
-    return any(q.open < pos < q.outer_end for q in quotations)
+def _outside(cues_: list[Cue], quotations: list[Quotation]) -> list[Cue]:
+    """Cues not within a quotation's marks: words the speaker said are not attributions.
+
+    Quotations never nest, so they are sorted by opening and by end alike."""
+    opens = [q.open for q in quotations]
+
+    def inside(pos: int) -> bool:
+        k = bisect_left(opens, pos) - 1
+        return k >= 0 and pos < quotations[k].outer_end
+    return [c for c in cues_ if not inside(c.start)]
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -80,11 +89,12 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
 def _bind(doc: Doc, quotations: list[Quotation], cue_list: list[Cue]) -> list[Candidate]:
     """Content regions of cues and the quotations in or beside them."""
     out, used = [], set()
+    starts, ends = [q.start for q in quotations], [q.end for q in quotations]
     for cue in cue_list:
         ch = cue.chars(doc)
         if ch is None:
             continue
-        inside = [q for q in quotations if _overlap((q.start, q.end), ch)]
+        inside = quotations[bisect_right(ends, ch[0]):bisect_left(starts, ch[1])]
         direct = [q for q in inside if _overlap((q.start, q.end), ch) * 2 >= ch[1] - ch[0]]
         if direct:
             out.extend(Candidate(q.start, q.end, "direct", cue, "cue") for q in direct)
@@ -122,8 +132,9 @@ def _nearest_cue(doc: Doc, q: Quotation, cue_list: list[Cue], lo: int, hi: int) 
     text = doc_text(doc)
     open_s, close_s = _sent_at(doc, q.open), _sent_at(doc, max(q.outer_end - 1, q.open))
     best, dist = None, None
-    for c in cue_list:
-        if c.kind != "verb" or not (lo <= c.start < hi) or q.open <= c.start < q.outer_end:
+    starts = [c.start for c in cue_list]          # cues come in text order
+    for c in cue_list[bisect_left(starts, lo):bisect_left(starts, hi)]:
+        if c.kind != "verb" or q.open <= c.start < q.outer_end:
             continue
         if "\n" in _between(text, q, c.start):
             continue
@@ -175,11 +186,14 @@ def _headline(doc: Doc, ex: Extraction) -> Candidate | None:
 def _dedup(cands: list[Candidate]) -> list[Candidate]:
     """One quote per content: the first found wins over a near copy."""
     out: list[Candidate] = []
+    open_: list[Candidate] = []          # kept candidates still running at c.start
     for c in cands:
+        open_ = [o for o in open_ if o.end > c.start]
         if any(_overlap((c.start, c.end), (o.start, o.end)) * 10 >= 8 * min(c.end - c.start, o.end - o.start)
-               for o in out):
+               for o in open_):
             continue
         out.append(c)
+        open_.append(c)
     return out
 
 

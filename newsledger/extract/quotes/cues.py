@@ -15,6 +15,7 @@ end the content of the cue they continue.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -376,10 +377,11 @@ def _drop_second_attributions(cues: list[Cue]) -> None:
     own content, the one written after its content (the trailing attribution)
     is dropped and, when it sits inside the other's content, cut off it."""
     verbs = [c for c in cues if c.kind == "verb" and c.region is not None and c.subject is not None]
+    at = [c.token.i for c in verbs]
     for outer in verbs:
         a, b = outer.region
-        for inner in verbs:
-            if inner is outer or inner.dropped or not (a <= inner.token.i < b):
+        for inner in verbs[bisect_left(at, a):bisect_left(at, b)]:
+            if inner is outer or inner.dropped or outer.region is None or not (a <= inner.token.i < b):
                 continue
             ia, ib = inner.region
             if ib <= inner.token.i:                  # inner trails its own content
