@@ -292,3 +292,9 @@ def test_described_organisation_is_named_by_its_description(analyse_text):
     q = _one(analyse_text, "The port authority said on Monday that ships would sail again.")
     assert (q.text, q.speaker_name, q.speaker_method) == ("ships would sail again", "port authority",
                                                          "group")
+
+
+def test_a_named_persons_office_speaks_as_itself(analyse_text):
+    q = _one(analyse_text, "Ministers met in Brussels on Monday. "
+                           "Macron's office said that the president would attend the summit.")
+    assert (q.speaker_name, q.text) == ("Macron's office", "the president would attend the summit")

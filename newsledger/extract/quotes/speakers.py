@@ -97,7 +97,8 @@ class Resolver:
         if self._is(head, self.lex.statement_nouns):
             return self._statement(head)
         if (self._is(head, self.lex.group_nouns) or self._is(head, self.lex.org_nouns)) \
-                and self._modifiers(head):
+                and (self._modifiers(head) or any(c.dep_ == "poss" and c.pos_ == "PROPN"
+                                                  for c in head.children)):
             return self._group(head)     # "the Iraqi authorities", "the port authority"
         core = self._core_mention(head)
         if core is not None:
