@@ -298,3 +298,16 @@ def test_a_named_persons_office_speaks_as_itself(analyse_text):
     q = _one(analyse_text, "Ministers met in Brussels on Monday. "
                            "Macron's office said that the president would attend the summit.")
     assert (q.speaker_name, q.text) == ("Macron's office", "the president would attend the summit")
+
+
+def test_one_speakers_run_shares_the_medium_both_ways(analyse_text):
+    qs = _quotes(analyse_text, "Jane Doe said that the vote was fair. "
+                               "She added in a tweet that the count would be published soon.")
+    assert [q.medium for q in qs] == ["tweet", "tweet"]
+    assert [q.inherited for q in qs] == [("medium",), ()]
+
+
+def test_a_subject_inside_reported_speech_is_not_a_pronouns_antecedent(analyse_text):
+    qs = _quotes(analyse_text, "Amnesty International said that the United Nations had failed the "
+                               "refugees. It added that a new report would follow in May.")
+    assert [q.speaker_name for q in qs] == ["Amnesty International", "Amnesty International"]

@@ -243,6 +243,7 @@ def _records(doc: Doc, ex: Extraction, lex: Cues, cands: list[Candidate],
              cue_list: list[Cue]) -> list[Quote]:
     """Speakers in text order (pronouns look back at them), then each quote's context."""
     res = Resolver(doc, ex, lex)
+    res.contents = [(c.start, c.end) for c in cands]
     spk = _Speakers(doc, res, cue_list)
     ordered = sorted(cands, key=lambda c: c.cue.start if c.cue else c.start)
     for c in ordered:
@@ -300,35 +301,65 @@ def _medium_word(doc: Doc, lex: Cues, t) -> str | None:
 
 def _with_context(doc: Doc, ex: Extraction, lex: Cues, cands: list[Candidate]) -> list[Quote]:
     out: list[Quote] = []
-    prev = None
+    text = doc_text(doc)
     for c in cands:
         sp = c.speaker or none_speaker()
-        sent = doc.char_span(c.cue.start if c.cue else c.start, (c.cue.end if c.cue else c.end),
-                             alignment_mode="expand")
-        ss, se = (sent.sent.start_char, sent.sent.end_char) if sent is not None else (c.start, c.end)
-        ss, se = min(ss, c.start), max(se, c.end)
+        ss, se = _attribution_bounds(doc, text, c)
         medium = _medium(doc, lex, c.cue, (c.start, c.end))
-        date = date_at(ex, ss, c.start) or date_at(ex, c.end, se)
-        inherited = []
-        if prev is not None and sp.known and prev.speaker_id == sp.id:
-            # The same speaker going on: the same statement, unless the text says otherwise.
-            if medium is None and prev.medium:
-                medium = prev.medium
-                inherited.append("medium")
-            if date is None and prev.date:
-                date = prev.date
-                inherited.append("date")
-        conf = _confidence(c, sp)
-        q = Quote(ex.article.id, c.start, c.end, ex.article.text[c.start:c.end], c.kind,
-                  cue=c.cue.text(doc) if c.cue else None,
-                  cue_start=c.cue.start if c.cue else None, cue_end=c.cue.end if c.cue else None,
-                  speaker_id=sp.id, speaker_name=sp.name, speaker_start=sp.start,
-                  speaker_end=sp.end, medium=medium, date=date, sent_start=ss, sent_end=se,
-                  co_speakers=tuple(i for i, _ in sp.co), co_speaker_names=tuple(n for _, n in sp.co),
-                  speaker_method=sp.method, inherited=tuple(inherited),
-                  extractor=NAME, confidence=conf)
-        out.append(q)
-        prev = q
+        out.append(Quote(
+            ex.article.id, c.start, c.end, ex.article.text[c.start:c.end], c.kind,
+            cue=c.cue.text(doc) if c.cue else None,
+            cue_start=c.cue.start if c.cue else None, cue_end=c.cue.end if c.cue else None,
+            speaker_id=sp.id, speaker_name=sp.name, speaker_start=sp.start,
+            speaker_end=sp.end, medium=medium, date=_date(ex, c, ss, se), sent_start=ss,
+            sent_end=se, co_speakers=tuple(i for i, _ in sp.co),
+            co_speaker_names=tuple(n for _, n in sp.co), speaker_method=sp.method,
+            extractor=NAME, confidence=_confidence(c, sp)))
+    return _share_in_runs(out)
+
+
+def _attribution_bounds(doc: Doc, text: str, c: Candidate) -> tuple[int, int]:
+    """The sentence of the cue (or of the content), kept to its paragraph."""
+    a, b = (c.cue.start, c.cue.end) if c.cue else (c.start, c.end)
+    span = doc.char_span(a, b, alignment_mode="expand")
+    ss, se = (span.sent.start_char, span.sent.end_char) if span is not None else (a, b)
+    line_start = text.rfind("\n", 0, min(a, c.start)) + 1
+    line_end = text.find("\n", max(b, c.end))
+    ss = max(ss, line_start)
+    se = min(se, line_end) if line_end >= 0 else se
+    return min(ss, c.start, a), max(se, c.end, b)
+
+
+def _date(ex: Extraction, c: Candidate, ss: int, se: int) -> str | None:
+    """A date on the cue's side of the content ("On Friday, X said …", "…,” X said on
+    Tuesday"): a date inside the content or beyond it is not when it was said."""
+    if c.cue is None:
+        return None
+    if c.cue.start < c.start:
+        return date_at(ex, ss, c.start)
+    return date_at(ex, c.end, se)
+
+
+def _share_in_runs(quotes: list[Quote]) -> list[Quote]:
+    """Consecutive quotes of one speaker report one statement: where one of them says
+    the medium or the date, the others without one take it (listed in `inherited`)."""
+    out = list(quotes)
+    k = 0
+    while k < len(out):
+        j = k
+        while j + 1 < len(out) and out[k].speaker_id and out[j + 1].speaker_id == out[k].speaker_id:
+            j += 1
+        run = range(k, j + 1)
+        for key in ("medium", "date"):
+            for i in run:
+                if getattr(out[i], key) is None:
+                    # Nearest in the run, earlier first at equal distance.
+                    src = min((x for x in run if getattr(quotes[x], key) is not None),
+                              key=lambda x: (abs(x - i), x > i), default=None)
+                    if src is not None:
+                        out[i] = replace(out[i], **{key: getattr(quotes[src], key)},
+                                         inherited=out[i].inherited + (key,))
+        k = j + 1
     return out
 
 

@@ -72,6 +72,9 @@ class Resolver:
                 for i in range(span.start, span.end):
                     self.by_token.setdefault(i, m)
         self.history: list[tuple[int, Speaker]] = []
+        # Content spans of the document's quotes: a subject inside reported speech
+        # ("the statement said [the groups have waited]") is not one pronouns refer to.
+        self.contents: list[tuple[int, int]] = []
         self.groups: dict[str, Speaker] = {}
         self.titles = self._title_records()
 
@@ -206,7 +209,7 @@ class Resolver:
         sent_start = head.sent.start_char
         for i in range(head.sent.start - 1, -1, -1):
             t = self.doc[i]
-            if t.dep_ == "nsubj":
+            if t.dep_ == "nsubj" and not any(a <= t.idx < b for a, b in self.contents):
                 m = self.by_token.get(i)
                 if m is not None and m.label in labels and m.end <= sent_start:
                     return m
