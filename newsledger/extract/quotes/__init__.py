@@ -242,8 +242,7 @@ class _Speakers:
 def _records(doc: Doc, ex: Extraction, lex: Cues, cands: list[Candidate],
              cue_list: list[Cue]) -> list[Quote]:
     """Speakers in text order (pronouns look back at them), then each quote's context."""
-    res = Resolver(doc, ex, lex)
-    res.contents = [(c.start, c.end) for c in cands]
+    res = Resolver(doc, ex, lex, contents=[(c.start, c.end) for c in cands])
     spk = _Speakers(doc, res, cue_list)
     ordered = sorted(cands, key=lambda c: c.cue.start if c.cue else c.start)
     for c in ordered:

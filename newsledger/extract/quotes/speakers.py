@@ -62,7 +62,7 @@ def none_speaker(start=None, end=None, method="unresolved") -> Speaker:
 class Resolver:
     """Speaker resolution over one document, fed in text order."""
 
-    def __init__(self, doc: Doc, ex: Extraction, lex: Cues):
+    def __init__(self, doc: Doc, ex: Extraction, lex: Cues, contents=()):
         self.doc, self.ex, self.lex = doc, ex, lex
         self.by_token: dict[int, Mention] = {}
         self.mentions = labelled_mentions(doc, ex)
@@ -74,7 +74,7 @@ class Resolver:
         self.history: list[tuple[int, Speaker]] = []
         # Content spans of the document's quotes: a subject inside reported speech
         # ("the statement said [the groups have waited]") is not one pronouns refer to.
-        self.contents: list[tuple[int, int]] = []
+        self.contents: list[tuple[int, int]] = list(contents)
         self.groups: dict[str, Speaker] = {}
         self.titles = self._title_records()
 
