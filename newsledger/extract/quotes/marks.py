@@ -18,6 +18,7 @@ OPEN, CLOSE, STRAIGHT = "“„«", "”»", '"'
 TRAIL = " \t,.;:!?…"
 LEAD = " \t"
 _LINE = re.compile(r"[^\n]+")
+_MARK = re.compile("[" + re.escape(OPEN + CLOSE + STRAIGHT) + "]")
 _WORD = re.compile(r"\w+")
 
 
@@ -88,10 +89,8 @@ def _line_quotations(text: str, lo: int, hi: int) -> list[Quotation]:
     out: list[Quotation] = []
     open_at = None
     last_closed = False      # the previous quotation on this line ended with a mark
-    for i in range(lo, hi):
-        c = text[i]
-        if c not in OPEN and c not in CLOSE and c != STRAIGHT:
-            continue
+    for mark in _MARK.finditer(text, lo, hi):
+        i, c = mark.start(), mark.group()
         opening = c in OPEN or (c == STRAIGHT and open_at is None and _is_opening(text, i, lo))
         if opening:
             if open_at is not None:       # a second opening: the first never closed
