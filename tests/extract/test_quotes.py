@@ -313,3 +313,17 @@ def test_a_subject_inside_reported_speech_is_not_a_pronouns_antecedent(analyse_t
     qs = _quotes(analyse_text, "Amnesty International said that the United Nations had failed the "
                                "refugees. It added that a new report would follow in May.")
     assert [q.speaker_name for q in qs] == ["Amnesty International", "Amnesty International"]
+
+
+def test_headline_in_single_marks(nlp):
+    from newsledger.extract import run_stages
+    from newsledger.extract.base import Extraction
+    from newsledger.ingest import make_article
+    from newsledger.ingest.boilerplate import mask
+
+    text = ("Jane Doe: ‘Reform of the tax office is coming soon’\n"
+            "Jane Doe spoke to reporters in Paris on Monday about the plans of her party.\n")
+    art = make_article(text, "h", fmt="txt", source="test")
+    ex = run_stages(nlp(mask(art.text, art.excluded)), Extraction(art))
+    assert [(q.text, q.speaker_name) for q in ex.quotes if q.start < 55] == [
+        ("Reform of the tax office is coming soon", "Jane Doe")]

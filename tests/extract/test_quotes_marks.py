@@ -42,3 +42,14 @@ def test_lexicon_loads_verbs_phrasal_cues_and_media():
     assert lex.phrasal["call"] >= {"on", "for"} and "out" in lex.phrasal["point"]
     assert lex.media_phrases[("press", "conference")] == "press_conference"
     assert lex.pronouns["he"] == frozenset({"PERSON"})
+
+
+def test_single_marks_pair_only_clearly_and_outside_double_marks():
+    assert _texts("Biden says ‘we will not back down from this fight’ in a speech") == [
+        "we will not back down from this fight"]
+    assert _texts("She said ‘don’t touch the new fence ever again’, then left.") == [
+        "don’t touch the new fence ever again"]
+    assert _texts("“He told me ‘never again’ and then he left,” she said.") == [
+        "He told me ‘never again’ and then he left"]
+    assert _texts("Kate ‘al-Rikabi, a member of the Parliament’s committee, said so.") == []
+    assert _texts("It was the ’90s and we didn’t care.") == []

@@ -53,7 +53,7 @@ def extract(doc: Doc, ex: Extraction) -> list[Quote]:
     cands = _bind(doc, quotations, cue_list)
     head = _headline(doc, ex)
     if head is not None:
-        cands.append(head)
+        cands.insert(0, head)    # first among equals: the headline names its speaker
     cands = _dedup(sorted(cands, key=lambda c: (c.start, c.end)))
     return _records(doc, ex, lex, cands, cue_list)
 

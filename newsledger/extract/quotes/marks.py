@@ -5,8 +5,8 @@ paragraphs leaves the mark open at the end of each, so an opening mark without
 its closing one runs to the end of its line and no further (an unbalanced mark
 cannot swallow the rest of the article). A closing mark with no opening one
 after a closed quotation moves that quotation's end (a misplaced mark: “… for”
-[giving] Advice.”). Single quotes are left alone: they double as apostrophes
-and transliteration marks.
+[giving] Advice.”). Single marks (‘…’) make a quotation only as a clear pair
+outside double marks: they double as apostrophes and transliteration marks.
 """
 from __future__ import annotations
 
@@ -18,6 +18,12 @@ OPEN, CLOSE, STRAIGHT = "“„«", "”»", '"'
 TRAIL = " \t,.;:!?…"
 LEAD = " \t"
 _LINE = re.compile(r"[^\n]+")
+# Single marks pair only when both sides are clear: ‘ after a space (or line start)
+# and before a letter; ’ after a non-space and not before a letter. A ’ between
+# letters is an apostrophe ("don’t", "Parliament’s") and may sit inside; an
+# unpaired ‘ is a transliteration mark ("Kate ‘al-Rikabi"), never a quotation.
+_SINGLE = re.compile(r"(?:^|(?<=[\s(\[—–:]))‘(?=\w)[^‘’\n]*(?:’(?=\w)[^‘’\n]*)*(?<=\S)’(?!\w)",
+                     re.M)
 _MARK = re.compile("[" + re.escape(OPEN + CLOSE + STRAIGHT) + "]")
 _WORD = re.compile(r"\w+")
 
@@ -52,6 +58,8 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
             end -= 1     # unpaired, or `… “an objective,”`: the comma is the sentence's
         if end > start and text[start] in OPEN + STRAIGHT and not _paired_open(inner):
             start += 1
+        if end - start >= 2 and text[start] == "‘" and text[end - 1] == "’":
+            start, end = start + 1, end - 1      # a headline's ‘…’ around the whole span
         if (start, end) == (s0, e0):
             return start, end
 
@@ -79,10 +87,15 @@ def _is_opening(text: str, i: int, line_start: int) -> bool:
 
 
 def find_quotations(text: str) -> list[Quotation]:
+    """Double-mark quotations, and single-mark ones outside them, in text order."""
     out: list[Quotation] = []
     for line in _LINE.finditer(text):
         out.extend(_line_quotations(text, line.start(), line.end()))
-    return out
+    singles = [_make(text, m.start(), m.end() - 1, m.end() - 1) for m in _SINGLE.finditer(text)]
+    spans = [(q.open, q.outer_end) for q in out]
+    out.extend(q for q in singles if q.end > q.start
+               and not any(a <= q.open < b or q.open <= a < q.outer_end for a, b in spans))
+    return sorted(out, key=lambda q: q.open)
 
 
 def _line_quotations(text: str, lo: int, hi: int) -> list[Quotation]:
