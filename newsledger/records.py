@@ -96,6 +96,10 @@ class Quote:
     date: str | None = None         # TIMEX3 value of when it was said
     sent_start: int = 0
     sent_end: int = 0
+    co_speakers: tuple[str, ...] = ()       # entity ids of others speaking with the speaker
+    co_speaker_names: tuple[str, ...] = ()
+    speaker_method: str | None = None       # how the speaker was found (subject, pronoun, ...)
+    inherited: tuple[str, ...] = ()         # medium/date taken from the same speaker's quote before
     extractor: str = "quotes"
     confidence: float = 0.5
 
