@@ -99,3 +99,16 @@ def test_unknown_arabic_name_labelled_as_place_becomes_a_person(analyse_text):
     assert label == "PERSON" and cluster.type == "person"
     cluster, label = res.resolve("Deir ez-Zor", "GPE", 30)
     assert label == "GPE" and cluster.id == "deir_ez_zor"
+
+
+def test_dateline_capital_stays_a_place(analyse_text):
+    ex = analyse_text("BAGHDAD (Reuters) - Washington said it would keep talking.")
+    assert ids_of(ex, "BAGHDAD") == {"baghdad"}
+    assert ids_of(ex, "Washington") == {"us_government"}
+    assert ids_of(ex, "Reuters") == {"reuters"}
+
+
+def test_hyphenated_group_phrases(analyse_text):
+    ex = analyse_text("Iran-aligned militias and pro-Iranian factions fired rockets.")
+    assert ids_of(ex, "Iran-aligned militias") == ids_of(ex, "pro-Iranian factions") \
+        == {"armed_factions"}
