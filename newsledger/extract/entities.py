@@ -162,11 +162,20 @@ def extract(doc, ex: Extraction):
     kb = base.default()
     res = Resolver(kb, ex.article.published or _latest_year(doc))
     res.demonym_counts = _demonyms(doc, kb)
-    found: list[tuple[int, int, Cluster, str, bool]] = []   # token start, end, cluster, label, nominal
+    found, persons = _names(doc, res)
+    taken = {i for s, e, *_ in found for i in range(s, e)}
+    for n in _nominals(doc, res, found, persons, taken):
+        res.note(n.cluster, "", doc[n.start].idx, named=False)
+        found.append((n.start, n.end, n.cluster, n.label, True))
+    return _records(doc, ex, res, _drop_role_words(doc, found))
+
+
+def _names(doc, res: Resolver):
+    """Name mentions as (token start, end, cluster, label, nominal=False), and the persons."""
     named = [(span, *res.resolve(span.text, span.label_, span.start_char, span.kb_id_))
-             for span in _name_spans(doc, kb)]
+             for span in _name_spans(doc, res.kb)]
     res.main_country()        # settled on the names alone, before metonymy moves any
-    persons = []
+    found, persons = [], []
     for span, cluster, label in named:
         meto = _metonym(span, cluster, res)
         if meto is not cluster:
@@ -176,36 +185,37 @@ def extract(doc, ex: Extraction):
         if label == "PERSON":
             persons.append((span, cluster))
     taken = {i for s, e, *_ in found for i in range(s, e)}
-    for tok, cluster in _surnames(doc, res, taken):
+    for tok, cluster in list(_surnames(doc, res, taken)):
         found.append((tok.i, tok.i + 1, res.note(cluster, tok.text, tok.idx), "PERSON", False))
-        taken.add(tok.i)
-    nominals = role_appositions(doc, persons)
-    taken |= {i for n in nominals for i in range(n.start, n.end)}
+    return found, persons
+
+
+def _nominals(doc, res: Resolver, found, persons, taken: set[int]) -> list:
+    """Role phrases and descriptions, most specific first; each token is used once."""
     owner = {s: (e, c) for s, e, c, _, nom in found if not nom}
-    more = role_of_group(doc, res, taken, owner)
-    taken |= {i for n in more for i in range(n.start, n.end)}
-    nominals += more
-    for finder in (role_holders, descriptions):
-        more = finder(doc, res, taken)
+    finders = (lambda: role_appositions(doc, persons),
+               lambda: role_of_group(doc, res, taken, owner),
+               lambda: role_holders(doc, res, taken),
+               lambda: descriptions(doc, res, taken))
+    out = []
+    for find in finders:
+        more = find()
         taken |= {i for n in more for i in range(n.start, n.end)}
-        nominals += more
-    for n in nominals:
-        res.note(n.cluster, "", doc[n.start].idx, named=False)
-        found.append((n.start, n.end, n.cluster, n.label, True))
-    found = _drop_role_words(doc, found)
-    return _records(doc, ex, res, found)
+        out += more
+    return out
 
 
 def _records(doc, ex: Extraction, res: Resolver, found) -> list:
     text = ex.article.text
     out: list = []
     used: dict[str, Cluster] = {}
+    names = {c.id: c.actor.name if c.actor else _display_name(c) for _, _, c, _, _ in found}
     for s, e, cluster, label, nominal in sorted(found, key=lambda f: (f[0], f[1])):
         span = doc[s:e]
         ss, se = sent_bounds(span)
         out.append(Mention(ex.article.id, span.start_char, span.end_char,
                            text[span.start_char:span.end_char], label, cluster.id,
-                           cluster.actor.name if cluster.actor else cluster.name, ss, se,
+                           names[cluster.id], ss, se,
                            nominal=nominal, extractor=NAME,
                            confidence=0.9 if cluster.actor else 0.6 if not nominal else 0.5))
         used[cluster.id] = cluster

@@ -67,7 +67,11 @@ def role_appositions(doc: Doc, persons: list[tuple[Span, Cluster]]) -> list[Nomi
             i -= 1
         if i >= 0 and (doc[i].pos_ in ("NOUN", "PROPN") or doc[i].text == ")"):
             np = _role_np_ending_at(doc, i, span)
-            if np is not None:
+            # Without a comma, only a described role ("the Iranian commander General
+            # X") is a mention; a bare title ("US President Joe Biden") is not.
+            comma = any(t.text == "," for t in doc[i + 1:span.start])
+            if np is not None and (comma or doc[np[0]].lower_ in ("the", "a", "an")
+                                   or any(t.tag_ == "POS" for t in doc[np[0]:np[1]])):
                 out.append(Nominal(np[0], np[1], cluster, "PERSON"))
     # A phrase between two names ("A, leader of X, and B") belongs to the first.
     kept: list[Nominal] = []

@@ -77,7 +77,11 @@ def _ruler_names(actor: base.Actor, curated: bool) -> list[str]:
     out = []
     for n in (actor.names() if actor.source == "phoenix" else actor.imported):
         toks = tokens(n)
-        if len(toks) >= settings()["min_tokens"] and toks[0] not in hon and len(n) >= 6:
+        # Phoenix lists offices as actors ("US PRESIDENT"): a title before a
+        # name is not a mention of its own, so spellings with a title word stay out.
+        if any(t in hon for t in toks):
+            continue
+        if len(toks) >= settings()["min_tokens"] and len(n) >= 6:
             out.append(n)
     return out
 

@@ -83,12 +83,18 @@ def test_places_are_geocoded(analyse_text):
 
 
 def test_role_phrase_does_not_cross_a_sentence(analyse_text):
-    ex = analyse_text("The ship was hit on Tuesday. Houthi spokesman Yahya Saree said the group "
-                      "did it.")
+    ex = analyse_text("The ship was hit on Tuesday. The Houthi spokesman, Yahya Saree, said "
+                      "the group did it.")
     saree = ids_of(ex, "Yahya Saree")
     nominal = [(m.text, m.entity_id) for m in ex.mentions if m.nominal and m.entity_id in saree]
-    assert nominal == [("Houthi spokesman", next(iter(saree)))]
+    assert nominal == [("The Houthi spokesman", next(iter(saree)))]
     assert ids_of(ex, "Houthi") == {"houthis"}          # singular of the KB's "Houthis"
+
+
+def test_bare_title_before_a_name_is_not_a_mention(analyse_text):
+    ex = analyse_text("Former Iraqi premier Nouri al-Maliki met US President Joe Biden.")
+    assert [m.text for m in ex.mentions if m.nominal] == []
+    assert ids_of(ex, "Nouri al-Maliki") == {"nouri_al_maliki"}
 
 
 def test_unknown_arabic_name_labelled_as_place_becomes_a_person(analyse_text):
@@ -99,3 +105,16 @@ def test_unknown_arabic_name_labelled_as_place_becomes_a_person(analyse_text):
     assert label == "PERSON" and cluster.type == "person"
     cluster, label = res.resolve("Deir ez-Zor", "GPE", 30)
     assert label == "GPE" and cluster.id == "deir_ez_zor"
+
+
+def test_dateline_capital_stays_a_place(analyse_text):
+    ex = analyse_text("BAGHDAD (Reuters) - Washington said it would keep talking.")
+    assert ids_of(ex, "BAGHDAD") == {"baghdad"}
+    assert ids_of(ex, "Washington") == {"us_government"}
+    assert ids_of(ex, "Reuters") == {"reuters"}
+
+
+def test_hyphenated_group_phrases(analyse_text):
+    ex = analyse_text("Iran-aligned militias and pro-Iranian factions fired rockets.")
+    assert ids_of(ex, "Iran-aligned militias") == ids_of(ex, "pro-Iranian factions") \
+        == {"armed_factions"}
