@@ -45,6 +45,9 @@ def _load_package(name: str) -> Language:
 def load(model: str = DEFAULT_MODEL) -> Language:
     nlp = _load_package(model)
     nlp.max_length = MAX_LENGTH
+    from newsledger.nlp.lines import FACTORY as LINES
+    if "parser" in nlp.pipe_names and LINES not in nlp.pipe_names:
+        nlp.add_pipe(LINES, before="parser")
     for module, factory in PRE_NER_COMPONENTS:
         importlib.import_module(module)
         if factory not in nlp.pipe_names:
