@@ -27,6 +27,7 @@ def _entities(mentions: list[dict], store: Store) -> list[dict]:
 
 def _quote(r: dict) -> dict:
     return {"speaker": r["speaker_id"], "speaker_name": r["speaker_name"], **_span(r),
+            "co_speakers": r.get("co_speakers") or [],
             "kind": r["kind"], "cue": r["cue"], "medium": r["medium"], "date": r["date"],
             "confidence": r["confidence"]}
 
