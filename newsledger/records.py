@@ -144,6 +144,8 @@ class Event:
     sent_end: int = 0
     extractor: str = "events"
     confidence: float = 0.5
+    trigger: str | None = None      # the word the event was coded from (verb or noun)
+    recoded_from: str | None = None  # "RETREAT" for a refusal coded from "no plans to withdraw"
 
 
 @dataclass(frozen=True)

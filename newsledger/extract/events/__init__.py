@@ -1,0 +1,167 @@
+"""Events: who did what to whom, coded in PLOVER with CAMEO codes, per clause.
+
+For every sentence the coder looks for triggers (verbs and event nouns of the
+pattern data in ``extract/data/events``), codes them, finds the source and
+target actors on the dependency parse (passives, appositions, coordination,
+pronouns, the speaker of a quote) and reads the clause for negation,
+condition, date and place. An act that is only the content of another act
+("called on X to WITHDRAW") is not coded apart: the demand is the event.
+Reports of one real-world event are merged later (analyze/, issue 7):
+``event_id`` stays None here.
+"""
+from __future__ import annotations
+
+from newsledger.extract.base import Extraction
+from newsledger.extract.events import args as A
+from newsledger.extract.events import context as C
+from newsledger.extract.events.coder import Hit, code_noun, code_verb, content_target
+from newsledger.extract.events.lexicon import coding
+from newsledger.records import Event
+
+NAME = "events.plover"
+VERSION = "1"
+ORDER = 40
+# Acts whose clausal complement is their content, not a second event.
+_CONTENT_OF = {"REQUEST", "THREATEN", "AGREE", "REJECT", "ACCUSE", "CONSULT", "SUPPORT"}
+_CONTENT_DEPS = {"xcomp", "ccomp", "acl", "advcl", "pcomp", "pobj", "prep", "dobj", "relcl",
+                 "conj"}
+# Yielding acts that, negated, are refusals ("no plans to withdraw" = decline to yield).
+_YIELDING = {"RETREAT", "CONCEDE"}
+_NAME_TYPES = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "EVENT"}
+# Acts two parties do together: "A and B agreed" is A with B.
+_JOINT = {"AGREE", "CONSULT", "COOPERATE"}
+# Nominal acts that need a target to be an event ("the US occupation" names an actor).
+_NOMINAL_NEEDS_TARGET = {"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "THREATEN"}
+# Acts whose missing target is read from their content.
+_TARGET_FROM_CONTENT = {"REQUEST", "THREATEN", "REJECT"}
+
+
+def _inside_name(tok, ex: Extraction) -> bool:
+    """"Popular Mobilization Forces" names an actor, it does not report a mobilisation."""
+    return tok.ent_type_ in _NAME_TYPES or A.covering(ex, tok) is not None
+
+
+def _hits(sent, ex: Extraction) -> list[Hit]:
+    hits, consumed = [], set()
+    for tok in sent:
+        if _inside_name(tok, ex):
+            continue
+        # "the occupying forces": a participle modifying a noun is no clause
+        if tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound"):
+            h = code_verb(tok, C.negated(tok))
+            if h is not None:
+                hits.append(h)
+                consumed.update(t.i for t in h.consumed)
+    for tok in sent:
+        if tok.i not in consumed and tok.pos_ in ("NOUN", "PROPN") and not _inside_name(tok, ex):
+            h = code_noun(tok)
+            if h is not None and (h.source is not None or h.target is not None):
+                hits.append(h)
+    return hits
+
+
+def _is_content(hit: Hit, by_token: dict[int, Hit]) -> bool:
+    """True when the trigger sits in the complement of a communicative act."""
+    tok = hit.trigger
+    for _ in range(6):
+        if tok.dep_ not in _CONTENT_DEPS or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        # the act itself, or its noun object ("reiterated the CALL to expel")
+        for cand in [tok] + [c for c in tok.children if c.dep_ in ("dobj", "obj")]:
+            other = by_token.get(cand.i)
+            if other is not None and other is not hit and other.coding.type in _CONTENT_OF:
+                return True
+    return False
+
+
+def _span(hit: Hit, ex: Extraction, sent) -> tuple[int, int]:
+    toks = [hit.trigger] + hit.consumed
+    for arg in (hit.source, hit.target):
+        if arg is not None and sent.start <= arg.i < sent.end:
+            lo, hi = A.np_bounds(arg)
+            toks += [arg.doc[lo], arg.doc[hi - 1]]
+    start = min(t.idx for t in toks)
+    end = max(t.idx + len(t) for t in toks)
+    return max(start, sent.start_char), min(end, sent.end_char)
+
+
+def _actors(ex: Extraction, head, hit: Hit, role: str) -> list:
+    if hit.pair:
+        a = A.resolve(ex, head)
+        return [a] if a is not None else [None]
+    actors = A.expand(ex, head) if head is not None else []
+    if role == "source" and not actors:
+        sp = A.speaker_at(ex, hit.trigger.idx)
+        if sp is not None and (head is None or head.pos_ == "PRON"):
+            actors = [sp]
+    return actors or [None]
+
+
+def _record(ex, hit, sent, src, tgt) -> Event:
+    neg = C.negated(hit.trigger)
+    c, recoded = hit.coding, None
+    if neg and c.type in _YIELDING:
+        # Declining to yield is an act of its own (CAMEO 124), not a negated retreat.
+        c, recoded, neg = coding("124"), c.type, False
+    hypo = C.hypothetical(hit.trigger)
+    start, end = _span(hit, ex, sent)
+    conf = hit.conf * (0.6 if hypo or neg else 1.0) * (1.0 if src and src.id else 0.85)
+    exclude = {a.start for a in (src, tgt) if a is not None}
+    return Event(
+        ex.article.id, start, end, ex.article.text[start:end], c.type,
+        source_id=src.id if src else None, source_name=src.name if src else None,
+        target_id=tgt.id if tgt else None, target_name=tgt.name if tgt else None,
+        date=C.event_date(ex, hit.trigger, sent),
+        location=C.location(ex, hit.trigger, exclude),
+        mode=c.mode, negated=neg, hypothetical=hypo, cameo=c.cameo,
+        quad_class=c.quad_class, goldstein=c.goldstein,
+        sent_start=sent.start_char, sent_end=sent.end_char, extractor=NAME,
+        confidence=round(conf, 3), trigger=hit.trigger.text, recoded_from=recoded)
+
+
+def _named(actors) -> bool:
+    return any(a is not None and a.how != "phrase" for a in actors)
+
+
+def _enough(hit: Hit, sources, targets) -> bool:
+    """Whether the arguments found make the hit an event worth a record."""
+    if sources == [None] and targets == [None]:
+        return False
+    if hit.fallback:
+        # a block-default coding needs a named source and some target to be trusted
+        return _named(sources) and targets != [None]
+    if hit.nominal:
+        # a noun is an event when it names a known party ("withdrawal of the troops"
+        # alone is a topic, not a report)
+        if hit.coding.type in _NOMINAL_NEEDS_TARGET and targets == [None]:
+            return False
+        return _named(sources) or _named(targets)
+    return True
+
+
+def extract(doc, ex: Extraction):
+    ex = A.mention_view(doc, ex)
+    out = []
+    for sent in doc.sents:
+        hits = _hits(sent, ex)
+        by_token = {h.trigger.i: h for h in hits}
+        for hit in hits:
+            if _is_content(hit, by_token):
+                continue
+            if hit.target is None and hit.coding.type in _TARGET_FROM_CONTENT:
+                hit.target = content_target(hit.trigger)
+            sources = _actors(ex, hit.source, hit, "source")
+            targets = _actors(ex, hit.target, hit, "target")
+            if hit.target_is_subject:
+                sources = [A.speaker_at(ex, hit.trigger.idx)]
+            if hit.coding.type in _JOINT and targets == [None] and len(sources) == 2:
+                sources, targets = sources[:1], sources[1:]
+            if not _enough(hit, sources, targets):
+                continue
+            for src in sources:
+                for tgt in targets:
+                    if src is not None and tgt is not None and src.name == tgt.name:
+                        continue
+                    out.append(_record(ex, hit, sent, src, tgt))
+    return out

@@ -1,0 +1,208 @@
+"""Find event triggers in a parsed sentence and code them with the patterns.
+
+A trigger is a verb whose lemma has patterns in verbs.yaml (or a default code
+in the generated CAMEO table) or a noun of nouns.yaml. Coding a trigger gives
+a ``Hit``: the code, the tokens of the source and target noun phrases and the
+tokens the pattern consumed (a consumed object is not coded again as a noun).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from newsledger.extract.events import args as A
+from newsledger.extract.events.lexicon import Coding, Pattern, coding, lexicon, word_sets
+
+# Verbs whose subject performs the act a noun object names ("X expressed its
+# rejection", "X held talks", "X signed an agreement").
+_SUPPORT_DEPS = ("dobj", "pobj", "attr", "nsubjpass", "conj", "appos")
+
+
+@dataclass
+class Hit:
+    trigger: object                 # spaCy token
+    coding: Coding
+    source: object | None = None    # head token of the source phrase
+    target: object | None = None
+    source_actor: object | None = None  # an Actor found without a token (the speaker)
+    consumed: list = field(default_factory=list)
+    conf: float = 0.6
+    nominal: bool = False
+    target_is_subject: bool = False
+    fallback: bool = False          # coded from the CAMEO block default, not a pattern
+    pair: bool = False              # source and target are the two sides of "between A and B"
+
+
+def _dobj(verb):
+    return next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+
+
+def _xcomp(verb):
+    return next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and
+                 any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
+
+
+def _with_object(verb):
+    _, obj = A.prep_object(verb, ("with",))
+    if obj is None:
+        dobj = _dobj(verb)
+        if dobj is not None:
+            _, obj = A.prep_object(dobj, ("with",))
+    return obj
+
+
+def _matches(p: Pattern, verb, negated: bool) -> tuple[bool, object, object]:
+    """Whether a pattern's conditions hold; (ok, preposition token, its object)."""
+    if p.neg_only and not negated:
+        return False, None, None
+    prep = pobj = None
+    if p.prep:
+        prep, pobj = A.prep_object(verb, (p.prep,))
+        if prep is None:
+            return False, None, None
+        if p.pobj and (pobj is None or pobj.lemma_.lower() not in p.pobj):
+            return False, None, None
+    if p.object:
+        obj = _dobj(verb)
+        if obj is None or (obj.lower_ not in p.object and obj.lemma_.lower() not in p.object):
+            return False, None, None
+    if p.with_:
+        w = _with_object(verb)
+        if w is None or (w.lower_ not in p.with_ and w.lemma_.lower() not in p.with_):
+            return False, None, None
+    if p.to and _xcomp(verb) is None:
+        return False, None, None
+    return True, prep, pobj
+
+
+def _target(p: Pattern, verb, prep, pobj):
+    if p.target == "none":
+        return None
+    if p.target == "prep":
+        return pobj
+    if p.target == "prep_any":
+        _, obj = A.prep_object(verb, ("against", "on", "at", "in"))
+        if obj is None and _dobj(verb) is not None:
+            _, obj = A.prep_object(_dobj(verb), ("against", "on", "at"))
+        return obj
+    obj = _dobj(verb)
+    if obj is None:
+        # "call on X to": the dative or the infinitive's subject
+        obj = next((c for c in verb.children if c.dep_ in ("dative", "iobj")), None)
+    return obj
+
+
+def code_verb(verb, negated: bool) -> Hit | None:
+    lex = lexicon()
+    lemma = verb.lemma_.lower()
+    pats = lex.verbs.get(lemma)
+    if pats is None:
+        code = lex.fallback.get(lemma)
+        if code is None or lemma in lex.stop:
+            return None
+        pats = (Pattern(cameo=code, conf=0.4, type="fallback"),)
+    for p in pats:
+        ok, prep, pobj = _matches(p, verb, negated)
+        if not ok:
+            continue
+        fallback = p.type == "fallback"
+        c = coding(p.cameo, None if fallback else p.type)
+        if c is None:
+            return None
+        subj, passive = A.subject_of(verb)
+        source = A.agent_of(verb) if passive else subj
+        target = subj if passive else _target(p, verb, prep, pobj)
+        hit = Hit(verb, c, source, target, conf=p.conf, fallback=fallback)
+        if p.target == "subject":
+            hit.target, hit.source, hit.target_is_subject = subj, None, True
+        hit.consumed = [t for t in (prep, pobj, _dobj(verb)) if t is not None]
+        return hit
+    return None
+
+
+def _governing_verb(noun):
+    """The support verb whose object the noun is ("expressed their REJECTION", "held
+    four rounds of TALKS"), or None: only such verbs lend their subject to the act."""
+    words = word_sets()
+    tok = noun
+    for _ in range(3):
+        head = tok.head
+        if tok.dep_ in ("dobj", "attr", "nsubjpass", "obj") and head.pos_ in ("VERB", "AUX"):
+            return head if head.lemma_.lower() in words["support_verbs"] else None
+        if tok.dep_ == "pobj" and head.dep_ == "prep":
+            up = head.head
+            if up.pos_ in ("VERB", "AUX"):
+                return up if up.lemma_.lower() in words["support_verbs"] else None
+            if up.lower_ not in words["path_nouns"]:
+                return None
+            tok = up
+            continue
+        return None
+    return None
+
+
+def content_target(trigger):
+    """Who a demand or threat is about, from its content ("the need for X to leave",
+    "called for the expulsion of X", "the call to expel X")."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else None
+    cands = list(trigger.children)
+    if verb is None and trigger.dep_ in ("dobj", "obj"):
+        # "reiterated the call to expel X": the infinitive hangs on the verb
+        cands += [c for c in trigger.head.children if c.i > trigger.i]
+    if verb is not None:
+        obj = _dobj(verb)
+        if obj is not None:
+            cands += list(obj.children)
+            if obj.lower_ in word_sets()["carrier"] or obj.pos_ == "NOUN":
+                _, of = A.prep_object(obj, ("of",))
+                if of is not None:
+                    return of
+    for c in cands:
+        if c.dep_ in ("xcomp", "ccomp", "advcl", "acl", "relcl") and c.pos_ in ("VERB", "AUX"):
+            subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.pos_ != "PRON":
+                return subj
+            obj = _dobj(c)
+            if obj is not None:
+                return obj
+    return None
+
+
+def code_noun(noun) -> Hit | None:
+    np = lexicon().nouns.get(noun.lower_) or lexicon().nouns.get(noun.lemma_.lower())
+    if np is None or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    c = coding(np.cameo, np.type)
+    if c is None:
+        return None
+    hit = Hit(noun, c, conf=np.conf, nominal=True)
+    poss = next((ch for ch in noun.children if ch.dep_ == "poss"), None)
+    comp = next((ch for ch in noun.children if ch.dep_ in ("compound", "amod", "nmod")
+                 and ch.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")), None)
+    _, of = A.prep_object(noun, ("of",))
+    _, by = A.prep_object(noun, ("by",))
+    _, between = A.prep_object(noun, ("between",))
+    _, against = A.prep_object(noun, ("against", "on", "with", "to", "at"))
+    _, frm = A.prep_object(noun, ("from",))
+    hit.source = by or poss or comp or (of if np.of == "source" else None)
+    if hit.source is not None and _is_event_noun(hit.source):
+        hit.source = None
+    hit.target = against or (of if np.of == "target" else None) or \
+        (frm if np.from_ == "target" else None)
+    if between is not None:
+        conj = next(iter(between.conjuncts), None)
+        hit.source, hit.target, hit.pair = between, conj, conj is not None
+    if np.for_to:
+        hit.target = content_target(noun)
+        if hit.target is None:
+            return None
+    if np.act and (hit.source is None or hit.source.pos_ == "PRON"):
+        verb = _governing_verb(noun)
+        if verb is not None:
+            subj, passive = A.subject_of(verb)
+            hit.source = (A.agent_of(verb) if passive else subj) or hit.source
+    return hit
+
+
+def _is_event_noun(tok) -> bool:
+    nouns = lexicon().nouns
+    return tok.lower_ in nouns or tok.lemma_.lower() in nouns
