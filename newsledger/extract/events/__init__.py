@@ -14,8 +14,9 @@ from __future__ import annotations
 from newsledger.extract.base import Extraction
 from newsledger.extract.events import args as A
 from newsledger.extract.events import context as C
-from newsledger.extract.events.coder import Hit, code_noun, code_verb, content_target
-from newsledger.extract.events.lexicon import coding
+from newsledger.extract.events.coder import (Hit, code_demand, code_noun, code_verb,
+                                            content_target)
+from newsledger.extract.events.lexicon import coding, intent_code, refusal_code
 from newsledger.records import Event
 
 NAME = "events.plover"
@@ -25,8 +26,6 @@ ORDER = 40
 _CONTENT_OF = {"REQUEST", "THREATEN", "AGREE", "REJECT", "ACCUSE", "CONSULT", "SUPPORT"}
 _CONTENT_DEPS = {"xcomp", "ccomp", "acl", "advcl", "pcomp", "pobj", "prep", "dobj", "relcl",
                  "conj"}
-# Yielding acts that, negated, are refusals ("no plans to withdraw" = decline to yield).
-_YIELDING = {"RETREAT", "CONCEDE"}
 _NAME_TYPES = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "EVENT"}
 # Acts two parties do together: "A and B agreed" is A with B.
 _JOINT = {"AGREE", "CONSULT", "COOPERATE"}
@@ -47,8 +46,9 @@ def _hits(sent, ex: Extraction) -> list[Hit]:
         if _inside_name(tok, ex):
             continue
         # "the occupying forces": a participle modifying a noun is no clause
-        if tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound"):
-            h = code_verb(tok, C.negated(tok))
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound"):
+            h = code_verb(tok, C.negated(tok)) if tok.pos_ == "VERB" else None
+            h = code_demand(tok, h) or h
             if h is not None:
                 hits.append(h)
                 consumed.update(t.i for t in h.consumed)
@@ -95,15 +95,30 @@ def _actors(ex: Extraction, head, hit: Hit, role: str) -> list:
         sp = A.speaker_at(ex, hit.trigger.idx)
         if sp is not None and (head is None or head.pos_ == "PRON"):
             actors = [sp]
+    if role == "source" and hit.demand and not actors:
+        return [None]
     return actors or [None]
 
 
+def recode(hit: Hit):
+    """(coding, recoded_from, negated) after reading refusal and announced intent: a
+    refused withdrawal is a refusal (12x), an announced one an expression of intent
+    (03x) or, for material conflict, a threat (13x)."""
+    c, neg = hit.coding, C.negated(hit.trigger)
+    if neg:
+        code = refusal_code(c.type)
+        return (coding(code), c.type, False) if code else (c, None, True)
+    mood = C.intent(hit.trigger) if not (hit.nominal or hit.demand) else None
+    if mood is None or c.type in ("AGREE", "THREATEN", "REQUEST", "REJECT", "ACCUSE"):
+        return c, None, False
+    if mood == "unless" or c.quad_class == 4:
+        code = intent_code(c.type) if c.quad_class == 4 else "131"
+        return coding(code or "130"), c.type, False
+    return coding(intent_code(c.type) or "030"), c.type, False
+
+
 def _record(ex, hit, sent, src, tgt) -> Event:
-    neg = C.negated(hit.trigger)
-    c, recoded = hit.coding, None
-    if neg and c.type in _YIELDING:
-        # Declining to yield is an act of its own (CAMEO 124), not a negated retreat.
-        c, recoded, neg = coding("124"), c.type, False
+    c, recoded, neg = recode(hit)
     hypo = C.hypothetical(hit.trigger)
     start, end = _span(hit, ex, sent)
     conf = hit.conf * (0.6 if hypo or neg else 1.0) * (1.0 if src and src.id else 0.85)
@@ -128,6 +143,8 @@ def _enough(hit: Hit, sources, targets) -> bool:
     """Whether the arguments found make the hit an event worth a record."""
     if sources == [None] and targets == [None]:
         return False
+    if hit.demand:
+        return sources != [None]
     if hit.fallback:
         # a block-default coding needs a named source and some target to be trusted
         return _named(sources) and targets != [None]

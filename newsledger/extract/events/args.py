@@ -147,6 +147,11 @@ def _named(ex: Extraction, head) -> Actor | None:
             return Actor(m.entity_id, m.entity_name, m.start, m.end, "appos")
     if head.dep_ == "appos" and (m := covering(ex, head.head)) is not None:
         return Actor(m.entity_id, m.entity_name, m.start, m.end, "appos")
+    for c in head.lefts:
+        # "the Hizbollah group", "the Hamas movement": the name inside the phrase
+        m = covering(ex, c) if c.dep_ == "compound" else None
+        if m is not None and m.label in ("ORG", "PERSON"):
+            return Actor(m.entity_id, m.entity_name, m.start, m.end, "mention")
     if head.lemma_.lower() in word_sets()["role"] or head.lower_ in word_sets()["role"]:
         # "the leader of Hamas", "a commander in Hamas" (but "soldiers in Iraq" are not Iraq)
         prep, obj = prep_object(head, ("of", "in"))

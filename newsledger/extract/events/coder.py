@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from newsledger.extract.events import args as A
-from newsledger.extract.events.lexicon import Coding, Pattern, coding, lexicon, word_sets
+from newsledger.extract.lexicon import word_list
+from newsledger.extract.events.lexicon import (Coding, Pattern, coding, lexicon, request_code,
+                                               word_sets)
 
 # Verbs whose subject performs the act a noun object names ("X expressed its
 # rejection", "X held talks", "X signed an agreement").
@@ -30,6 +32,7 @@ class Hit:
     target_is_subject: bool = False
     fallback: bool = False          # coded from the CAMEO block default, not a pattern
     pair: bool = False              # source and target are the two sides of "between A and B"
+    demand: bool = False            # a must/should clause: the source is who reports it
 
 
 def _dobj(verb):
@@ -71,6 +74,8 @@ def _matches(p: Pattern, verb, negated: bool) -> tuple[bool, object, object]:
             return False, None, None
     if p.to and _xcomp(verb) is None:
         return False, None, None
+    if p.that and not any(c.dep_ == "ccomp" for c in verb.children):
+        return False, None, None
     return True, prep, pobj
 
 
@@ -79,10 +84,16 @@ def _target(p: Pattern, verb, prep, pobj):
         return None
     if p.target == "prep":
         return pobj
-    if p.target == "prep_any":
-        _, obj = A.prep_object(verb, ("against", "on", "at", "in"))
+    if p.target.startswith("prep_") or p.target == "dative":
+        preps = {"prep_any": ("against", "on", "at", "in"), "dative": ("to",)}.get(
+            p.target, (p.target[5:],))
+        if p.target == "dative":
+            dat = next((c for c in verb.children if c.dep_ in ("dative", "iobj")), None)
+            if dat is not None and dat.pos_ != "ADP":
+                return dat
+        _, obj = A.prep_object(verb, preps)
         if obj is None and _dobj(verb) is not None:
-            _, obj = A.prep_object(_dobj(verb), ("against", "on", "at"))
+            _, obj = A.prep_object(_dobj(verb), preps)
         return obj
     obj = _dobj(verb)
     if obj is None:
@@ -171,7 +182,9 @@ def code_noun(noun) -> Hit | None:
     np = lexicon().nouns.get(noun.lower_) or lexicon().nouns.get(noun.lemma_.lower())
     if np is None or noun.pos_ not in ("NOUN", "PROPN"):
         return None
-    c = coding(np.cameo, np.type)
+    code = next((np.modifiers[m.lower_] for m in noun.lefts if m.lower_ in np.modifiers),
+                 np.cameo)
+    c = coding(code, np.type if code == np.cameo else None)
     if c is None:
         return None
     hit = Hit(noun, c, conf=np.conf, nominal=True)
@@ -195,7 +208,8 @@ def code_noun(noun) -> Hit | None:
         hit.target = content_target(noun)
         if hit.target is None:
             return None
-    if np.act and (hit.source is None or hit.source.pos_ == "PRON"):
+    act = np.act or c.type == "PROTEST"      # a hunger strike is staged by someone
+    if act and (hit.source is None or hit.source.pos_ == "PRON"):
         verb = _governing_verb(noun)
         if verb is not None:
             subj, passive = A.subject_of(verb)
@@ -206,3 +220,21 @@ def code_noun(noun) -> Hit | None:
 def _is_event_noun(tok) -> bool:
     nouns = lexicon().nouns
     return tok.lower_ in nouns or tok.lemma_.lower() in nouns
+
+
+def code_demand(verb, own: Hit | None) -> Hit | None:
+    """"X said Y must withdraw", "you should implement": a demand on the clause's subject,
+    made by whoever reports it (the reporting verb's subject, or the quote's speaker,
+    which the stage fills in). The demanded act refines the REQUEST subcode."""
+    aux = word_list("events/demand_auxiliaries")
+    if not any(c.dep_ == "aux" and c.lemma_.lower() in aux for c in verb.children):
+        return None
+    c = coding(request_code(own.coding.type if own else None))
+    subj, passive = A.subject_of(verb)
+    hit = Hit(verb, c, conf=0.55)
+    hit.target = None if passive else subj
+    if verb.dep_ == "ccomp" and verb.head.pos_ in ("VERB", "AUX"):
+        speaker, sp_passive = A.subject_of(verb.head)
+        hit.source = None if sp_passive else speaker
+    hit.demand = True
+    return hit

@@ -12,6 +12,7 @@ from newsledger.extract.timeref import date_at
 
 _NEG_WORDS = {"not", "n't", "never", "no", "without", "nor"}
 _NEG_DETS = {"no", "neither"}
+_FAILING = {"fail", "cease"}
 _COND_MARKS = {"if", "unless", "whether", "should"}
 _PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "into", "around"}
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -26,8 +27,11 @@ def _path(tok):
 
 
 def negated(trigger) -> bool:
-    """A negation on the trigger itself or on the noun/verb that governs it closely."""
+    """A negation on the trigger itself or on the noun/verb that governs it closely
+    ("did not withdraw", "no plans to withdraw", "failed to reach agreement")."""
     for i, t in enumerate(_path(trigger)[:3]):
+        if i and t.lemma_.lower() in _FAILING:
+            return not any(c.dep_ == "neg" for c in t.children)
         for c in t.children:
             if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in _NEG_DETS):
                 return True
@@ -37,6 +41,23 @@ def negated(trigger) -> bool:
         if i and t.dep_ in ("ccomp", "advcl", "relcl", "ROOT"):
             break
     return False
+
+
+def intent(trigger) -> str | None:
+    """"unless" for a conditional announcement ("will withdraw unless .."), "intent" for
+    an announced act ("will withdraw", "is ready to talk"), None for a reported act."""
+    heads = word_list("events/intent_heads")
+    found = None
+    for i, t in enumerate(_path(trigger)[:4]):
+        if any(c.dep_ == "aux" and c.lemma_.lower() in heads for c in t.children) or \
+                (i and t.lemma_.lower() in heads):
+            found = "intent"
+        if found and any(c.dep_ == "advcl" and any(g.lower_ == "unless" for g in c.children)
+                         for c in t.children):
+            return "unless"
+        if found or t.dep_ in ("ccomp", "ROOT", "relcl"):
+            break
+    return found
 
 
 def hypothetical(trigger) -> bool:

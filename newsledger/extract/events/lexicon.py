@@ -44,6 +44,7 @@ class Pattern:
     object: frozenset = frozenset()
     with_: frozenset = frozenset()
     to: bool = False
+    that: bool = False
     target: str = "dobj"
     neg_only: bool = False
     type: str | None = None
@@ -59,6 +60,7 @@ class NounPattern:
     for_to: bool = False
     type: str | None = None
     conf: float = 0.6
+    modifiers: dict = field(default_factory=dict, hash=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,7 @@ def _pattern(raw: dict) -> Pattern:
     return Pattern(cameo=str(raw["cameo"]), prep=raw.get("prep"),
                    pobj=frozenset(raw.get("pobj", ())), object=frozenset(raw.get("object", ())),
                    with_=frozenset(raw.get("with", ())), to=bool(raw.get("to")),
+                   that=bool(raw.get("that")),
                    target=raw.get("target", "dobj"), neg_only=bool(raw.get("neg_only")),
                    type=raw.get("type"), conf=float(raw.get("conf", 0.7)))
 
@@ -97,7 +100,8 @@ def lexicon() -> Lexicon:
              for lemma, pats in (raw.get("verbs") or {}).items()}
     nouns = {w: NounPattern(cameo=str(p["cameo"]), of=p.get("of", "none"), from_=p.get("from"),
                             act=bool(p.get("act")), for_to=bool(p.get("for_to")),
-                            type=p.get("type"), conf=float(p.get("conf", 0.6)))
+                            type=p.get("type"), conf=float(p.get("conf", 0.6)),
+                            modifiers={str(k): str(v) for k, v in (p.get("modifiers") or {}).items()})
              for w, p in (_read("nouns.yaml").get("nouns") or {}).items()}
     fallback = {str(k): str(v) for k, v in _read("cameo_verbs.yaml").items()}
     return Lexicon(verbs, fallback, nouns, frozenset(raw.get("stop") or ()))
@@ -141,3 +145,18 @@ def plover_type(name: str) -> str:
 
 def default_code(plover: str) -> str:
     return _tables()["default_codes"][plover]
+
+
+def intent_code(plover: str) -> str | None:
+    """The CAMEO code of announcing an act of this type (AGREE 03x or THREATEN 13x)."""
+    return _tables().get("intent", {}).get(plover)
+
+
+def request_code(content: str | None) -> str:
+    """The REQUEST subcode for demanding an act of this type (100 when unknown)."""
+    return _tables().get("request_for", {}).get(content or "", "100")
+
+
+def refusal_code(plover: str) -> str | None:
+    """The CAMEO code of refusing an act of this type (12x), None for conflictual acts."""
+    return _tables().get("refusal", {}).get(plover)
