@@ -47,8 +47,10 @@ def _match(gold: list[str], name: str | None) -> bool:
 
 
 def best_event(events):
-    """The event a one-event sentence reports: happened first, then most confident."""
-    ranked = sorted(events, key=lambda e: (e.negated or e.hypothetical, -e.confidence, e.start))
+    """The event a one-event sentence reports: happened, nearest the main clause, most
+    confident."""
+    ranked = sorted(events, key=lambda e: (e.negated or e.hypothetical, min(e.depth, 2),
+                                           -e.confidence, e.start))
     return ranked[0] if ranked else None
 
 

@@ -146,6 +146,7 @@ class Event:
     confidence: float = 0.5
     trigger: str | None = None      # the word the event was coded from (verb or noun)
     recoded_from: str | None = None  # "RETREAT" for a refusal coded from "no plans to withdraw"
+    depth: int = 0                  # heads between the trigger and the sentence root (0: main verb)
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,8 @@ NAME = "events.plover"
 VERSION = "1"
 ORDER = 40
 # Acts whose clausal complement is their content, not a second event.
-_CONTENT_OF = {"REQUEST", "THREATEN", "AGREE", "REJECT", "ACCUSE", "CONSULT", "SUPPORT"}
+_CONTENT_OF = {"REQUEST", "THREATEN", "AGREE", "REJECT", "ACCUSE", "CONSULT", "SUPPORT",
+               "PROTEST"}
 _CONTENT_DEPS = {"xcomp", "ccomp", "acl", "advcl", "pcomp", "pobj", "prep", "dobj", "relcl",
                  "conj"}
 _NAME_TYPES = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "EVENT"}
@@ -132,7 +133,15 @@ def _record(ex, hit, sent, src, tgt) -> Event:
         mode=c.mode, negated=neg, hypothetical=hypo, cameo=c.cameo,
         quad_class=c.quad_class, goldstein=c.goldstein,
         sent_start=sent.start_char, sent_end=sent.end_char, extractor=NAME,
-        confidence=round(conf, 3), trigger=hit.trigger.text, recoded_from=recoded)
+        confidence=round(conf, 3), trigger=hit.trigger.text, recoded_from=recoded,
+        depth=_depth(hit.trigger))
+
+
+def _depth(tok) -> int:
+    n = 0
+    while tok.head.i != tok.i and n < 50:
+        tok, n = tok.head, n + 1
+    return n
 
 
 def _named(actors) -> bool:

@@ -218,7 +218,7 @@ def subject_of(verb):
                 return c, False
             if c.dep_ == "nsubjpass":
                 return c, True
-        if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
+        if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head.i != verb.i:
             verb = verb.head
             seen += 1
             continue

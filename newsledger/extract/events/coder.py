@@ -64,10 +64,8 @@ def _matches(p: Pattern, verb, negated: bool) -> tuple[bool, object, object]:
             return False, None, None
         if p.pobj and (pobj is None or pobj.lemma_.lower() not in p.pobj):
             return False, None, None
-    if p.object:
-        obj = _dobj(verb)
-        if obj is None or (obj.lower_ not in p.object and obj.lemma_.lower() not in p.object):
-            return False, None, None
+    if p.object and not _object_matches(_dobj(verb), p.object):
+        return False, None, None
     if p.with_:
         w = _with_object(verb)
         if w is None or (w.lower_ not in p.with_ and w.lemma_.lower() not in p.with_):
@@ -77,6 +75,19 @@ def _matches(p: Pattern, verb, negated: bool) -> tuple[bool, object, object]:
     if p.that and not any(c.dep_ == "ccomp" for c in verb.children):
         return False, None, None
     return True, prep, pobj
+
+
+def _object_matches(obj, words) -> bool:
+    """The object's head, a compound in it ("MEDIATION efforts") or, after a quantity
+    word, the of-phrase ("part of a STRONGHOLD") is one of the pattern's words."""
+    if obj is None:
+        return False
+    if obj.lower_ in word_sets()["quantity"]:
+        _, of = A.prep_object(obj, ("of",))
+        if of is not None:
+            obj = of
+    cands = [obj] + [c for c in obj.lefts if c.dep_ == "compound"]
+    return any(t.lower_ in words or t.lemma_.lower() in words for t in cands)
 
 
 def _target(p: Pattern, verb, prep, pobj):
@@ -125,7 +136,10 @@ def code_verb(verb, negated: bool) -> Hit | None:
         hit = Hit(verb, c, source, target, conf=p.conf, fallback=fallback)
         if p.target == "subject":
             hit.target, hit.source, hit.target_is_subject = subj, None, True
-        hit.consumed = [t for t in (prep, pobj, _dobj(verb)) if t is not None]
+        # Only words the pattern asked for are used up; "issued an ULTIMATUM" stays a
+        # noun trigger when "issue" was coded from its block default.
+        used = (prep, pobj if p.pobj else None, _dobj(verb) if p.object else None)
+        hit.consumed = [t for t in used if t is not None]
         return hit
     return None
 
