@@ -40,7 +40,8 @@ def np_bounds(head) -> tuple[int, int]:
     """Token bounds [i, j) of the head with its name modifiers, without determiners."""
     lo = head.i
     for c in head.lefts:
-        if c.dep_ in _NAME_DEPS:
+        # "Sudan's government" keeps its owner; "their government" does not
+        if c.dep_ in _NAME_DEPS or (c.dep_ == "poss" and c.pos_ == "PROPN"):
             lo = min(lo, c.left_edge.i)
     doc = head.doc
     while lo < head.i and doc[lo].dep_ in ("det", "punct", "case"):
@@ -184,10 +185,11 @@ def resolve(ex: Extraction, head, depth: int = 0) -> Actor | None:
     if head.pos_ not in ("NOUN", "PROPN") or low in words["quantity"] or \
             low in words["carrier"]:
         return None
-    if any(t.ent_type_ in ("DATE", "TIME") for t in head.subtree):
-        return None                         # "at the end of 2021" is no actor
     lo, hi = np_bounds(head)
     doc = head.doc
+    if head.lemma_.lower() in words["time"] or \
+            any(t.ent_type_ in ("DATE", "TIME") for t in doc[lo:hi]):
+        return None                         # "at the end of 2021" is no actor
     start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
     return Actor(None, ex.article.text[start:end], start, end, "phrase")
 

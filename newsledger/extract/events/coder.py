@@ -192,9 +192,22 @@ def content_target(trigger):
     return None
 
 
+def _noun_pattern(noun):
+    nouns = lexicon().nouns
+    np = nouns.get(noun.lower_) or nouns.get(noun.lemma_.lower())
+    if np is None and noun.lower_ in word_sets()["frame"]:
+        # "a mediation mission": the modifier names the act, the head carries its phrases
+        for c in noun.lefts:
+            if c.dep_ == "compound" and (c.lower_ in nouns or c.lemma_.lower() in nouns):
+                return nouns.get(c.lower_) or nouns.get(c.lemma_.lower())
+    return np
+
+
 def code_noun(noun) -> Hit | None:
-    np = lexicon().nouns.get(noun.lower_) or lexicon().nouns.get(noun.lemma_.lower())
-    if np is None or noun.pos_ not in ("NOUN", "PROPN"):
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ == "compound":
+        return None
+    np = _noun_pattern(noun)
+    if np is None:
         return None
     code = next((np.modifiers[m.lower_] for m in noun.lefts if m.lower_ in np.modifiers),
                  np.cameo)
@@ -210,6 +223,8 @@ def code_noun(noun) -> Hit | None:
     _, between = A.prep_object(noun, ("between",))
     _, against = A.prep_object(noun, ("against", "on", "with", "to", "at"))
     _, frm = A.prep_object(noun, ("from",))
+    if frm is None and of is not None:
+        _, frm = A.prep_object(of, ("from",))   # "withdrawal of the troops from X"
     hit.source = by or poss or comp or (of if np.of == "source" else None)
     if hit.source is not None and _is_event_noun(hit.source):
         hit.source = None
