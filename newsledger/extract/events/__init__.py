@@ -41,13 +41,22 @@ def _inside_name(tok, ex: Extraction) -> bool:
     return tok.ent_type_ in _NAME_TYPES or A.covering(ex, tok) is not None
 
 
+def _generic(verb) -> bool:
+    """An act named as a notion, not reported: "the duty OF EXPELLING them", "messages TO
+    EXPEL the occupier". (Under an act that takes content, the coder codes that act.)"""
+    if verb.dep_ == "pcomp" and verb.head.head.pos_ in ("NOUN", "PROPN"):
+        return True
+    return verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _hits(sent, ex: Extraction) -> list[Hit]:
     hits, consumed = [], set()
     for tok in sent:
         if _inside_name(tok, ex):
             continue
         # "the occupying forces": a participle modifying a noun is no clause
-        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound"):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound") \
+                and not _generic(tok):
             h = code_verb(tok, C.negated(tok)) if tok.pos_ == "VERB" else None
             h = code_demand(tok, h) or h
             if h is not None:
@@ -166,6 +175,14 @@ def _enough(hit: Hit, sources, targets) -> bool:
     return True
 
 
+def _in_title(tok, art) -> bool:
+    """A headline restates the lead in headline grammar: coding it too would count
+    one report twice (and headline parses are poor)."""
+    if art.title_start is None or not art.title:
+        return False
+    return art.title_start <= tok.idx < art.title_start + len(art.title)
+
+
 def extract(doc, ex: Extraction):
     ex = A.mention_view(doc, ex)
     out = []
@@ -173,7 +190,7 @@ def extract(doc, ex: Extraction):
         hits = _hits(sent, ex)
         by_token = {h.trigger.i: h for h in hits}
         for hit in hits:
-            if _is_content(hit, by_token):
+            if _is_content(hit, by_token) or _in_title(hit.trigger, ex.article):
                 continue
             if hit.target is None and hit.coding.type in _TARGET_FROM_CONTENT:
                 hit.target = content_target(hit.trigger)

@@ -127,10 +127,27 @@ def _pronoun(ex: Extraction, tok) -> Actor | None:
         labels = ("PERSON",)
     else:
         return None
-    m = _prior(ex, tok.idx, labels)
+    m = _prior_subject(ex, tok, labels) or _prior(ex, tok.idx, labels)
     if m is None:
         return None
     return Actor(m.entity_id, m.entity_name, tok.idx, tok.idx + len(tok), "pronoun")
+
+
+def _prior_subject(ex: Extraction, tok, labels: tuple[str, ...]):
+    """The latest subject mention of a fitting type in the three sentences before: a
+    subject is the likelier antecedent than whatever name came last."""
+    doc = tok.doc
+    sent = tok.sent
+    for _ in range(3):
+        if sent.start == 0:
+            return None
+        sent = doc[sent.start - 1].sent
+        for t in reversed(sent):
+            if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN":
+                m = covering(ex, t)
+                if m is not None and m.label in labels:
+                    return m
+    return None
 
 
 def _of_object(head):
@@ -185,6 +202,11 @@ def resolve(ex: Extraction, head, depth: int = 0) -> Actor | None:
     if head.pos_ not in ("NOUN", "PROPN") or low in words["quantity"] or \
             low in words["carrier"]:
         return None
+    if head.lemma_.lower() not in words["institution"] and low not in words["institution"]:
+        inst = next((c for c in head.lefts if c.dep_ == "compound" and
+                     c.lower_ in words["institution"]), None)
+        if inst is not None:
+            return resolve(ex, inst, depth + 1)
     lo, hi = np_bounds(head)
     doc = head.doc
     if head.lemma_.lower() in words["time"] or \
@@ -225,7 +247,8 @@ def subject_of(verb):
             seen += 1
             continue
         if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
-            return verb.head, False
+            # "soldiers DEPLOYED in X": a past participle's noun is its object
+            return verb.head, verb.dep_ == "acl" and verb.tag_ == "VBN"
         break
     return None, False
 

@@ -132,6 +132,9 @@ def code_verb(verb, negated: bool) -> Hit | None:
             return None
         subj, passive = A.subject_of(verb)
         source = A.agent_of(verb) if passive else subj
+        if source is not None and _is_event_noun(source):
+            # "attacks targeting the bases": the attackers, not the attacks
+            _, source = A.prep_object(source, ("by",))
         target = subj if passive else _target(p, verb, prep, pobj)
         hit = Hit(verb, c, source, target, conf=p.conf, fallback=fallback)
         if p.target == "subject":

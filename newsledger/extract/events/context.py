@@ -45,18 +45,22 @@ def negated(trigger) -> bool:
 
 def intent(trigger) -> str | None:
     """"unless" for a conditional announcement ("will withdraw unless .."), "intent" for
-    an announced act ("will withdraw", "is ready to talk"), None for a reported act."""
+    an announced act ("will withdraw", "is ready to talk", "plans to impose"), None for
+    a reported act. Only the trigger's own auxiliaries and the heads of its infinitive
+    chain count: "will escort them as they LEAVE" does not announce the leaving."""
     heads = word_list("events/intent_heads")
-    found = None
-    for i, t in enumerate(_path(trigger)[:4]):
+    t, found = trigger, None
+    for i in range(4):
         if any(c.dep_ == "aux" and c.lemma_.lower() in heads for c in t.children) or \
                 (i and t.lemma_.lower() in heads):
             found = "intent"
-        if found and any(c.dep_ == "advcl" and any(g.lower_ == "unless" for g in c.children)
-                         for c in t.children):
-            return "unless"
-        if found or t.dep_ in ("ccomp", "ROOT", "relcl"):
             break
+        if t.dep_ not in ("xcomp", "acomp") or t.head.i == t.i:
+            break
+        t = t.head
+    if found and any(c.dep_ == "advcl" and any(g.lower_ == "unless" for g in c.children)
+                     for c in t.subtree):
+        return "unless"
     return found
 
 
