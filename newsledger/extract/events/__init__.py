@@ -12,6 +12,7 @@ Reports of one real-world event are merged later (analyze/, issue 7):
 from __future__ import annotations
 
 from newsledger.extract.base import Extraction
+from newsledger.extract.lexicon import word_list
 from newsledger.extract.events import args as A
 from newsledger.extract.events import context as C
 from newsledger.extract.events.coder import (Hit, code_demand, code_noun, code_verb,
@@ -46,7 +47,9 @@ def _generic(verb) -> bool:
     EXPEL the occupier". (Under an act that takes content, the coder codes that act.)"""
     if verb.dep_ == "pcomp" and verb.head.head.pos_ in ("NOUN", "PROPN"):
         return True
-    return verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    # ... but "(no) PLANS to withdraw" announces (or rules out) the act
+    return verb.dep_ == "acl" and verb.head.lemma_.lower() not in word_list("events/intent_heads") \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _hits(sent, ex: Extraction) -> list[Hit]:
@@ -114,7 +117,7 @@ def recode(hit: Hit):
     """(coding, recoded_from, negated) after reading refusal and announced intent: a
     refused withdrawal is a refusal (12x), an announced one an expression of intent
     (03x) or, for material conflict, a threat (13x)."""
-    c, neg = hit.coding, C.negated(hit.trigger)
+    c, neg = hit.coding, C.negated(hit.trigger) and not hit.neg_coded
     if neg:
         code = refusal_code(c.type)
         return (coding(code), c.type, False) if code else (c, None, True)

@@ -246,6 +246,11 @@ def subject_of(verb):
             verb = verb.head
             seen += 1
             continue
+        if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+                and verb.head.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head.head       # "Russia has no plans to withdraw": who has them
+            seen += 1
+            continue
         if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
             # "soldiers DEPLOYED in X": a past participle's noun is its object
             return verb.head, verb.dep_ == "acl" and verb.tag_ == "VBN"

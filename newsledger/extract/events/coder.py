@@ -33,6 +33,7 @@ class Hit:
     fallback: bool = False          # coded from the CAMEO block default, not a pattern
     pair: bool = False              # source and target are the two sides of "between A and B"
     demand: bool = False            # a must/should clause: the source is who reports it
+    neg_coded: bool = False         # the pattern coded the negation ("will not tolerate")
 
 
 def _dobj(verb):
@@ -136,7 +137,8 @@ def code_verb(verb, negated: bool) -> Hit | None:
             # "attacks targeting the bases": the attackers, not the attacks
             _, source = A.prep_object(source, ("by",))
         target = subj if passive else _target(p, verb, prep, pobj)
-        hit = Hit(verb, c, source, target, conf=p.conf, fallback=fallback)
+        hit = Hit(verb, c, source, target, conf=p.conf, fallback=fallback,
+                  neg_coded=p.neg_only)
         if p.target == "subject":
             hit.target, hit.source, hit.target_is_subject = subj, None, True
         # Only words the pattern asked for are used up; "issued an ULTIMATUM" stays a
