@@ -42,6 +42,17 @@ def _inside_name(tok, ex: Extraction) -> bool:
     return tok.ent_type_ in _NAME_TYPES or A.covering(ex, tok) is not None
 
 
+def _verbal(tok) -> bool:
+    """A clause's verb; also an infinitive the tagger took for a noun ("to COMBAT ISIS").
+    A participle modifying a noun ("the occupying forces") is no clause."""
+    if tok.dep_ in ("amod", "compound"):
+        return False
+    if tok.pos_ in ("VERB", "AUX"):
+        return True
+    return tok.pos_ == "NOUN" and tok.dep_ in ("xcomp", "ccomp", "advcl") and \
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
 def _generic(verb) -> bool:
     """An act named as a notion, not reported: "the duty OF EXPELLING them", "messages TO
     EXPEL the occupier". (Under an act that takes content, the coder codes that act.)"""
@@ -58,9 +69,8 @@ def _hits(sent, ex: Extraction) -> list[Hit]:
         if _inside_name(tok, ex):
             continue
         # "the occupying forces": a participle modifying a noun is no clause
-        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound") \
-                and not _generic(tok):
-            h = code_verb(tok, C.negated(tok)) if tok.pos_ == "VERB" else None
+        if _verbal(tok) and not _generic(tok):
+            h = code_verb(tok, C.negated(tok)) if tok.pos_ != "AUX" else None
             h = code_demand(tok, h) or h
             if h is not None:
                 hits.append(h)
@@ -79,6 +89,8 @@ def _is_content(hit: Hit, by_token: dict[int, Hit]) -> bool:
     for _ in range(6):
         if tok.dep_ not in _CONTENT_DEPS or tok.head.i == tok.i:
             return False
+        if tok.dep_ == "conj" and tok.head.i in by_token:
+            return False            # "called on X .. but added that ..": a second act
         tok = tok.head
         # the act itself, or its noun object ("reiterated the CALL to expel")
         for cand in [tok] + [c for c in tok.children if c.dep_ in ("dobj", "obj")]:
@@ -157,7 +169,7 @@ def _depth(tok) -> int:
 
 
 def _named(actors) -> bool:
-    return any(a is not None and a.how != "phrase" for a in actors)
+    return any(a is not None and (a.how != "phrase" or a.anchored) for a in actors)
 
 
 def _enough(hit: Hit, sources, targets) -> bool:

@@ -33,7 +33,8 @@ class Actor:
     name: str
     start: int
     end: int
-    how: str            # mention | appos | pronoun | speaker | phrase
+    how: str            # mention | appos | organisation | pronoun | speaker | phrase
+    anchored: bool = False  # a phrase built on a name ("Iraqi parliament", "US forces")
 
 
 def np_bounds(head) -> tuple[int, int]:
@@ -213,7 +214,8 @@ def resolve(ex: Extraction, head, depth: int = 0) -> Actor | None:
             any(t.ent_type_ in ("DATE", "TIME") for t in doc[lo:hi]):
         return None                         # "at the end of 2021" is no actor
     start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
-    return Actor(None, ex.article.text[start:end], start, end, "phrase")
+    anchored = any(t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") for t in doc[lo:hi])
+    return Actor(None, ex.article.text[start:end], start, end, "phrase", anchored)
 
 
 def expand(ex: Extraction, head) -> list[Actor]:
@@ -226,9 +228,12 @@ def expand(ex: Extraction, head) -> list[Actor]:
     # A list of names is often parsed as appositions ("A, B, as well as C").
     if covering(ex, head) is not None:
         heads += [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    institution = word_sets()["institution"]
     for h in heads:
         a = resolve(ex, h)
-        if a is not None and a.how != "phrase" and all(a.name != o.name for o in out):
+        actorish = a is not None and (a.how != "phrase" or a.anchored or
+                                      h.lemma_.lower() in institution or h.lower_ in institution)
+        if actorish and all(a.name != o.name for o in out):
             out.append(a)
     return out
 

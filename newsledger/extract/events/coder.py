@@ -242,12 +242,19 @@ def code_noun(noun) -> Hit | None:
         hit.target = content_target(noun)
         if hit.target is None:
             return None
+    if hit.source is None:
+        # "a resolution PASSED BY the parliament", "an attack CARRIED OUT BY X"
+        part = next((ch for ch in noun.children if ch.dep_ == "acl" and ch.tag_ == "VBN"), None)
+        hit.source = A.agent_of(part) if part is not None else None
     act = np.act or c.type == "PROTEST"      # a hunger strike is staged by someone
     if act and (hit.source is None or hit.source.pos_ == "PRON"):
         verb = _governing_verb(noun)
         if verb is not None:
             subj, passive = A.subject_of(verb)
             hit.source = (A.agent_of(verb) if passive else subj) or hit.source
+            if hit.target is None:
+                # "held talks WITH X", "conducted rounds of dialogue WITH X"
+                _, hit.target = A.prep_object(verb, ("with", "against", "between"))
     return hit
 
 
