@@ -15,8 +15,8 @@ from newsledger.extract.base import Extraction
 from newsledger.extract.lexicon import word_list
 from newsledger.extract.events import args as A
 from newsledger.extract.events import context as C
-from newsledger.extract.events.coder import (Hit, code_demand, code_noun, code_verb,
-                                            content_target)
+from newsledger.extract.events.coder import (Hit, code_demand, code_noun, code_predicate,
+                                            code_verb, content_target)
 from newsledger.extract.events.lexicon import coding, intent_code, refusal_code
 from newsledger.records import Event
 
@@ -75,6 +75,10 @@ def _hits(sent, ex: Extraction) -> list[Hit]:
             if h is not None:
                 hits.append(h)
                 consumed.update(t.i for t in h.consumed)
+        elif tok.pos_ == "ADJ":
+            h = code_predicate(tok, C.negated(tok) or C.negated(tok.head))
+            if h is not None:
+                hits.append(h)
     for tok in sent:
         if tok.i not in consumed and tok.pos_ in ("NOUN", "PROPN") and not _inside_name(tok, ex):
             h = code_noun(tok)

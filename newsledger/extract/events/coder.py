@@ -279,3 +279,23 @@ def code_demand(verb, own: Hit | None) -> Hit | None:
         hit.source = None if sp_passive else speaker
     hit.demand = True
     return hit
+
+
+def code_predicate(adj, negated: bool) -> Hit | None:
+    """"Y is not serious about leaving", said by X: X accuses Y. Only in reported speech
+    (a clause under a reporting verb, or a quote, whose speaker the stage fills in)."""
+    entry = lexicon().predicates.get(adj.lemma_.lower())
+    if entry is None or adj.dep_ not in ("acomp", "ROOT"):
+        return None
+    code, neg_only = entry
+    if neg_only and not negated:
+        return None
+    cop = adj.head if adj.dep_ == "acomp" else adj
+    subj, passive = A.subject_of(cop)
+    if subj is None or passive:
+        return None
+    hit = Hit(adj, coding(code), target=subj, conf=0.5, neg_coded=neg_only, demand=True)
+    if cop.dep_ == "ccomp" and cop.head.pos_ in ("VERB", "AUX"):
+        speaker, sp_passive = A.subject_of(cop.head)
+        hit.source = None if sp_passive else speaker
+    return hit

@@ -69,6 +69,7 @@ class Lexicon:
     fallback: dict = field(default_factory=dict)    # lemma -> CAMEO code (generated)
     nouns: dict = field(default_factory=dict)       # word -> NounPattern
     stop: frozenset = frozenset()
+    predicates: dict = field(default_factory=dict)  # adjective -> (code, negated only)
 
 
 def _read(name: str) -> dict:
@@ -104,7 +105,9 @@ def lexicon() -> Lexicon:
                             modifiers={str(k): str(v) for k, v in (p.get("modifiers") or {}).items()})
              for w, p in (_read("nouns.yaml").get("nouns") or {}).items()}
     fallback = {str(k): str(v) for k, v in _read("cameo_verbs.yaml").items()}
-    return Lexicon(verbs, fallback, nouns, frozenset(raw.get("stop") or ()))
+    preds = {w: (str(p["cameo"]), bool(p.get("negated")))
+             for w, p in (_read("predicates.yaml").get("predicates") or {}).items()}
+    return Lexicon(verbs, fallback, nouns, frozenset(raw.get("stop") or ()), preds)
 
 
 @lru_cache(maxsize=1)
