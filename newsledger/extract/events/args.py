@@ -22,6 +22,7 @@ _PERSONAL = {"he", "him", "his", "she", "her"}
 _GROUP = {"it", "its", "they", "them", "their"}
 _SPEAKER = {"i", "me", "my", "we", "us", "our"}
 _RELATIVE = {"that", "which", "who", "whom", "whose"}
+_ANTECEDENT_SENTENCES = 6
 _NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 
 
@@ -135,11 +136,11 @@ def _pronoun(ex: Extraction, tok) -> Actor | None:
 
 
 def _prior_subject(ex: Extraction, tok, labels: tuple[str, ...]):
-    """The latest subject mention of a fitting type in the three sentences before: a
-    subject is the likelier antecedent than whatever name came last."""
+    """The latest subject mention of a fitting type in the sentences before (a short
+    window): a subject is the likelier antecedent than whatever name came last."""
     doc = tok.doc
     sent = tok.sent
-    for _ in range(3):
+    for _ in range(_ANTECEDENT_SENTENCES):
         if sent.start == 0:
             return None
         sent = doc[sent.start - 1].sent
@@ -218,23 +219,31 @@ def resolve(ex: Extraction, head, depth: int = 0) -> Actor | None:
     return Actor(None, ex.article.text[start:end], start, end, "phrase", anchored)
 
 
+def _actorish(a: Actor | None, head) -> bool:
+    institution = word_sets()["institution"]
+    return a is not None and (a.how != "phrase" or a.anchored or
+                              head.lemma_.lower() in institution or head.lower_ in institution)
+
+
 def expand(ex: Extraction, head) -> list[Actor]:
     """The actors of a head and of the heads coordinated with it ("Amiri, Khazali and
-    Fayyad"). Coordinated phrases that name no known actor are left out: "bases and
-    camps" is one target, not two events."""
+    Fayyad"). Coordinated phrases that name no actor are left out: "bases and camps"
+    is one target, and in "popular stances and resistance factions" the factions act."""
     first = resolve(ex, head)
-    out = [first] if first is not None else []
     heads = list(head.conjuncts)
-    # A list of names is often parsed as appositions ("A, B, as well as C").
+    # A list of names is often parsed as appositions ("A, B, as well as C"); an
+    # acronym in brackets is the same actor again.
     if covering(ex, head) is not None:
-        heads += [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
-    institution = word_sets()["institution"]
+        heads += [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                  and c.doc[c.left_edge.i - 1].text != "(" and c.i > 0]
+    out = []
     for h in heads:
         a = resolve(ex, h)
-        actorish = a is not None and (a.how != "phrase" or a.anchored or
-                                      h.lemma_.lower() in institution or h.lower_ in institution)
-        if actorish and all(a.name != o.name for o in out):
+        if _actorish(a, h) and all(a.name != o.name for o in out) and \
+                (first is None or a.name != first.name):
             out.append(a)
+    if first is not None and (_actorish(first, head) or not out):
+        out.insert(0, first)
     return out
 
 
