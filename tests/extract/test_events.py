@@ -102,3 +102,29 @@ def test_event_date_comes_from_the_clause(analyse_text):
     ex = analyse_text("Germany condemned Russia on 3 March 2022.")
     want = next((t.value for t in ex.timexes if t.value), None)
     assert e.date == (want[:10] if want else None)
+
+
+def test_support_verb_lends_subject_and_partner_to_the_noun(analyse_text):
+    e = _one(analyse_text, "Egypt held talks with Israel on Sunday.")
+    assert (e.type, e.source_name, e.target_name) == ("CONSULT", "Egypt", "Israel")
+    assert e.text == "Egypt held talks with Israel"
+
+
+def test_accusation_predicate_in_reported_speech(analyse_text):
+    e = _one(analyse_text, "The minister said that Iran was responsible for the attack.")
+    assert (e.type, e.cameo, e.source_name, e.target_name) == ("ACCUSE", "112", "minister", "Iran")
+    # said by nobody, the same words are no accusation
+    assert _events(analyse_text, "Iran is responsible for its budget.") == []
+
+
+def test_event_noun_as_a_topic_is_not_a_report(analyse_text):
+    assert _events(analyse_text, "The timing of the withdrawal of American troops from "
+                                 "Afghanistan is unclear.") == []
+    e = _one(analyse_text, "The withdrawal of American troops from Afghanistan is unclear.")
+    assert e.type == "RETREAT"
+
+
+def test_coordinated_groups_are_one_event_each(analyse_text):
+    evs = _events(analyse_text, "The bases were attacked by the rebels and the militias.")
+    assert sorted((e.source_name, e.target_name) for e in evs) == \
+        [("militias", "bases"), ("rebels", "bases")]

@@ -208,8 +208,18 @@ def _noun_pattern(noun):
     return np
 
 
+def _topic(noun) -> bool:
+    """"the timing of the WITHDRAWAL", "talks on the WITHDRAWAL": spoken of, not reported."""
+    if noun.dep_ != "pobj":
+        return False
+    words = word_sets()
+    prep = noun.head
+    return prep.lower_ in words["topic_preps"] or \
+        (prep.lower_ == "of" and prep.head.lower_ in words["topic_heads"])
+
+
 def code_noun(noun) -> Hit | None:
-    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ == "compound":
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ == "compound" or _topic(noun):
         return None
     np = _noun_pattern(noun)
     if np is None:
