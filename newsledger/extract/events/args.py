@@ -69,6 +69,7 @@ def mention_view(doc, ex: Extraction) -> Extraction:
             by_tok.setdefault(t.idx, m)
     view.mentions = mentions
     view.by_tok = by_tok
+    view.mention_ends = [m.end for m in mentions]
     return view
 
 
@@ -77,7 +78,8 @@ def covering(ex: Extraction, tok):
 
 
 def _prior(ex: Extraction, before: int, labels: tuple[str, ...]):
-    i = bisect.bisect_left([m.end for m in ex.mentions], before + 1)
+    ends = getattr(ex, "mention_ends", None) or [m.end for m in ex.mentions]
+    i = bisect.bisect_left(ends, before + 1)
     for m in reversed(ex.mentions[:i]):
         if m.end <= before and m.label in labels:
             return m

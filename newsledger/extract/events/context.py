@@ -7,6 +7,7 @@ wherever the trigger sits in the clause.
 from __future__ import annotations
 
 from newsledger.extract.base import Extraction
+from newsledger.extract.events.args import covering
 from newsledger.extract.lexicon import word_list
 from newsledger.extract.timeref import date_at
 
@@ -98,8 +99,7 @@ def location(ex: Extraction, trigger, exclude: set[int]) -> str | None:
             for obj in prep.children:
                 if obj.dep_ != "pobj":
                     continue
-                for m in ex.mentions:
-                    if m.start <= obj.idx < m.end and m.label in _PLACE_LABELS \
-                            and m.start not in exclude:
-                        return m.entity_name
+                m = covering(ex, obj)
+                if m is not None and m.label in _PLACE_LABELS and m.start not in exclude:
+                    return m.entity_name
     return None
