@@ -184,7 +184,7 @@ def _enough(hit: Hit, sources, targets) -> bool:
         return sources != [None]
     if hit.fallback:
         # a block-default coding needs a named source and some target to be trusted
-        return _named(sources) and targets != [None]
+        return any(a is not None and a.how != "phrase" for a in sources) and targets != [None]
     if hit.nominal:
         # a noun is an event when it names a known party ("withdrawal of the troops"
         # alone is a topic, not a report)

@@ -36,6 +36,7 @@ class Actor:
     end: int
     how: str            # mention | appos | organisation | pronoun | speaker | phrase
     anchored: bool = False  # a phrase built on a name ("Iraqi parliament", "US forces")
+    body: bool = False      # a phrase headed by a word for a body that acts ("the militias")
 
 
 def np_bounds(head) -> tuple[int, int]:
@@ -218,13 +219,12 @@ def resolve(ex: Extraction, head, depth: int = 0) -> Actor | None:
         return None                         # "at the end of 2021" is no actor
     start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
     anchored = any(t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") for t in doc[lo:hi])
-    return Actor(None, ex.article.text[start:end], start, end, "phrase", anchored)
+    body = head.lemma_.lower() in words["institution"] or low in words["institution"]
+    return Actor(None, ex.article.text[start:end], start, end, "phrase", anchored, body)
 
 
-def _actorish(a: Actor | None, head) -> bool:
-    institution = word_sets()["institution"]
-    return a is not None and (a.how != "phrase" or a.anchored or
-                              head.lemma_.lower() in institution or head.lower_ in institution)
+def _actorish(a: Actor | None) -> bool:
+    return a is not None and (a.how != "phrase" or a.anchored or a.body)
 
 
 def expand(ex: Extraction, head) -> list[Actor]:
@@ -241,10 +241,10 @@ def expand(ex: Extraction, head) -> list[Actor]:
     out = []
     for h in heads:
         a = resolve(ex, h)
-        if _actorish(a, h) and all(a.name != o.name for o in out) and \
+        if _actorish(a) and all(a.name != o.name for o in out) and \
                 (first is None or a.name != first.name):
             out.append(a)
-    if first is not None and (_actorish(first, head) or not out):
+    if first is not None and (_actorish(first) or not out):
         out.insert(0, first)
     return out
 
