@@ -181,10 +181,13 @@ def _enough(hit: Hit, sources, targets) -> bool:
     if sources == [None] and targets == [None]:
         return False
     if hit.demand:
-        return sources != [None]
+        # a demand or accusation is made by someone on someone ("the bankruptcy should
+        # take weeks" demands nothing of anyone)
+        return sources != [None] and (targets == [None] or A.actorish(targets[0]))
     if hit.fallback:
-        # a block-default coding needs a named source and some target to be trusted
-        return any(a is not None and a.how != "phrase" for a in sources) and targets != [None]
+        # a block-default coding needs a named source and an actor as target
+        return any(a is not None and a.how != "phrase" for a in sources) and \
+            any(A.actorish(t) for t in targets)
     if hit.nominal:
         # a noun is an event when it names a known party ("withdrawal of the troops"
         # alone is a topic, not a report)

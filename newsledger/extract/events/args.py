@@ -223,7 +223,8 @@ def resolve(ex: Extraction, head, depth: int = 0) -> Actor | None:
     return Actor(None, ex.article.text[start:end], start, end, "phrase", anchored, body)
 
 
-def _actorish(a: Actor | None) -> bool:
+def actorish(a: Actor | None) -> bool:
+    """A known actor, a phrase built on a name, or a body that acts ("the militias")."""
     return a is not None and (a.how != "phrase" or a.anchored or a.body)
 
 
@@ -241,10 +242,10 @@ def expand(ex: Extraction, head) -> list[Actor]:
     out = []
     for h in heads:
         a = resolve(ex, h)
-        if _actorish(a) and all(a.name != o.name for o in out) and \
+        if actorish(a) and all(a.name != o.name for o in out) and \
                 (first is None or a.name != first.name):
             out.append(a)
-    if first is not None and (_actorish(first) or not out):
+    if first is not None and (actorish(first) or not out):
         out.insert(0, first)
     return out
 

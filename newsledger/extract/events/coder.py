@@ -67,6 +67,8 @@ def _matches(p: Pattern, verb, negated: bool) -> tuple[bool, object, object]:
             return False, None, None
     if p.object and not _object_matches(_dobj(verb), p.object):
         return False, None, None
+    if p.object_is and (_dobj(verb) is None or _dobj(verb).ent_type_ not in p.object_is):
+        return False, None, None
     if p.with_:
         w = _with_object(verb)
         if w is None or (w.lower_ not in p.with_ and w.lemma_.lower() not in p.with_):
@@ -74,6 +76,8 @@ def _matches(p: Pattern, verb, negated: bool) -> tuple[bool, object, object]:
     if p.to and _xcomp(verb) is None:
         return False, None, None
     if p.that and not any(c.dep_ == "ccomp" for c in verb.children):
+        return False, None, None
+    if p.intransitive and any(c.dep_ in ("dobj", "obj", "ccomp") for c in verb.children):
         return False, None, None
     return True, prep, pobj
 
@@ -137,6 +141,8 @@ def code_verb(verb, negated: bool) -> Hit | None:
             # "attacks targeting the bases": the attackers, not the attacks
             _, source = A.prep_object(source, ("by",))
         target = subj if passive else _target(p, verb, prep, pobj)
+        if p.needs_target and (passive or target is None):
+            continue
         hit = Hit(verb, c, source, target, conf=p.conf, fallback=fallback,
                   neg_coded=p.neg_only)
         if p.target == "subject":

@@ -43,8 +43,11 @@ class Pattern:
     pobj: frozenset = frozenset()
     object: frozenset = frozenset()
     with_: frozenset = frozenset()
+    object_is: frozenset = frozenset()
     to: bool = False
     that: bool = False
+    intransitive: bool = False
+    needs_target: bool = False
     target: str = "dobj"
     neg_only: bool = False
     type: str | None = None
@@ -89,7 +92,9 @@ def _pattern(raw: dict) -> Pattern:
     return Pattern(cameo=str(raw["cameo"]), prep=raw.get("prep"),
                    pobj=frozenset(raw.get("pobj", ())), object=frozenset(raw.get("object", ())),
                    with_=frozenset(raw.get("with", ())), to=bool(raw.get("to")),
-                   that=bool(raw.get("that")),
+                   object_is=frozenset(raw.get("object_is", ())),
+                   that=bool(raw.get("that")), intransitive=bool(raw.get("intransitive")),
+                   needs_target=bool(raw.get("needs_target")),
                    target=raw.get("target", "dobj"), neg_only=bool(raw.get("neg_only")),
                    type=raw.get("type"), conf=float(raw.get("conf", 0.7)))
 
