@@ -246,6 +246,8 @@ def code_noun(noun) -> Hit | None:
     _, frm = A.prep_object(noun, ("from",))
     if frm is None and of is not None:
         _, frm = A.prep_object(of, ("from",))   # "withdrawal of the troops from X"
+    if np.place_modifier and comp is not None and comp.ent_type_ in ("GPE", "LOC", "FAC"):
+        against, comp = against or comp, None     # "a Malaysia visit" goes to Malaysia
     hit.source = by or poss or comp or (of if np.of == "source" else None)
     if hit.source is not None and _is_event_noun(hit.source):
         hit.source = None

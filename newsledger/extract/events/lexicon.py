@@ -61,6 +61,7 @@ class NounPattern:
     from_: str | None = None
     act: bool = False
     for_to: bool = False
+    place_modifier: bool = False
     type: str | None = None
     conf: float = 0.6
     modifiers: dict = field(default_factory=dict, hash=False, compare=False)
@@ -106,6 +107,7 @@ def lexicon() -> Lexicon:
              for lemma, pats in (raw.get("verbs") or {}).items()}
     nouns = {w: NounPattern(cameo=str(p["cameo"]), of=p.get("of", "none"), from_=p.get("from"),
                             act=bool(p.get("act")), for_to=bool(p.get("for_to")),
+                            place_modifier=bool(p.get("place_modifier")),
                             type=p.get("type"), conf=float(p.get("conf", 0.6)),
                             modifiers={str(k): str(v) for k, v in (p.get("modifiers") or {}).items()})
              for w, p in (_read("nouns.yaml").get("nouns") or {}).items()}
