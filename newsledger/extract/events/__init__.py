@@ -68,7 +68,6 @@ def _hits(sent, ex: Extraction) -> list[Hit]:
     for tok in sent:
         if _inside_name(tok, ex):
             continue
-        # "the occupying forces": a participle modifying a noun is no clause
         if _verbal(tok) and not _generic(tok):
             h = code_verb(tok, C.negated(tok)) if tok.pos_ != "AUX" else None
             h = code_demand(tok, h) or h
@@ -116,6 +115,8 @@ def _span(hit: Hit, ex: Extraction, sent) -> tuple[int, int]:
 
 
 def _actors(ex: Extraction, head, hit: Hit, role: str) -> list:
+    """The actors an argument head stands for ([None] when none); a missing or
+    pronoun source inside a quote is its speaker."""
     if hit.pair:
         a = A.resolve(ex, head)
         return [a] if a is not None else [None]
@@ -124,8 +125,6 @@ def _actors(ex: Extraction, head, hit: Hit, role: str) -> list:
         sp = A.speaker_at(ex, hit.trigger.idx)
         if sp is not None and (head is None or head.pos_ == "PRON"):
             actors = [sp]
-    if role == "source" and hit.demand and not actors:
-        return [None]
     return actors or [None]
 
 
