@@ -3,7 +3,8 @@
 The columns are GDELT 2.0's event columns that newsledger can fill, under
 GDELT's names and in GDELT's order, followed by newsledger's own (PLOVER type,
 mode, flags, the event's words and its document), so GDELT users can load it
-with the tools they have. Reports of one real-world event share an
+with the tools they have. Negated and hypothetical acts are left out. Reports
+of one real-world event share an
 ``event_id`` (set by the cross-report stage): they become one row whose
 NumMentions/NumSources/NumArticles count them; without an event_id every
 mention is an event of its own.
@@ -25,8 +26,7 @@ COLUMNS = (
     "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_Lat",
     "ActionGeo_Long", "DATEADDED", "SOURCEURL",
     # newsledger's own
-    "PloverType", "PloverMode", "Negated", "Hypothetical", "EventDate", "EventText",
-    "DocName", "Confidence",
+    "PloverType", "PloverMode", "EventDate", "EventText", "DocName", "Confidence",
 )
 GEO_COUNTRY, GEO_CITY = 1, 4          # GDELT's ActionGeo_Type values
 
@@ -35,7 +35,9 @@ def write_gdelt(store: Store, out: IO[str]) -> int:
     """Write the header and one row per event; returns the number of events."""
     out.write("\t".join(COLUMNS) + "\n")
     n = 0
-    for group in _groups(event_rows(store)):
+    # Like GDELT, the table counts acts that happened: negated and hypothetical ones
+    # stay in the ledger (`newsledger events --all`).
+    for group in _groups(event_rows(store, include_unreal=False)):
         out.write("\t".join(_cell(v) for v in row(group)) + "\n")
         n += 1
     return n
@@ -66,8 +68,7 @@ def row(mentions: list[dict]) -> tuple:
         len({r["doc_id"] for r in mentions}),
         geo[0], best.get("location") or "", geo[1], geo[2], geo[3],
         _stamp(best.get("processed_at")), best.get("url") or best.get("doc_source") or "",
-        best.get("type"), best.get("mode") or "", int(bool(best.get("negated"))),
-        int(bool(best.get("hypothetical"))), best.get("date") or "", best.get("text"),
+        best.get("type"), best.get("mode") or "", best.get("date") or "", best.get("text"),
         best.get("doc_name"), best.get("confidence"),
     )
 

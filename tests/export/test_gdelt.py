@@ -61,3 +61,13 @@ def test_geocode():
     assert geocode("Iraq") == (1, "IQ", "", "")
     assert geocode("Nowhere-in-particular") == ("", "", "", "")
     assert geocode(None) == ("", "", "", "")
+
+
+def test_negated_and_hypothetical_acts_are_not_rows(tmp_path, nlp):
+    (tmp_path / "c.txt").write_text("Turkey wants to invade Syria. Germany condemned Russia.\n",
+                                    "utf-8")
+    led = Ledger(tmp_path / "c.db", model="sm")
+    assert led.ingest([str(tmp_path / "c.txt")]).ok
+    assert [r["PloverType"] for r in _table(led)] == ["ACCUSE"]
+    assert sorted(e["type"] for e in led.events(include_unreal=True)) == ["ACCUSE", "ASSAULT"]
+    led.close()
