@@ -128,3 +128,19 @@ def test_coordinated_groups_are_one_event_each(analyse_text):
     evs = _events(analyse_text, "The bases were attacked by the rebels and the militias.")
     assert sorted((e.source_name, e.target_name) for e in evs) == \
         [("militias", "bases"), ("rebels", "bases")]
+
+
+def test_reported_demand_on_the_subject(analyse_text):
+    e = _one(analyse_text, "Officials said the government needs to sign the deal.")
+    assert (e.type, e.source_name, e.target_name) == ("REQUEST", "Officials", "government")
+    # "had to" tells what was done, it demands nothing
+    e = _one(analyse_text, "The government had to sign the deal.")
+    assert (e.type, e.cameo) == ("SUPPORT", "057")
+
+
+def test_predicate_noun_and_negated_want(analyse_text):
+    e = _one(analyse_text, "The minister said that Hamas is a terrorist organization.")
+    assert (e.type, e.source_name, e.target_name) == ("ACCUSE", "minister", "Hamas")
+    e = _one(analyse_text, "Egypt does not want foreign troops on its soil.")
+    assert (e.type, e.source_name, e.target_name, e.negated) == \
+        ("REJECT", "Egypt", "foreign troops", False)

@@ -71,10 +71,12 @@ def _hits(sent, ex: Extraction) -> list[Hit]:
         if _verbal(tok) and not _generic(tok):
             h = code_verb(tok, C.negated(tok)) if tok.pos_ != "AUX" else None
             h = code_demand(tok, h) or h
+            if h is None and tok.pos_ == "VERB":
+                h = code_predicate(tok, C.negated(tok))
             if h is not None:
                 hits.append(h)
                 consumed.update(t.i for t in h.consumed)
-        elif tok.pos_ == "ADJ":
+        elif tok.pos_ == "ADJ" or (tok.pos_ == "NOUN" and tok.dep_ == "attr"):
             h = code_predicate(tok, C.negated(tok) or C.negated(tok.head))
             if h is not None:
                 hits.append(h)
@@ -136,7 +138,7 @@ def recode(hit: Hit):
     if neg:
         code = refusal_code(c.type)
         return (coding(code), c.type, False) if code else (c, None, True)
-    mood = C.intent(hit.trigger) if not (hit.nominal or hit.demand) else None
+    mood = C.intent(hit.trigger) if not (hit.nominal or hit.reported) else None
     if mood is None or c.type in ("AGREE", "THREATEN", "REQUEST", "REJECT", "ACCUSE"):
         return c, None, False
     if mood == "unless" or c.quad_class == 4:
@@ -147,7 +149,8 @@ def recode(hit: Hit):
 
 def _record(ex, hit, sent, src, tgt) -> Event:
     c, recoded, neg = recode(hit)
-    hypo = C.hypothetical(hit.trigger)
+    # the demand or accusation was made, whatever the mood of what it is about
+    hypo = C.hypothetical(hit.trigger) and not hit.reported
     start, end = _span(hit, ex, sent)
     conf = hit.conf * (0.6 if hypo or neg else 1.0) * (1.0 if src and src.id else 0.85)
     exclude = {a.start for a in (src, tgt) if a is not None}
@@ -179,7 +182,7 @@ def _enough(hit: Hit, sources, targets) -> bool:
     """Whether the arguments found make the hit an event worth a record."""
     if sources == [None] and targets == [None]:
         return False
-    if hit.demand:
+    if hit.reported:
         # a demand or accusation is made by someone on someone ("the bankruptcy should
         # take weeks" demands nothing of anyone)
         return sources != [None] and (targets == [None] or A.actorish(targets[0]))

@@ -110,6 +110,15 @@ def _plural_before(tok):
     return None
 
 
+def _singular_subject_before(tok):
+    """A singular non-person subject earlier in the pronoun's sentence."""
+    for t in reversed(tok.sent[:tok.i - tok.sent.start]):
+        if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NN", "NNP") and \
+                t.ent_type_ != "PERSON" and t.head.i != tok.head.i:
+            return t
+    return None
+
+
 def _pronoun(ex: Extraction, tok) -> Actor | None:
     low = tok.lower_
     if low in _SPEAKER:
@@ -127,6 +136,12 @@ def _pronoun(ex: Extraction, tok) -> Actor | None:
                 return Actor(a.id, a.name, a.start, a.end, "pronoun")
         labels = ("ORG", "NORP", "GPE")
     elif low in _GROUP:
+        # "if the government needs advisers, it needs ...": the subject just before
+        prior = _singular_subject_before(tok)
+        if prior is not None:
+            a = resolve(ex, prior)
+            if a is not None:
+                return Actor(a.id, a.name, a.start, a.end, "pronoun")
         labels = ("ORG", "GPE")
     elif low in _PERSONAL:
         labels = ("PERSON",)

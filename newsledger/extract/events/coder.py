@@ -32,7 +32,8 @@ class Hit:
     target_is_subject: bool = False
     fallback: bool = False          # coded from the CAMEO block default, not a pattern
     pair: bool = False              # source and target are the two sides of "between A and B"
-    demand: bool = False            # a must/should clause: the source is who reports it
+    reported: bool = False          # a demand or accusation in reported speech: the source is
+                                    # who reports it ("X said Y must leave")
     neg_coded: bool = False         # the pattern coded the negation ("will not tolerate")
 
 
@@ -281,39 +282,65 @@ def _is_event_noun(tok) -> bool:
     return tok.lower_ in nouns or tok.lemma_.lower() in nouns
 
 
+_NEED_VERBS = {"need", "have"}
+
+
 def code_demand(verb, own: Hit | None) -> Hit | None:
     """"X said Y must withdraw", "you should implement": a demand on the clause's subject,
     made by whoever reports it (the reporting verb's subject, or the quote's speaker,
     which the stage fills in). The demanded act refines the REQUEST subcode."""
     aux = word_list("events/demand_auxiliaries")
-    if not any(c.dep_ == "aux" and c.lemma_.lower() in aux for c in verb.children):
+    # "Y must leave", "Y should leave", and "Y needs to / has to leave"
+    modal = any(c.dep_ == "aux" and c.lemma_.lower() in aux for c in verb.children) or \
+        (verb.lemma_.lower() in _NEED_VERBS and verb.tag_ in ("VBZ", "VBP") and
+         _xcomp(verb) is not None)           # "had to" tells of the past, demands nothing
+    if not modal:
         return None
     c = coding(request_code(own.coding.type if own else None))
     subj, passive = A.subject_of(verb)
     hit = Hit(verb, c, conf=0.55)
     hit.target = None if passive else subj
-    if verb.dep_ == "ccomp" and verb.head.pos_ in ("VERB", "AUX"):
-        speaker, sp_passive = A.subject_of(verb.head)
-        hit.source = None if sp_passive else speaker
-    hit.demand = True
+    hit.source = _reporter(verb)
+    hit.reported = True
     return hit
 
 
 def code_predicate(adj, negated: bool) -> Hit | None:
     """"Y is not serious about leaving", said by X: X accuses Y. Only in reported speech
     (a clause under a reporting verb, or a quote, whose speaker the stage fills in)."""
-    entry = lexicon().predicates.get(adj.lemma_.lower())
-    if entry is None or adj.dep_ not in ("acomp", "ROOT"):
+    preds = lexicon().predicates
+    entry = preds.get(adj.lemma_.lower()) or preds.get(adj.lower_)
+    if entry is None and adj.dep_ == "attr":
+        # "a TERRORIST organisation": the predicate noun's modifier
+        entry = next((preds[m.lower_] for m in adj.lefts
+                      if m.dep_ in ("amod", "compound") and m.lower_ in preds), None)
+    if entry is None:
+        return None
+    if adj.pos_ == "VERB":
+        cop = adj                              # "Y is trying to DECEIVE": said of Y
+    elif adj.dep_ in ("acomp", "attr") and adj.head.pos_ in ("VERB", "AUX"):
+        cop = adj.head                         # "Y is RESPONSIBLE", "Y is a THREAT"
+    elif adj.dep_ == "ROOT":
+        cop = adj
+    else:
         return None
     code, neg_only = entry
     if neg_only and not negated:
         return None
-    cop = adj.head if adj.dep_ == "acomp" else adj
     subj, passive = A.subject_of(cop)
     if subj is None or passive:
         return None
-    hit = Hit(adj, coding(code), target=subj, conf=0.5, neg_coded=neg_only, demand=True)
-    if cop.dep_ == "ccomp" and cop.head.pos_ in ("VERB", "AUX"):
-        speaker, sp_passive = A.subject_of(cop.head)
-        hit.source = None if sp_passive else speaker
+    hit = Hit(adj, coding(code), target=subj, conf=0.5, neg_coded=neg_only, reported=True)
+    hit.source = _reporter(cop)
     return hit
+
+
+def _reporter(verb):
+    """The subject of the verb that reports the clause of ``verb`` ("X said [that] ..")."""
+    clause = verb
+    while clause.dep_ == "xcomp" and clause.head.i != clause.i:
+        clause = clause.head                  # "Y was trying to deceive": the trying
+    if clause.dep_ == "ccomp" and clause.head.pos_ in ("VERB", "AUX"):
+        speaker, passive = A.subject_of(clause.head)
+        return None if passive else speaker
+    return None
