@@ -182,6 +182,9 @@ def _enough(hit: Hit, sources, targets) -> bool:
     """Whether the arguments found make the hit an event worth a record."""
     if sources == [None] and targets == [None]:
         return False
+    if sources == [None] and hit.source is not None and hit.source.pos_ == "PRON" \
+            and not any(A.actorish(t) for t in targets):
+        return False            # "this threatens the growth story": no actor on either side
     if hit.reported:
         # a demand or accusation is made by someone on someone ("the bankruptcy should
         # take weeks" demands nothing of anyone)

@@ -142,7 +142,7 @@ def code_verb(verb, negated: bool) -> Hit | None:
             # "attacks targeting the bases": the attackers, not the attacks
             _, source = A.prep_object(source, ("by",))
         target = subj if passive else _target(p, verb, prep, pobj)
-        if p.needs_target and (passive or target is None):
+        if p.needs_target and target is None:
             continue
         hit = Hit(verb, c, source, target, conf=p.conf, fallback=fallback,
                   neg_coded=p.neg_only)
@@ -259,8 +259,8 @@ def code_noun(noun) -> Hit | None:
         hit.source, hit.target, hit.pair = between, conj, conj is not None
     if np.for_to:
         hit.target = content_target(noun)
-        if hit.target is None:
-            return None
+    if (np.for_to or np.needs_target) and hit.target is None:
+        return None
     if hit.source is None:
         # "a resolution PASSED BY the parliament", "an attack CARRIED OUT BY X"
         part = next((ch for ch in noun.children if ch.dep_ == "acl" and ch.tag_ == "VBN"), None)

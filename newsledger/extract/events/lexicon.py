@@ -62,6 +62,7 @@ class NounPattern:
     act: bool = False
     for_to: bool = False
     place_modifier: bool = False
+    needs_target: bool = False
     type: str | None = None
     conf: float = 0.6
     modifiers: dict = field(default_factory=dict, hash=False, compare=False)
@@ -108,6 +109,7 @@ def lexicon() -> Lexicon:
     nouns = {w: NounPattern(cameo=str(p["cameo"]), of=p.get("of", "none"), from_=p.get("from"),
                             act=bool(p.get("act")), for_to=bool(p.get("for_to")),
                             place_modifier=bool(p.get("place_modifier")),
+                            needs_target=bool(p.get("needs_target")),
                             type=p.get("type"), conf=float(p.get("conf", 0.6)),
                             modifiers={str(k): str(v) for k, v in (p.get("modifiers") or {}).items()})
              for w, p in (_read("nouns.yaml").get("nouns") or {}).items()}
