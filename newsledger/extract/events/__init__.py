@@ -58,9 +58,12 @@ def _generic(verb) -> bool:
     EXPEL the occupier". (Under an act that takes content, the coder codes that act.)"""
     if verb.dep_ == "pcomp" and verb.head.head.pos_ in ("NOUN", "PROPN"):
         return True
-    # ... but "(no) PLANS to withdraw" announces (or rules out) the act
-    return verb.dep_ == "acl" and verb.head.lemma_.lower() not in word_list("events/intent_heads") \
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    # ... but "(no) PLANS to withdraw" announces (or rules out) the act, and "an
+    # ATTEMPT to assassinate" is one
+    head = verb.head.lemma_.lower()
+    if head in word_list("events/intent_heads") or head in word_list("events/attempt_nouns"):
+        return False
+    return verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _hits(sent, ex: Extraction) -> list[Hit]:

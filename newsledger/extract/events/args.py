@@ -196,6 +196,13 @@ def _named(ex: Extraction, head) -> Actor | None:
         m = covering(ex, obj) if obj is not None else None
         if m is not None and (m.label == "ORG" or (prep.lower_ == "of" and m.label == "GPE")):
             return Actor(m.entity_id, m.entity_name, m.start, m.end, "organisation")
+        if m is None and obj is not None and obj.pos_ == "NOUN" and prep.lower_ == "of":
+            # "a member of the Syrian parliament": the body, named by its phrase
+            lo, hi = np_bounds(obj)
+            doc = obj.doc
+            if any(t.ent_type_ in ("GPE", "NORP", "ORG") for t in doc[lo:hi]):
+                start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+                return Actor(None, ex.article.text[start:end], start, end, "phrase", True, True)
     return None
 
 

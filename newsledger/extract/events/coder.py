@@ -243,7 +243,7 @@ def code_noun(noun) -> Hit | None:
     _, of = A.prep_object(noun, ("of",))
     _, by = A.prep_object(noun, ("by",))
     _, between = A.prep_object(noun, ("between",))
-    _, against = A.prep_object(noun, ("against", "on", "with", "to", "at"))
+    _, against = A.prep_object(noun, ("against", "on", "with", "to", "at", "into"))
     _, frm = A.prep_object(noun, ("from",))
     if frm is None and of is not None:
         _, frm = A.prep_object(of, ("from",))   # "withdrawal of the troops from X"
