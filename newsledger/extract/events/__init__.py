@@ -201,7 +201,8 @@ def _enough(hit: Hit, sources, targets) -> bool:
         # alone is a topic, not a report)
         if hit.coding.type in _NOMINAL_NEEDS_TARGET and targets == [None]:
             return False
-        return _named(sources) or _named(targets)
+        # "students staged a protest" names who acted, even without a name
+        return hit.via_support or _named(sources) or _named(targets)
     return True
 
 

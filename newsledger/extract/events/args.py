@@ -212,7 +212,7 @@ def resolve(ex: Extraction, head, depth: int = 0) -> Actor | None:
         return None
     words = word_sets()
     low = head.lower_
-    if depth < 2 and (low in words["quantity"] or low in words["carrier"] or
+    if depth < 3 and (low in words["quantity"] or low in words["carrier"] or
                       head.lemma_.lower() in words["carrier"]):
         obj = _of_object(head)
         if obj is not None:

@@ -32,6 +32,7 @@ class Hit:
     target_is_subject: bool = False
     fallback: bool = False          # coded from the CAMEO block default, not a pattern
     pair: bool = False              # source and target are the two sides of "between A and B"
+    via_support: bool = False       # a noun whose source is its support verb's subject
     reported: bool = False          # a demand or accusation in reported speech: the source is
                                     # who reports it ("X said Y must leave")
     neg_coded: bool = False         # the pattern coded the negation ("will not tolerate")
@@ -270,6 +271,7 @@ def code_noun(noun) -> Hit | None:
         verb = _governing_verb(noun)
         if verb is not None:
             subj, passive = A.subject_of(verb)
+            hit.via_support = (A.agent_of(verb) if passive else subj) is not None
             hit.source = (A.agent_of(verb) if passive else subj) or hit.source
             if hit.target is None:
                 # "held talks WITH X", "conducted rounds of dialogue WITH X"
