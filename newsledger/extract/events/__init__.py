@@ -103,7 +103,9 @@ def _is_content(hit: Hit, by_token: dict[int, Hit]) -> bool:
         # the act itself, or its noun object ("reiterated the CALL to expel")
         for cand in [tok] + [c for c in tok.children if c.dep_ in ("dobj", "obj")]:
             other = by_token.get(cand.i)
-            if other is not None and other is not hit and other.coding.type in _CONTENT_OF:
+            # a block-default coding is too weak to claim another act as its content
+            if other is not None and other is not hit and not other.fallback \
+                    and other.coding.type in _CONTENT_OF:
                 return True
     return False
 
