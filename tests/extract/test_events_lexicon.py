@@ -53,3 +53,10 @@ def test_unquoted_yaml_preposition_is_an_error():
     with pytest.raises(NewsledgerError) as e:
         L._pattern({"cameo": "100", "prep": True})     # YAML reads a bare `on` as true
     assert e.value.code == "NL-EVENTS-DATA"
+
+
+def test_verb_forms_survive_lemmatizer_misses(nlp):
+    from newsledger.extract.events.coder import verb_forms
+    doc = nlp("Activists staged rallies and worried officials.")
+    assert "stage" in verb_forms(doc[1])
+    assert "worry" in verb_forms(doc[5])

@@ -38,6 +38,18 @@ class Hit:
     neg_coded: bool = False         # the pattern coded the negation ("will not tolerate")
 
 
+def verb_forms(tok) -> tuple[str, ...]:
+    """The verb's lemma, then base forms guessed from its spelling: the statistical
+    lemmatizer sometimes misses ("staged" -> "stag")."""
+    low, out = tok.lower_, [tok.lemma_.lower()]
+    for suffix, repl in (("ied", "y"), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""),
+                         ("ing", "e"), ("ies", "y"), ("es", ""), ("s", "")):
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            out.append(low[: -len(suffix)] + repl)
+    out.append(low)
+    return tuple(dict.fromkeys(out))
+
+
 def _dobj(verb):
     return next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
 
@@ -122,13 +134,15 @@ def _target(p: Pattern, verb, prep, pobj):
 
 def code_verb(verb, negated: bool) -> Hit | None:
     lex = lexicon()
-    lemma = verb.lemma_.lower()
-    pats = lex.verbs.get(lemma)
-    if pats is None:
-        code = lex.fallback.get(lemma)
-        if code is None or lemma in lex.stop:
+    forms = verb_forms(verb)
+    lemma = next((f for f in forms if f in lex.verbs), None)
+    if lemma is not None:
+        pats = lex.verbs[lemma]
+    else:
+        lemma = next((f for f in forms if f in lex.fallback), None)
+        if lemma is None or lemma in lex.stop:
             return None
-        pats = (Pattern(cameo=code, conf=0.4, type="fallback"),)
+        pats = (Pattern(cameo=lex.fallback[lemma], conf=0.4, type="fallback"),)
     for p in pats:
         ok, prep, pobj = _matches(p, verb, negated)
         if not ok:
@@ -157,6 +171,10 @@ def code_verb(verb, negated: bool) -> Hit | None:
     return None
 
 
+def _support(verb) -> bool:
+    return any(f in word_sets()["support_verbs"] for f in verb_forms(verb))
+
+
 def _governing_verb(noun):
     """The support verb whose object the noun is ("expressed their REJECTION", "held
     four rounds of TALKS"), or None: only such verbs lend their subject to the act."""
@@ -165,11 +183,11 @@ def _governing_verb(noun):
     for _ in range(3):
         head = tok.head
         if tok.dep_ in ("dobj", "attr", "nsubjpass", "obj") and head.pos_ in ("VERB", "AUX"):
-            return head if head.lemma_.lower() in words["support_verbs"] else None
+            return head if _support(head) else None
         if tok.dep_ == "pobj" and head.dep_ == "prep":
             up = head.head
             if up.pos_ in ("VERB", "AUX"):
-                return up if up.lemma_.lower() in words["support_verbs"] else None
+                return up if _support(up) else None
             if up.lower_ not in words["path_nouns"]:
                 return None
             tok = up
