@@ -72,15 +72,15 @@ def _hits(sent, ex: Extraction) -> list[Hit]:
         if _inside_name(tok, ex):
             continue
         if _verbal(tok) and not _generic(tok):
-            h = code_verb(tok, C.negated(tok)) if tok.pos_ != "AUX" else None
+            h = code_verb(tok, C.negated) if tok.pos_ != "AUX" else None
             h = code_demand(tok, h) or h
             if h is None and tok.pos_ == "VERB":
-                h = code_predicate(tok, C.negated(tok))
+                h = code_predicate(tok, C.negated)
             if h is not None:
                 hits.append(h)
                 consumed.update(t.i for t in h.consumed)
         elif tok.pos_ == "ADJ" or (tok.pos_ == "NOUN" and tok.dep_ == "attr"):
-            h = code_predicate(tok, C.negated(tok) or C.negated(tok.head))
+            h = code_predicate(tok, lambda t: C.negated(t) or C.negated(t.head))
             if h is not None:
                 hits.append(h)
     for tok in sent:

@@ -68,9 +68,10 @@ def _with_object(verb):
     return obj
 
 
-def _matches(p: Pattern, verb, negated: bool) -> tuple[bool, object, object]:
-    """Whether a pattern's conditions hold; (ok, preposition token, its object)."""
-    if p.neg_only and not negated:
+def _matches(p: Pattern, verb, negated) -> tuple[bool, object, object]:
+    """Whether a pattern's conditions hold; (ok, preposition token, its object).
+    ``negated(token)`` is asked only by patterns that code a negation."""
+    if p.neg_only and not negated(verb):
         return False, None, None
     prep = pobj = None
     if p.prep:
@@ -132,7 +133,8 @@ def _target(p: Pattern, verb, prep, pobj):
     return obj
 
 
-def code_verb(verb, negated: bool) -> Hit | None:
+def code_verb(verb, negated) -> Hit | None:
+    """Code a verb with its first matching pattern; ``negated(token) -> bool``."""
     lex = lexicon()
     forms = verb_forms(verb)
     lemma = next((f for f in forms if f in lex.verbs), None)
@@ -325,7 +327,7 @@ def code_demand(verb, own: Hit | None) -> Hit | None:
     return hit
 
 
-def code_predicate(adj, negated: bool) -> Hit | None:
+def code_predicate(adj, negated) -> Hit | None:
     """"Y is not serious about leaving", said by X: X accuses Y. Only in reported speech
     (a clause under a reporting verb, or a quote, whose speaker the stage fills in)."""
     preds = lexicon().predicates
@@ -345,7 +347,7 @@ def code_predicate(adj, negated: bool) -> Hit | None:
     else:
         return None
     code, neg_only = entry
-    if neg_only and not negated:
+    if neg_only and not negated(adj):
         return None
     subj, passive = A.subject_of(cop)
     if subj is None or passive:

@@ -80,7 +80,9 @@ class Lexicon:
 def _read(name: str) -> dict:
     path = resources.files("newsledger.extract").joinpath(f"data/events/{name}")
     try:
-        return yaml.safe_load(path.read_text("utf-8")) or {}
+        # the C loader, where PyYAML has it, reads the pattern files ~10x faster
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        return yaml.load(path.read_text("utf-8"), Loader=loader) or {}
     except (OSError, yaml.YAMLError) as e:
         raise NewsledgerError(f"cannot read event patterns data/events/{name}: {e}; "
                               "fix the file or reinstall newsledger", code="NL-EVENTS-DATA") from e
