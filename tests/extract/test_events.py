@@ -144,3 +144,16 @@ def test_predicate_noun_and_negated_want(analyse_text):
     e = _one(analyse_text, "Egypt does not want foreign troops on its soil.")
     assert (e.type, e.source_name, e.target_name, e.negated) == \
         ("REJECT", "Egypt", "foreign troops", False)
+
+
+def test_target_borrowed_from_the_content_and_from_the_place(analyse_text):
+    e = _one(analyse_text, "Libya offered to hand over the suspects to Britain.")
+    assert (e.type, e.source_name, e.target_name) == ("AGREE", "Libya", "Britain")
+    e = _one(analyse_text, "Serbia lifted the curfew in Montenegro.")
+    assert (e.type, e.source_name, e.target_name, e.location) == \
+        ("CONCEDE", "Serbia", "Montenegro", "Montenegro")
+
+
+def test_deeds_point_to_their_doers(analyse_text):
+    e = _one(analyse_text, "Croatia is investigating crimes committed by Serbian militias.")
+    assert (e.type, e.target_name) == ("ACCUSE", "Serbian militias")

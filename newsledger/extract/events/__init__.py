@@ -33,6 +33,8 @@ _NAME_TYPES = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW
 _JOINT = {"AGREE", "CONSULT", "COOPERATE"}
 # Nominal acts that need a target to be an event ("the US occupation" names an actor).
 _NOMINAL_NEEDS_TARGET = {"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "THREATEN"}
+# Acts done to a place when no party is named ("lifted the curfew in Montenegro").
+_TARGET_FROM_PLACE = {"CONCEDE", "RETREAT", "COERCE", "SANCTION", "AID", "MOBILIZE"}
 # Acts whose missing target is read from their content.
 _TARGET_FROM_CONTENT = {"REQUEST", "THREATEN", "REJECT"}
 
@@ -91,14 +93,14 @@ def _hits(sent, ex: Extraction) -> list[Hit]:
     return hits
 
 
-def _is_content(hit: Hit, by_token: dict[int, Hit]) -> bool:
-    """True when the trigger sits in the complement of a communicative act."""
+def _content_of(hit: Hit, by_token: dict[int, Hit]) -> Hit | None:
+    """The communicative act whose complement the trigger sits in, if any."""
     tok = hit.trigger
     for _ in range(6):
         if tok.dep_ not in _CONTENT_DEPS or tok.head.i == tok.i:
-            return False
+            return None
         if tok.dep_ == "conj" and tok.head.i in by_token:
-            return False            # "called on X .. but added that ..": a second act
+            return None             # "called on X .. but added that ..": a second act
         tok = tok.head
         # the act itself, or its noun object ("reiterated the CALL to expel")
         for cand in [tok] + [c for c in tok.children if c.dep_ in ("dobj", "obj")]:
@@ -106,8 +108,8 @@ def _is_content(hit: Hit, by_token: dict[int, Hit]) -> bool:
             # a block-default coding is too weak to claim another act as its content
             if other is not None and other is not hit and not other.fallback \
                     and other.coding.type in _CONTENT_OF:
-                return True
-    return False
+                return other
+    return None
 
 
 def _span(hit: Hit, ex: Extraction, sent) -> tuple[int, int]:
@@ -158,7 +160,7 @@ def _record(ex, hit, sent, src, tgt) -> Event:
     hypo = C.hypothetical(hit.trigger) and not hit.reported
     start, end = _span(hit, ex, sent)
     conf = hit.conf * (0.6 if hypo or neg else 1.0) * (1.0 if src and src.id else 0.85)
-    exclude = {a.start for a in (src, tgt) if a is not None}
+    exclude = {src.start} if src is not None else set()   # the place that acts is no venue
     return Event(
         ex.article.id, start, end, ex.article.text[start:end], c.type,
         source_id=src.id if src else None, source_name=src.name if src else None,
@@ -222,11 +224,19 @@ def extract(doc, ex: Extraction):
     for sent in doc.sents:
         hits = _hits(sent, ex)
         by_token = {h.trigger.i: h for h in hits}
+        parents = {id(h): _content_of(h, by_token) for h in hits}
         for hit in hits:
-            if _is_content(hit, by_token) or _in_title(hit.trigger, ex.article):
+            parent = parents[id(hit)]
+            if parent is not None and parent.target is None and hit.target is not None:
+                # "offered to hand over X to BRITAIN": the content's party is the act's
+                parent.target = hit.target
+        for hit in hits:
+            if parents[id(hit)] is not None or _in_title(hit.trigger, ex.article):
                 continue
             if hit.target is None and hit.coding.type in _TARGET_FROM_CONTENT:
                 hit.target = content_target(hit.trigger)
+            if hit.target is None and hit.coding.type in _TARGET_FROM_PLACE:
+                hit.target = C.place_object(ex, hit.trigger)
             sources = _actors(ex, hit.source, hit, "source")
             targets = _actors(ex, hit.target, hit, "target")
             if hit.target_is_subject:

@@ -13,7 +13,7 @@ import copy
 from dataclasses import dataclass, replace
 
 from newsledger.extract.base import Extraction
-from newsledger.extract.events.lexicon import word_sets
+from newsledger.extract.events.lexicon import lexicon, word_sets
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 # Modifiers that belong to an actor's name: "US combat forces", "Iraqi government".
@@ -206,6 +206,22 @@ def _named(ex: Extraction, head) -> Actor | None:
     return None
 
 
+def _doer(head):
+    """Who did the deed a phrase names: "crimes committed BY X", "demands FROM X",
+    "an allegation BY X"; the actor an act on a deed is about. Bodies and roles are
+    actors themselves ("the government headed by X" is the government)."""
+    words = word_sets()
+    if head.lemma_.lower() in words["institution"] or head.lower_ in words["role"]:
+        return None
+    nouns = lexicon().nouns
+    preps = ("by", "from") if head.lower_ in nouns or head.lemma_.lower() in nouns else ("by",)
+    _, by = prep_object(head, preps)
+    if by is not None:
+        return by
+    part = next((c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
+    return agent_of(part) if part is not None else None
+
+
 def resolve(ex: Extraction, head, depth: int = 0) -> Actor | None:
     """The actor a noun-phrase head stands for, or None for no usable argument."""
     if head is None:
@@ -229,6 +245,11 @@ def resolve(ex: Extraction, head, depth: int = 0) -> Actor | None:
     if head.pos_ not in ("NOUN", "PROPN") or low in words["quantity"] or \
             low in words["carrier"]:
         return None
+    doer = _doer(head) if depth < 2 else None
+    if doer is not None:
+        a = resolve(ex, doer, depth + 1)
+        if a is not None and (a.how != "phrase" or a.anchored or a.body):
+            return a
     if head.lemma_.lower() not in words["institution"] and low not in words["institution"]:
         inst = next((c for c in head.lefts if c.dep_ == "compound" and
                      c.lower_ in words["institution"]), None)

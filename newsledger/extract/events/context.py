@@ -89,17 +89,25 @@ def event_date(ex: Extraction, clause_tok, sent) -> str | None:
     return date_at(ex, s, e) or date_at(ex, sent.start_char, sent.end_char)
 
 
-def location(ex: Extraction, trigger, exclude: set[int]) -> str | None:
-    """A place named in a locative phrase of the trigger (or of its object)."""
+def _places(ex: Extraction, trigger):
+    """(token, mention) of places named in locative phrases of the trigger or its object."""
     heads = [trigger] + [c for c in trigger.children if c.dep_ in ("dobj", "pobj")]
     for h in heads:
         for prep in h.children:
             if prep.dep_ != "prep" or prep.lower_ not in _PLACE_PREPS:
                 continue
             for obj in prep.children:
-                if obj.dep_ != "pobj":
-                    continue
-                m = covering(ex, obj)
-                if m is not None and m.label in _PLACE_LABELS and m.start not in exclude:
-                    return m.entity_name
-    return None
+                m = covering(ex, obj) if obj.dep_ == "pobj" else None
+                if m is not None and m.label in _PLACE_LABELS:
+                    yield obj, m
+
+
+def location(ex: Extraction, trigger, exclude: set[int]) -> str | None:
+    """A place named in a locative phrase of the trigger (or of its object)."""
+    return next((m.entity_name for _, m in _places(ex, trigger) if m.start not in exclude), None)
+
+
+def place_object(ex: Extraction, trigger):
+    """The head token of a country or region the act is done in (GPE), for acts coded
+    against a place when no party is named."""
+    return next((tok for tok, m in _places(ex, trigger) if m.label == "GPE"), None)
