@@ -208,13 +208,15 @@ def _named(ex: Extraction, head) -> Actor | None:
 
 def _doer(head):
     """Who did the deed a phrase names: "crimes committed BY X", "demands FROM X",
-    "an allegation BY X"; the actor an act on a deed is about. Bodies and roles are
+    "a meeting OF X"; the actor an act on a deed is about. Bodies and roles are
     actors themselves ("the government headed by X" is the government)."""
     words = word_sets()
     if head.lemma_.lower() in words["institution"] or head.lower_ in words["role"]:
         return None
     nouns = lexicon().nouns
-    preps = ("by", "from") if head.lower_ in nouns or head.lemma_.lower() in nouns else ("by",)
+    # an act's party: "demands FROM X", "a meeting OF the Council"
+    preps = ("by", "from", "of") if head.lower_ in nouns or head.lemma_.lower() in nouns \
+        else ("by",)
     _, by = prep_object(head, preps)
     if by is not None:
         return by
