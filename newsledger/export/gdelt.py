@@ -63,7 +63,7 @@ def row(mentions: list[dict]) -> tuple:
         best.get("source_id") or "", best.get("source_name") or "",
         best.get("target_id") or "", best.get("target_name") or "",
         int(any(_in_lead(r) for r in mentions)), cameo, cameo[:3], cameo[:2],
-        best.get("quad_class") or "", best.get("goldstein") if best.get("goldstein") is not None else "",
+        best.get("quad_class") or "", _blank_none(best.get("goldstein")),
         len(mentions), len({r.get("outlet") or r["doc_id"] for r in mentions}),
         len({r["doc_id"] for r in mentions}),
         geo[0], best.get("location") or "", geo[1], geo[2], geo[3],
@@ -71,6 +71,10 @@ def row(mentions: list[dict]) -> tuple:
         best.get("type"), best.get("mode") or "", best.get("date") or "", best.get("text"),
         best.get("doc_name"), best.get("confidence"),
     )
+
+
+def _blank_none(v):
+    return "" if v is None else v
 
 
 def _event_number(r: dict) -> int:

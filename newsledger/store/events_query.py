@@ -35,7 +35,8 @@ def event_rows(store: Store, *, actor: str | None = None, type_: str | None = No
         r["when"] = r.get("date") or r.get("published")
         text = r.pop("doc_text", "") or ""
         r["lead_end"] = _lead_end(text, r.get("title"), r.get("title_start"))
-        r["sentence"] = text[r["sent_start"]:r["sent_end"]].strip() if r.get("sent_end") else r["text"]
+        has_sent = bool(r.get("sent_end"))
+        r["sentence"] = text[r["sent_start"]:r["sent_end"]].strip() if has_sent else r["text"]
     return rows[:limit] if limit else rows
 
 

@@ -25,7 +25,6 @@ class Hit:
     coding: Coding
     source: object | None = None    # head token of the source phrase
     target: object | None = None
-    source_actor: object | None = None  # an Actor found without a token (the speaker)
     consumed: list = field(default_factory=list)
     conf: float = 0.6
     nominal: bool = False

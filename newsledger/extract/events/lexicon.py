@@ -113,7 +113,8 @@ def lexicon() -> Lexicon:
                             place_modifier=bool(p.get("place_modifier")),
                             needs_target=bool(p.get("needs_target")),
                             type=p.get("type"), conf=float(p.get("conf", 0.6)),
-                            modifiers={str(k): str(v) for k, v in (p.get("modifiers") or {}).items()})
+                            modifiers={str(k): str(v)
+                                       for k, v in (p.get("modifiers") or {}).items()})
              for w, p in (_read("nouns.yaml").get("nouns") or {}).items()}
     fallback = {str(k): str(v) for k, v in _read("cameo_verbs.yaml").items()}
     preds = {w: (str(p["cameo"]), bool(p.get("negated")))
