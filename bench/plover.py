@@ -39,11 +39,13 @@ def _actor_texts(field) -> list[str]:
     return [a.get("actorText", "") for a in field if a.get("actorText")]
 
 
-def _match(gold: list[str], name: str | None) -> bool:
-    if not name:
-        return False
-    n = name.lower()
-    return any(g.lower() in n or n in g.lower() for g in gold)
+def _match(gold: list[str], *names: str | None) -> bool:
+    """A gold actor text inside a coded name or its words as written, or the other way."""
+    for name in names:
+        n = (name or "").lower()
+        if n and any(g.lower() in n or n in g.lower() for g in gold):
+            return True
+    return False
 
 
 def best_event(events):
@@ -71,7 +73,9 @@ def run(model: str, records: list[dict]) -> tuple[dict, list[dict]]:
                      "source_gold": _actor_texts(rec.get("source")),
                      "target_gold": _actor_texts(rec.get("target")),
                      "source": ev.source_name if ev else None,
-                     "target": ev.target_name if ev else None, "text": rec["text"]})
+                     "target": ev.target_name if ev else None,
+                     "source_text": ev.source_text if ev else None,
+                     "target_text": ev.target_text if ev else None, "text": rec["text"]})
     secs = time.perf_counter() - t0
     return score(rows, secs), rows
 
@@ -95,9 +99,11 @@ def score(rows: list[dict], secs: float) -> dict:
         "type_accuracy": round(ok / n, 4) if n else 0.0,
         "type_macro_f1": round(sum(f1s) / len(f1s), 4) if f1s else 0.0,
         "coded": round(sum(r["pred"] is not None for r in rows) / n, 4) if n else 0.0,
-        "source_match": round(sum(_match(r["source_gold"], r["source"]) for r in with_src)
+        "source_match": round(sum(_match(r["source_gold"], r["source"], r["source_text"])
+                                  for r in with_src)
                               / len(with_src), 4) if with_src else 0.0,
-        "target_match": round(sum(_match(r["target_gold"], r["target"]) for r in with_tgt)
+        "target_match": round(sum(_match(r["target_gold"], r["target"], r["target_text"])
+                                  for r in with_tgt)
                               / len(with_tgt), 4) if with_tgt else 0.0,
         "sentences_per_second": round(n / secs, 1) if secs else 0.0,
     }

@@ -171,7 +171,14 @@ def _record(ex, hit, sent, src, tgt) -> Event:
         quad_class=c.quad_class, goldstein=c.goldstein,
         sent_start=sent.start_char, sent_end=sent.end_char, extractor=NAME,
         confidence=round(conf, 3), trigger=hit.trigger.text, recoded_from=recoded,
-        depth=_depth(hit.trigger))
+        depth=_depth(hit.trigger), source_text=_written(ex, src), target_text=_written(ex, tgt))
+
+
+def _written(ex: Extraction, actor) -> str | None:
+    """The words that name an argument where the event is told (a name, a pronoun)."""
+    if actor is None or actor.end <= actor.start:
+        return None
+    return ex.article.text[actor.start:actor.end]
 
 
 def _depth(tok) -> int:
