@@ -20,7 +20,7 @@ def test_events_command(tmp_path, nlp):
     res = run(cli, ["--db", db, "events", "--actor", "germany", "--format", "jsonl"])
     assert res.exit_code == 0, res.output
     rows = [json.loads(line) for line in res.output.splitlines()]
-    assert [(r["type"], r["source_name"], r["target_name"]) for r in rows] == \
+    assert [(r["type"], r["source_text"], r["target_text"]) for r in rows] == \
         [("ACCUSE", "Germany", "Russia")]
     assert rows[0]["sentence"] == "Germany condemned Russia on Monday."
     res = run(cli, ["--db", db, "events", "--type", "coerce", "--format", "jsonl"])

@@ -37,7 +37,7 @@ def test_header_and_rows(ledger):
     acc = [r for r in rows if r["PloverType"] == "ACCUSE"]
     assert len(acc) == 2                         # no event_id yet: every mention is an event
     r = next(r for r in acc if r["DocName"] == "a")
-    assert (r["Actor1Name"], r["Actor2Name"]) == ("Germany", "Russia")
+    assert "Germany" in r["Actor1Name"] and "Russia" in r["Actor2Name"]   # names from the KB
     assert (r["EventCode"], r["EventBaseCode"], r["EventRootCode"]) == ("111", "111", "11")
     assert (r["QuadClass"], r["GoldsteinScale"]) == ("3", "-2.0")
     assert (r["NumMentions"], r["NumSources"], r["NumArticles"]) == ("1", "1", "1")

@@ -12,6 +12,11 @@ def _events(analyse_text, text):
     return ex.events
 
 
+def _as_written(e) -> tuple:
+    # the arguments' words: the ledger's names for them depend on the knowledge base
+    return e.source_text, e.target_text
+
+
 def _one(analyse_text, text):
     evs = _events(analyse_text, text)
     assert len(evs) == 1, [(e.type, e.text) for e in evs]
@@ -20,7 +25,7 @@ def _one(analyse_text, text):
 
 def test_verb_with_subject_and_object(analyse_text):
     e = _one(analyse_text, "Germany condemned Russia on Monday.")
-    assert (e.type, e.cameo, e.source_name, e.target_name) == ("ACCUSE", "111", "Germany", "Russia")
+    assert (e.type, e.cameo, *_as_written(e)) == ("ACCUSE", "111", "Germany", "Russia")
     assert (e.quad_class, e.goldstein) == (3, -2.0)
     assert e.text == "Germany condemned Russia"
     assert not e.negated and not e.hypothetical
@@ -29,19 +34,19 @@ def test_verb_with_subject_and_object(analyse_text):
 
 def test_call_on_is_a_request_and_its_content_is_not_coded_apart(analyse_text):
     e = _one(analyse_text, "The United Nations called on Syria to withdraw its troops.")
-    assert (e.type, e.source_name, e.target_name) == ("REQUEST", "United Nations", "Syria")
+    assert (e.type, *_as_written(e)) == ("REQUEST", "United Nations", "Syria")
 
 
 def test_no_plans_to_withdraw_is_a_refusal(analyse_text):
     e = _one(analyse_text, "Russia has no plans to withdraw its forces from Syria.")
     assert (e.type, e.cameo, e.recoded_from) == ("REJECT", "124", "RETREAT")
-    assert (e.source_name, e.target_name) == ("Russia", "Syria")
+    assert _as_written(e) == ("Russia", "Syria")
 
 
 def test_announced_aid_is_an_expression_of_intent(analyse_text):
     e = _one(analyse_text, "France will send aid to Lebanon.")
     assert (e.type, e.cameo, e.recoded_from) == ("AGREE", "033", "AID")
-    assert e.target_name == "Lebanon"
+    assert e.target_text == "Lebanon"
 
 
 def test_conditional_announcement_is_a_threat(analyse_text):
@@ -51,18 +56,18 @@ def test_conditional_announcement_is_a_threat(analyse_text):
 
 def test_passive_agent_is_the_source(analyse_text):
     e = _one(analyse_text, "The embassy was attacked by militants.")
-    assert (e.type, e.source_name, e.target_name) == ("ASSAULT", "militants", "embassy")
+    assert (e.type, *_as_written(e)) == ("ASSAULT", "militants", "embassy")
 
 
 def test_coordinated_parties_of_a_joint_act(analyse_text):
     e = _one(analyse_text, "Egypt and Jordan agreed to cooperate.")
-    assert (e.type, e.source_name, e.target_name) == ("AGREE", "Egypt", "Jordan")
+    assert (e.type, *_as_written(e)) == ("AGREE", "Egypt", "Jordan")
 
 
 def test_nominal_event_with_of_and_from(analyse_text):
     e = _one(analyse_text, "The withdrawal of American troops from Afghanistan ended in August.")
     assert (e.type, e.mode) == ("RETREAT", "withdraw")
-    assert (e.source_name, e.target_name) == ("American troops", "Afghanistan")
+    assert _as_written(e) == ("American troops", "Afghanistan")
 
 
 def test_wanted_act_is_marked_hypothetical(analyse_text):
@@ -73,19 +78,20 @@ def test_wanted_act_is_marked_hypothetical(analyse_text):
 def test_pattern_that_codes_a_negation(analyse_text):
     e = _one(analyse_text, "“We will not accept any foreign troops on our soil,” said Ahmed Hassan.")
     assert (e.type, e.negated) == ("REJECT", False)
-    assert e.target_name == "foreign troops"
+    assert e.target_text == "foreign troops"
 
 
 def test_quantity_words_lead_to_the_actor(analyse_text):
     e = _one(analyse_text, "Hundreds of students protested against the government in Nairobi.")
-    assert (e.type, e.source_name, e.target_name) == ("PROTEST", "students", "government")
+    assert (e.type, *_as_written(e)) == ("PROTEST", "students", "government")
     assert e.location == "Nairobi"
 
 
 def test_pronoun_subject_resolves_to_the_earlier_person(analyse_text):
     evs = _events(analyse_text, "John Smith arrived in London on Friday. He condemned Russia.")
     acc = [e for e in evs if e.type == "ACCUSE"]
-    assert [(e.source_name, e.target_name) for e in acc] == [("John Smith", "Russia")]
+    assert [_as_written(e) for e in acc] == [("He", "Russia")]
+    assert "Smith" in acc[0].source_name            # the pronoun stands for the person
 
 
 @pytest.mark.parametrize("text", [
@@ -106,13 +112,13 @@ def test_event_date_comes_from_the_clause(analyse_text):
 
 def test_support_verb_lends_subject_and_partner_to_the_noun(analyse_text):
     e = _one(analyse_text, "Egypt held talks with Israel on Sunday.")
-    assert (e.type, e.source_name, e.target_name) == ("CONSULT", "Egypt", "Israel")
+    assert (e.type, *_as_written(e)) == ("CONSULT", "Egypt", "Israel")
     assert e.text == "Egypt held talks with Israel"
 
 
 def test_accusation_predicate_in_reported_speech(analyse_text):
     e = _one(analyse_text, "The minister said that Iran was responsible for the attack.")
-    assert (e.type, e.cameo, e.source_name, e.target_name) == ("ACCUSE", "112", "minister", "Iran")
+    assert (e.type, e.cameo, *_as_written(e)) == ("ACCUSE", "112", "minister", "Iran")
     # said by nobody, the same words are no accusation
     assert _events(analyse_text, "Iran is responsible for its budget.") == []
 
@@ -126,13 +132,13 @@ def test_event_noun_as_a_topic_is_not_a_report(analyse_text):
 
 def test_coordinated_groups_are_one_event_each(analyse_text):
     evs = _events(analyse_text, "The bases were attacked by the rebels and the militias.")
-    assert sorted((e.source_name, e.target_name) for e in evs) == \
+    assert sorted(_as_written(e) for e in evs) == \
         [("militias", "bases"), ("rebels", "bases")]
 
 
 def test_reported_demand_on_the_subject(analyse_text):
     e = _one(analyse_text, "Officials said the government needs to sign the deal.")
-    assert (e.type, e.source_name, e.target_name) == ("REQUEST", "Officials", "government")
+    assert (e.type, *_as_written(e)) == ("REQUEST", "Officials", "government")
     # "had to" tells what was done, it demands nothing
     e = _one(analyse_text, "The government had to sign the deal.")
     assert (e.type, e.cameo) == ("SUPPORT", "057")
@@ -140,20 +146,20 @@ def test_reported_demand_on_the_subject(analyse_text):
 
 def test_predicate_noun_and_negated_want(analyse_text):
     e = _one(analyse_text, "The minister said that Hamas is a terrorist organization.")
-    assert (e.type, e.source_name, e.target_name) == ("ACCUSE", "minister", "Hamas")
+    assert (e.type, *_as_written(e)) == ("ACCUSE", "minister", "Hamas")
     e = _one(analyse_text, "Egypt does not want foreign troops on its soil.")
-    assert (e.type, e.source_name, e.target_name, e.negated) == \
+    assert (e.type, *_as_written(e), e.negated) == \
         ("REJECT", "Egypt", "foreign troops", False)
 
 
 def test_target_borrowed_from_the_content_and_from_the_place(analyse_text):
     e = _one(analyse_text, "Libya offered to hand over the suspects to Britain.")
-    assert (e.type, e.source_name, e.target_name) == ("AGREE", "Libya", "Britain")
+    assert (e.type, *_as_written(e)) == ("AGREE", "Libya", "Britain")
     e = _one(analyse_text, "Serbia lifted the curfew in Montenegro.")
-    assert (e.type, e.source_name, e.target_name, e.location) == \
+    assert (e.type, *_as_written(e), e.location) == \
         ("CONCEDE", "Serbia", "Montenegro", "Montenegro")
 
 
 def test_deeds_point_to_their_doers(analyse_text):
     e = _one(analyse_text, "Croatia is investigating crimes committed by Serbian militias.")
-    assert (e.type, e.target_name) == ("ACCUSE", "Serbian militias")
+    assert (e.type, e.target_text) == ("ACCUSE", "Serbian militias")
