@@ -57,9 +57,16 @@ def _verbal(tok) -> bool:
 
 def _generic(verb) -> bool:
     """An act named as a notion, not reported: "the duty OF EXPELLING them", "messages TO
-    EXPEL the occupier". (Under an act that takes content, the coder codes that act.)"""
-    if verb.dep_ == "pcomp" and verb.head.head.pos_ in ("NOUN", "PROPN"):
-        return True
+    EXPEL the occupier", "not serious ABOUT WITHDRAWING". (Under an act that takes
+    content, the coder codes that act.)"""
+    if verb.dep_ == "pcomp":
+        owner = verb.head.head
+        if owner.pos_ in ("NOUN", "PROPN"):
+            return True
+        # "serious ABOUT WITHDRAWING", "capable OF EXPELLING" (but "responsible for
+        # targeting" tells of a deed)
+        if owner.pos_ == "ADJ" and owner.lemma_.lower() in word_list("events/modal_heads"):
+            return True
     # ... but "(no) PLANS to withdraw" announces (or rules out) the act, and "an
     # ATTEMPT to assassinate" is one
     head = verb.head.lemma_.lower()
@@ -130,7 +137,9 @@ def _actors(ex: Extraction, head, hit: Hit, role: str) -> list:
         a = A.resolve(ex, head)
         return [a] if a is not None else [None]
     actors = A.expand(ex, head) if head is not None else []
-    if role == "source" and not actors:
+    # A speech act without a subject inside a quote is the speaker's ("threatened to
+    # ..", "we reject .."); a deed without a subject is nobody's in particular.
+    if role == "source" and not actors and not hit.nominal and hit.coding.quad_class in (1, 3):
         sp = A.speaker_at(ex, hit.trigger.idx)
         if sp is not None and (head is None or head.pos_ == "PRON"):
             actors = [sp]
