@@ -14,13 +14,11 @@ from newsledger.extract.lexicon import word_list
 from newsledger.extract.events.lexicon import (Coding, Pattern, coding, lexicon, request_code,
                                                word_sets)
 
-# Verbs whose subject performs the act a noun object names ("X expressed its
-# rejection", "X held talks", "X signed an agreement").
-_SUPPORT_DEPS = ("dobj", "pobj", "attr", "nsubjpass", "conj", "appos")
-
 
 @dataclass
 class Hit:
+    """A coded trigger and the parse tokens of its arguments, before actors are found."""
+
     trigger: object                 # spaCy token
     coding: Coding
     source: object | None = None    # head token of the source phrase
@@ -246,6 +244,8 @@ def _topic(noun) -> bool:
 
 
 def code_noun(noun) -> Hit | None:
+    """Code an event noun with its participants: possessor, name modifier, of-, by-,
+    between-, against-phrases, or the subject of the verb it is the object of."""
     if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ == "compound" or _topic(noun):
         return None
     np = _noun_pattern(noun)
