@@ -140,3 +140,13 @@ class Ledger:
         """Profiles of the actors a name stands for (any spelling, alias or id)."""
         from newsledger.kb.actors import find, profile
         return [profile(self.store, row) for row in find(self.store, name)]
+
+    # --- issue 6: events ---
+    def events(self, *, actor: str | None = None, type_: str | None = None,
+               since: str | None = None, until: str | None = None,
+               include_unreal: bool = False, limit: int | None = None) -> list[dict]:
+        """Coded event mentions with their sentence and article; negated and
+        hypothetical acts only with ``include_unreal``."""
+        from newsledger.store.events_query import event_rows
+        return event_rows(self.store, actor=actor, type_=type_, since=since, until=until,
+                          include_unreal=include_unreal, limit=limit)

@@ -149,6 +149,11 @@ class Event:
     sent_end: int = 0
     extractor: str = "events"
     confidence: float = 0.5
+    trigger: str | None = None      # the word the event was coded from (verb or noun)
+    recoded_from: str | None = None  # "RETREAT" for a refusal coded from "no plans to withdraw"
+    depth: int = 0                  # heads between the trigger and the sentence root (0: main verb)
+    source_text: str | None = None  # the source as the text names it there ("he", "the premier")
+    target_text: str | None = None
 
 
 @dataclass(frozen=True)
