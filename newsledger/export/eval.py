@@ -60,7 +60,9 @@ def document_record(store: Store, doc: dict, name: str) -> dict:
         "entities": _entities(store.records("mentions", rid), store),
         "quotes": [_quote(r) for r in store.records("quotes", rid)],
         "timexes": [_timex(r) for r in store.records("timexes", rid)],
-        "events": [_event(r) for r in store.records("events", rid)],
+        # Negated and hypothetical acts stay in the ledger but did not happen.
+        "events": [_event(r) for r in store.records("events", rid)
+                   if not (r["negated"] or r["hypothetical"])],
         "claims": [_claim(r) for r in store.records("claims", rid)],
         "contradictions": [],
     }
