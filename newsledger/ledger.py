@@ -133,6 +133,28 @@ class Ledger:
     def close(self) -> None:
         self.store.close()
 
+    # --- issue 5: actors ---
+    def actors(self, *, type: str | None = None, search: str | None = None,
+               limit: int | None = None) -> list[dict]:
+        """Actors in the ledger (type: PERSON ORG GPE ... or a KB type), most mentioned first."""
+        from newsledger.kb.actors import list_actors
+        return list_actors(self.store, type=type, search=search, limit=limit)
+
+    def actor(self, name: str) -> list[dict]:
+        """Profiles of the actors a name stands for (any spelling, alias or id)."""
+        from newsledger.kb.actors import find, profile
+        return [profile(self.store, row) for row in find(self.store, name)]
+
+    # --- issue 6: events ---
+    def events(self, *, actor: str | None = None, type_: str | None = None,
+               since: str | None = None, until: str | None = None,
+               include_unreal: bool = False, limit: int | None = None) -> list[dict]:
+        """Coded event mentions with their sentence and article; negated and
+        hypothetical acts only with ``include_unreal``."""
+        from newsledger.store.events_query import event_rows
+        return event_rows(self.store, actor=actor, type_=type_, since=since, until=until,
+                          include_unreal=include_unreal, limit=limit)
+
     # --- issue 7: across reports ---
     def analyze(self) -> dict:
         """Rebuild stories, merged events, contradictions, stances and framing counts."""

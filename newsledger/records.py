@@ -96,6 +96,10 @@ class Quote:
     date: str | None = None         # TIMEX3 value of when it was said
     sent_start: int = 0
     sent_end: int = 0
+    co_speakers: tuple[str, ...] = ()       # entity ids of others speaking with the speaker
+    co_speaker_names: tuple[str, ...] = ()
+    speaker_method: str | None = None       # how the speaker was found (subject, pronoun, ...)
+    inherited: tuple[str, ...] = ()         # medium/date taken from the same speaker's quote before
     extractor: str = "quotes"
     confidence: float = 0.5
 
@@ -114,6 +118,7 @@ class Timex:
     mod: str | None = None
     sent_start: int = 0
     sent_end: int = 0
+    tense: str | None = None        # past | present | future of the clause it sits in
     extractor: str = "time"
     confidence: float = 0.5
 
@@ -144,6 +149,11 @@ class Event:
     sent_end: int = 0
     extractor: str = "events"
     confidence: float = 0.5
+    trigger: str | None = None      # the word the event was coded from (verb or noun)
+    recoded_from: str | None = None  # "RETREAT" for a refusal coded from "no plans to withdraw"
+    depth: int = 0                  # heads between the trigger and the sentence root (0: main verb)
+    source_text: str | None = None  # the source as the text names it there ("he", "the premier")
+    target_text: str | None = None
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ def register(cli):
               help="Which table a CSV export writes.")
 @click.pass_context
 def export(ctx, fmt, out, table):
-    """Write the ledger as eval records (SCHEMA.md), JSONL or CSV."""
+    """Write the ledger as eval records (SCHEMA.md), JSONL, CSV or a GDELT events table."""
     led = ledger(ctx)
     if out:
         with open(out, "w", encoding="utf-8", newline="") as f:

@@ -1,4 +1,4 @@
-"""Exports: eval (SCHEMA.md), JSONL, CSV."""
+"""Exports: eval (SCHEMA.md), JSONL, CSV, GDELT (events, tab-separated)."""
 import json
 from typing import IO
 
@@ -7,13 +7,16 @@ from newsledger.export import eval as eval_export
 from newsledger.export.tables import jsonl_records, write_csv
 from newsledger.store.db import Store
 
-FORMATS = ("eval", "jsonl", "csv")
+FORMATS = ("eval", "jsonl", "csv", "gdelt")
 
 
 def export(store: Store, fmt: str, out: IO[str], *, table: str = "quotes") -> int:
     """Write the ledger in a format; returns the number of records written."""
     if fmt == "csv":
         return write_csv(store, table, out)
+    if fmt == "gdelt":
+        from newsledger.export.gdelt import write_gdelt
+        return write_gdelt(store, out)
     if fmt == "eval":
         recs = eval_export.records(store)
     elif fmt == "jsonl":

@@ -27,6 +27,7 @@ def _entities(mentions: list[dict], store: Store) -> list[dict]:
 
 def _quote(r: dict) -> dict:
     return {"speaker": r["speaker_id"], "speaker_name": r["speaker_name"], **_span(r),
+            "co_speakers": r.get("co_speakers") or [],
             "kind": r["kind"], "cue": r["cue"], "medium": r["medium"], "date": r["date"],
             "confidence": r["confidence"]}
 
@@ -73,7 +74,9 @@ def document_record(store: Store, doc: dict, name: str,
         "entities": _entities(store.records("mentions", rid), store),
         "quotes": [_quote(r) for r in store.records("quotes", rid)],
         "timexes": [_timex(r) for r in store.records("timexes", rid)],
-        "events": [_event(r) for r in store.records("events", rid)],
+        # Negated and hypothetical acts stay in the ledger but did not happen.
+        "events": [_event(r) for r in store.records("events", rid)
+                   if not (r["negated"] or r["hypothetical"])],
         "claims": [_claim(r) for r in store.records("claims", rid)],
         "contradictions": contradictions or [],
     }

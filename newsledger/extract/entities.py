@@ -1,50 +1,255 @@
-"""Entities (baseline): spaCy NER mentions, grouped per name into actors.
+"""Entities: name mentions (KB ruler + NER), nominal mentions, one actor per real actor.
 
-An actor's id is derived from its folded name, so the same spelling gets the
-same id in every article. The actors issue replaces the grouping with the
-knowledge base and transliteration-aware matching.
+Names the knowledge base knows arrive from the entity ruler with their actor
+id; other NER names are matched to the KB (transliteration-aware) or to the
+actors already named in the article (surnames, acronyms, spelling slips), and
+otherwise get a stable id of their own derived from the name's key, so later
+articles reuse it. Role phrases and definite descriptions that stand for an
+actor become nominal mentions of it (``Mention.nominal``).
 """
 from __future__ import annotations
 
-from collections import Counter
+from spacy.tokens import Span
 
 from newsledger.extract.base import Extraction, sent_bounds
-from newsledger.kb.names import fold, slug
+from newsledger.kb import base
+from newsledger.kb.geo import geocode
+from newsledger.kb.names import _rules, fold, key
+from newsledger.kb.nominal import descriptions, role_appositions, role_holders, role_of_group
+from newsledger.kb.resolve import Cluster, Resolver, is_place
 from newsledger.records import Entity, Mention
 
-NAME = "entities.ner"
-VERSION = "1"
+NAME = "entities"
+VERSION = "2"
 ORDER = 10
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 _TRIM_START = {"the", "a", "an"}
+_JOIN = {"‘", "’", "'", "`"}          # marks NER splits a name at: "Kate ‘al-Rikabi"
+_AGENT_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
 
 
-def _trimmed(ent):
-    """The entity span without a leading article, so spans are names."""
-    start = ent.start
-    while start < ent.end - 1 and ent.doc[start].lower_ in _TRIM_START:
+def _trimmed(ent: Span) -> Span | None:
+    """The entity span without a leading article, titles (for persons) or a trailing 's."""
+    start, end = ent.start, ent.end
+    hon = _rules()["honorific_set"]
+    while start < end - 1 and (ent.doc[start].lower_ in _TRIM_START
+                               or ent.label_ == "PERSON" and ent.doc[start].lower_.strip(".") in hon):
         start += 1
-    return ent.doc[start:ent.end]
+    while end > start + 1 and ent.doc[end - 1].text in ("'s", "’s", "'", "’"):
+        end -= 1
+    span = Span(ent.doc, start, end, label=ent.label_, kb_id=ent.kb_id_)
+    return span if span.text.strip() else None
+
+
+def _name_spans(doc, kb) -> list[Span]:
+    spans = []
+    for ent in doc.ents:
+        if ent.label_ not in LABELS:
+            continue
+        if not ent.kb_id_ and fold(ent.text) in kb.demonyms:
+            continue        # "Iraqi" alone is an adjective, not a mention of Iraq
+        # A demonym modifying a noun ("Iraqi soil") is not a mention of an actor.
+        if ent.label_ == "NORP" and ent[-1].tag_ not in ("NNS", "NNPS"):
+            continue
+        s = _trimmed(ent)
+        if s is None:
+            continue
+        prev = spans[-1] if spans else None
+        if prev is not None and prev.label_ == s.label_ == "PERSON" and not prev.kb_id_ \
+                and not s.kb_id_ and s.start - prev.end <= 1 \
+                and all(t.text in _JOIN for t in doc[prev.end:s.start]) \
+                and doc.text[prev.end_char:s.start_char].strip(" ‘’'`") == "":
+            spans[-1] = Span(doc, prev.start, s.end, label="PERSON")   # one name split by NER
+            continue
+        spans.append(s)
+    return spans
+
+
+def _drop_role_words(doc, found):
+    """NER's one-word pieces of a role title ("State" in "Secretary of State",
+    "Supreme" in "the Supreme Leader") are not actors of their own."""
+    roles = [(s, e) for s, e, c, label, nominal in found if nominal and label == "PERSON"]
+    keep = []
+    for f in found:
+        s, e, cluster, _, nominal = f
+        if not nominal and cluster.actor is None and e - s == 1 \
+                and any(rs <= s and e <= re_ for rs, re_ in roles):
+            cluster.starts.remove(doc[s].idx)
+            continue
+        keep.append(f)
+    return keep
+
+
+def _surnames(doc, res: Resolver, taken: set[int]):
+    """Surnames NER missed ("Amiri and Fayyad said") of persons named earlier in the article."""
+    last = {}
+    for c in res.clusters.values():
+        if c.type == "person":
+            for n in c.person_names():
+                last.setdefault(key(n).split()[-1], c)
+    for tok in doc:
+        if tok.i not in taken and tok.pos_ == "PROPN" and tok.is_title and len(tok) > 3:
+            c = last.get(key(tok.text))
+            if c is not None and c.last_before(tok.idx) >= 0:
+                yield tok, c
+
+
+def _latest_year(doc) -> str | None:
+    """Where the article's date is not known yet: the latest year its dates name.
+
+    Enough to tell who held a role (a prime minister's term is years long);
+    the time stage finds the exact date later.
+    """
+    years = [int(t.text) for e in doc.ents if e.label_ == "DATE" for t in e
+             if t.like_num and len(t.text) == 4 and t.text.isdigit() and 1900 < int(t.text) < 2100]
+    return str(max(years)) if years else None
+
+
+def _demonyms(doc, kb) -> dict[str, int]:
+    """Countries whose demonym modifies a noun ("Iraqi soil"): a sign of the article's subject."""
+    out: dict[str, int] = {}
+    for t in doc:
+        if t.dep_ in ("amod", "compound") and t.text[:1].isupper():
+            aid = kb.demonyms.get(t.lower_)
+            if aid:
+                out[aid] = out.get(aid, 0) + 1
+    return out
+
+
+def _acts(span: Span) -> bool:
+    """Whether a place name is used as an actor: subject, possessor, agent, or one side
+    of a relation ("talks between Baghdad and Washington")."""
+    root = span.root
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    if span.text.isupper() and span[0].is_sent_start and nxt is not None \
+            and nxt.text in ("(", "-", "–", "—", ","):
+        return False           # a dateline: "BAGHDAD (Reuters) -"
+    if root.dep_ == "conj":
+        root = root.head
+    if root.dep_ in _AGENT_DEPS:
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ in ("between", "with")
+
+
+_PLACE_PREPS = {"in", "into", "from", "to", "inside", "across", "throughout", "within", "out",
+                "at", "near", "over", "around", "toward", "towards", "through"}
+
+
+def _locative(span: Span) -> bool:
+    """Whether a place name is the scene ("troops in Iraq", "left for Washington")."""
+    root = span.root
+    while root.dep_ == "conj":
+        root = root.head
+    return root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS
+
+
+def _metonym(span: Span, cluster: Cluster, res: Resolver) -> Cluster:
+    """A capital acting ("Washington agreed") stands for its government, and so does
+    a foreign country named as an actor ("the U.S. insists"); the article's own
+    country and any place used as the scene ("troops in Iraq") stay places."""
+    if cluster.type == "city" and _acts(span):
+        country = res.kb.get(res.kb.capitals.get(cluster.id))
+    elif cluster.type == "country" and not _locative(span) and cluster is not res.main_country():
+        country = cluster.actor
+    else:
+        return cluster
+    if country is None or not country.attrs.get("government"):
+        return cluster
+    return res.synthetic(country.attrs["government"], f"Government of {country.name}")
 
 
 def extract(doc, ex: Extraction):
-    spans = [_trimmed(e) for e in doc.ents if e.label_ in LABELS]
-    spans = [s for s in spans if fold(s.text)]
-    labels: dict[str, Counter] = {}
-    names: dict[str, str] = {}
-    for s in spans:
-        key = fold(s.text)
-        labels.setdefault(key, Counter())[s.label_] += 1
-        # The longest spelling seen is the most informative display name.
-        if len(s.text) > len(names.get(key, "")):
-            names[key] = s.text
+    kb = base.default()
+    res = Resolver(kb, ex.article.published or _latest_year(doc))
+    res.demonym_counts = _demonyms(doc, kb)
+    found, persons = _names(doc, res)
+    taken = {i for s, e, *_ in found for i in range(s, e)}
+    for n in _nominals(doc, res, found, persons, taken):
+        res.note(n.cluster, "", doc[n.start].idx, named=False)
+        found.append((n.start, n.end, n.cluster, n.label, True))
+    return _records(doc, ex, res, _drop_role_words(doc, found))
+
+
+def _names(doc, res: Resolver):
+    """Name mentions as (token start, end, cluster, label, nominal=False), and the persons."""
+    named = [(span, *res.resolve(span.text, span.label_, span.start_char, span.kb_id_))
+             for span in _name_spans(doc, res.kb)]
+    res.main_country()        # settled on the names alone, before metonymy moves any
+    found, persons = [], []
+    for span, cluster, label in named:
+        meto = _metonym(span, cluster, res)
+        if meto is not cluster:
+            cluster.starts.remove(span.start_char)
+            cluster, label = res.note(meto, span.text, span.start_char), "ORG"
+        found.append((span.start, span.end, cluster, label, False))
+        if label == "PERSON":
+            persons.append((span, cluster))
+    taken = {i for s, e, *_ in found for i in range(s, e)}
+    for tok, cluster in list(_surnames(doc, res, taken)):
+        found.append((tok.i, tok.i + 1, res.note(cluster, tok.text, tok.idx), "PERSON", False))
+    return found, persons
+
+
+def _nominals(doc, res: Resolver, found, persons, taken: set[int]) -> list:
+    """Role phrases and descriptions, most specific first; each token is used once."""
+    owner = {s: (e, c) for s, e, c, _, nom in found if not nom}
+    finders = (lambda: role_appositions(doc, persons),
+               lambda: role_of_group(doc, res, taken, owner),
+               lambda: role_holders(doc, res, taken),
+               lambda: descriptions(doc, res, taken))
     out = []
-    for key, counts in labels.items():
-        out.append(Entity(id=slug(names[key]), name=names[key], type=counts.most_common(1)[0][0]))
-    for s in spans:
-        key = fold(s.text)
-        ss, se = sent_bounds(s)
-        out.append(Mention(ex.article.id, s.start_char, s.end_char, s.text, s.label_,
-                           slug(names[key]), names[key], ss, se, extractor=NAME,
-                           confidence=0.6))
+    for find in finders:
+        more = find()
+        taken |= {i for n in more for i in range(n.start, n.end)}
+        out += more
     return out
+
+
+def _records(doc, ex: Extraction, res: Resolver, found) -> list:
+    text = ex.article.text
+    out: list = []
+    used: dict[str, Cluster] = {}
+    names = {c.id: c.actor.name if c.actor else _display_name(c) for _, _, c, _, _ in found}
+    for s, e, cluster, label, nominal in sorted(found, key=lambda f: (f[0], f[1])):
+        span = doc[s:e]
+        ss, se = sent_bounds(span)
+        out.append(Mention(ex.article.id, span.start_char, span.end_char,
+                           text[span.start_char:span.end_char], label, cluster.id,
+                           names[cluster.id], ss, se,
+                           nominal=nominal, extractor=NAME,
+                           confidence=0.9 if cluster.actor else 0.6 if not nominal else 0.5))
+        used[cluster.id] = cluster
+    for c in used.values():
+        out.append(_entity(c, res))
+    return out
+
+
+def _entity(c: Cluster, res: Resolver) -> Entity:
+    actor = c.actor
+    name = actor.name if actor else _display_name(c)
+    attrs: dict = {}
+    if actor is not None:
+        attrs["kb_type"] = actor.type
+        for k in ("country", "demonym"):
+            if actor.attrs.get(k):
+                attrs[k] = actor.attrs[k]
+        if actor.roles:
+            attrs["roles"] = [r for r in actor.roles if r.get("role")] or actor.roles[:20]
+        if actor.affiliations:
+            attrs["affiliations"] = actor.affiliations
+    if is_place(c):
+        geo = geocode(name, actor, res.kb)
+        if geo:
+            attrs["geo"] = geo
+    label = actor.label if actor else c.label
+    return Entity(id=c.id, name=name, type=label, kb_id=actor.id if actor else None,
+                  aliases=tuple(c.names), attrs=attrs)
+
+
+def _display_name(c: Cluster) -> str:
+    """The most informative spelling seen: a full name for persons, else the longest."""
+    if c.fixed_name:
+        return c.name
+    names = c.person_names() if c.type == "person" else []
+    names = names or c.names or [c.name]
+    return max(names, key=len)

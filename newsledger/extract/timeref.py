@@ -2,22 +2,47 @@
 
 Quotes, events and claims ask here for their date so that every stage uses
 the same rule; the time stage (ORDER 20) has already added the sentence's
-timexes to the Extraction.
+timexes to the Extraction, each with the tense of its clause.
+
+The rule: a calendar-valued DATE or TIME timex of the sentence, not in a
+future clause (a deadline, "will leave by the end of 2021", is not when
+something happened); the one nearest ``near`` (e.g. the cue's offset) when
+given, else the first. None when the sentence fixes no date: callers decide
+whether the publication date stands in, and say so.
 """
 from __future__ import annotations
 
 import re
 
 from newsledger.extract.base import Extraction
+from newsledger.extract.time.published import Post, posts
 
-_CALENDAR = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?")
+_CALENDAR = re.compile(r"^\d{4}(?:-(?:\d{2}(?:-\d{2})?|Q[1-4]|W\d{2}|SP|SU|FA|WI))?")
 
 
-def date_at(ex: Extraction, sent_start: int, sent_end: int) -> str | None:
-    """The calendar value of the first DATE timex in the sentence, or None."""
+def date_at(ex: Extraction, sent_start: int, sent_end: int, near: int | None = None) -> str | None:
+    """The calendar value (YYYY, YYYY-MM, YYYY-MM-DD ...) the sentence gives, or None."""
+    found = []
     for t in ex.timexes:
-        if sent_start <= t.start and t.end <= sent_end and t.type in ("DATE", "TIME") and t.value:
-            m = _CALENDAR.match(t.value)
-            if m:
-                return m.group(0)
-    return None
+        if not (sent_start <= t.start and t.end <= sent_end) or t.type not in ("DATE", "TIME"):
+            continue
+        m = _CALENDAR.match(t.value or "")
+        if m and getattr(t, "tense", None) != "future":
+            found.append((t.start, m.group(0)))
+    if not found:
+        return None
+    if near is None:
+        return min(found)[1]
+    return min(found, key=lambda f: (abs(f[0] - near), f[0]))[1]
+
+
+def article_date(ex: Extraction) -> str | None:
+    """The publication date: given by the input, else inferred by the time stage."""
+    return ex.article.published or ex.doc_updates.get("published")
+
+
+def embedded_posts(ex: Extraction) -> list[Post]:
+    """Embedded posts (tweets) with who posted them and when, read from their
+    attribution lines ("- Name (@handle) April 24, 2021"), even where masked:
+    a quote taken from a post is dated by it."""
+    return posts(ex.article.text)

@@ -1,21 +1,41 @@
-"""Name folding: one key for the spellings of a name that differ only in form."""
+"""Name folding and matching for transliterated names.
+
+``fold`` is the case-, accent-, mark- and article-insensitive form used for
+display-level equality (the scorer's convention). ``key`` goes further with the
+transliteration folds of ``data/folds.yaml`` (vowel variants, doubled letters,
+digraphs, -i/-y) so "Hadi al-Ameri" and "Hadi al-Amiri" share a key.
+``same_name`` adds rapidfuzz as a second test for plain misspellings and
+guards persons that share only a surname.
+"""
 from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from rapidfuzz import fuzz
 
 # Apostrophes, ayn and hamza marks that transliterations add or drop.
 _MARKS = "'’‘`ʼʿʾ\"“”"
 _ARTICLES = {"al", "el", "the", "ul"}
+FUZZY_MIN = 85      # rapidfuzz ratio: one slip in a 7-letter name passes, two do not
 
 
+_MARK_TABLE = {ord(c): None for c in _MARKS}
+
+
+@lru_cache(maxsize=262144)
 def fold(name: str | None) -> str:
     """Case-, accent-, mark-, hyphen- and article-insensitive key of a name."""
     if not name:
         return ""
-    s = unicodedata.normalize("NFKD", name)
-    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
-    s = s.translate({ord(c): None for c in _MARKS})
+    s = name
+    if not s.isascii():
+        s = unicodedata.normalize("NFKD", s)
+        s = "".join(c for c in s if not unicodedata.combining(c))
+    s = s.lower().translate(_MARK_TABLE)
     s = re.sub(r"[-_./,()]", " ", s)
     s = re.sub(r"^(?:the )", "", s.strip())
     return " ".join(t for t in s.split() if t not in _ARTICLES)
@@ -23,3 +43,127 @@ def fold(name: str | None) -> str:
 
 def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", fold(name)).strip("_") or "x"
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict:
+    text = resources.files("newsledger.kb").joinpath("data/folds.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    data["compiled"] = [(re.compile(a), b) for a, b in data["rewrites"]]
+    data["glued"] = re.compile(data["glued_article"])
+    data["honorific_set"] = set(data["honorifics"])
+    abbr = sorted(data["abbreviations"], key=len, reverse=True)
+    data["abbr_re"] = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in abbr) + r")\b")
+    return data
+
+
+def _expand(folded: str) -> str:
+    """Abbreviations spelled out inside a longer name (see folds.yaml)."""
+    r = _rules()
+    if folded in r["abbreviations"] or " " not in folded:
+        return folded
+    return r["abbr_re"].sub(lambda m: r["abbreviations"][m.group(0)], folded)
+
+
+@lru_cache(maxsize=65536)
+def token_key(tok: str) -> str:
+    """The transliteration key of one folded token."""
+    r = _rules()
+    t = re.sub(r"[^a-z0-9]", "", tok)
+    if len(t) > 5:
+        t = r["glued"].sub("", t)
+    for pat, rep in r["compiled"]:
+        t = pat.sub(rep, t)
+    return re.sub(r"(.)\1+", r"\1", t)
+
+
+def tokens(name: str | None, *, strip_honorifics: bool = False) -> list[str]:
+    """Folded tokens of a name, optionally without leading titles (Mr, General)."""
+    toks = fold(name).split()
+    if strip_honorifics:
+        hon = _rules()["honorific_set"]
+        while len(toks) > 1 and toks[0] in hon:
+            toks = toks[1:]
+    return toks
+
+
+@lru_cache(maxsize=65536)
+def key(name: str | None) -> str:
+    """Transliteration-insensitive key: same key, same name."""
+    return " ".join(k for k in (token_key(t) for t in _expand(" ".join(tokens(name))).split()) if k)
+
+
+@lru_cache(maxsize=65536)
+def person_key(name: str | None) -> str:
+    """Key of a person's name without leading honorifics ("General Qassem Soleimani")."""
+    return " ".join(k for k in (token_key(t) for t in tokens(name, strip_honorifics=True)) if k)
+
+
+def similar(a: str, b: str, minimum: float = FUZZY_MIN) -> bool:
+    """Second test for single-token spellings that differ by a slip ("Kashimi"/"Kadhimi").
+
+    Compared both as folded text and as keys; the first letter must agree and
+    short tokens never pass (too many real names are one letter apart).
+    """
+    if not a or not b or a[0] != b[0] or min(len(a), len(b)) < 5:
+        return False
+    if fuzz.ratio(a, b) >= minimum:
+        return True
+    ka, kb = token_key(a), token_key(b)
+    return len(ka) >= 5 and len(kb) >= 5 and fuzz.ratio(ka, kb) >= minimum
+
+
+def looks_alike(a: str, b: str, minimum: float = 70) -> bool:
+    """Loose spelling check for one-word names whose keys collide ("Kedah"/"Qaida" do not)."""
+    return fuzz.ratio(a, b) >= minimum
+
+
+def same_person(full: str, other: str) -> bool:
+    """Whether two person names can be the same person.
+
+    Same key, or the shorter is the surname (last token) of the longer, or
+    the keys are similar token by token. Different first names never match,
+    which keeps "Ali al-Sadr" apart from "Muqtada al-Sadr".
+    """
+    a, b = tokens(full, strip_honorifics=True), tokens(other, strip_honorifics=True)
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    if len(b) == 1 or len(a) == 1:
+        short, long_ = (b, a) if len(b) <= len(a) else (a, b)
+        return _tok_eq(short[0], long_[-1])
+    if not _tok_eq(a[0], b[0]):
+        return False       # first names differ: different people sharing a surname
+    return _tok_eq(a[-1], b[-1])
+
+
+def _tok_eq(x: str, y: str) -> bool:
+    """Folded tokens that are the same name: same key, or a slip apart."""
+    return x == y or token_key(x) == token_key(y) or similar(x, y)
+
+
+_SHORT_WORDS = {"abu", "bin", "ibn", "new", "red", "air", "sea", "war", "god", "ali", "law",
+                "day", "one", "two", "top", "bay", "gas", "oil", "end", "aid", "way", "all",
+                "ahl", "haq", "din", "dar", "bab", "ain", "umm", "abd", "san", "saint"}
+
+
+def display(raw: str) -> str:
+    """A readable name from an upper-case dictionary entry: NURI_AL_MALIKI -> Nuri al-Maliki."""
+    raw = re.sub(r"\([^)]*\)", " ", raw)          # parenthesised acronyms become aliases
+    raw = re.sub(r"^(?i:the)[_\s]+", "", raw.strip("_ "))
+    words = [w for w in re.split(r"[_\s]+", raw.strip("_ ")) if w]
+    out = []
+    for i, w in enumerate(words):
+        low = w.lower()
+        if low in ("al", "el") and i + 1 < len(words) and i > 0:
+            out.append(low + "-")
+            continue
+        if low in ("of", "and", "for", "the", "in", "on", "de", "bin", "ibn") and i > 0:
+            out.append(low)
+        elif len(w) <= 3 and w.isalpha() and low not in _SHORT_WORDS:
+            out.append(w)                      # an acronym: UN, PKK, UAE
+        else:
+            out.append("-".join(p.capitalize() for p in low.split("-")))
+        out.append(" ")
+    return "".join(out).strip().replace("- ", "-")

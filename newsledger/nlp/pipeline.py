@@ -18,7 +18,9 @@ DEFAULT_MODEL = "md"
 # spaCy factories (registered by newsledger modules) added ahead of "ner", in order.
 # The knowledge-base entity ruler registers itself here so known actors keep their
 # spans and types whatever NER thinks.
-PRE_NER_COMPONENTS: list[tuple[str, str]] = []   # (module to import, factory name)
+PRE_NER_COMPONENTS: list[tuple[str, str]] = [
+    ("newsledger.kb.ruler", "newsledger_kb_ruler"),     # issue 5: knowledge-base actors
+]   # (module to import, factory name)
 MAX_LENGTH = 6_000_000
 
 
@@ -43,6 +45,9 @@ def _load_package(name: str) -> Language:
 def load(model: str = DEFAULT_MODEL) -> Language:
     nlp = _load_package(model)
     nlp.max_length = MAX_LENGTH
+    from newsledger.nlp.lines import FACTORY as LINES
+    if "parser" in nlp.pipe_names and LINES not in nlp.pipe_names:
+        nlp.add_pipe(LINES, before="parser")
     for module, factory in PRE_NER_COMPONENTS:
         importlib.import_module(module)
         if factory not in nlp.pipe_names:

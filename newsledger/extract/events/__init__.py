@@ -1,0 +1,269 @@
+"""Events: who did what to whom, coded in PLOVER with CAMEO codes, per clause.
+
+For every sentence the coder looks for triggers (verbs and event nouns of the
+pattern data in ``extract/data/events``), codes them, finds the source and
+target actors on the dependency parse (passives, appositions, coordination,
+pronouns, the speaker of a quote) and reads the clause for negation,
+condition, date and place. An act that is only the content of another act
+("called on X to WITHDRAW") is not coded apart: the demand is the event.
+Reports of one real-world event are merged later (analyze/, issue 7):
+``event_id`` stays None here.
+"""
+from __future__ import annotations
+
+from newsledger.extract.base import Extraction
+from newsledger.extract.lexicon import word_list
+from newsledger.extract.events import args as A
+from newsledger.extract.events import context as C
+from newsledger.extract.events.coder import (Hit, code_demand, code_noun, code_predicate,
+                                            code_verb, content_target)
+from newsledger.extract.events.lexicon import coding, intent_code, refusal_code
+from newsledger.records import Event
+
+NAME = "events.plover"
+VERSION = "1"
+ORDER = 40
+# Acts whose clausal complement is their content, not a second event.
+_CONTENT_OF = {"REQUEST", "THREATEN", "AGREE", "REJECT", "ACCUSE", "CONSULT", "SUPPORT",
+               "PROTEST"}
+_CONTENT_DEPS = {"xcomp", "ccomp", "acl", "advcl", "pcomp", "pobj", "prep", "dobj", "relcl",
+                 "conj"}
+_NAME_TYPES = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "EVENT"}
+# Acts two parties do together: "A and B agreed" is A with B.
+_JOINT = {"AGREE", "CONSULT", "COOPERATE"}
+# Nominal acts that need a target to be an event ("the US occupation" names an actor).
+_NOMINAL_NEEDS_TARGET = {"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "THREATEN"}
+# Acts done to a place when no party is named ("lifted the curfew in Montenegro").
+_TARGET_FROM_PLACE = {"CONCEDE", "RETREAT", "COERCE", "SANCTION", "AID", "MOBILIZE"}
+# Acts whose missing target is read from their content.
+_TARGET_FROM_CONTENT = {"REQUEST", "THREATEN", "REJECT"}
+
+
+def _inside_name(tok, ex: Extraction) -> bool:
+    """"Popular Mobilization Forces" names an actor, it does not report a mobilisation."""
+    return tok.ent_type_ in _NAME_TYPES or A.covering(ex, tok) is not None
+
+
+def _verbal(tok) -> bool:
+    """A clause's verb; also an infinitive the tagger took for a noun ("to COMBAT ISIS").
+    A participle modifying a noun ("the occupying forces") is no clause."""
+    if tok.dep_ in ("amod", "compound"):
+        return False
+    if tok.pos_ in ("VERB", "AUX"):
+        return True
+    return tok.pos_ == "NOUN" and tok.dep_ in ("xcomp", "ccomp", "advcl") and \
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _generic(verb) -> bool:
+    """An act named as a notion, not reported: "the duty OF EXPELLING them", "messages TO
+    EXPEL the occupier", "not serious ABOUT WITHDRAWING". (Under an act that takes
+    content, the coder codes that act.)"""
+    if verb.dep_ == "pcomp":
+        owner = verb.head.head
+        if owner.pos_ in ("NOUN", "PROPN"):
+            return True
+        # "serious ABOUT WITHDRAWING", "capable OF EXPELLING" (but "responsible for
+        # targeting" tells of a deed)
+        if owner.pos_ == "ADJ" and owner.lemma_.lower() in word_list("events/modal_heads"):
+            return True
+    # ... but "(no) PLANS to withdraw" announces (or rules out) the act, and "an
+    # ATTEMPT to assassinate" is one
+    head = verb.head.lemma_.lower()
+    if head in word_list("events/intent_heads") or head in word_list("events/attempt_nouns"):
+        return False
+    return verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _hits(sent, ex: Extraction) -> list[Hit]:
+    hits, consumed = [], set()
+    for tok in sent:
+        if _inside_name(tok, ex):
+            continue
+        if _verbal(tok) and not _generic(tok):
+            h = code_verb(tok, C.negated) if tok.pos_ != "AUX" else None
+            h = code_demand(tok, h) or h
+            if h is None and tok.pos_ == "VERB":
+                h = code_predicate(tok, C.negated)
+            if h is not None:
+                hits.append(h)
+                consumed.update(t.i for t in h.consumed)
+        elif tok.pos_ == "ADJ" or (tok.pos_ == "NOUN" and tok.dep_ == "attr"):
+            h = code_predicate(tok, lambda t: C.negated(t) or C.negated(t.head))
+            if h is not None:
+                hits.append(h)
+    for tok in sent:
+        if tok.i not in consumed and tok.pos_ in ("NOUN", "PROPN") and not _inside_name(tok, ex):
+            h = code_noun(tok)
+            if h is not None and (h.source is not None or h.target is not None):
+                hits.append(h)
+    return hits
+
+
+def _content_of(hit: Hit, by_token: dict[int, Hit]) -> Hit | None:
+    """The communicative act whose complement the trigger sits in, if any."""
+    tok = hit.trigger
+    for _ in range(6):
+        if tok.dep_ not in _CONTENT_DEPS or tok.head.i == tok.i:
+            return None
+        if tok.dep_ == "conj" and tok.head.i in by_token:
+            return None             # "called on X .. but added that ..": a second act
+        tok = tok.head
+        # the act itself, or its noun object ("reiterated the CALL to expel")
+        for cand in [tok] + [c for c in tok.children if c.dep_ in ("dobj", "obj")]:
+            other = by_token.get(cand.i)
+            # a block-default coding is too weak to claim another act as its content
+            if other is not None and other is not hit and not other.fallback \
+                    and other.coding.type in _CONTENT_OF:
+                return other
+    return None
+
+
+def _span(hit: Hit, ex: Extraction, sent) -> tuple[int, int]:
+    toks = [hit.trigger] + hit.consumed
+    for arg in (hit.source, hit.target):
+        if arg is not None and sent.start <= arg.i < sent.end:
+            lo, hi = A.np_bounds(arg)
+            toks += [arg.doc[lo], arg.doc[hi - 1]]
+    start = min(t.idx for t in toks)
+    end = max(t.idx + len(t) for t in toks)
+    return max(start, sent.start_char), min(end, sent.end_char)
+
+
+def _actors(ex: Extraction, head, hit: Hit, role: str) -> list:
+    """The actors an argument head stands for ([None] when none); a missing or
+    pronoun source inside a quote is its speaker."""
+    if hit.pair:
+        a = A.resolve(ex, head)
+        return [a] if a is not None else [None]
+    actors = A.expand(ex, head) if head is not None else []
+    # A speech act without a subject inside a quote is the speaker's ("threatened to
+    # ..", "we reject .."); a deed without a subject is nobody's in particular.
+    if role == "source" and not actors and not hit.nominal and hit.coding.quad_class in (1, 3):
+        sp = A.speaker_at(ex, hit.trigger.idx)
+        if sp is not None and (head is None or head.pos_ == "PRON"):
+            actors = [sp]
+    return actors or [None]
+
+
+def recode(hit: Hit):
+    """(coding, recoded_from, negated) after reading refusal and announced intent: a
+    refused withdrawal is a refusal (12x), an announced one an expression of intent
+    (03x) or, for material conflict, a threat (13x)."""
+    c, neg = hit.coding, C.negated(hit.trigger) and not hit.neg_coded
+    if neg:
+        code = refusal_code(c.type)
+        return (coding(code), c.type, False) if code else (c, None, True)
+    mood = C.intent(hit.trigger) if not (hit.nominal or hit.reported) else None
+    if mood is None or c.type in ("AGREE", "THREATEN", "REQUEST", "REJECT", "ACCUSE"):
+        return c, None, False
+    if mood == "unless" or c.quad_class == 4:
+        code = intent_code(c.type) if c.quad_class == 4 else "131"
+        return coding(code or "130"), c.type, False
+    return coding(intent_code(c.type) or "030"), c.type, False
+
+
+def _record(ex, hit, sent, src, tgt) -> Event:
+    c, recoded, neg = recode(hit)
+    # the demand or accusation was made, whatever the mood of what it is about
+    hypo = C.hypothetical(hit.trigger) and not hit.reported
+    start, end = _span(hit, ex, sent)
+    conf = hit.conf * (0.6 if hypo or neg else 1.0) * (1.0 if src and src.id else 0.85)
+    exclude = {src.start} if src is not None else set()   # the place that acts is no venue
+    return Event(
+        ex.article.id, start, end, ex.article.text[start:end], c.type,
+        source_id=src.id if src else None, source_name=src.name if src else None,
+        target_id=tgt.id if tgt else None, target_name=tgt.name if tgt else None,
+        date=C.event_date(ex, hit.trigger, sent),
+        location=C.location(ex, hit.trigger, exclude),
+        mode=c.mode, negated=neg, hypothetical=hypo, cameo=c.cameo,
+        quad_class=c.quad_class, goldstein=c.goldstein,
+        sent_start=sent.start_char, sent_end=sent.end_char, extractor=NAME,
+        confidence=round(conf, 3), trigger=hit.trigger.text, recoded_from=recoded,
+        depth=_depth(hit.trigger), source_text=_written(ex, src), target_text=_written(ex, tgt))
+
+
+def _written(ex: Extraction, actor) -> str | None:
+    """The words that name an argument where the event is told (a name, a pronoun)."""
+    if actor is None or actor.end <= actor.start:
+        return None
+    return ex.article.text[actor.start:actor.end]
+
+
+def _depth(tok) -> int:
+    n = 0
+    while tok.head.i != tok.i and n < 50:
+        tok, n = tok.head, n + 1
+    return n
+
+
+def _named(actors) -> bool:
+    return any(a is not None and (a.how != "phrase" or a.anchored) for a in actors)
+
+
+def _enough(hit: Hit, sources, targets) -> bool:
+    """Whether the arguments found make the hit an event worth a record."""
+    if sources == [None] and targets == [None]:
+        return False
+    if sources == [None] and hit.source is not None and hit.source.pos_ == "PRON" \
+            and not any(A.actorish(t) for t in targets):
+        return False            # "this threatens the growth story": no actor on either side
+    if hit.reported:
+        # a demand or accusation is made by someone on someone ("the bankruptcy should
+        # take weeks" demands nothing of anyone)
+        return sources != [None] and (targets == [None] or A.actorish(targets[0]))
+    if hit.fallback:
+        # a block-default coding needs a named source and an actor as target
+        return any(a is not None and a.how != "phrase" for a in sources) and \
+            any(A.actorish(t) for t in targets)
+    if hit.nominal:
+        # a noun is an event when it names a known party ("withdrawal of the troops"
+        # alone is a topic, not a report)
+        if hit.coding.type in _NOMINAL_NEEDS_TARGET and targets == [None]:
+            return False
+        # "students staged a protest" names who acted, even without a name
+        return hit.via_support or _named(sources) or _named(targets)
+    return True
+
+
+def _in_title(tok, art) -> bool:
+    """A headline restates the lead in headline grammar: coding it too would count
+    one report twice (and headline parses are poor)."""
+    if art.title_start is None or not art.title:
+        return False
+    return art.title_start <= tok.idx < art.title_start + len(art.title)
+
+
+def extract(doc, ex: Extraction):
+    ex = A.mention_view(doc, ex)
+    out = []
+    for sent in doc.sents:
+        hits = _hits(sent, ex)
+        by_token = {h.trigger.i: h for h in hits}
+        parents = {id(h): _content_of(h, by_token) for h in hits}
+        for hit in hits:
+            parent = parents[id(hit)]
+            if parent is not None and parent.target is None and hit.target is not None:
+                # "offered to hand over X to BRITAIN": the content's party is the act's
+                parent.target = hit.target
+        for hit in hits:
+            if parents[id(hit)] is not None or _in_title(hit.trigger, ex.article):
+                continue
+            if hit.target is None and hit.coding.type in _TARGET_FROM_CONTENT:
+                hit.target = content_target(hit.trigger)
+            if hit.target is None and hit.coding.type in _TARGET_FROM_PLACE:
+                hit.target = C.place_object(ex, hit.trigger)
+            sources = _actors(ex, hit.source, hit, "source")
+            targets = _actors(ex, hit.target, hit, "target")
+            if hit.target_is_subject:
+                sources = [A.speaker_at(ex, hit.trigger.idx)]
+            if hit.coding.type in _JOINT and targets == [None] and len(sources) == 2:
+                sources, targets = sources[:1], sources[1:]
+            if not _enough(hit, sources, targets):
+                continue
+            for src in sources:
+                for tgt in targets:
+                    if src is not None and tgt is not None and src.name == tgt.name:
+                        continue
+                    out.append(_record(ex, hit, sent, src, tgt))
+    return out

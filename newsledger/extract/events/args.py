@@ -1,0 +1,337 @@
+"""Event arguments: from a parse token to an actor (ledger id and name).
+
+An argument is the head token of a noun phrase. It becomes the entity of the
+mention that covers the head (so "US forces" is not mistaken for "US"), the
+apposition's mention where the head is a description ("the premier, X"), the
+resolved antecedent of a pronoun, or else the noun phrase's own words with no
+id (the scorer and the cross-report stage map names to actors).
+"""
+from __future__ import annotations
+
+import bisect
+import copy
+from dataclasses import dataclass, replace
+
+from newsledger.extract.base import Extraction
+from newsledger.extract.events.lexicon import lexicon, word_sets
+
+SUBJ = ("nsubj", "nsubjpass", "csubj")
+# Modifiers that belong to an actor's name: "US combat forces", "Iraqi government".
+_NAME_DEPS = ("compound", "amod", "nmod", "nummod")
+_PERSONAL = {"he", "him", "his", "she", "her"}
+_GROUP = {"it", "its", "they", "them", "their"}
+_SPEAKER = {"i", "me", "my", "we", "us", "our"}
+_RELATIVE = {"that", "which", "who", "whom", "whose"}
+_ANTECEDENT_SENTENCES = 6
+_NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """An argument as the ledger knows it: id where a mention covers it, else a name."""
+
+    id: str | None
+    name: str
+    start: int
+    end: int
+    how: str            # mention | appos | organisation | pronoun | speaker | phrase
+    anchored: bool = False  # a phrase built on a name ("Iraqi parliament", "US forces")
+    body: bool = False      # a phrase headed by a word for a body that acts ("the militias")
+
+
+def np_bounds(head) -> tuple[int, int]:
+    """Token bounds [i, j) of the head with its name modifiers, without determiners."""
+    lo = head.i
+    for c in head.lefts:
+        # "Sudan's government" keeps its owner; "their government" does not
+        if c.dep_ in _NAME_DEPS or (c.dep_ == "poss" and c.pos_ == "PROPN"):
+            lo = min(lo, c.left_edge.i)
+    doc = head.doc
+    while lo < head.i and doc[lo].dep_ in ("det", "punct", "case"):
+        lo += 1
+    return lo, head.i + 1
+
+
+def mention_view(doc, ex: Extraction) -> Extraction:
+    """A shallow copy of the Extraction whose mentions all carry a label (the NER
+    type of their first token where the entity stage left it empty), sorted, with a
+    token -> mention index so that looking up an argument's mention is O(1)."""
+    view = copy.copy(ex)
+    by_tok: dict[int, object] = {}
+    mentions = []
+    for m in sorted(ex.mentions, key=lambda m: m.start):
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        if not m.label:
+            m = replace(m, label=span[0].ent_type_ or span.root.ent_type_)
+        mentions.append(m)
+        for t in span:
+            by_tok.setdefault(t.idx, m)
+    view.mentions = mentions
+    view.by_tok = by_tok
+    view.mention_ends = [m.end for m in mentions]
+    return view
+
+
+def covering(ex: Extraction, tok):
+    return getattr(ex, "by_tok", {}).get(tok.idx)
+
+
+def _prior(ex: Extraction, before: int, labels: tuple[str, ...]):
+    ends = getattr(ex, "mention_ends", None) or [m.end for m in ex.mentions]
+    i = bisect.bisect_left(ends, before + 1)
+    for m in reversed(ex.mentions[:i]):
+        if m.end <= before and m.label in labels:
+            return m
+    return None
+
+
+def _quote_at(ex: Extraction, pos: int):
+    return next((q for q in ex.quotes if q.start <= pos < q.end), None)
+
+
+def speaker_at(ex: Extraction, pos: int) -> Actor | None:
+    """The speaker of the quote that contains a position, when known."""
+    q = _quote_at(ex, pos)
+    if q is None or not (q.speaker_id or q.speaker_name):
+        return None
+    s = q.speaker_start if q.speaker_start is not None else q.start
+    e = q.speaker_end if q.speaker_end is not None else q.start
+    return Actor(q.speaker_id, q.speaker_name or q.speaker_id, s, e, "speaker")
+
+
+def _plural_before(tok):
+    """The nearest plural noun (or group name) before a pronoun in its sentence."""
+    for t in reversed(tok.sent[:tok.i - tok.sent.start]):
+        if t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos") and \
+                (t.tag_ in ("NNS", "NNPS") or t.ent_type_ in ("ORG", "NORP")):
+            return t
+    return None
+
+
+def _singular_subject_before(tok):
+    """A singular non-person subject earlier in the pronoun's sentence."""
+    for t in reversed(tok.sent[:tok.i - tok.sent.start]):
+        if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NN", "NNP") and \
+                t.ent_type_ != "PERSON" and t.head.i != tok.head.i:
+            return t
+    return None
+
+
+def _pronoun(ex: Extraction, tok) -> Actor | None:
+    low = tok.lower_
+    if low in _SPEAKER:
+        return speaker_at(ex, tok.idx)
+    # The quote stage may already have resolved this very pronoun as a speaker.
+    q = next((q for q in ex.quotes if q.speaker_start == tok.idx and q.speaker_id), None)
+    if q is not None:
+        return Actor(q.speaker_id, q.speaker_name or q.speaker_id, tok.idx, tok.idx + len(tok),
+                     "pronoun")
+    if low in ("they", "them", "their"):
+        prior = _plural_before(tok)
+        if prior is not None:
+            a = resolve(ex, prior)
+            if a is not None:
+                return Actor(a.id, a.name, a.start, a.end, "pronoun")
+        labels = ("ORG", "NORP", "GPE")
+    elif low in _GROUP:
+        # "if the government needs advisers, it needs ...": the subject just before
+        prior = _singular_subject_before(tok)
+        if prior is not None:
+            a = resolve(ex, prior)
+            if a is not None:
+                return Actor(a.id, a.name, a.start, a.end, "pronoun")
+        labels = ("ORG", "GPE")
+    elif low in _PERSONAL:
+        labels = ("PERSON",)
+    else:
+        return None
+    m = _prior_subject(ex, tok, labels) or _prior(ex, tok.idx, labels)
+    if m is None:
+        return None
+    return Actor(m.entity_id, m.entity_name, tok.idx, tok.idx + len(tok), "pronoun")
+
+
+def _prior_subject(ex: Extraction, tok, labels: tuple[str, ...]):
+    """The latest subject mention of a fitting type in the sentences before (a short
+    window): a subject is the likelier antecedent than whatever name came last."""
+    doc = tok.doc
+    sent = tok.sent
+    for _ in range(_ANTECEDENT_SENTENCES):
+        if sent.start == 0:
+            return None
+        sent = doc[sent.start - 1].sent
+        for t in reversed(sent):
+            if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN":
+                m = covering(ex, t)
+                if m is not None and m.label in labels:
+                    return m
+    return None
+
+
+def _of_object(head):
+    _, obj = prep_object(head, ("of", "in", "from"))
+    return obj
+
+
+def _named(ex: Extraction, head) -> Actor | None:
+    """The mention a head stands for: its own, its apposition's, its organisation's."""
+    m = covering(ex, head)
+    if m is not None:
+        return Actor(m.entity_id, m.entity_name, m.start, m.end, "mention")
+    for c in head.children:
+        if c.dep_ == "appos" and (m := covering(ex, c)) is not None:
+            return Actor(m.entity_id, m.entity_name, m.start, m.end, "appos")
+    if head.dep_ == "appos" and (m := covering(ex, head.head)) is not None:
+        return Actor(m.entity_id, m.entity_name, m.start, m.end, "appos")
+    for c in head.lefts:
+        # "the Hizbollah group", "the Hamas movement": the name inside the phrase
+        m = covering(ex, c) if c.dep_ == "compound" else None
+        if m is not None and m.label in ("ORG", "PERSON"):
+            return Actor(m.entity_id, m.entity_name, m.start, m.end, "mention")
+    if head.lemma_.lower() in word_sets()["role"] or head.lower_ in word_sets()["role"]:
+        # "the leader of Hamas", "a commander in Hamas" (but "soldiers in Iraq" are not Iraq)
+        prep, obj = prep_object(head, ("of", "in"))
+        m = covering(ex, obj) if obj is not None else None
+        if m is not None and (m.label == "ORG" or (prep.lower_ == "of" and m.label == "GPE")):
+            return Actor(m.entity_id, m.entity_name, m.start, m.end, "organisation")
+        if m is None and obj is not None and obj.pos_ == "NOUN" and prep.lower_ == "of":
+            # "a member of the Syrian parliament": the body, named by its phrase
+            lo, hi = np_bounds(obj)
+            doc = obj.doc
+            if any(t.ent_type_ in ("GPE", "NORP", "ORG") for t in doc[lo:hi]):
+                start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+                return Actor(None, ex.article.text[start:end], start, end, "phrase", True, True)
+    return None
+
+
+def _doer(head):
+    """Who did the deed a phrase names: "crimes committed BY X", "demands FROM X",
+    "a meeting OF X"; the actor an act on a deed is about. Bodies and roles are
+    actors themselves ("the government headed by X" is the government)."""
+    words = word_sets()
+    if head.lemma_.lower() in words["institution"] or head.lower_ in words["role"]:
+        return None
+    nouns = lexicon().nouns
+    # an act's party: "demands FROM X", "a meeting OF the Council"
+    preps = ("by", "from", "of") if head.lower_ in nouns or head.lemma_.lower() in nouns \
+        else ("by",)
+    _, by = prep_object(head, preps)
+    if by is not None:
+        return by
+    part = next((c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
+    return agent_of(part) if part is not None else None
+
+
+def resolve(ex: Extraction, head, depth: int = 0) -> Actor | None:
+    """The actor a noun-phrase head stands for, or None for no usable argument."""
+    if head is None:
+        return None
+    words = word_sets()
+    low = head.lower_
+    if depth < 3 and (low in words["quantity"] or low in words["carrier"] or
+                      head.lemma_.lower() in words["carrier"]):
+        obj = _of_object(head)
+        if obj is not None:
+            return resolve(ex, obj, depth + 1)
+    if head.ent_type_ in _NOT_ACTORS:
+        return None
+    if head.lower_ in _RELATIVE and head.head.dep_ == "relcl":
+        head = head.head.head               # "militias that target": the militias
+    if head.pos_ == "PRON":
+        return _pronoun(ex, head)
+    named = _named(ex, head)
+    if named is not None:
+        return named
+    if head.pos_ not in ("NOUN", "PROPN") or low in words["quantity"] or \
+            low in words["carrier"]:
+        return None
+    doer = _doer(head) if depth < 2 else None
+    if doer is not None:
+        a = resolve(ex, doer, depth + 1)
+        if a is not None and (a.how != "phrase" or a.anchored or a.body):
+            return a
+    if head.lemma_.lower() not in words["institution"] and low not in words["institution"]:
+        inst = next((c for c in head.lefts if c.dep_ == "compound" and
+                     c.lower_ in words["institution"]), None)
+        if inst is not None:
+            return resolve(ex, inst, depth + 1)
+    lo, hi = np_bounds(head)
+    doc = head.doc
+    if head.lemma_.lower() in words["time"] or \
+            any(t.ent_type_ in ("DATE", "TIME") for t in doc[lo:hi]):
+        return None                         # "at the end of 2021" is no actor
+    start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+    anchored = any(t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") for t in doc[lo:hi])
+    body = head.lemma_.lower() in words["institution"] or low in words["institution"]
+    return Actor(None, ex.article.text[start:end], start, end, "phrase", anchored, body)
+
+
+def actorish(a: Actor | None) -> bool:
+    """A known actor, a phrase built on a name, or a body that acts ("the militias")."""
+    return a is not None and (a.how != "phrase" or a.anchored or a.body)
+
+
+def expand(ex: Extraction, head) -> list[Actor]:
+    """The actors of a head and of the heads coordinated with it ("Amiri, Khazali and
+    Fayyad"). Coordinated phrases that name no actor are left out: "bases and camps"
+    is one target, and in "popular stances and resistance factions" the factions act."""
+    first = resolve(ex, head)
+    heads = list(head.conjuncts)
+    # A list of names is often parsed as appositions ("A, B, as well as C"); an
+    # acronym in brackets is the same actor again.
+    if covering(ex, head) is not None:
+        heads += [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                  and c.doc[c.left_edge.i - 1].text != "(" and c.i > 0]
+    out = []
+    for h in heads:
+        a = resolve(ex, h)
+        if actorish(a) and all(a.name != o.name for o in out) and \
+                (first is None or a.name != first.name):
+            out.append(a)
+    if first is not None and (actorish(first) or not out):
+        out.insert(0, first)
+    return out
+
+
+def subject_of(verb):
+    """The subject of a verb, inherited along xcomp/conj/advcl chains; (token, passive)."""
+    seen = 0
+    while verb is not None and seen < 4:
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "csubj"):
+                return c, False
+            if c.dep_ == "nsubjpass":
+                return c, True
+        if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head.i != verb.i:
+            verb = verb.head
+            seen += 1
+            continue
+        if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+                and verb.head.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head.head       # "Russia has no plans to withdraw": who has them
+            seen += 1
+            continue
+        if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+            # "soldiers DEPLOYED in X": a past participle's noun is its object
+            return verb.head, verb.dep_ == "acl" and verb.tag_ == "VBN"
+        break
+    return None, False
+
+
+def agent_of(verb):
+    """The by-phrase object of a passive verb."""
+    for c in verb.children:
+        if c.dep_ == "agent":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def prep_object(tok, preps) -> tuple:
+    """(preposition token, its object) of the first child preposition in ``preps``."""
+    for c in tok.children:
+        if c.dep_ in ("prep", "prt", "agent", "dative") and c.lower_ in preps:
+            obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            return c, obj
+    return None, None

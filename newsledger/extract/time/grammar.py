@@ -1,0 +1,145 @@
+"""The TIMEX3 grammar: tables and rules from data/time/*.yaml, compiled once.
+
+A rule's pattern is written with macros ({month}, {year}, {num} ...) that
+expand to named groups, so normalisation reads values by group name and the
+rules stay readable data. ``find`` returns the non-overlapping matches of all
+rules over a text (longest first, then rule order).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from newsledger.errors import NewsledgerError
+
+_DATA = "data/time"
+_REF = re.compile(r"\{([A-Za-z]\w*?)(_|#\d)?\}")  # not {3}, a quantifier
+# A match may not start or end inside a word (or a number).
+_LEFT = r"(?<![\w'’-])"
+_RIGHT = r"(?![\w-]|['’](?!s\b)\w)"  # "Monday's" ends at the day
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    type: str
+    op: str
+    regex: re.Pattern
+    literal: str | None = None
+    mod: str | None = None
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    rule: Rule
+    groups: dict
+
+
+def _read(name: str) -> dict:
+    raw = resources.files("newsledger.extract").joinpath(f"{_DATA}/{name}").read_text("utf-8")
+    return yaml.safe_load(raw)
+
+
+@lru_cache(maxsize=1)
+def tables() -> dict[str, dict]:
+    """Lexical tables, keys lower-cased (lookups are case-insensitive)."""
+    raw = _read("tables.yaml")
+    out = {}
+    for name, table in raw.items():
+        if isinstance(table, dict):
+            out[name] = {str(k).lower(): v for k, v in table.items()}
+    out["_capitalised"] = set(raw.get("capitalised", []))
+    return out
+
+
+def _alternation(table: str, raw: dict) -> str:
+    if table not in raw or not isinstance(raw[table], dict):
+        raise NewsledgerError(f"time rule uses unknown table {{{table}}}; add it to tables.yaml",
+                              code="NL-TIME-GRAMMAR")
+    keys = sorted((str(k) for k in raw[table]), key=len, reverse=True)
+    alts = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys)
+    if table in raw.get("capitalised", []):
+        # Written with a capital or all in capitals, never lower case.
+        forms = "|".join(re.escape(f) for k in keys for f in (k, k.upper()))
+        return f"(?-i:{forms})"
+    return f"(?:{alts})"
+
+
+def _expand(pattern: str, macros: dict, raw: dict, depth: int = 0) -> str:
+    if depth > 5:
+        raise NewsledgerError(f"macro recursion in {pattern!r}; check rules.yaml",
+                              code="NL-TIME-GRAMMAR")
+
+    def sub(m: re.Match) -> str:
+        name, suffix = m.group(1), m.group(2) or ""
+        if name in macros and not suffix:
+            return _expand(macros[name], macros, raw, depth + 1)
+        alt = _alternation(name, raw)
+        if suffix == "_":
+            return alt
+        return f"(?P<{name}{suffix[1:]}>{alt})"
+
+    return _REF.sub(sub, pattern)
+
+
+def _one_line(pattern: str) -> str:
+    """\\s without the line break, inside and outside character classes."""
+    out, in_class, i = [], False, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\" and i + 1 < len(pattern):
+            pair = pattern[i:i + 2]
+            out.append((" \\t\u00a0" if in_class else r"[^\S\n]") if pair == r"\s" else pair)
+            i += 2
+            continue
+        if c == "[" and not in_class:
+            in_class = True
+        elif c == "]" and in_class:
+            in_class = False
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def rules() -> tuple[Rule, ...]:
+    spec = _read("rules.yaml")
+    raw_tables = _read("tables.yaml")
+    macros = spec.get("macros", {})
+    out = []
+    for r in spec["rules"]:
+        # An expression never runs across a line break (a title into a date line).
+        body = _one_line(_expand(r["pattern"], macros, raw_tables))
+        try:
+            regex = re.compile(f"{_LEFT}(?:{body}){_RIGHT}", re.I)
+        except re.error as e:
+            raise NewsledgerError(f"time rule {r['name']!r} does not compile ({e}); fix rules.yaml",
+                                  code="NL-TIME-GRAMMAR")
+        out.append(Rule(r["name"], r["type"], r["op"], regex, r.get("literal"), r.get("mod")))
+    return tuple(out)
+
+
+def find(text: str) -> list[Match]:
+    """Non-overlapping rule matches: longest first, then earliest rule, then leftmost."""
+    cands = []
+    for order, rule in enumerate(rules()):
+        for m in rule.regex.finditer(text):
+            if m.end() > m.start():
+                groups = {k: v for k, v in m.groupdict().items() if v is not None}
+                groups["_text"] = m.group(0)
+                cands.append((-(m.end() - m.start()), order, m.start(), m.end(), rule, groups))
+    cands.sort(key=lambda c: c[:3])
+    taken: list[tuple[int, int]] = []
+    out = []
+    for _, _, start, end, rule, groups in cands:
+        if any(start < e and s < end for s, e in taken):
+            continue
+        taken.append((start, end))
+        out.append(Match(start, end, rule, groups))
+    return sorted(out, key=lambda m: m.start)

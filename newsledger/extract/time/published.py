@@ -1,0 +1,306 @@
+"""When an article was published, from its own text, when the input did not say.
+
+In order of trust:
+
+1. a dateline: a full date at the head of the text ("May 14, 2009",
+   "BAGHDAD, May 14, 2009 (Reuters) -");
+2. the dates of embedded posts ("- Name (@handle) April 24, 2021"): the
+   article is not older than the newest post it embeds, and most often of
+   that day;
+3. the text's own constraints. An event dated in the past bounds publication
+   from below, a deadline in a future clause from above. A bare weekday in a
+   past clause ("said on Friday") is news of the week before publication and
+   not older than the latest dated event. Where a text leaves the year off
+   some dates, the years it writes out are of other years than its own (the
+   wire style rule). Among the days that satisfy all of this, the one in the
+   week nearest the latest date the text refers to (news is about what is
+   recent or imminent), with its weekday mentions as fresh as possible.
+
+Without a dated reference the result is None with the reason: never today.
+The method says which of these gave the date; the note says why.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from newsledger.extract.time.grammar import Match, find, tables
+from newsledger.extract.time.normalize import Context, normalize
+
+_SEARCH_DAYS = 400  # how far past the lower bound a weekday-tied date is looked for
+
+
+@dataclass(frozen=True)
+class Item:
+    """A time expression as publication inference sees it."""
+
+    match: Match
+    value: str | None   # resolved without an anchor: only what the text fixes itself
+    mod: str | None
+    tense: str | None
+
+
+@dataclass(frozen=True)
+class Published:
+    date: str | None
+    precision: str | None
+    method: str | None
+    note: str
+    confidence: float = 0.0
+
+    def updates(self) -> dict:
+        return {"published": self.date, "published_precision": self.precision,
+                "published_method": self.method, "published_note": self.note}
+
+
+@lru_cache(maxsize=1)
+def _config() -> dict:
+    raw = resources.files("newsledger.extract").joinpath("data/time/published.yaml")
+    cfg = yaml.safe_load(raw.read_text("utf-8"))
+    cfg["embed"] = [re.compile(p, re.M) for p in cfg["embed_lines"]]
+    return cfg
+
+
+def _interval(value: str | None, mod: str | None = None) -> tuple[date, date] | None:
+    """First and last day of a calendar value (YYYY, YYYY-MM, YYYY-MM-DD)."""
+    if not value or not re.fullmatch(r"\d{4}(-\d\d(-\d\d)?)?", value):
+        return None
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        d = date(*parts)
+        return d, d
+    if len(parts) == 2:
+        last = calendar.monthrange(parts[0], parts[1])[1]
+        return date(parts[0], parts[1], 1), date(parts[0], parts[1], last)
+    return date(parts[0], 1, 1), date(parts[0], 12, 31)
+
+
+def _dateline(text: str, items: list[Item]) -> Published | None:
+    cfg = _config()
+    head_end = 0
+    lines = [ln for ln in text.splitlines(keepends=True)]
+    seen = 0
+    for ln in lines:
+        head_end += len(ln)
+        seen += bool(ln.strip())
+        if seen >= cfg["dateline_lines"]:
+            break
+    for it in items:
+        if it.match.start >= head_end or not it.value or len(it.value) != 10:
+            continue
+        line_start = text.rfind("\n", 0, it.match.start) + 1
+        line_end = text.find("\n", it.match.end)
+        line = text[line_start:line_end if line_end >= 0 else len(text)]
+        after = text[it.match.end:it.match.end + 25]
+        if len(line.strip()) <= cfg["dateline_max_line"] or re.match(r"\s*[(\-–—|]", after):
+            return Published(it.value, "day", "dateline",
+                             f"dateline {it.match.groups['_text']!r}", 0.9)
+    return None
+
+
+@dataclass(frozen=True)
+class Post:
+    """An embedded post's attribution line: who posted it and when."""
+
+    start: int          # of the attribution line
+    end: int
+    date: str | None
+    name: str | None
+    handle: str | None
+
+
+def posts(raw: str) -> list[Post]:
+    """Attribution lines of embedded posts in a text, in order."""
+    out = []
+    for pat in _config()["embed"]:
+        for m in pat.finditer(raw):
+            gd = m.groupdict()
+            out.append(Post(m.start(), m.end(), _date_value(m.group("date")),
+                            (gd.get("name") or "").strip() or None, gd.get("handle")))
+    return sorted(out, key=lambda p: p.start)
+
+
+def _embeds(raw: str, items: list[Item]) -> list[tuple[date, str, int]]:
+    """Dates of embedded posts, from their attribution lines: (date, text, start).
+
+    The line is read in the raw text, so a date is found even where boilerplate
+    masking blanked the line (it then gives no timex, only this inference)."""
+    found = []
+    by_start = {it.match.start: it for it in items}
+    for pat in _config()["embed"]:
+        for m in pat.finditer(raw):
+            it = by_start.get(m.start("date"))
+            value = it.value if it else _date_value(m.group("date"))
+            if value and len(value) == 10:
+                found.append((date.fromisoformat(value), m.group("date"), m.start("date")))
+    return found
+
+
+def _date_value(text: str) -> str | None:
+    """The value of a full date written out, read without an anchor."""
+    for m in find(text):
+        if m.start == 0 and m.end == len(text):
+            v = normalize(m, Context())
+            return v.value if v else None
+    return None
+
+
+def _weekdays(items: list[Item]) -> list[tuple[int, str]]:
+    """Bare weekdays of past or present clauses, one per mention: this week's news.
+
+    A day mentioned twice weighs twice when the freshest reading is chosen."""
+    out = []
+    for it in items:
+        g = it.match.groups
+        if it.match.rule.op == "weekday" and not g.get("shift") and it.tense != "future":
+            out.append((tables()["weekday"][g["weekday"].lower()], g["weekday"]))
+    return out
+
+
+def _yearless(items: list[Item]) -> list[tuple[int, int, int, str]]:
+    """Month-days written without a year: (month, day, +1 future / -1 past, text)."""
+    out = []
+    for it in items:
+        g = it.match.groups
+        if it.match.rule.op == "date" and g.get("month") and not it.value:
+            month = tables()["month"].get(g["month"].lower())
+            day = int(g["day"]) if g.get("day") else None
+            if month:
+                last_day = calendar.monthrange(2001, month)[1] if month != 2 else 28
+                out.append((month, day or (1 if it.tense == "future" else last_day),
+                            1 if it.tense == "future" else -1, g["_text"]))
+    return out
+
+
+@dataclass
+class _Constraints:
+    lo_event: date | None = None    # latest past event the text dates
+    hi: date | None = None          # earliest future deadline it dates
+    focus: date | None = None       # latest date it refers to
+    focus_text: str = ""
+    other_year: set = field(default_factory=set)  # years written out for past events
+
+
+def _bounds(items: list[Item], other_year_rule: bool) -> _Constraints:
+    c = _Constraints()
+    for it in items:
+        iv = _interval(it.value, it.mod)
+        if iv is None or len(it.value) < 7:
+            continue        # a bare year ("founded in 1998") is background, not news
+        first, last = iv
+        if it.tense == "future":
+            c.hi = last if c.hi is None or last < c.hi else c.hi
+        else:
+            # "at the end of 2021" happened in its last days, any other past date
+            # from its first one.
+            point = last if it.mod == "END" else first
+            c.lo_event = point if c.lo_event is None or point > c.lo_event else c.lo_event
+            if other_year_rule:
+                c.other_year.add(first.year)
+        if c.focus is None or last > c.focus:
+            c.focus, c.focus_text = last, it.match.groups["_text"]
+    return c
+
+
+def _feasible(day: date, weekdays: list[tuple[int, str]], c: _Constraints) -> bool:
+    if day.year in c.other_year:
+        return False
+    for wd, _ in weekdays:
+        back = (day.isoweekday() - wd) % 7
+        if c.lo_event is not None and day - timedelta(days=back) < c.lo_event:
+            return False
+    return True
+
+
+def _candidates(lo: date, hi: date | None, weekdays, c: _Constraints) -> list[date]:
+    """Feasible days from the lower bound (past the excluded years) to the deadline."""
+    start = lo
+    while start.year in c.other_year:
+        start = date(start.year + 1, 1, 1)
+    last = hi or start + timedelta(days=_SEARCH_DAYS)
+    days = (start + timedelta(days=k) for k in range((last - start).days + 1))
+    return [d for d in days if _feasible(d, weekdays, c)]
+
+
+def _recurrence(month: int, day: int, sign: int, p: date) -> date:
+    """The occurrence of a yearly month-day nearest `p` on the side the tense says."""
+    for year in (p.year - 1, p.year, p.year + 1) if sign > 0 else (p.year, p.year - 1):
+        try:
+            d = date(year, month, day)
+        except ValueError:
+            continue
+        if (sign > 0 and d >= p) or (sign < 0 and d <= p):
+            return d
+    return p
+
+
+def _score(p: date, weekdays, yearless, c: _Constraints, embed: date | None) -> tuple:
+    """Smaller is better: near the latest date referred to, then the freshest weekdays."""
+    age = sum((p.isoweekday() - wd) % 7 for wd, _ in weekdays)
+    if embed is not None:       # posts are embedded on the day they are news
+        return abs((p - embed).days), age, p
+    focus = max(([c.focus] if c.focus else []) +
+                [_recurrence(m, d, sign, p) for m, d, sign, _ in yearless], default=p)
+    dist = abs((p - focus).days)
+    return dist // 7, age, dist, p
+
+
+def _by_constraints(items: list[Item], embeds: list[tuple[date, str, int]]) -> Published:
+    in_embeds = {start for _, _, start in embeds}
+    own = [i for i in items if i.match.start not in in_embeds]
+    weekdays, yearless = _weekdays(items), _yearless(own)
+    # A text that leaves the year off some dates writes it out for other years.
+    c = _bounds(own, _config()["explicit_year_is_other_year"] and bool(yearless))
+    embed = max(embeds)[0] if embeds else None
+    lo = max([d for d in (embed, c.lo_event) if d], default=None)
+    if lo is None:
+        loose = [it.match.groups["_text"] for it in items if it.value is None][:4]
+        return Published(None, None, None, "no dated event (month or day) in the text to place "
+                         + (", ".join(repr(t) for t in loose) if loose else "it") + " in time")
+    if not weekdays and not embeds:
+        return Published(None, None, None,
+                         f"on or after {lo.isoformat()} (latest dated event); nothing ties it to a day")
+    hi = c.hi if c.hi is not None and c.hi >= lo else None  # a passed deadline bounds nothing
+    ok = _candidates(lo, hi, weekdays, c)
+    if not ok and c.other_year:
+        c.other_year = set()    # the text writes out its own year after all
+        ok = _candidates(lo, hi, weekdays, c)
+    if not ok:
+        return Published(None, None, None, "the text's date constraints contradict each other")
+    best = min(ok, key=lambda d: _score(d, weekdays, yearless, c, embed))
+    return _explain(best, lo, hi, weekdays, yearless, c, embeds)
+
+
+def _explain(best, lo, hi, weekdays, yearless, c, embeds) -> Published:
+    why = [f"on or after {lo.isoformat()}"]
+    if c.other_year:
+        why.append("not in " + ", ".join(map(str, sorted(c.other_year))) + " (written-out years)")
+    if weekdays:
+        why.append("news of " + ", ".join(dict.fromkeys(w for _, w in weekdays)) + " in the week before")
+    if hi is not None:
+        why.append(f"before the deadline {hi.isoformat()}")
+    if embeds:
+        why.append(f"nearest the embedded post of {max(embeds)[1]!r}")
+        method, conf = ("embed", 0.7) if best == max(embeds)[0] else ("inferred", 0.5)
+    else:
+        near = [c.focus_text] if c.focus_text else []
+        near += [t for _, _, _, t in yearless]
+        why.append("nearest " + ", ".join(repr(t) for t in near))
+        method, conf = "inferred", 0.4
+    return Published(best.isoformat(), "day", method, "; ".join(why), conf)
+
+
+def infer(raw_text: str, items: list[Item]) -> Published:
+    """The publication date the text supports, how it was found, and why."""
+    embeds = _embeds(raw_text, items)
+    in_embeds = {start for _, _, start in embeds}
+    found = _dateline(raw_text, [i for i in items if i.match.start not in in_embeds])
+    if found:
+        return found
+    return _by_constraints(items, embeds)

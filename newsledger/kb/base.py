@@ -1,0 +1,320 @@
+"""The knowledge base: actors with aliases, roles over time, affiliations and places.
+
+Loaded once per process from the shipped region file (``data/region.yaml``),
+the user's files (``NEWSLEDGER_KB``: paths separated by the OS path separator,
+YAML or JSON lists of the same shape) and the imported Phoenix dictionaries
+(``data/phoenix.jsonl.gz``). Phoenix actors that are the same as a region
+actor (same name key, same kind) are merged into it; user entries with an
+existing id extend or override that actor.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from newsledger.errors import NewsledgerError
+from rapidfuzz import fuzz, process
+
+from newsledger.kb.names import (FUZZY_MIN, fold, key, looks_alike, person_key, same_person,
+                                 slug, tokens)
+
+ENV_KB = "NEWSLEDGER_KB"
+ENV_NO_PHOENIX = "NEWSLEDGER_KB_NO_PHOENIX"   # "1": leave the Phoenix import out
+# Knowledge-base types and the spaCy label their mentions carry.
+LABELS = {"person": "PERSON", "country": "GPE", "city": "GPE", "province": "GPE",
+          "region": "LOC", "base": "FAC", "facility": "FAC", "nationality": "NORP"}
+PLACE_TYPES = {"country", "city", "province", "region", "base", "facility"}
+
+
+class KBError(NewsledgerError):
+    code = "NL-KB"
+
+
+@dataclass
+class Actor:
+    id: str
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    roles: list[dict] = field(default_factory=list)
+    affiliations: list[dict] = field(default_factory=list)
+    attrs: dict = field(default_factory=dict)
+    source: str = "region"
+    # Spellings merged in from the Phoenix import: looked up like aliases, but
+    # never shadow a curated spelling in the ruler.
+    imported: list[str] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return LABELS.get(self.type, "ORG")
+
+    def names(self) -> list[str]:
+        return [self.name] + [a for a in self.aliases if a != self.name]
+
+
+def _kind(typ: str) -> str:
+    """Coarse kind for merging: a person never merges with a place or a group."""
+    return "person" if typ == "person" else "place" if typ in PLACE_TYPES else "group"
+
+
+class KB:
+    def __init__(self, actors: list[Actor]):
+        self.actors: dict[str, Actor] = {}
+        self.by_fold: dict[str, list[str]] = {}
+        self.by_key: dict[str, list[str]] = {}
+        self.demonyms: dict[str, str] = {}
+        self.capitals: dict[str, str] = {}     # city id -> country id
+        self.by_surname: dict[str, list[str]] = {}     # curated persons only
+        self.by_last: dict[str, list[str]] = {}        # every person, for full-name matching
+        for a in actors:
+            self.add(a)
+
+    # ------------------------------------------------------------ building
+    def add(self, actor: Actor) -> Actor:
+        """Add an actor, or merge it into the one it duplicates (same id or same key)."""
+        target = self.actors.get(actor.id) or self._duplicate(actor)
+        if target is None:
+            self.actors[actor.id] = target = actor
+        else:
+            new = [n for n in actor.names() if n not in target.names() and n not in target.imported]
+            if actor.source == "phoenix" and target.source != "phoenix":
+                target.imported += new
+            else:
+                target.aliases += new
+            target.roles += actor.roles
+            target.affiliations += actor.affiliations
+            for k, v in actor.attrs.items():
+                target.attrs.setdefault(k, v)
+        for n in actor.names():
+            self._index(n, target.id)
+        for d in _as_list(target.attrs.get("demonym")):
+            self.demonyms[fold(d)] = target.id
+        if target.type == "country" and target.attrs.get("capital"):
+            self.capitals[target.attrs["capital"]] = target.id
+        if target.type == "person":
+            # A bare surname is only trusted for the curated persons (Phoenix has
+            # too many namesakes); full names are matched against everyone.
+            for n in actor.names():
+                toks = person_key(n).split()
+                if len(toks) < 2:
+                    continue
+                if target.id not in self.by_last.setdefault(toks[-1], []):
+                    self.by_last[toks[-1]].append(target.id)
+                if actor.source != "phoenix" and target.id not in self.by_surname.setdefault(toks[-1], []):
+                    self.by_surname[toks[-1]].append(target.id)
+        return target
+
+    def _duplicate(self, actor: Actor) -> Actor | None:
+        if actor.source == "region":
+            return None
+        kind = _kind(actor.type)
+        for n in actor.names()[:1]:
+            for aid in self.by_key.get(key(n), ()):
+                other = self.actors[aid]
+                if other.source != actor.source and _kind(other.type) == kind:
+                    return other
+        return None
+
+    def _index(self, name: str, aid: str) -> None:
+        for idx, k in ((self.by_fold, fold(name)), (self.by_key, key(name))):
+            if k and aid not in idx.setdefault(k, []):
+                idx[k].append(aid)
+
+    # ------------------------------------------------------------ lookup
+    def get(self, aid: str | None) -> Actor | None:
+        return self.actors.get(aid) if aid else None
+
+    def lookup(self, name: str, label: str | None = None) -> Actor | None:
+        """The one actor a name stands for: exact folded name first, then its key.
+
+        Ambiguous names (two actors, neither from the region file) give None:
+        a wrong actor is worse than a new one.
+        """
+        strict = len(tokens(name)) == 1
+        for idx, k in ((self.by_fold, fold(name)), (self.by_key, key(name)),
+                       (self.by_key, person_key(name))):
+            ids = idx.get(k)
+            if ids and strict and idx is self.by_key:
+                # One-word keys collide ("Kedah"/"Qaida"): the spellings must also look alike.
+                ids = [i for i in ids if any(looks_alike(fold(name), fold(n))
+                                             for n in self.actors[i].names() if key(n) == k)]
+            if ids:
+                hit = self._pick(ids, label, strict)
+                if hit is not None:
+                    return hit
+        if label == "ORG" and strict and len(name) > 3:
+            # A group named by its singular or plural ("Houthi" / "Houthis").
+            other = name[:-1] if name.endswith("s") else name + "s"
+            ids = self.by_fold.get(fold(other))
+            if ids:
+                return self._pick(ids, label, strict)
+        return None
+
+    def surname(self, name: str) -> Actor | None:
+        """The one curated person whose surname this is ("Khamenei"), if only one."""
+        ids = self.by_surname.get(person_key(name))
+        return self.actors[ids[0]] if ids and len(ids) == 1 else None
+
+    def person(self, name: str) -> Actor | None:
+        """A curated person named with extra or fewer middle names
+        ("Muqtada al-Sayyid Muhammad al-Sadr"): same surname, same first name."""
+        toks = person_key(name).split()
+        if len(toks) < 2:
+            return None
+        ids = list(self.by_last.get(toks[-1], ()))
+        if not ids and len(toks[-1]) >= 5:
+            # A surname one slip away ("Jayasena"/"Jayasene"): candidates by
+            # rapidfuzz over the surname keys, then the same person test.
+            for k, _, _ in process.extract(toks[-1], self._last_keys(), scorer=fuzz.ratio,
+                                           score_cutoff=FUZZY_MIN, limit=5):
+                ids += self.by_last[k]
+        hits = [self.actors[i] for i in dict.fromkeys(ids)
+                if any(same_person(n, name) for n in self.actors[i].names())]
+        curated = [a for a in hits if a.source != "phoenix"]
+        hits = curated or hits
+        return hits[0] if len(hits) == 1 else None
+
+    def _last_keys(self) -> list[str]:
+        if getattr(self, "_lk", None) is None or len(self._lk) != len(self.by_last):
+            self._lk = list(self.by_last)
+        return self._lk
+
+    def _pick(self, ids: list[str], label: str | None, strict: bool = False) -> Actor | None:
+        cands = [self.actors[i] for i in ids]
+        # A one-word name is only trusted for the kind NER saw ("Soleimani" the
+        # person is not "Sulaimani" the city); longer names may fix NER's label.
+        if label == "PERSON":
+            cands = [a for a in cands if a.type == "person"] or ([] if strict else cands)
+        elif label:
+            cands = [a for a in cands if a.type != "person"] or ([] if strict else cands)
+        region = [a for a in cands if a.source != "phoenix"]
+        if len(region) == 1:
+            return region[0]
+        return cands[0] if len(cands) == 1 else None
+
+    def country_of_demonym(self, word: str) -> Actor | None:
+        aid = self.demonyms.get(fold(word))
+        if aid is None:
+            hit = self.lookup(word)
+            aid = hit.id if hit is not None and hit.type == "country" else None
+        return self.actors.get(aid) if aid else None
+
+    def institution(self, country: Actor, what: str) -> Actor | None:
+        """The country's government / parliament / forces / capital actor."""
+        return self.actors.get(country.attrs.get(what)) if country else None
+
+    def holders(self, role: str, of: str, date: str | None) -> list[Actor]:
+        """Persons who held ``role`` of actor ``of`` on ``date`` (all holders when no date)."""
+        out = []
+        for aid in self._role_index().get((role, of), ()):
+            a = self.actors[aid]
+            for r in a.roles:
+                if r.get("role") == role and r.get("of") == of and _in_range(r, date):
+                    out.append(a)
+                    break
+        return out
+
+    @lru_cache(maxsize=1)
+    def _role_index(self) -> dict:
+        idx: dict[tuple, list[str]] = {}
+        for a in self.actors.values():
+            for r in a.roles:
+                if r.get("role") and r.get("of"):
+                    idx.setdefault((r["role"], r["of"]), []).append(a.id)
+        return idx
+
+    def __len__(self) -> int:
+        return len(self.actors)
+
+
+def _in_range(r: dict, date: str | None) -> bool:
+    if not date:
+        return True
+    d = date[:10]
+    lo, hi = str(r.get("from") or ""), str(r.get("to") or "")
+    return (not lo or lo[:len(d)] <= d) and (not hi or d <= hi)
+
+
+def _as_list(v) -> list:
+    return [] if v is None else v if isinstance(v, list) else [v]
+
+
+_ACTOR_KEYS = {"id", "name", "type", "aliases", "roles", "affiliations"}
+
+
+def actor_from(entry: dict, source: str) -> Actor:
+    """An Actor from a KB file entry; unknown keys are kept as attributes."""
+    if not isinstance(entry, dict) or not entry.get("name"):
+        raise KBError(f"knowledge-base entry without a name in {source}: {entry!r}; "
+                      "every entry needs at least `name` (and ideally `id` and `type`)",
+                      code="NL-KB-ENTRY")
+    roles = [{k: (str(v) if k in ("from", "to") and v else v) for k, v in r.items()}
+             for r in entry.get("roles") or []]
+    return Actor(id=str(entry.get("id") or slug(entry["name"])), name=entry["name"],
+                 type=entry.get("type", "organisation"),
+                 aliases=[str(a) for a in entry.get("aliases") or []],
+                 roles=roles, affiliations=list(entry.get("affiliations") or []),
+                 attrs={k: v for k, v in entry.items() if k not in _ACTOR_KEYS},
+                 source=source)
+
+
+def read_file(path: str | Path, source: str = "user") -> list[Actor]:
+    p = Path(path).expanduser()
+    try:
+        text = p.read_text("utf-8")
+        data = json.loads(text) if p.suffix == ".json" else yaml.safe_load(text)
+    except OSError as e:
+        raise KBError(f"cannot read knowledge-base file {p} ({e.strerror}); fix the path in "
+                      f"${ENV_KB}", code="NL-KB-READ") from None
+    except (ValueError, yaml.YAMLError) as e:
+        raise KBError(f"{p} is not a valid YAML/JSON list of actors ({e}); see docs/actors.md",
+                      code="NL-KB-PARSE") from None
+    if isinstance(data, dict):
+        data = data.get("actors", [])
+    return [actor_from(e, source) for e in data or []]
+
+
+def _phoenix_actors() -> list[Actor]:
+    ref = resources.files("newsledger.kb").joinpath("data/phoenix.jsonl.gz")
+    out = []
+    with ref.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as f:
+        for line in f:
+            r = json.loads(line)
+            roles = [{"code": x["code"], "from": x.get("from"), "to": x.get("to")}
+                     for x in r.get("roles", [])]
+            out.append(Actor(id=r["id"], name=r["name"], type=r["type"], aliases=r["aliases"],
+                             roles=roles, attrs={"codes": r.get("codes", [])}, source="phoenix"))
+    return out
+
+
+def user_paths() -> list[str]:
+    return [p for p in os.environ.get(ENV_KB, "").split(os.pathsep) if p.strip()]
+
+
+@lru_cache(maxsize=4)
+def load(extra: tuple[str, ...] | None = None, phoenix: bool | None = None) -> KB:
+    """The knowledge base of this process: region file, user files, Phoenix import."""
+    region = resources.files("newsledger.kb").joinpath("data/region.yaml")
+    actors = [actor_from(e, "region") for e in yaml.safe_load(region.read_text("utf-8"))]
+    kb = KB(actors)
+    for p in list(extra if extra is not None else user_paths()):
+        for a in read_file(p):
+            a.source = "region"          # user entries rank with the shipped ones
+            kb.add(a)                    # an existing id is extended, a new one added
+    if phoenix is None:
+        phoenix = os.environ.get(ENV_NO_PHOENIX) != "1"
+    if phoenix:
+        for a in _phoenix_actors():
+            kb.add(a)
+    return kb
+
+
+def default() -> KB:
+    return load(None, None)

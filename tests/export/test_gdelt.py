@@ -1,0 +1,73 @@
+"""The GDELT-style events table: columns, one row per event, mentions of one event merged."""
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from newsledger.export import export
+from newsledger.export.gdelt import COLUMNS, geocode
+from newsledger.ledger import Ledger
+
+
+@pytest.fixture
+def ledger(tmp_path, nlp):
+    (tmp_path / "a.txt").write_text("Germany condemned Russia in Berlin on Monday.\n", "utf-8")
+    (tmp_path / "b.txt").write_text("On Monday, Germany condemned Russia.\n\n"
+                                    "Police arrested three protesters in Cairo.\n", "utf-8")
+    led = Ledger(tmp_path / "l.db", model="sm")
+    rep = led.ingest([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")])
+    assert rep.ok
+    yield led
+    led.close()
+
+
+def _table(led) -> list[dict]:
+    out = io.StringIO()
+    n = export(led.store, "gdelt", out)
+    rows = list(csv.DictReader(io.StringIO(out.getvalue()), delimiter="\t"))
+    assert n == len(rows)
+    return rows
+
+
+def test_header_and_rows(ledger):
+    rows = _table(ledger)
+    assert list(rows[0].keys()) == list(COLUMNS)
+    acc = [r for r in rows if r["PloverType"] == "ACCUSE"]
+    assert len(acc) == 2                         # no event_id yet: every mention is an event
+    r = next(r for r in acc if r["DocName"] == "a")
+    assert "Germany" in r["Actor1Name"] and "Russia" in r["Actor2Name"]   # names from the KB
+    assert (r["EventCode"], r["EventBaseCode"], r["EventRootCode"]) == ("111", "111", "11")
+    assert (r["QuadClass"], r["GoldsteinScale"]) == ("3", "-2.0")
+    assert (r["NumMentions"], r["NumSources"], r["NumArticles"]) == ("1", "1", "1")
+    assert r["IsRootEvent"] == "1" and r["SOURCEURL"].endswith("a.txt")
+    coerce = next(r for r in rows if r["PloverType"] == "COERCE")
+    assert coerce["IsRootEvent"] == "0"          # second paragraph
+    assert coerce["ActionGeo_FullName"] == "Cairo" and coerce["ActionGeo_CountryCode"] == "EG"
+    assert abs(float(coerce["ActionGeo_Lat"]) - 30.06) < 0.1
+
+
+def test_mentions_of_one_event_are_counted_once(ledger):
+    ledger.store.db.execute("UPDATE events SET event_id='germany_condemns' WHERE type='ACCUSE'")
+    rows = _table(ledger)
+    acc = [r for r in rows if r["PloverType"] == "ACCUSE"]
+    assert len(acc) == 1
+    assert (acc[0]["NumMentions"], acc[0]["NumArticles"]) == ("2", "2")
+
+
+def test_geocode():
+    assert geocode("Baghdad")[:2] == (4, "IQ")
+    assert geocode("Iraq") == (1, "IQ", "", "")
+    assert geocode("Nowhere-in-particular") == ("", "", "", "")
+    assert geocode(None) == ("", "", "", "")
+
+
+def test_negated_and_hypothetical_acts_are_not_rows(tmp_path, nlp):
+    (tmp_path / "c.txt").write_text("Turkey wants to invade Syria. Germany condemned Russia.\n",
+                                    "utf-8")
+    led = Ledger(tmp_path / "c.db", model="sm")
+    assert led.ingest([str(tmp_path / "c.txt")]).ok
+    assert [r["PloverType"] for r in _table(led)] == ["ACCUSE"]
+    assert sorted(e["type"] for e in led.events(include_unreal=True)) == ["ACCUSE", "ASSAULT"]
+    led.close()

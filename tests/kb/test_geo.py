@@ -1,0 +1,19 @@
+from newsledger.kb import base
+from newsledger.kb.geo import geocode
+
+
+def test_kb_place_has_coordinates_country_and_province():
+    kb = base.load((), phoenix=False)
+    g = geocode("Ain al-Assad", kb.get("ain_al_asad_airbase"), kb)
+    assert g["source"] == "kb" and g["country"] == "Iraq" and g["province"] == "Anbar"
+    assert round(g["lat"], 1) == 33.8
+
+
+def test_geonames_city_offline():
+    g = geocode("Tikrit")
+    assert g["source"] == "geonames" and g["country"] == "Iraq"
+    assert 34 < g["lat"] < 35 and 43 < g["lon"] < 44
+
+
+def test_unknown_place_is_none():
+    assert geocode("Qwxzville Nowhere") is None

@@ -1,0 +1,48 @@
+from newsledger.kb.names import display, fold, key, person_key, same_person, similar
+
+
+def test_fold_drops_articles_marks_and_case():
+    assert fold("Asa’ib Ahl al-Haq") == fold("Asaib Ahl Al Haq") == "asaib ahl haq"
+    assert fold("The Green Zone") == "green zone"
+
+
+def test_key_folds_transliteration_variants():
+    pairs = [("Hadi al-Ameri", "Hadi al-Amiri"), ("Qais", "Qays"), ("Assad", "Asad"),
+             ("Abou Bakr", "Abu Bakr"), ("al-Sudany", "Sudani"), ("Nouri", "Nuri"),
+             ("Kadhimi", "Kadimi"), ("Qassem", "Kassem"), ("Asa'ib", "Asa’ib")]
+    for a, b in pairs:
+        assert key(a) == key(b), (a, b)
+
+
+def test_key_keeps_different_names_apart():
+    assert key("Hussein") != key("Hassan")
+    assert key("Ali") != key("Alawi")
+    assert key("Hadi al-Amiri") != key("Hadi al-Ansari")
+
+
+def test_person_key_strips_titles():
+    assert person_key("General Qassem Soleimani") == key("Qassem Soleimani")
+    assert person_key("Sheikh Ali") == key("Ali")
+
+
+def test_similar_accepts_one_slip_only_on_long_tokens():
+    assert similar("kadhimi", "kashimi")
+    assert similar("soleimani", "soleimnai")
+    assert not similar("amin", "amir")           # too short to trust
+    assert not similar("kadhimi", "radhimi")     # first letter differs
+    assert not similar("sadr", "badr")
+
+
+def test_same_person_surname_and_first_name_guard():
+    assert same_person("Qais al-Khazali", "Khazali")
+    assert same_person("Mustafa al-Kadhimi", "al-Kashimi")
+    assert same_person("Muqtada al-Sayyid Muhammad al-Sadr", "Muqtada al-Sadr")
+    assert not same_person("Ali al-Sadr", "Muqtada al-Sadr")
+    assert not same_person("Karim Jabouri", "Karim Saadi")
+
+
+def test_display_of_dictionary_entries():
+    assert display("NURI_AL_MALIKI_") == "Nuri al-Maliki"
+    assert display("ISLAMIC_ARMY_OF_ADEN_(IAA)_") == "Islamic Army of Aden"
+    assert display("THE_UNITED_NATIONS_") == "United Nations"
+    assert display("PKK") == "PKK"
