@@ -109,12 +109,14 @@ def _veto(a: dict, b: dict, cfg: dict) -> bool:
     if a["row"]["doc_id"] == b["row"]["doc_id"] and a["src"] and b["src"] and \
             not same_actor(a["src"], b["src"]):
         return True
-    return _time_veto(a["date"], a["published"], b["date"], b["published"], cfg)
+    return _time_veto(a["date"], a["published"], b["date"], b["published"], cfg,
+                      a["row"].get("type") in cfg["durative_types"])
 
 
-def _time_veto(date_a, pub_a, date_b, pub_b, cfg: dict) -> bool:
-    # A dated act cannot be what an article published well before it reported.
-    for date, pub in ((date_a, pub_b), (date_b, pub_a)):
+def _time_veto(date_a, pub_a, date_b, pub_b, cfg: dict, durative: bool = False) -> bool:
+    # A dated act cannot be what an article published well before it reported,
+    # unless it is a process (talks, cooperation) that an earlier article saw begin.
+    for date, pub in ((date_a, pub_b), (date_b, pub_a)) if not durative else ():
         gap = days_apart(date, pub)
         if gap is not None and date > (pub or "") and gap > cfg["date_tolerance_days"] \
                 and parse_date(date)[1] == "day":
@@ -146,7 +148,9 @@ class _Group:
             if any(x and y and not same_actor(x, y)
                    for x in self.sources[doc] for y in other.sources[doc]):
                 return True
-        return any(_time_veto(da, pa, db, pb, cfg) for da, pa in self.times for db, pb in other.times)
+        durative = a["row"].get("type") in cfg["durative_types"]
+        return any(_time_veto(da, pa, db, pb, cfg, durative)
+                   for da, pa in self.times for db, pb in other.times)
 
     def absorb(self, other: "_Group") -> None:
         self.times |= other.times

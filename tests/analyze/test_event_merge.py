@@ -119,3 +119,14 @@ def test_one_act_coded_once_per_target_is_one_event():
     rows = [ev("a", 0, "ASSAULT", text, None, "airbase"), ev("a", 0, "ASSAULT", text, None, "embassy")]
     rows[1]["id"] = "a0b"
     assert groups(rows) == [["a0", "a0b"]]
+
+
+def test_talks_reported_before_a_later_round_are_the_same_process():
+    rows = [ev("a", 0, "CONSULT", "the strategic dialogue between the two governments",
+               "Ruritania", "Freedonia", None, published="2021-04-01"),
+            ev("b", 0, "CONSULT", "the last round of the strategic dialogue in the capital",
+               "Ruritania", "Freedonia", "2021-07-25", published="2022-01-02")]
+    assert groups(rows) == [["a0", "b0"]]
+    for r in rows:
+        r["type"] = "ASSAULT"          # a one-off act dated after the first report: not it
+    assert groups(rows) == [["a0"], ["b0"]]
