@@ -279,13 +279,17 @@ def cluster_id(reports: list[dict]) -> str:
 
 
 def _summary(cid: str, reports: list[dict]) -> dict:
-    def common(key):
-        vals = [r.get(key) for r in reports if r.get(key)]
-        return max(set(vals), key=vals.count) if vals else None
+    """The event as most reports give it: date, and doer and target as one pair
+    (for an agreement "A with B" and "B with A" must not become "A with A")."""
+    def common(keys):
+        vals = [tuple(r.get(k) for k in keys) for r in reports if r.get(keys[-1])]
+        return max(sorted(set(vals), key=str), key=vals.count) if vals else (None,) * len(keys)
     label = max(reports, key=lambda r: len(r["text"]))["text"][:160]
-    return {"id": cid, "type": reports[0]["type"], "date": common("date"),
-            "source_id": common("source_id"), "source_name": common("source_name"),
-            "target_id": common("target_id"), "target_name": common("target_name"),
+    src_id, src, tgt_id, tgt = common(("source_id", "source_name", "target_id", "target_name"))
+    if src is None and tgt is None:
+        src_id, src = common(("source_id", "source_name"))
+    return {"id": cid, "type": reports[0]["type"], "date": common(("date",))[0],
+            "source_id": src_id, "source_name": src, "target_id": tgt_id, "target_name": tgt,
             "label": label, "reports": len(reports),
             "docs": len({r["doc_id"] for r in reports})}
 

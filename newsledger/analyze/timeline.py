@@ -50,7 +50,30 @@ def _event_row(cid: str, reps: list[dict], dating: dict, used: set[int]) -> dict
             "what": max(reps, key=lambda r: len(r["text"]))["text"],
             "target": _common(reps, "target_name"), "reports": len(reps),
             "sources": sorted({_source(r) for r in reps}), "event_id": cid,
-            "note": _disputed(dates)}
+            "note": _disputed(dates), "_dates": dates,
+            "_facts": {_fact_key(f) for f in facts}}
+
+
+def _fact_key(c: dict) -> tuple[str, str]:
+    return _last(c.get("subject_name") or c["subject"]), c["predicate"]
+
+
+def _fold_facts(rows: list[dict], claims: list[dict], used: set[int]) -> None:
+    """A dated fact another article states about a merged event (the same actor and
+    predicate as a fact of its reports) joins that event's row as one more source."""
+    by_fact = {k: r for r in rows for k in r.get("_facts", ())}
+    for c in claims:
+        row = by_fact.get(_fact_key(c))
+        if row is None:
+            continue
+        used.add(c["id"])
+        row["_dates"].append(c["object"])
+        row["sources"] = sorted(set(row["sources"]) | {_source(c)})
+        row["reports"] += 1
+        row["date"], row["note"] = _consensus(row["_dates"]), _disputed(row["_dates"])
+    for r in rows:
+        r.pop("_dates", None)
+        r.pop("_facts", None)
 
 
 def _last(name: str | None) -> str:
@@ -127,6 +150,7 @@ def build(store, *, actor: str | None = None, story: str | None = None) -> list[
     used: set[int] = set()
     for cid, reps in clusters.items():
         rows.append(_event_row(cid, reps, dating, used))
+    _fold_facts(rows, [c for c in claims if c.get("kind") == "date" and c["id"] not in used], used)
     for q in quotes:
         if keep(q, (q.get("speaker_id"), q.get("speaker_name"))):
             rows.append({"date": q.get("date") or q["published"], "kind": "statement",

@@ -70,6 +70,7 @@ def contradictions(ctx, fmt):
                   f"{' vs '.join(c['values'])}", highlight=False)
         for s in c["sides"]:
             how = f" (derived: {s['derived']})" if s.get("derived") else ""
+            how += f" (of {s['body']})" if s.get("body") else ""
             con.print(f"  [cyan]{s['value']}[/cyan]{how} — {s['outlet'] or '?'} "
                       f"{s['doc_name']} ({s['published'] or 'undated'}): {s['sentence'].strip()}",
                       highlight=False)

@@ -106,3 +106,21 @@ def test_stance_series_from_statements_not_from_other_acts(tmp_path):
     assert got == [("2021-01-05", "favour", "event"), ("2021-03-02", "favour", "quote")]
     assert [r["stance"] for r in st.series(store, "Bo Chan", "foreign_forces_leave")] == ["against"]
     assert st.series(store, "Lee", "no_such_issue") == []
+
+
+def test_timeline_folds_another_articles_statement_of_the_same_fact_into_the_event():
+    from newsledger.analyze.timeline import _fold_facts
+    row = {"date": "2020-01-05", "sources": ["A:a"], "reports": 1, "note": None,
+           "_dates": ["2020-01-05"], "_facts": {("parliament", "passed_measure")}}
+    other = {"date": "2020-01-09", "sources": ["B:b"], "reports": 1, "note": None,
+             "_dates": [], "_facts": set()}
+    claims = [{"id": 7, "subject": "np:iraqi_parliament", "subject_name": "Iraqi parliament",
+               "predicate": "passed_measure", "object": "2020-01-03", "outlet": "C", "doc_name": "c"},
+              {"id": 8, "subject": "np:senate", "subject_name": "senate",
+               "predicate": "passed_measure", "object": "2020-01-03", "outlet": "D", "doc_name": "d"}]
+    used: set[int] = set()
+    _fold_facts([row, other], claims, used)
+    assert used == {7}
+    assert (row["reports"], row["sources"], row["date"], row["note"]) == \
+        (2, ["A:a", "C:c"], "2020-01-03", "sources disagree: 2020-01-03, 2020-01-05")
+    assert "_dates" not in row and "_facts" not in other
