@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -206,27 +207,26 @@ def _bounds(items: list[Item], other_year_rule: bool) -> _Constraints:
     return c
 
 
-def _feasible(day: date, weekdays: list[tuple[int, str]], lo_event: date | None) -> bool:
-    """A weekday of a past clause names a day of the week before publication,
-    not older than the latest dated event."""
-    if lo_event is None:
-        return True
-    return all(day - timedelta(days=(day.isoweekday() - wd) % 7) >= lo_event
-               for wd, _ in weekdays)
+def _candidates(lo: date, hi: date | None, wdays: Counter, lo_event: date | None) -> list[date]:
+    """Feasible days from the lower bound to the deadline, at most _SEARCH_DAYS of them.
 
-
-def _candidates(lo: date, hi: date | None, weekdays, lo_event: date | None) -> list[date]:
-    """Feasible days from the lower bound to the deadline, at most _SEARCH_DAYS of them."""
+    A weekday of a past clause names a day of the week before publication, not
+    older than the latest dated event: publication is on or after the first
+    such weekday from that event on, for each weekday mentioned."""
+    start = lo
+    if lo_event is not None:
+        for wd in wdays:
+            start = max(start, lo_event + timedelta(days=(wd - lo_event.isoweekday()) % 7))
     last = lo + timedelta(days=_SEARCH_DAYS)
     last = min(hi, last) if hi is not None else last
-    days = (lo + timedelta(days=k) for k in range((last - lo).days + 1))
-    return [d for d in days if _feasible(d, weekdays, lo_event)]
+    return [start + timedelta(days=k) for k in range((last - start).days + 1)]
 
 
-def _score(p: date, weekdays, c: _Constraints, embed: date | None, penalty: int) -> tuple:
+def _score(p: date, wdays: Counter, c: _Constraints, embed: date | None, penalty: int) -> tuple:
     """Smaller is better: days after the embedded post; else weeks after the
-    focus, a few more in a year the text writes out, then the freshest weekdays."""
-    age = sum((p.isoweekday() - wd) % 7 for wd, _ in weekdays)
+    focus, a few more in a year the text writes out, then the freshest weekdays
+    (a day mentioned twice weighs twice)."""
+    age = sum(n * ((p.isoweekday() - wd) % 7) for wd, n in wdays.items())
     if embed is not None:       # posts are embedded on the day they are news
         return abs((p - embed).days), age, p
     dist = abs((p - c.focus).days)
@@ -263,11 +263,12 @@ def _by_constraints(items: list[Item], embeds: list[tuple[date, str, int]]) -> P
     hi = c.hi if c.hi is not None and c.hi >= lo else None  # a passed deadline bounds nothing
     if embed is None and (c.focus is None or c.focus < c.lo_event):
         return _coarse(lo, hi, c)   # the latest event is a deadline's: no news day to be near
-    ok = _candidates(lo, hi, weekdays, c.lo_event)
+    wdays = Counter(wd for wd, _ in weekdays)
+    ok = _candidates(lo, hi, wdays, c.lo_event)
     if not ok:
         return Published(None, None, None, "the text's date constraints contradict each other")
     penalty = cfg["other_year_penalty_weeks"]
-    best = min(ok, key=lambda d: _score(d, weekdays, c, embed, penalty))
+    best = min(ok, key=lambda d: _score(d, wdays, c, embed, penalty))
     return _explain(best, lo, hi, weekdays, c, embeds)
 
 
