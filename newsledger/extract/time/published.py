@@ -71,7 +71,7 @@ def _config() -> dict:
     return cfg
 
 
-def _interval(value: str | None, mod: str | None = None) -> tuple[date, date] | None:
+def _interval(value: str | None) -> tuple[date, date] | None:
     """First and last day of a calendar value (YYYY, YYYY-MM, YYYY-MM-DD)."""
     if not value or not re.fullmatch(r"\d{4}(-\d\d(-\d\d)?)?", value):
         return None
@@ -177,7 +177,7 @@ def _has_yearless(items: list[Item]) -> bool:
 class _Constraints:
     lo_event: date | None = None    # latest past event the text dates (its first day)
     hi: date | None = None          # earliest future deadline it dates
-    focus: date | None = None       # latest past event without a mod: what the news is about
+    focus: date | None = None       # latest past event, not a period's end: what the news is about
     focus_text: str = ""
     focus_day: bool = False         # the focus is a day, not a month
     other_year: set = field(default_factory=set)  # years written out on full past dates
@@ -188,11 +188,12 @@ def _bounds(items: list[Item], other_year_rule: bool) -> _Constraints:
 
     A future clause or a deadline ("by the end of 2021") says what is
     expected, not what is news: it bounds publication from above and is never
-    the focus. A past date bounds it from below from the first day of its
-    period: "at the end of 2021", said of the past, may be read in December."""
+    the focus; nor is the end of a period ("at the end of 2021", said of the
+    past), which says by when, not on which day. A past date bounds publication
+    from below from the first day of its period."""
     c = _Constraints()
     for it in items:
-        iv = _interval(it.value, it.mod)
+        iv = _interval(it.value)
         if iv is None or len(it.value) < 7:
             continue        # a bare year ("founded in 1998") is background, not news
         first, last = iv
@@ -202,7 +203,7 @@ def _bounds(items: list[Item], other_year_rule: bool) -> _Constraints:
         c.lo_event = first if c.lo_event is None or first > c.lo_event else c.lo_event
         if other_year_rule and len(it.value) == 10 and it.match.groups.get("year"):
             c.other_year.add(first.year)
-        if it.mod is None and (c.focus is None or last > c.focus):
+        if it.mod != "END" and (c.focus is None or last > c.focus):
             c.focus, c.focus_text, c.focus_day = last, it.match.groups["_text"], len(it.value) == 10
     return c
 
@@ -233,10 +234,10 @@ def _score(p: date, wdays: Counter, c: _Constraints, embed: date | None, penalty
     return dist // 7 + (penalty if p.year in c.other_year else 0), age, dist, p
 
 
-def _coarse(lo: date, hi: date | None, c: _Constraints) -> Published:
+def _coarse(lo: date, hi: date | None) -> Published:
     """Bounds without a past event to be near: the month or year they share, or None."""
     why = f"on or after {lo.isoformat()}" + (f", before the deadline {hi.isoformat()}" if hi else "")
-    why += "; no past event without a deadline ties it to a day"
+    why += "; no past event but a deadline or a period's end: nothing ties it to a day"
     if hi is not None and (lo.year, lo.month) == (hi.year, hi.month):
         return Published(lo.isoformat()[:7], "month", "inferred", why, 0.3)
     if hi is not None and lo.year == hi.year:
@@ -262,7 +263,7 @@ def _by_constraints(items: list[Item], embeds: list[tuple[date, str, int]]) -> P
                          f"on or after {lo.isoformat()} (latest dated event); nothing ties it to a day")
     hi = c.hi if c.hi is not None and c.hi >= lo else None  # a passed deadline bounds nothing
     if embed is None and (c.focus is None or c.focus < c.lo_event):
-        return _coarse(lo, hi, c)   # the latest event is a deadline's: no news day to be near
+        return _coarse(lo, hi)   # the latest event is a deadline's: no news day to be near
     wdays = Counter(wd for wd, _ in weekdays)
     ok = _candidates(lo, hi, wdays, c.lo_event)
     if not ok:
