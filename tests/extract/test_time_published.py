@@ -149,3 +149,12 @@ def test_not_an_embed_line_without_a_handle():
 
     got = infer("Officials met.\n\n- Jane Roe March 5, 2022\n", [])
     assert got.date is None
+
+
+def test_a_day_kept_in_a_doubted_year_has_lower_confidence(nlp):
+    from newsledger.extract.time import annotate
+
+    doubted = "The border reopened on March 3, 2022. Traders returned on March 5 and on Monday."
+    plain = "The border reopened on March 3, 2022. Traders returned on Monday."
+    confs = [annotate(nlp(t), "t", None, t)[1] for t in (doubted, plain)]
+    assert [(p.date, p.confidence) for p in confs] == [("2022-03-07", 0.25), ("2022-03-07", 0.4)]
