@@ -236,7 +236,8 @@ def _score(p: date, wdays: Counter, c: _Constraints, embed: date | None, penalty
 
 def _coarse(lo: date, hi: date | None) -> Published:
     """Bounds without a past event to be near: the month or year they share, or None."""
-    why = f"on or after {lo.isoformat()}" + (f", before the deadline {hi.isoformat()}" if hi else "")
+    why = f"on or after {lo.isoformat()}"
+    why += f", before the deadline {hi.isoformat()}" if hi else ""
     why += "; no past event but a deadline or a period's end: nothing ties it to a day"
     if hi is not None and (lo.year, lo.month) == (hi.year, hi.month):
         return Published(lo.isoformat()[:7], "month", "inferred", why, 0.3)
