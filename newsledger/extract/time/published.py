@@ -8,16 +8,13 @@ In order of trust:
    article is not older than the newest post it embeds, and most often of
    that day;
 3. the text's own constraints. An event dated in the past bounds publication
-   from below (from the first day of its period), a deadline in a future
-   clause from above. A bare weekday in a past clause ("said on Friday") is
-   news of the week before publication and not older than the latest dated
-   event. The day chosen is the one nearest after the latest past event the
-   text dates (news is about what is recent), with its weekday mentions as
-   fresh as possible. Deadlines and future events are never that focus: "by
-   the end of 2021" may be written in any month. Where a text leaves the year
-   off some dates, a day in a year it writes out is a little less likely (the
-   wire style rule, as a penalty, not an exclusion). With bounds but no past
-   event to be near, the result is the month or year the bounds share, or None.
+   from below, a deadline in a future clause from above. A bare weekday in a
+   past clause ("said on Friday") is news of the week before publication and
+   not older than the latest dated event. Where a text leaves the year off
+   some dates, the years it writes out are of other years than its own (the
+   wire style rule). Among the days that satisfy all of this, the one in the
+   week nearest the latest date the text refers to (news is about what is
+   recent or imminent), with its weekday mentions as fresh as possible.
 
 Without a dated reference the result is None with the reason: never today.
 The method says which of these gave the date; the note says why.
@@ -26,7 +23,6 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -71,7 +67,7 @@ def _config() -> dict:
     return cfg
 
 
-def _interval(value: str | None) -> tuple[date, date] | None:
+def _interval(value: str | None, mod: str | None = None) -> tuple[date, date] | None:
     """First and last day of a calendar value (YYYY, YYYY-MM, YYYY-MM-DD)."""
     if not value or not re.fullmatch(r"\d{4}(-\d\d(-\d\d)?)?", value):
         return None
@@ -167,92 +163,100 @@ def _weekdays(items: list[Item]) -> list[tuple[int, str]]:
     return out
 
 
-def _has_yearless(items: list[Item]) -> bool:
-    """Whether the text writes some month-days without a year ("on July 25")."""
-    return any(it.match.rule.op == "date" and it.match.groups.get("month") and not it.value
-               for it in items)
+def _yearless(items: list[Item]) -> list[tuple[int, int, int, str]]:
+    """Month-days written without a year: (month, day, +1 future / -1 past, text)."""
+    out = []
+    for it in items:
+        g = it.match.groups
+        if it.match.rule.op == "date" and g.get("month") and not it.value:
+            month = tables()["month"].get(g["month"].lower())
+            day = int(g["day"]) if g.get("day") else None
+            if month:
+                last_day = calendar.monthrange(2001, month)[1] if month != 2 else 28
+                out.append((month, day or (1 if it.tense == "future" else last_day),
+                            1 if it.tense == "future" else -1, g["_text"]))
+    return out
 
 
 @dataclass
 class _Constraints:
-    lo_event: date | None = None    # latest past event the text dates (its first day)
+    lo_event: date | None = None    # latest past event the text dates
     hi: date | None = None          # earliest future deadline it dates
-    focus: date | None = None       # latest past event, not a period's end: what the news is about
+    focus: date | None = None       # latest date it refers to
     focus_text: str = ""
-    focus_day: bool = False         # the focus is a day, not a month
-    other_year: set = field(default_factory=set)  # years written out on full past dates
+    other_year: set = field(default_factory=set)  # years written out for past events
 
 
 def _bounds(items: list[Item], other_year_rule: bool) -> _Constraints:
-    """Bounds and focus from dated expressions (month or day precision).
-
-    A future clause or a deadline ("by the end of 2021") says what is
-    expected, not what is news: it bounds publication from above and is never
-    the focus; nor is the end of a period ("at the end of 2021", said of the
-    past), which says by when, not on which day. A past date bounds publication
-    from below from the first day of its period."""
     c = _Constraints()
     for it in items:
-        iv = _interval(it.value)
+        iv = _interval(it.value, it.mod)
         if iv is None or len(it.value) < 7:
             continue        # a bare year ("founded in 1998") is background, not news
         first, last = iv
         if it.tense == "future":
             c.hi = last if c.hi is None or last < c.hi else c.hi
-            continue
-        c.lo_event = first if c.lo_event is None or first > c.lo_event else c.lo_event
-        if other_year_rule and len(it.value) == 10 and it.match.groups.get("year"):
-            c.other_year.add(first.year)
-        if it.mod != "END" and (c.focus is None or last > c.focus):
-            c.focus, c.focus_text, c.focus_day = last, it.match.groups["_text"], len(it.value) == 10
+        else:
+            # "at the end of 2021" happened in its last days, any other past date
+            # from its first one.
+            point = last if it.mod == "END" else first
+            c.lo_event = point if c.lo_event is None or point > c.lo_event else c.lo_event
+            if other_year_rule:
+                c.other_year.add(first.year)
+        if c.focus is None or last > c.focus:
+            c.focus, c.focus_text = last, it.match.groups["_text"]
     return c
 
 
-def _candidates(lo: date, hi: date | None, wdays: Counter, lo_event: date | None) -> list[date]:
-    """Feasible days from the lower bound to the deadline, at most _SEARCH_DAYS of them.
+def _feasible(day: date, weekdays: list[tuple[int, str]], c: _Constraints) -> bool:
+    if day.year in c.other_year:
+        return False
+    for wd, _ in weekdays:
+        back = (day.isoweekday() - wd) % 7
+        if c.lo_event is not None and day - timedelta(days=back) < c.lo_event:
+            return False
+    return True
 
-    A weekday of a past clause names a day of the week before publication, not
-    older than the latest dated event: publication is on or after the first
-    such weekday from that event on, for each weekday mentioned."""
+
+def _candidates(lo: date, hi: date | None, weekdays, c: _Constraints) -> list[date]:
+    """Feasible days from the lower bound (past the excluded years) to the deadline."""
     start = lo
-    if lo_event is not None:
-        for wd in wdays:
-            start = max(start, lo_event + timedelta(days=(wd - lo_event.isoweekday()) % 7))
-    last = lo + timedelta(days=_SEARCH_DAYS)
-    last = min(hi, last) if hi is not None else last
-    return [start + timedelta(days=k) for k in range((last - start).days + 1)]
+    while start.year in c.other_year:
+        start = date(start.year + 1, 1, 1)
+    last = hi or start + timedelta(days=_SEARCH_DAYS)
+    days = (start + timedelta(days=k) for k in range((last - start).days + 1))
+    return [d for d in days if _feasible(d, weekdays, c)]
 
 
-def _score(p: date, wdays: Counter, c: _Constraints, embed: date | None, penalty: int) -> tuple:
-    """Smaller is better: days after the embedded post; else weeks after the
-    focus, a few more in a year the text writes out, then the freshest weekdays
-    (a day mentioned twice weighs twice)."""
-    age = sum(n * ((p.isoweekday() - wd) % 7) for wd, n in wdays.items())
+def _recurrence(month: int, day: int, sign: int, p: date) -> date:
+    """The occurrence of a yearly month-day nearest `p` on the side the tense says."""
+    for year in (p.year - 1, p.year, p.year + 1) if sign > 0 else (p.year, p.year - 1):
+        try:
+            d = date(year, month, day)
+        except ValueError:
+            continue
+        if (sign > 0 and d >= p) or (sign < 0 and d <= p):
+            return d
+    return p
+
+
+def _score(p: date, weekdays, yearless, c: _Constraints, embed: date | None) -> tuple:
+    """Smaller is better: near the latest date referred to, then the freshest weekdays."""
+    age = sum((p.isoweekday() - wd) % 7 for wd, _ in weekdays)
     if embed is not None:       # posts are embedded on the day they are news
         return abs((p - embed).days), age, p
-    dist = abs((p - c.focus).days)
-    return dist // 7 + (penalty if p.year in c.other_year else 0), age, dist, p
-
-
-def _coarse(lo: date, hi: date | None) -> Published:
-    """Bounds without a past event to be near: the month or year they share, or None."""
-    why = f"on or after {lo.isoformat()}"
-    why += f", before the deadline {hi.isoformat()}" if hi else ""
-    why += "; no past event but a deadline or a period's end: nothing ties it to a day"
-    if hi is not None and (lo.year, lo.month) == (hi.year, hi.month):
-        return Published(lo.isoformat()[:7], "month", "inferred", why, 0.3)
-    if hi is not None and lo.year == hi.year:
-        return Published(str(lo.year), "year", "inferred", why, 0.2)
-    return Published(None, None, None, why)
+    focus = max(([c.focus] if c.focus else []) +
+                [_recurrence(m, d, sign, p) for m, d, sign, _ in yearless], default=p)
+    dist = abs((p - focus).days)
+    return dist // 7, age, dist, p
 
 
 def _by_constraints(items: list[Item], embeds: list[tuple[date, str, int]]) -> Published:
-    cfg = _config()
     in_embeds = {start for _, _, start in embeds}
     own = [i for i in items if i.match.start not in in_embeds]
-    weekdays = _weekdays(items)
+    weekdays, yearless = _weekdays(items), _yearless(own)
     # A text that leaves the year off some dates writes it out for other years.
-    c = _bounds(own, cfg["explicit_year_is_other_year"] and _has_yearless(own))
+    c = _bounds(own, _config()["explicit_year_is_other_year"] and bool(yearless))
     embed = max(embeds)[0] if embeds else None
     lo = max([d for d in (embed, c.lo_event) if d], default=None)
     if lo is None:
@@ -263,22 +267,20 @@ def _by_constraints(items: list[Item], embeds: list[tuple[date, str, int]]) -> P
         return Published(None, None, None,
                          f"on or after {lo.isoformat()} (latest dated event); nothing ties it to a day")
     hi = c.hi if c.hi is not None and c.hi >= lo else None  # a passed deadline bounds nothing
-    if embed is None and (c.focus is None or c.focus < c.lo_event):
-        return _coarse(lo, hi)   # the latest event is a deadline's: no news day to be near
-    wdays = Counter(wd for wd, _ in weekdays)
-    ok = _candidates(lo, hi, wdays, c.lo_event)
+    ok = _candidates(lo, hi, weekdays, c)
+    if not ok and c.other_year:
+        c.other_year = set()    # the text writes out its own year after all
+        ok = _candidates(lo, hi, weekdays, c)
     if not ok:
         return Published(None, None, None, "the text's date constraints contradict each other")
-    penalty = cfg["other_year_penalty_weeks"]
-    best = min(ok, key=lambda d: _score(d, wdays, c, embed, penalty))
-    return _explain(best, lo, hi, weekdays, c, embeds)
+    best = min(ok, key=lambda d: _score(d, weekdays, yearless, c, embed))
+    return _explain(best, lo, hi, weekdays, yearless, c, embeds)
 
 
-def _explain(best, lo, hi, weekdays, c, embeds) -> Published:
+def _explain(best, lo, hi, weekdays, yearless, c, embeds) -> Published:
     why = [f"on or after {lo.isoformat()}"]
-    if c.other_year and not embeds:
-        why.append("rather not in " + ", ".join(map(str, sorted(c.other_year)))
-                   + " (years written out beside dates without one)")
+    if c.other_year:
+        why.append("not in " + ", ".join(map(str, sorted(c.other_year))) + " (written-out years)")
     if weekdays:
         why.append("news of " + ", ".join(dict.fromkeys(w for _, w in weekdays)) + " in the week before")
     if hi is not None:
@@ -286,13 +288,12 @@ def _explain(best, lo, hi, weekdays, c, embeds) -> Published:
     if embeds:
         why.append(f"nearest the embedded post of {max(embeds)[1]!r}")
         method, conf = ("embed", 0.7) if best == max(embeds)[0] else ("inferred", 0.5)
-        return Published(best.isoformat(), "day", method, "; ".join(why), conf)
-    why.append(f"nearest {c.focus_text!r}")
-    # Kept in a year the style rule doubts: the text may be background only.
-    conf = 0.25 if best.year in c.other_year else 0.4
-    if not c.focus_day:         # a month-long event: the weekdays fix no single day
-        return Published(best.isoformat()[:7], "month", "inferred", "; ".join(why), conf - 0.1)
-    return Published(best.isoformat(), "day", "inferred", "; ".join(why), conf)
+    else:
+        near = [c.focus_text] if c.focus_text else []
+        near += [t for _, _, _, t in yearless]
+        why.append("nearest " + ", ".join(repr(t) for t in near))
+        method, conf = "inferred", 0.4
+    return Published(best.isoformat(), "day", method, "; ".join(why), conf)
 
 
 def infer(raw_text: str, items: list[Item]) -> Published:
