@@ -36,16 +36,22 @@ _AGENT_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
 
 
 def _trimmed(ent: Span) -> Span | None:
-    """The entity span without a leading article, titles (for persons) or a trailing 's."""
+    """The entity span without a leading article, titles or a swallowed verb ("said
+    Omar Nasser", for persons) or a trailing 's."""
     start, end = ent.start, ent.end
     hon = _rules()["honorific_set"]
     while start < end - 1 and (ent.doc[start].lower_ in _TRIM_START
-                               or ent.label_ == "PERSON" and ent.doc[start].lower_.strip(".") in hon):
+                               or ent.label_ == "PERSON" and _not_name(ent.doc[start], hon)):
         start += 1
     while end > start + 1 and ent.doc[end - 1].text in ("'s", "’s", "'", "’"):
         end -= 1
     span = Span(ent.doc, start, end, label=ent.label_, kb_id=ent.kb_id_)
     return span if span.text.strip() else None
+
+
+def _not_name(tok, hon) -> bool:
+    """A title ("General") or a lowercase verb NER took into a person's name."""
+    return tok.lower_.strip(".") in hon or tok.is_lower and tok.pos_ in ("VERB", "AUX")
 
 
 def _name_spans(doc, kb) -> list[Span]:
