@@ -38,14 +38,16 @@ _AGENT_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
 def _trimmed(ent: Span) -> Span | None:
     """The entity span without a leading article, titles or a swallowed verb ("said
     Omar Nasser", for persons) or a trailing 's."""
-    start, end = ent.start, ent.end
-    hon = _rules()["honorific_set"]
-    while start < end - 1 and (ent.doc[start].lower_ in _TRIM_START
-                               or ent.label_ == "PERSON" and _not_name(ent.doc[start], hon)):
+    doc, start, end = ent.doc, ent.start, ent.end
+    hon = _rules()["honorific_set"] if ent.label_ == "PERSON" else ()
+    while start < end - 1:
+        tok = doc[start]
+        if tok.lower_ not in _TRIM_START and not (hon and _not_name(tok, hon)):
+            break
         start += 1
-    while end > start + 1 and ent.doc[end - 1].text in ("'s", "’s", "'", "’"):
+    while end > start + 1 and doc[end - 1].text in ("'s", "’s", "'", "’"):
         end -= 1
-    span = Span(ent.doc, start, end, label=ent.label_, kb_id=ent.kb_id_)
+    span = Span(doc, start, end, label=ent.label_, kb_id=ent.kb_id_)
     return span if span.text.strip() else None
 
 
