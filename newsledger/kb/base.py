@@ -74,7 +74,7 @@ class KB:
         self.capitals: dict[str, str] = {}     # city id -> country id
         self.by_surname: dict[str, list[str]] = {}     # curated persons only
         self.by_last: dict[str, list[str]] = {}        # every person, for full-name matching
-        self.by_core: dict[str, list[str]] = {}        # group names without a generic head
+        self.by_core: dict[str, list[str]] = {}        # curated group names without a generic head
         # Derived lookups, built on first use and dropped by add().
         self._roles: dict[tuple, list[str]] | None = None
         self._last_list: list[str] | None = None
@@ -103,7 +103,9 @@ class KB:
                 target.attrs.setdefault(k, v)
         for n in actor.names():
             self._index(n, target.id)
-            if kind(target.type) == "group":
+            if kind(target.type) == "group" and actor.source != "phoenix":
+                # Curated groups only: Phoenix's generic names ("National Liberation
+                # Front/Movement/Alliance" in many countries) would cross-match.
                 k = key(core(n) or n)
                 if len(k) >= 4 and target.id not in self.by_core.setdefault(k, []):
                     self.by_core[k].append(target.id)
