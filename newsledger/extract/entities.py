@@ -15,8 +15,8 @@ from spacy.tokens import Span
 
 from newsledger.extract.base import Extraction, sent_bounds
 from newsledger.kb import base
-from newsledger.kb.geo import geocode
 from newsledger.kb.base import PLACE_TYPES
+from newsledger.kb.geo import geocode
 from newsledger.kb.names import _rules, fold, key
 from newsledger.kb.nominal import (Words, descriptions, role_appositions, role_holders,
                                    role_of_group)
@@ -228,7 +228,8 @@ def _names(doc, res: Resolver, words: Words):
             moved = _site(span, cluster, res, named)
         if moved is not cluster:
             cluster.starts.remove(span.start_char)
-            label = "ORG" if moved.actor is None or moved.type not in PLACE_TYPES else moved.actor.label
+            place = moved.actor is not None and moved.type in PLACE_TYPES
+            label = moved.actor.label if place else "ORG"     # a facility, or a government
             cluster = res.note(moved, span.text, span.start_char)
         found.append((span.start, span.end, cluster, label, False))
         if label == "PERSON":

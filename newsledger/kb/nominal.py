@@ -54,7 +54,8 @@ class Words:
     def tokens(self, wanted) -> list:
         """Tokens whose lowercase form is in ``wanted`` (a set, dict or predicate), in order."""
         test = wanted if callable(wanted) else wanted.__contains__
-        return [self.doc[i] for i in sorted(i for w, pos in self.at.items() if test(w) for i in pos)]
+        found = sorted(i for w, pos in self.at.items() if test(w) for i in pos)
+        return [self.doc[i] for i in found]
 
     def roles(self) -> list:
         """Tokens that can head a role phrase (see ``_is_role``), in order."""

@@ -116,11 +116,13 @@ class KBRuler:
                 heads = _alternatives(heads or [])
                 if not heads:
                     continue
-                self.groups.add(f"{kind}:{what}", [[{"LOWER": {"IN": adj}}] + quals + h for h in heads])
+                self.groups.add(f"{kind}:{what}",
+                                [[{"LOWER": {"IN": adj}}] + quals + h for h in heads])
             # "the occupying forces of the United States": the phrase up to "of";
             # __call__ extends it over a country name the phrase matcher found.
-            self.groups.add(f"of:{what}", [[{"LOWER": "the", "OP": "?"}] + quals + h
-                                           + [{"LOWER": "of"}] for h in _alternatives(spec["heads"])])
+            the = [{"LOWER": "the", "OP": "?"}]
+            self.groups.add(f"of:{what}", [the + quals + h + [{"LOWER": "of"}]
+                                           for h in _alternatives(spec["heads"])])
         for c in g["collectives"]:
             pats = [lead + [{"LOWER": {"IN": adj}, "OP": "?"}] + m
                     + [{"LOWER": {"IN": forces_quals}, "OP": "*"}] + h

@@ -70,7 +70,8 @@ def test_phoenix_import_merges_into_region_actors():
 def test_group_name_matches_without_or_with_another_generic_head(region):
     assert region.lookup("Asaib Ahl al-Haq Movement", "ORG").id == "asaib_ahl_al_haq"
     assert region.lookup("Al-Nujaba Movement", "ORG").id == "harakat_al_nujaba"
-    assert region.lookup("Conquest Coalition", "ORG").id == "fateh_alliance"   # listed: Conquest Alliance
+    # Listed as "Conquest Alliance": same name, another head.
+    assert region.lookup("Conquest Coalition", "ORG").id == "fateh_alliance"
     assert region.lookup("Sadiqoun Group", "ORG").id == "sadiqoun_bloc"
     # Only groups: a place or a person with a head word after it is not them.
     assert region.lookup("Baghdad Alliance", "ORG") is None

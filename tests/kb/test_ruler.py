@@ -39,7 +39,8 @@ def _tagged(nlp, text):
 def test_occupation_is_the_forces_only_where_it_acts(nlp):
     assert ("US occupation", "us_forces") in _tagged(nlp, "The US occupation killed two farmers.")
     assert ("US occupation", "us_forces") in _tagged(nlp, "The US occupation's raids went on.")
-    assert not any(k == "us_forces" for _, k in _tagged(nlp, "The protesters rejected the US occupation."))
+    assert not any(k == "us_forces"
+                   for _, k in _tagged(nlp, "The protesters rejected the US occupation."))
     assert not any(k == "israel_defense_forces"
                    for _, k in _tagged(nlp, "The Israeli occupation of the West Bank is old."))
     assert not any(k == "israel_defense_forces"
@@ -64,6 +65,7 @@ def test_kb_name_is_widened_over_article_and_generic_head(nlp):
 
 
 def test_bare_embassy_is_the_countrys_embassy(nlp):
-    assert ("US embassy", "united_states_embassy") in _tagged(nlp, "They marched to the US embassy.")
+    assert ("US embassy", "united_states_embassy") in _tagged(
+        nlp, "They marched to the US embassy.")
     assert ("US Embassy in Baghdad", "us_embassy_baghdad") in _tagged(
         nlp, "They marched to the US Embassy in Baghdad.")
