@@ -25,7 +25,7 @@ from newsledger.kb.ruler import sited
 from newsledger.records import Entity, Mention
 
 NAME = "entities"
-VERSION = "2"
+VERSION = "3"
 ORDER = 10
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 _TRIM_START = {"the", "a", "an"}
@@ -77,10 +77,10 @@ def _name_spans(doc, kb) -> list[Span]:
 
 
 def _split_name(doc, prev: Span, s: Span) -> bool:
-    """Two unknown person names that are one name NER split at a mark before its
-    particle ("Omar ‘al-Hassan"): the second must start with a lowercase particle,
-    so two names side by side ("Omar ‘Hassan") stay apart."""
-    return prev.label_ == s.label_ == "PERSON" and not prev.kb_id_ and not s.kb_id_ \
+    """An unknown person's name NER split at a mark before its particle ("Omar
+    ‘al-Hassan", the second part often labelled ORG): the second part must start
+    with a lowercase particle, so two names side by side ("Omar ‘Hassan") stay apart."""
+    return prev.label_ == "PERSON" and not prev.kb_id_ and not s.kb_id_ \
         and s.start - prev.end <= 1 and all(t.text in _JOIN for t in doc[prev.end:s.start]) \
         and doc.text[prev.end_char:s.start_char].strip(" ‘’'`") == "" \
         and _PARTICLE.match(s.text.lstrip("‘’'`")) is not None

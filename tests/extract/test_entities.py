@@ -135,6 +135,8 @@ def test_name_split_at_a_mark_is_joined_only_before_a_particle(nlp):
     doc = nlp("Omar ‘al-Hassan spoke. Omar ‘Hassan spoke.")
     assert [t.text for t in doc[:5]] == ["Omar", "‘", "al", "-", "Hassan"]
     assert _split_name(doc, Span(doc, 0, 1, "PERSON"), Span(doc, 2, 5, "PERSON"))
+    assert _split_name(doc, Span(doc, 0, 1, "PERSON"), Span(doc, 2, 5, "ORG"))
+    assert not _split_name(doc, Span(doc, 0, 1, "ORG"), Span(doc, 2, 5, "PERSON"))
     assert not _split_name(doc, Span(doc, 7, 8, "PERSON"), Span(doc, 9, 10, "PERSON"))
     assert doc[9].text == "Hassan"
 
