@@ -39,9 +39,10 @@ def peak_rss_mb() -> float:
 
 
 def bare_spacy(paths, model: str, workers: int) -> float:
-    from newsledger.nlp import load
+    from newsledger.nlp.pipeline import MAX_LENGTH, _load_package
     from newsledger.nlp.process import BATCH_SIZE
-    nlp = load(model)
+    nlp = _load_package(model)      # the model as shipped, without newsledger's components
+    nlp.max_length = MAX_LENGTH
     texts = [p.read_text(encoding="utf-8") for p in paths]
     t = time.perf_counter()
     for _ in nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=workers):

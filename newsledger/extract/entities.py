@@ -9,36 +9,51 @@ actor become nominal mentions of it (``Mention.nominal``).
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span
 
 from newsledger.extract.base import Extraction, sent_bounds
 from newsledger.kb import base
+from newsledger.kb.base import PLACE_TYPES
 from newsledger.kb.geo import geocode
 from newsledger.kb.names import _rules, fold, key
-from newsledger.kb.nominal import descriptions, role_appositions, role_holders, role_of_group
+from newsledger.kb.nominal import (Words, descriptions, role_appositions, role_holders,
+                                   role_of_group)
 from newsledger.kb.resolve import Cluster, Resolver, is_place
+from newsledger.kb.ruler import sited
 from newsledger.records import Entity, Mention
 
 NAME = "entities"
-VERSION = "2"
+VERSION = "3"
 ORDER = 10
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 _TRIM_START = {"the", "a", "an"}
-_JOIN = {"‘", "’", "'", "`"}          # marks NER splits a name at: "Kate ‘al-Rikabi"
+_JOIN = {"‘", "’", "'", "`"}          # marks NER splits a name at: "Omar ‘al-Hassan"
+# A name's lowercase particle: a second part starting with one continues the name.
+_PARTICLE = re.compile(r"(?:al|el|ul|bin|ibn|bint|abu)(?:-|\s)")
 _AGENT_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
 
 
 def _trimmed(ent: Span) -> Span | None:
-    """The entity span without a leading article, titles (for persons) or a trailing 's."""
-    start, end = ent.start, ent.end
-    hon = _rules()["honorific_set"]
-    while start < end - 1 and (ent.doc[start].lower_ in _TRIM_START
-                               or ent.label_ == "PERSON" and ent.doc[start].lower_.strip(".") in hon):
+    """The entity span without a leading article, titles or a swallowed verb ("said
+    Omar Nasser", for persons) or a trailing 's."""
+    doc, start, end = ent.doc, ent.start, ent.end
+    hon = _rules()["honorific_set"] if ent.label_ == "PERSON" else ()
+    while start < end - 1:
+        tok = doc[start]
+        if tok.lower_ not in _TRIM_START and not (hon and _not_name(tok, hon)):
+            break
         start += 1
-    while end > start + 1 and ent.doc[end - 1].text in ("'s", "’s", "'", "’"):
+    while end > start + 1 and doc[end - 1].text in ("'s", "’s", "'", "’"):
         end -= 1
-    span = Span(ent.doc, start, end, label=ent.label_, kb_id=ent.kb_id_)
+    span = Span(doc, start, end, label=ent.label_, kb_id=ent.kb_id_)
     return span if span.text.strip() else None
+
+
+def _not_name(tok, hon) -> bool:
+    """A title ("General") or a lowercase verb NER took into a person's name."""
+    return tok.lower_.strip(".") in hon or tok.is_lower and tok.pos_ in ("VERB", "AUX")
 
 
 def _name_spans(doc, kb) -> list[Span]:
@@ -54,15 +69,21 @@ def _name_spans(doc, kb) -> list[Span]:
         s = _trimmed(ent)
         if s is None:
             continue
-        prev = spans[-1] if spans else None
-        if prev is not None and prev.label_ == s.label_ == "PERSON" and not prev.kb_id_ \
-                and not s.kb_id_ and s.start - prev.end <= 1 \
-                and all(t.text in _JOIN for t in doc[prev.end:s.start]) \
-                and doc.text[prev.end_char:s.start_char].strip(" ‘’'`") == "":
-            spans[-1] = Span(doc, prev.start, s.end, label="PERSON")   # one name split by NER
+        if spans and _split_name(doc, spans[-1], s):
+            spans[-1] = Span(doc, spans[-1].start, s.end, label="PERSON")
             continue
         spans.append(s)
     return spans
+
+
+def _split_name(doc, prev: Span, s: Span) -> bool:
+    """An unknown person's name NER split at a mark before its particle ("Omar
+    ‘al-Hassan", the second part often labelled ORG): the second part must start
+    with a lowercase particle, so two names side by side ("Omar ‘Hassan") stay apart."""
+    return prev.label_ == "PERSON" and not prev.kb_id_ and not s.kb_id_ \
+        and s.start - prev.end <= 1 and all(t.text in _JOIN for t in doc[prev.end:s.start]) \
+        and doc.text[prev.end_char:s.start_char].strip(" ‘’'`") == "" \
+        and _PARTICLE.match(s.text.lstrip("‘’'`")) is not None
 
 
 def _drop_role_words(doc, found):
@@ -80,17 +101,19 @@ def _drop_role_words(doc, found):
     return keep
 
 
-def _surnames(doc, res: Resolver, taken: set[int]):
+def _surnames(res: Resolver, taken: set[int], words: Words):
     """Surnames NER missed ("Amiri and Fayyad said") of persons named earlier in the article."""
     last = {}
     for c in res.clusters.values():
         if c.type == "person":
             for n in c.person_names():
                 last.setdefault(key(n).split()[-1], c)
-    for tok in doc:
-        if tok.i not in taken and tok.pos_ == "PROPN" and tok.is_title and len(tok) > 3:
-            c = last.get(key(tok.text))
-            if c is not None and c.last_before(tok.idx) >= 0:
+    if not last:
+        return
+    for tok in words.tokens(lambda w: len(w) > 3 and key(w) in last):
+        if tok.i not in taken and tok.pos_ == "PROPN" and tok.is_title:
+            c = last[key(tok.text)]
+            if c.last_before(tok.idx) >= 0:
                 yield tok, c
 
 
@@ -105,14 +128,13 @@ def _latest_year(doc) -> str | None:
     return str(max(years)) if years else None
 
 
-def _demonyms(doc, kb) -> dict[str, int]:
+def _demonyms(kb, words: Words) -> dict[str, int]:
     """Countries whose demonym modifies a noun ("Iraqi soil"): a sign of the article's subject."""
     out: dict[str, int] = {}
-    for t in doc:
+    for t in words.tokens(kb.demonyms):
         if t.dep_ in ("amod", "compound") and t.text[:1].isupper():
-            aid = kb.demonyms.get(t.lower_)
-            if aid:
-                out[aid] = out.get(aid, 0) + 1
+            aid = kb.demonyms[t.lower_]
+            out[aid] = out.get(aid, 0) + 1
     return out
 
 
@@ -158,45 +180,73 @@ def _metonym(span: Span, cluster: Cluster, res: Resolver) -> Cluster:
     return res.synthetic(country.attrs["government"], f"Government of {country.name}")
 
 
+def _site(span: Span, cluster: Cluster, res: Resolver, named) -> Cluster:
+    """A bare "US embassy": the KB's embassy of that country in a place named in the
+    same sentence ("the US embassy in the Green Zone"); otherwise the country's
+    embassy in general, not one picked at random."""
+    owner = sited(res.kb, cluster.id) if cluster.actor is None else None
+    if owner is None:
+        return cluster
+    sent = span.sent
+    places = [c.actor for sp, c, _ in named if sent.start <= sp.start < sent.end
+              and c.actor is not None and is_place(c)]
+    hits = [f for f in res.kb.sites(*owner) if any(_located(f, p) for p in places)]
+    return res._cluster_for_actor(hits[0]) if len(hits) == 1 else cluster
+
+
+def _located(facility, place) -> bool:
+    """Whether a named place locates a facility: its city, or a site of its province."""
+    if place.id == facility.attrs.get("city"):
+        return True
+    prov = fold(facility.attrs.get("province"))
+    return bool(prov) and place.type != "country" \
+        and prov in (fold(place.attrs.get("province")), fold(place.name))
+
+
 def extract(doc, ex: Extraction):
     kb = base.default()
     res = Resolver(kb, ex.article.published or _latest_year(doc))
-    res.demonym_counts = _demonyms(doc, kb)
-    found, persons = _names(doc, res)
+    words = Words(doc)
+    res.demonym_counts = _demonyms(kb, words)
+    found, persons = _names(doc, res, words)
     taken = {i for s, e, *_ in found for i in range(s, e)}
-    for n in _nominals(doc, res, found, persons, taken):
+    for n in _nominals(doc, res, found, persons, taken, words):
         res.note(n.cluster, "", doc[n.start].idx, named=False)
         found.append((n.start, n.end, n.cluster, n.label, True))
     return _records(doc, ex, res, _drop_role_words(doc, found))
 
 
-def _names(doc, res: Resolver):
+def _names(doc, res: Resolver, words: Words):
     """Name mentions as (token start, end, cluster, label, nominal=False), and the persons."""
     named = [(span, *res.resolve(span.text, span.label_, span.start_char, span.kb_id_))
              for span in _name_spans(doc, res.kb)]
     res.main_country()        # settled on the names alone, before metonymy moves any
     found, persons = [], []
     for span, cluster, label in named:
-        meto = _metonym(span, cluster, res)
-        if meto is not cluster:
+        moved = _metonym(span, cluster, res)
+        if moved is cluster:
+            moved = _site(span, cluster, res, named)
+        if moved is not cluster:
             cluster.starts.remove(span.start_char)
-            cluster, label = res.note(meto, span.text, span.start_char), "ORG"
+            place = moved.actor is not None and moved.type in PLACE_TYPES
+            label = moved.actor.label if place else "ORG"     # a facility, or a government
+            cluster = res.note(moved, span.text, span.start_char)
         found.append((span.start, span.end, cluster, label, False))
         if label == "PERSON":
             persons.append((span, cluster))
     taken = {i for s, e, *_ in found for i in range(s, e)}
-    for tok, cluster in list(_surnames(doc, res, taken)):
+    for tok, cluster in list(_surnames(res, taken, words)):
         found.append((tok.i, tok.i + 1, res.note(cluster, tok.text, tok.idx), "PERSON", False))
     return found, persons
 
 
-def _nominals(doc, res: Resolver, found, persons, taken: set[int]) -> list:
+def _nominals(doc, res: Resolver, found, persons, taken: set[int], words: Words) -> list:
     """Role phrases and descriptions, most specific first; each token is used once."""
     owner = {s: (e, c) for s, e, c, _, nom in found if not nom}
     finders = (lambda: role_appositions(doc, persons),
-               lambda: role_of_group(doc, res, taken, owner),
-               lambda: role_holders(doc, res, taken),
-               lambda: descriptions(doc, res, taken))
+               lambda: role_of_group(doc, res, taken, owner, words),
+               lambda: role_holders(doc, res, taken, words),
+               lambda: descriptions(doc, res, taken, words))
     out = []
     for find in finders:
         more = find()

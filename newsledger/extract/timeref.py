@@ -13,6 +13,7 @@ whether the publication date stands in, and say so.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from newsledger.extract.base import Extraction
 from newsledger.extract.time.published import Post, posts
@@ -20,19 +21,40 @@ from newsledger.extract.time.published import Post, posts
 _CALENDAR = re.compile(r"^\d{4}(?:-(?:\d{2}(?:-\d{2})?|Q[1-4]|W\d{2}|SP|SU|FA|WI))?")
 
 
+def _index(ex: Extraction) -> tuple[list[int], list[tuple[int, int, str]]]:
+    """The timexes that can date a sentence, sorted by start, built once per
+    Extraction (each quote, event and claim asks): (starts, [(start, end, value)]).
+
+    Kept on the Extraction and rebuilt when its timex list changes."""
+    key = (id(ex.timexes), len(ex.timexes))
+    cached = ex.__dict__.get("_timeref_index")
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    rows = []
+    for t in ex.timexes:
+        m = _CALENDAR.match(t.value or "") if t.type in ("DATE", "TIME") else None
+        if m and getattr(t, "tense", None) != "future":
+            rows.append((t.start, t.end, m.group(0)))
+    rows.sort()
+    index = ([r[0] for r in rows], rows)
+    ex.__dict__["_timeref_index"] = (key, index)
+    return index
+
+
 def date_at(ex: Extraction, sent_start: int, sent_end: int, near: int | None = None) -> str | None:
     """The calendar value (YYYY, YYYY-MM, YYYY-MM-DD ...) the sentence gives, or None."""
+    starts, rows = _index(ex)
     found = []
-    for t in ex.timexes:
-        if not (sent_start <= t.start and t.end <= sent_end) or t.type not in ("DATE", "TIME"):
-            continue
-        m = _CALENDAR.match(t.value or "")
-        if m and getattr(t, "tense", None) != "future":
-            found.append((t.start, m.group(0)))
+    for k in range(bisect_left(starts, sent_start), len(rows)):
+        start, end, value = rows[k]
+        if start >= sent_end:
+            break
+        if end <= sent_end:
+            found.append((start, value))
     if not found:
         return None
     if near is None:
-        return min(found)[1]
+        return found[0][1]
     return min(found, key=lambda f: (abs(f[0] - near), f[0]))[1]
 
 

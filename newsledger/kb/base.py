@@ -22,14 +22,15 @@ import yaml
 from newsledger.errors import NewsledgerError
 from rapidfuzz import fuzz, process
 
-from newsledger.kb.names import (FUZZY_MIN, fold, key, looks_alike, person_key, same_person,
-                                 slug, tokens)
+from newsledger.kb.names import (FUZZY_MIN, core, fold, key, looks_alike, person_key,
+                                 same_person, slug, tokens)
 
 ENV_KB = "NEWSLEDGER_KB"
 ENV_NO_PHOENIX = "NEWSLEDGER_KB_NO_PHOENIX"   # "1": leave the Phoenix import out
 # Knowledge-base types and the spaCy label their mentions carry.
 LABELS = {"person": "PERSON", "country": "GPE", "city": "GPE", "province": "GPE",
           "region": "LOC", "base": "FAC", "facility": "FAC", "nationality": "NORP"}
+_CACHE_MAX = 50_000
 PLACE_TYPES = {"country", "city", "province", "region", "base", "facility"}
 
 
@@ -59,7 +60,7 @@ class Actor:
         return [self.name] + [a for a in self.aliases if a != self.name]
 
 
-def _kind(typ: str) -> str:
+def kind(typ: str) -> str:
     """Coarse kind for merging: a person never merges with a place or a group."""
     return "person" if typ == "person" else "place" if typ in PLACE_TYPES else "group"
 
@@ -73,12 +74,20 @@ class KB:
         self.capitals: dict[str, str] = {}     # city id -> country id
         self.by_surname: dict[str, list[str]] = {}     # curated persons only
         self.by_last: dict[str, list[str]] = {}        # every person, for full-name matching
+        self.by_core: dict[str, list[str]] = {}        # curated group names without a generic head
+        # Derived lookups, built on first use and dropped by add().
+        self._roles: dict[tuple, list[str]] | None = None
+        self._last_list: list[str] | None = None
+        self._near_last: dict[str, list[str]] = {}     # surname key -> similar surname keys
+        self._sites: dict[tuple, list[str]] | None = None
         for a in actors:
             self.add(a)
 
     # ------------------------------------------------------------ building
     def add(self, actor: Actor) -> Actor:
         """Add an actor, or merge it into the one it duplicates (same id or same key)."""
+        self._roles, self._last_list, self._sites = None, None, None
+        self._near_last.clear()
         target = self.actors.get(actor.id) or self._duplicate(actor)
         if target is None:
             self.actors[actor.id] = target = actor
@@ -94,6 +103,12 @@ class KB:
                 target.attrs.setdefault(k, v)
         for n in actor.names():
             self._index(n, target.id)
+            if kind(target.type) == "group" and actor.source != "phoenix":
+                # Curated groups only: Phoenix's generic names ("National Liberation
+                # Front/Movement/Alliance" in many countries) would cross-match.
+                k = key(core(n) or n)
+                if len(k) >= 4 and target.id not in self.by_core.setdefault(k, []):
+                    self.by_core[k].append(target.id)
         for d in _as_list(target.attrs.get("demonym")):
             self.demonyms[fold(d)] = target.id
         if target.type == "country" and target.attrs.get("capital"):
@@ -114,11 +129,11 @@ class KB:
     def _duplicate(self, actor: Actor) -> Actor | None:
         if actor.source == "region":
             return None
-        kind = _kind(actor.type)
+        kind_ = kind(actor.type)
         for n in actor.names()[:1]:
             for aid in self.by_key.get(key(n), ()):
                 other = self.actors[aid]
-                if other.source != actor.source and _kind(other.type) == kind:
+                if other.source != actor.source and kind(other.type) == kind_:
                     return other
         return None
 
@@ -149,6 +164,15 @@ class KB:
                 hit = self._pick(ids, label, strict)
                 if hit is not None:
                     return hit
+        stem = core(name)
+        if stem is not None and label != "PERSON":
+            # The name with its generic head dropped, or another name of the same
+            # group with another head: "Al-Fateh coalition" = "Fatah Alliance".
+            hit = self.lookup(stem, label)
+            if hit is None or kind(hit.type) != "group":
+                hit = self._pick(self.by_core.get(key(stem), []), label)
+            if hit is not None and kind(hit.type) == "group":
+                return hit
         if label == "ORG" and strict and len(name) > 3:
             # A group named by its singular or plural ("Houthi" / "Houthis").
             other = name[:-1] if name.endswith("s") else name + "s"
@@ -170,10 +194,7 @@ class KB:
             return None
         ids = list(self.by_last.get(toks[-1], ()))
         if not ids and len(toks[-1]) >= 5:
-            # A surname one slip away ("Jayasena"/"Jayasene"): candidates by
-            # rapidfuzz over the surname keys, then the same person test.
-            for k, _, _ in process.extract(toks[-1], self._last_keys(), scorer=fuzz.ratio,
-                                           score_cutoff=FUZZY_MIN, limit=5):
+            for k in self._similar_last(toks[-1]):
                 ids += self.by_last[k]
         hits = [self.actors[i] for i in dict.fromkeys(ids)
                 if any(same_person(n, name) for n in self.actors[i].names())]
@@ -181,10 +202,19 @@ class KB:
         hits = curated or hits
         return hits[0] if len(hits) == 1 else None
 
-    def _last_keys(self) -> list[str]:
-        if getattr(self, "_lk", None) is None or len(self._lk) != len(self.by_last):
-            self._lk = list(self.by_last)
-        return self._lk
+    def _similar_last(self, last: str) -> list[str]:
+        """Surname keys one slip away ("Jayasena"/"Jayasene"), by rapidfuzz over all of
+        them; cached per key, as the same unknown surname recurs across articles."""
+        hit = self._near_last.get(last)
+        if hit is None:
+            if self._last_list is None:
+                self._last_list = list(self.by_last)
+            if len(self._near_last) >= _CACHE_MAX:
+                self._near_last.clear()      # bounded: a long run sees many names once
+            hit = self._near_last[last] = [
+                k for k, _, _ in process.extract(last, self._last_list, scorer=fuzz.ratio,
+                                                 score_cutoff=FUZZY_MIN, limit=5)]
+        return hit
 
     def _pick(self, ids: list[str], label: str | None, strict: bool = False) -> Actor | None:
         cands = [self.actors[i] for i in ids]
@@ -221,14 +251,27 @@ class KB:
                     break
         return out
 
-    @lru_cache(maxsize=1)
     def _role_index(self) -> dict:
-        idx: dict[tuple, list[str]] = {}
-        for a in self.actors.values():
-            for r in a.roles:
-                if r.get("role") and r.get("of"):
-                    idx.setdefault((r["role"], r["of"]), []).append(a.id)
-        return idx
+        """(role, of) -> holder ids; built once per KB, rebuilt after add()."""
+        if self._roles is None:
+            idx: dict[tuple, list[str]] = {}
+            for a in self.actors.values():
+                for r in a.roles:
+                    if r.get("role") and r.get("of"):
+                        idx.setdefault((r["role"], r["of"]), []).append(a.id)
+            self._roles = idx
+        return self._roles
+
+    def sites(self, owner: str, kind_: str) -> list[Actor]:
+        """A country's facilities of one kind abroad (``owner``/``kind`` in the KB):
+        its embassies, consulates."""
+        if self._sites is None:
+            idx: dict[tuple, list[str]] = {}
+            for a in self.actors.values():
+                if a.attrs.get("owner") and a.attrs.get("kind"):
+                    idx.setdefault((a.attrs["owner"], a.attrs["kind"]), []).append(a.id)
+            self._sites = idx
+        return [self.actors[i] for i in self._sites.get((owner, kind_), ())]
 
     def __len__(self) -> int:
         return len(self.actors)

@@ -52,9 +52,23 @@ def _rules() -> dict:
     data["compiled"] = [(re.compile(a), b) for a, b in data["rewrites"]]
     data["glued"] = re.compile(data["glued_article"])
     data["honorific_set"] = set(data["honorifics"])
+    data["generic_set"] = frozenset(data["generic_heads"])
     abbr = sorted(data["abbreviations"], key=len, reverse=True)
     data["abbr_re"] = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in abbr) + r")\b")
     return data
+
+
+def generic_heads() -> frozenset[str]:
+    return _rules()["generic_set"]
+
+
+def core(name: str | None) -> str | None:
+    """A group name without its trailing generic head ("Al-Nujaba Movement" -> "Al-Nujaba"),
+    or None when it has none or nothing would be left."""
+    words = (name or "").split()
+    if len(words) < 2 or words[-1].lower() not in generic_heads():
+        return None
+    return " ".join(words[:-1])
 
 
 def _expand(folded: str) -> str:

@@ -16,6 +16,7 @@ from functools import lru_cache
 from importlib import resources
 
 import yaml
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span
 
 from newsledger.kb.names import _rules
@@ -32,6 +33,37 @@ def roles() -> dict:
     data["head_words"] = {h.split()[-1] for h in data["heads"]} | {
         h.split("-")[-1] for h in data["heads"]}
     return data
+
+
+class Words:
+    """A Doc's token positions by lowercase form, read once from one array.
+
+    The finders below look up the few words they care about (role heads,
+    description heads, demonyms) instead of each walking every token: making
+    spaCy Token objects is what a pass over the Doc costs.
+    """
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        at: dict[int, list[int]] = {}
+        for i, h in enumerate(doc.to_array(LOWER).tolist()):
+            at.setdefault(h, []).append(i)
+        strings = doc.vocab.strings
+        self.at: dict[str, list[int]] = {strings[h]: pos for h, pos in at.items()}
+
+    def tokens(self, wanted) -> list:
+        """Tokens whose lowercase form is in ``wanted`` (a set, dict or predicate), in order."""
+        test = wanted if callable(wanted) else wanted.__contains__
+        found = sorted(i for w, pos in self.at.items() if test(w) for i in pos)
+        return [self.doc[i] for i in found]
+
+    def roles(self) -> list:
+        """Tokens that can head a role phrase (see ``_is_role``), in order."""
+        if not hasattr(self, "_roles"):
+            heads = roles()["head_words"]
+            self._roles = [t for t in self.tokens(lambda w: w in heads or w.split("-")[-1] in heads)
+                           if t.pos_ in ("NOUN", "PROPN")]
+        return self._roles
 
 
 @dataclass
@@ -135,13 +167,13 @@ def _np_left(doc: Doc, k: int) -> int:
     return start
 
 
-def descriptions(doc: Doc, res: Resolver, taken: set[int]) -> list[Nominal]:
+def descriptions(doc: Doc, res: Resolver, taken: set[int], words: Words) -> list[Nominal]:
     """Definite descriptions ("the country", "the Iraqi capital") that refer to an actor."""
     table = roles()["descriptions"]
     out = []
-    for tok in doc:
-        spec = table.get(tok.lower_)
-        if spec is None or tok.i in taken or tok.pos_ not in ("NOUN", "PROPN"):
+    for tok in words.tokens(table):
+        spec = table[tok.lower_]
+        if tok.i in taken or tok.pos_ not in ("NOUN", "PROPN"):
             continue
         if tok.dep_ == "compound":
             continue                      # "the government forces": a modifier, not the head
@@ -205,14 +237,14 @@ def _role_name(doc: Doc, tok) -> str:
 
 
 def role_of_group(doc: Doc, res: Resolver, taken: set[int],
-                  owner: dict[int, tuple[int, Cluster]]) -> list[Nominal]:
+                  owner: dict[int, tuple[int, Cluster]], words: Words) -> list[Nominal]:
     """ "the secretary general of the Badr Organization": the KB holder on the date.
 
     ``owner`` maps a token to the (end token, cluster) of the name mention it starts.
     """
     out = []
-    for tok in doc:
-        if tok.i in taken or not _is_role(tok) or tok.i + 2 >= len(doc) \
+    for tok in words.roles():
+        if tok.i in taken or tok.i + 2 >= len(doc) \
                 or doc[tok.i + 1].lower_ not in ("of", "for"):
             continue
         j = tok.i + 2 + (doc[tok.i + 2].lower_ == "the")
@@ -226,12 +258,12 @@ def role_of_group(doc: Doc, res: Resolver, taken: set[int],
     return out
 
 
-def role_holders(doc: Doc, res: Resolver, taken: set[int]) -> list[Nominal]:
+def role_holders(doc: Doc, res: Resolver, taken: set[int], words: Words) -> list[Nominal]:
     """ "the Iraqi premier", "Iraq's prime minister": the holder on the article's date."""
     r = roles()
     out = []
-    for tok in doc:
-        if tok.i in taken or not _is_role(tok):
+    for tok in words.roles():
+        if tok.i in taken:
             continue
         role = _role_name(doc, tok)
         if role not in r["of_government"] and role not in r["of_country"]:

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from newsledger.kb import base
-from newsledger.kb.names import _rules, tokens
+from newsledger.kb.names import _rules, generic_heads, tokens
 
 FACTORY = "newsledger_kb_ruler"
 # Name particles that stay lowercase inside a capitalised name.
@@ -112,30 +112,38 @@ class KBRuler:
         forces_quals = g["institutions"]["forces"]["qualifiers"]
         for what, spec in g["institutions"].items():
             quals = [{"LOWER": {"IN": spec["qualifiers"]}, "OP": "*"}]
-            heads = _alternatives(spec["heads"])
-            self.groups.add(f"inst:{what}", [[{"LOWER": {"IN": adj}}] + quals + h for h in heads])
+            for kind, heads in (("inst", spec["heads"]), ("agent", spec.get("agent_heads"))):
+                heads = _alternatives(heads or [])
+                if not heads:
+                    continue
+                self.groups.add(f"{kind}:{what}",
+                                [[{"LOWER": {"IN": adj}}] + quals + h for h in heads])
             # "the occupying forces of the United States": the phrase up to "of";
             # __call__ extends it over a country name the phrase matcher found.
-            self.groups.add(f"of:{what}", [[{"LOWER": "the", "OP": "?"}] + quals + h
-                                           + [{"LOWER": "of"}] for h in heads])
+            the = [{"LOWER": "the", "OP": "?"}]
+            self.groups.add(f"of:{what}", [the + quals + h + [{"LOWER": "of"}]
+                                           for h in _alternatives(spec["heads"])])
         for c in g["collectives"]:
-            pats = [[{"LOWER": {"IN": adj}, "OP": "?"}] + m
+            pats = [lead + [{"LOWER": {"IN": adj}, "OP": "?"}] + m
                     + [{"LOWER": {"IN": forces_quals}, "OP": "*"}] + h
-                    for m in _alternatives(c["modifiers"]) for h in _alternatives(c["heads"])]
+                    for lead in _LED for m in _alternatives(c["modifiers"])
+                    for h in _alternatives(c["heads"])]
             self.groups.add(f"coll:{c['id']}", pats)
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
         countries: dict[int, Span] = {}       # token -> country name starting there
         for mid, s, e in self.phrases(doc):
-            span = doc[s:e]
             actor = self.kb.actors[doc.vocab.strings[mid]]
-            if _cased_like_name(span, actor):
+            if _cased_like_name(doc[s:e], actor):
+                s, e = _widened(doc, s, e, actor)
                 spans.append(Span(doc, s, e, label=actor.label, kb_id=actor.id))
                 if actor.type == "country" and actor.source != "phoenix":
                     countries[s] = spans[-1]
         for mid, s, e in self.groups(doc):
             kind, _, what = doc.vocab.strings[mid].partition(":")
+            if kind == "agent" and not _acts(doc[e - 1]):
+                continue          # "the Israeli occupation of ...": a state of affairs
             if kind == "of":
                 nxt = e + (e < len(doc) and doc[e].lower_ == "the")
                 country = countries.get(nxt)
@@ -145,12 +153,45 @@ class KBRuler:
             elif e < len(doc) and doc[e].pos_ == "NOUN" and doc[e - 1].dep_ == "compound":
                 continue          # "US military bases": the phrase modifies a noun
             else:
-                aid = group_id(self.kb, doc[s].text, what) if kind == "inst" else what
+                aid = what if kind == "coll" else group_id(self.kb, doc[s].text, what)
             if aid:
                 spans.append(Span(doc, s, e, label="ORG", kb_id=aid))
         # Longest first: "Asa'ib Ahl al-Haq Movement" over "Asa'ib Ahl al-Haq".
         doc.set_ents(filter_spans(spans), default="unmodified")
         return doc
+
+
+# "US-led", "U.S.-led", "NATO-led": a named power leading a collective (one token
+# or three, as the tokenizer splits it); the empty alternative leaves it optional.
+_LED = ([], [{"TEXT": {"REGEX": r"^[A-Z][\w.]*-led$"}}],
+        [{"TEXT": {"REGEX": r"^[A-Z][\w.]*$"}}, {"ORTH": "-"}, {"LOWER": "led"}])
+
+
+def _acts(head) -> bool:
+    """Whether a phrase's head acts: possessor, agent, or subject of an action verb.
+    With an object of its own ("the occupation of the West Bank") or as the
+    subject of a verb of duration ("the occupation continued") it is an event."""
+    doc = head.doc
+    if head.i + 1 < len(doc) and doc[head.i + 1].lower_ == "of":
+        return False
+    if head.dep_ in ("poss", "agent"):
+        return True
+    verb = head.head
+    return head.dep_ == "nsubj" and verb.pos_ == "VERB" \
+        and verb.lemma_.lower() not in groups()["non_agent_verbs"]
+
+
+def _widened(doc: Doc, s: int, e: int, actor: base.Actor) -> tuple[int, int]:
+    """A KB name as written with more around it: an Arabic article hyphened on
+    ("Al-" + "Fateh coalition") and, for a group, a capitalised generic head
+    after it ("Asa'ib Ahl al-Haq" + "Movement"): both are part of the name."""
+    if s >= 2 and doc[s - 1].text == "-" and doc[s - 2].lower_ in ("al", "el") \
+            and not doc[s - 2].whitespace_ and not doc[s - 1].whitespace_:
+        s -= 2
+    if e < len(doc) and base.kind(actor.type) == "group" and doc[e].is_title \
+            and doc[e].lower_ in generic_heads() and doc[e - 1].lower_ not in generic_heads():
+        e += 1
+    return s, e
 
 
 def _curated(aliases: list[str]) -> list[str]:
@@ -179,6 +220,16 @@ def _split(phrase: str) -> list[str]:
 
 def _words(phrase: str) -> list[dict]:
     return [{"LOWER": w.lower()} for w in _split(phrase)]
+
+
+def sited(kb: base.KB, gid: str) -> tuple[str, str] | None:
+    """(country id, institution) of a grammar actor that has a place (an embassy), else None."""
+    for what, spec in groups()["institutions"].items():
+        if spec.get("sited") and gid.endswith("_" + what):
+            country = kb.get(gid[: -len(what) - 1])
+            if country is not None and country.type == "country":
+                return country.id, what
+    return None
 
 
 def group_id(kb: base.KB, word: str, what: str) -> str | None:

@@ -1,4 +1,5 @@
-"""CI floors for the actors issue, a little under what is reached (see docs/actors.md).
+"""CI floors for the actors issue, a little under what is reached (see docs/actors.md):
+aliases right 0.305 / wrong 0.019; seeds (md) mentions F1 0.952, alias-merge F1 0.961.
 
 * bench/aliases.py: held-out Phoenix spellings resolved to their own actor,
   and the share resolved to a wrong one (no spaCy model needed).
@@ -17,11 +18,11 @@ def _run(*args):
 
 
 def test_alias_benchmark_floor():
-    r = _run("bench/aliases.py", "--min", "right=0.28", "--max", "wrong=0.025")
+    r = _run("bench/aliases.py", "--min", "right=0.30", "--max", "wrong=0.021")
     assert r.returncode == 0, r.stdout + r.stderr
 
 
 def test_seed_entity_floor_md():
-    r = _run("bench/seeds.py", "--model", "md", "--min", "entities.mentions.f1=0.93",
-             "--min", "entities.alias_merge.f1=0.94")
+    r = _run("bench/seeds.py", "--model", "md", "--min", "entities.mentions.f1=0.94",
+             "--min", "entities.alias_merge.f1=0.95")
     assert r.returncode == 0, r.stdout + r.stderr

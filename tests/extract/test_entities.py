@@ -118,3 +118,47 @@ def test_hyphenated_group_phrases(analyse_text):
     ex = analyse_text("Iran-aligned militias and pro-Iranian factions fired rockets.")
     assert ids_of(ex, "Iran-aligned militias") == ids_of(ex, "pro-Iranian factions") \
         == {"armed_factions"}
+
+
+def test_bare_embassy_is_the_one_in_the_city_named_in_its_sentence(analyse_text):
+    ex = analyse_text("Two drones targeted the US embassy near the Green Zone on Monday. "
+                      "Later, protesters gathered outside the US embassy in Paris. "
+                      "The US embassy issued a travel warning.")
+    ids = [m.entity_id for m in ex.mentions if m.text == "US embassy"]
+    assert ids == ["us_embassy_baghdad", "united_states_embassy", "united_states_embassy"]
+    assert ex.entities["united_states_embassy"].name == "American embassy"
+
+
+def test_name_split_at_a_mark_is_joined_only_before_a_particle(nlp):
+    from spacy.tokens import Span
+    from newsledger.extract.entities import _split_name
+    doc = nlp("Omar ‘al-Hassan spoke. Omar ‘Hassan spoke.")
+    assert [t.text for t in doc[:5]] == ["Omar", "‘", "al", "-", "Hassan"]
+    assert _split_name(doc, Span(doc, 0, 1, "PERSON"), Span(doc, 2, 5, "PERSON"))
+    assert _split_name(doc, Span(doc, 0, 1, "PERSON"), Span(doc, 2, 5, "ORG"))
+    assert not _split_name(doc, Span(doc, 0, 1, "ORG"), Span(doc, 2, 5, "PERSON"))
+    assert not _split_name(doc, Span(doc, 7, 8, "PERSON"), Span(doc, 9, 10, "PERSON"))
+    assert doc[9].text == "Hassan"
+
+
+def test_said_as_a_given_name_stays_in_the_name(analyse_text):
+    ex = analyse_text("Said Jalili met the envoy in Tehran on Sunday.")
+    assert [m.text for m in ex.mentions if m.label == "PERSON"] == ["Said Jalili"]
+
+
+def test_words_index_finds_tokens_in_order(nlp):
+    from newsledger.kb.nominal import Words
+    doc = nlp("The minister met the president. The Minister left.")
+    w = Words(doc)
+    assert [t.i for t in w.tokens({"minister"})] == [1, 7]
+    assert [t.text for t in w.roles()] == ["minister", "president", "Minister"]
+    assert w.tokens({"absent"}) == []
+
+
+def test_person_span_loses_a_swallowed_verb_and_titles(nlp):
+    from spacy.tokens import Span
+    from newsledger.extract.entities import _trimmed
+    doc = nlp("Reporters said General Omar Nasser left. Sayed Omar spoke.")
+    assert _trimmed(Span(doc, 1, 5, "PERSON")).text == "Omar Nasser"
+    assert _trimmed(Span(doc, 7, 9, "PERSON")).text == "Omar"          # Sayed: the title
+    assert _trimmed(Span(doc, 2, 5, "ORG")).text == "General Omar Nasser"

@@ -1,6 +1,8 @@
 """timeref.date_at: the date a sentence gives to what happened in it."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from newsledger.extract.timeref import date_at
 
 
@@ -54,3 +56,16 @@ def test_embedded_posts(analyse_text):
     got = embedded_posts(analyse_text(text, published=None))
     assert [(p.name, p.handle, p.date) for p in got] == [("Jane Roe", "janeroe", "2022-03-05")]
     assert text[got[0].start:got[0].end] == "- Jane Roe (@janeroe) March 5, 2022"
+
+
+def test_index_follows_timexes_added_later(analyse_text):
+    # The per-Extraction index is rebuilt when the timex list changes.
+    text = "Aid arrived on Monday. The convoy left."
+    ex = analyse_text(text, published="2023-06-14")
+    start = text.index("The convoy")
+    assert date_at(ex, start, len(text)) is None
+    first = ex.timexes[0]
+    ex.timexes.append(replace(first, start=start, end=start + 3, sent_start=start,
+                              sent_end=len(text), value="2023-06-13"))
+    assert date_at(ex, start, len(text)) == "2023-06-13"
+    assert date_at(ex, 0, start) == "2023-06-12"

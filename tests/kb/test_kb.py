@@ -65,3 +65,45 @@ def test_phoenix_import_merges_into_region_actors():
     assert kb.lookup("Nuri al-Maliki").id == "nouri_al_maliki"
     assert kb.get("phx_nuri_maliki") is None          # merged, not duplicated
     assert len(kb) > 20000
+
+
+def test_group_name_matches_without_or_with_another_generic_head(region):
+    assert region.lookup("Asaib Ahl al-Haq Movement", "ORG").id == "asaib_ahl_al_haq"
+    assert region.lookup("Al-Nujaba Movement", "ORG").id == "harakat_al_nujaba"
+    # Listed as "Conquest Alliance": same name, another head.
+    assert region.lookup("Conquest Coalition", "ORG").id == "fateh_alliance"
+    assert region.lookup("Sadiqoun Group", "ORG").id == "sadiqoun_bloc"
+    # Only groups: a place or a person with a head word after it is not them.
+    assert region.lookup("Baghdad Alliance", "ORG") is None
+    assert region.lookup("Hadi al-Amiri Movement", "ORG") is None
+    assert region.lookup("Nujaba Brigade", "ORG") is None                     # not a generic head
+
+
+def _person(aid, name, roles=()):
+    return base.Actor(id=aid, name=name, type="person", roles=list(roles))
+
+
+def test_role_index_is_per_kb_and_follows_add():
+    a = base.KB([_person("p1", "Omar Haddad", [{"role": "mayor", "of": "x"}])])
+    b = base.KB([_person("p2", "Lina Nasser", [{"role": "mayor", "of": "x"}])])
+    assert [p.id for p in a.holders("mayor", "x", None)] == ["p1"]
+    assert [p.id for p in b.holders("mayor", "x", None)] == ["p2"]     # not a's index
+    a.add(_person("p3", "Sami Khoury", [{"role": "mayor", "of": "x", "from": "2030-01-01"}]))
+    assert [p.id for p in a.holders("mayor", "x", "2031-05-01")] == ["p1", "p3"]
+
+
+def test_surname_slip_search_is_cached_and_follows_add():
+    kb = base.KB([_person("p1", "Omar Jayasena")])
+    assert kb.person("Omar Jayasene").id == "p1"
+    assert kb._near_last == {"jiasini": ["jiasina"]}                    # keyed by surname key
+    assert kb.person("Omar Jayasene").id == "p1"                       # from the cache
+    kb.add(_person("p2", "Omar Jayasenu"))
+    assert kb._near_last == {}                                         # dropped by add()
+    assert kb.person("Omar Jayasene") is None                          # two candidates now
+
+
+def test_sites_of_a_country(region):
+    assert [a.id for a in region.sites("united_states", "embassy")] == ["us_embassy_baghdad"]
+    assert region.sites("france", "embassy") == []
+    # The Baghdad embassy is not every US embassy: no bare alias names it.
+    assert region.lookup("US embassy") is None

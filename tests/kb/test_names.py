@@ -46,3 +46,17 @@ def test_display_of_dictionary_entries():
     assert display("ISLAMIC_ARMY_OF_ADEN_(IAA)_") == "Islamic Army of Aden"
     assert display("THE_UNITED_NATIONS_") == "United Nations"
     assert display("PKK") == "PKK"
+
+
+def test_core_drops_one_trailing_generic_head():
+    from newsledger.kb.names import core
+    assert core("Al-Nujaba Movement") == "Al-Nujaba"
+    assert core("Sadiqoun bloc") == "Sadiqoun"
+    assert core("Movement") is None                 # nothing would be left
+    assert core("Hadi al-Amiri") is None
+    assert core("Movement for Change") is None      # the head is not at the end
+
+
+def test_said_is_a_given_name_not_a_title():
+    assert person_key("Said Jalili") == "sid jalili"
+    assert person_key("Sayyid Hassan Nasrallah") == person_key("Hassan Nasrallah")

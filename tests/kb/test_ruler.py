@@ -30,3 +30,42 @@ def test_group_grammar_names_institutions(nlp):
 def test_group_phrase_modifying_a_noun_is_not_a_force(nlp):
     doc = nlp("They hit Kuwaiti army bases overnight.")
     assert not any(e.kb_id_ == "kuwait_forces" for e in doc.ents)
+
+
+def _tagged(nlp, text):
+    return [(e.text, e.kb_id_) for e in nlp(text).ents if e.kb_id_]
+
+
+def test_occupation_is_the_forces_only_where_it_acts(nlp):
+    assert ("US occupation", "us_forces") in _tagged(nlp, "The US occupation killed two farmers.")
+    assert ("US occupation", "us_forces") in _tagged(nlp, "The US occupation's raids went on.")
+    assert not any(k == "us_forces"
+                   for _, k in _tagged(nlp, "The protesters rejected the US occupation."))
+    assert not any(k == "israel_defense_forces"
+                   for _, k in _tagged(nlp, "The Israeli occupation of the West Bank is old."))
+    assert not any(k == "israel_defense_forces"
+                   for _, k in _tagged(nlp, "The Israeli occupation continued for years."))
+
+
+def test_any_named_power_can_lead_a_collective(nlp):
+    assert ("NATO-led western forces", "foreign_forces") in _tagged(
+        nlp, "The NATO-led western forces left the valley.")
+    assert ("UN-led foreign troops", "foreign_forces") in _tagged(
+        nlp, "The UN-led foreign troops left the valley.")
+    # A lowercase leader is no name: only the collective itself is tagged.
+    assert ("foreign forces", "foreign_forces") in _tagged(
+        nlp, "The team-led foreign forces left the valley.")
+
+
+def test_kb_name_is_widened_over_article_and_generic_head(nlp):
+    tagged = _tagged(nlp, "The Al-Hikma Movement met the Baghdad Alliance and the Hikma movement.")
+    assert ("Al-Hikma Movement", "hikma_movement") in tagged
+    assert ("Baghdad", "baghdad") in tagged             # a place takes no group head
+    assert ("Hikma", "hikma_movement") in tagged        # a lowercase head is not part of the name
+
+
+def test_bare_embassy_is_the_countrys_embassy(nlp):
+    assert ("US embassy", "united_states_embassy") in _tagged(
+        nlp, "They marched to the US embassy.")
+    assert ("US Embassy in Baghdad", "us_embassy_baghdad") in _tagged(
+        nlp, "They marched to the US Embassy in Baghdad.")

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from newsledger.extract.base import Extraction
 from newsledger.extract.time import grammar, published
 from newsledger.extract.time.grammar import tables
-from newsledger.extract.time.normalize import Context, normalize
+from newsledger.extract.time.normalize import Context, normalize, reanchor
 from newsledger.extract.time.tense import tense_at
 from newsledger.records import Timex
 
@@ -95,24 +95,30 @@ def annotate(doc: Doc, doc_id: str, anchor: str | None = None,
 
     Returns the timexes and, when the anchor was inferred, the inference."""
     text = doc.text     # built anew on every access: read it once
-    matches = [m for m in grammar.find(text)
-               if not _is_count(doc, m) and normalize(m, Context()) is not None]
+    found = [m for m in grammar.find(text) if not _is_count(doc, m)]
     bounds = _sentences(doc)
-    sents = [_sentence(text, bounds, m) for m in matches]
-    tenses = [tense_at(doc, m.start, m.end, s) for m, s in zip(matches, sents)]
-    years = _sentence_years(text, matches)
+    sents = [_sentence(text, bounds, m) for m in found]
+    tenses = [tense_at(doc, m.start, m.end, s) for m, s in zip(found, sents)]
+    years = _sentence_years(text, found)
+    day, year = _anchor(anchor)
+    # Each match is normalised once, against the anchor when the input gave
+    # one; else without, for the inference, and again only where the
+    # inferred anchor changes the value.
+    ctx = [Context(day, year, t, years.get(k)) for k, t in enumerate(tenses)]
+    values = [normalize(m, c) for m, c in zip(found, ctx)]
+    keep = [k for k, v in enumerate(values) if v is not None]   # None: no time expression
     inferred = None
     if anchor is None:
-        items = []
-        for k, (m, t) in enumerate(zip(matches, tenses)):
-            v = normalize(m, Context(tense=t, sentence_year=years.get(k)))
-            items.append(published.Item(m, v.value, v.mod, t))
+        items = [published.Item(found[k], values[k].value, values[k].mod, tenses[k]) for k in keep]
         inferred = published.infer(raw_text if raw_text is not None else text, items)
+        day, year = _anchor(inferred.date)
         anchor = inferred.date
-    day, year = _anchor(anchor)
+        values = {k: reanchor(found[k], values[k], replace(ctx[k], anchor=day, anchor_year=year))
+                  for k in keep}
     out, told = [], _Told()
-    for k, (m, t, s) in enumerate(zip(matches, tenses, sents)):
-        v = told.resolve(m, normalize(m, Context(day, year, t, years.get(k))))
+    for k in keep:
+        m, t, s = found[k], tenses[k], sents[k]
+        v = told.resolve(m, values[k])
         absolute = m.rule.op in _ABSOLUTE and (m.rule.op != "date" or "year" in m.groups
                                                or "yy2" in m.groups)
         conf = 0.9 if absolute else (0.7 if v.value else 0.4)

@@ -8,6 +8,7 @@ rules over a text (longest first, then rule order).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -135,11 +136,16 @@ def find(text: str) -> list[Match]:
                 groups["_text"] = m.group(0)
                 cands.append((-(m.end() - m.start()), order, m.start(), m.end(), rule, groups))
     cands.sort(key=lambda c: c[:3])
-    taken: list[tuple[int, int]] = []
+    # Accepted spans never overlap, so sorted by start they are sorted by end
+    # too: a candidate can only clash with its two neighbours (log n, not n).
+    starts: list[int] = []
+    ends: list[int] = []
     out = []
     for _, _, start, end, rule, groups in cands:
-        if any(start < e and s < end for s, e in taken):
+        k = bisect_right(starts, start)
+        if (k > 0 and ends[k - 1] > start) or (k < len(starts) and starts[k] < end):
             continue
-        taken.append((start, end))
+        starts.insert(k, start)
+        ends.insert(k, end)
         out.append(Match(start, end, rule, groups))
     return sorted(out, key=lambda m: m.start)

@@ -340,6 +340,10 @@ def op_clock(m: Match, ctx: Context) -> Value:
     return Value(f"{day.isoformat()}T{hh:02d}:{mm:02d}{tz}", "TIME")
 
 
+# Ops whose value, once resolved without an anchor, still changes with one:
+# "the '20s" is of the anchor's century.
+_ANCHOR_SHAPES_RESOLVED = frozenset({"decade"})
+
 OPS = {name[3:]: fn for name, fn in globals().items() if name.startswith("op_")}
 
 
@@ -349,3 +353,13 @@ def normalize(m: Match, ctx: Context) -> Value | None:
     if v is not None and v.mod is None and m.rule.mod:
         v = Value(v.value, v.type, m.rule.mod)      # a rule-level mod (rules.yaml `mod`)
     return v
+
+
+def reanchor(m: Match, unanchored: Value, ctx: Context) -> Value:
+    """The value against an anchor, given the value read without one (same tense
+    and sentence year): normalised again only where the anchor can change it."""
+    if ctx.anchor is None and ctx.anchor_year is None:
+        return unanchored
+    if unanchored.value is not None and m.rule.op not in _ANCHOR_SHAPES_RESOLVED:
+        return unanchored
+    return normalize(m, ctx) or unanchored
