@@ -114,3 +114,10 @@ def test_medium_stays_with_its_own_statement(analyse_text):
                                "She later told reporters that talks would go on.")
     assert [q.speaker_name for q in qs] == ["Rita Kent", "Rita Kent"]
     assert [q.medium for q in qs] == ["statement", None]
+
+
+def test_unnamed_role_of_an_organisation_speaks_as_the_organisation(analyse_text):
+    qs = _quotes(analyse_text, "A spokesman for Microsoft said the outage was over. "
+                               "Later, Senator Jim Ross said that he would call a hearing.")
+    assert [q.speaker_name for q in qs] == ["Microsoft", "Jim Ross"]
+    assert qs[0].speaker_method == "role-organisation"
