@@ -81,10 +81,11 @@ def test_bare_attribution_sentence_after_the_quote(analyse_text):
 # ---------------------------------------------------------------- common-noun organisations
 
 def test_organisation_named_by_a_common_noun_speaks_and_is_it_later(analyse_text):
-    qs = _quotes(analyse_text, "The navy said on Sunday that the ships had left port. "
-                               "“No sailors were hurt,” it said.")
-    assert _texts(qs) == ["the ships had left port", "No sailors were hurt"]
-    assert [q.speaker_name for q in qs] == ["navy", "navy"]
+    qs = _quotes(analyse_text, "The union said on Sunday that the strike would end. "
+                               "“No members were hurt,” it said.")
+    assert _texts(qs) == ["the strike would end", "No members were hurt"]
+    assert [q.speaker_name for q in qs] == ["union", "union"]
+    assert [q.speaker_method for q in qs] == ["description", "pronoun"]
     assert qs[0].speaker_id is not None and qs[0].speaker_id == qs[1].speaker_id
 
 
@@ -102,9 +103,26 @@ def test_according_to_unnamed_officials_keeps_the_description(analyse_text):
     assert qs[0].speaker_name == "officials close to the negotiations"
 
 
-def test_headline_without_a_speaker_gives_no_quote(analyse_text):
-    qs = _quotes(analyse_text, "Council denies claim\n\nThe council met on Monday to set the budget.")
-    assert qs == []
+def _text_article(nlp, text):
+    """Through every stage as a plain-text article, whose first line is its title."""
+    from newsledger.extract import run_stages
+    from newsledger.extract.base import Extraction
+    from newsledger.ingest import make_article
+    from newsledger.ingest.boilerplate import mask
+    art = make_article(text, "t", fmt="txt", source="test")
+    assert art.title_start == 0
+    return run_stages(nlp(mask(art.text, art.excluded)), Extraction(art))
+
+
+def test_headline_without_a_speaker_gives_no_quote(nlp):
+    ex = _text_article(nlp, "Police confirm arrest of two men\n\nThe council met on Monday to set the budget.")
+    assert ex.quotes == []
+
+
+def test_headline_naming_its_speaker_still_quotes(nlp):
+    ex = _text_article(nlp, "Jane Doe: Reform is coming soon\n\n"
+                            "Jane Doe spoke to voters in Leeds on Monday.")
+    assert [(q.text, q.speaker_name) for q in ex.quotes] == [("Reform is coming soon", "Jane Doe")]
 
 
 # ---------------------------------------------------------------- medium
