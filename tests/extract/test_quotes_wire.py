@@ -139,3 +139,13 @@ def test_unnamed_role_of_an_organisation_speaks_as_the_organisation(analyse_text
                                "Later, Senator Jim Ross said that he would call a hearing.")
     assert [q.speaker_name for q in qs] == ["Microsoft", "Jim Ross"]
     assert qs[0].speaker_method == "role-organisation"
+
+
+def test_one_word_quotation_opening_its_sentence_is_said(analyse_text):
+    qs = _quotes(analyse_text, "“Never,” Sara Holm said when asked about a merger.")
+    assert [(q.text, q.kind, q.speaker_name) for q in qs] == [("Never", "direct", "Sara Holm")]
+
+
+def test_one_word_quotation_inside_reported_speech_stays_in_it(analyse_text):
+    qs = _quotes(analyse_text, "Sara Holm said the talks had been “useful” but slow.")
+    assert [(q.text, q.kind) for q in qs] == [("the talks had been “useful” but slow", "indirect")]

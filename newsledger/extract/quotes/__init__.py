@@ -76,12 +76,24 @@ def is_statement(text: str, q: Quotation, lex: Cues, doc: Doc | None = None) -> 
     if not words:
         return False
     long_words = [w for w in words if len(w) > 3]
-    titled = long_words and all(w[0].isupper() for w in long_words)
+    # A single capitalised word ("“Never,” she said") is left to the syntax below.
+    titled = len(long_words) > 1 and all(w[0].isupper() for w in long_words)
     if titled and not re.search(r"[.!?]", text[q.start:q.end]):
         return False
     if len(words) >= lex.min_words:
         return True
-    return doc is not None and _is_clause(doc, q.start, q.end)
+    return doc is not None and (_is_clause(doc, q.start, q.end) or _opens_sentence(doc, q))
+
+
+def _opens_sentence(doc: Doc, q: Quotation) -> bool:
+    """`“Never,” she said.`, `He said: “No comment.”`: a quotation that opens its
+    sentence or follows a colon is said, whatever its length."""
+    text = doc_text(doc)
+    before = text[:q.open].rstrip(" \t")
+    if not before or before[-1] in "\n:":
+        return True
+    span = doc.char_span(q.open, q.open + 1, alignment_mode="expand")
+    return span is not None and span[0].is_sent_start
 
 
 def _is_clause(doc: Doc, start: int, end: int) -> bool:
