@@ -158,11 +158,19 @@ def test_apposition_names_the_speaker(analyse_text):
     assert q.text == "the border was closed"
 
 
-def test_role_described_first_is_named_in_the_next_sentence(analyse_text):
+def test_role_described_first_takes_a_later_name_with_that_role(analyse_text):
     qs = _quotes(analyse_text, "The spokesman for the army said the border was calm. "
-                               "Colonel Sam Reed also said that patrols would continue.")
+                               "Army spokesman Sam Reed said that patrols would continue.")
     assert [q.speaker_name for q in qs] == ["Sam Reed", "Sam Reed"]
-    assert qs[0].confidence < qs[1].confidence
+    assert qs[0].speaker_method == "title-next" and qs[0].confidence < qs[1].confidence
+
+
+def test_role_described_first_is_not_the_next_other_source(analyse_text):
+    # Wire copy names a different source next: the role stays an unnamed source.
+    qs = _quotes(analyse_text, "A government spokesman said the vote would be held on Friday. "
+                               "Opposition leader Sam Reed said that his party would boycott it.")
+    assert qs[0].speaker_id is None and qs[0].speaker_name == "government spokesman"
+    assert qs[1].speaker_name == "Sam Reed"
 
 
 def test_several_speakers(analyse_text):
@@ -186,7 +194,7 @@ def test_group_description_speaks(analyse_text):
 
 def test_unknown_speaker_is_kept_with_low_confidence(analyse_text):
     q = _one(analyse_text, "“The water is rising fast in the valley,” the official said.")
-    assert q.speaker_id is None and q.speaker_name is None
+    assert q.speaker_id is None and q.speaker_name == "official"   # an unnamed source, described
     assert q.confidence <= 0.3
     assert q.text == "The water is rising fast in the valley"
     assert q.speaker_start is not None            # the phrase it could not resolve stays as a trace
@@ -302,11 +310,18 @@ def test_a_named_persons_office_speaks_as_itself(analyse_text):
     assert (q.speaker_name, q.text) == ("Macron's office", "the president would attend the summit")
 
 
-def test_one_speakers_run_shares_the_medium_both_ways(analyse_text):
+def test_medium_does_not_spread_to_another_cue_of_the_speaker(analyse_text):
     qs = _quotes(analyse_text, "Jane Doe said that the vote was fair. "
                                "She added in a tweet that the count would be published soon.")
+    assert [q.medium for q in qs] == [None, "tweet"]
+    assert [q.inherited for q in qs] == [(), ()]
+
+
+def test_medium_goes_on_to_the_quote_continuing_the_statement(analyse_text):
+    qs = _quotes(analyse_text, "“The count was fair,” Jane Doe said in a tweet. "
+                               "“It will be published soon.”")
     assert [q.medium for q in qs] == ["tweet", "tweet"]
-    assert [q.inherited for q in qs] == [("medium",), ()]
+    assert [q.inherited for q in qs] == [(), ("medium",)]
 
 
 def test_a_subject_inside_reported_speech_is_not_a_pronouns_antecedent(analyse_text):

@@ -32,8 +32,10 @@ def test_apostrophes_and_single_quotes_are_not_quotations():
 def test_trim_keeps_paired_marks_and_drops_unpaired_ones():
     t = "their “whereabouts and roles”."
     assert t[slice(*trim(t, 0, len(t)))] == "their “whereabouts and roles”"
-    t = "was “an objective,”"
-    assert t[slice(*trim(t, 0, len(t)))] == "was “an objective"
+    t = "was “an objective,”"                  # the closing mark stays, comma and all
+    assert t[slice(*trim(t, 0, len(t)))] == "was “an objective,”"
+    t = "was an objective,”"                   # no opening mark: the closing one goes
+    assert t[slice(*trim(t, 0, len(t)))] == "was an objective"
 
 
 def test_lexicon_loads_verbs_phrasal_cues_and_media():

@@ -32,6 +32,9 @@ NAME = "quotes"
 VERSION = "2"
 ORDER = 30
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# A bare attribution sentence after a quotation ("…." X, the union's chief
+# negotiator, said on Tuesday.) holds no content of its own; this caps its length.
+_BARE_MAX = 30
 _HEADLINE = re.compile(r"^(?P<who>[^:\n]{2,60}?):\s+(?P<what>[^\n]+?)\s*$")
 
 
@@ -48,8 +51,12 @@ class Candidate:
 def extract(doc: Doc, ex: Extraction) -> list[Quote]:
     lex = load_cues()
     text = doc_text(doc)         # boilerplate already blanked, same offsets
-    quotations = [q for q in find_quotations(text) if is_statement(text, q, lex)]
-    cue_list = _outside([c for c in find_cues(doc, lex) if not c.dropped], quotations)
+    quotations = [q for q in find_quotations(text, _joinable(doc))
+                  if is_statement(text, q, lex, doc)]
+    # Cues inside quotation marks are the speaker's words, not attributions: they
+    # go before one cue can drop another as a second attribution of its content.
+    cue_list = [c for c in find_cues(doc, lex, keep=_outside_of(quotations))
+                if not c.dropped and not _in_title(ex, c.start)]
     cands = _bind(doc, quotations, cue_list)
     head = _headline(doc, ex)
     if head is not None:
@@ -60,26 +67,82 @@ def extract(doc: Doc, ex: Extraction) -> list[Quote]:
 
 # ------------------------------------------------------------------ quotations
 
-def is_statement(text: str, q: Quotation, lex: Cues) -> bool:
-    """Statements, not scare quotes ("the “occupier”") or quoted titles."""
+def is_statement(text: str, q: Quotation, lex: Cues, doc: Doc | None = None) -> bool:
+    """Statements, not scare quotes ("a “power grab”") or quoted titles.
+
+    Long quotations are statements; a short one is when it is a clause of its
+    own (`“We will win,” he said`), not words inside a noun phrase."""
     words = _WORD.findall(text[q.start:q.end])
-    if len(words) < lex.min_words:
+    if not words:
         return False
     long_words = [w for w in words if len(w) > 3]
-    titled = long_words and all(w[0].isupper() for w in long_words)
-    return not (titled and not re.search(r"[.!?]", text[q.start:q.end]))
+    # A single capitalised word ("“Never,” she said") is left to the syntax below.
+    titled = len(long_words) > 1 and all(w[0].isupper() for w in long_words)
+    if titled and not re.search(r"[.!?]", text[q.start:q.end]):
+        return False
+    if len(words) >= lex.min_words:
+        return True
+    return doc is not None and (_is_clause(doc, q.start, q.end) or _opens_sentence(doc, q))
 
 
-def _outside(cues_: list[Cue], quotations: list[Quotation]) -> list[Cue]:
+def _opens_sentence(doc: Doc, q: Quotation) -> bool:
+    """`“Never,” she said.`, `He said: “No comment.”`: a quotation that opens its
+    sentence or follows a colon is said, whatever its length."""
+    text = doc_text(doc)
+    before = text[:q.open].rstrip(" \t")
+    if not before or before[-1] in "\n:":
+        return True
+    span = doc.char_span(q.open, q.open + 1, alignment_mode="expand")
+    return span is not None and span[0].is_sent_start
+
+
+def _is_clause(doc: Doc, start: int, end: int) -> bool:
+    """A verb with its own subject inside the span: a clause, not a phrase."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    return any(t.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl") and start <= c.idx < end for c in t.children)
+        for t in span)
+
+
+def _joinable(doc: Doc):
+    """May a stray closing mark at `b` extend the quotation that closed at `a`?
+
+    Only over a short bracketed insertion or words that are no attribution (no
+    verb, no subject): `“…,” he said of the vote, which critics called ”rigged”`
+    keeps its quotation and drops the stray mark."""
+    text = doc_text(doc)
+
+    def ok(a: int, b: int) -> bool:
+        between = text[a + 1:b].strip()
+        if re.fullmatch(r"[\[(][^\])]{0,40}[\])].{0,40}", between, re.S):
+            return True
+        span = doc.char_span(a + 1, b, alignment_mode="contract")
+        return span is None or not any(
+            t.pos_ in ("VERB", "AUX", "PRON") or t.dep_ in ("nsubj", "nsubjpass") for t in span)
+    return ok
+
+
+def _in_title(ex: Extraction, pos: int) -> bool:
+    """In the title line: a headline reports only in its `Name: words` form."""
+    art = ex.article
+    if art.title_start is None or pos < art.title_start:
+        return False
+    end = art.text.find("\n", art.title_start)
+    return end < 0 or pos < end
+
+
+def _outside_of(quotations: list[Quotation]):
     """Cues not within a quotation's marks: words the speaker said are not attributions.
 
     Quotations never nest, so they are sorted by opening and by end alike."""
     opens = [q.open for q in quotations]
 
-    def inside(pos: int) -> bool:
+    def outside(pos: int) -> bool:
         k = bisect_left(opens, pos) - 1
-        return k >= 0 and pos < quotations[k].outer_end
-    return [c for c in cues_ if not inside(c.start)]
+        return not (k >= 0 and pos < quotations[k].outer_end)
+    return outside
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -141,7 +204,7 @@ def _nearest_cue(doc: Doc, q: Quotation, cue_list: list[Cue], lo: int, hi: int) 
         cs = _sent_at(doc, c.start)
         bare = c.start > q.outer_end and c.region is None and c.subject is not None \
             and close_s is not None and cs is not None and cs[0] == close_s[1] \
-            and cs[1] - cs[0] <= 8
+            and cs[1] - cs[0] <= _BARE_MAX
         if cs not in (open_s, close_s) and not bare:
             continue
         d = q.open - c.end if c.start < q.open else c.start - q.outer_end
@@ -276,17 +339,31 @@ def _medium(doc: Doc, lex: Cues, cue: Cue | None, span: tuple[int, int]) -> str 
         return None
     if cue.medium:
         return cue.medium
+    if cue.subject is not None:          # "the statement said …": the statement is the medium
+        info = lex.statement_nouns.get(cue.subject.lemma_.lower())
+        if info and info.get("medium"):
+            return info["medium"]
     roots = [c for c in cue.token.children if c.dep_ in ("prep", "agent", "npadvmod", "advcl")]
     if cue.kind == "according" and cue.subject is not None:
         roots.append(cue.subject)
     for r in roots:
-        for t in r.subtree:
+        for t in _own_words(r):
             if span[0] <= t.idx < span[1]:
                 continue
             found = _medium_word(doc, lex, t)
             if found:
                 return found
     return None
+
+
+def _own_words(root):
+    """The phrase without its relative clauses: in "her letter, which was posted
+    on X" the network is where the letter went, not how it was said."""
+    stack = [root]
+    while stack:
+        t = stack.pop()
+        yield t
+        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl"))
 
 
 def _medium_word(doc: Doc, lex: Cues, t) -> str | None:
@@ -352,14 +429,22 @@ def _share_in_runs(quotes: list[Quote]) -> list[Quote]:
         for key in ("medium", "date"):
             for i in run:
                 if getattr(out[i], key) is None:
-                    # Nearest in the run, earlier first at equal distance.
-                    src = min((x for x in run if getattr(quotes[x], key) is not None),
+                    # Nearest in the run, earlier first at equal distance; a medium
+                    # only within one statement, never to another cue's.
+                    src = min((x for x in run if getattr(quotes[x], key) is not None
+                               and (key == "date" or _same_statement(quotes[x], quotes[i]))),
                               key=lambda x: (abs(x - i), x > i), default=None)
                     if src is not None:
                         out[i] = replace(out[i], **{key: getattr(quotes[src], key)},
                                          inherited=out[i].inherited + (key,))
         k = j + 1
     return out
+
+
+def _same_statement(a: Quote, b: Quote) -> bool:
+    """b goes on a's statement: the same cue, no cue of its own, or a cue continuing
+    a's ("said in a statement, adding that …")."""
+    return b.cue_start is None or b.cue_start == a.cue_start or b.speaker_method == "continuation"
 
 
 def _confidence(c: Candidate, sp: Speaker) -> float:

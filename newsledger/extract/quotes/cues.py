@@ -50,16 +50,35 @@ class Cue:
         a, b = self.region
         if b <= a:
             return None
-        start, end = trim(doc_text(doc), doc[a].idx, doc[b - 1].idx + len(doc[b - 1]))
+        text = doc_text(doc)
+        end = _close_mark_after(text, doc[a].idx, doc[b - 1].idx + len(doc[b - 1]))
+        start, end = trim(text, doc[a].idx, end)
         return (start, end) if end > start else None
 
 
-def find_cues(doc: Doc, lex: Cues) -> list[Cue]:
-    """Every cue in the document, in text order, with its content region cut."""
+def _close_mark_after(text: str, start: int, end: int) -> int:
+    """The region's end, over a closing mark the parse hung on the cue
+    (`was “deeply regrettable,” a spokesperson said`): a quotation opened in
+    the region closes in it."""
+    j = end
+    while j < len(text) and text[j] in ",.":
+        j += 1
+    if j < len(text) and text[j] in "”\"" and any(c in "“\"" for c in text[start:end]):
+        inner = text[start:end]
+        if text[j] == "”" or inner.count('"') % 2 == 1:
+            return j + 1
+    return end
+
+
+def find_cues(doc: Doc, lex: Cues, keep=None) -> list[Cue]:
+    """Every cue in the document, in text order, with its content region cut.
+
+    `keep(char)` says whether a cue at that offset counts (not one inside
+    quotation marks)."""
     out = []
     for t in doc:
         cue = _verb_cue(t, lex) or _noun_cue(t, lex) or _according_cue(t, lex)
-        if cue is not None:
+        if cue is not None and (keep is None or keep(cue.start)):
             out.append(cue)
     _cut_continuations(doc, out, lex)
     _drop_second_attributions(out)
@@ -97,7 +116,40 @@ def is_cue_verb(t: Token, lex: Cues) -> bool:
         return False         # "the man said to be the leader": a description
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
         return False         # "called on X to deny …", "refused to say": not itself a report
+    if t.lemma_.lower() in lex.clause_only and not _reports_clause(t, lex):
+        return False         # "rejected the bill", "expect the bank to raise rates"
     return True
+
+
+def _speech_context(t: Token, lex: Cues) -> bool:
+    """The verb says how it was said: "in a tweet", "in a statement", "in an interview"."""
+    return any(c.dep_ == "prep" and any(p.dep_ == "pobj" and p.lemma_.lower() in lex.media_words
+                                        for p in c.children) for c in t.children)
+
+
+def _reports_clause(t: Token, lex: Cues) -> bool:
+    """A that-clause ("believes that …") or an "as" judgement ("rejected it as a lie")."""
+    for c in t.children:
+        if c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "as" and any(p.dep_ in ("pobj", "amod", "acomp")
+                                                         for p in c.children):
+            return True
+        if c.dep_ in ("dobj", "oprd") and any(p.dep_ == "prep" and p.lower_ == "as" for p in c.children):
+            return True
+        if c.dep_ == "oprd":
+            return True      # "considered it unacceptable"
+        if c.dep_ == "dobj" and any(k.dep_ in ("acl", "ccomp") and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in k.children) for k in c.children):
+            return True      # "rejected claims that …"
+        # "considered - in a tweet - the statements …, a clear indication of …": a
+        # judgement in apposition to the object counts where the verb says how it
+        # was said (the parse hangs the apposition anywhere in the object).
+        if c.dep_ == "dobj" and _speech_context(t, lex) and any(
+                p.dep_ == "appos" and p.pos_ == "NOUN" for p in c.subtree):
+            return True
+    nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+    return nxt is not None and nxt.lower_ == "that" and nxt.dep_ == "mark"
 
 
 def _verb_cue(t: Token, lex: Cues) -> Cue | None:
@@ -180,8 +232,22 @@ def _verb_region(t: Token, particle: Token | None, lex: Cues) -> tuple[int, int]
     right = [c for c in comps if c.i > t.i]
     if right or comps:
         c = (right or comps)[0]
-        return _in_line(t, _strip(c.left_edge.i, c.right_edge.i + 1, t.doc))
+        return _with_possessor(t, _in_line(t, _strip(c.left_edge.i, c.right_edge.i + 1, t.doc)))
     return _in_line(t, _object_region(t, particle, lex))
+
+
+def _with_possessor(t: Token, region: tuple[int, int] | None) -> tuple[int, int] | None:
+    """`Brown's resignation was …`: a possessor the parse cut off (a sentence split
+    inside the name) belongs to the content that starts right after it."""
+    if region is None:
+        return None
+    doc, a = t.doc, region[0]
+    if a >= 2 and doc[a - 1].tag_ == "POS" and doc[a - 1].head.i != t.i \
+            and same_line(doc, a - 2, a):
+        a -= 1
+        while a >= 1 and doc[a - 1].pos_ == "PROPN" and same_line(doc, a - 1, a):
+            a -= 1
+    return a, region[1]
 
 
 def _object_region(t: Token, particle: Token | None, lex: Cues) -> tuple[int, int] | None:

@@ -27,6 +27,7 @@ class Cues:
     reportive: frozenset[str]
     addressee_verbs: frozenset[str]
     org_nouns: frozenset[str]
+    clause_only: frozenset[str] = frozenset()   # cues only with a that-clause or "as" judgement
 
 
 @lru_cache(maxsize=1)
@@ -57,4 +58,5 @@ def cues() -> Cues:
         reportive=frozenset(data["reportive_before_to"]),
         addressee_verbs=frozenset(data["addressee_verbs"]),
         org_nouns=frozenset(data["org_nouns"]),
+        clause_only=frozenset(data.get("clause_only_verbs", ())),
     )

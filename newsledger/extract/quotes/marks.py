@@ -5,7 +5,7 @@ paragraphs leaves the mark open at the end of each, so an opening mark without
 its closing one runs to the end of its line and no further (an unbalanced mark
 cannot swallow the rest of the article). A closing mark with no opening one
 after a closed quotation moves that quotation's end (a misplaced mark: “… for”
-[giving] Advice.”). Single marks (‘…’) make a quotation only as a clear pair
+[giving] Advice.”) where the caller allows it: not over an attribution. Single marks (‘…’) make a quotation only as a clear pair
 outside double marks: they double as apostrophes and transliteration marks.
 """
 from __future__ import annotations
@@ -52,10 +52,8 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
         while end > start and text[end - 1] in TRAIL:
             end -= 1
         inner = text[start:end]
-        if end > start and text[end - 1] in CLOSE + STRAIGHT and (
-                not _paired_close(inner) or (end - start > 1 and text[end - 2] in ",."
-                                             and _starts_before(inner))):
-            end -= 1     # unpaired, or `… “an objective,”`: the comma is the sentence's
+        if end > start and text[end - 1] in CLOSE + STRAIGHT and not _paired_close(inner):
+            end -= 1     # unpaired: `… “an objective,”` keeps its mark, comma and all
         if end > start and text[start] in OPEN + STRAIGHT and not _paired_open(inner):
             start += 1
         if end - start >= 2 and text[start] == "‘" and text[end - 1] == "’":
@@ -70,11 +68,6 @@ def _paired_close(s: str) -> bool:
     return any(c in OPEN for c in s[:-1])
 
 
-def _starts_before(s: str) -> bool:
-    """The closing mark's quotation opened inside the span, not at its start."""
-    return s[0] not in OPEN + STRAIGHT
-
-
 def _paired_open(s: str) -> bool:
     if s[0] == STRAIGHT:
         return s.count(STRAIGHT) % 2 == 0
@@ -86,11 +79,14 @@ def _is_opening(text: str, i: int, line_start: int) -> bool:
     return i == line_start or text[i - 1] in " \t([{—–-:"
 
 
-def find_quotations(text: str) -> list[Quotation]:
-    """Double-mark quotations, and single-mark ones outside them, in text order."""
+def find_quotations(text: str, joinable=None) -> list[Quotation]:
+    """Double-mark quotations, and single-mark ones outside them, in text order.
+
+    `joinable(close, stray)` says whether a stray closing mark may extend the
+    quotation closed before it (default: always)."""
     out: list[Quotation] = []
     for line in _LINE.finditer(text):
-        out.extend(_line_quotations(text, line.start(), line.end()))
+        out.extend(_line_quotations(text, line.start(), line.end(), joinable))
     singles = [_make(text, m.start(), m.end() - 1, m.end() - 1) for m in _SINGLE.finditer(text)]
     spans = [(q.open, q.outer_end) for q in out]
     out.extend(q for q in singles if q.end > q.start
@@ -98,7 +94,7 @@ def find_quotations(text: str) -> list[Quotation]:
     return sorted(out, key=lambda q: q.open)
 
 
-def _line_quotations(text: str, lo: int, hi: int) -> list[Quotation]:
+def _line_quotations(text: str, lo: int, hi: int, joinable=None) -> list[Quotation]:
     out: list[Quotation] = []
     open_at = None
     last_closed = False      # the previous quotation on this line ended with a mark
@@ -112,7 +108,8 @@ def _line_quotations(text: str, lo: int, hi: int) -> list[Quotation]:
         elif open_at is not None:
             out.append(_make(text, open_at, i, i))
             open_at, last_closed = None, True
-        elif last_closed and out and c in CLOSE:
+        elif last_closed and out and c in CLOSE and (
+                joinable is None or joinable(out[-1].close, i)):
             prev = out[-1]
             out[-1] = _make(text, prev.open, i, i)
     if open_at is not None:

@@ -55,8 +55,10 @@ def labelled_mentions(doc: Doc, ex: Extraction) -> list[Mention]:
     return out
 
 
-def none_speaker(start=None, end=None, method="unresolved") -> Speaker:
-    return Speaker(None, None, start, end, method, 0.2)
+def none_speaker(start=None, end=None, method="unresolved", name=None) -> Speaker:
+    """No entity; `name` keeps an unnamed source's description ("officials familiar
+    with the talks")."""
+    return Speaker(None, name, start, end, method, 0.2)
 
 
 class Resolver:
@@ -114,28 +116,38 @@ class Resolver:
             return self._title(head)
         if self._is(head, self.lex.org_nouns) and any(c.lower_ == "the" for c in head.children):
             return self._organisation(head)
+        if head.pos_ == "PROPN":
+            return self._unlisted_name(head)
         a, b = self._phrase_bounds(head)
-        return none_speaker(a, b)
+        return none_speaker(a, b, name=self._description(head) if head.pos_ == "NOUN" else None)
 
     def resolve_pending(self, speakers: list[Speaker]) -> list[Speaker]:
-        """Role descriptions nobody earlier matches: the next named speaker, if new.
+        """Role descriptions nobody earlier matches: a later name given that role.
 
-        `speakers` are the quotes' speakers in text order; a pending role takes
-        the first of the next two speakers who is a named person (subject or
-        apposition) not mentioned before the role itself."""
+        `speakers` are the quotes' speakers in text order. Wire copy often names
+        a different source in the next sentences, so a pending role ("the
+        spokesman said") takes a later named person only when the text gives
+        that person the same role ("spokesman X", "X, the spokesman");
+        otherwise it stays the role's organisation or an unnamed source."""
         out = list(speakers)
         for k, sp in enumerate(speakers):
             if sp.pending is None:
                 continue
-            # The next two other speakers (a continuation of the same role is not one).
+            lemma, obj = sp.pending
             later = [x for x in speakers[k + 1:] if x.start != sp.start or x.start is None][:2]
             for nxt in later:
-                if nxt.method in ("subject", "apposition") and nxt.label == "PERSON" \
+                if nxt.label == "PERSON" and self._has_role(nxt.id, lemma, obj) \
                         and not self._mentioned_before(nxt.id, sp.start or 0):
                     out[k] = replace(nxt, start=sp.start, end=sp.end, method="title-next",
                                      confidence=0.5, pending=None)
                     break
         return out
+
+    def _has_role(self, entity_id: str | None, lemma: str, obj: str) -> bool:
+        """The person is introduced somewhere with this role (and its organisation)."""
+        return any(m.entity_id == entity_id and tl.split()[-1:] == lemma.split()[-1:]
+                   and (not obj or not tobj or obj in tobj or tobj in obj)
+                   for _, tl, tobj, m in self.titles)
 
     # ------------------------------------------------------------ kinds
     @staticmethod
@@ -217,8 +229,27 @@ class Resolver:
                 break            # only the sentences just before: beyond, the speaker history rules
         return None
 
+    def _unlisted_name(self, head: Token) -> Speaker:
+        """A proper name the recogniser missed ("the opposition Greens"): its own speaker."""
+        a = head.i
+        while a > 0 and self.doc[a - 1].pos_ == "PROPN" and self.doc[a - 1].head.i == head.i:
+            a -= 1
+        name = self.doc[a:head.i + 1].text
+        return Speaker(slug(name), name, self.doc[a].idx, head.idx + len(head), "name", 0.4, "ORG")
+
+    def _clause_subject(self, head: Token) -> Token | None:
+        """`X denied the report, according to a statement`: the statement is X's."""
+        prep = head.head
+        if prep.lower_ != "to" or prep.head.lower_ != "according":
+            return None
+        verb = prep.head.head
+        if prep.head.i < verb.i:
+            return None      # "X, according to the statement, intends …": X is the topic
+        return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                     and c.pos_ in ("NOUN", "PROPN")), None)
+
     def _statement(self, head: Token) -> Speaker:
-        author = statement_author(head)
+        author = statement_author(head) or self._clause_subject(head)
         if author is not None:
             sp = self.from_phrase(author)
             if sp.known:
@@ -238,7 +269,14 @@ class Resolver:
         for m in reversed(self.mentions):
             if m.end <= head.idx and m.label == "ORG":
                 return replace(self._mention(m, "description", 0.35, head), start=a, end=b)
-        return none_speaker(a, b, "unresolved-description")
+        # No organisation named before: the description itself ("the army") is the speaker.
+        name = self.doc.text[a:b]
+        if any(c.dep_ in ("prep", "relcl", "acl") for c in head.children):
+            return none_speaker(a, b, "unresolved-description", name=self._description(head))
+        name = " ".join(t.text for t in head.subtree if t.i <= head.i and t.dep_ != "det")
+        sp = Speaker(slug(name), name, a, b, "description", 0.4, "ORG")
+        self.groups[head.lemma_.lower()] = self.groups[head.lower_] = sp
+        return sp
 
     def _modifiers(self, head: Token) -> list[Token]:
         return [c for c in head.children if c.dep_ in ("amod", "compound", "nmod") and c.i < head.i]
@@ -315,7 +353,7 @@ class Resolver:
         if org is not None:
             return replace(self._mention(org, "role-organisation", 0.35, head), start=a, end=b,
                            co=(), pending=(lemma, obj))
-        sp = none_speaker(a, b, "unresolved-title")
+        sp = none_speaker(a, b, "unresolved-title", name=self._description(head))
         return replace(sp, pending=(lemma, obj))
 
     def _role_organisation(self, head: Token) -> Mention | None:
@@ -327,6 +365,19 @@ class Resolver:
                     if m is not None and m.label == "ORG":
                         return m
         return None
+
+    def _description(self, head: Token) -> str:
+        """An unnamed source's words: the phrase without determiner, relative clause
+        or apposition ("one protester, who declined …" -> "one protester")."""
+        toks, stack = [], [head]
+        while stack:
+            t = stack.pop()
+            toks.append(t)
+            stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "appos", "punct"))
+        toks.sort(key=lambda t: t.i)
+        while len(toks) > 1 and toks[0].dep_ in ("det", "prep", "cc"):
+            toks = toks[1:]
+        return self.doc[toks[0].i:toks[-1].i + 1].text
 
     def _phrase_bounds(self, head: Token) -> tuple[int, int]:
         toks = [t for t in head.subtree if t.dep_ != "punct"] or [head]
