@@ -167,12 +167,7 @@ class Ledger:
         docs = self.store.query("SELECT s.story_id, s.duplicate_of, s.similarity, d.id, d.name, "
                                 "d.outlet, d.published, d.title FROM story_docs s "
                                 "JOIN documents d ON d.id = s.doc_id ORDER BY d.published, d.name")
-        by_story: dict[str, list[dict]] = {}
-        for d in docs:
-            by_story.setdefault(d["story_id"], []).append(d)
-        for s in out:
-            s["articles"] = by_story.get(s["id"], [])
-        return out
+        return _attach(out, docs, "story_id", "articles")
 
     def merged_events(self, *, min_reports: int = 1) -> list[dict]:
         """Merged real-world events with their number of reports and the reports."""
@@ -181,12 +176,7 @@ class Ledger:
         reps = self.store.query("SELECT e.event_id, e.text, e.start, e.\"end\", d.name AS doc_name, "
                                 "d.outlet, d.published FROM events e JOIN documents d "
                                 "ON d.id = e.doc_id ORDER BY d.published, d.name, e.start")
-        by_event: dict[str, list[dict]] = {}
-        for r in reps:
-            by_event.setdefault(r["event_id"], []).append(r)
-        for e in out:
-            e["report_list"] = by_event.get(e["id"], [])
-        return out
+        return _attach(out, reps, "event_id", "report_list")
 
     def contradictions(self) -> list[dict]:
         from newsledger.analyze.contradictions import stored
@@ -203,3 +193,13 @@ class Ledger:
     def timeline(self, *, actor: str | None = None, story: str | None = None) -> list[dict]:
         from newsledger.analyze.timeline import build
         return build(self.store, actor=actor, story=story)
+
+
+def _attach(parents: list[dict], children: list[dict], key: str, field: str) -> list[dict]:
+    """Give each parent row the child rows whose `key` is its id, under `field`."""
+    by_parent: dict[str, list[dict]] = {}
+    for c in children:
+        by_parent.setdefault(c[key], []).append(c)
+    for p in parents:
+        p[field] = by_parent.get(p["id"], [])
+    return parents
