@@ -15,6 +15,7 @@ from newsledger.extract.base import Extraction
 from newsledger.extract.lexicon import word_list
 from newsledger.extract.events import args as A
 from newsledger.extract.events import context as C
+from newsledger.extract.events import statements as S
 from newsledger.extract.events.coder import (Hit, code_demand, code_noun, code_predicate,
                                             code_verb, content_target)
 from newsledger.extract.events.lexicon import coding, intent_code, refusal_code
@@ -35,6 +36,8 @@ _JOINT = {"AGREE", "CONSULT", "COOPERATE"}
 _NOMINAL_NEEDS_TARGET = {"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "THREATEN"}
 # Acts done to a place when no party is named ("lifted the curfew in Montenegro").
 _TARGET_FROM_PLACE = {"CONCEDE", "RETREAT", "COERCE", "SANCTION", "AID", "MOBILIZE"}
+# Acts a statement makes on its own, never only the content of another act.
+_STATEMENT_ACTS = {"THREATEN", "ACCUSE"}
 # Acts whose missing target is read from their content.
 _TARGET_FROM_CONTENT = {"REQUEST", "THREATEN", "REJECT"}
 
@@ -81,8 +84,11 @@ def _hits(sent, ex: Extraction) -> list[Hit]:
         if _inside_name(tok, ex):
             continue
         if _verbal(tok) and not _generic(tok):
-            h = code_verb(tok, C.negated) if tok.pos_ != "AUX" else None
-            h = code_demand(tok, h) or h
+            # a threat or accusation the statement makes outranks the verb's own code
+            h = S.code_statement(tok, ex)
+            if h is None:
+                h = code_verb(tok, C.negated) if tok.pos_ != "AUX" else None
+                h = code_demand(tok, h) or h
             if h is None and tok.pos_ == "VERB":
                 h = code_predicate(tok, C.negated)
             if h is not None:
@@ -94,7 +100,7 @@ def _hits(sent, ex: Extraction) -> list[Hit]:
                 hits.append(h)
     for tok in sent:
         if tok.i not in consumed and tok.pos_ in ("NOUN", "PROPN") and not _inside_name(tok, ex):
-            h = code_noun(tok)
+            h = code_noun(tok) or S.code_lack(tok, ex)
             if h is not None and (h.source is not None or h.target is not None):
                 hits.append(h)
     return hits
@@ -115,6 +121,12 @@ def _content_of(hit: Hit, by_token: dict[int, Hit]) -> Hit | None:
             # a block-default coding is too weak to claim another act as its content
             if other is not None and other is not hit and not other.fallback \
                     and other.coding.type in _CONTENT_OF:
+                # a threat or accusation said in the clause is an act of its own (a
+                # misparse often hangs the next sentence of a quote on it), unless the
+                # act above it is the same one ("accused Y of not being serious")
+                if hit.reported and hit.coding.type in _STATEMENT_ACTS and \
+                        other.coding.type != hit.coding.type:
+                    return None
                 return other
     return None
 
@@ -210,7 +222,9 @@ def _enough(hit: Hit, sources, targets) -> bool:
         return False            # "this threatens the growth story": no actor on either side
     if hit.reported:
         # a demand or accusation is made by someone on someone ("the bankruptcy should
-        # take weeks" demands nothing of anyone)
+        # take weeks" demands nothing of anyone); a threat or accusation needs its party
+        if hit.coding.type in _STATEMENT_ACTS and targets == [None]:
+            return False
         return sources != [None] and (targets == [None] or A.actorish(targets[0]))
     if hit.fallback:
         # a block-default coding needs a named source and an actor as target
