@@ -1,0 +1,61 @@
+"""Statements that threaten or accuse without a verb of that act (sm model)."""
+from __future__ import annotations
+
+import pytest
+
+
+def _coded(analyse_text, text):
+    ex = analyse_text(text)
+    for e in ex.events:
+        assert ex.article.text[e.start:e.end] == e.text
+    return [(e.type, e.source_text, e.target_text, e.text) for e in ex.events
+            if e.type in ("THREATEN", "ACCUSE")]
+
+
+def test_warned_consequences_are_a_threat_on_the_subject(analyse_text):
+    got = _coded(analyse_text, 'Peter Novak said that Serbia will face the consequences.')
+    assert got == [("THREATEN", "Peter Novak", "Serbia",
+                    "Peter Novak said that Serbia will face the consequences")]
+
+
+def test_a_conditional_threat_is_still_made(analyse_text):
+    ex = analyse_text('Peter Novak said that if Serbia sends troops, Serbia will pay a heavy price.')
+    threats = [e for e in ex.events if e.type == "THREATEN"]
+    assert [(e.source_text, e.target_text, e.hypothetical) for e in threats] == \
+        [("Peter Novak", "Serbia", False)]
+
+
+@pytest.mark.parametrize("text", [
+    "Serbia faced the consequences of the war.",                   # past: no warning
+    "Peter Novak said that Serbia faced the consequences.",        # reported, but past
+    "Peter Novak said that we will face the consequences.",        # the speaker's own lot
+    "Serbia will face the consequences.",                          # nobody says it
+])
+def test_no_threat(analyse_text, text):
+    assert [g for g in _coded(analyse_text, text) if g[0] == "THREATEN"] == []
+
+
+def test_lack_of_seriousness_accuses_its_owner(analyse_text):
+    got = _coded(analyse_text,
+                 "Peter Novak said the delay showed the Serbian government's lack of seriousness.")
+    assert [(t, s, g) for t, s, g, _ in got] == [("ACCUSE", "Peter Novak", "Serbian government")]
+
+
+def test_lack_of_money_accuses_nobody(analyse_text):
+    got = _coded(analyse_text, "Peter Novak said the delay showed the government's lack of money.")
+    assert got == []
+
+
+def test_ascribed_hostile_intent_is_an_accusation(analyse_text):
+    got = _coded(analyse_text,
+                 "Peter Novak said that Serbia intends to destabilize the region.")
+    assert [(t, s, g) for t, s, g, _ in got] == [("ACCUSE", "Peter Novak", "Serbia")]
+
+
+@pytest.mark.parametrize("text", [
+    "Peter Novak said that Serbia intends to improve relations.",   # no harm intended
+    "Peter Novak said that we intend to end the occupation.",       # the speaker's own aim
+    "Serbia intends to destabilize the region.",                    # nobody says it
+])
+def test_no_accusation_of_intent(analyse_text, text):
+    assert _coded(analyse_text, text) == []
