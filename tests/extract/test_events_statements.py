@@ -59,3 +59,24 @@ def test_ascribed_hostile_intent_is_an_accusation(analyse_text):
 ])
 def test_no_accusation_of_intent(analyse_text, text):
     assert _coded(analyse_text, text) == []
+
+
+def test_unsaid_target_of_a_demand_comes_from_the_same_speakers_demand(analyse_text):
+    ex = analyse_text('Peter Novak called on Serbia to withdraw its troops. '
+                      '"All the bases must be handed over by May," Peter Novak said.')
+    reqs = [(e.text, e.target_name, e.target_from) for e in ex.events if e.type == "REQUEST"]
+    assert len(reqs) == 2, reqs
+    assert reqs[0][1:] == ("Serbia", None)
+    assert reqs[1][1:] == ("Serbia", "discourse")
+
+
+def test_a_demand_with_no_like_act_keeps_no_target(analyse_text):
+    ex = analyse_text('"All the bases must be handed over by May," Peter Novak said.')
+    assert [(e.type, e.target_name, e.target_from) for e in ex.events] == \
+        [("REQUEST", None, None)]
+
+
+def test_a_deed_told_again_without_its_party_is_dropped(analyse_text):
+    ex = analyse_text("The Serbian troops withdrew from Kosovo on Monday. "
+                      "The Serbian troops withdrew quickly.")
+    assert [(e.type, e.target_name) for e in ex.events] == [("RETREAT", "Kosovo")]

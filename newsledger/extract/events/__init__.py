@@ -11,6 +11,8 @@ Reports of one real-world event are merged later (analyze/, issue 7):
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from newsledger.extract.base import Extraction
 from newsledger.extract.lexicon import word_list
 from newsledger.extract.events import args as A
@@ -38,6 +40,8 @@ _NOMINAL_NEEDS_TARGET = {"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "THREATEN"}
 _TARGET_FROM_PLACE = {"CONCEDE", "RETREAT", "COERCE", "SANCTION", "AID", "MOBILIZE"}
 # Acts a statement makes on its own, never only the content of another act.
 _STATEMENT_ACTS = {"THREATEN", "ACCUSE"}
+# Verbal acts whose unsaid target is the party the same speaker's like act names.
+_STATEMENT_RUN = {"REQUEST", "REJECT", "ACCUSE", "THREATEN"}
 # Acts whose missing target is read from their content.
 _TARGET_FROM_CONTENT = {"REQUEST", "THREATEN", "REJECT"}
 
@@ -280,4 +284,33 @@ def extract(doc, ex: Extraction):
                     if src is not None and tgt is not None and src.name == tgt.name:
                         continue
                     out.append(_record(ex, hit, sent, src, tgt))
+    return _settle_targets(out)
+
+
+def _party_key(e: Event) -> str | None:
+    """The source as the article knows it: its actor id, else its name."""
+    return e.source_id or e.source_name
+
+
+def _settle_targets(events: list[Event]) -> list[Event]:
+    """Events whose target the clause leaves unsaid, read against the article: a
+    speaker's demands, refusals, accusations and threats run on over several quotes
+    ("You should implement it", "must be handed over") and are aimed where the same
+    speaker's like act names its party, the nearest one; a deed told again without its
+    party ("the withdrawal of US forces at the end of the year" after "US forces will
+    withdraw from Iraq") is a restatement of the named one and is dropped."""
+    named: dict[tuple, list[Event]] = {}
+    for e in events:
+        if e.target_id and _party_key(e) and not (e.negated or e.hypothetical):
+            named.setdefault((e.type, _party_key(e)), []).append(e)
+    out = []
+    for e in events:
+        like = named.get((e.type, _party_key(e))) if e.target_id is None and \
+            e.target_name is None and not (e.negated or e.hypothetical) else None
+        if not like:
+            out.append(e)
+        elif e.type in _STATEMENT_RUN:
+            near = min(like, key=lambda o: abs(o.start - e.start))
+            out.append(replace(e, target_id=near.target_id, target_name=near.target_name,
+                               target_from="discourse", confidence=round(e.confidence * 0.8, 3)))
     return out
