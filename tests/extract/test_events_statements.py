@@ -80,3 +80,14 @@ def test_a_deed_told_again_without_its_party_is_dropped(analyse_text):
     ex = analyse_text("The Serbian troops withdrew from Kosovo on Monday. "
                       "The Serbian troops withdrew quickly.")
     assert [(e.type, e.target_name) for e in ex.events] == [("RETREAT", "Kosovo")]
+
+
+def test_predicate_noun_that_brings_harm_accuses_the_subject(analyse_text):
+    got = _coded(analyse_text,
+                 "Peter Novak said that Serbia had become a source of instability in the region.")
+    assert [(t, s, g) for t, s, g, _ in got] == [("ACCUSE", "Peter Novak", "Serbia")]
+
+
+def test_predicate_noun_that_brings_no_harm_accuses_nobody(analyse_text):
+    assert _coded(analyse_text,
+                  "Peter Novak said that Serbia had become a source of growth in the region.") == []

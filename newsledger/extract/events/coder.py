@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from newsledger.extract.events import args as A
 from newsledger.extract.lexicon import word_list
 from newsledger.extract.events.lexicon import (Coding, Pattern, coding, lexicon, request_code,
-                                               word_sets)
+                                               statement_cues, word_sets)
 
 
 @dataclass
@@ -304,6 +304,7 @@ def _is_event_noun(tok) -> bool:
 
 
 _NEED_VERBS = {"need", "have"}
+_HARM_CODE = "111"     # criticize or denounce
 
 
 def code_demand(verb, own: Hit | None) -> Hit | None:
@@ -335,6 +336,11 @@ def code_predicate(adj, negated) -> Hit | None:
         # "a TERRORIST organisation": the predicate noun's modifier
         entry = next((preds[m.lower_] for m in adj.lefts
                       if m.dep_ in ("amod", "compound") and m.lower_ in preds), None)
+    if entry is None and adj.dep_ == "attr" and adj.pos_ == "NOUN":
+        # "a FACTOR of INSTABILITY", "a source of terrorism": the harm it is said to bring
+        _, of = A.prep_object(adj, ("of",))
+        if of is not None and of.lemma_.lower() in statement_cues()["harm_nouns"]:
+            entry = (_HARM_CODE, False)
     if entry is None:
         return None
     if adj.pos_ == "VERB":
