@@ -91,3 +91,36 @@ def test_predicate_noun_that_brings_harm_accuses_the_subject(analyse_text):
 def test_predicate_noun_that_brings_no_harm_accuses_nobody(analyse_text):
     assert _coded(analyse_text,
                   "Peter Novak said that Serbia had become a source of growth in the region.") == []
+
+
+def test_an_act_named_as_the_speakers_goal_is_a_demand_on_its_party(analyse_text):
+    ex = analyse_text("Peter Novak said that the withdrawal of the Serbian troops was "
+                      "an objective that cannot be negotiated.")
+    got = [(e.type, e.source_text, e.target_text) for e in ex.events if e.type != "RETREAT"]
+    assert got == [("REQUEST", "Peter Novak", "Serbian troops")]
+
+
+def test_an_act_denied_as_a_goal_demands_nothing(analyse_text):
+    ex = analyse_text("Peter Novak said that the withdrawal of the Serbian troops was "
+                      "not an objective.")
+    assert [e for e in ex.events if e.type == "REQUEST"] == []
+
+
+def test_a_quoted_demand_is_the_speakers_not_the_relayers(nlp):
+    """Where the quote stage found another speaker than the parse's reporter (a relaying
+    outlet: "X said .., the agency reported"), the quote's speaker makes the demand."""
+    from dataclasses import replace
+
+    from newsledger.extract import events, run_stages
+    from newsledger.extract.base import Extraction
+    from newsledger.ingest import make_article
+
+    art = make_article("Peter Novak said that Serbia must withdraw its troops.", "t",
+                       fmt="jsonl", source="test")
+    doc = nlp(art.text)
+    ex = run_stages(doc, Extraction(art))
+    assert [(e.type, e.source_name) for e in ex.events] == [("REQUEST", "Peter Novak")]
+    ex.quotes = [replace(q, speaker_id="ana_kovac", speaker_name="Ana Kovac")
+                 for q in ex.quotes]
+    got = [(e.type, e.source_name, e.target_text) for e in events.extract(doc, ex)]
+    assert got == [("REQUEST", "Ana Kovac", "Serbia")]

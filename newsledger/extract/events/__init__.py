@@ -104,7 +104,7 @@ def _hits(sent, ex: Extraction) -> list[Hit]:
                 hits.append(h)
     for tok in sent:
         if tok.i not in consumed and tok.pos_ in ("NOUN", "PROPN") and not _inside_name(tok, ex):
-            h = code_noun(tok) or S.code_lack(tok, ex)
+            h = code_noun(tok) or S.code_noun_statement(tok, ex)
             if h is not None and (h.source is not None or h.target is not None):
                 hits.append(h)
     return hits
@@ -153,6 +153,12 @@ def _actors(ex: Extraction, head, hit: Hit, role: str) -> list:
         a = A.resolve(ex, head)
         return [a] if a is not None else [None]
     actors = A.expand(ex, head) if head is not None else []
+    if role == "source" and hit.reported and actors:
+        # a demand or accusation inside a quote is its speaker's, not that of whoever
+        # relays the quote ("X said Y must go, the agency reported")
+        said_by = A.quote_speakers(ex, hit.trigger.idx)
+        if said_by and not any(a.id in said_by for a in actors):
+            actors = [A.speaker_at(ex, hit.trigger.idx)]
     # A speech act without a subject inside a quote is the speaker's ("threatened to
     # ..", "we reject .."); a deed without a subject is nobody's in particular.
     if role == "source" and not actors and not hit.nominal and hit.coding.quad_class in (1, 3):

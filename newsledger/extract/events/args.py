@@ -101,6 +101,14 @@ def speaker_at(ex: Extraction, pos: int) -> Actor | None:
     return Actor(q.speaker_id, q.speaker_name or q.speaker_id, s, e, "speaker")
 
 
+def quote_speakers(ex: Extraction, pos: int) -> frozenset:
+    """The ids of the speaker and co-speakers of the quote around a position."""
+    q = _quote_at(ex, pos)
+    if q is None:
+        return frozenset()
+    return frozenset(x for x in (q.speaker_id, *q.co_speakers) if x)
+
+
 def _plural_before(tok):
     """The nearest plural noun (or group name) before a pronoun in its sentence."""
     for t in reversed(tok.sent[:tok.i - tok.sent.start]):

@@ -14,7 +14,8 @@ from __future__ import annotations
 from newsledger.extract.base import Extraction
 from newsledger.extract.events import args as A
 from newsledger.extract.events.coder import Hit, _reporter
-from newsledger.extract.events.lexicon import coding, statement_cues
+from newsledger.extract.events.lexicon import (coding, lexicon, request_code,
+                                               statement_cues)
 
 _THREAT, _ACCUSE = "130", "112"
 # Auxiliaries that put the warned outcome ahead ("will face", "would pay", "'ll regret").
@@ -107,8 +108,42 @@ def code_intent(verb, ex: Extraction) -> Hit | None:
     return hit
 
 
+def _act_noun(noun):
+    """The coded type of an event noun ("withdrawal" -> RETREAT), or None."""
+    nouns = lexicon().nouns
+    np = nouns.get(noun.lower_) or nouns.get(noun.lemma_.lower())
+    c = coding(np.cameo, np.type) if np is not None else None
+    return c.type if c is not None else None
+
+
+def code_goal(noun, ex: Extraction) -> Hit | None:
+    """"the WITHDRAWAL of all American troops was an OBJECTIVE that cannot be negotiated":
+    an act named as the speaker's goal is a demand on the act's party."""
+    if noun.dep_ != "attr" or noun.lemma_.lower() not in statement_cues()["goal_nouns"]:
+        return None
+    cop = noun.head
+    if cop.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in cop.children):
+        return None
+    subj, passive = A.subject_of(cop)
+    if subj is None or passive or not _reported(cop, ex):
+        return None
+    act = _act_noun(subj)
+    _, party = A.prep_object(subj, ("of",))
+    if act is None or party is None:
+        return None
+    hit = Hit(noun, coding(request_code(act)), target=party, conf=0.5, reported=True)
+    hit.source = _reporter(cop)
+    hit.consumed = [subj]
+    return hit
+
+
 def code_statement(tok, ex: Extraction) -> Hit | None:
     """A verb's statement act, if it has one (tried before the verb's own patterns)."""
     if tok.pos_ != "VERB":
         return None
     return code_threat(tok, ex) or code_intent(tok, ex)
+
+
+def code_noun_statement(tok, ex: Extraction) -> Hit | None:
+    """A noun's statement act, if it has one (tried after the noun's own patterns)."""
+    return code_lack(tok, ex) or code_goal(tok, ex)
