@@ -163,3 +163,15 @@ def test_target_borrowed_from_the_content_and_from_the_place(analyse_text):
 def test_deeds_point_to_their_doers(analyse_text):
     e = _one(analyse_text, "Croatia is investigating crimes committed by Serbian militias.")
     assert (e.type, e.target_text) == ("ACCUSE", "Serbian militias")
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Hamas said it would give the Israeli troops until Friday to withdraw from Gaza.",
+     "Israeli troops"),
+    ("The rebels gave the Serbian soldiers a week to withdraw from Kosovo.", "Serbian soldiers"),
+    ("Hamas decided to withdraw from Gaza.", "Hamas"),     # no receiver: the subject acts
+])
+def test_the_receiver_of_a_giving_verb_does_what_its_infinitive_says(analyse_text, text, source):
+    e = _one(analyse_text, text)
+    assert (e.type, e.source_text, e.target_text) == ("RETREAT", source, "Gaza" if "Gaza" in text
+                                                      else "Kosovo")
