@@ -175,3 +175,18 @@ def test_the_receiver_of_a_giving_verb_does_what_its_infinitive_says(analyse_tex
     e = _one(analyse_text, text)
     assert (e.type, e.source_text, e.target_text) == ("RETREAT", source, "Gaza" if "Gaza" in text
                                                       else "Kosovo")
+
+
+@pytest.mark.parametrize("text, coded", [
+    # the withdrawal is a question still to settle, not a report
+    ("The withdrawal of Serbian troops from Kosovo will be determined by a committee.", []),
+    ("The ministers discussed the withdrawal of Serbian troops from Kosovo.", []),
+    ("The Serbian troops withdrew from Kosovo.", [("RETREAT", "Serbian troops", "Kosovo")]),
+    # "as demanded by .." tells how, it reports no demand
+    ("The Serbian troops withdrew from Kosovo as demanded by the United Nations.",
+     [("RETREAT", "Serbian troops", "Kosovo")]),
+])
+def test_acts_spoken_of_but_not_reported(analyse_text, text, coded):
+    got = [(e.type, e.source_text, e.target_text) for e in _events(analyse_text, text)
+           if e.type in ("RETREAT", "REQUEST")]
+    assert got == coded

@@ -234,10 +234,13 @@ def _noun_pattern(noun):
 
 
 def _topic(noun) -> bool:
-    """"the timing of the WITHDRAWAL", "talks on the WITHDRAWAL": spoken of, not reported."""
+    """"the timing of the WITHDRAWAL", "talks on the WITHDRAWAL", "the WITHDRAWAL will be
+    decided by ..": spoken of, not reported."""
+    words = word_sets()
+    if noun.dep_ in ("nsubjpass", "dobj") and noun.head.lemma_.lower() in words["topic_verbs"]:
+        return True     # "the withdrawal will be DETERMINED by committees": still a question
     if noun.dep_ != "pobj":
         return False
-    words = word_sets()
     prep = noun.head
     return prep.lower_ in words["topic_preps"] or \
         (prep.lower_ == "of" and prep.head.lower_ in words["topic_heads"])
