@@ -190,3 +190,17 @@ def test_acts_spoken_of_but_not_reported(analyse_text, text, coded):
     got = [(e.type, e.source_text, e.target_text) for e in _events(analyse_text, text)
            if e.type in ("RETREAT", "REQUEST")]
     assert got == coded
+
+
+@pytest.mark.parametrize("text, negated", [
+    ("The Serbian attack on Kosovo was not a surprise.", False),   # the predicate is denied
+    ("The Serbian attack on Kosovo did not happen.", True),
+])
+def test_a_denied_predicate_does_not_deny_its_subjects_act(analyse_text, text, negated):
+    e = _one(analyse_text, text)
+    assert (e.type, e.target_text, e.negated) == ("ASSAULT", "Kosovo", negated)
+
+
+def test_an_act_said_to_be_a_matter_is_a_topic(analyse_text):
+    evs = _events(analyse_text, "The withdrawal of Serbian troops from Kosovo is not an easy matter.")
+    assert evs == []

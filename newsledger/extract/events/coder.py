@@ -239,6 +239,9 @@ def _topic(noun) -> bool:
     words = word_sets()
     if noun.dep_ in ("nsubjpass", "dobj") and noun.head.lemma_.lower() in words["topic_verbs"]:
         return True     # "the withdrawal will be DETERMINED by committees": still a question
+    if noun.dep_ == "nsubj" and any(c.dep_ == "attr" and c.lemma_.lower() in words["topic_heads"]
+                                    for c in noun.head.children):
+        return True     # "the withdrawal is not an easy MATTER"
     if noun.dep_ != "pobj":
         return False
     prep = noun.head
