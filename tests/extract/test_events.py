@@ -204,3 +204,11 @@ def test_a_denied_predicate_does_not_deny_its_subjects_act(analyse_text, text, n
 def test_an_act_said_to_be_a_matter_is_a_topic(analyse_text):
     evs = _events(analyse_text, "The withdrawal of Serbian troops from Kosovo is not an easy matter.")
     assert evs == []
+
+
+@pytest.mark.parametrize("text, coded", [
+    ("There are about 3,000 Serbian soldiers deployed in Kosovo.", []),     # a state
+    ("Serbia deployed 3,000 soldiers in Kosovo.", [("MOBILIZE", "Serbia")]),
+])
+def test_forces_said_to_be_there_are_no_deployment(analyse_text, text, coded):
+    assert [(e.type, e.source_text) for e in _events(analyse_text, text)] == coded

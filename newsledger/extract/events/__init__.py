@@ -66,6 +66,9 @@ def _generic(verb) -> bool:
     """An act named as a notion, not reported: "the duty OF EXPELLING them", "messages TO
     EXPEL the occupier", "not serious ABOUT WITHDRAWING". (Under an act that takes
     content, the coder codes that act.)"""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.dep_ == "attr" and \
+            any(c.dep_ == "expl" for c in verb.head.head.children):
+        return True     # "there are 3,000 soldiers DEPLOYED in X": a state, not a deployment
     if verb.dep_ == "advcl" and verb.tag_ == "VBN" and \
             any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
         return True     # "leave AS DEMANDED by the law", "as agreed": a manner, not an act
