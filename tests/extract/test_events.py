@@ -181,6 +181,7 @@ def test_the_receiver_of_a_giving_verb_does_what_its_infinitive_says(analyse_tex
     # the withdrawal is a question still to settle, not a report
     ("The withdrawal of Serbian troops from Kosovo will be determined by a committee.", []),
     ("The ministers discussed the withdrawal of Serbian troops from Kosovo.", []),
+    ("Serbia published a timetable for the withdrawal of its troops from Kosovo.", []),
     ("The Serbian troops withdrew from Kosovo.", [("RETREAT", "Serbian troops", "Kosovo")]),
     # "as demanded by .." tells how, it reports no demand
     ("The Serbian troops withdrew from Kosovo as demanded by the United Nations.",

@@ -246,7 +246,7 @@ def _topic(noun) -> bool:
         return False
     prep = noun.head
     return prep.lower_ in words["topic_preps"] or \
-        (prep.lower_ == "of" and prep.head.lower_ in words["topic_heads"])
+        (prep.lower_ in ("of", "for") and prep.head.lower_ in words["topic_heads"])
 
 
 def code_noun(noun) -> Hit | None:
