@@ -203,7 +203,8 @@ def test_a_denied_predicate_does_not_deny_its_subjects_act(analyse_text, text, n
 
 
 def test_an_act_said_to_be_a_matter_is_a_topic(analyse_text):
-    evs = _events(analyse_text, "The withdrawal of Serbian troops from Kosovo is not an easy matter.")
+    evs = _events(analyse_text,
+                  "The withdrawal of Serbian troops from Kosovo is not an easy matter.")
     assert evs == []
 
 

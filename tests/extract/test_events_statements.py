@@ -19,7 +19,8 @@ def test_warned_consequences_are_a_threat_on_the_subject(analyse_text):
 
 
 def test_a_conditional_threat_is_still_made(analyse_text):
-    ex = analyse_text('Peter Novak said that if Serbia sends troops, Serbia will pay a heavy price.')
+    ex = analyse_text("Peter Novak said that if Serbia sends troops, "
+                      "Serbia will pay a heavy price.")
     threats = [e for e in ex.events if e.type == "THREATEN"]
     assert [(e.source_text, e.target_text, e.hypothetical) for e in threats] == \
         [("Peter Novak", "Serbia", False)]
