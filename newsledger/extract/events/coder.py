@@ -328,7 +328,7 @@ def code_demand(verb, own: Hit | None) -> Hit | None:
     subj, passive = A.subject_of(verb)
     hit = Hit(verb, c, conf=0.55)
     hit.target = None if passive else subj
-    hit.source = _reporter(verb)
+    hit.source = reporter(verb)
     hit.reported = True
     return hit
 
@@ -364,11 +364,11 @@ def code_predicate(adj, negated) -> Hit | None:
     if subj is None or passive:
         return None
     hit = Hit(adj, coding(code), target=subj, conf=0.5, neg_coded=neg_only, reported=True)
-    hit.source = _reporter(cop)
+    hit.source = reporter(cop)
     return hit
 
 
-def _reporter(verb):
+def reporter(verb):
     """The subject of the verb that reports the clause of ``verb`` ("X said [that] ..")."""
     clause = verb
     while clause.dep_ == "xcomp" and clause.head.i != clause.i:

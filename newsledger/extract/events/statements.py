@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from newsledger.extract.base import Extraction
 from newsledger.extract.events import args as A
-from newsledger.extract.events.coder import Hit, _reporter
+from newsledger.extract.events.coder import Hit, reporter
 from newsledger.extract.events.lexicon import (coding, lexicon, request_code,
                                                statement_cues)
 
@@ -24,7 +24,7 @@ _SPEAKER = {"i", "we", "me", "us"}
 
 
 def _reported(tok, ex: Extraction) -> bool:
-    return A.speaker_at(ex, tok.idx) is not None or _reporter(tok) is not None
+    return A.speaker_at(ex, tok.idx) is not None or reporter(tok) is not None
 
 
 def _party(verb):
@@ -64,7 +64,7 @@ def code_threat(verb, ex: Extraction) -> Hit | None:
     if party is None:
         return None
     hit = Hit(verb, coding(_THREAT), target=party, conf=0.5, reported=True)
-    hit.source = _reporter(verb)
+    hit.source = reporter(verb)
     hit.consumed = [obj] if obj is not None else []
     return hit
 
@@ -104,7 +104,7 @@ def code_intent(verb, ex: Extraction) -> Hit | None:
     if party is None:
         return None
     hit = Hit(verb, coding(_ACCUSE), target=party, conf=0.5, reported=True)
-    hit.source = _reporter(verb)
+    hit.source = reporter(verb)
     return hit
 
 
@@ -132,7 +132,7 @@ def code_goal(noun, ex: Extraction) -> Hit | None:
     if act is None or party is None:
         return None
     hit = Hit(noun, coding(request_code(act)), target=party, conf=0.5, reported=True)
-    hit.source = _reporter(cop)
+    hit.source = reporter(cop)
     hit.consumed = [subj]
     return hit
 
