@@ -154,6 +154,7 @@ class Event:
     depth: int = 0                  # heads between the trigger and the sentence root (0: main verb)
     source_text: str | None = None  # the source as the text names it there ("he", "the premier")
     target_text: str | None = None
+    target_from: str | None = None  # "discourse": target taken from the source's like act nearby
 
 
 @dataclass(frozen=True)

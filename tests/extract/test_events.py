@@ -163,3 +163,54 @@ def test_target_borrowed_from_the_content_and_from_the_place(analyse_text):
 def test_deeds_point_to_their_doers(analyse_text):
     e = _one(analyse_text, "Croatia is investigating crimes committed by Serbian militias.")
     assert (e.type, e.target_text) == ("ACCUSE", "Serbian militias")
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Hamas said it would give the Israeli troops until Friday to withdraw from Gaza.",
+     "Israeli troops"),
+    ("The rebels gave the Serbian soldiers a week to withdraw from Kosovo.", "Serbian soldiers"),
+    ("Hamas decided to withdraw from Gaza.", "Hamas"),     # no receiver: the subject acts
+])
+def test_the_receiver_of_a_giving_verb_does_what_its_infinitive_says(analyse_text, text, source):
+    e = _one(analyse_text, text)
+    assert (e.type, e.source_text, e.target_text) == ("RETREAT", source, "Gaza" if "Gaza" in text
+                                                      else "Kosovo")
+
+
+@pytest.mark.parametrize("text, coded", [
+    # the withdrawal is a question still to settle, not a report
+    ("The withdrawal of Serbian troops from Kosovo will be determined by a committee.", []),
+    ("The ministers discussed the withdrawal of Serbian troops from Kosovo.", []),
+    ("Serbia published a timetable for the withdrawal of its troops from Kosovo.", []),
+    ("The Serbian troops withdrew from Kosovo.", [("RETREAT", "Serbian troops", "Kosovo")]),
+    # "as demanded by .." tells how, it reports no demand
+    ("The Serbian troops withdrew from Kosovo as demanded by the United Nations.",
+     [("RETREAT", "Serbian troops", "Kosovo")]),
+])
+def test_acts_spoken_of_but_not_reported(analyse_text, text, coded):
+    got = [(e.type, e.source_text, e.target_text) for e in _events(analyse_text, text)
+           if e.type in ("RETREAT", "REQUEST")]
+    assert got == coded
+
+
+@pytest.mark.parametrize("text, negated", [
+    ("The Serbian attack on Kosovo was not a surprise.", False),   # the predicate is denied
+    ("The Serbian attack on Kosovo did not happen.", True),
+])
+def test_a_denied_predicate_does_not_deny_its_subjects_act(analyse_text, text, negated):
+    e = _one(analyse_text, text)
+    assert (e.type, e.target_text, e.negated) == ("ASSAULT", "Kosovo", negated)
+
+
+def test_an_act_said_to_be_a_matter_is_a_topic(analyse_text):
+    evs = _events(analyse_text,
+                  "The withdrawal of Serbian troops from Kosovo is not an easy matter.")
+    assert evs == []
+
+
+@pytest.mark.parametrize("text, coded", [
+    ("There are about 3,000 Serbian soldiers deployed in Kosovo.", []),     # a state
+    ("Serbia deployed 3,000 soldiers in Kosovo.", [("MOBILIZE", "Serbia")]),
+])
+def test_forces_said_to_be_there_are_no_deployment(analyse_text, text, coded):
+    assert [(e.type, e.source_text) for e in _events(analyse_text, text)] == coded

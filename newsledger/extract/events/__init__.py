@@ -11,10 +11,13 @@ Reports of one real-world event are merged later (analyze/, issue 7):
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from newsledger.extract.base import Extraction
 from newsledger.extract.lexicon import word_list
 from newsledger.extract.events import args as A
 from newsledger.extract.events import context as C
+from newsledger.extract.events import statements as S
 from newsledger.extract.events.coder import (Hit, code_demand, code_noun, code_predicate,
                                             code_verb, content_target)
 from newsledger.extract.events.lexicon import coding, intent_code, refusal_code
@@ -35,6 +38,10 @@ _JOINT = {"AGREE", "CONSULT", "COOPERATE"}
 _NOMINAL_NEEDS_TARGET = {"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "THREATEN"}
 # Acts done to a place when no party is named ("lifted the curfew in Montenegro").
 _TARGET_FROM_PLACE = {"CONCEDE", "RETREAT", "COERCE", "SANCTION", "AID", "MOBILIZE"}
+# Acts a statement makes on its own, never only the content of another act.
+_STATEMENT_ACTS = {"THREATEN", "ACCUSE"}
+# Verbal acts whose unsaid target is the party the same speaker's like act names.
+_STATEMENT_RUN = {"REQUEST", "REJECT", "ACCUSE", "THREATEN"}
 # Acts whose missing target is read from their content.
 _TARGET_FROM_CONTENT = {"REQUEST", "THREATEN", "REJECT"}
 
@@ -59,6 +66,12 @@ def _generic(verb) -> bool:
     """An act named as a notion, not reported: "the duty OF EXPELLING them", "messages TO
     EXPEL the occupier", "not serious ABOUT WITHDRAWING". (Under an act that takes
     content, the coder codes that act.)"""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.dep_ == "attr" and \
+            any(c.dep_ == "expl" for c in verb.head.head.children):
+        return True     # "there are 3,000 soldiers DEPLOYED in X": a state, not a deployment
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and \
+            any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return True     # "leave AS DEMANDED by the law", "as agreed": a manner, not an act
     if verb.dep_ == "pcomp":
         owner = verb.head.head
         if owner.pos_ in ("NOUN", "PROPN"):
@@ -81,8 +94,11 @@ def _hits(sent, ex: Extraction) -> list[Hit]:
         if _inside_name(tok, ex):
             continue
         if _verbal(tok) and not _generic(tok):
-            h = code_verb(tok, C.negated) if tok.pos_ != "AUX" else None
-            h = code_demand(tok, h) or h
+            # a threat or accusation the statement makes outranks the verb's own code
+            h = S.code_statement(tok, ex)
+            if h is None:
+                h = code_verb(tok, C.negated) if tok.pos_ != "AUX" else None
+                h = code_demand(tok, h) or h
             if h is None and tok.pos_ == "VERB":
                 h = code_predicate(tok, C.negated)
             if h is not None:
@@ -94,7 +110,7 @@ def _hits(sent, ex: Extraction) -> list[Hit]:
                 hits.append(h)
     for tok in sent:
         if tok.i not in consumed and tok.pos_ in ("NOUN", "PROPN") and not _inside_name(tok, ex):
-            h = code_noun(tok)
+            h = code_noun(tok) or S.code_noun_statement(tok, ex)
             if h is not None and (h.source is not None or h.target is not None):
                 hits.append(h)
     return hits
@@ -115,6 +131,12 @@ def _content_of(hit: Hit, by_token: dict[int, Hit]) -> Hit | None:
             # a block-default coding is too weak to claim another act as its content
             if other is not None and other is not hit and not other.fallback \
                     and other.coding.type in _CONTENT_OF:
+                # a threat or accusation said in the clause is an act of its own (a
+                # misparse often hangs the next sentence of a quote on it), unless the
+                # act above it is the same one ("accused Y of not being serious")
+                if hit.reported and hit.coding.type in _STATEMENT_ACTS and \
+                        other.coding.type != hit.coding.type:
+                    return None
                 return other
     return None
 
@@ -137,6 +159,12 @@ def _actors(ex: Extraction, head, hit: Hit, role: str) -> list:
         a = A.resolve(ex, head)
         return [a] if a is not None else [None]
     actors = A.expand(ex, head) if head is not None else []
+    if role == "source" and hit.reported and actors:
+        # a demand or accusation inside a quote is its speaker's, not that of whoever
+        # relays the quote ("X said Y must go, the agency reported")
+        said_by = A.quote_speakers(ex, hit.trigger.idx)
+        if said_by and not any(a.id in said_by for a in actors):
+            actors = [A.speaker_at(ex, hit.trigger.idx)]
     # A speech act without a subject inside a quote is the speaker's ("threatened to
     # ..", "we reject .."); a deed without a subject is nobody's in particular.
     if role == "source" and not actors and not hit.nominal and hit.coding.quad_class in (1, 3):
@@ -210,7 +238,9 @@ def _enough(hit: Hit, sources, targets) -> bool:
         return False            # "this threatens the growth story": no actor on either side
     if hit.reported:
         # a demand or accusation is made by someone on someone ("the bankruptcy should
-        # take weeks" demands nothing of anyone)
+        # take weeks" demands nothing of anyone); a threat or accusation needs its party
+        if hit.coding.type in _STATEMENT_ACTS and targets == [None]:
+            return False
         return sources != [None] and (targets == [None] or A.actorish(targets[0]))
     if hit.fallback:
         # a block-default coding needs a named source and an actor as target
@@ -266,4 +296,33 @@ def extract(doc, ex: Extraction):
                     if src is not None and tgt is not None and src.name == tgt.name:
                         continue
                     out.append(_record(ex, hit, sent, src, tgt))
+    return _settle_targets(out)
+
+
+def _party_key(e: Event) -> str | None:
+    """The source as the article knows it: its actor id, else its name."""
+    return e.source_id or e.source_name
+
+
+def _settle_targets(events: list[Event]) -> list[Event]:
+    """Events whose target the clause leaves unsaid, read against the article: a
+    speaker's demands, refusals, accusations and threats run on over several quotes
+    ("You should implement it", "must be handed over") and are aimed where the same
+    speaker's like act names its party, the nearest one; a deed told again without its
+    party ("the withdrawal of US forces at the end of the year" after "US forces will
+    withdraw from Iraq") is a restatement of the named one and is dropped."""
+    named: dict[tuple, list[Event]] = {}
+    for e in events:
+        if e.target_id and _party_key(e) and not (e.negated or e.hypothetical):
+            named.setdefault((e.type, _party_key(e)), []).append(e)
+    out = []
+    for e in events:
+        like = named.get((e.type, _party_key(e))) if e.target_id is None and \
+            e.target_name is None and not (e.negated or e.hypothetical) else None
+        if not like:
+            out.append(e)
+        elif e.type in _STATEMENT_RUN:
+            near = min(like, key=lambda o: abs(o.start - e.start))
+            out.append(replace(e, target_id=near.target_id, target_name=near.target_name,
+                               target_from="discourse", confidence=round(e.confidence * 0.8, 3)))
     return out

@@ -101,6 +101,14 @@ def speaker_at(ex: Extraction, pos: int) -> Actor | None:
     return Actor(q.speaker_id, q.speaker_name or q.speaker_id, s, e, "speaker")
 
 
+def quote_speakers(ex: Extraction, pos: int) -> frozenset:
+    """The ids of the speaker and co-speakers of the quote around a position."""
+    q = _quote_at(ex, pos)
+    if q is None:
+        return frozenset()
+    return frozenset(x for x in (q.speaker_id, *q.co_speakers) if x)
+
+
 def _plural_before(tok):
     """The nearest plural noun (or group name) before a pronoun in its sentence."""
     for t in reversed(tok.sent[:tok.i - tok.sent.start]):
@@ -304,12 +312,18 @@ def subject_of(verb):
                 return c, False
             if c.dep_ == "nsubjpass":
                 return c, True
+        if verb.dep_ in ("xcomp", "advcl") and _infinitive(verb) and \
+                (recipient := _recipient(verb.head)) is not None:
+            return recipient, False     # "gave the troops a chance TO LEAVE": the troops
         if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head.i != verb.i:
             verb = verb.head
             seen += 1
             continue
         if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
                 and verb.head.head.pos_ in ("VERB", "AUX"):
+            recipient = _recipient(verb.head.head)
+            if recipient is not None:
+                return recipient, False  # "gave the troops a chance to withdraw": the troops
             verb = verb.head.head       # "Russia has no plans to withdraw": who has them
             seen += 1
             continue
@@ -318,6 +332,26 @@ def subject_of(verb):
             return verb.head, verb.dep_ == "acl" and verb.tag_ == "VBN"
         break
     return None, False
+
+
+def _infinitive(verb) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _recipient(verb):
+    """The receiver of a verb of giving ("gave X a chance", "a chance TO X", "gave X
+    until Friday"); the object only where it names a party, not the thing given."""
+    if verb.lemma_.lower() not in word_sets()["giving_verbs"]:
+        return None                 # "sent 21 monitors TO BOSNIA to investigate"
+    for c in verb.children:
+        if c.dep_ == "dative":
+            return next((g for g in c.children if g.dep_ == "pobj"), None) \
+                if c.pos_ == "ADP" else c
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+    if obj is not None and (obj.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or
+                            obj.lower_ in word_sets()["institution"]):
+        return obj
+    return None
 
 
 def agent_of(verb):

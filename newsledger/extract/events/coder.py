@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from newsledger.extract.events import args as A
 from newsledger.extract.lexicon import word_list
 from newsledger.extract.events.lexicon import (Coding, Pattern, coding, lexicon, request_code,
-                                               word_sets)
+                                               statement_cues, word_sets)
 
 
 @dataclass
@@ -234,13 +234,19 @@ def _noun_pattern(noun):
 
 
 def _topic(noun) -> bool:
-    """"the timing of the WITHDRAWAL", "talks on the WITHDRAWAL": spoken of, not reported."""
+    """"the timing of the WITHDRAWAL", "talks on the WITHDRAWAL", "the WITHDRAWAL will be
+    decided by ..": spoken of, not reported."""
+    words = word_sets()
+    if noun.dep_ in ("nsubjpass", "dobj") and noun.head.lemma_.lower() in words["topic_verbs"]:
+        return True     # "the withdrawal will be DETERMINED by committees": still a question
+    if noun.dep_ == "nsubj" and any(c.dep_ == "attr" and c.lemma_.lower() in words["topic_heads"]
+                                    for c in noun.head.children):
+        return True     # "the withdrawal is not an easy MATTER"
     if noun.dep_ != "pobj":
         return False
-    words = word_sets()
     prep = noun.head
     return prep.lower_ in words["topic_preps"] or \
-        (prep.lower_ == "of" and prep.head.lower_ in words["topic_heads"])
+        (prep.lower_ in ("of", "for") and prep.head.lower_ in words["topic_heads"])
 
 
 def code_noun(noun) -> Hit | None:
@@ -304,6 +310,7 @@ def _is_event_noun(tok) -> bool:
 
 
 _NEED_VERBS = {"need", "have"}
+_HARM_CODE = "111"     # criticize or denounce
 
 
 def code_demand(verb, own: Hit | None) -> Hit | None:
@@ -321,7 +328,7 @@ def code_demand(verb, own: Hit | None) -> Hit | None:
     subj, passive = A.subject_of(verb)
     hit = Hit(verb, c, conf=0.55)
     hit.target = None if passive else subj
-    hit.source = _reporter(verb)
+    hit.source = reporter(verb)
     hit.reported = True
     return hit
 
@@ -335,6 +342,11 @@ def code_predicate(adj, negated) -> Hit | None:
         # "a TERRORIST organisation": the predicate noun's modifier
         entry = next((preds[m.lower_] for m in adj.lefts
                       if m.dep_ in ("amod", "compound") and m.lower_ in preds), None)
+    if entry is None and adj.dep_ == "attr" and adj.pos_ == "NOUN":
+        # "a FACTOR of INSTABILITY", "a source of terrorism": the harm it is said to bring
+        _, of = A.prep_object(adj, ("of",))
+        if of is not None and of.lemma_.lower() in statement_cues()["harm_nouns"]:
+            entry = (_HARM_CODE, False)
     if entry is None:
         return None
     if adj.pos_ == "VERB":
@@ -352,11 +364,11 @@ def code_predicate(adj, negated) -> Hit | None:
     if subj is None or passive:
         return None
     hit = Hit(adj, coding(code), target=subj, conf=0.5, neg_coded=neg_only, reported=True)
-    hit.source = _reporter(cop)
+    hit.source = reporter(cop)
     return hit
 
 
-def _reporter(verb):
+def reporter(verb):
     """The subject of the verb that reports the clause of ``verb`` ("X said [that] ..")."""
     clause = verb
     while clause.dep_ == "xcomp" and clause.head.i != clause.i:

@@ -30,7 +30,10 @@ def _path(tok):
 def negated(trigger) -> bool:
     """A negation on the trigger itself or on the noun/verb that governs it closely
     ("did not withdraw", "no plans to withdraw", "failed to reach agreement")."""
-    for i, t in enumerate(_path(trigger)[:3]):
+    path = _path(trigger)[:3]
+    for i, t in enumerate(path):
+        if i and path[i - 1].dep_ == "nsubj" and _copula(t):
+            break       # "the withdrawal is NOT an easy matter": the predicate is denied
         if i and t.lemma_.lower() in _FAILING:
             return not any(c.dep_ == "neg" for c in t.children)
         for c in t.children:
@@ -42,6 +45,11 @@ def negated(trigger) -> bool:
         if i and t.dep_ in ("ccomp", "advcl", "relcl", "ROOT"):
             break
     return False
+
+
+def _copula(tok) -> bool:
+    """A form of "be" linking its subject to a predicate noun or adjective."""
+    return tok.lemma_.lower() == "be" and any(c.dep_ in ("attr", "acomp") for c in tok.children)
 
 
 def intent(trigger) -> str | None:

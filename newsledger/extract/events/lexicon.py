@@ -175,3 +175,9 @@ def request_code(content: str | None) -> str:
 def refusal_code(plover: str) -> str | None:
     """The CAMEO code of refusing an act of this type (12x), None for conflictual acts."""
     return _tables().get("refusal", {}).get(plover)
+
+
+@lru_cache(maxsize=1)
+def statement_cues() -> dict[str, frozenset]:
+    """The lists of statements.yaml (threats, denied virtues, ascribed hostile intent)."""
+    return {k: frozenset(v or ()) for k, v in _read("statements.yaml").items()}

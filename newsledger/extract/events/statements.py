@@ -1,0 +1,149 @@
+"""Statements that carry an act named by no verb of that act.
+
+A speaker who tells a party it "will face the consequences" threatens it; one
+who speaks of a party's "lack of seriousness" accuses it; one who says a party
+"insists on keeping its occupying troops" accuses it too. These are coded as
+the speaker's act on the party the statement is about. They are only read in
+reported speech (a quote, or a clause under a reporting verb): the reporter
+(or the quote's speaker, which the stage fills in) is the source, so a
+journalist's own sentence codes nothing. Cue words live in
+data/events/statements.yaml.
+"""
+from __future__ import annotations
+
+from newsledger.extract.base import Extraction
+from newsledger.extract.events import args as A
+from newsledger.extract.events.coder import Hit, reporter
+from newsledger.extract.events.lexicon import (coding, lexicon, request_code,
+                                               statement_cues)
+
+_THREAT, _ACCUSE = "130", "112"
+# Auxiliaries that put the warned outcome ahead ("will face", "would pay", "'ll regret").
+_FUTURE = {"will", "shall", "would", "must", "'ll", "wo"}
+_SPEAKER = {"i", "we", "me", "us"}
+
+
+def _reported(tok, ex: Extraction) -> bool:
+    return A.speaker_at(ex, tok.idx) is not None or reporter(tok) is not None
+
+
+def _party(verb):
+    """The active subject of a verb, unless it is the speaker ("we will pay the price"
+    warns nobody, "we insist on ending the occupation" accuses nobody)."""
+    subj, passive = A.subject_of(verb)
+    if subj is None or passive or subj.lower_ in _SPEAKER:
+        return None
+    return subj
+
+
+def _future(verb) -> bool:
+    """An auxiliary of the verb, or of the verbs its infinitive hangs on, puts it ahead
+    ("will have to face"); "they faced the consequences" tells of the past."""
+    t = verb
+    for _ in range(3):
+        if any(c.dep_ == "aux" and (c.lemma_.lower() in _FUTURE or c.lower_ in _FUTURE)
+               for c in t.children):
+            return True
+        if t.dep_ != "xcomp" or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def code_threat(verb, ex: Extraction) -> Hit | None:
+    """"If they stay, they will have to FACE the CONSEQUENCES": a threat on the subject."""
+    cues = statement_cues()
+    lemma = verb.lemma_.lower()
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+    warns = lemma in cues["threat_alone"] or (
+        lemma in cues["threat_verbs"] and obj is not None and
+        (obj.lemma_.lower() in cues["threat_objects"] or obj.lower_ in cues["threat_objects"]))
+    if not warns or not _future(verb) or not _reported(verb, ex):
+        return None
+    party = _party(verb)
+    if party is None:
+        return None
+    hit = Hit(verb, coding(_THREAT), target=party, conf=0.5, reported=True)
+    hit.source = reporter(verb)
+    hit.consumed = [obj] if obj is not None else []
+    return hit
+
+
+def code_lack(noun, ex: Extraction) -> Hit | None:
+    """"the US administration's LACK of SERIOUSNESS": an accusation of the possessor."""
+    cues = statement_cues()
+    if noun.lemma_.lower() not in cues["lack_nouns"] or not _reported(noun, ex):
+        return None
+    _, of = A.prep_object(noun, ("of",))
+    if of is None or of.lemma_.lower() not in cues["virtue_nouns"]:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None or owner.lower_ in _SPEAKER | {"our", "my"}:
+        return None
+    return Hit(noun, coding(_ACCUSE), target=owner, conf=0.5, reported=True, consumed=[of])
+
+
+def _hostile(verb) -> bool:
+    """Whether what the verb says is intended names harm (its complements' words)."""
+    words = statement_cues()["hostile_words"]
+    for c in verb.children:
+        if c.dep_ in ("xcomp", "ccomp", "prep", "dobj", "advcl"):
+            if any(t.lemma_.lower() in words or t.lower_ in words for t in c.subtree):
+                return True
+    return False
+
+
+def code_intent(verb, ex: Extraction) -> Hit | None:
+    """"the U.S. INSISTS on maintaining its OCCUPYING troops", "parties that WANT to
+    DISTURB security": the speaker ascribes hostile intent to the subject, an accusation."""
+    if verb.lemma_.lower() not in statement_cues()["intent_verbs"]:
+        return None
+    if not _reported(verb, ex) or not _hostile(verb):
+        return None
+    party = _party(verb)
+    if party is None:
+        return None
+    hit = Hit(verb, coding(_ACCUSE), target=party, conf=0.5, reported=True)
+    hit.source = reporter(verb)
+    return hit
+
+
+def _act_noun(noun):
+    """The coded type of an event noun ("withdrawal" -> RETREAT), or None."""
+    nouns = lexicon().nouns
+    np = nouns.get(noun.lower_) or nouns.get(noun.lemma_.lower())
+    c = coding(np.cameo, np.type) if np is not None else None
+    return c.type if c is not None else None
+
+
+def code_goal(noun, ex: Extraction) -> Hit | None:
+    """"the WITHDRAWAL of all American troops was an OBJECTIVE that cannot be negotiated":
+    an act named as the speaker's goal is a demand on the act's party."""
+    if noun.dep_ != "attr" or noun.lemma_.lower() not in statement_cues()["goal_nouns"]:
+        return None
+    cop = noun.head
+    if cop.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in cop.children):
+        return None
+    subj, passive = A.subject_of(cop)
+    if subj is None or passive or not _reported(cop, ex):
+        return None
+    act = _act_noun(subj)
+    _, party = A.prep_object(subj, ("of",))
+    if act is None or party is None:
+        return None
+    hit = Hit(noun, coding(request_code(act)), target=party, conf=0.5, reported=True)
+    hit.source = reporter(cop)
+    hit.consumed = [subj]
+    return hit
+
+
+def code_statement(tok, ex: Extraction) -> Hit | None:
+    """A verb's statement act, if it has one (tried before the verb's own patterns)."""
+    if tok.pos_ != "VERB":
+        return None
+    return code_threat(tok, ex) or code_intent(tok, ex)
+
+
+def code_noun_statement(tok, ex: Extraction) -> Hit | None:
+    """A noun's statement act, if it has one (tried after the noun's own patterns)."""
+    return code_lack(tok, ex) or code_goal(tok, ex)

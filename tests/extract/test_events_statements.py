@@ -1,0 +1,127 @@
+"""Statements that threaten or accuse without a verb of that act (sm model)."""
+from __future__ import annotations
+
+import pytest
+
+
+def _coded(analyse_text, text):
+    ex = analyse_text(text)
+    for e in ex.events:
+        assert ex.article.text[e.start:e.end] == e.text
+    return [(e.type, e.source_text, e.target_text, e.text) for e in ex.events
+            if e.type in ("THREATEN", "ACCUSE")]
+
+
+def test_warned_consequences_are_a_threat_on_the_subject(analyse_text):
+    got = _coded(analyse_text, 'Peter Novak said that Serbia will face the consequences.')
+    assert got == [("THREATEN", "Peter Novak", "Serbia",
+                    "Peter Novak said that Serbia will face the consequences")]
+
+
+def test_a_conditional_threat_is_still_made(analyse_text):
+    ex = analyse_text("Peter Novak said that if Serbia sends troops, "
+                      "Serbia will pay a heavy price.")
+    threats = [e for e in ex.events if e.type == "THREATEN"]
+    assert [(e.source_text, e.target_text, e.hypothetical) for e in threats] == \
+        [("Peter Novak", "Serbia", False)]
+
+
+@pytest.mark.parametrize("text", [
+    "Serbia faced the consequences of the war.",                   # past: no warning
+    "Peter Novak said that Serbia faced the consequences.",        # reported, but past
+    "Peter Novak said that we will face the consequences.",        # the speaker's own lot
+    "Serbia will face the consequences.",                          # nobody says it
+])
+def test_no_threat(analyse_text, text):
+    assert [g for g in _coded(analyse_text, text) if g[0] == "THREATEN"] == []
+
+
+def test_lack_of_seriousness_accuses_its_owner(analyse_text):
+    got = _coded(analyse_text,
+                 "Peter Novak said the delay showed the Serbian government's lack of seriousness.")
+    assert [(t, s, g) for t, s, g, _ in got] == [("ACCUSE", "Peter Novak", "Serbian government")]
+
+
+def test_lack_of_money_accuses_nobody(analyse_text):
+    got = _coded(analyse_text, "Peter Novak said the delay showed the government's lack of money.")
+    assert got == []
+
+
+def test_ascribed_hostile_intent_is_an_accusation(analyse_text):
+    got = _coded(analyse_text,
+                 "Peter Novak said that Serbia intends to destabilize the region.")
+    assert [(t, s, g) for t, s, g, _ in got] == [("ACCUSE", "Peter Novak", "Serbia")]
+
+
+@pytest.mark.parametrize("text", [
+    "Peter Novak said that Serbia intends to improve relations.",   # no harm intended
+    "Peter Novak said that we intend to end the occupation.",       # the speaker's own aim
+    "Serbia intends to destabilize the region.",                    # nobody says it
+])
+def test_no_accusation_of_intent(analyse_text, text):
+    assert _coded(analyse_text, text) == []
+
+
+def test_unsaid_target_of_a_demand_comes_from_the_same_speakers_demand(analyse_text):
+    ex = analyse_text('Peter Novak called on Serbia to withdraw its troops. '
+                      '"All the bases must be handed over by May," Peter Novak said.')
+    reqs = [(e.text, e.target_name, e.target_from) for e in ex.events if e.type == "REQUEST"]
+    assert len(reqs) == 2, reqs
+    assert reqs[0][1:] == ("Serbia", None)
+    assert reqs[1][1:] == ("Serbia", "discourse")
+
+
+def test_a_demand_with_no_like_act_keeps_no_target(analyse_text):
+    ex = analyse_text('"All the bases must be handed over by May," Peter Novak said.')
+    assert [(e.type, e.target_name, e.target_from) for e in ex.events] == \
+        [("REQUEST", None, None)]
+
+
+def test_a_deed_told_again_without_its_party_is_dropped(analyse_text):
+    ex = analyse_text("The Serbian troops withdrew from Kosovo on Monday. "
+                      "The Serbian troops withdrew quickly.")
+    assert [(e.type, e.target_name) for e in ex.events] == [("RETREAT", "Kosovo")]
+
+
+def test_predicate_noun_that_brings_harm_accuses_the_subject(analyse_text):
+    got = _coded(analyse_text,
+                 "Peter Novak said that Serbia had become a source of instability in the region.")
+    assert [(t, s, g) for t, s, g, _ in got] == [("ACCUSE", "Peter Novak", "Serbia")]
+
+
+def test_predicate_noun_that_brings_no_harm_accuses_nobody(analyse_text):
+    assert _coded(analyse_text,
+                  "Peter Novak said that Serbia had become a source of growth in the region.") == []
+
+
+def test_an_act_named_as_the_speakers_goal_is_a_demand_on_its_party(analyse_text):
+    ex = analyse_text("Peter Novak said that the withdrawal of the Serbian troops was "
+                      "an objective that cannot be negotiated.")
+    got = [(e.type, e.source_text, e.target_text) for e in ex.events if e.type != "RETREAT"]
+    assert got == [("REQUEST", "Peter Novak", "Serbian troops")]
+
+
+def test_an_act_denied_as_a_goal_demands_nothing(analyse_text):
+    ex = analyse_text("Peter Novak said that the withdrawal of the Serbian troops was "
+                      "not an objective.")
+    assert [e for e in ex.events if e.type == "REQUEST"] == []
+
+
+def test_a_quoted_demand_is_the_speakers_not_the_relayers(nlp):
+    """Where the quote stage found another speaker than the parse's reporter (a relaying
+    outlet: "X said .., the agency reported"), the quote's speaker makes the demand."""
+    from dataclasses import replace
+
+    from newsledger.extract import events, run_stages
+    from newsledger.extract.base import Extraction
+    from newsledger.ingest import make_article
+
+    art = make_article("Peter Novak said that Serbia must withdraw its troops.", "t",
+                       fmt="jsonl", source="test")
+    doc = nlp(art.text)
+    ex = run_stages(doc, Extraction(art))
+    assert [(e.type, e.source_name) for e in ex.events] == [("REQUEST", "Peter Novak")]
+    ex.quotes = [replace(q, speaker_id="ana_kovac", speaker_name="Ana Kovac")
+                 for q in ex.quotes]
+    got = [(e.type, e.source_name, e.target_text) for e in events.extract(doc, ex)]
+    assert got == [("REQUEST", "Ana Kovac", "Serbia")]
