@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from newsledger.kb.names import fold
 from newsledger.store.db import Store
+from newsledger.store.queries import date_window
 
 _EVENT_SQL = ("SELECT e.*, d.name AS doc_name, d.outlet, d.url, d.source AS doc_source, "
               "d.published, d.processed_at, d.title, d.title_start, d.text AS doc_text "
@@ -18,12 +19,7 @@ def event_rows(store: Store, *, actor: str | None = None, type_: str | None = No
     if type_:
         where.append("e.type = ?")
         params.append(type_.upper())
-    if since:
-        where.append("COALESCE(e.date, d.published) >= ?")
-        params.append(since)
-    if until:
-        where.append("COALESCE(e.date, d.published) <= ?")
-        params.append(until + "\uffff")
+    date_window(where, params, "COALESCE(e.date, d.published)", since, until)
     if not include_unreal:
         where.append("NOT COALESCE(e.negated, 0) AND NOT COALESCE(e.hypothetical, 0)")
     sql = _EVENT_SQL + (" WHERE " + " AND ".join(where) if where else "") + \

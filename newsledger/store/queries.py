@@ -28,6 +28,20 @@ def _check_date(name: str, value: str | None) -> None:
                          code="NL-QUERY-DATE")
 
 
+def date_window(where: list, params: list, column: str, since: str | None,
+                until: str | None) -> None:
+    """Add `column` within [since, until] (YYYY[-MM[-DD]] prefixes) to a WHERE list."""
+    _check_date("since", since)
+    _check_date("until", until)
+    if since:
+        where.append(f"{column} >= ?")
+        params.append(since)
+    if until:
+        # "2021-04" includes every day of April: compare up to the prefix's end.
+        where.append(f"{column} <= ?")
+        params.append(until + "\uffff")
+
+
 def quotes(store: Store, *, speaker=None, search=None, since=None, until=None, limit=None) -> list[dict]:
     """Quotes with their article's name, outlet and date; filters combine.
 
@@ -35,20 +49,13 @@ def quotes(store: Store, *, speaker=None, search=None, since=None, until=None, l
     else the article's publication date. `speaker` matches the speaker's or a
     co-speaker's name, or any alias of their actor, as a whole word sequence
     ("Khazali" finds "Qais al-Khazali"; "Ali" does not find "Khalid")."""
-    _check_date("since", since)
-    _check_date("until", until)
     sql = ["SELECT q.*, d.name AS doc_name, d.outlet, d.published, d.title "
            "FROM quotes q JOIN documents d ON d.id = q.doc_id"]
     where, params = [], []
     if search:
         where.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
         params.append(_fts_phrase(search))
-    if since:
-        where.append("COALESCE(q.date, d.published) >= ?")
-        params.append(since)
-    if until:
-        where.append("COALESCE(q.date, d.published) <= ?")
-        params.append(until + "\uffff")
+    date_window(where, params, "COALESCE(q.date, d.published)", since, until)
     if where:
         sql.append("WHERE " + " AND ".join(where))
     sql.append("ORDER BY COALESCE(q.date, d.published), d.name, q.start")
