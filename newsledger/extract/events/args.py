@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from newsledger.extract.base import Extraction
 from newsledger.extract.events.lexicon import lexicon, word_sets
+from newsledger.kb import base as kb_base
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 # Modifiers that belong to an actor's name: "US combat forces", "Iraqi government".
@@ -187,6 +188,9 @@ def _named(ex: Extraction, head) -> Actor | None:
     """The mention a head stands for: its own, its apposition's, its organisation's."""
     m = covering(ex, head)
     if m is not None:
+        forces = _forces_of_people(head)
+        if forces is not None:
+            return Actor(forces.id, forces.name, m.start, m.end, "mention")
         return Actor(m.entity_id, m.entity_name, m.start, m.end, "mention")
     for c in head.children:
         if c.dep_ == "appos" and (m := covering(ex, c)) is not None:
@@ -212,6 +216,31 @@ def _named(ex: Extraction, head) -> Actor | None:
                 start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
                 return Actor(None, ex.article.text[start:end], start, end, "phrase", True, True)
     return None
+
+
+def _governor(tok):
+    """The word a noun is the party of: its verb, or the word its preposition hangs on."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
+        head = head.head
+    return head
+
+
+def _forces_of_people(head):
+    """The armed forces a people named by its plural demonym stands for as the party
+    of a military act ("the need for the AMERICANS to withdraw", "attacks on the
+    IRANIANS"); None elsewhere ("Americans are worried" are the people)."""
+    if head.tag_ not in ("NNPS", "NNS") or head.ent_type_ != "NORP" or \
+            not head.lower_.endswith("s"):
+        return None
+    gov = _governor(head)
+    words = word_sets()["military_words"]
+    if gov.i == head.i or (gov.lemma_.lower() not in words and gov.lower_ not in words):
+        return None
+    kb = kb_base.default()
+    country = kb.country_of_demonym(head.text) or kb.country_of_demonym(head.text[:-1])
+    forces = kb.institution(country, "forces") if country is not None else None
+    return forces if forces is not None and forces.type == "armed_forces" else None
 
 
 def _doer(head):
