@@ -191,6 +191,43 @@ def recode(hit: Hit):
     return coding(intent_code(c.type) or "030"), c.type, False
 
 
+def _reporting_speaker(ex: Extraction, tok):
+    """Who states the clause a word is in: the quote's speaker, or the subject of the
+    verb the clause is the complement of ("X said there were no plans to ..")."""
+    sp = A.speaker_at(ex, tok.idx)
+    if sp is not None:
+        return sp
+    t = tok
+    for _ in range(6):
+        if t.head.i == t.i:
+            return None
+        if t.dep_ == "ccomp" and t.head.pos_ in ("VERB", "AUX"):
+            subj, passive = A.subject_of(t.head)
+            return A.resolve(ex, subj) if subj is not None and not passive else None
+        t = t.head
+    return None
+
+
+def _refused_in_speech(ex: Extraction, hit: Hit, sources, targets):
+    """A deed a speaker says will not happen ("X said there were no plans for Washington
+    to withdraw") is recoded as the speaker's refusal: the source is the speaker; the
+    target is the party whose deed is refused, unless it is the speaker's own side."""
+    if hit.reported:
+        return sources, targets
+    _, recoded, _ = recode(hit)
+    if recoded is None or not C.negated(hit.trigger):
+        return sources, targets
+    speaker = _reporting_speaker(ex, hit.trigger)
+    # a named speaker: "sources on both sides reported" attributes, it does not refuse
+    if speaker is None or speaker.id is None or \
+            any(s is not None and s.name == speaker.name for s in sources):
+        return sources, targets
+    side = A.side_of(speaker.id)
+    party = [s for s in sources if s is not None and
+             not (side and A.side_of(s.id) == side)]
+    return [speaker], party or [None]
+
+
 def _record(ex, hit, sent, src, tgt) -> Event:
     c, recoded, neg = recode(hit)
     # the demand or accusation was made, whatever the mood of what it is about
@@ -287,6 +324,7 @@ def extract(doc, ex: Extraction):
             targets = _actors(ex, hit.target, hit, "target")
             if hit.target_is_subject:
                 sources = [A.speaker_at(ex, hit.trigger.idx)]
+            sources, targets = _refused_in_speech(ex, hit, sources, targets)
             if hit.coding.type in _JOINT and targets == [None] and len(sources) == 2:
                 sources, targets = sources[:1], sources[1:]
             if not _enough(hit, sources, targets):

@@ -243,6 +243,25 @@ def _forces_of_people(head):
     return forces if forces is not None and forces.type == "armed_forces" else None
 
 
+def side_of(actor_id: str | None, depth: int = 0) -> str | None:
+    """The country an actor belongs to in the KB: itself, its ``country``, or that of
+    the body a person holds a role in."""
+    kb = kb_base.default()
+    a = kb.get(actor_id) if actor_id else None
+    if a is None:
+        return None
+    if a.type == "country":
+        return a.id
+    if a.attrs.get("country"):
+        return a.attrs["country"]
+    if depth == 0:
+        for r in a.roles:
+            side = side_of(r.get("of"), 1)
+            if side:
+                return side
+    return None
+
+
 def _doer(head):
     """Who did the deed a phrase names: "crimes committed BY X", "demands FROM X",
     "a meeting OF X"; the actor an act on a deed is about. Bodies and roles are
