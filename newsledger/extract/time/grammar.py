@@ -8,6 +8,8 @@ rules over a text (longest first, then rule order).
 from __future__ import annotations
 
 import re
+import re._constants as _sre
+import re._parser as _sre_parse
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,6 +34,10 @@ class Rule:
     regex: re.Pattern
     literal: str | None = None
     mod: str | None = None
+    # Lower-cased strings of which every match contains at least one (None:
+    # no such set); a text holding none of them cannot match, so the regex,
+    # whose leading look-behind defeats re's own prefix scan, is not run.
+    needles: frozenset | None = None
 
 
 @dataclass(frozen=True)
@@ -108,6 +114,48 @@ def _one_line(pattern: str) -> str:
     return "".join(out)
 
 
+# Only ASCII needles: the non-ASCII letters that match ASCII ones under re.I
+# (dotted/dotless i, long s, Kelvin sign) are folded by _fold, so a needle is
+# found in the folded text whenever the regex could match.
+_FOLD = {0x130: "i", 0x131: "i", 0x17F: "s", 0x212A: "k"}
+
+
+def _fold(text: str) -> str:
+    return text.translate(_FOLD).lower()
+
+
+def _needles(items) -> frozenset | None:
+    """Strings one of which every match of the parsed sequence must contain."""
+    options, run = [], []
+    for op, av in list(items) + [(None, None)]:
+        if op is _sre.LITERAL and av < 128:
+            run.append(chr(av).lower())
+            continue
+        if run:
+            options.append(frozenset(["".join(run)]))
+            run = []
+        sub = _item_needles(op, av)
+        if sub:
+            options.append(sub)
+    # The most selective option: its shortest needle as long as possible.
+    return max(options, key=lambda o: (min(map(len, o)), -len(o)), default=None)
+
+
+def _item_needles(op, av) -> frozenset | None:
+    if op is _sre.SUBPATTERN:
+        return _needles(av[3])
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+        return _needles(av[2])
+    if op is _sre.BRANCH:
+        alts = [_needles(b) for b in av[1]]
+        return None if not alts or None in alts else frozenset().union(*alts)
+    return None
+
+
+def _rule_needles(regex: re.Pattern) -> frozenset | None:
+    return _needles(_sre_parse.parse(regex.pattern, regex.flags))
+
+
 @lru_cache(maxsize=1)
 def rules() -> tuple[Rule, ...]:
     spec = _read("rules.yaml")
@@ -122,14 +170,18 @@ def rules() -> tuple[Rule, ...]:
         except re.error as e:
             raise NewsledgerError(f"time rule {r['name']!r} does not compile ({e}); fix rules.yaml",
                                   code="NL-TIME-GRAMMAR")
-        out.append(Rule(r["name"], r["type"], r["op"], regex, r.get("literal"), r.get("mod")))
+        out.append(Rule(r["name"], r["type"], r["op"], regex, r.get("literal"), r.get("mod"),
+                        _rule_needles(regex)))
     return tuple(out)
 
 
 def find(text: str) -> list[Match]:
     """Non-overlapping rule matches: longest first, then earliest rule, then leftmost."""
     cands = []
+    folded = _fold(text)
     for order, rule in enumerate(rules()):
+        if rule.needles is not None and not any(n in folded for n in rule.needles):
+            continue
         for m in rule.regex.finditer(text):
             if m.end() > m.start():
                 groups = {k: v for k, v in m.groupdict().items() if v is not None}
