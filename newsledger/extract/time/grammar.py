@@ -152,6 +152,58 @@ def _item_needles(op, av) -> frozenset | None:
     return None
 
 
+_CATEGORIES = {_sre.CATEGORY_DIGIT: r"\d", _sre.CATEGORY_NOT_DIGIT: r"\D",
+               _sre.CATEGORY_WORD: r"\w", _sre.CATEGORY_NOT_WORD: r"\W",
+               _sre.CATEGORY_SPACE: r"\s", _sre.CATEGORY_NOT_SPACE: r"\S"}
+
+
+def _class_item(op, av) -> str | None:
+    if op is _sre.LITERAL:
+        return re.escape(chr(av))
+    if op is _sre.RANGE:
+        return f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}"
+    return _CATEGORIES.get(av) if op is _sre.CATEGORY else None
+
+
+def _first(items) -> tuple[list[str], bool] | None:
+    """Character-class parts one of which a match of the sequence starts with,
+    and whether it can match empty; None where that is not simply known."""
+    parts: list[str] = []
+    for op, av in items:
+        if op in (_sre.ASSERT, _sre.ASSERT_NOT, _sre.AT):
+            continue                    # zero width: the next item starts the match
+        if op in (_sre.LITERAL, _sre.IN):
+            sub = [_class_item(op, av)] if op is _sre.LITERAL else [_class_item(*x) for x in av]
+            return (parts + sub, False) if None not in sub else None
+        if op is _sre.SUBPATTERN:
+            found = _first(av[3])
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+            found = _first(av[2])
+            found = found and (found[0], found[1] or av[0] == 0)
+        elif op is _sre.BRANCH:
+            alts = [_first(b) for b in av[1]]
+            found = None if None in alts else ([p for a in alts for p in a[0]],
+                                               any(a[1] for a in alts))
+        else:
+            return None
+        if found is None:
+            return None
+        parts += found[0]
+        if not found[1]:
+            return parts, False
+    return parts, True
+
+
+def _fast(regex: re.Pattern) -> re.Pattern:
+    """The regex behind a look-ahead for its possible first characters: re tries
+    every position of the text, and the class turns most away at once instead
+    of trying the rule's alternatives there. The matches are the same."""
+    found = _first(_sre_parse.parse(regex.pattern, regex.flags))
+    if found is None or found[1]:
+        return regex
+    return re.compile(f"(?=[{''.join(dict.fromkeys(found[0]))}]){regex.pattern}", regex.flags)
+
+
 def _rule_needles(regex: re.Pattern) -> frozenset | None:
     return _needles(_sre_parse.parse(regex.pattern, regex.flags))
 
@@ -170,7 +222,7 @@ def rules() -> tuple[Rule, ...]:
         except re.error as e:
             raise NewsledgerError(f"time rule {r['name']!r} does not compile ({e}); fix rules.yaml",
                                   code="NL-TIME-GRAMMAR")
-        out.append(Rule(r["name"], r["type"], r["op"], regex, r.get("literal"), r.get("mod"),
+        out.append(Rule(r["name"], r["type"], r["op"], _fast(regex), r.get("literal"), r.get("mod"),
                         _rule_needles(regex)))
     return tuple(out)
 
