@@ -29,10 +29,17 @@ def test_fold_maps_letters_that_match_ascii_under_ignorecase():
 def test_fast_regex_gets_a_first_character_lookahead_and_same_matches():
     plain = re.compile(r"(?<!\w)(?:(?:the\s)?past\s)?(?:\d+|two)\sdays", re.I)
     fast = _fast(plain)
-    assert fast.pattern.startswith("(?=[")
+    assert fast.pattern.startswith("(?i:(?=[")
     text = "In the past two days, 3 days, xtwo days and Two DAYS."
     assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
     assert [m.group(0) for m in fast.finditer(text)] == ["the past two days", "3 days", "Two DAYS"]
+
+
+def test_fast_lookahead_admits_both_cases_of_a_case_sensitive_start():
+    plain = re.compile(r"(?-i:May)\s\d+|(?i:june)\s\d+")
+    fast = _fast(plain)
+    text = "may 3, May 4, JUNE 5"
+    assert [m.group(0) for m in fast.finditer(text)] == ["May 4", "JUNE 5"]
 
 
 def test_fast_leaves_a_regex_that_can_match_empty_alone():

@@ -197,11 +197,13 @@ def _first(items) -> tuple[list[str], bool] | None:
 def _fast(regex: re.Pattern) -> re.Pattern:
     """The regex behind a look-ahead for its possible first characters: re tries
     every position of the text, and the class turns most away at once instead
-    of trying the rule's alternatives there. The matches are the same."""
+    of trying the rule's alternatives there. The matches are the same: the
+    class ignores case, so it admits at least what case-sensitive parts do."""
     found = _first(_sre_parse.parse(regex.pattern, regex.flags))
     if found is None or found[1]:
         return regex
-    return re.compile(f"(?=[{''.join(dict.fromkeys(found[0]))}]){regex.pattern}", regex.flags)
+    first = "".join(dict.fromkeys(found[0]))
+    return re.compile(f"(?i:(?=[{first}])){regex.pattern}", regex.flags)
 
 
 def _rule_needles(regex: re.Pattern) -> frozenset | None:
