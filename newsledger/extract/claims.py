@@ -262,8 +262,10 @@ def _derived(sent, ex, dates, prev_when, R) -> list[Claim]:
     out = []
     for tok in sent:
         unit = _UNITS.get(tok.lower_)
+        if not unit:
+            continue        # most tokens: the cheap test first
         prep = tok.head
-        if not unit or prep.lower_ not in ("after", "before") or tok.dep_ != "npadvmod":
+        if prep.lower_ not in ("after", "before") or tok.dep_ != "npadvmod":
             continue
         n = _number(tok, R)
         noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
@@ -395,9 +397,11 @@ def _counts(sent, ex, R) -> list[Claim]:
     """"about 3,000 coalition soldiers deployed in Iraq" -> (coalition troops, count_in:iraq, 3000)."""
     out = []
     for num in sent:
+        if num.dep_ != "nummod":
+            continue        # most tokens: the cheap test first
         noun = num.head
         cls = R["count_class"].get(noun.lemma_.lower())
-        if num.dep_ != "nummod" or not cls or noun.pos_ != "NOUN":
+        if not cls or noun.pos_ != "NOUN":
             continue
         try:
             value = int(num.text.replace(",", ""))

@@ -18,6 +18,9 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc, Token
 
 from newsledger.extract.quotes.lexicon import Cues
@@ -76,13 +79,31 @@ def find_cues(doc: Doc, lex: Cues, keep=None) -> list[Cue]:
     `keep(char)` says whether a cue at that offset counts (not one inside
     quotation marks)."""
     out = []
-    for t in doc:
+    for i in _possible_cues(doc, lex):
+        t = doc[i]
         cue = _verb_cue(t, lex) or _noun_cue(t, lex) or _according_cue(t, lex)
         if cue is not None and (keep is None or keep(cue.start)):
             out.append(cue)
     _cut_continuations(doc, out, lex)
     _drop_second_attributions(out)
     return out
+
+
+def _possible_cues(doc: Doc, lex: Cues) -> list[int]:
+    """Indices of the tokens that pass the first test of some cue: a verb or
+    noun with a cue lemma, or "according". Read from the Doc's arrays, so the
+    other tokens (most of them) never become Token objects."""
+    arr = doc.to_array([POS, LEMMA, LOWER])
+    if not len(arr):
+        return []
+    pos, lemma = arr[:, 0], arr[:, 1]
+    strings = doc.vocab.strings
+    lowered = {h: strings[h].lower() for h in numpy.unique(lemma).tolist()}
+    verb_lemmas = [h for h, w in lowered.items() if w in lex.verbs or w in lex.phrasal]
+    noun_lemmas = [h for h, w in lowered.items() if w in lex.statement_nouns]
+    mask = (numpy.isin(pos, (VERB, AUX)) & numpy.isin(lemma, verb_lemmas)) \
+        | ((pos == NOUN) & numpy.isin(lemma, noun_lemmas)) | (arr[:, 2] == strings["according"])
+    return numpy.flatnonzero(mask).tolist()
 
 
 # ------------------------------------------------------------------ verbs
@@ -420,11 +441,18 @@ def _is_put_it(t: Token) -> bool:
                                               for c in t.children)
 
 
+def _lemma_indices(doc: Doc, lemmas: tuple[str, ...]) -> list[int]:
+    """Tokens with one of these lemmas, found in the Doc's array without making Tokens."""
+    hashes = [doc.vocab.strings[w] for w in lemmas]
+    return numpy.flatnonzero(numpy.isin(doc.to_array(LEMMA), hashes)).tolist()
+
+
 def _cut_continuations(doc: Doc, cues: list[Cue], lex: Cues) -> None:
     """End each region before a cue that continues it or an `as he put it`."""
     starts = sorted({c.token.i for c in cues if c.kind == "verb" and _continues(c.token)}
                     | {c.token.left_edge.i for c in cues if c.kind == "according"}
-                    | {t.left_edge.i for t in doc if _is_put_it(t)})
+                    | {doc[i].left_edge.i for i in _lemma_indices(doc, ("put", "say"))
+                       if _is_put_it(doc[i])})
     if not starts:
         return
     for cue in cues:

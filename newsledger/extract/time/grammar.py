@@ -8,6 +8,8 @@ rules over a text (longest first, then rule order).
 from __future__ import annotations
 
 import re
+import re._constants as _sre
+import re._parser as _sre_parse
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,6 +34,10 @@ class Rule:
     regex: re.Pattern
     literal: str | None = None
     mod: str | None = None
+    # Lower-cased strings of which every match contains at least one (None:
+    # no such set); a text holding none of them cannot match, so the regex,
+    # whose leading look-behind defeats re's own prefix scan, is not run.
+    needles: frozenset | None = None
 
 
 @dataclass(frozen=True)
@@ -108,6 +114,102 @@ def _one_line(pattern: str) -> str:
     return "".join(out)
 
 
+# Only ASCII needles: the non-ASCII letters that match ASCII ones under re.I
+# (dotted/dotless i, long s, Kelvin sign) are folded by _fold, so a needle is
+# found in the folded text whenever the regex could match.
+_FOLD = {0x130: "i", 0x131: "i", 0x17F: "s", 0x212A: "k"}
+
+
+def _fold(text: str) -> str:
+    return text.translate(_FOLD).lower()
+
+
+def _needles(items) -> frozenset | None:
+    """Strings one of which every match of the parsed sequence must contain."""
+    options, run = [], []
+    for op, av in list(items) + [(None, None)]:
+        if op is _sre.LITERAL and av < 128:
+            run.append(chr(av).lower())
+            continue
+        if run:
+            options.append(frozenset(["".join(run)]))
+            run = []
+        sub = _item_needles(op, av)
+        if sub:
+            options.append(sub)
+    # The most selective option: its shortest needle as long as possible.
+    return max(options, key=lambda o: (min(map(len, o)), -len(o)), default=None)
+
+
+def _item_needles(op, av) -> frozenset | None:
+    if op is _sre.SUBPATTERN:
+        return _needles(av[3])
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+        return _needles(av[2])
+    if op is _sre.BRANCH:
+        alts = [_needles(b) for b in av[1]]
+        return None if not alts or None in alts else frozenset().union(*alts)
+    return None
+
+
+_CATEGORIES = {_sre.CATEGORY_DIGIT: r"\d", _sre.CATEGORY_NOT_DIGIT: r"\D",
+               _sre.CATEGORY_WORD: r"\w", _sre.CATEGORY_NOT_WORD: r"\W",
+               _sre.CATEGORY_SPACE: r"\s", _sre.CATEGORY_NOT_SPACE: r"\S"}
+
+
+def _class_item(op, av) -> str | None:
+    if op is _sre.LITERAL:
+        return re.escape(chr(av))
+    if op is _sre.RANGE:
+        return f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}"
+    return _CATEGORIES.get(av) if op is _sre.CATEGORY else None
+
+
+def _first(items) -> tuple[list[str], bool] | None:
+    """Character-class parts one of which a match of the sequence starts with,
+    and whether it can match empty; None where that is not simply known."""
+    parts: list[str] = []
+    for op, av in items:
+        if op in (_sre.ASSERT, _sre.ASSERT_NOT, _sre.AT):
+            continue                    # zero width: the next item starts the match
+        if op in (_sre.LITERAL, _sre.IN):
+            sub = [_class_item(op, av)] if op is _sre.LITERAL else [_class_item(*x) for x in av]
+            return (parts + sub, False) if None not in sub else None
+        if op is _sre.SUBPATTERN:
+            found = _first(av[3])
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+            found = _first(av[2])
+            found = found and (found[0], found[1] or av[0] == 0)
+        elif op is _sre.BRANCH:
+            alts = [_first(b) for b in av[1]]
+            found = None if None in alts else ([p for a in alts for p in a[0]],
+                                               any(a[1] for a in alts))
+        else:
+            return None
+        if found is None:
+            return None
+        parts += found[0]
+        if not found[1]:
+            return parts, False
+    return parts, True
+
+
+def _fast(regex: re.Pattern) -> re.Pattern:
+    """The regex behind a look-ahead for its possible first characters: re tries
+    every position of the text, and the class turns most away at once instead
+    of trying the rule's alternatives there. The matches are the same: the
+    class ignores case, so it admits at least what case-sensitive parts do."""
+    found = _first(_sre_parse.parse(regex.pattern, regex.flags))
+    if found is None or found[1]:
+        return regex
+    first = "".join(dict.fromkeys(found[0]))
+    return re.compile(f"(?i:(?=[{first}])){regex.pattern}", regex.flags)
+
+
+def _rule_needles(regex: re.Pattern) -> frozenset | None:
+    return _needles(_sre_parse.parse(regex.pattern, regex.flags))
+
+
 @lru_cache(maxsize=1)
 def rules() -> tuple[Rule, ...]:
     spec = _read("rules.yaml")
@@ -122,14 +224,18 @@ def rules() -> tuple[Rule, ...]:
         except re.error as e:
             raise NewsledgerError(f"time rule {r['name']!r} does not compile ({e}); fix rules.yaml",
                                   code="NL-TIME-GRAMMAR")
-        out.append(Rule(r["name"], r["type"], r["op"], regex, r.get("literal"), r.get("mod")))
+        out.append(Rule(r["name"], r["type"], r["op"], _fast(regex), r.get("literal"), r.get("mod"),
+                        _rule_needles(regex)))
     return tuple(out)
 
 
 def find(text: str) -> list[Match]:
     """Non-overlapping rule matches: longest first, then earliest rule, then leftmost."""
     cands = []
+    folded = _fold(text)
     for order, rule in enumerate(rules()):
+        if rule.needles is not None and not any(n in folded for n in rule.needles):
+            continue
         for m in rule.regex.finditer(text):
             if m.end() > m.start():
                 groups = {k: v for k, v in m.groupdict().items() if v is not None}

@@ -208,24 +208,26 @@ def _bounds(items: list[Item], other_year_rule: bool) -> _Constraints:
     return c
 
 
-def _feasible(day: date, weekdays: list[tuple[int, str]], c: _Constraints) -> bool:
-    if day.year in c.other_year:
-        return False
-    for wd, _ in weekdays:
-        back = (day.isoweekday() - wd) % 7
-        if c.lo_event is not None and day - timedelta(days=back) < c.lo_event:
-            return False
-    return True
+def _per_weekday(weekdays: list[tuple[int, str]], combine) -> dict[int, int]:
+    """For each ISO weekday of a candidate day, `combine` of how many days back
+    each mentioned weekday last fell: a day's checks depend only on its weekday,
+    so they are computed 7 times, not once per candidate day."""
+    return {dow: combine([(dow - wd) % 7 for wd, _ in weekdays] or [0]) for dow in range(1, 8)}
 
 
 def _candidates(lo: date, hi: date | None, weekdays, c: _Constraints) -> list[date]:
-    """Feasible days from the lower bound (past the excluded years) to the deadline."""
+    """Feasible days from the lower bound (past the excluded years) to the deadline:
+    not in an excluded year, and every weekday told fell on or after the latest event."""
     start = lo
     while start.year in c.other_year:
         start = date(start.year + 1, 1, 1)
     last = hi or start + timedelta(days=_SEARCH_DAYS)
     days = (start + timedelta(days=k) for k in range((last - start).days + 1))
-    return [d for d in days if _feasible(d, weekdays, c)]
+    if c.lo_event is None or not weekdays:
+        return [d for d in days if d.year not in c.other_year]
+    back = _per_weekday(weekdays, max)
+    return [d for d in days if d.year not in c.other_year
+            and d - timedelta(days=back[d.isoweekday()]) >= c.lo_event]
 
 
 def _recurrence(month: int, day: int, sign: int, p: date) -> date:
@@ -240,9 +242,10 @@ def _recurrence(month: int, day: int, sign: int, p: date) -> date:
     return p
 
 
-def _score(p: date, weekdays, yearless, c: _Constraints, embed: date | None) -> tuple:
-    """Smaller is better: near the latest date referred to, then the freshest weekdays."""
-    age = sum((p.isoweekday() - wd) % 7 for wd, _ in weekdays)
+def _score(p: date, ages: dict[int, int], yearless, c: _Constraints, embed: date | None) -> tuple:
+    """Smaller is better: near the latest date referred to, then the freshest weekdays
+    (`ages`: days since the weekdays told, summed, by the weekday of `p`)."""
+    age = ages[p.isoweekday()]
     if embed is not None:       # posts are embedded on the day they are news
         return abs((p - embed).days), age, p
     focus = max(([c.focus] if c.focus else []) +
@@ -273,7 +276,8 @@ def _by_constraints(items: list[Item], embeds: list[tuple[date, str, int]]) -> P
         ok = _candidates(lo, hi, weekdays, c)
     if not ok:
         return Published(None, None, None, "the text's date constraints contradict each other")
-    best = min(ok, key=lambda d: _score(d, weekdays, yearless, c, embed))
+    ages = _per_weekday(weekdays, sum)
+    best = min(ok, key=lambda d: _score(d, ages, yearless, c, embed))
     return _explain(best, lo, hi, weekdays, yearless, c, embeds)
 
 
