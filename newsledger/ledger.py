@@ -48,9 +48,13 @@ class Ledger:
 
     # ------------------------------------------------------------ ingest
     def ingest(self, paths: Iterable[str], *, reprocess: bool = False, workers: int = 1,
-               max_bytes: int = DEFAULT_MAX_BYTES,
+               max_bytes: int = DEFAULT_MAX_BYTES, analyze: bool = True,
                on_item: Callable[[Article | Problem], None] | None = None) -> IngestReport:
-        """Read, analyse and store articles; problems are reported, never raised."""
+        """Read, analyse and store articles; problems are reported, never raised.
+
+        ``analyze=False`` leaves the cross-report tables (merged events,
+        contradictions, stories) as they were: for a corpus loaded in many
+        batches, call ``analyze()`` once after the last one."""
         report = IngestReport()
         todo = self._select(read_paths(paths, max_bytes), reprocess, report, on_item)
         for article, result in analyse(todo, self.model, workers=workers):
@@ -65,11 +69,12 @@ class Ledger:
                     report.reprocessed += 1
             if on_item:
                 on_item(article if not isinstance(result, Problem) else result)
-        if report.stored or report.reprocessed:
+        if analyze and (report.stored or report.reprocessed):
             self.analyze()      # cross-report tables follow the articles they derive from
         return report
 
-    def reprocess(self, *, only_stale: bool = True, workers: int = 1, on_item=None) -> IngestReport:
+    def reprocess(self, *, only_stale: bool = True, workers: int = 1, analyze: bool = True,
+                  on_item=None) -> IngestReport:
         """Re-run the extractors on stored articles (those of older versions by default)."""
         report = IngestReport()
         sql = "SELECT * FROM documents" + (" WHERE pipeline_version IS NOT ?" if only_stale else "")
@@ -83,7 +88,7 @@ class Ledger:
                 report.reprocessed += 1
             if on_item:
                 on_item(article)
-        if report.reprocessed:
+        if analyze and report.reprocessed:
             self.analyze()
         return report
 

@@ -27,8 +27,11 @@ def register(cli):
                    "stored article of an older pipeline version).")
 @click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
               help="Largest single article accepted.")
+@click.option("--no-analyze", "no_analyze", is_flag=True,
+              help="Skip the cross-report pass (merged events, contradictions, stories); "
+                   "run `newsledger analyze` after the last batch.")
 @click.pass_context
-def ingest(ctx, paths, model, workers, reprocess, max_bytes):
+def ingest(ctx, paths, model, workers, reprocess, max_bytes, no_analyze):
     """Read articles (files, folders, or - for stdin) into the ledger."""
     if not paths and not reprocess:
         raise click.UsageError("give at least one PATH (a file, a folder, or - for stdin)")
@@ -47,9 +50,9 @@ def ingest(ctx, paths, model, workers, reprocess, max_bytes):
 
         if paths:
             rep = led.ingest(paths, reprocess=reprocess, workers=workers, max_bytes=max_bytes,
-                             on_item=tick)
+                             analyze=not no_analyze, on_item=tick)
         else:
-            rep = led.reprocess(workers=workers, on_item=tick)
+            rep = led.reprocess(workers=workers, analyze=not no_analyze, on_item=tick)
     c = led.stats()
     click.echo(f"{rep.stored} new, {rep.reprocessed} reprocessed, {rep.unchanged} already in the "
                f"ledger, {len(rep.problems)} skipped -> {led.path}")
