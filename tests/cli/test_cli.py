@@ -63,3 +63,18 @@ def test_ingest_needs_a_path(db_path):
 def test_show_unknown_doc_says_what_to_do(db_path):
     r = CliRunner().invoke(cli, ["--db", db_path, "show", "zzzz"])
     assert r.exit_code == 1 and "no single article" in r.output
+
+
+def test_no_analyze_defers_the_cross_report_pass(tmp_path, db_path):
+    f = tmp_path / "a.txt"
+    f.write_text("Germany condemned Russia on Monday over the border attack.\n", encoding="utf-8")
+    r = _run(db_path, "ingest", "--model", "sm", "--no-analyze", str(f))
+    assert r.exit_code == 0, r.output
+    from newsledger.store import Store
+    s = Store(db_path)
+    assert s.query("SELECT count(*) AS n FROM events")[0]["n"] >= 1
+    assert s.query("SELECT count(*) AS n FROM event_clusters")[0]["n"] == 0
+    r = _run(db_path, "analyze")
+    assert r.exit_code == 0, r.output
+    assert s.query("SELECT count(*) AS n FROM event_clusters")[0]["n"] >= 1
+    assert s.query("SELECT count(*) AS n FROM events WHERE event_id IS NULL")[0]["n"] == 0
