@@ -214,11 +214,35 @@ def score(a: dict, b: dict, idf: dict, cfg: dict) -> tuple[float, float]:
             + cfg["weight_date"] * date + cfg["weight_fact"] * fact), wording
 
 
-def _candidates(feats: list[dict], cfg: dict) -> set[tuple[int, int]]:
-    """Pairs of the same type sharing a rare word or an actor key."""
-    index: dict[tuple, list[int]] = defaultdict(list)
-    max_df = max(2, int(cfg["max_df_share"] * len(feats)))
+def _copies(feats: list[dict]) -> dict[int, int]:
+    """{index: index of its first identical twin} for mentions that say the same
+    act in the same words with the same actors, date and publication date.
+
+    Syndicated copies and rewrites repeat their events word for word; linking
+    each copy to the first saves comparing every copy with every other one
+    (which made the pass quadratic in the number of copies). Twins with no
+    actor, date or fact stay apart, as pairwise scoring would leave them."""
+    first: dict[tuple, int] = {}
+    out = {}
     for i, f in enumerate(feats):
+        if not (f["src"] or f["tgt"] or f["date"] or f["facts"]):
+            continue
+        key = (f["row"].get("type"), f["src"], f["tgt"], f["date"], f["published"], f["neg"],
+               frozenset(f["words"]), frozenset(f["facts"]))
+        if key in first:
+            out[i] = first[key]
+        else:
+            first[key] = i
+    return out
+
+
+def _candidates(feats: list[dict], cfg: dict, skip=frozenset()) -> set[tuple[int, int]]:
+    """Pairs of the same type sharing a rare word or an actor key (``skip``: copies)."""
+    index: dict[tuple, list[int]] = defaultdict(list)
+    max_df = max(2, int(cfg["max_df_share"] * (len(feats) - len(skip))))
+    for i, f in enumerate(feats):
+        if i in skip:
+            continue
         typ = f["row"].get("type")
         for w in f["words"]:
             index[(typ, "w", w)].append(i)
@@ -247,8 +271,9 @@ def cluster(rows: list[dict], cfg: dict | None = None,
     for w in idf:
         if w.startswith("n:"):
             idf[w] *= cfg["name_weight"]
+    copies = _copies(feats)
     scored = []
-    for i, j in _candidates(feats, cfg):
+    for i, j in _candidates(feats, cfg, skip=copies.keys()):
         a, b = feats[i], feats[j]
         if _veto(a, b, cfg):
             continue
@@ -261,6 +286,11 @@ def cluster(rows: list[dict], cfg: dict | None = None,
             scored.append((s, i, j))
     uf = UnionFind(range(len(feats)))
     groups = {i: _Group(f) for i, f in enumerate(feats)}
+    for i, j in sorted(copies.items()):
+        rj = uf.find(j)
+        uf.union(rj, i)
+        keep, gone = (rj, i) if uf.find(rj) == rj else (i, rj)
+        groups[keep].absorb(groups.pop(gone))
     for s, i, j in sorted(scored, key=lambda t: t[0], reverse=True):
         ri, rj = uf.find(i), uf.find(j)
         if ri == rj or groups[ri].vetoes(groups[rj], cfg):

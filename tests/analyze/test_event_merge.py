@@ -130,3 +130,19 @@ def test_talks_reported_before_a_later_round_are_the_same_process():
     for r in rows:
         r["type"] = "ASSAULT"          # a one-off act dated after the first report: not it
     assert groups(rows) == [["a0"], ["b0"]]
+
+
+def test_syndicated_copies_merge_and_stay_apart_from_other_events():
+    copy = RAID[0]
+    rows = [dict(copy, id=f"x{k}", doc_id=f"x{k}") for k in range(40)]
+    rows.append(ev("y", 10, "ASSAULT", "the army shelled the border village of Kelmar",
+                   "Ruritanian army", "Kelmar", "2023-02-01"))
+    got = groups(rows)
+    assert len(got) == 2
+    assert sorted(len(g) for g in got) == [1, 40]
+    assert ["y10"] in got
+
+
+def test_word_for_word_twins_without_actors_or_date_are_not_merged():
+    rows = [ev(d, 5, "PROTEST", "crowds gathered in the square") for d in "pqr"]
+    assert groups(rows) == [["p5"], ["q5"], ["r5"]]
