@@ -15,17 +15,11 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
 
 
 @pytest.fixture(scope="module")
-def scores():
-    if not SEEDS.is_dir():
-        pytest.skip("seed corpus not present")
-    out = subprocess.run([sys.executable, str(ROOT / "bench" / "seeds.py"), "--model", "md",
-                          "--json"], capture_output=True, text=True, cwd=ROOT, timeout=600)
-    assert out.returncode == 0, out.stderr[-2000:]
-    return json.loads(out.stdout)
+def scores(seed_scores):
+    return seed_scores
 
 
 def test_seed_contradictions_floor(scores):
