@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 
-from newsledger.analyze import contradictions, events, framing, stance, stories
+from newsledger.analyze import contradictions, events, framing, implicit, stance, stories
 
 
 def refresh(store) -> dict:
@@ -17,6 +17,8 @@ def refresh(store) -> dict:
     t0 = time.perf_counter()
     with store.transaction():
         out = {"stories": stories.refresh(store), "events": events.refresh(store),
+               # after events: it reads the clusters events.refresh just set
+               "implied_arguments": implicit.refresh(store),
                "contradictions": contradictions.refresh(store),
                "stances": stance.refresh(store), "framing_terms": framing.refresh(store)}
     out["seconds"] = round(time.perf_counter() - t0, 3)

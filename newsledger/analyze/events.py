@@ -68,10 +68,20 @@ def _features(row: dict, facts: set[str] = frozenset()) -> dict:
         names |= set(words(row.get(f"{side}_name") or ""))
     toks = (set(words(row["text"])) - _speech_stems() - names) | _act_classes(row)
     toks |= {"n:" + w for w in names}       # weighed down in wording (see name_weight)
+    facts = set(facts) | _once_only(row, toks)
     return {"row": row, "words": toks, "src": _actor_key(row, "source"),
             "tgt": _actor_key(row, "target"), "date": row.get("date"),
             "published": row.get("published"), "neg": bool(row.get("negated")),
             "facts": facts}
+
+
+def _once_only(row: dict, toks: set[str]) -> set[str]:
+    """Acts that can befall a person only once: two reports of the killing of one named
+    person are reports of one killing, however differently they word it."""
+    if row.get("target_type") != "PERSON" or not row.get("target_name"):
+        return set()
+    return {f"{_last(row['target_name'])}|{cls[4:]}" for cls in toks
+            if cls.startswith("act:") and cls[4:] in data()["events"]["once_only_acts"]}
 
 
 def fact_keys(events: list[dict], claims: list[dict]) -> dict[int, set[str]]:
@@ -326,8 +336,9 @@ def _summary(cid: str, reports: list[dict]) -> dict:
 
 def refresh(store) -> int:
     """Cluster every stored event mention; set events.event_id; returns events found."""
-    rows = store.query("SELECT e.*, d.published FROM events e JOIN documents d "
-                       "ON d.id = e.doc_id ORDER BY e.doc_id, e.start")
+    rows = store.query("SELECT e.*, d.published, t.type AS target_type FROM events e "
+                       "JOIN documents d ON d.id = e.doc_id "
+                       "LEFT JOIN entities t ON t.id = e.target_id ORDER BY e.doc_id, e.start")
     claims = store.query("SELECT * FROM claims")
     groups = cluster(rows, claims=claims)
     store.db.execute("DELETE FROM event_clusters")

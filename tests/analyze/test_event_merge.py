@@ -146,3 +146,17 @@ def test_syndicated_copies_merge_and_stay_apart_from_other_events():
 def test_word_for_word_twins_without_actors_or_date_are_not_merged():
     rows = [ev(d, 5, "PROTEST", "crowds gathered in the square") for d in "pqr"]
     assert groups(rows) == [["p5"], ["q5"], ["r5"]]
+
+
+def test_a_person_is_killed_once_however_the_killing_is_worded():
+    # wording shares little ("assassination of the general" vs "murder of the commander"),
+    # but two killings of one named person are one killing
+    rows = [ev("a", 0, "ASSAULT", "the assassination of General Ivan Petrovic", None,
+               "Ivan Petrovic", published="2022-01-01", target_type="PERSON"),
+            ev("b", 0, "ASSAULT", "the Ruritanian murder of the rebel commander", "Ruritania",
+               "Ivan Petrovic", published="2021-12-25", target_type="PERSON")]
+    assert groups(rows) == [["a0", "b0"]]
+    # attacks on a group happen many times: no such evidence
+    for r in rows:
+        r["target_type"] = "ORG"
+    assert groups(rows) == [["a0"], ["b0"]]

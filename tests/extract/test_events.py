@@ -214,3 +214,28 @@ def test_an_act_said_to_be_a_matter_is_a_topic(analyse_text):
 ])
 def test_forces_said_to_be_there_are_no_deployment(analyse_text, text, coded):
     assert [(e.type, e.source_text) for e in _events(analyse_text, text)] == coded
+
+
+def test_an_act_in_a_circumstance_is_not_the_content_of_the_main_act(analyse_text):
+    # "During ..." opens a circumstance of "voiced": the assassination is its own event
+    got = _events(analyse_text, "During a ceremony marking the anniversary of the assassination "
+                                "of Ivan Petrovic, the leaders voiced their rejection of the treaty.")
+    assert [(e.type, e.source_text, e.target_text, e.text) for e in got] == [
+        ("ASSAULT", None, "Ivan Petrovic", "assassination of Ivan Petrovic"),
+        ("REJECT", "leaders", "treaty", "leaders voiced their rejection of the treaty")]
+
+
+def test_a_party_the_parser_coordinated_with_the_event_noun_is_a_second_target():
+    # "the murder of A and his deputy B" parsed as "murder ... and deputy": B is murdered too
+    import spacy
+    from spacy.tokens import Doc
+    from newsledger.extract.events.coder import code_noun
+    words = ["the", "murder", "of", "Petrovic", "and", "his", "deputy", "Kovac"]
+    heads = [1, 1, 1, 2, 1, 6, 1, 6]
+    deps = ["det", "ROOT", "prep", "pobj", "cc", "poss", "conj", "appos"]
+    pos = ["DET", "NOUN", "ADP", "PROPN", "CCONJ", "PRON", "NOUN", "PROPN"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos,
+              lemmas=[w.lower() for w in words])
+    hit = code_noun(doc[1])
+    assert (hit.coding.type, hit.target.text, [t.text for t in hit.also_targets]) == \
+        ("ASSAULT", "Petrovic", ["deputy"])

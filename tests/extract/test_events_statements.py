@@ -125,3 +125,44 @@ def test_a_quoted_demand_is_the_speakers_not_the_relayers(nlp):
                  for q in ex.quotes]
     got = [(e.type, e.source_name, e.target_text) for e in events.extract(doc, ex)]
     assert got == [("REQUEST", "Ana Kovac", "Serbia")]
+
+
+def _threats(analyse_text, text):
+    ex = analyse_text(text)
+    for e in ex.events:
+        assert ex.article.text[e.start:e.end] == e.text
+    return [(e.source_text, e.target_text, e.target_id, e.text, e.negated)
+            for e in ex.events if e.type == "THREATEN"]
+
+
+def test_a_dream_of_safety_called_an_illusion_threatens_the_party(analyse_text):
+    # "its soldiers": the forces of the country the sentence named before the pronoun
+    got = _threats(analyse_text, "Peter Novak said that the Turkish dream that its soldiers "
+                                 "will be at peace in Syria is an illusion.")
+    assert got == [("Peter Novak", "soldiers", "turkey_armed_forces",
+                    "soldiers will be at peace", False)]
+
+
+def test_denied_safety_is_a_threat_not_a_negated_act(analyse_text):
+    got = _threats(analyse_text, "Peter Novak said that Turkish troops will never be safe in Syria.")
+    assert got == [("Peter Novak", "Turkish troops", "turkey_armed_forces",
+                    "Peter Novak said that Turkish troops will never be safe", False)]
+
+
+def test_one_last_chance_is_an_ultimatum_on_its_receiver(analyse_text):
+    got = _threats(analyse_text,
+                   "Peter Novak said the rebels will give the Turkish troops one last chance to leave.")
+    assert got == [("Peter Novak", "Turkish troops", "turkey_armed_forces",
+                    "Peter Novak said the rebels will give the Turkish troops one last chance", False)]
+
+
+@pytest.mark.parametrize("text", [
+    "Peter Novak said the mayor hopes residents will feel at ease.",    # a wish, not denied
+    "Peter Novak said that the dream that we will be safe is an illusion.",  # the speaker's side
+    "Turkish troops will never be safe in Syria.",                      # nobody says it
+    "Peter Novak said Turkish troops are safe in Syria.",               # safety affirmed
+    "Peter Novak said the ministry will give students a chance to apply.",  # no last chance
+    "Peter Novak said that the Turkish government will give us another chance.",  # to the speaker
+])
+def test_no_threat_of_safety_or_ultimatum(analyse_text, text):
+    assert _threats(analyse_text, text) == []

@@ -124,6 +124,8 @@ def _content_of(hit: Hit, by_token: dict[int, Hit]) -> Hit | None:
             return None
         if tok.dep_ == "conj" and tok.head.i in by_token:
             return None             # "called on X .. but added that ..": a second act
+        if tok.dep_ == "prep" and tok.lower_ in word_list("events/adjunct_preps"):
+            return None             # "DURING a rally marking the attack, X demanded ..."
         tok = tok.head
         # the act itself, or its noun object ("reiterated the CALL to expel")
         for cand in [tok] + [c for c in tok.children if c.dep_ in ("dobj", "obj")]:
@@ -322,6 +324,9 @@ def extract(doc, ex: Extraction):
                 hit.target = C.place_object(ex, hit.trigger)
             sources = _actors(ex, hit.source, hit, "source")
             targets = _actors(ex, hit.target, hit, "target")
+            for extra in hit.also_targets:
+                targets += [a for a in A.expand(ex, extra) if A.actorish(a)
+                            and all(a.name != t.name for t in targets if t is not None)]
             if hit.target_is_subject:
                 sources = [A.speaker_at(ex, hit.trigger.idx)]
             sources, targets = _refused_in_speech(ex, hit, sources, targets)

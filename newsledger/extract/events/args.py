@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from newsledger.extract.base import Extraction
 from newsledger.extract.events.lexicon import lexicon, word_sets
 from newsledger.kb import base as kb_base
+from newsledger.kb.ruler import groups
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 # Modifiers that belong to an actor's name: "US combat forces", "Iraqi government".
@@ -243,6 +244,46 @@ def _forces_of_people(head):
     return forces if forces is not None and forces.type == "armed_forces" else None
 
 
+def _country_before(ex: Extraction, tok):
+    """The country named last before a token in its sentence ("the U.S. dream that ITS
+    troops", "the American dream that ITS troops"): by a mention's actor, or a demonym."""
+    kb = kb_base.default()
+    for t in reversed(tok.sent[:tok.i - tok.sent.start]):
+        if t.ent_type_ not in ("GPE", "NORP", "ORG"):
+            continue
+        m = covering(ex, t)
+        side = side_of(m.entity_id) if m is not None else None
+        country = kb.get(side) if side else kb.country_of_demonym(t.text)
+        if country is not None and country.type == "country":
+            return country
+    return None
+
+
+def _possessed_body(ex: Extraction, head) -> Actor | None:
+    """"its troops", "their government": a country's institution, the country being the
+    one the sentence named last before the pronoun."""
+    poss = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("its", "their")),
+                None)
+    if poss is None:
+        return None
+    what = institution_of(head)
+    country = _country_before(ex, poss) if what else None
+    inst = kb_base.default().institution(country, what) if country is not None else None
+    if inst is None:
+        return None
+    lo, hi = np_bounds(head)
+    start, end = head.doc[lo].idx, head.doc[hi - 1].idx + len(head.doc[hi - 1])
+    return Actor(inst.id, inst.name, start, end, "possessive", anchored=True, body=True)
+
+
+def institution_of(head) -> str | None:
+    """The kind of state institution a head word names (forces, government, ...)."""
+    for what, spec in groups()["institutions"].items():
+        if head.lower_ in spec["heads"] or head.lemma_.lower() in spec["heads"]:
+            return what
+    return None
+
+
 def side_of(actor_id: str | None, depth: int = 0) -> str | None:
     """The country an actor belongs to in the KB: itself, its ``country``, or that of
     the body a person holds a role in."""
@@ -297,6 +338,9 @@ def resolve(ex: Extraction, head, depth: int = 0) -> Actor | None:
         head = head.head.head               # "militias that target": the militias
     if head.pos_ == "PRON":
         return _pronoun(ex, head)
+    body = _possessed_body(ex, head)
+    if body is not None:
+        return body
     named = _named(ex, head)
     if named is not None:
         return named
@@ -361,17 +405,17 @@ def subject_of(verb):
             if c.dep_ == "nsubjpass":
                 return c, True
         if verb.dep_ in ("xcomp", "advcl") and _infinitive(verb) and \
-                (recipient := _recipient(verb.head)) is not None:
-            return recipient, False     # "gave the troops a chance TO LEAVE": the troops
+                (given := recipient(verb.head)) is not None:
+            return given, False     # "gave the troops a chance TO LEAVE": the troops
         if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head.i != verb.i:
             verb = verb.head
             seen += 1
             continue
         if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
                 and verb.head.head.pos_ in ("VERB", "AUX"):
-            recipient = _recipient(verb.head.head)
-            if recipient is not None:
-                return recipient, False  # "gave the troops a chance to withdraw": the troops
+            given = recipient(verb.head.head)
+            if given is not None:
+                return given, False  # "gave the troops a chance to withdraw": the troops
             verb = verb.head.head       # "Russia has no plans to withdraw": who has them
             seen += 1
             continue
@@ -386,7 +430,7 @@ def _infinitive(verb) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
-def _recipient(verb):
+def recipient(verb):
     """The receiver of a verb of giving ("gave X a chance", "a chance TO X", "gave X
     until Friday"); the object only where it names a party, not the thing given."""
     if verb.lemma_.lower() not in word_sets()["giving_verbs"]:

@@ -33,6 +33,7 @@ class Hit:
     reported: bool = False          # a demand or accusation in reported speech: the source is
                                     # who reports it ("X said Y must leave")
     neg_coded: bool = False         # the pattern coded the negation ("will not tolerate")
+    also_targets: list = field(default_factory=list)  # parties the parse hung elsewhere
 
 
 def verb_forms(tok) -> tuple[str, ...]:
@@ -283,6 +284,8 @@ def code_noun(noun) -> Hit | None:
     if between is not None:
         conj = next(iter(between.conjuncts), None)
         hit.source, hit.target, hit.pair = between, conj, conj is not None
+    if hit.target is not None and hit.target is of:
+        hit.also_targets = _stray_conjuncts(noun, of)
     if np.for_to:
         hit.target = content_target(noun)
     if (np.for_to or np.needs_target) and hit.target is None:
@@ -302,6 +305,14 @@ def code_noun(noun) -> Hit | None:
                 # "held talks WITH X", "conducted rounds of dialogue WITH X"
                 _, hit.target = A.prep_object(verb, ("with", "against", "between"))
     return hit
+
+
+def _stray_conjuncts(noun, of) -> list:
+    """"the murder of A and his comrade B": the parser often coordinates B with the
+    event noun instead of with A. A conjunct of the event noun after its of-phrase
+    that is no event itself is a second party of the same act."""
+    return [c for c in noun.children if c.dep_ == "conj" and c.i > of.i
+            and c.pos_ in ("NOUN", "PROPN") and not _is_event_noun(c)]
 
 
 def _is_event_noun(tok) -> bool:

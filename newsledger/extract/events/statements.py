@@ -139,11 +139,86 @@ def code_goal(noun, ex: Extraction) -> Hit | None:
 
 def code_statement(tok, ex: Extraction) -> Hit | None:
     """A verb's statement act, if it has one (tried before the verb's own patterns)."""
-    if tok.pos_ != "VERB":
+    if tok.pos_ not in ("VERB", "AUX"):
         return None
-    return code_threat(tok, ex) or code_intent(tok, ex)
+    return code_threat(tok, ex) or code_intent(tok, ex) or code_no_safety(tok, ex) or \
+        code_ultimatum(tok, ex)
 
 
 def code_noun_statement(tok, ex: Extraction) -> Hit | None:
     """A noun's statement act, if it has one (tried after the noun's own patterns)."""
     return code_lack(tok, ex) or code_goal(tok, ex)
+
+
+_ULTIMATUM = "139"
+
+
+def _safety_predicate(verb):
+    """The safety word of "be AT PEACE", "feel AT EASE", "be SAFE", "enjoy SECURITY", or None."""
+    cues = statement_cues()
+    if verb.lemma_.lower() not in cues["safety_verbs"]:
+        return None
+    for c in verb.children:
+        if c.dep_ == "acomp" and c.lemma_.lower() in cues["safety_adjectives"]:
+            return c
+        if c.dep_ in ("dobj", "attr") and c.lemma_.lower() in cues["safety_nouns"]:
+            return c
+        if c.dep_ == "prep":
+            word = next((g for g in c.children if g.dep_ == "pobj"
+                         and g.lemma_.lower() in cues["safety_nouns"]), None)
+            if word is not None:
+                return word
+    return None
+
+
+def _denied(verb) -> bool:
+    """The clause is said not to come true: negated ("will never be safe"), or the content
+    of a wish that is itself an illusion or is called one ("their dream that .. is an
+    illusion")."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    cues = statement_cues()
+    frame = verb.head
+    if verb.dep_ not in ("ccomp", "relcl", "acl") or frame.lemma_.lower() not in cues["wish_nouns"]:
+        return False
+    if frame.lemma_.lower() in cues["illusion_nouns"] - {"dream"}:
+        return True
+    cop = frame.head
+    return frame.dep_ == "nsubj" and any(
+        c.dep_ in ("attr", "acomp") and c.lemma_.lower() in cues["illusion_nouns"]
+        for c in cop.children)
+
+
+def code_no_safety(verb, ex: Extraction) -> Hit | None:
+    """"the dream that its troops will be AT PEACE in Iraq is an illusion": telling a party
+    it will know no safety threatens it."""
+    word = _safety_predicate(verb)
+    if word is None or not _denied(verb) or not _reported(verb, ex):
+        return None
+    party = _party(verb)
+    if party is None:
+        return None
+    hit = Hit(verb, coding(_THREAT), target=party, conf=0.45, reported=True,
+              neg_coded=True)    # the denial is the threat, not a negated act
+    hit.source = reporter(verb)
+    hit.consumed = [word]
+    return hit
+
+
+def code_ultimatum(verb, ex: Extraction) -> Hit | None:
+    """"to give yet ANOTHER CHANCE to the troops to leave": a last chance is an ultimatum
+    on whoever is given it."""
+    cues = statement_cues()
+    if verb.lemma_.lower() not in cues["grant_verbs"] or not _reported(verb, ex):
+        return None
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")
+                and c.lemma_.lower() in cues["ultimatum_nouns"]), None)
+    if obj is None or not any(m.lower_ in cues["ultimatum_marks"] for m in obj.lefts):
+        return None
+    party = A.recipient(verb)
+    if party is None or party.lower_ in _SPEAKER:
+        return None
+    hit = Hit(verb, coding(_ULTIMATUM), target=party, conf=0.45, reported=True)
+    hit.source = reporter(verb)
+    hit.consumed = [obj]
+    return hit
