@@ -68,8 +68,9 @@ def _features(row: dict, facts: set[str] = frozenset()) -> dict:
         names |= set(words(row.get(f"{side}_name") or ""))
     toks = (set(words(row["text"])) - _speech_stems() - names) | _act_classes(row)
     toks |= {"n:" + w for w in names}       # weighed down in wording (see name_weight)
-    facts = set(facts) | _once_only(row, toks)
-    return {"row": row, "words": toks, "src": _actor_key(row, "source"),
+    once = _once_only(row, toks)
+    facts = set(facts) | once
+    return {"once": once, "row": row, "words": toks, "src": _actor_key(row, "source"),
             "tgt": _actor_key(row, "target"), "date": row.get("date"),
             "published": row.get("published"), "neg": bool(row.get("negated")),
             "facts": facts}
@@ -170,8 +171,10 @@ class _Group:
 
 def _one_act(a: dict, b: dict) -> bool:
     """The same words coded once per target ("strikes on the bases and the embassy"):
-    one act. (Once per doer, "A and B rejected", is two acts: see ``_veto``.)"""
+    one act; but not a killing of two named persons (``_once_only``). (Once per doer, "A and B rejected", is two acts: see ``_veto``.)"""
     ra, rb = a["row"], b["row"]
+    if a["once"] and b["once"] and not a["once"] & b["once"]:
+        return False        # "the killing of X and Y": each is killed, two events
     return ra["doc_id"] == rb["doc_id"] and ra["start"] == rb["start"] and \
         ra["end"] == rb["end"] and (a["src"] == b["src"] or not a["src"] or not b["src"])
 

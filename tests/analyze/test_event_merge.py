@@ -160,3 +160,11 @@ def test_a_person_is_killed_once_however_the_killing_is_worded():
     for r in rows:
         r["target_type"] = "ORG"
     assert groups(rows) == [["a0"], ["b0"]]
+
+
+def test_the_killing_of_two_named_persons_is_two_events():
+    text = "the assassination of Ivan Petrovic and Goran Kovac"
+    rows = [ev("a", 0, "ASSAULT", text, None, "Ivan Petrovic", target_type="PERSON"),
+            ev("a", 0, "ASSAULT", text, None, "Goran Kovac", target_type="PERSON")]
+    rows[1]["id"] = "a0b"
+    assert groups(rows) == [["a0"], ["a0b"]]
