@@ -31,7 +31,7 @@ def test_seed_contradictions_floor(scores):
 def test_seed_event_merge_floor(scores):
     if importlib.util.find_spec("newsledger.extract.events") is None:
         pytest.skip("no events stage in this tree: nothing to merge")
-    assert scores["events"]["merge"]["f1"] >= 0.72, scores["events"]["merge"]
+    assert scores["events"]["merge"]["f1"] >= 0.85, scores["events"]["merge"]
 
 
 MEANTIME = ROOT.parent / "shared" / "data" / "meantime" / "intra_cross-doc_annotation"

@@ -59,3 +59,49 @@ def test_other_sides_refused_act_is_the_target(analyse_text):
 def test_a_refusal_attributed_to_unnamed_sources_keeps_its_party(analyse_text):
     got = _coded(analyse_text, "Russia will not withdraw its troops from Syria, sources said.")
     assert got == [("REJECT", "russia", "syria", "Russia", "Syria")]
+
+
+def _moods(analyse_text, text):
+    ex = analyse_text(text)
+    for e in ex.events:
+        assert ex.article.text[e.start:e.end] == e.text
+    return [(e.type, e.source_text, e.target_text, e.target_id, e.text, e.hypothetical)
+            for e in ex.events]
+
+
+def test_a_place_left_stands_for_its_country(analyse_text):
+    got = _moods(analyse_text, "US forces withdrew from the Ain al-Asad air base on Friday.")
+    assert got == [("RETREAT", "US forces", "Ain al-Asad air base", "iraq",
+                    "US forces withdrew from the Ain al-Asad air base", False)]
+
+
+def test_a_bare_definite_noun_names_the_earlier_phrase_again(analyse_text):
+    got = _moods(analyse_text, "Turkish troops entered the Harir base on Monday to escort "
+                               "US forces as they leave the base.")
+    assert got == [("RETREAT", "US forces", "the base", "iraq", "they leave the base", False)]
+
+
+def test_a_deed_the_other_side_foretells_is_no_act_yet(analyse_text):
+    got = _moods(analyse_text, "Iraqi Prime Minister Mustafa al-Kadhimi said the US combat "
+                               "forces would leave the country.")
+    assert [g[-1] for g in got] == [True]
+
+
+def test_an_act_whose_subject_clause_is_future_is_still_ahead(analyse_text):
+    got = _moods(analyse_text, "He said the withdrawal of Turkish troops from Syria would be "
+                               "announced on December 31.")
+    assert got == [("RETREAT", "Turkish troops", "Syria", "syria",
+                    "withdrawal of Turkish troops from Syria", True)]
+
+
+def test_a_date_is_no_party_of_an_act(analyse_text):
+    got = _moods(analyse_text, "The killing of the rebel leader Ivan Petrovic on January 5 "
+                               "angered the villagers.")
+    assert [(g[0], g[2], g[4]) for g in got] == \
+        [("ASSAULT", "the rebel leader", "killing of the rebel leader")]
+
+
+def test_an_act_named_as_a_goal_is_coded_once_as_the_demand(analyse_text):
+    got = _moods(analyse_text, "Peter Novak said the withdrawal of all Turkish troops from "
+                               "Syria is an objective that cannot be negotiated.")
+    assert [(g[0], g[1], g[3]) for g in got] == [("REQUEST", "Peter Novak", "turkey_armed_forces")]

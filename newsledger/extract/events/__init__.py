@@ -230,10 +230,20 @@ def _refused_in_speech(ex: Extraction, hit: Hit, sources, targets):
     return [speaker], party or [None]
 
 
+def _foretold(ex: Extraction, hit: Hit, src) -> bool:
+    """A deed the other side says will happen ("the authorities' assertion that US
+    forces would leave") is a forecast: neither the doer's act nor its intent."""
+    if hit.reported or src is None or C.intent(hit.trigger) is None:
+        return False
+    speaker = _reporting_speaker(ex, hit.trigger)
+    ours, theirs = A.side_of(speaker.id) if speaker else None, A.side_of(src.id)
+    return ours is not None and theirs is not None and ours != theirs
+
+
 def _record(ex, hit, sent, src, tgt) -> Event:
     c, recoded, neg = recode(hit)
     # the demand or accusation was made, whatever the mood of what it is about
-    hypo = C.hypothetical(hit.trigger) and not hit.reported
+    hypo = (C.hypothetical(hit.trigger) or _foretold(ex, hit, src)) and not hit.reported
     start, end = _span(hit, ex, sent)
     conf = hit.conf * (0.6 if hypo or neg else 1.0) * (1.0 if src and src.id else 0.85)
     exclude = {src.start} if src is not None else set()   # the place that acts is no venue
@@ -308,6 +318,10 @@ def extract(doc, ex: Extraction):
     out = []
     for sent in doc.sents:
         hits = _hits(sent, ex)
+        # an act another hit took as its part ("the WITHDRAWAL .. is an objective") is
+        # coded once, by that hit
+        taken = {t.i for h in hits for t in h.consumed if t.i != h.trigger.i}
+        hits = [h for h in hits if h.trigger.i not in taken]
         by_token = {h.trigger.i: h for h in hits}
         parents = {id(h): _content_of(h, by_token) for h in hits}
         for hit in hits:
@@ -329,6 +343,9 @@ def extract(doc, ex: Extraction):
                             and all(a.name != t.name for t in targets if t is not None)]
             if hit.target_is_subject:
                 sources = [A.speaker_at(ex, hit.trigger.idx)]
+            if hit.coding.type in _TARGET_FROM_PLACE:
+                # "withdrew from the X air base": a party, so the country the place is in
+                targets = [A.country_of_place(t) for t in targets]
             sources, targets = _refused_in_speech(ex, hit, sources, targets)
             if hit.coding.type in _JOINT and targets == [None] and len(sources) == 2:
                 sources, targets = sources[:1], sources[1:]

@@ -270,7 +270,7 @@ def code_noun(noun) -> Hit | None:
     _, of = A.prep_object(noun, ("of",))
     _, by = A.prep_object(noun, ("by",))
     _, between = A.prep_object(noun, ("between",))
-    _, against = A.prep_object(noun, ("against", "on", "with", "to", "at", "into"))
+    against = _party_object(noun, ("against", "on", "with", "to", "at", "into"))
     _, frm = A.prep_object(noun, ("from",))
     if frm is None and of is not None:
         _, frm = A.prep_object(of, ("from",))   # "withdrawal of the troops from X"
@@ -305,6 +305,19 @@ def code_noun(noun) -> Hit | None:
                 # "held talks WITH X", "conducted rounds of dialogue WITH X"
                 _, hit.target = A.prep_object(verb, ("with", "against", "between"))
     return hit
+
+
+def _party_object(noun, preps):
+    """The object of the first of these prepositions that names no time: "the killing of X
+    ON JANUARY 5th" has no party "on"."""
+    time_words = word_sets()["time"]
+    for c in noun.children:
+        if c.dep_ in ("prep", "prt", "agent", "dative") and c.lower_ in preps:
+            obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None and obj.ent_type_ not in ("DATE", "TIME") and \
+                    obj.lemma_.lower() not in time_words:
+                return obj
+    return None
 
 
 def _stray_conjuncts(noun, of) -> list:

@@ -15,6 +15,7 @@ _NEG_WORDS = {"not", "n't", "never", "no", "without", "nor"}
 _NEG_DETS = {"no", "neither"}
 _FAILING = {"fail", "cease"}
 _COND_MARKS = {"if", "unless", "whether", "should"}
+_FUTURE_AUX = {"will", "would", "shall", "'ll"}
 _PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "into", "around"}
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
 
@@ -76,6 +77,9 @@ def intent(trigger) -> str | None:
 def hypothetical(trigger) -> bool:
     """Conditional ("if they stay") or intended/wanted ("plans to", "want to") acts."""
     modal = word_list("events/modal_heads")
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubjpass") and \
+            any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE_AUX for c in trigger.head.children):
+        return True     # "the withdrawal WOULD be announced on December 31st": still ahead
     for i, t in enumerate(_path(trigger)):
         if any(c.dep_ == "mark" and c.lower_ in _COND_MARKS for c in t.children):
             return True
