@@ -105,3 +105,18 @@ def test_an_act_named_as_a_goal_is_coded_once_as_the_demand(analyse_text):
     got = _moods(analyse_text, "Peter Novak said the withdrawal of all Turkish troops from "
                                "Syria is an objective that cannot be negotiated.")
     assert [(g[0], g[1], g[3]) for g in got] == [("REQUEST", "Peter Novak", "turkey_armed_forces")]
+
+
+def test_a_similar_act_has_the_parties_of_the_like_act_before(analyse_text):
+    ex = analyse_text("Hundreds of students protested against the government on Thursday. "
+                      "A similar protest took place in the capital on Friday night.")
+    got = [(e.type, e.source_name, e.target_name, e.text, e.source_text) for e in ex.events]
+    assert got == [
+        ("PROTEST", "students", "government", "Hundreds of students protested against the government",
+         "students"),
+        # the parties are named where the like act is told, not here
+        ("PROTEST", "students", "government", "similar protest", None)]
+
+
+def test_a_protest_naming_no_party_and_no_like_act_is_no_event(analyse_text):
+    assert analyse_text("A protest took place in the capital on Friday night.").events == []

@@ -20,7 +20,7 @@ from newsledger.extract.events import context as C
 from newsledger.extract.events import statements as S
 from newsledger.extract.events.coder import (Hit, code_demand, code_noun, code_predicate,
                                             code_verb, content_target)
-from newsledger.extract.events.lexicon import coding, intent_code, refusal_code
+from newsledger.extract.events.lexicon import coding, intent_code, refusal_code, word_sets
 from newsledger.records import Event
 
 NAME = "events.plover"
@@ -111,7 +111,10 @@ def _hits(sent, ex: Extraction) -> list[Hit]:
     for tok in sent:
         if tok.i not in consumed and tok.pos_ in ("NOUN", "PROPN") and not _inside_name(tok, ex):
             h = code_noun(tok) or S.code_noun_statement(tok, ex)
-            if h is not None and (h.source is not None or h.target is not None):
+            if h is not None and h.source is None and h.target is None:
+                like = [m for m in tok.lefts if m.lower_ in word_sets()["echo_modifiers"]]
+                h.echo, h.consumed = bool(like), h.consumed + like
+            if h is not None and (h.source is not None or h.target is not None or h.echo):
                 hits.append(h)
     return hits
 
@@ -230,6 +233,18 @@ def _refused_in_speech(ex: Extraction, hit: Hit, sources, targets):
     return [speaker], party or [None]
 
 
+def _echoed(out: list[Event], hit: Hit) -> tuple[list, list]:
+    """The parties of the latest like act coded before "a SIMILAR protest"."""
+    like = next((e for e in reversed(out) if e.type == hit.coding.type
+                 and not (e.negated or e.hypothetical)), None)
+    if like is None:
+        return [None], [None]
+    # no words of their own here: the parties are named where the like act is told
+    src = A.Actor(like.source_id, like.source_name, 0, 0, "echo") if like.source_name else None
+    tgt = A.Actor(like.target_id, like.target_name, 0, 0, "echo") if like.target_name else None
+    return [src], [tgt]
+
+
 def _foretold(ex: Extraction, hit: Hit, src) -> bool:
     """A deed the other side says will happen ("the authorities' assertion that US
     forces would leave") is a forecast: neither the doer's act nor its intent."""
@@ -338,6 +353,8 @@ def extract(doc, ex: Extraction):
                 hit.target = C.place_object(ex, hit.trigger)
             sources = _actors(ex, hit.source, hit, "source")
             targets = _actors(ex, hit.target, hit, "target")
+            if hit.echo:
+                sources, targets = _echoed(out, hit)
             for extra in hit.also_targets:
                 targets += [a for a in A.expand(ex, extra) if A.actorish(a)
                             and all(a.name != t.name for t in targets if t is not None)]

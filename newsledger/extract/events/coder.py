@@ -34,6 +34,7 @@ class Hit:
                                     # who reports it ("X said Y must leave")
     neg_coded: bool = False         # the pattern coded the negation ("will not tolerate")
     also_targets: list = field(default_factory=list)  # parties the parse hung elsewhere
+    echo: bool = False              # "a SIMILAR protest": the parties of the like act before
 
 
 def verb_forms(tok) -> tuple[str, ...]:
