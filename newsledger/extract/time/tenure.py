@@ -82,7 +82,8 @@ def offices(roles: list[dict]) -> list[_Office]:
     """The offices a person held with the titles that name them and their tenure.
 
     Curated roles are named ("prime minister"); Phoenix codes only by sector
-    ("IRQGOV"), so they are used for persons without a curated role."""
+    ("IRQGOV"), so they are used for persons without a curated role, and
+    only for the start of their tenure."""
     cfg = _config()
     named: dict[str, list[dict]] = {}
     for r in roles:
@@ -102,9 +103,12 @@ def offices(roles: list[dict]) -> list[_Office]:
         if len(code) >= 6:
             coded.setdefault(code[3:6], []).append(r)
     for sector, stints in coded.items():
-        lo, hi = _hull(stints)
-        if (lo or hi) and sector in cfg["phoenix_sectors"]:
-            out.append(_Office(tuple(cfg["phoenix_sectors"][sector]), lo, hi,
+        # A coded stint ends where the dictionary's coding of it stopped, not
+        # always where the office did (a later office of the sector is often
+        # missing): only its start bounds publication.
+        lo, _ = _hull(stints)
+        if lo and sector in cfg["phoenix_sectors"]:
+            out.append(_Office(tuple(cfg["phoenix_sectors"][sector]), lo, None,
                                f"{sector} tenure from the Phoenix dictionaries"))
     return out
 
@@ -151,6 +155,19 @@ def _np_state(words: list[str], strict: bool) -> str | None:
     return "ok"
 
 
+def _determined(words: list[str]) -> bool:
+    """Whether a title's noun phrase, read nearest word first, has a determiner or
+    a possessive ("the Portuguese premier", "Portugal's premier")."""
+    cfg = _config()
+    for w in words[:_MAX_NP_WORDS]:
+        low = w.lower()
+        if low in cfg["determiners"] or low.endswith(("'s", "’s")):
+            return True
+        if not (w[:1].isupper() or low in cfg["current"]):
+            return False
+    return False
+
+
 def _current(m: re.Match, words_before: list[str], strict: bool) -> bool:
     """Whether a title match names the office as held now."""
     cfg = _config()
@@ -176,8 +193,7 @@ def titled(text: str, start: int, end: int, sent: tuple[int, int],
         title_cap = m.group("title")[:1].isupper()
         # "the prime minister, NAME" needs a noun phrase ("became prime minister,
         # NAME said" is no apposition); "Prime Minister NAME" does not.
-        if m.group("comma") and not title_cap and not (words and words[0].lower() in
-                                                        _config()["determiners"]):
+        if m.group("comma") and not title_cap and not _determined(words):
             return None
         return m.group("title") if _current(m, words, strict=False) else None
     line_end = text.find("\n", end)
