@@ -215,14 +215,22 @@ def _per_weekday(weekdays: list[tuple[int, str]], combine) -> dict[int, int]:
     return {dow: combine([(dow - wd) % 7 for wd, _ in weekdays] or [0]) for dow in range(1, 8)}
 
 
-def _candidates(lo: date, hi: date | None, weekdays, c: _Constraints) -> list[date]:
-    """Feasible days from the lower bound to the upper one: every weekday told fell
-    on or after the latest event. Without an upper bound, the search reaches
-    as far past the first year not penalised as past the lower bound."""
+def _reach(lo: date, deadline: date | None, hi: date | None, c: _Constraints) -> date:
+    """The last day tried: the upper bound where it is the text's deadline (the
+    news may be of its eve); else as far past the first year not penalised as
+    the search goes, cut by a tenure's end: a tenure years long widens nothing."""
+    if deadline is not None and hi == deadline:
+        return hi
     free = lo
     while free.year in c.other_year:
         free = date(free.year + 1, 1, 1)
-    last = hi or free + timedelta(days=_SEARCH_DAYS)
+    far = free + timedelta(days=_SEARCH_DAYS)
+    return min(hi, far) if hi is not None else far
+
+
+def _candidates(lo: date, last: date, weekdays, c: _Constraints) -> list[date]:
+    """Feasible days from the lower bound to the last one tried: every weekday told
+    fell on or after the latest event."""
     days = (lo + timedelta(days=k) for k in range((last - lo).days + 1))
     if c.lo_event is None or not weekdays:
         return list(days)
@@ -321,7 +329,7 @@ def _by_constraints(items: list[Item], embeds: list[tuple[date, str, int]],
         latest = " (latest dated event)" if lo == text_lo else ""
         return Published(None, None, None, "; ".join([limits[0] + latest] + limits[1:])
                          + "; nothing ties it to a day")
-    ok = _candidates(lo, hi, weekdays, c)
+    ok = _candidates(lo, _reach(lo, deadline, hi, c), weekdays, c)
     if not ok:
         return Published(None, None, None, "the text's date constraints contradict each other")
     if embed is None and c.focus is None:
