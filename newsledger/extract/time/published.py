@@ -10,11 +10,15 @@ In order of trust:
 3. the text's own constraints. An event dated in the past bounds publication
    from below, a deadline in a future clause from above. A bare weekday in a
    past clause ("said on Friday") is news of the week before publication and
-   not older than the latest dated event. Where a text leaves the year off
-   some dates, the years it writes out are of other years than its own (the
-   wire style rule). Among the days that satisfy all of this, the one in the
-   week nearest the latest date the text refers to (news is about what is
-   recent or imminent), with its weekday mentions as fresh as possible.
+   not older than the latest dated event. A person named with the title of
+   an office bounds it by the office's tenure in the knowledge base
+   (tenure.py; bounds only, never a date to be near). Among the days that
+   satisfy all of this, the one in the week nearest the latest date the text
+   refers to (news is about what is recent or imminent), with its weekday
+   mentions as fresh as possible. Where a text leaves the year off some
+   dates, a day in a year it writes out is less likely (the wire style rule,
+   as a penalty). Where only the knowledge base places the text, the year is
+   left open unless its bounds fix it.
 
 Without a dated reference the result is None with the reason: never today.
 The method says which of these gave the date; the note says why.

@@ -113,3 +113,13 @@ def test_a_past_or_future_title_bounds_nothing(analyse_text, tmp_path, monkeypat
                       "receded.")
     assert ex.doc_updates["published"] is None
     assert "no dated event" in ex.doc_updates["published_note"]
+
+
+def test_a_long_tenure_does_not_widen_the_search(nlp):
+    # Every year of a long tenure has a Tuesday as near a yearless "May 1": the
+    # tenure's end only cuts the search, so the first year after the plant
+    # closed wins, not a later one where the weekday falls a day nearer.
+    text = ("The plant closed in March 2008. Prime Minister Ana Ruiz said on Tuesday that "
+            "it will reopen on May 1.")
+    inf, _ = _infer(nlp, text, lo=date(2009, 1, 20), hi=date(2017, 1, 27))
+    assert inf.date == "2009-04-28"
