@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
@@ -334,6 +334,11 @@ def _by_constraints(items: list[Item], embeds: list[tuple[date, str, int]],
         return Published(None, None, None, "; ".join([limits[0] + latest] + limits[1:])
                          + "; nothing ties it to a day")
     ok = _candidates(lo, _reach(lo, deadline, hi, c), weekdays, c)
+    if not ok and known:
+        # The text's weekdays do not fit in the tenure: the text wins.
+        found = _by_constraints(items, embeds)
+        return replace(found, note=found.note + "; ignored the knowledge base's bounds: "
+                       "the text's weekdays do not fit in them")
     if not ok:
         return Published(None, None, None, "the text's date constraints contradict each other")
     if embed is None and c.focus is None:

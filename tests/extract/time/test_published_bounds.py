@@ -123,3 +123,13 @@ def test_a_long_tenure_does_not_widen_the_search(nlp):
             "it will reopen on May 1.")
     inf, _ = _infer(nlp, text, lo=date(2009, 1, 20), hi=date(2017, 1, 27))
     assert inf.date == "2009-04-28"
+
+
+def test_weekdays_that_do_not_fit_in_a_tenure_overrule_it(nlp):
+    # Saturday 2020-03-07 is the first after the closure; a tenure ending on the
+    # Thursday before it cannot hold news of Saturday: the text wins.
+    inf, _ = _infer(nlp, "The plant closed on March 3, 2020. Workers of Ana Ruiz protested "
+                         "outside it on Saturday.", lo=date(2019, 1, 1), hi=date(2020, 3, 5))
+    assert inf.date == "2020-03-07"
+    assert inf.note.endswith("ignored the knowledge base's bounds: the text's weekdays do not "
+                             "fit in them")
