@@ -16,7 +16,7 @@ from datetime import date
 from spacy.tokens import Doc
 
 from newsledger.extract.base import Extraction
-from newsledger.extract.time import grammar, published
+from newsledger.extract.time import grammar, published, tenure
 from newsledger.extract.time.grammar import tables
 from newsledger.extract.time.normalize import Context, normalize, reanchor
 from newsledger.extract.time.tense import tense_at
@@ -89,10 +89,11 @@ def _anchor(value: str | None) -> tuple[date | None, int | None]:
         return None, year
 
 
-def annotate(doc: Doc, doc_id: str, anchor: str | None = None,
-             raw_text: str | None = None) -> tuple[list[Timex], published.Published | None]:
+def annotate(doc: Doc, doc_id: str, anchor: str | None = None, raw_text: str | None = None,
+             known: list[tenure.Bound] = ()) -> tuple[list[Timex], published.Published | None]:
     """Timexes of a Doc anchored to ``anchor`` (ISO date), inferring it when None.
 
+    ``known``: bounds on publication from the knowledge base (tenure.bounds).
     Returns the timexes and, when the anchor was inferred, the inference."""
     text = doc.text     # built anew on every access: read it once
     found = [m for m in grammar.find(text) if not _is_count(doc, m)]
@@ -110,7 +111,9 @@ def annotate(doc: Doc, doc_id: str, anchor: str | None = None,
     inferred = None
     if anchor is None:
         items = [published.Item(found[k], values[k].value, values[k].mod, tenses[k]) for k in keep]
-        inferred = published.infer(raw_text if raw_text is not None else text, items)
+        dated = {sents[k] for k in keep if values[k].value and _YEAR.match(values[k].value)}
+        inferred = published.infer(raw_text if raw_text is not None else text, items,
+                                   _undated(known, dated))
         day, year = _anchor(inferred.date)
         anchor = inferred.date
         values = {k: reanchor(found[k], values[k], replace(ctx[k], anchor=day, anchor_year=year))
@@ -127,6 +130,12 @@ def annotate(doc: Doc, doc_id: str, anchor: str | None = None,
                          sent_end=s[1], tense=t, extractor=f"{NAME}.{m.rule.name}",
                          confidence=conf))
     return out, inferred
+
+
+def _undated(known: list[tenure.Bound], dated: set[tuple[int, int]]) -> list[tenure.Bound]:
+    """Bounds from titles outside sentences the text dates itself: "Prime Minister X
+    visited in 2006" gives the title of 2006, not of the day of writing."""
+    return [b for b in known if not any(s <= b.start < e for s, e in dated)]
 
 
 class _Told:
@@ -154,7 +163,8 @@ class _Told:
 
 def extract(doc: Doc, ex: Extraction) -> list[Timex]:
     art = ex.article
-    timexes, inferred = annotate(doc, art.id, art.published, art.text)
+    known = tenure.bounds(ex) if art.published is None else []
+    timexes, inferred = annotate(doc, art.id, art.published, art.text, known)
     if inferred is not None:
         ex.doc_updates.update(inferred.updates())
     # Offsets index the stored text; the Doc's text only blanks boilerplate.

@@ -10,11 +10,15 @@ In order of trust:
 3. the text's own constraints. An event dated in the past bounds publication
    from below, a deadline in a future clause from above. A bare weekday in a
    past clause ("said on Friday") is news of the week before publication and
-   not older than the latest dated event. Where a text leaves the year off
-   some dates, the years it writes out are of other years than its own (the
-   wire style rule). Among the days that satisfy all of this, the one in the
-   week nearest the latest date the text refers to (news is about what is
-   recent or imminent), with its weekday mentions as fresh as possible.
+   not older than the latest dated event. A person named with the title of
+   an office bounds it by the office's tenure in the knowledge base
+   (tenure.py; bounds only, never a date to be near). Among the days that
+   satisfy all of this, the one in the week nearest the latest date the text
+   refers to (news is about what is recent or imminent), with its weekday
+   mentions as fresh as possible. Where a text leaves the year off some
+   dates, a day in a year it writes out is less likely (the wire style rule,
+   as a penalty). Where only the knowledge base places the text, the year is
+   left open unless its bounds fix it.
 
 Without a dated reference the result is None with the reason: never today.
 The method says which of these gave the date; the note says why.
@@ -23,7 +27,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
@@ -215,19 +219,27 @@ def _per_weekday(weekdays: list[tuple[int, str]], combine) -> dict[int, int]:
     return {dow: combine([(dow - wd) % 7 for wd, _ in weekdays] or [0]) for dow in range(1, 8)}
 
 
-def _candidates(lo: date, hi: date | None, weekdays, c: _Constraints) -> list[date]:
-    """Feasible days from the lower bound (past the excluded years) to the deadline:
-    not in an excluded year, and every weekday told fell on or after the latest event."""
-    start = lo
-    while start.year in c.other_year:
-        start = date(start.year + 1, 1, 1)
-    last = hi or start + timedelta(days=_SEARCH_DAYS)
-    days = (start + timedelta(days=k) for k in range((last - start).days + 1))
+def _reach(lo: date, deadline: date | None, hi: date | None, c: _Constraints) -> date:
+    """The last day tried: the upper bound where it is the text's deadline (the
+    news may be of its eve); else as far past the first year not penalised as
+    the search goes, cut by a tenure's end: a tenure years long widens nothing."""
+    if deadline is not None and hi == deadline:
+        return hi
+    free = lo
+    while free.year in c.other_year:
+        free = date(free.year + 1, 1, 1)
+    far = free + timedelta(days=_SEARCH_DAYS)
+    return min(hi, far) if hi is not None else far
+
+
+def _candidates(lo: date, last: date, weekdays, c: _Constraints) -> list[date]:
+    """Feasible days from the lower bound to the last one tried: every weekday told
+    fell on or after the latest event."""
+    days = (lo + timedelta(days=k) for k in range((last - lo).days + 1))
     if c.lo_event is None or not weekdays:
-        return [d for d in days if d.year not in c.other_year]
+        return list(days)
     back = _per_weekday(weekdays, max)
-    return [d for d in days if d.year not in c.other_year
-            and d - timedelta(days=back[d.isoweekday()]) >= c.lo_event]
+    return [d for d in days if d - timedelta(days=back[d.isoweekday()]) >= c.lo_event]
 
 
 def _recurrence(month: int, day: int, sign: int, p: date) -> date:
@@ -251,44 +263,125 @@ def _score(p: date, ages: dict[int, int], yearless, c: _Constraints, embed: date
     focus = max(([c.focus] if c.focus else []) +
                 [_recurrence(m, d, sign, p) for m, d, sign, _ in yearless], default=p)
     dist = abs((p - focus).days)
-    return dist // 7, age, dist, p
+    # The style rule as a preference: a day in a year the text writes out is
+    # as if some weeks further from the news.
+    weeks = dist // 7 + (_config()["other_year_penalty_weeks"] if p.year in c.other_year else 0)
+    return weeks, age, dist, p
 
 
-def _by_constraints(items: list[Item], embeds: list[tuple[date, str, int]]) -> Published:
+@dataclass
+class _Known:
+    """Bounds from the knowledge base (tenure.py), as kept against the text's own."""
+
+    lo: date | None = None
+    lo_why: str = ""
+    hi: date | None = None
+    hi_why: str = ""
+    dropped: str = ""
+
+
+def _known(bounds, text_lo: date | None) -> _Known:
+    """The tightest bounds of the knowledge base; an end of tenure the text's own
+    dates are later than is dropped (the title was used after it, or the
+    knowledge base is wrong): the text wins."""
+    k = _Known()
+    for b in bounds:
+        if b.lo and (k.lo is None or b.lo > k.lo):
+            k.lo, k.lo_why = b.lo, b.why
+        if b.hi and (k.hi is None or b.hi < k.hi):
+            k.hi, k.hi_why = b.hi, b.why
+    floor = max([d for d in (text_lo, k.lo) if d], default=None)
+    if k.hi is not None and floor is not None and k.hi < floor:
+        k.dropped = f"ignored the end {k.hi.isoformat()} ({k.hi_why}): the text is later"
+        k.hi, k.hi_why = None, ""
+    return k
+
+
+def _limits(lo: date, hi: date | None, kb: _Known, text_lo: date | None) -> list[str]:
+    """The bounds in words, saying where those of the knowledge base come from."""
+    lo_kb = kb.lo == lo and (text_lo is None or kb.lo > text_lo)
+    hi_kb = hi is not None and kb.hi == hi
+    if lo_kb and hi_kb and kb.lo_why == kb.hi_why:
+        out = [f"between {lo.isoformat()} and {hi.isoformat()}: {kb.lo_why}"]
+    else:
+        out = [f"on or after {lo.isoformat()}" + (f": {kb.lo_why}" if lo_kb else "")]
+        if hi is not None:
+            out.append(f"on or before {hi.isoformat()}: {kb.hi_why}" if hi_kb
+                       else f"before the deadline {hi.isoformat()}")
+    return out + ([kb.dropped] if kb.dropped else [])
+
+
+def _by_constraints(items: list[Item], embeds: list[tuple[date, str, int]],
+                    known=()) -> Published:
     in_embeds = {start for _, _, start in embeds}
     own = [i for i in items if i.match.start not in in_embeds]
     weekdays, yearless = _weekdays(items), _yearless(own)
     # A text that leaves the year off some dates writes it out for other years.
     c = _bounds(own, _config()["explicit_year_is_other_year"] and bool(yearless))
     embed = max(embeds)[0] if embeds else None
-    lo = max([d for d in (embed, c.lo_event) if d], default=None)
+    text_lo = max([d for d in (embed, c.lo_event) if d], default=None)
+    kb = _known(known, text_lo)
+    lo = max([d for d in (text_lo, kb.lo) if d], default=None)
     if lo is None:
         loose = [it.match.groups["_text"] for it in items if it.value is None][:4]
         return Published(None, None, None, "no dated event (month or day) in the text to place "
                          + (", ".join(repr(t) for t in loose) if loose else "it") + " in time")
+    deadline = c.hi if c.hi is not None and c.hi >= lo else None  # a passed one bounds nothing
+    hi = min([d for d in (deadline, kb.hi) if d], default=None)
+    limits = _limits(lo, hi, kb, text_lo)
     if not weekdays and not embeds:
-        return Published(None, None, None,
-                         f"on or after {lo.isoformat()} (latest dated event); nothing ties it to a day")
-    hi = c.hi if c.hi is not None and c.hi >= lo else None  # a passed deadline bounds nothing
-    ok = _candidates(lo, hi, weekdays, c)
-    if not ok and c.other_year:
-        c.other_year = set()    # the text writes out its own year after all
-        ok = _candidates(lo, hi, weekdays, c)
+        latest = " (latest dated event)" if lo == text_lo else ""
+        return Published(None, None, None, "; ".join([limits[0] + latest] + limits[1:])
+                         + "; nothing ties it to a day")
+    ok = _candidates(lo, _reach(lo, deadline, hi, c), weekdays, c)
+    if not ok and known:
+        # The text's weekdays do not fit in the tenure: the text wins.
+        found = _by_constraints(items, embeds)
+        return replace(found, note=found.note + "; ignored the knowledge base's bounds: "
+                       "the text's weekdays do not fit in them")
     if not ok:
         return Published(None, None, None, "the text's date constraints contradict each other")
+    if embed is None and c.focus is None:
+        # Only the knowledge base places the text, and a tenure says nothing of
+        # where in it the text was written: no date to be near.
+        unplaced = _unplaced(ok, hi, yearless, limits, weekdays)
+        if unplaced is not None:
+            return unplaced
     ages = _per_weekday(weekdays, sum)
     best = min(ok, key=lambda d: _score(d, ages, yearless, c, embed))
-    return _explain(best, lo, hi, weekdays, yearless, c, embeds)
+    return _explain(best, limits, weekdays, yearless, c, embeds)
 
 
-def _explain(best, lo, hi, weekdays, yearless, c, embeds) -> Published:
-    why = [f"on or after {lo.isoformat()}"]
+def _unplaced(ok: list[date], hi: date | None, yearless, limits: list[str],
+              weekdays) -> Published | None:
+    """Bounds without a dated event to be near: the year, or the month, they leave,
+    or None with the bounds. Where they leave one year, the month-days the text
+    gives without one are of that year and place the day (None returned)."""
+    why = limits + ["news of " + ", ".join(dict.fromkeys(w for _, w in weekdays))
+                    + " in the week before"]
+    years = {d.year for d in ok}
+    if hi is None or len(years) > 1:
+        loose = [t for _, _, _, t in yearless]
+        because = ("nothing fixes the year of " + ", ".join(repr(t) for t in loose)) \
+            if loose else "no dated event to be near"
+        return Published(None, None, None, "; ".join(why) + f"; {because}")
+    if yearless:
+        return None
+    months = {d.month for d in ok}
+    year = years.pop()
+    if len(months) == 1:
+        return Published(f"{year}-{months.pop():02d}", "month", "inferred",
+                         "; ".join(why + ["the month the bounds leave"]), 0.2)
+    return Published(str(year), "year", "inferred", "; ".join(why + ["the year the bounds leave"]),
+                     0.2)
+
+
+def _explain(best, limits, weekdays, yearless, c, embeds) -> Published:
+    why = list(limits)
     if c.other_year:
-        why.append("not in " + ", ".join(map(str, sorted(c.other_year))) + " (written-out years)")
+        why.append(", ".join(map(str, sorted(c.other_year))) + " less likely (years written out)")
     if weekdays:
         why.append("news of " + ", ".join(dict.fromkeys(w for _, w in weekdays)) + " in the week before")
-    if hi is not None:
-        why.append(f"before the deadline {hi.isoformat()}")
     if embeds:
         why.append(f"nearest the embedded post of {max(embeds)[1]!r}")
         method, conf = ("embed", 0.7) if best == max(embeds)[0] else ("inferred", 0.5)
@@ -300,11 +393,13 @@ def _explain(best, lo, hi, weekdays, yearless, c, embeds) -> Published:
     return Published(best.isoformat(), "day", method, "; ".join(why), conf)
 
 
-def infer(raw_text: str, items: list[Item]) -> Published:
-    """The publication date the text supports, how it was found, and why."""
+def infer(raw_text: str, items: list[Item], known=()) -> Published:
+    """The publication date the text supports, how it was found, and why.
+
+    ``known``: bounds from the knowledge base (tenure.Bound: lo, hi, why)."""
     embeds = _embeds(raw_text, items)
     in_embeds = {start for _, _, start in embeds}
     found = _dateline(raw_text, [i for i in items if i.match.start not in in_embeds])
     if found:
         return found
-    return _by_constraints(items, embeds)
+    return _by_constraints(items, embeds, known)
