@@ -84,14 +84,19 @@ def test_written_out_year_is_a_penalty_not_an_exclusion(nlp):
     assert inf.date[:4] == "2019"
 
 
-def test_a_titled_person_of_the_knowledge_base_bounds_publication(analyse_text, tmp_path,
-                                                                   monkeypatch):
+def _president_varga(tmp_path, monkeypatch) -> None:
+    """A knowledge base whose one person was president from March to November 2016."""
     path = tmp_path / "kb.yaml"
     path.write_text("- {id: lena_varga, name: Lena Varga, type: person,\n"
                     "   roles: [{role: president, of: x, from: 2016-03-01, to: 2016-11-30}]}\n",
                     "utf-8")
     kb = base.load((str(path),), False)
     monkeypatch.setattr(base, "default", lambda: kb)
+
+
+def test_a_titled_person_of_the_knowledge_base_bounds_publication(analyse_text, tmp_path,
+                                                                   monkeypatch):
+    _president_varga(tmp_path, monkeypatch)
     ex = analyse_text("President Lena Varga said on Friday that the floods of April 9 had "
                       "receded.")
     up = ex.doc_updates
@@ -103,12 +108,7 @@ def test_a_titled_person_of_the_knowledge_base_bounds_publication(analyse_text, 
 
 @pytest.mark.parametrize("title", ["Former President", "President-elect"])
 def test_a_past_or_future_title_bounds_nothing(analyse_text, tmp_path, monkeypatch, title):
-    path = tmp_path / "kb.yaml"
-    path.write_text("- {id: lena_varga, name: Lena Varga, type: person,\n"
-                    "   roles: [{role: president, of: x, from: 2016-03-01, to: 2016-11-30}]}\n",
-                    "utf-8")
-    kb = base.load((str(path),), False)
-    monkeypatch.setattr(base, "default", lambda: kb)
+    _president_varga(tmp_path, monkeypatch)
     ex = analyse_text(f"{title} Lena Varga said on Friday that the floods of April 9 had "
                       "receded.")
     assert ex.doc_updates["published"] is None
