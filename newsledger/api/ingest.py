@@ -55,8 +55,8 @@ def post_articles(request: Request,
             "errors": sum(r["status"] == "error" for r in results), "articles": results}
     if body["errors"] == len(items):
         first = results[0]["error"]
-        return JSONResponse(error_body(first["code"], "no article could be ingested: "
-                                       + first["message"], **body), status_code=422)
+        err = error_body(first["code"], "no article could be ingested: " + first["message"])
+        return JSONResponse({**err, **body}, status_code=422)
     return JSONResponse(body, status_code=201 if rep.stored else 200)
 
 
