@@ -203,3 +203,16 @@ def test_export_parquet_table(api):
     r = api.get("/api/export/parquet", params={"table": "quotes"})
     assert r.content[:4] == b"PAR1"
     assert pq.read_table(io.BytesIO(r.content)).num_rows == 3
+
+
+def test_doc_examples_answer(api):
+    """Every GET curl example in docs/api.md works against the app."""
+    import re
+    from pathlib import Path
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "api.md").read_text("utf-8")
+    urls = re.findall(r"curl -s '(http://localhost:8000/api/[^']+)'", doc)
+    assert len(urls) >= 15
+    for url in urls:
+        path = url.removeprefix("http://localhost:8000")
+        want = 404 if path.endswith("/nope") else 200
+        assert api.get(path).status_code == want, path
