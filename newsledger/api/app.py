@@ -97,6 +97,12 @@ def _install_error_handlers(app: FastAPI) -> None:
         return _error(request, 422, "NL-API-INPUT", f"invalid request ({msg}); see /api/docs",
                       problems=problems)
 
+    @app.exception_handler(Exception)
+    async def crash(request: Request, e: Exception):
+        # A bug, or the disk: say so in the API's error shape, never as a bare text page.
+        return _error(request, 500, "NL-API-INTERNAL",
+                      f"the server failed ({type(e).__name__}: {e}); please report this")
+
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, e: StarletteHTTPException):
         if e.status_code == 404:

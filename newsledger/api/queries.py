@@ -13,9 +13,15 @@ DOC_COLUMNS = ("id", "name", "title", "outlet", "url", "published", "published_p
 COUNTED = ("quotes", "events", "timexes", "mentions", "claims")
 
 
+def clean_text(text: str | None) -> str | None:
+    """A search string as typed, without NULs (SQLite rejects them); None when blank."""
+    text = (text or "").replace("\x00", " ").strip()
+    return text or None
+
+
 def fts_phrase(text: str) -> str:
     # Quote every term so user input never becomes FTS5 syntax.
-    return " ".join('"' + t.replace('"', '""') + '"' for t in text.split())
+    return " ".join('"' + t.replace('"', '""') + '"' for t in (clean_text(text) or "").split())
 
 
 def documents(store: Store, *, outlet=None, since=None, until=None, search=None,
@@ -24,7 +30,7 @@ def documents(store: Store, *, outlet=None, since=None, until=None, search=None,
     cols = ", ".join(f"d.{c}" for c in DOC_COLUMNS)
     counts = ", ".join(f"(SELECT count(*) FROM {t} WHERE doc_id = d.id) AS n_{t}" for t in COUNTED)
     frm, where, params, snip = "FROM documents d", [], [], "NULL"
-    if search and search.strip():
+    if clean_text(search):
         frm += " JOIN documents_fts f ON f.rowid = d.rowid"
         where.append("documents_fts MATCH ?")
         params.append(fts_phrase(search))
@@ -78,6 +84,8 @@ def actor_records(store: Store, actor_id: str, *, limit: int | None = None) -> d
 
 def search_quotes(store: Store, search: str, *, limit: int = 20) -> list[dict]:
     """Quotes whose words or speaker match, with their article (home page search)."""
+    if not clean_text(search):
+        return []
     return store.query(
         "SELECT q.*, d.name AS doc_name, d.outlet, d.published FROM quotes q "
         "JOIN documents d ON d.id = q.doc_id "

@@ -12,7 +12,7 @@ from fastapi import APIRouter, Query, Request
 
 from newsledger import __version__
 from newsledger.api.app import NotFound, open_ledger
-from newsledger.api.queries import HIT_END, HIT_START
+from newsledger.api.queries import HIT_END, HIT_START, clean_text
 
 router = APIRouter(prefix="/api", tags=["read"])
 Limit = Annotated[int, Query(ge=1, le=1000, description="Items per page.")]
@@ -64,7 +64,7 @@ def documents(request: Request, outlet: str | None = None, since: Since = None,
                                                                   "in title and text.")] = None,
               limit: Limit = 50, offset: Offset = 0) -> dict:
     with open_ledger(request) as led:
-        total, rows = led.documents(outlet=outlet, since=since, until=until, search=q,
+        total, rows = led.documents(outlet=outlet, since=since, until=until, search=clean_text(q),
                                     limit=limit, offset=offset)
     for r in rows:
         r["document"] = doc_link(r["id"])
@@ -92,7 +92,8 @@ def quotes(request: Request, speaker: str | None = None,
            since: Since = None, until: Until = None, limit: Limit = 50,
            offset: Offset = 0) -> dict:
     with open_ledger(request) as led:
-        rows = led.quotes(speaker=speaker, search=q, since=since, until=until)
+        rows = led.quotes(speaker=clean_text(speaker), search=clean_text(q), since=since,
+                          until=until)
     return page(request, rows, limit, offset)
 
 
@@ -122,7 +123,7 @@ def actors(request: Request, type: str | None = None,
            q: Annotated[str | None, Query(description="Any spelling or part of a name.")] = None,
            limit: Limit = 50, offset: Offset = 0) -> dict:
     with open_ledger(request) as led:
-        rows = led.actors(type=type, search=q)
+        rows = led.actors(type=type, search=clean_text(q))
     for r in rows:
         r["aliases"] = [a for a in (r.get("aliases") or "").split(", ") if a]
         r["actor"] = f"/api/actors/{r['id']}"

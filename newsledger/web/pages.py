@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from newsledger.api.app import NotFound, open_ledger
-from newsledger.api.queries import HIT_END, HIT_START, search_quotes
+from newsledger.api.queries import HIT_END, HIT_START, clean_text, search_quotes
 from newsledger.web import marks
 from newsledger.web.html import (actor_link, asset, conf, doc_link, esc, form, hits, link,
                                  offsets, page, pager, safe_url, table)
@@ -63,7 +63,7 @@ DOC_COLS = [("published", "published"), ("title", lambda r: doc_link(r, r.get("t
 def home(request: Request, q: str = ""):
     with open_ledger(request) as led:
         counts = led.stats()
-        if q.strip():
+        if clean_text(q):
             total, docs = led.documents(search=q, limit=20)
             quotes = search_quotes(led.store, q, limit=20)
         else:
@@ -115,9 +115,11 @@ def article(request: Request, key: str):
 
 def _article_meta(doc: dict) -> str:
     pub = doc.get("published") or "unknown"
-    how = ", ".join(esc(x) for x in (doc.get("published_precision"), doc.get("published_method")) if x)
+    how = ", ".join(esc(x) for x in (doc.get("published_precision"), doc.get("published_method"))
+                    if x)
     note = f" — {esc(doc['published_note'])}" if doc.get("published_note") else ""
-    stories = ", ".join(f'<a href="/stories#{esc(s["id"])}">{esc(s.get("label") or s["id"])}</a>' for s in doc["stories"])
+    stories = ", ".join(f'<a href="/stories#{esc(s["id"])}">{esc(s.get("label") or s["id"])}</a>'
+                        for s in doc["stories"])
     rows = [("outlet", esc(doc.get("outlet") or "unknown")),
             ("published", f"{esc(pub)} <span class='muted'>({how or 'no method'}){note}</span>"),
             ("url", safe_url(doc.get("url"))), ("id", esc(doc["id"])), ("name", esc(doc["name"])),

@@ -61,11 +61,13 @@ def _pairs(pairs) -> str:
 
 
 def _profile(p: dict, heading: bool) -> str:
-    rows = [("id", esc(p["id"])), ("type", esc(" / ".join(x for x in (p.get("type"), p.get("kb_type")) if x))),
+    kinds = " / ".join(x for x in (p.get("type"), p.get("kb_type")) if x)
+    seen = f"{esc(p['first_seen'])} – {esc(p['last_seen'])} in {esc(p['articles'])} articles"
+    rows = [("id", esc(p["id"])), ("type", esc(kinds)),
             ("spellings", _pairs(p["aliases"])), ("described as", _pairs(p["descriptions"])),
             ("roles", "<br>".join(esc(r) for r in p["roles"]) or "—"),
             ("affiliations", "<br>".join(esc(a) for a in p["affiliations"]) or "—"),
-            ("seen", f"{esc(p['first_seen'])} – {esc(p['last_seen'])} in {esc(p['articles'])} articles"),
+            ("seen", seen),
             ("outlets", _pairs(p["outlets"]))]
     head = f"<h2>{esc(p['name'])}</h2>" if heading else ""
     return head + "<table class='meta'>" + "".join(

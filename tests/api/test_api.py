@@ -216,3 +216,22 @@ def test_doc_examples_answer(api):
         path = url.removeprefix("http://localhost:8000")
         want = 404 if path.endswith("/nope") else 200
         assert api.get(path).status_code == want, path
+
+
+@pytest.mark.parametrize("q", ['"', "*", "AND OR", "\x00x", "   ", 'NEAR("x" OR'])
+def test_odd_search_strings_are_words_not_errors(api, q):
+    for url in ("/api/documents", "/api/quotes", "/api/actors"):
+        assert api.get(url, params={"q": q}).status_code == 200, (url, q)
+
+
+def test_server_failure_is_json_500(api, monkeypatch):
+    from fastapi.testclient import TestClient
+
+    from newsledger.ledger import Ledger
+
+    def broken(self):
+        raise RuntimeError("disk on fire")
+    monkeypatch.setattr(Ledger, "stats", broken)
+    r = TestClient(api.app, raise_server_exceptions=False).get("/api/stats")
+    assert r.status_code == 500
+    assert r.json()["error"]["code"] == "NL-API-INTERNAL"
