@@ -63,6 +63,10 @@ def create_app(db_path: str | None = None, *, model: str = DEFAULT_MODEL,
     The database is opened once here so a wrong path fails at start-up, not at
     the first request; the spaCy model is loaded only when an article is posted."""
     path = str(db_path or default_path())
+    if path == ":memory:":
+        # Every request opens its own connection, and each would see a new empty ledger.
+        raise ApiError("the API needs a ledger file shared by its requests, not ':memory:'; "
+                       "give a file path", code="NL-API-MEMORY")
     Store(path).close()         # creates the file and applies the migrations
     app = FastAPI(title="newsledger", version=__version__,
                   description="Who said and did what, when and where, from many news reports.",

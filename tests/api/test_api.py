@@ -235,3 +235,11 @@ def test_server_failure_is_json_500(api, monkeypatch):
     r = TestClient(api.app, raise_server_exceptions=False).get("/api/stats")
     assert r.status_code == 500
     assert r.json()["error"]["code"] == "NL-API-INTERNAL"
+
+
+def test_in_memory_ledger_is_refused():
+    from newsledger.api import create_app
+    from newsledger.errors import NewsledgerError
+    with pytest.raises(NewsledgerError) as e:
+        create_app(":memory:")
+    assert e.value.code == "NL-API-MEMORY"
