@@ -199,6 +199,46 @@ class Ledger:
         from newsledger.analyze.timeline import build
         return build(self.store, actor=actor, story=story)
 
+    # --- api ---
+    def ingest_items(self, items: Iterable[Article | Problem], *, reprocess: bool = False,
+                     analyze: bool = True,
+                     on_item: Callable[[Article | Problem], None] | None = None) -> IngestReport:
+        """``ingest`` for articles already read (the REST API reads a POSTed list with
+        ``ingest.readers.read_jsonl``): the same selection, analysis and storage."""
+        report = IngestReport()
+        todo = self._select(iter(items), reprocess, report, on_item)
+        for article, result in analyse(todo, self.model):
+            if isinstance(result, Problem):
+                report.problems.append(result)
+            else:
+                fresh = not self.store.has(article.id)
+                self.store.write(article, result, model=self.model, pipeline_version=self.version)
+                report.stored += fresh
+                report.reprocessed += not fresh
+            if on_item:
+                on_item(result if isinstance(result, Problem) else article)
+        if analyze and (report.stored or report.reprocessed):
+            self.analyze()
+        return report
+
+    def documents(self, *, outlet: str | None = None, since: str | None = None,
+                  until: str | None = None, search: str | None = None,
+                  limit: int | None = None, offset: int = 0) -> tuple[int, list[dict]]:
+        """(total, page) of articles without their text, newest first, with record counts."""
+        from newsledger.api.queries import documents
+        return documents(self.store, outlet=outlet, since=since, until=until, search=search,
+                         limit=limit, offset=offset)
+
+    def article(self, key: str) -> dict | None:
+        """One article (id, name or id prefix) with every record of it, by table."""
+        from newsledger.api.queries import article
+        return article(self.store, key)
+
+    def actor_records(self, actor_id: str, *, limit: int | None = None) -> dict:
+        """The quotes, events and stances of one actor id."""
+        from newsledger.api.queries import actor_records
+        return actor_records(self.store, actor_id, limit=limit)
+
 
 def _attach(parents: list[dict], children: list[dict], key: str, field: str) -> list[dict]:
     """Give each parent row the child rows whose `key` is its id, under `field`."""

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
 from newsledger.cli.common import ledger
-from newsledger.export import FORMATS, export as do_export
+from newsledger.errors import ExportError
+from newsledger.export import DIRECTORY_FORMATS, FORMATS, export as do_export
 from newsledger.export.tables import CSV_TABLES
 
 
@@ -16,14 +18,23 @@ def register(cli):
 
 @click.command()
 @click.option("--format", "fmt", type=click.Choice(FORMATS), required=True)
-@click.option("--out", type=click.Path(dir_okay=False), help="File to write (default: stdout).")
+@click.option("--out", type=click.Path(), help="File to write (default: stdout); for parquet the "
+              "directory that gets one file per table (required).")
 @click.option("--table", type=click.Choice(CSV_TABLES), default="quotes", show_default=True,
               help="Which table a CSV export writes.")
 @click.pass_context
 def export(ctx, fmt, out, table):
-    """Write the ledger as eval records (SCHEMA.md), JSONL, CSV or a GDELT events table."""
+    """Write the ledger as eval records (SCHEMA.md), JSONL, CSV, a GDELT events table or Parquet."""
     led = ledger(ctx)
-    if out:
+    if fmt in DIRECTORY_FORMATS:
+        if not out:
+            raise ExportError(f"--format {fmt} writes one file per table: give --out DIR",
+                              code="NL-EXPORT-OUT")
+        n = do_export(led.store, fmt, out)
+        click.echo(f"{n} rows -> {out}/", err=True)
+    elif out:
+        if Path(out).is_dir():
+            raise click.BadParameter(f"{out} is a directory; give a file path", param_hint="--out")
         with open(out, "w", encoding="utf-8", newline="") as f:
             n = do_export(led.store, fmt, f, table=table)
         click.echo(f"{n} records -> {out}", err=True)

@@ -1,4 +1,4 @@
-"""Exports: eval (SCHEMA.md), JSONL, CSV, GDELT (events, tab-separated)."""
+"""Exports: eval (SCHEMA.md), JSONL, CSV, GDELT (events, tab-separated), Parquet (a directory)."""
 import json
 from typing import IO
 
@@ -7,11 +7,17 @@ from newsledger.export import eval as eval_export
 from newsledger.export.tables import jsonl_records, write_csv
 from newsledger.store.db import Store
 
-FORMATS = ("eval", "jsonl", "csv", "gdelt")
+FORMATS = ("eval", "jsonl", "csv", "gdelt", "parquet")
+DIRECTORY_FORMATS = ("parquet",)   # `out` is a directory path, not a text stream
 
 
 def export(store: Store, fmt: str, out: IO[str], *, table: str = "quotes") -> int:
-    """Write the ledger in a format; returns the number of records written."""
+    """Write the ledger in a format; returns the number of records written.
+
+    For parquet `out` is the directory that gets one file per table."""
+    if fmt == "parquet":
+        from newsledger.export.parquet import write_parquet
+        return sum(write_parquet(store, out).values())
     if fmt == "csv":
         return write_csv(store, table, out)
     if fmt == "gdelt":

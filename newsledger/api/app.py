@@ -1,0 +1,122 @@
+"""The FastAPI application: one ledger file, a connection per request, JSON errors.
+
+SQLite connections belong to the thread that opened them and FastAPI runs sync
+endpoints in a thread pool, so every request opens its own ``Ledger`` (cheap: a
+connect and a migrations check) inside the endpoint body and closes it after.
+"""
+from __future__ import annotations
+
+import threading
+from contextlib import contextmanager
+from typing import Iterator
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from newsledger import __version__
+from newsledger.errors import NewsledgerError
+from newsledger.nlp import DEFAULT_MODEL
+from newsledger.store.db import Store, default_path
+
+# Status of an error by its code's family; anything else is the server's fault.
+STATUS_BY_PREFIX = (("NL-API-NOT-FOUND", 404), ("NL-API-TOO-LARGE", 413), ("NL-QUERY", 422),
+                    ("NL-EXPORT", 422), ("NL-INGEST", 422), ("NL-API-INPUT", 422),
+                    ("NL-MODEL", 503))
+
+
+class ApiError(NewsledgerError):
+    code = "NL-API-INPUT"
+
+
+class NotFound(NewsledgerError):
+    code = "NL-API-NOT-FOUND"
+
+
+def status_for(code: str) -> int:
+    for prefix, status in STATUS_BY_PREFIX:
+        if code.startswith(prefix):
+            return status
+    return 500
+
+
+def error_body(code: str, message: str, **extra) -> dict:
+    return {"error": {"code": code, "message": message, **extra}}
+
+
+@contextmanager
+def open_ledger(request: Request) -> Iterator:
+    """A Ledger on this thread's own connection, closed when the request is done."""
+    from newsledger.ledger import Ledger
+    led = Ledger(request.app.state.db_path, model=request.app.state.model)
+    try:
+        yield led
+    finally:
+        led.close()
+
+
+def create_app(db_path: str | None = None, *, model: str = DEFAULT_MODEL,
+               web: bool = True) -> FastAPI:
+    """The REST API under /api and (unless ``web=False``) the web UI under /.
+
+    The database is opened once here so a wrong path fails at start-up, not at
+    the first request; the spaCy model is loaded only when an article is posted."""
+    path = str(db_path or default_path())
+    if path == ":memory:":
+        # Every request opens its own connection, and each would see a new empty ledger.
+        raise ApiError("the API needs a ledger file shared by its requests, not ':memory:'; "
+                       "give a file path", code="NL-API-MEMORY")
+    Store(path).close()         # creates the file and applies the migrations
+    app = FastAPI(title="newsledger", version=__version__,
+                  description="Who said and did what, when and where, from many news reports.",
+                  docs_url="/api/docs", openapi_url="/api/openapi.json", redoc_url=None)
+    app.state.db_path, app.state.model = path, model
+    app.state.ingest_lock = threading.Lock()     # one spaCy pipeline: one ingest at a time
+    _install_error_handlers(app)
+    from newsledger.api import ingest, routes, stream
+    app.include_router(routes.router)
+    app.include_router(stream.router)
+    app.include_router(ingest.router)
+    if web:
+        from newsledger.web import router as web_router
+        app.include_router(web_router)
+    return app
+
+
+def _wants_html(request: Request) -> bool:
+    return not request.url.path.startswith("/api")
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(NewsledgerError)
+    async def ledger_error(request: Request, e: NewsledgerError):
+        return _error(request, status_for(e.code), e.code, e.message)
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_input(request: Request, e: RequestValidationError):
+        problems = [{"where": ".".join(str(x) for x in err.get("loc", ())), "message": err.get("msg")}
+                    for err in e.errors()]
+        msg = "; ".join(f"{p['where']}: {p['message']}" for p in problems)
+        return _error(request, 422, "NL-API-INPUT", f"invalid request ({msg}); see /api/docs",
+                      problems=problems)
+
+    @app.exception_handler(Exception)
+    async def crash(request: Request, e: Exception):
+        # A bug, or the disk: say so in the API's error shape, never as a bare text page.
+        return _error(request, 500, "NL-API-INTERNAL",
+                      f"the server failed ({type(e).__name__}: {e}); please report this")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, e: StarletteHTTPException):
+        if e.status_code == 404:
+            return _error(request, 404, "NL-API-NOT-FOUND",
+                          f"no such endpoint or page {request.url.path!r}; see /api/docs")
+        return _error(request, e.status_code, f"NL-API-HTTP-{e.status_code}", str(e.detail))
+
+
+def _error(request: Request, status: int, code: str, message: str, **extra):
+    if _wants_html(request):
+        from newsledger.web.pages import error_page
+        return error_page(status, code, message)
+    return JSONResponse(error_body(code, message, **extra), status_code=status)

@@ -1,0 +1,94 @@
+"""Read-side queries the REST API and the web UI share (the Ledger exposes them too)."""
+from __future__ import annotations
+
+from newsledger.store.db import RECORD_TABLES, Store
+from newsledger.store.queries import date_window
+
+# Snippet markers: control characters no article contains, so each layer can turn
+# them into its own highlight (HTML <mark>, or plain brackets in JSON).
+HIT_START, HIT_END = "\x02", "\x03"
+DOC_COLUMNS = ("id", "name", "title", "outlet", "url", "published", "published_precision",
+               "published_method", "published_note", "chars", "ingested_at", "processed_at",
+               "pipeline_version")
+COUNTED = ("quotes", "events", "timexes", "mentions", "claims")
+
+
+def clean_text(text: str | None) -> str | None:
+    """A search string as typed, without NULs (SQLite rejects them); None when blank."""
+    text = (text or "").replace("\x00", " ").strip()
+    return text or None
+
+
+def fts_phrase(text: str) -> str:
+    # Quote every term so user input never becomes FTS5 syntax.
+    return " ".join('"' + t.replace('"', '""') + '"' for t in (clean_text(text) or "").split())
+
+
+def documents(store: Store, *, outlet=None, since=None, until=None, search=None,
+              limit=None, offset=0) -> tuple[int, list[dict]]:
+    """(total matching, one page) of articles, newest first; `search` is full text."""
+    cols = ", ".join(f"d.{c}" for c in DOC_COLUMNS)
+    counts = ", ".join(f"(SELECT count(*) FROM {t} WHERE doc_id = d.id) AS n_{t}" for t in COUNTED)
+    frm, where, params, snip = "FROM documents d", [], [], "NULL"
+    if clean_text(search):
+        frm += " JOIN documents_fts f ON f.rowid = d.rowid"
+        where.append("documents_fts MATCH ?")
+        params.append(fts_phrase(search))
+        snip = f"snippet(documents_fts, 1, '{HIT_START}', '{HIT_END}', '…', 16)"
+    if outlet:
+        where.append("d.outlet = ? COLLATE NOCASE")
+        params.append(outlet)
+    date_window(where, params, "d.published", since, until)
+    cond = (" WHERE " + " AND ".join(where)) if where else ""
+    total = store.db.execute(f"SELECT count(*) {frm}{cond}", params).fetchone()[0]
+    page = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
+    rows = store.query(f"SELECT {cols}, {counts}, {snip} AS snippet {frm}{cond} "
+                       f"ORDER BY d.published IS NULL, d.published DESC, d.name{page}", params)
+    for r in rows:
+        if r["snippet"] is None:
+            del r["snippet"]
+    return total, rows
+
+
+def article(store: Store, key: str) -> dict | None:
+    """The article with all its records (excluded spans included), sources and stories."""
+    doc = store.document(key)
+    if doc is None:
+        return None
+    doc["records"] = {t: store.records(t, doc["id"]) for t in RECORD_TABLES}
+    doc["sources"] = store.query("SELECT name, source, source_line, seen_at FROM document_sources "
+                                 "WHERE doc_id=? ORDER BY seen_at, name", (doc["id"],))
+    doc["stories"] = store.query("SELECT s.id, s.label, s.size, sd.duplicate_of, sd.similarity "
+                                 "FROM story_docs sd JOIN stories s ON s.id = sd.story_id "
+                                 "WHERE sd.doc_id=?", (doc["id"],))
+    return doc
+
+
+def actor_records(store: Store, actor_id: str, *, limit: int | None = None) -> dict:
+    """Quotes said by, events done by or to, and stances of one actor, by date."""
+    page = f" LIMIT {int(limit)}" if limit else ""
+    doc = "d.name AS doc_name, d.outlet, d.published"
+    quotes = store.query(
+        f"SELECT q.*, {doc} FROM quotes q JOIN documents d ON d.id = q.doc_id "
+        "WHERE q.speaker_id = ? ORDER BY COALESCE(q.date, d.published), d.name, q.start" + page,
+        (actor_id,))
+    events = store.query(
+        f"SELECT e.*, {doc} FROM events e JOIN documents d ON d.id = e.doc_id "
+        "WHERE e.source_id = ? OR e.target_id = ? "
+        "ORDER BY COALESCE(e.date, d.published), d.name, e.start" + page, (actor_id, actor_id))
+    stances = store.query(
+        f"SELECT s.*, {doc} FROM stances s JOIN documents d ON d.id = s.doc_id "
+        "WHERE s.actor_id = ? ORDER BY s.date, d.name, s.start" + page, (actor_id,))
+    return {"quotes": quotes, "events": events, "stances": stances}
+
+
+def search_quotes(store: Store, search: str, *, limit: int = 20) -> list[dict]:
+    """Quotes whose words or speaker match, with their article (home page search)."""
+    if not clean_text(search):
+        return []
+    return store.query(
+        "SELECT q.*, d.name AS doc_name, d.outlet, d.published FROM quotes q "
+        "JOIN documents d ON d.id = q.doc_id "
+        "WHERE q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?) "
+        "ORDER BY COALESCE(q.date, d.published) DESC, q.start LIMIT ?",
+        (fts_phrase(search), int(limit)))

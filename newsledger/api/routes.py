@@ -1,0 +1,180 @@
+"""Read endpoints: thin layers over ``Ledger`` methods, JSON out, long lists paginated.
+
+Every list comes as ``{"total", "limit", "offset", "next", "items"}``; every record
+keeps its doc_id, start, end, text, extractor and confidence and gets a
+``document`` link to the article it was read from.
+"""
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+
+from newsledger import __version__
+from newsledger.api.app import NotFound, open_ledger
+from newsledger.api.queries import HIT_END, HIT_START, clean_text
+
+router = APIRouter(prefix="/api", tags=["read"])
+Limit = Annotated[int, Query(ge=1, le=1000, description="Items per page.")]
+Offset = Annotated[int, Query(ge=0, description="Items to skip.")]
+Since = Annotated[str | None, Query(description="On or after YYYY[-MM[-DD]].")]
+Until = Annotated[str | None, Query(description="On or before YYYY[-MM[-DD]] (a month or year "
+                                                "prefix includes all of it).")]
+
+
+def doc_link(doc_key: str) -> str:
+    return f"/api/documents/{doc_key}"
+
+
+def linked(rows: list[dict]) -> list[dict]:
+    """Give each record a link to its article (by id, else by the name it came as)."""
+    for r in rows:
+        key = r.get("doc_id") or r.get("doc_name")
+        if key:
+            r["document"] = doc_link(key)
+    return rows
+
+
+def page(request: Request, rows: list[dict], limit: int, offset: int,
+         total: int | None = None) -> dict:
+    """A page of `rows` (already cut when `total` is given)."""
+    if total is None:
+        total, rows = len(rows), rows[offset:offset + limit]
+    nxt = None
+    if offset + limit < total:
+        nxt = str(request.url.include_query_params(offset=offset + limit, limit=limit))
+    return {"total": total, "limit": limit, "offset": offset, "next": nxt, "items": linked(rows)}
+
+
+@router.get("", summary="What this API offers")
+def index(request: Request) -> dict:
+    paths = sorted(p for p in request.app.openapi()["paths"] if p.startswith("/api/"))
+    return {"name": "newsledger", "version": __version__, "docs": "/api/docs", "endpoints": paths}
+
+
+@router.get("/stats", summary="Counts of what the ledger holds")
+def stats(request: Request) -> dict:
+    with open_ledger(request) as led:
+        return {**led.stats(), "pipeline_version": led.version, "model": led.model}
+
+
+@router.get("/documents", summary="Articles, newest first (full-text search with q)")
+def documents(request: Request, outlet: str | None = None, since: Since = None,
+              until: Until = None, q: Annotated[str | None, Query(description="Full-text search "
+                                                                  "in title and text.")] = None,
+              limit: Limit = 50, offset: Offset = 0) -> dict:
+    with open_ledger(request) as led:
+        total, rows = led.documents(outlet=outlet, since=since, until=until, search=clean_text(q),
+                                    limit=limit, offset=offset)
+    for r in rows:
+        r["document"] = doc_link(r["id"])
+        if "snippet" in r:
+            r["snippet"] = r["snippet"].replace(HIT_START, "«").replace(HIT_END, "»")
+    return page(request, rows, limit, offset, total)
+
+
+@router.get("/documents/{key}", summary="One article with all its records")
+def document(request: Request, key: str) -> dict:
+    with open_ledger(request) as led:
+        doc = led.article(key)
+    if doc is None:
+        raise NotFound(f"no single article has the id, name or id prefix {key!r}; "
+                       "list them with GET /api/documents")
+    for rows in doc["records"].values():
+        linked(rows)
+    doc["document"] = doc_link(doc["id"])
+    return doc
+
+
+@router.get("/quotes", summary="Who said what")
+def quotes(request: Request, speaker: str | None = None,
+           q: Annotated[str | None, Query(description="Full-text search in the quote.")] = None,
+           since: Since = None, until: Until = None, limit: Limit = 50,
+           offset: Offset = 0) -> dict:
+    with open_ledger(request) as led:
+        rows = led.quotes(speaker=clean_text(speaker), search=clean_text(q), since=since,
+                          until=until)
+    return page(request, rows, limit, offset)
+
+
+@router.get("/events", summary="Coded event mentions (PLOVER)")
+def events(request: Request, actor: str | None = None,
+           type: Annotated[str | None, Query(description="PLOVER type, e.g. ACCUSE.")] = None,
+           since: Since = None, until: Until = None, include_unreal: bool = False,
+           limit: Limit = 50, offset: Offset = 0) -> dict:
+    with open_ledger(request) as led:
+        rows = led.events(actor=actor, type_=type, since=since, until=until,
+                          include_unreal=include_unreal)
+    return page(request, rows, limit, offset)
+
+
+@router.get("/merged-events", summary="Real-world events with their reports")
+def merged_events(request: Request, min_reports: Annotated[int, Query(ge=1)] = 1,
+                  limit: Limit = 50, offset: Offset = 0) -> dict:
+    with open_ledger(request) as led:
+        rows = led.merged_events(min_reports=min_reports)
+    for r in rows:
+        linked(r["report_list"])
+    return page(request, rows, limit, offset)
+
+
+@router.get("/actors", summary="Actors, most mentioned first")
+def actors(request: Request, type: str | None = None,
+           q: Annotated[str | None, Query(description="Any spelling or part of a name.")] = None,
+           limit: Limit = 50, offset: Offset = 0) -> dict:
+    with open_ledger(request) as led:
+        rows = led.actors(type=type, search=clean_text(q))
+    for r in rows:
+        r["aliases"] = [a for a in (r.get("aliases") or "").split(", ") if a]
+        r["actor"] = f"/api/actors/{r['id']}"
+    return page(request, rows, limit, offset)
+
+
+@router.get("/actors/{name}", summary="The actors a name stands for, with their records")
+def actor(request: Request, name: str,
+          limit: Annotated[int, Query(ge=1, le=1000, description="Records per kind.")] = 100
+          ) -> dict:
+    with open_ledger(request) as led:
+        profiles = led.actor(name)
+        for p in profiles:
+            p["records"] = {k: linked(v) for k, v in led.actor_records(p["id"], limit=limit).items()}
+    if not profiles:
+        raise NotFound(f"no actor is named or spelled {name!r}; search with GET /api/actors?q=")
+    return {"name": name, "actors": profiles}
+
+
+@router.get("/stories", summary="Stories: articles about the same thing")
+def stories(request: Request, limit: Limit = 50, offset: Offset = 0) -> dict:
+    with open_ledger(request) as led:
+        rows = led.stories()
+    for r in rows:
+        for a in r["articles"]:
+            a["document"] = doc_link(a["id"])
+    return page(request, rows, limit, offset)
+
+
+@router.get("/contradictions", summary="Conflicting claims across sources")
+def contradictions(request: Request, limit: Limit = 50, offset: Offset = 0) -> dict:
+    with open_ledger(request) as led:
+        return page(request, led.contradictions(), limit, offset)
+
+
+@router.get("/timeline", summary="Events, statements and dated facts in date order")
+def timeline(request: Request, actor: str | None = None, story: str | None = None,
+             limit: Limit = 200, offset: Offset = 0) -> dict:
+    with open_ledger(request) as led:
+        return page(request, led.timeline(actor=actor, story=story), limit, offset)
+
+
+@router.get("/stance", summary="An actor's stance on tracked issues over time")
+def stance(request: Request, actor: str, issue: str | None = None, limit: Limit = 200,
+           offset: Offset = 0) -> dict:
+    with open_ledger(request) as led:
+        return page(request, led.stance(actor, issue), limit, offset)
+
+
+@router.get("/framing", summary="Loaded and neutral terms per outlet")
+def framing(request: Request) -> dict:
+    with open_ledger(request) as led:
+        rows = led.framing()
+    return {"total": len(rows), "items": rows}

@@ -1,0 +1,10 @@
+"""The web UI: server-rendered pages over the same Ledger as the REST API."""
+from fastapi import APIRouter
+
+from newsledger.web import pages, views
+
+router = APIRouter(include_in_schema=False)
+router.include_router(pages.router)
+router.include_router(views.router)
+
+__all__ = ["router"]
