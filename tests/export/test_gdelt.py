@@ -72,3 +72,19 @@ def test_negated_and_hypothetical_acts_are_not_rows(tmp_path, nlp):
     assert [r["PloverType"] for r in _table(led)] == ["ACCUSE"]
     assert sorted(e["type"] for e in led.events(include_unreal=True)) == ["ACCUSE", "ASSAULT"]
     led.close()
+
+
+def test_a_side_one_report_leaves_unsaid_comes_from_the_others():
+    from newsledger.export.gdelt import row
+    base = {"type": "ASSAULT", "cameo": "186", "quad_class": 4, "goldstein": -10.0,
+            "event_id": "ev1", "date": "2020-01-03", "doc_id": "a", "doc_name": "a", "text": "x"}
+    unsaid = {**base, "id": 1, "confidence": 0.9, "source_id": None, "source_name": None,
+              "target_id": "petrovic", "target_name": "Ivan Petrovic"}
+    said = {**base, "id": 2, "confidence": 0.5, "doc_id": "b", "source_id": "ruritania",
+            "source_name": "Ruritania", "target_id": "petrovic", "target_name": "Ivan Petrovic"}
+    got = dict(zip(COLUMNS, row([unsaid, said])))
+    assert (got["Actor1Code"], got["Actor1Name"], got["Actor2Name"], got["NumMentions"]) == \
+        ("ruritania", "Ruritania", "Ivan Petrovic", 2)
+    other = {**said, "id": 3, "source_id": "freedonia", "source_name": "Freedonia"}
+    got = dict(zip(COLUMNS, row([unsaid, said, other])))
+    assert got["Actor1Name"] == ""          # the reports disagree: nothing is filled
