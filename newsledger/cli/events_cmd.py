@@ -30,5 +30,6 @@ def events(ctx, actor, type_, since, until, include_unreal, limit, fmt):
     rows = ledger(ctx).events(actor=actor, type_=type_, since=since, until=until,
                               include_unreal=include_unreal, limit=limit)
     for r in rows:
-        r["flags"] = ",".join(f for f in ("negated", "hypothetical") if r.get(f))
+        r["flags"] = ",".join([f for f in ("negated", "hypothetical") if r.get(f)] +
+                              [f"{side} from other reports" for side in r.get("implied", ())])
     emit(rows, COLUMNS, fmt, title=f"{len(rows)} events")

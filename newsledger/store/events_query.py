@@ -24,7 +24,7 @@ def event_rows(store: Store, *, actor: str | None = None, type_: str | None = No
         where.append("NOT COALESCE(e.negated, 0) AND NOT COALESCE(e.hypothetical, 0)")
     sql = _EVENT_SQL + (" WHERE " + " AND ".join(where) if where else "") + \
         " ORDER BY COALESCE(e.date, d.published), d.name, e.start"
-    rows = store.query(sql, params)
+    rows = _with_implied(store, store.query(sql, params))
     if actor:
         rows = [r for r in rows if _actor_matches(store, r, actor)]
     for r in rows:
@@ -34,6 +34,22 @@ def event_rows(store: Store, *, actor: str | None = None, type_: str | None = No
         has_sent = bool(r.get("sent_end"))
         r["sentence"] = text[r["sent_start"]:r["sent_end"]].strip() if has_sent else r["text"]
     return rows[:limit] if limit else rows
+
+
+def _with_implied(store: Store, rows: list[dict]) -> list[dict]:
+    """Fill a side the report leaves unsaid from the other reports of the same event
+    (event_arguments, built by the analysis pass); ``implied`` names the sides filled."""
+    filled: dict[int, list[dict]] = {}
+    for f in store.query("SELECT * FROM event_arguments"):
+        filled.setdefault(f["event_row"], []).append(f)
+    for r in rows:
+        r["implied"] = []
+        for f in filled.get(r["id"], ()):
+            side = f["role"]
+            if not (r.get(f"{side}_id") or r.get(f"{side}_name")):
+                r[f"{side}_id"], r[f"{side}_name"] = f["actor_id"], f["actor_name"]
+                r["implied"].append(side)
+    return rows
 
 
 def _lead_end(text: str, title: str | None, title_start: int | None) -> int:

@@ -1,13 +1,17 @@
-"""The eval record fills an event's unsaid side from the other reports, and says so."""
+"""A side a report leaves unsaid is filled from the other reports of the event, and says so."""
 from __future__ import annotations
+
+import pytest
 
 from newsledger.analyze import implicit
 from newsledger.export.eval import document_record
 from newsledger.records import Event
 from newsledger.store import Store
+from newsledger.store.events_query import event_rows
 
 
-def test_unsaid_source_is_filled_and_marked_implied(tmp_path):
+@pytest.fixture
+def store(tmp_path):
     st = Store(tmp_path / "x.db")
     texts = {"a": "The assassination of Ivan Petrovic shocked Kelmar.",
              "b": "The Ruritanian assassination of Ivan Petrovic was condemned."}
@@ -22,9 +26,18 @@ def test_unsaid_source_is_filled_and_marked_implied(tmp_path):
                         target_id="ivan_petrovic", event_id="ev1", trigger="assassination")
             st._insert("events", {k: getattr(rec, k) for k in rec.__dataclass_fields__})
         assert implicit.refresh(st) == 1
-    doc_a = st.query("SELECT * FROM documents WHERE id='a'")[0]
-    ev = document_record(st, doc_a, "a")["events"][0]
+    return st
+
+
+def test_the_eval_record_fills_the_unsaid_source_and_marks_it(store):
+    doc_a = store.query("SELECT * FROM documents WHERE id='a'")[0]
+    ev = document_record(store, doc_a, "a")["events"][0]
     assert (ev["source"], ev["source_name"], ev["target"], ev["implied"]) == \
         ("ruritania", "Ruritania", "ivan_petrovic", ["source"])
-    doc_b = st.query("SELECT * FROM documents WHERE id='b'")[0]
-    assert document_record(st, doc_b, "b")["events"][0]["implied"] == []
+    doc_b = store.query("SELECT * FROM documents WHERE id='b'")[0]
+    assert document_record(store, doc_b, "b")["events"][0]["implied"] == []
+
+
+def test_event_listing_fills_and_marks_the_same_side(store):
+    got = [(r["doc_id"], r["source_name"], r["implied"]) for r in event_rows(store)]
+    assert sorted(got) == [("a", "Ruritania", ["source"]), ("b", "Ruritania", [])]
