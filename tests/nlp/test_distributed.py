@@ -1,0 +1,140 @@
+"""analyse_ray against the in-process analyse, on one local Ray started once for the module."""
+from __future__ import annotations
+
+import io
+import os
+import sys
+
+import pytest
+
+from newsledger.errors import Problem
+from newsledger.ingest import make_article
+from newsledger.nlp import distributed
+from newsledger.nlp.distributed import FAULT_ENV, DistributedError, analyse_ray
+from newsledger.nlp.process import analyse
+from tests.conftest import TEST_MODEL
+
+RAISE, EXIT = "Zebulon-raise-marker", "Zebulon-exit-marker"
+
+TEXTS = [
+    'Ferry talks resume\n\nThe port authority said on Monday that ferries would sail again. '
+    '"We will reopen the northern quay within a week," said Omar Nasser, the harbour master.\n',
+    "Council vote delayed\n\nThe city council of Lyon postponed its budget vote until 3 March "
+    "2025, a spokeswoman told reporters on Friday.\n",
+    'Mine strike ends\n\nMiners in Potosi ended a two-week strike on Tuesday. "The deal is fair," '
+    "union leader Ana Quispe said, adding that wages would rise by 8 percent.\n",
+    "Bridge reopens\n\nThe Tamar bridge reopened to traffic yesterday after repairs, the "
+    "highways agency said in a statement.\n",
+]
+
+
+def _articles(texts, prefix="art"):
+    return [make_article(t, f"{prefix}{i}", fmt="txt", source=f"{prefix}{i}.txt")
+            for i, t in enumerate(texts)]
+
+
+def _records(ex):
+    return (sorted(ex.entities.items()), ex.mentions, ex.timexes, ex.quotes, ex.events,
+            ex.claims, ex.versions, ex.doc_updates)
+
+
+@pytest.fixture(scope="module")
+def ray_local():
+    """One local Ray for the module; analyse_ray joins it (and leaves it running).
+
+    The fault markers reach the worker processes through the environment the
+    raylet inherits at start; the fixture texts never contain them."""
+    ray = pytest.importorskip("ray")
+    old = os.environ.get(FAULT_ENV)
+    os.environ[FAULT_ENV] = f"raise:{RAISE},exit:{EXIT}"
+    try:
+        distributed._connect(ray, "local", 2)
+    finally:
+        os.environ.pop(FAULT_ENV) if old is None else os.environ.__setitem__(FAULT_ENV, old)
+    yield ray
+    ray.shutdown()
+
+
+def test_same_records_in_the_same_order_as_in_process(ray_local):
+    arts = _articles(TEXTS)
+    local = list(analyse(arts, TEST_MODEL))
+    remote = list(analyse_ray(arts, TEST_MODEL, actors=2, batch_size=1))
+    assert [a.name for a, _ in remote] == ["art0", "art1", "art2", "art3"]
+    assert [a is b for (a, _), b in zip(remote, arts)] == [True] * 4
+    assert all(ex.doc is None for _, ex in remote)          # detached: no spaCy Doc comes back
+    assert [_records(ex) for _, ex in remote] == [_records(ex) for _, ex in local]
+    assert any(ex.quotes for _, ex in remote) and any(ex.timexes for _, ex in remote)
+
+
+def test_failing_extraction_is_a_problem_and_the_batch_goes_on(ray_local):
+    texts = [TEXTS[0], TEXTS[1] + f"Filed as {RAISE}.\n", TEXTS[2]]
+    out = list(analyse_ray(_articles(texts), TEST_MODEL, actors=1, batch_size=3))
+    assert [a.name for a, _ in out] == ["art0", "art1", "art2"]
+    problem = out[1][1]
+    assert isinstance(problem, Problem) and problem.code == "NL-EXTRACT-FAILED"
+    assert problem.path == "art1.txt" and "injected fault" in problem.message
+    assert not isinstance(out[0][1], Problem) and not isinstance(out[2][1], Problem)
+
+
+def test_dead_worker_is_retried_then_reported_never_dropped(ray_local):
+    texts = [TEXTS[0], TEXTS[3] + f"Filed as {EXIT}.\n", TEXTS[2]]
+    out = list(analyse_ray(_articles(texts), TEST_MODEL, actors=1, batch_size=3))
+    assert [a.name for a, _ in out] == ["art0", "art1", "art2"]
+    codes = [r.code if isinstance(r, Problem) else "ok" for _, r in out]
+    assert codes == ["ok", "NL-RAY-FAILED", "ok"]
+    assert "failed twice" in out[1][1].message and "ingest it again" in out[1][1].message
+
+
+def test_input_is_read_at_most_max_in_flight_batches_ahead(ray_local):
+    produced = 0
+
+    def source():
+        nonlocal produced
+        for i in range(14):
+            produced += 1
+            yield make_article(f"Item {i}. Rain fell on Tuesday.", f"n{i}", fmt="txt", source="n")
+
+    ahead = []
+    for consumed, (article, _) in enumerate(
+            analyse_ray(source(), TEST_MODEL, actors=1, batch_size=2, max_in_flight=2), 1):
+        ahead.append(produced - consumed)
+    assert consumed == 14 and produced == 14
+    assert max(ahead) <= 2 * 2          # never more than max_in_flight batches unread
+    assert ahead[0] == 3                # but it does read ahead: 2 batches at the first result
+
+
+def test_more_actors_than_cpus_is_an_error_with_a_code(ray_local):
+    with pytest.raises(DistributedError) as e:
+        list(analyse_ray(_articles(TEXTS[:1]), TEST_MODEL, actors=3))
+    assert e.value.code == "NL-RAY-CONFIG" and "--workers" in e.value.message
+
+
+def test_ledger_ingest_on_ray_stores_the_same(ray_local, tmp_path):
+    from newsledger import Ledger
+    from newsledger.export import export
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i, t in enumerate(TEXTS[:3]):
+        (folder / f"story{i}.txt").write_text(t, encoding="utf-8")
+    exports = []
+    for name, ray in (("plain", None), ("ray", "local")):
+        led = Ledger(tmp_path / f"{name}.db", model=TEST_MODEL)
+        rep = led.ingest([str(folder)], ray=ray, workers=2)
+        assert (rep.stored, rep.problems) == (3, [])
+        out = io.StringIO()
+        export(led.store, "eval", out)
+        exports.append(out.getvalue())
+        led.close()
+    assert exports[0] == exports[1] and exports[0].count("\n") == 3
+
+
+def test_without_ray_installed_the_error_says_what_to_install(monkeypatch, tmp_path):
+    monkeypatch.setitem(sys.modules, "ray", None)       # `import ray` now raises ImportError
+    with pytest.raises(DistributedError) as e:
+        analyse_ray([], TEST_MODEL)
+    assert e.value.code == "NL-RAY-MISSING" and "requirements/distributed.txt" in e.value.message
+    from newsledger.cli import main
+    story = tmp_path / "s.txt"
+    story.write_text(TEXTS[3], encoding="utf-8")
+    assert main(["--db", str(tmp_path / "l.db"), "ingest", "--model", TEST_MODEL,
+                 "--ray", "local", str(story)]) == 2
