@@ -142,7 +142,10 @@ class _Analyser:
         for article, doc in zip(batch, self.nlp.pipe(texts, batch_size=len(batch))):
             if self.exit_on and self.exit_on in article.text:
                 os._exit(1)
-            out.append(process._extract(article, doc))
+            result = process._extract(article, doc)
+            if isinstance(result, Extraction):
+                result.article = None   # the driver has it: don't ship the text back
+            out.append(result)
         return out
 
 
@@ -218,7 +221,10 @@ def _ordered(pool: _Pool, articles: Iterable[Article], batch_size: int, max_in_f
             results = pool.result(ticket)
         except pool.ray.exceptions.RayError as e:
             results = _retry(pool, batch, e)
-        yield from zip(batch, results)
+        for article, result in zip(batch, results):
+            if isinstance(result, Extraction):
+                result.article = article
+            yield article, result
 
 
 def _retry(pool: _Pool, batch: list[Article], first: Exception) -> list:

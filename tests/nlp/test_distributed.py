@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import io
-import os
 import sys
 
 import pytest
@@ -45,12 +44,9 @@ def ray_local():
     The fault markers reach the worker processes through the environment the
     raylet inherits at start; the fixture texts never contain them."""
     ray = pytest.importorskip("ray")
-    old = os.environ.get(FAULT_ENV)
-    os.environ[FAULT_ENV] = f"raise:{RAISE},exit:{EXIT}"
-    try:
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv(FAULT_ENV, f"raise:{RAISE},exit:{EXIT}")
         distributed._connect(ray, "local", 2)
-    finally:
-        os.environ.pop(FAULT_ENV) if old is None else os.environ.__setitem__(FAULT_ENV, old)
     yield ray
     ray.shutdown()
 
@@ -62,6 +58,7 @@ def test_same_records_in_the_same_order_as_in_process(ray_local):
     assert [a.name for a, _ in remote] == ["art0", "art1", "art2", "art3"]
     assert [a is b for (a, _), b in zip(remote, arts)] == [True] * 4
     assert all(ex.doc is None for _, ex in remote)          # detached: no spaCy Doc comes back
+    assert all(ex.article is a for a, ex in remote)         # nor the text: the driver's article
     assert [_records(ex) for _, ex in remote] == [_records(ex) for _, ex in local]
     assert any(ex.quotes for _, ex in remote) and any(ex.timexes for _, ex in remote)
 
