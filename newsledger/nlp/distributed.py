@@ -90,8 +90,9 @@ def _connect(ray, address: str | None, actors: int | None) -> bool:
         return False
     if address in (None, LOCAL):
         with _pythonpath(_PACKAGE_ROOT):
-            ray.init(num_cpus=actors or os.cpu_count() or 1, include_dashboard=False,
-                     logging_level="WARNING")
+            # address="local": a new instance, even where `ray start` runs a cluster.
+            ray.init(address="local", num_cpus=actors or os.cpu_count() or 1,
+                     include_dashboard=False, logging_level="WARNING")
         return True
     try:
         ray.init(address=address, logging_level="WARNING")
