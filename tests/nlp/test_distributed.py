@@ -63,23 +63,19 @@ def test_same_records_in_the_same_order_as_in_process(ray_local):
     assert any(ex.quotes for _, ex in remote) and any(ex.timexes for _, ex in remote)
 
 
-def test_failing_extraction_is_a_problem_and_the_batch_goes_on(ray_local):
-    texts = [TEXTS[0], TEXTS[1] + f"Filed as {RAISE}.\n", TEXTS[2]]
-    out = list(analyse_ray(_articles(texts), TEST_MODEL, actors=1, batch_size=3))
-    assert [a.name for a, _ in out] == ["art0", "art1", "art2"]
-    problem = out[1][1]
-    assert isinstance(problem, Problem) and problem.code == "NL-EXTRACT-FAILED"
-    assert problem.path == "art1.txt" and "injected fault" in problem.message
-    assert not isinstance(out[0][1], Problem) and not isinstance(out[2][1], Problem)
-
-
-def test_dead_worker_is_retried_then_reported_never_dropped(ray_local):
-    texts = [TEXTS[0], TEXTS[3] + f"Filed as {EXIT}.\n", TEXTS[2]]
-    out = list(analyse_ray(_articles(texts), TEST_MODEL, actors=1, batch_size=3))
-    assert [a.name for a, _ in out] == ["art0", "art1", "art2"]
+def test_failures_are_problems_in_place_and_the_batch_goes_on(ray_local):
+    """A stage that raises costs its article (NL-EXTRACT-FAILED); a worker that dies
+    loses the batch, which is retried article by article: the article that kills
+    it again is reported (NL-RAY-FAILED), the others are stored, none is dropped."""
+    texts = [TEXTS[0], TEXTS[1] + f"Filed as {RAISE}.\n", TEXTS[3] + f"Filed as {EXIT}.\n",
+             TEXTS[2]]
+    out = list(analyse_ray(_articles(texts), TEST_MODEL, actors=1, batch_size=4))
+    assert [a.name for a, _ in out] == ["art0", "art1", "art2", "art3"]
     codes = [r.code if isinstance(r, Problem) else "ok" for _, r in out]
-    assert codes == ["ok", "NL-RAY-FAILED", "ok"]
-    assert "failed twice" in out[1][1].message and "ingest it again" in out[1][1].message
+    assert codes == ["ok", "NL-EXTRACT-FAILED", "NL-RAY-FAILED", "ok"]
+    assert out[1][1].path == "art1.txt" and "injected fault" in out[1][1].message
+    assert "failed twice" in out[2][1].message and "ingest it again" in out[2][1].message
+    assert out[3][1].quotes and out[3][1].article is out[3][0]
 
 
 def test_input_is_read_at_most_max_in_flight_batches_ahead(ray_local):
@@ -113,16 +109,23 @@ def test_ledger_ingest_on_ray_stores_the_same(ray_local, tmp_path):
     folder.mkdir()
     for i, t in enumerate(TEXTS[:3]):
         (folder / f"story{i}.txt").write_text(t, encoding="utf-8")
-    exports = []
-    for name, ray in (("plain", None), ("ray", "local")):
-        led = Ledger(tmp_path / f"{name}.db", model=TEST_MODEL)
-        rep = led.ingest([str(folder)], ray=ray, workers=2)
-        assert (rep.stored, rep.problems) == (3, [])
+
+    def dump(led):
         out = io.StringIO()
         export(led.store, "eval", out)
-        exports.append(out.getvalue())
-        led.close()
-    assert exports[0] == exports[1] and exports[0].count("\n") == 3
+        return out.getvalue()
+
+    plain, on_ray = (Ledger(tmp_path / f"{n}.db", model=TEST_MODEL) for n in ("plain", "ray"))
+    rep = plain.ingest([str(folder)])
+    assert (rep.stored, rep.problems) == (3, [])
+    rep = on_ray.ingest([str(folder)], ray="local", workers=1)
+    assert (rep.stored, rep.problems) == (3, [])
+    assert dump(on_ray) == dump(plain) and dump(plain).count("\n") == 3
+    rep = plain.reprocess(only_stale=False, ray="local", workers=1)   # reads the store meanwhile
+    assert (rep.reprocessed, rep.problems) == (3, [])
+    assert dump(plain) == dump(on_ray)
+    plain.close()
+    on_ray.close()
 
 
 def test_without_ray_installed_the_error_says_what_to_install(monkeypatch, tmp_path):
