@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -47,14 +48,32 @@ def bare_spacy(arts, model: str) -> float:
     return time.perf_counter() - t
 
 
-def in_process(arts, model: str) -> float:
+def in_process(arts, model: str) -> tuple[float, list]:
+    from newsledger.errors import Problem
     from newsledger.nlp import load
     from newsledger.nlp.process import analyse
     load(model)
     t = time.perf_counter()
-    from newsledger.errors import Problem
-    assert not any(isinstance(r, Problem) for _, r in analyse(arts, model))
-    return time.perf_counter() - t
+    out = list(analyse(arts, model))
+    dt = time.perf_counter() - t
+    assert not any(isinstance(r, Problem) for _, r in out)
+    return dt, out
+
+
+def driver_writes(results, model: str) -> float:
+    """Seconds the driver spends writing these results to SQLite: with Ray, the
+    one part that does not scale with the actors."""
+    from newsledger.extract import pipeline_version
+    from newsledger.store import Store
+    version = pipeline_version(model)
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store(Path(tmp) / "w.db")
+        t = time.perf_counter()
+        for article, ex in results:
+            store.write(article, ex, model=model, pipeline_version=version)
+        dt = time.perf_counter() - t
+        store.close()
+    return dt
 
 
 def on_ray(arts, model: str, actors: int, address: str) -> tuple[float, float]:
@@ -88,19 +107,24 @@ def main(argv=None) -> int:
           f"{os.cpu_count()} cores on this machine, load average {os.getloadavg()[0]:.1f}")
     t_bare = bare_spacy(arts, a.model)
     print(f"bare spaCy (1 process)   : {n / t_bare:7.1f} articles/s  ({t_bare:.1f} s)")
-    t_in = in_process(arts, a.model)
+    t_in, results = in_process(arts, a.model)
     print(f"analyse (in process)     : {n / t_in:7.1f} articles/s  ({t_in:.1f} s)  "
           f"ratio {t_bare / t_in:.2f}")
+    t_w = driver_writes(results, a.model)
+    print(f"SQLite writes (driver)   : {n / t_w:7.1f} articles/s  ({t_w:.1f} s): the single "
+          f"writer keeps up with ~{t_in / t_w:.0f} actors like this process")
     t = time.perf_counter()
     distributed._connect(ray, a.address, max(sizes))
     print(f"ray start/join           : {time.perf_counter() - t:.1f} s (once, not in the timings)")
     try:
         for k in sizes:
             t_first, t_all = on_ray(arts, a.model, k, a.address)
-            steady = (n - BATCH) / max(t_all - t_first, 1e-9)
-            print(f"analyse_ray, {k} actor(s)  : {n / t_all:7.1f} articles/s end to end "
-                  f"({t_all:.1f} s, ratio {t_bare / t_all:.2f}); first batch after "
-                  f"{t_first:.1f} s, then {steady:7.1f} articles/s (ratio {steady * t_bare / n:.2f})")
+            line = (f"analyse_ray, {k} actor(s)  : {n / t_all:7.1f} articles/s end to end "
+                    f"({t_all:.1f} s, ratio {t_bare / t_all:.2f}); first batch after {t_first:.1f} s")
+            if n > BATCH * k:           # else every batch started at once: no steady state
+                steady = (n - BATCH) / max(t_all - t_first, 1e-9)
+                line += f", then {steady:7.1f} articles/s (ratio {steady * t_bare / n:.2f})"
+            print(line)
     finally:
         ray.shutdown()
     return 0
