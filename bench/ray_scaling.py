@@ -120,7 +120,8 @@ def main(argv=None) -> int:
         for k in sizes:
             t_first, t_all = on_ray(arts, a.model, k, a.address)
             line = (f"analyse_ray, {k} actor(s)  : {n / t_all:7.1f} articles/s end to end "
-                    f"({t_all:.1f} s, ratio {t_bare / t_all:.2f}); first batch after {t_first:.1f} s")
+                    f"({t_all:.1f} s, ratio {t_bare / t_all:.2f}); "
+                    f"first batch after {t_first:.1f} s")
             if n > BATCH * k:           # else every batch started at once: no steady state
                 steady = (n - BATCH) / max(t_all - t_first, 1e-9)
                 line += f", then {steady:7.1f} articles/s (ratio {steady * t_bare / n:.2f})"
