@@ -47,17 +47,20 @@ class Ledger:
         return self._version
 
     # ------------------------------------------------------------ ingest
-    def ingest(self, paths: Iterable[str], *, reprocess: bool = False, workers: int = 1,
+    def ingest(self, paths: Iterable[str], *, reprocess: bool = False, workers: int | None = 1,
                max_bytes: int = DEFAULT_MAX_BYTES, analyze: bool = True,
-               on_item: Callable[[Article | Problem], None] | None = None) -> IngestReport:
+               on_item: Callable[[Article | Problem], None] | None = None,
+               ray: str | None = None) -> IngestReport:
         """Read, analyse and store articles; problems are reported, never raised.
 
         ``analyze=False`` leaves the cross-report tables (merged events,
         contradictions, stories) as they were: for a corpus loaded in many
-        batches, call ``analyze()`` once after the last one."""
+        batches, call ``analyze()`` once after the last one. ``ray`` ("local",
+        "auto" or "ray://host:port") runs the NLP on Ray actors (``workers`` of
+        them; None: every CPU of the cluster), see docs/distributed.md."""
         report = IngestReport()
         todo = self._select(read_paths(paths, max_bytes), reprocess, report, on_item)
-        for article, result in analyse(todo, self.model, workers=workers):
+        for article, result in self._analyse(todo, workers, ray):
             if isinstance(result, Problem):
                 report.problems.append(result)
             else:
@@ -73,14 +76,14 @@ class Ledger:
             self.analyze()      # cross-report tables follow the articles they derive from
         return report
 
-    def reprocess(self, *, only_stale: bool = True, workers: int = 1, analyze: bool = True,
-                  on_item=None) -> IngestReport:
+    def reprocess(self, *, only_stale: bool = True, workers: int | None = 1, analyze: bool = True,
+                  on_item=None, ray: str | None = None) -> IngestReport:
         """Re-run the extractors on stored articles (those of older versions by default)."""
         report = IngestReport()
         sql = "SELECT * FROM documents" + (" WHERE pipeline_version IS NOT ?" if only_stale else "")
         rows = self.store.query(sql, (self.version,) if only_stale else ())
         arts = (self._stored_article(r) for r in rows)
-        for article, result in analyse(arts, self.model, workers=workers):
+        for article, result in self._analyse(arts, workers, ray):
             if isinstance(result, Problem):
                 report.problems.append(result)
             else:
@@ -238,6 +241,14 @@ class Ledger:
         """The quotes, events and stances of one actor id."""
         from newsledger.api.queries import actor_records
         return actor_records(self.store, actor_id, limit=limit)
+
+    # --- ray runner ---
+    def _analyse(self, articles, workers: int | None, ray: str | None):
+        """In this machine's processes, or on Ray actors when ``ray`` names a cluster."""
+        if ray is None:
+            return analyse(articles, self.model, workers=workers or 1)
+        from newsledger.nlp.distributed import analyse_ray
+        return analyse_ray(articles, self.model, address=ray, actors=workers)
 
 
 def _attach(parents: list[dict], children: list[dict], key: str, field: str) -> list[dict]:

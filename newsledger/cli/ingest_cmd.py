@@ -20,8 +20,12 @@ def register(cli):
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--model", type=click.Choice(sorted(MODELS)), default="md", show_default=True,
               help="spaCy pipeline: md (accurate) or sm (fast).")
-@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Processes running the NLP pipeline.")
+@click.option("--workers", type=click.IntRange(1, 1024), default=None,
+              help="Processes running the NLP pipeline [default: 1; with --ray, one Ray "
+                   "actor per CPU of the cluster].")
+@click.option("--ray", "ray", metavar="ADDRESS", default=None,
+              help="Run the NLP on Ray: 'local' starts Ray on this machine, 'auto' joins the "
+                   "cluster of `ray start`, or ray://host:port (see docs/distributed.md).")
 @click.option("--reprocess", is_flag=True,
               help="Re-run the extractors on these articles (or, without PATHs, on every "
                    "stored article of an older pipeline version).")
@@ -31,7 +35,7 @@ def register(cli):
               help="Skip the cross-report pass (merged events, contradictions, stories); "
                    "run `newsledger analyze` after the last batch.")
 @click.pass_context
-def ingest(ctx, paths, model, workers, reprocess, max_bytes, no_analyze):
+def ingest(ctx, paths, model, workers, ray, reprocess, max_bytes, no_analyze):
     """Read articles (files, folders, or - for stdin) into the ledger."""
     if not paths and not reprocess:
         raise click.UsageError("give at least one PATH (a file, a folder, or - for stdin)")
@@ -50,9 +54,9 @@ def ingest(ctx, paths, model, workers, reprocess, max_bytes, no_analyze):
 
         if paths:
             rep = led.ingest(paths, reprocess=reprocess, workers=workers, max_bytes=max_bytes,
-                             analyze=not no_analyze, on_item=tick)
+                             analyze=not no_analyze, on_item=tick, ray=ray)
         else:
-            rep = led.reprocess(workers=workers, analyze=not no_analyze, on_item=tick)
+            rep = led.reprocess(workers=workers, analyze=not no_analyze, on_item=tick, ray=ray)
     c = led.stats()
     click.echo(f"{rep.stored} new, {rep.reprocessed} reprocessed, {rep.unchanged} already in the "
                f"ledger, {len(rep.problems)} skipped -> {led.path}")
