@@ -51,14 +51,14 @@ def test_interrupted_write_leaves_nothing_half_done(db_path, monkeypatch):
     s = Store(db_path)
     art = make_article(TEXT, "n1", fmt="txt", source="x")
     s.write(art, _extraction(art, speaker=False), model="sm", pipeline_version="v1")
-    real = Store._insert
+    real = Store._insert_rows
 
-    def boom(self, table, row):
+    def boom(self, table, rows):
         if table == "quotes":
             raise KeyboardInterrupt
-        return real(self, table, row)
+        return real(self, table, rows)
 
-    monkeypatch.setattr(Store, "_insert", boom)
+    monkeypatch.setattr(Store, "_insert_rows", boom)
     with pytest.raises(KeyboardInterrupt):
         s.write(art, _extraction(art), model="sm", pipeline_version="v2")
     monkeypatch.undo()
