@@ -62,11 +62,9 @@ def bare_spacy(paths, model: str, workers: int) -> float:
 
 def ingest(paths, model: str, workers: int, db: Path, overlap: bool = True) -> float:
     from newsledger import Ledger
-    from newsledger.nlp import process
-    process.analyse.__kwdefaults__["overlap"] = overlap
     led = Ledger(db, model=model)
     t = time.perf_counter()
-    rep = led.ingest([str(p) for p in paths], workers=workers, analyze=False)
+    rep = led.ingest([str(p) for p in paths], workers=workers, analyze=False, overlap=overlap)
     dt = time.perf_counter() - t
     assert rep.stored == len(paths), rep
     t = time.perf_counter()

@@ -48,21 +48,28 @@ class Ledger:
 
     # ------------------------------------------------------------ ingest
     def ingest(self, paths: Iterable[str], *, reprocess: bool = False, workers: int = 1,
-               max_bytes: int = DEFAULT_MAX_BYTES, analyze: bool = True,
+               max_bytes: int = DEFAULT_MAX_BYTES, analyze: bool = True, overlap: bool = True,
                on_item: Callable[[Article | Problem], None] | None = None) -> IngestReport:
         """Read, analyse and store articles; problems are reported, never raised.
 
         ``analyze=False`` leaves the cross-report tables (merged events,
         contradictions, stories) as they were: for a corpus loaded in many
-        batches, call ``analyze()`` once after the last one."""
+        batches, call ``analyze()`` once after the last one. With one worker,
+        spaCy parses in a child process while this one extracts and stores;
+        ``overlap=False`` keeps it all in this process (docs/performance.md)."""
         report = IngestReport()
-        todo = self._select(read_paths(paths, max_bytes), reprocess, report, on_item)
-        for article, result in analyse(todo, self.model, workers=workers):
+        # Copies met while their first is still being parsed (the input is read
+        # a batch or two ahead): their names are recorded once it is stored.
+        late: dict[str, list[Article]] = {}
+        todo = self._select(read_paths(paths, max_bytes), reprocess, report, on_item, late)
+        for article, result in analyse(todo, self.model, workers=workers, overlap=overlap):
             if isinstance(result, Problem):
                 report.problems.append(result)
             else:
                 fresh = not self.store.has(article.id)
                 self.store.write(article, result, model=self.model, pipeline_version=self.version)
+                for copy in late.pop(article.id, []):
+                    self.store.add_source(copy)
                 if fresh:
                     report.stored += 1
                 else:
@@ -74,13 +81,13 @@ class Ledger:
         return report
 
     def reprocess(self, *, only_stale: bool = True, workers: int = 1, analyze: bool = True,
-                  on_item=None) -> IngestReport:
+                  overlap: bool = True, on_item=None) -> IngestReport:
         """Re-run the extractors on stored articles (those of older versions by default)."""
         report = IngestReport()
         sql = "SELECT * FROM documents" + (" WHERE pipeline_version IS NOT ?" if only_stale else "")
         rows = self.store.query(sql, (self.version,) if only_stale else ())
         arts = (self._stored_article(r) for r in rows)
-        for article, result in analyse(arts, self.model, workers=workers):
+        for article, result in analyse(arts, self.model, workers=workers, overlap=overlap):
             if isinstance(result, Problem):
                 report.problems.append(result)
             else:
@@ -92,7 +99,7 @@ class Ledger:
             self.analyze()
         return report
 
-    def _select(self, items, reprocess, report, on_item) -> Iterator[Article]:
+    def _select(self, items, reprocess, report, on_item, late=None) -> Iterator[Article]:
         seen: set[str] = set()
         for item in items:
             if isinstance(item, Problem):
@@ -103,6 +110,8 @@ class Ledger:
             stored = self.store.pipeline_version(item.id)
             self.store.add_source(item)
             if item.id in seen or (stored is not None and not reprocess):
+                if stored is None and late is not None:
+                    late.setdefault(item.id, []).append(item)
                 report.unchanged += 1
                 report.stale += stored is not None and stored != self.version
                 if on_item:
