@@ -48,15 +48,15 @@ class Ledger:
 
     # ------------------------------------------------------------ ingest
     def ingest(self, paths: Iterable[str], *, reprocess: bool = False, workers: int = 1,
-               max_bytes: int = DEFAULT_MAX_BYTES, analyze: bool = True, overlap: bool = True,
+               max_bytes: int = DEFAULT_MAX_BYTES, analyze: bool = True, overlap: bool = False,
                on_item: Callable[[Article | Problem], None] | None = None) -> IngestReport:
         """Read, analyse and store articles; problems are reported, never raised.
 
         ``analyze=False`` leaves the cross-report tables (merged events,
         contradictions, stories) as they were: for a corpus loaded in many
-        batches, call ``analyze()`` once after the last one. With one worker,
-        spaCy parses in a child process while this one extracts and stores;
-        ``overlap=False`` keeps it all in this process (docs/performance.md)."""
+        batches, call ``analyze()`` once after the last one. ``overlap=True``
+        with one worker parses in a child process while this one extracts and
+        stores: faster where a second core is free (docs/performance.md)."""
         report = IngestReport()
         # Copies met while their first is still being parsed (the input is read
         # a batch or two ahead): their names are recorded once it is stored.
@@ -81,7 +81,7 @@ class Ledger:
         return report
 
     def reprocess(self, *, only_stale: bool = True, workers: int = 1, analyze: bool = True,
-                  overlap: bool = True, on_item=None) -> IngestReport:
+                  overlap: bool = False, on_item=None) -> IngestReport:
         """Re-run the extractors on stored articles (those of older versions by default)."""
         report = IngestReport()
         sql = "SELECT * FROM documents" + (" WHERE pipeline_version IS NOT ?" if only_stale else "")

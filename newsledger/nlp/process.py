@@ -1,12 +1,14 @@
 """Run the spaCy pipeline and the extraction stages over articles, in one or more processes.
 
-With one worker, spaCy parses in a child process while this one runs the
-stages on (and stores) the batch parsed before: the parse is most of the
-work, and the rest no longer waits for it nor it for the rest. The Doc
-comes back as spaCy serialises it for its own multiprocessing (every token
-annotation, entity kb ids and sentence starts included; not the tok2vec
-tensor, which no stage reads). A single batch, or a platform without fork,
-is parsed in-process.
+With one worker and ``overlap=True``, spaCy parses in a child process while
+this one runs the stages on (and stores) the batch parsed before, so the
+parse no longer waits for the rest nor the rest for it. The Doc comes back
+as spaCy serialises it for its own multiprocessing (every token annotation,
+entity kb ids and sentence starts included; not the tok2vec tensor, which
+no stage reads), at ~2 ms per article each way. It pays only where a second
+core is free: on a busy machine the two processes slow each other down, so
+it is off by default (docs/performance.md). A single batch, or a platform
+without fork, is parsed in-process.
 """
 from __future__ import annotations
 
@@ -49,11 +51,11 @@ def _init(model: str) -> None:
 
 
 def analyse(articles: Iterable[Article], model: str, *, workers: int = 1,
-            overlap: bool = True) -> Iterator[tuple[Article, Extraction | Problem]]:
+            overlap: bool = False) -> Iterator[tuple[Article, Extraction | Problem]]:
     """(article, extraction) pairs in input order. Excluded spans are blanked, not cut.
 
-    ``workers`` spaCy processes parse; with one, ``overlap=False`` keeps
-    everything in this process (no child at all)."""
+    ``workers`` spaCy processes parse; with one, everything runs in this
+    process unless ``overlap`` asks for a parsing child (see the module doc)."""
     if workers <= 1:
         yield from (_overlapped(articles, model) if overlap else _in_process(articles, model))
         return
