@@ -79,6 +79,33 @@ def _candidates(vecs: dict, top: int) -> set[tuple[str, str]]:
     return pairs
 
 
+class _Similarity:
+    """Wording (TF-IDF cosine) and actor (Jaccard) similarity of two articles.
+
+    Articles with the same words and actors (copies that differ only in what
+    no vector counts: numbers, punctuation, stop words) have equal vectors in
+    the same order, so every comparison with them gives the same float: each
+    pair of such classes is computed once. Syndication makes these classes
+    large and the pairs between them most of the pass."""
+
+    def __init__(self, vecs: dict, actors: dict, cfg: dict):
+        self.vecs, self.actors, self.cfg = vecs, actors, cfg
+        first: dict[tuple, str] = {}
+        self.canon = {d: first.setdefault((tuple(vec.items()), frozenset(actors.get(d, ()))), d)
+                      for d, vec in vecs.items()}
+        self.known: dict[tuple[str, str], float] = {}
+
+    def __call__(self, a: str, b: str) -> float:
+        key = (self.canon[a], self.canon[b])
+        sim = self.known.get(key)
+        if sim is None:
+            sim = self.known[key] = (
+                self.cfg["weight_words"] * _cosine(self.vecs[a], self.vecs[b])
+                + self.cfg["weight_actors"] * _jaccard(self.actors.get(a, set()),
+                                                       self.actors.get(b, set())))
+        return sim
+
+
 def group(docs: list[dict], actors: dict[str, set],
           cfg: dict | None = None) -> tuple[list[list[str]], dict[str, tuple[str, float]]]:
     """(stories as lists of doc ids, {copy doc id: (original doc id, jaccard)})."""
@@ -90,12 +117,12 @@ def group(docs: list[dict], actors: dict[str, set],
     order = sorted(by_id, key=lambda i: (by_id[i].get("published") or "9999", by_id[i]["name"]))
     rank = {d: k for k, d in enumerate(order)}
     links = []
+    similarity = _Similarity(vecs, actors, cfg)
     for a, b in _candidates(vecs, cfg["top_terms"]):
         gap = days_apart(by_id[a].get("published"), by_id[b].get("published"))
         if gap is not None and gap > cfg["max_days_apart"]:
             continue
-        sim = (cfg["weight_words"] * _cosine(vecs[a], vecs[b])
-               + cfg["weight_actors"] * _jaccard(actors.get(a, set()), actors.get(b, set())))
+        sim = similarity(a, b)
         jac = _near_jaccard(shing[a], shing[b], cfg["duplicate_jaccard"])
         if jac >= cfg["duplicate_jaccard"]:
             copy, orig = (a, b) if rank[a] > rank[b] else (b, a)
