@@ -20,6 +20,8 @@ from collections import Counter, defaultdict
 from itertools import combinations, repeat
 from operator import mul
 
+import numpy as np
+
 from newsledger.analyze.common import UnionFind, data, words
 from newsledger.extract.claims_rules import days_apart, name_key
 from newsledger.kb.names import fold
@@ -53,13 +55,56 @@ def _jaccard(a: set, b: set) -> float:
     return inter / (len(a) + len(b) - inter)
 
 
-def _near_jaccard(a: set, b: set, floor: float) -> float:
-    """Jaccard of two shingle sets, or 0.0 where their sizes alone keep it under
-    ``floor`` (it is at most min/max size): most pairs need no set operation."""
-    small, big = sorted((len(a), len(b)))
-    if not small or small < floor * big:
-        return 0.0
-    return _jaccard(a, b)
+class _NearCopies:
+    """Shingle Jaccard of the candidate pairs, computed only where it can reach
+    ``floor`` (the near-duplicate threshold); elsewhere 0.0.
+
+    Each article's shingles are counted per hash bucket: two sets share at
+    most the smaller count in every bucket, which bounds their Jaccard from
+    above, so pairs that are not copies (even of one topic and size) are
+    dropped in a few array operations. For the rest the shared shingles are
+    counted with one article's shingles marked in an array: the same integer
+    counts as a set intersection gives, so the same Jaccard, several times
+    faster (many copies of one story make these pairs many)."""
+
+    BUCKETS = 128
+    CHUNK = 20_000          # pairs bounded at once (keeps the arrays small)
+
+    def __init__(self, sets: dict[str, set[int]], pairs: list[tuple[str, str]], floor: float):
+        ids = {h: k for k, h in enumerate({h for s in sets.values() for h in s})}
+        self.index = {d: np.fromiter((ids[h] for h in s), dtype=np.int64, count=len(s))
+                      for d, s in sets.items()}
+        self.known: dict[tuple[str, str], float] = {}
+        by_first: dict[str, list[str]] = defaultdict(list)
+        for a, b in self._possible(pairs, floor):
+            by_first[a].append(b)
+        marked = np.zeros(len(ids), dtype=bool)
+        for a, partners in by_first.items():
+            marked[self.index[a]] = True
+            for b in partners:
+                inter = int(np.count_nonzero(marked[self.index[b]]))
+                self.known[(a, b)] = inter / (len(self.index[a]) + len(self.index[b]) - inter)
+            marked[self.index[a]] = False
+
+    def _possible(self, pairs, floor: float):
+        """The pairs whose bucket bound reaches the floor."""
+        ids = list(self.index)
+        pos = {d: i for i, d in enumerate(ids)}
+        counts = np.zeros((len(ids), self.BUCKETS), dtype=np.int32)
+        for i, d in enumerate(ids):
+            counts[i] = np.bincount(self.index[d] % self.BUCKETS, minlength=self.BUCKETS)
+        sizes = counts.sum(axis=1)
+        for k in range(0, len(pairs), self.CHUNK):
+            chunk = pairs[k:k + self.CHUNK]
+            a = np.fromiter((pos[x] for x, _ in chunk), dtype=np.int64, count=len(chunk))
+            b = np.fromiter((pos[y] for _, y in chunk), dtype=np.int64, count=len(chunk))
+            inter = np.minimum(counts[a], counts[b]).sum(axis=1)
+            bound = inter / np.maximum(sizes[a] + sizes[b] - inter, 1)
+            # a hair under the floor: the bound must never be what rounds a pair away
+            yield from (p for p, ok in zip(chunk, bound >= floor - 1e-9) if ok)
+
+    def jaccard(self, a: str, b: str) -> float:
+        return self.known.get((a, b), 0.0)
 
 
 def shingles(text: str, k: int) -> set[int]:
@@ -112,18 +157,20 @@ def group(docs: list[dict], actors: dict[str, set],
     cfg = cfg or data()["stories"]
     by_id = {d["id"]: d for d in docs}
     vecs = _tfidf({d["id"]: words(d["text"]) for d in docs})
-    shing = {d["id"]: shingles(d["text"], cfg["shingle_size"]) for d in docs}
     dups = {}
     order = sorted(by_id, key=lambda i: (by_id[i].get("published") or "9999", by_id[i]["name"]))
     rank = {d: k for k, d in enumerate(order)}
     links = []
     similarity = _Similarity(vecs, actors, cfg)
-    for a, b in _candidates(vecs, cfg["top_terms"]):
+    pairs = list(_candidates(vecs, cfg["top_terms"]))
+    copies = _NearCopies({d["id"]: shingles(d["text"], cfg["shingle_size"]) for d in docs},
+                         pairs, cfg["duplicate_jaccard"])
+    for a, b in pairs:
         gap = days_apart(by_id[a].get("published"), by_id[b].get("published"))
         if gap is not None and gap > cfg["max_days_apart"]:
             continue
         sim = similarity(a, b)
-        jac = _near_jaccard(shing[a], shing[b], cfg["duplicate_jaccard"])
+        jac = copies.jaccard(a, b)
         if jac >= cfg["duplicate_jaccard"]:
             copy, orig = (a, b) if rank[a] > rank[b] else (b, a)
             # The most similar original, the earliest among equals (pairs come in
