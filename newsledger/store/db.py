@@ -188,8 +188,7 @@ class Store:
             self.db.execute("INSERT OR IGNORE INTO document_sources VALUES (?, ?, ?, ?, ?)",
                             (article.id, article.name, article.source, article.source_line, now()))
             self._insert_rows("excluded_spans", [record_row(sp) for sp in article.excluded])
-            for ent in ex.entities.values():
-                self.upsert_entity(ent)
+            self.upsert_entities(list(ex.entities.values()))
             for lst in (ex.mentions, ex.timexes, ex.quotes, ex.events, ex.claims):
                 self._insert_records(lst)
 
@@ -205,6 +204,26 @@ class Store:
             run.append(record_row(rec))
         if run:
             self._insert_rows(table, run)
+
+    def upsert_entities(self, ents: list[Entity]) -> None:
+        """``upsert_entity`` for many: one lookup, then the updates and the inserts
+        each as one prepared statement (new rows in the given order)."""
+        stored = {}
+        for k in range(0, len(ents), 500):
+            ids = [e.id for e in ents[k:k + 500]]
+            stored.update(self.db.execute(f"SELECT id, aliases FROM entities WHERE id IN "
+                                          f"({', '.join('?' for _ in ids)})", ids).fetchall())
+        updates, inserts = [], []
+        for ent in ents:
+            aliases = json.dumps(sorted(set(json.loads(stored[ent.id]) if stored.get(ent.id) else [])
+                                        | set(ent.aliases) | {ent.name}), ensure_ascii=False)
+            if ent.id in stored:
+                updates.append((aliases, ent.id))
+            else:
+                inserts.append((ent.id, ent.name, ent.type, ent.kb_id, aliases,
+                                json.dumps(ent.attrs, ensure_ascii=False, default=str)))
+        self.db.executemany("UPDATE entities SET aliases=? WHERE id=?", updates)
+        self.db.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?)", inserts)
 
     def upsert_entity(self, ent: Entity) -> None:
         """An actor row; aliases accumulate, the first name and type stay."""
