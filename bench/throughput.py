@@ -49,17 +49,22 @@ def peak_rss_mb(who=resource.RUSAGE_SELF) -> float:
 
 
 class Clock:
-    """Wall time and CPU time (this process and its finished children) of a block.
+    """Wall time and CPU time (this process and its finished children) of blocks;
+    a Clock entered again adds to what it holds.
 
     On a shared machine the wall time of either phase moves with whatever else
-    runs; CPU time hardly does, so both are reported."""
+    runs; CPU time somewhat less, so both are reported."""
+
+    def __init__(self):
+        self.wall = self.cpu = 0.0
 
     def __enter__(self):
         self.t, self.c = time.perf_counter(), _cpu()
         return self
 
     def __exit__(self, *exc):
-        self.wall, self.cpu = time.perf_counter() - self.t, _cpu() - self.c
+        self.wall += time.perf_counter() - self.t
+        self.cpu += _cpu() - self.c
         return False
 
 
@@ -68,28 +73,50 @@ def _cpu() -> float:
     return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
-def bare_spacy(paths, model: str, workers: int) -> Clock:
+def _bare_nlp(model: str):
     from newsledger.nlp.pipeline import MAX_LENGTH, _load_package
-    from newsledger.nlp.process import BATCH_SIZE
     nlp = _load_package(model)      # the model as shipped, without newsledger's components
     nlp.max_length = MAX_LENGTH
+    return nlp
+
+
+def bare_spacy(paths, model: str, workers: int, nlp=None, clock=None) -> Clock:
+    from newsledger.nlp.process import BATCH_SIZE
+    nlp = nlp or _bare_nlp(model)
     texts = [p.read_text(encoding="utf-8") for p in paths]
-    with Clock() as clock:
+    clock = clock or Clock()
+    with clock:
         for _ in nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=workers):
             pass
     return clock
 
 
-def ingest(paths, model: str, workers: int, db: Path, overlap: bool = False) -> tuple[Clock, Clock]:
-    from newsledger import Ledger
-    led = Ledger(db, model=model)
-    with Clock() as pipeline:
+def ingest(paths, model: str, workers: int, led, overlap: bool = False, clock=None) -> Clock:
+    clock = clock or Clock()
+    with clock:
         rep = led.ingest([str(p) for p in paths], workers=workers, analyze=False, overlap=overlap)
     assert rep.stored == len(paths), rep
+    return clock
+
+
+def run(paths, model: str, workers: int, db: Path, overlap: bool, chunk: int):
+    """(bare, ingest, analysis) clocks. With ``chunk``, bare spaCy and ingest take
+    turns on chunks of the corpus, so that a burst of load from other jobs
+    falls on both alike; the ledger grows the same either way."""
+    from newsledger import Ledger
+    led = Ledger(db, model=model)
+    bare, ing, nlp = Clock(), Clock(), _bare_nlp(model)
+    for k in range(0, len(paths), chunk or len(paths)):
+        bare_spacy(paths[k:k + (chunk or len(paths))], model, workers, nlp, bare)
+        if not chunk:
+            break
+        ingest(paths[k:k + chunk], model, workers, led, overlap, ing)
+    if not chunk:
+        ingest(paths, model, workers, led, overlap, ing)
     with Clock() as analysis:
         led.analyze()
     led.close()
-    return pipeline, analysis
+    return bare, ing, analysis
 
 
 def main(argv=None) -> int:
@@ -99,6 +126,9 @@ def main(argv=None) -> int:
     ap.add_argument("--words", type=int, default=200_000)
     ap.add_argument("--overlap", action="store_true",
                     help="with --workers 1, parse in a child while the main process extracts")
+    ap.add_argument("--chunk", type=int, default=None,
+                    help="articles per turn of bare spaCy and ingest (default 64 with one "
+                         "process; 0: all of bare spaCy, then all of ingest)")
     ap.add_argument("--min", type=float, default=None,
                     help="exit 1 when the CPU-time ratio with the cross-report pass is below")
     a = ap.parse_args(argv)
@@ -107,21 +137,24 @@ def main(argv=None) -> int:
         paths = corpus(Path(tmp), a.words)
         from newsledger.nlp import load
         load(a.model)                       # model load is not part of either timing
-        bare = bare_spacy(paths, a.model, a.workers)
-        rss_bare = peak_rss_mb()
+        # Pools started per chunk would cost the multi-process runs: they go in two phases.
+        chunk = a.chunk if a.chunk is not None else (64 if procs == 1 else 0)
         bare_p = bare_spacy(paths, a.model, procs) if procs != a.workers else None
-        ing, an = ingest(paths, a.model, a.workers, Path(tmp) / "bench.db", a.overlap)
+        bare, ing, an = run(paths, a.model, a.workers, Path(tmp) / "bench.db", a.overlap, chunk)
         rss_ing = peak_rss_mb()
         rss_child = peak_rss_mb(resource.RUSAGE_CHILDREN)
     n = len(paths)
-    print(f"corpus: {n} articles, ~{a.words} words, model {a.model}, workers {a.workers}")
+    print(f"corpus: {n} articles, ~{a.words} words, model {a.model}, workers {a.workers}, "
+          + (f"bare spaCy and ingest taking turns every {chunk} articles" if chunk
+             else "bare spaCy first, then ingest"))
     print(f"bare spaCy : {n / bare.wall:8.1f} articles/s  ({bare.wall:.1f} s, CPU {bare.cpu:.1f} s)"
-          f"  n_process={a.workers}  peak RSS {rss_bare:.0f} MB")
+          f"  n_process={a.workers}")
     if bare_p is not None:
         print(f"bare spaCy : {n / bare_p.wall:8.1f} articles/s  ({bare_p.wall:.1f} s, CPU "
               f"{bare_p.cpu:.1f} s)  n_process={procs} (as many processes as ingest uses)")
     print(f"ingest     : {n / ing.wall:8.1f} articles/s  ({ing.wall:.1f} s, CPU {ing.cpu:.1f} s)"
-          f"  peak RSS {rss_ing:.0f} MB{f' (children {rss_child:.0f} MB)' if procs > 1 else ''}"
+          f"  peak RSS {rss_ing:.0f} MB (both pipelines loaded)"
+          f"{f', children {rss_child:.0f} MB' if procs > 1 else ''}"
           f"  (per-article pipeline and store; {procs} process{'es' if procs > 1 else ''},"
           f" {a.workers} parsing)")
     print(f"analysis   : {an.wall:.1f} s, CPU {an.cpu:.1f} s for the whole ledger "
