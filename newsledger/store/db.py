@@ -91,7 +91,7 @@ class Store:
             raise StoreError(f"{self.path}: not a newsledger database or damaged ({e}); "
                              "pass another --db path", code="NL-STORE-OPEN") from None
         self._columns: dict[str, list[str]] = {}
-        self._sql: dict[tuple, str] = {}        # INSERT statement per (table, columns)
+        self._sql: dict[tuple, tuple] = {}      # insert plan per (table, row keys)
 
     # ------------------------------------------------------------ migrations
     def migrate(self) -> list[int]:
@@ -127,31 +127,38 @@ class Store:
 
     def _insert_rows(self, table: str, rows: list[dict]) -> None:
         """Insert rows, each run of rows with the same keys as one prepared statement."""
-        cols = self.columns(table)
-        # Record tables number their rows themselves; documents and entities have ids.
-        keep_id = table in ("documents", "entities")
-        prev_names, batch = None, []
+        prev, batch = None, []
         for row in rows:
-            extra = {k: v for k, v in row.items() if k not in cols}
-            row = {k: _sql_value(v) for k, v in row.items() if k in cols and (k != "id" or keep_id)}
-            if "attrs" in cols and extra:
-                row["attrs"] = json.dumps(extra, ensure_ascii=False, default=str)
-            names = tuple(row)
-            if names != prev_names and batch:
-                self._execute_insert(table, prev_names, batch)
-                batch = []
-            prev_names = names
-            batch.append(tuple(row.values()))
+            keys = tuple(row)
+            if keys != prev:
+                if batch:
+                    self.db.executemany(plan[0], batch)
+                    batch = []
+                plan, prev = self._plan(table, keys), keys
+            _, in_cols, extra = plan
+            values = [_sql_value(row[k]) for k in in_cols]
+            if extra:
+                values.append(json.dumps({k: row[k] for k in extra}, ensure_ascii=False,
+                                         default=str))
+            batch.append(values)
         if batch:
-            self._execute_insert(table, prev_names, batch)
+            self.db.executemany(plan[0], batch)
 
-    def _execute_insert(self, table: str, names: tuple[str, ...], values: list[tuple]) -> None:
-        sql = self._sql.get((table, names))
-        if sql is None:
-            sql = self._sql[(table, names)] = (
-                f"INSERT INTO {table} ({', '.join(chr(34) + c + chr(34) for c in names)}) "
-                f"VALUES ({', '.join('?' for _ in names)})")
-        self.db.executemany(sql, values)
+    def _plan(self, table: str, keys: tuple[str, ...]) -> tuple[str, list[str], list[str]]:
+        """(INSERT statement, keys that are columns, keys kept in attrs) for rows with
+        these keys. Record tables number their rows themselves; documents and
+        entities have ids."""
+        plan = self._sql.get((table, keys))
+        if plan is None:
+            cols = self.columns(table)
+            keep_id = table in ("documents", "entities")
+            in_cols = [k for k in keys if k in cols and (k != "id" or keep_id)]
+            extra = [k for k in keys if k not in cols] if "attrs" in cols else []
+            names = in_cols + (["attrs"] if extra else [])
+            sql = (f"INSERT INTO {table} ({', '.join(chr(34) + c + chr(34) for c in names)}) "
+                   f"VALUES ({', '.join('?' for _ in names)})")
+            plan = self._sql[(table, keys)] = (sql, in_cols, extra)
+        return plan
 
     def pipeline_version(self, doc_id: str) -> str | None:
         r = self.db.execute("SELECT pipeline_version FROM documents WHERE id=?", (doc_id,)).fetchone()
