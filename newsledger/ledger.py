@@ -48,24 +48,32 @@ class Ledger:
 
     # ------------------------------------------------------------ ingest
     def ingest(self, paths: Iterable[str], *, reprocess: bool = False, workers: int | None = 1,
-               max_bytes: int = DEFAULT_MAX_BYTES, analyze: bool = True,
+               max_bytes: int = DEFAULT_MAX_BYTES, analyze: bool = True, overlap: bool = False,
                on_item: Callable[[Article | Problem], None] | None = None,
                ray: str | None = None) -> IngestReport:
         """Read, analyse and store articles; problems are reported, never raised.
 
         ``analyze=False`` leaves the cross-report tables (merged events,
         contradictions, stories) as they were: for a corpus loaded in many
-        batches, call ``analyze()`` once after the last one. ``ray`` ("local",
-        "auto" or "ray://host:port") runs the NLP on Ray actors (``workers`` of
-        them; None: every CPU of the cluster), see docs/distributed.md."""
+        batches, call ``analyze()`` once after the last one. ``overlap=True``
+        with one worker parses in a child process while this one extracts and
+        stores: faster where a second core is free (docs/performance.md).
+        ``ray`` ("local", "auto" or "ray://host:port") runs the NLP on Ray
+        actors (``workers`` of them; None: every CPU of the cluster), see
+        docs/distributed.md."""
         report = IngestReport()
-        todo = self._select(read_paths(paths, max_bytes), reprocess, report, on_item)
-        for article, result in self._analyse(todo, workers, ray):
+        # Copies met while their first is still being parsed (the input is read
+        # a batch or two ahead): their names are recorded once it is stored.
+        late: dict[str, list[Article]] = {}
+        todo = self._select(read_paths(paths, max_bytes), reprocess, report, on_item, late)
+        for article, result in self._analyse(todo, workers, ray, overlap):
             if isinstance(result, Problem):
                 report.problems.append(result)
             else:
                 fresh = not self.store.has(article.id)
                 self.store.write(article, result, model=self.model, pipeline_version=self.version)
+                for copy in late.pop(article.id, []):
+                    self.store.add_source(copy)
                 if fresh:
                     report.stored += 1
                 else:
@@ -77,13 +85,13 @@ class Ledger:
         return report
 
     def reprocess(self, *, only_stale: bool = True, workers: int | None = 1, analyze: bool = True,
-                  on_item=None, ray: str | None = None) -> IngestReport:
+                  overlap: bool = False, on_item=None, ray: str | None = None) -> IngestReport:
         """Re-run the extractors on stored articles (those of older versions by default)."""
         report = IngestReport()
         sql = "SELECT * FROM documents" + (" WHERE pipeline_version IS NOT ?" if only_stale else "")
         rows = self.store.query(sql, (self.version,) if only_stale else ())
         arts = (self._stored_article(r) for r in rows)
-        for article, result in self._analyse(arts, workers, ray):
+        for article, result in self._analyse(arts, workers, ray, overlap):
             if isinstance(result, Problem):
                 report.problems.append(result)
             else:
@@ -95,7 +103,7 @@ class Ledger:
             self.analyze()
         return report
 
-    def _select(self, items, reprocess, report, on_item) -> Iterator[Article]:
+    def _select(self, items, reprocess, report, on_item, late=None) -> Iterator[Article]:
         seen: set[str] = set()
         for item in items:
             if isinstance(item, Problem):
@@ -106,6 +114,8 @@ class Ledger:
             stored = self.store.pipeline_version(item.id)
             self.store.add_source(item)
             if item.id in seen or (stored is not None and not reprocess):
+                if stored is None and late is not None:
+                    late.setdefault(item.id, []).append(item)
                 report.unchanged += 1
                 report.stale += stored is not None and stored != self.version
                 if on_item:
@@ -243,10 +253,10 @@ class Ledger:
         return actor_records(self.store, actor_id, limit=limit)
 
     # --- ray runner ---
-    def _analyse(self, articles, workers: int | None, ray: str | None):
+    def _analyse(self, articles, workers: int | None, ray: str | None, overlap: bool = False):
         """In this machine's processes, or on Ray actors when ``ray`` names a cluster."""
         if ray is None:
-            return analyse(articles, self.model, workers=workers or 1)
+            return analyse(articles, self.model, workers=workers or 1, overlap=overlap)
         from newsledger.nlp.distributed import analyse_ray
         return analyse_ray(articles, self.model, address=ray, actors=workers)
 

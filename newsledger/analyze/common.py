@@ -25,6 +25,7 @@ def stop_words() -> frozenset[str]:
     return frozenset(data()["stop_words"])
 
 
+@lru_cache(maxsize=65536)
 def stem(w: str) -> str:
     """A light suffix strip so that withdraw/withdrawal/withdrawing meet."""
     for suf in ("ations", "ation", "ings", "ing", "als", "al", "ies", "es", "ed", "s"):

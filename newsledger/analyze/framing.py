@@ -64,13 +64,12 @@ def refresh(store) -> int:
     for s in store.query('SELECT doc_id, start, "end" FROM excluded_spans'):
         excluded[s["doc_id"]].append(s)
     store.db.execute("DELETE FROM framing_terms")
-    n = 0
-    for d in store.query("SELECT id, text FROM documents"):
-        for (concept, frame, term), c in count(_masked(d["text"], excluded[d["id"]])).items():
-            store.db.execute("INSERT INTO framing_terms VALUES (?, ?, ?, ?, ?)",
-                             (d["id"], concept, frame, term, c))
-            n += c
-    return n
+    rows = []
+    for d in store.db.execute("SELECT id, text FROM documents"):
+        for (concept, frame, term), c in count(_masked(d[1], excluded[d[0]])).items():
+            rows.append((d[0], concept, frame, term, c))
+    store.db.executemany("INSERT INTO framing_terms VALUES (?, ?, ?, ?, ?)", rows)
+    return sum(r[-1] for r in rows)
 
 
 def by_outlet(store) -> list[dict]:

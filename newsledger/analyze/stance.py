@@ -60,22 +60,25 @@ def _statements(store):
 
 def refresh(store) -> int:
     store.db.execute("DELETE FROM stances")
-    n = 0
+    rows = []
+    judged: dict[tuple, tuple | None] = {}      # one quote is often reported many times
     for kind, row, aid, aname, date, etype in _statements(store):
         for iid, issue in issues().items():
-            got = judge(row["text"], issue, etype)
+            key = (row["text"], iid, etype)
+            if key not in judged:
+                judged[key] = judge(row["text"], issue, etype)
+            got = judged[key]
             if got is None:
                 continue
             stance, cue = got
             if etype and row.get("negated") and stance != "neutral":
                 stance = "against" if stance == "favour" else "favour"
-            store.db.execute(
-                'INSERT INTO stances (doc_id, issue, actor_id, actor_name, stance, date, record, '
-                'start, "end", text, cue, confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)',
-                (row["doc_id"], iid, aid, aname, stance, date, kind, row["start"], row["end"],
-                 row["text"], cue, 0.6 if cue else 0.4))
-            n += 1
-    return n
+            rows.append((row["doc_id"], iid, aid, aname, stance, date, kind, row["start"],
+                         row["end"], row["text"], cue, 0.6 if cue else 0.4))
+    store.db.executemany(
+        'INSERT INTO stances (doc_id, issue, actor_id, actor_name, stance, date, record, '
+        'start, "end", text, cue, confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)', rows)
+    return len(rows)
 
 
 def series(store, actor: str, issue: str | None = None) -> list[dict]:

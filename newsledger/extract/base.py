@@ -52,6 +52,19 @@ class Extraction:
         return best
 
 
+_TEXT = ("newsledger", "text")
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc: spaCy joins every token on each access,
+    and the stages read it many times per article (boilerplate blanked, same
+    offsets as the stored text)."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
 def sent_bounds(span: Span) -> tuple[int, int]:
     s = span.sent
     return s.start_char, s.end_char

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from newsledger.extract.base import Extraction
+from newsledger.extract.base import Extraction, doc_text
 from newsledger.extract.claims_rules import name_key, parse_date, role_rank, rules, shift
 from newsledger.records import Claim
 
@@ -426,7 +426,7 @@ def _counts(sent, ex, R) -> list[Claim]:
 
 def extract(doc, ex: Extraction):
     R = rules()
-    dates = _dates(ex, doc.text)
+    dates = _dates(ex, doc_text(doc))
     out: list[Claim] = []
     prev_when = None
     for sent in doc.sents:

@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Span
 
-from newsledger.extract.base import Extraction, sent_bounds
+from newsledger.extract.base import Extraction, doc_text, sent_bounds
 from newsledger.kb import base
 from newsledger.kb.base import PLACE_TYPES
 from newsledger.kb.geo import geocode
@@ -82,7 +82,7 @@ def _split_name(doc, prev: Span, s: Span) -> bool:
     with a lowercase particle, so two names side by side ("Omar ‘Hassan") stay apart."""
     return prev.label_ == "PERSON" and not prev.kb_id_ and not s.kb_id_ \
         and s.start - prev.end <= 1 and all(t.text in _JOIN for t in doc[prev.end:s.start]) \
-        and doc.text[prev.end_char:s.start_char].strip(" ‘’'`") == "" \
+        and doc_text(doc)[prev.end_char:s.start_char].strip(" ‘’'`") == "" \
         and _PARTICLE.match(s.text.lstrip("‘’'`")) is not None
 
 

@@ -12,7 +12,9 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+import numpy as np
 import yaml
+from spacy.attrs import LOWER, PREFIX
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -101,7 +103,13 @@ class KBRuler:
                 if names:
                     self.phrases.add(actor.id, list(nlp.tokenizer.pipe(names)))
         self.groups = Matcher(nlp.vocab)
+        self._group_patterns: list[list[dict]] = []
         self._add_group_patterns(nlp)
+        self.windows = _Windows.build(nlp.vocab, self._group_patterns)
+
+    def _add_groups(self, key: str, patterns: list[list[dict]]) -> None:
+        self.groups.add(key, patterns)
+        self._group_patterns += patterns
 
     def _add_group_patterns(self, nlp) -> None:
         g = groups()
@@ -116,19 +124,19 @@ class KBRuler:
                 heads = _alternatives(heads or [])
                 if not heads:
                     continue
-                self.groups.add(f"{kind}:{what}",
-                                [[{"LOWER": {"IN": adj}}] + quals + h for h in heads])
+                self._add_groups(f"{kind}:{what}",
+                                 [[{"LOWER": {"IN": adj}}] + quals + h for h in heads])
             # "the occupying forces of the United States": the phrase up to "of";
             # __call__ extends it over a country name the phrase matcher found.
             the = [{"LOWER": "the", "OP": "?"}]
-            self.groups.add(f"of:{what}", [the + quals + h + [{"LOWER": "of"}]
-                                           for h in _alternatives(spec["heads"])])
+            self._add_groups(f"of:{what}", [the + quals + h + [{"LOWER": "of"}]
+                                            for h in _alternatives(spec["heads"])])
         for c in g["collectives"]:
             pats = [lead + [{"LOWER": {"IN": adj}, "OP": "?"}] + m
                     + [{"LOWER": {"IN": forces_quals}, "OP": "*"}] + h
                     for lead in _LED for m in _alternatives(c["modifiers"])
                     for h in _alternatives(c["heads"])]
-            self.groups.add(f"coll:{c['id']}", pats)
+            self._add_groups(f"coll:{c['id']}", pats)
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
@@ -140,7 +148,7 @@ class KBRuler:
                 spans.append(Span(doc, s, e, label=actor.label, kb_id=actor.id))
                 if actor.type == "country" and actor.source != "phoenix":
                     countries[s] = spans[-1]
-        for mid, s, e in self.groups(doc):
+        for mid, s, e in self._group_matches(doc):
             kind, _, what = doc.vocab.strings[mid].partition(":")
             if kind == "agent" and not _acts(doc[e - 1]):
                 continue          # "the Israeli occupation of ...": a state of affairs
@@ -159,6 +167,85 @@ class KBRuler:
         # Longest first: "Asa'ib Ahl al-Haq Movement" over "Asa'ib Ahl al-Haq".
         doc.set_ents(filter_spans(spans), default="unmodified")
         return doc
+
+
+    def _group_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """The group Matcher's matches on the doc, in its order, found by running it
+        only over the stretches that can hold one (see ``_Windows``)."""
+        if self.windows is None:
+            return self.groups(doc)
+        out = []
+        for a, b in self.windows.spans(doc):
+            out += [(mid, s + a, e + a) for mid, s, e in self.groups(doc[a:b])]
+        return out
+
+
+class _Windows:
+    """Where in a doc the group patterns can match at all.
+
+    The Matcher tries every pattern at every token, and patterns that open with
+    an optional token ("the?", an optional demonym) make each try expensive:
+    on a whole article that was most of the ruler's time. Every token of a match
+    satisfies one of the patterns' token specs, so a match lies inside a run of
+    such tokens, and it contains a token that satisfies some pattern's last spec.
+    Running the Matcher on just those runs finds exactly the same matches, in the
+    same order. The test per token is over-inclusive on purpose (any lowercase
+    form a spec names, any token that starts with a capital A-Z where a regex
+    asks for one), which only makes runs longer, never cuts a match.
+    """
+
+    def __init__(self, words: np.ndarray, capitals: np.ndarray, last: np.ndarray):
+        self.words, self.capitals, self.last = words, capitals, last
+
+    @classmethod
+    def build(cls, vocab, patterns: list[list[dict]]) -> "_Windows | None":
+        """None when a pattern uses a spec this test cannot bound (then the
+        Matcher runs on the whole doc, as before)."""
+        words, lasts, capital = set(), set(), False
+        for pat in patterns:
+            forms = [_spec_forms(spec) for spec in pat]
+            if not pat or None in forms or forms[-1] == "capital" \
+                    or pat[-1].get("OP") not in (None, "+"):
+                return None
+            capital |= "capital" in forms
+            words.update(w for f in forms if f != "capital" for w in f)
+            lasts |= forms[-1]
+        arr = lambda strings: np.array(sorted(vocab.strings.add(w) for w in strings),  # noqa: E731
+                                       dtype=np.uint64)
+        caps = [chr(c) for c in range(ord("A"), ord("Z") + 1)] if capital else []
+        return cls(arr(words), arr(caps), arr(lasts))
+
+    def spans(self, doc: Doc):
+        """(start, end) token runs that can hold a match, left to right."""
+        if not len(doc):
+            return
+        a = doc.to_array([LOWER, PREFIX])
+        ok = np.isin(a[:, 0], self.words) | np.isin(a[:, 1], self.capitals)
+        edges = np.flatnonzero(np.diff(np.concatenate(([0], ok.astype(np.int8), [0]))))
+        lasts = np.concatenate(([0], np.cumsum(np.isin(a[:, 0], self.last))))
+        for s, e in zip(edges[::2].tolist(), edges[1::2].tolist()):
+            if lasts[e] > lasts[s]:
+                yield s, e
+
+
+def _spec_forms(spec: dict):
+    """The lowercase forms a token spec accepts, "capital" for a regex that needs
+    an initial capital, None for anything else (no window can be drawn)."""
+    keys = set(spec) - {"OP"}
+    if len(keys) != 1 or spec.get("OP") not in (None, "?", "*", "+"):
+        return None
+    key = keys.pop()
+    value = spec[key]
+    if key not in ("LOWER", "ORTH", "TEXT"):
+        return None
+    if isinstance(value, str):
+        return {value.lower()}
+    if isinstance(value, dict) and set(value) == {"IN"}:
+        return {v.lower() for v in value["IN"]}
+    if isinstance(value, dict) and set(value) == {"REGEX"} and key != "LOWER" \
+            and value["REGEX"].startswith("^[A-Z]"):
+        return "capital"
+    return None
 
 
 # "US-led", "U.S.-led", "NATO-led": a named power leading a collective (one token

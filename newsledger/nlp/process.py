@@ -1,8 +1,23 @@
-"""Run the spaCy pipeline and the extraction stages over articles, in one or more processes."""
+"""Run the spaCy pipeline and the extraction stages over articles, in one or more processes.
+
+With one worker and ``overlap=True``, spaCy parses in a child process while
+this one runs the stages on (and stores) the batch parsed before, so the
+parse no longer waits for the rest nor the rest for it. The Doc comes back
+as spaCy serialises it for its own multiprocessing (every token annotation,
+entity kb ids and sentence starts included; not the tok2vec tensor, which
+no stage reads), at ~2 ms per article each way. It pays only where a second
+core is free: on a busy machine the two processes slow each other down, so
+it is off by default (docs/performance.md). A single batch, or a platform
+without fork, is parsed in-process.
+"""
 from __future__ import annotations
 
 import multiprocessing as mp
+from collections import deque
+from itertools import chain
 from typing import Iterable, Iterator
+
+from spacy.tokens import Doc
 
 from newsledger.errors import Problem
 from newsledger.extract import run_stages
@@ -35,14 +50,14 @@ def _init(model: str) -> None:
     load(model)
 
 
-def analyse(articles: Iterable[Article], model: str, *, workers: int = 1
-            ) -> Iterator[tuple[Article, Extraction | Problem]]:
-    """(article, extraction) pairs in input order. Excluded spans are blanked, not cut."""
+def analyse(articles: Iterable[Article], model: str, *, workers: int = 1,
+            overlap: bool = False) -> Iterator[tuple[Article, Extraction | Problem]]:
+    """(article, extraction) pairs in input order. Excluded spans are blanked, not cut.
+
+    ``workers`` spaCy processes parse; with one, everything runs in this
+    process unless ``overlap`` asks for a parsing child (see the module doc)."""
     if workers <= 1:
-        nlp = load(model)
-        stream = ((mask(a.text, a.excluded), a) for a in articles)
-        for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=BATCH_SIZE):
-            yield article, _extract(article, doc)
+        yield from (_overlapped(articles, model) if overlap else _in_process(articles, model))
         return
     ctx = mp.get_context("fork")
     with ctx.Pool(workers, initializer=_init, initargs=(model,)) as pool:
@@ -50,6 +65,43 @@ def analyse(articles: Iterable[Article], model: str, *, workers: int = 1
         # whose connection belongs to this thread, not to the pool's feeder.
         for batch in _batches(articles, BATCH_SIZE * workers):
             yield from pool.imap(_one, batch, chunksize=2)
+
+
+def _in_process(articles: Iterable[Article], model: str):
+    nlp = load(model)
+    stream = ((mask(a.text, a.excluded), a) for a in articles)
+    for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=BATCH_SIZE):
+        yield article, _extract(article, doc)
+
+
+def _overlapped(articles: Iterable[Article], model: str):
+    """One parsing child, one batch ahead of the stages run here (see the module doc)."""
+    batches = _batches(articles, BATCH_SIZE)
+    head = [b for b in (next(batches, None), next(batches, None)) if b is not None]
+    if len(head) < 2 or "fork" not in mp.get_all_start_methods():
+        yield from _in_process(chain.from_iterable(chain(head, batches)), model)
+        return
+    nlp = load(model)
+    with mp.get_context("fork").Pool(1, initializer=_init, initargs=(model,)) as pool:
+        pending: deque = deque()
+        for batch in chain(head, batches):
+            texts = [mask(a.text, a.excluded) for a in batch]
+            pending.append((batch, pool.apply_async(_parse, (texts,))))
+            if len(pending) > 1:        # the child parses this batch while the last is extracted
+                yield from _extracted(nlp, *pending.popleft())
+        while pending:
+            yield from _extracted(nlp, *pending.popleft())
+
+
+def _parse(texts: list[str]) -> list[bytes]:
+    nlp = load(_worker_model)
+    return [doc.to_bytes(exclude=["tensor", "user_data"])
+            for doc in nlp.pipe(texts, batch_size=BATCH_SIZE)]
+
+
+def _extracted(nlp, batch: list[Article], parsed):
+    for article, data in zip(batch, parsed.get()):
+        yield article, _extract(article, Doc(nlp.vocab).from_bytes(data))
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:

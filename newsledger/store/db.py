@@ -8,8 +8,9 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from datetime import datetime, timezone
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -24,10 +25,35 @@ RECORD_TABLES = ("excluded_spans", "mentions", "quotes", "timexes", "events", "c
 
 def table_for(record) -> str:
     """The table of a record, also for subclasses a stage defines."""
-    for cls in type(record).__mro__:
-        if cls in TABLES:
-            return TABLES[cls]
-    raise StoreError(f"no table for {type(record).__name__}", code="NL-STORE-TABLE")
+    return _table_of(type(record))
+
+
+@lru_cache(maxsize=None)
+def _table_of(cls: type) -> str:
+    for c in cls.__mro__:
+        if c in TABLES:
+            return TABLES[c]
+    raise StoreError(f"no table for {cls.__name__}", code="NL-STORE-TABLE")
+
+
+@lru_cache(maxsize=None)
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
+_PLAIN = (str, int, float, type(None))
+
+
+def record_row(record) -> dict:
+    """``asdict(record)`` for records of plain values (strings, numbers, tuples of
+    them), without its deep copy: a fresh dict of the fields, several times faster.
+    Anything else (a nested dataclass, a dict) still goes through ``asdict``."""
+    row = {k: getattr(record, k) for k in _field_names(type(record))}
+    for v in row.values():
+        if not isinstance(v, _PLAIN) and not (
+                type(v) in (tuple, list) and all(isinstance(x, _PLAIN) for x in v)):
+            return asdict(record)
+    return row
 
 
 def now() -> str:
@@ -65,6 +91,7 @@ class Store:
             raise StoreError(f"{self.path}: not a newsledger database or damaged ({e}); "
                              "pass another --db path", code="NL-STORE-OPEN") from None
         self._columns: dict[str, list[str]] = {}
+        self._sql: dict[tuple, tuple] = {}      # insert plan per (table, row keys)
 
     # ------------------------------------------------------------ migrations
     def migrate(self) -> list[int]:
@@ -96,16 +123,42 @@ class Store:
         return self._columns[table]
 
     def _insert(self, table: str, row: dict) -> None:
-        cols = self.columns(table)
-        extra = {k: v for k, v in row.items() if k not in cols}
-        # Record tables number their rows themselves; documents and entities have ids.
-        keep_id = table in ("documents", "entities")
-        row = {k: _sql_value(v) for k, v in row.items() if k in cols and (k != "id" or keep_id)}
-        if "attrs" in cols and extra:
-            row["attrs"] = json.dumps(extra, ensure_ascii=False, default=str)
-        names = ", ".join(f'"{c}"' for c in row)
-        marks = ", ".join("?" for _ in row)
-        self.db.execute(f"INSERT INTO {table} ({names}) VALUES ({marks})", list(row.values()))
+        self._insert_rows(table, [row])
+
+    def _insert_rows(self, table: str, rows: list[dict]) -> None:
+        """Insert rows, each run of rows with the same keys as one prepared statement."""
+        prev, batch = None, []
+        for row in rows:
+            keys = tuple(row)
+            if keys != prev:
+                if batch:
+                    self.db.executemany(plan[0], batch)
+                    batch = []
+                plan, prev = self._plan(table, keys), keys
+            _, in_cols, extra = plan
+            values = [_sql_value(row[k]) for k in in_cols]
+            if extra:
+                values.append(json.dumps({k: row[k] for k in extra}, ensure_ascii=False,
+                                         default=str))
+            batch.append(values)
+        if batch:
+            self.db.executemany(plan[0], batch)
+
+    def _plan(self, table: str, keys: tuple[str, ...]) -> tuple[str, list[str], list[str]]:
+        """(INSERT statement, keys that are columns, keys kept in attrs) for rows with
+        these keys. Record tables number their rows themselves; documents and
+        entities have ids."""
+        plan = self._sql.get((table, keys))
+        if plan is None:
+            cols = self.columns(table)
+            keep_id = table in ("documents", "entities")
+            in_cols = [k for k in keys if k in cols and (k != "id" or keep_id)]
+            extra = [k for k in keys if k not in cols] if "attrs" in cols else []
+            names = in_cols + (["attrs"] if extra else [])
+            sql = (f"INSERT INTO {table} ({', '.join(chr(34) + c + chr(34) for c in names)}) "
+                   f"VALUES ({', '.join('?' for _ in names)})")
+            plan = self._sql[(table, keys)] = (sql, in_cols, extra)
+        return plan
 
     def pipeline_version(self, doc_id: str) -> str | None:
         r = self.db.execute("SELECT pipeline_version FROM documents WHERE id=?", (doc_id,)).fetchone()
@@ -126,9 +179,10 @@ class Store:
         with self.transaction():
             existing = self.db.execute("SELECT ingested_at FROM documents WHERE id=?",
                                        (article.id,)).fetchone()
-            for table in RECORD_TABLES:
-                self.db.execute(f"DELETE FROM {table} WHERE doc_id=?", (article.id,))
-            row = {k: v for k, v in asdict(article).items() if k != "excluded"}
+            if existing:        # a new article has no records: foreign keys see to that
+                for table in RECORD_TABLES:
+                    self.db.execute(f"DELETE FROM {table} WHERE doc_id=?", (article.id,))
+            row = {k: getattr(article, k) for k in _field_names(Article) if k != "excluded"}
             row.update(chars=len(article.text), model=model, pipeline_version=pipeline_version,
                        ingested_at=existing[0] if existing else now(), processed_at=now())
             _apply_updates(row, getattr(ex, "doc_updates", {}))
@@ -140,13 +194,43 @@ class Store:
                 self._insert("documents", row)
             self.db.execute("INSERT OR IGNORE INTO document_sources VALUES (?, ?, ?, ?, ?)",
                             (article.id, article.name, article.source, article.source_line, now()))
-            for sp in article.excluded:
-                self._insert("excluded_spans", asdict(sp))
-            for ent in ex.entities.values():
-                self.upsert_entity(ent)
+            self._insert_rows("excluded_spans", [record_row(sp) for sp in article.excluded])
+            self.upsert_entities(list(ex.entities.values()))
             for lst in (ex.mentions, ex.timexes, ex.quotes, ex.events, ex.claims):
-                for rec in lst:
-                    self._insert(table_for(rec), asdict(rec))
+                self._insert_records(lst)
+
+    def _insert_records(self, records) -> None:
+        """Records of one list, in order; consecutive ones of one table go in together."""
+        run, table = [], None
+        for rec in records:
+            t = table_for(rec)
+            if t != table and run:
+                self._insert_rows(table, run)
+                run = []
+            table = t
+            run.append(record_row(rec))
+        if run:
+            self._insert_rows(table, run)
+
+    def upsert_entities(self, ents: list[Entity]) -> None:
+        """``upsert_entity`` for many: one lookup, then the updates and the inserts
+        each as one prepared statement (new rows in the given order)."""
+        stored = {}
+        for k in range(0, len(ents), 500):
+            ids = [e.id for e in ents[k:k + 500]]
+            stored.update(self.db.execute(f"SELECT id, aliases FROM entities WHERE id IN "
+                                          f"({', '.join('?' for _ in ids)})", ids).fetchall())
+        updates, inserts = [], []
+        for ent in ents:
+            aliases = json.dumps(sorted(set(json.loads(stored[ent.id]) if stored.get(ent.id) else [])
+                                        | set(ent.aliases) | {ent.name}), ensure_ascii=False)
+            if ent.id in stored:
+                updates.append((aliases, ent.id))
+            else:
+                inserts.append((ent.id, ent.name, ent.type, ent.kb_id, aliases,
+                                json.dumps(ent.attrs, ensure_ascii=False, default=str)))
+        self.db.executemany("UPDATE entities SET aliases=? WHERE id=?", updates)
+        self.db.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?)", inserts)
 
     def upsert_entity(self, ent: Entity) -> None:
         """An actor row; aliases accumulate, the first name and type stay."""

@@ -52,3 +52,43 @@ def test_a_rule_is_not_run_on_a_text_without_its_needles_but_still_matches_with_
     assert ago.needles == {"ago"}
     assert [m.rule.name for m in find("Three weeks later.")] != ["ago"]
     assert [(m.rule.name, m.start, m.end) for m in find("It fell three weeks AGO.")] == [("ago", 8, 23)]
+
+
+# --- perf: each rule runs only on the lines that hold one of its needles ---
+_LINES_TEXT = ("Talks resumed on Monday.\n"
+               "No date here at all\n"
+               "They met on 3 May 2021, two weeks ago.\n"
+               "Nothing.\n"
+               "The vote is due next week")
+
+
+def _whole_text(text):
+    """What find() gets when every rule runs over the whole text."""
+    from newsledger.extract.time import grammar
+    real = grammar._NeedleLines.spans
+    try:
+        grammar._NeedleLines.spans = lambda self, needles: [(0, self.end)]
+        return [(m.start, m.end, m.rule.name) for m in find(text)]
+    finally:
+        grammar._NeedleLines.spans = real
+
+
+def test_rules_run_on_needle_lines_find_what_the_whole_text_gives():
+    got = [(m.start, m.end, m.rule.name) for m in find(_LINES_TEXT)]
+    assert got == _whole_text(_LINES_TEXT)
+    assert [_LINES_TEXT[s:e] for s, e, _ in got] == ["Monday", "3 May 2021", "two weeks ago",
+                                                    "next week"]
+
+
+def test_needle_lines_are_the_lines_holding_a_needle_each_with_its_break():
+    from newsledger.extract.time.grammar import _NeedleLines
+    lines = _NeedleLines(_LINES_TEXT)
+    third = _LINES_TEXT.index("They")
+    assert lines.spans(frozenset({"may"})) == [(third, _LINES_TEXT.index("Nothing"))]
+    # the last line ends at the end of the text; consecutive lines become one span
+    assert lines.spans(frozenset({"date", "vote"})) == [
+        (_LINES_TEXT.index("No date"), third), (_LINES_TEXT.index("The vote"), len(_LINES_TEXT))]
+    assert lines.spans(frozenset({"date", "they"})) == [
+        (_LINES_TEXT.index("No date"), _LINES_TEXT.index("Nothing"))]
+    assert lines.spans(frozenset({"absent"})) == []
+    assert lines.spans(None) == [(0, len(_LINES_TEXT))]

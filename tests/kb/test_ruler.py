@@ -69,3 +69,37 @@ def test_bare_embassy_is_the_countrys_embassy(nlp):
         nlp, "They marched to the US embassy.")
     assert ("US Embassy in Baghdad", "us_embassy_baghdad") in _tagged(
         nlp, "They marched to the US Embassy in Baghdad.")
+
+
+# --- perf: the group Matcher runs only over runs of tokens that can match ---
+_GROUP_TEXT = ("The US-led foreign troops left Baghdad on Monday, and NATO-led western forces "
+               "stayed.\nThe occupying forces of the United States must go, the Iraqi authorities "
+               "said. Pro-Iranian armed groups and the remaining US combat forces clashed.\n"
+               "We saw that its army is small. the foreign forces")
+
+
+def test_windowed_group_matches_equal_whole_doc_matches(nlp):
+    ruler = nlp.get_pipe(FACTORY)
+    doc = nlp.make_doc(_GROUP_TEXT)
+    for name, proc in nlp.pipeline:
+        if name == FACTORY:
+            break
+        doc = proc(doc)
+    assert ruler.windows is not None
+    whole = ruler.groups(doc)
+    assert len(whole) >= 6
+    assert ruler._group_matches(doc) == whole
+    spans = list(ruler.windows.spans(doc))
+    # "its army is small": no token before "army" can open a pattern, but "army" ends
+    # one, so it is a run of its own; "is small" ends none and is never run.
+    army = next(t.i for t in doc if t.text == "army")
+    assert (army, army + 1) in spans
+    covered = {doc[i].text for a, b in spans for i in range(a, b)}
+    assert covered.isdisjoint({"left", "stayed", "saw", "is", "small", "clashed"})
+
+
+def test_windows_fall_back_to_whole_doc_for_unbounded_specs(nlp):
+    from newsledger.kb.ruler import _Windows
+    assert _Windows.build(nlp.vocab, [[{"POS": "NOUN"}, {"LOWER": "forces"}]]) is None
+    assert _Windows.build(nlp.vocab, [[{"LOWER": "the"}, {"LOWER": "forces", "OP": "?"}]]) is None
+    assert _Windows.build(nlp.vocab, [[{"TEXT": {"REGEX": "^[A-Z]"}}, {"LOWER": "led"}]]) is not None

@@ -51,14 +51,14 @@ def test_interrupted_write_leaves_nothing_half_done(db_path, monkeypatch):
     s = Store(db_path)
     art = make_article(TEXT, "n1", fmt="txt", source="x")
     s.write(art, _extraction(art, speaker=False), model="sm", pipeline_version="v1")
-    real = Store._insert
+    real = Store._insert_rows
 
-    def boom(self, table, row):
+    def boom(self, table, rows):
         if table == "quotes":
             raise KeyboardInterrupt
-        return real(self, table, row)
+        return real(self, table, rows)
 
-    monkeypatch.setattr(Store, "_insert", boom)
+    monkeypatch.setattr(Store, "_insert_rows", boom)
     with pytest.raises(KeyboardInterrupt):
         s.write(art, _extraction(art), model="sm", pipeline_version="v2")
     monkeypatch.undo()
@@ -91,3 +91,16 @@ def test_not_a_database_is_a_clear_error(tmp_path):
     with pytest.raises(StoreError) as e:
         Store(str(bad))
     assert e.value.code == "NL-STORE-OPEN" and str(bad) in e.value.message
+
+
+def test_every_name_of_a_copy_is_kept_even_within_one_batch(tmp_path, db_path):
+    from newsledger import Ledger
+    for name in ("first", "second", "third"):
+        (tmp_path / f"{name}.txt").write_text(TEXT, encoding="utf-8")
+    led = Ledger(db_path, model="sm")
+    rep = led.ingest([str(tmp_path / n) for n in ("first.txt", "second.txt", "third.txt")],
+                     analyze=False)
+    assert (rep.stored, rep.unchanged) == (1, 2)
+    names = [r["name"] for r in led.store.query("SELECT name FROM document_sources ORDER BY name")]
+    assert names == ["first", "second", "third"]
+    led.close()

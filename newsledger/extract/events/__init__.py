@@ -90,7 +90,8 @@ def _generic(verb) -> bool:
 
 def _hits(sent, ex: Extraction) -> list[Hit]:
     hits, consumed = [], set()
-    for tok in sent:
+    toks = list(sent)       # Token objects made once for both passes
+    for tok in toks:
         if _inside_name(tok, ex):
             continue
         if _verbal(tok) and not _generic(tok):
@@ -108,7 +109,7 @@ def _hits(sent, ex: Extraction) -> list[Hit]:
             h = code_predicate(tok, lambda t: C.negated(t) or C.negated(t.head))
             if h is not None:
                 hits.append(h)
-    for tok in sent:
+    for tok in toks:
         if tok.i not in consumed and tok.pos_ in ("NOUN", "PROPN") and not _inside_name(tok, ex):
             h = code_noun(tok) or S.code_noun_statement(tok, ex)
             if h is not None and h.source is None and h.target is None:

@@ -23,6 +23,8 @@ from spacy.attrs import LEMMA, LOWER, POS
 from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc, Token
 
+from newsledger.extract.base import doc_text
+
 from newsledger.extract.quotes.lexicon import Cues
 from newsledger.extract.quotes.marks import trim
 
@@ -197,16 +199,8 @@ def same_line(doc: Doc, a: int, b: int) -> bool:
     return lines[a] == lines[b]
 
 
-# Doc.text joins every token on each call: the text and each token's line
-# number are computed once per document and kept in its user_data.
-_TEXT, _LINES = ("newsledger.quotes", "text"), ("newsledger.quotes", "lines")
-
-
-def doc_text(doc: Doc) -> str:
-    text = doc.user_data.get(_TEXT)
-    if text is None:
-        text = doc.user_data[_TEXT] = doc.text
-    return text
+# Each token's line number is computed once per document and kept in its user_data.
+_LINES = ("newsledger.quotes", "lines")
 
 
 def _lines(doc: Doc) -> list[int]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from newsledger.extract.base import Extraction
+from newsledger.extract.base import Extraction, doc_text
 from newsledger.extract.quotes.cues import statement_author
 from newsledger.extract.quotes.lexicon import Cues
 from newsledger.kb.names import fold, slug
@@ -270,7 +270,7 @@ class Resolver:
             if m.end <= head.idx and m.label == "ORG":
                 return replace(self._mention(m, "description", 0.35, head), start=a, end=b)
         # No organisation named before: the description itself ("the army") is the speaker.
-        name = self.doc.text[a:b]
+        name = doc_text(self.doc)[a:b]
         if any(c.dep_ in ("prep", "relcl", "acl") for c in head.children):
             return none_speaker(a, b, "unresolved-description", name=self._description(head))
         name = " ".join(t.text for t in head.subtree if t.i <= head.i and t.dep_ != "det")

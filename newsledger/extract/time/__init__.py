@@ -15,7 +15,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from newsledger.extract.base import Extraction
+from newsledger.extract.base import Extraction, doc_text
 from newsledger.extract.time import grammar, published, tenure
 from newsledger.extract.time.grammar import tables
 from newsledger.extract.time.normalize import Context, normalize, reanchor
@@ -50,7 +50,7 @@ def _is_count(doc: Doc, m: grammar.Match) -> bool:
 def _sentences(doc: Doc) -> list[tuple[int, int]]:
     """Sentence spans, read once per Doc (``token.sent`` walks the Doc each time)."""
     if not doc.has_annotation("SENT_START"):
-        return [(0, len(doc.text))]
+        return [(0, len(doc_text(doc)))]
     return [(s.start_char, s.end_char) for s in doc.sents]
 
 
@@ -95,7 +95,7 @@ def annotate(doc: Doc, doc_id: str, anchor: str | None = None, raw_text: str | N
 
     ``known``: bounds on publication from the knowledge base (tenure.bounds).
     Returns the timexes and, when the anchor was inferred, the inference."""
-    text = doc.text     # built anew on every access: read it once
+    text = doc_text(doc)
     found = [m for m in grammar.find(text) if not _is_count(doc, m)]
     bounds = _sentences(doc)
     sents = [_sentence(text, bounds, m) for m in found]

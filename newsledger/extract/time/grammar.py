@@ -232,15 +232,14 @@ def rules() -> tuple[Rule, ...]:
 def find(text: str) -> list[Match]:
     """Non-overlapping rule matches: longest first, then earliest rule, then leftmost."""
     cands = []
-    folded = _fold(text)
+    lines = _NeedleLines(text)
     for order, rule in enumerate(rules()):
-        if rule.needles is not None and not any(n in folded for n in rule.needles):
-            continue
-        for m in rule.regex.finditer(text):
-            if m.end() > m.start():
-                groups = {k: v for k, v in m.groupdict().items() if v is not None}
-                groups["_text"] = m.group(0)
-                cands.append((-(m.end() - m.start()), order, m.start(), m.end(), rule, groups))
+        for a, b in lines.spans(rule.needles):
+            for m in rule.regex.finditer(text, a, b):
+                if m.end() > m.start():
+                    groups = {k: v for k, v in m.groupdict().items() if v is not None}
+                    groups["_text"] = m.group(0)
+                    cands.append((-(m.end() - m.start()), order, m.start(), m.end(), rule, groups))
     cands.sort(key=lambda c: c[:3])
     # Accepted spans never overlap, so sorted by start they are sorted by end
     # too: a candidate can only clash with its two neighbours (log n, not n).
@@ -255,3 +254,48 @@ def find(text: str) -> list[Match]:
         ends.insert(k, end)
         out.append(Match(start, end, rule, groups))
     return sorted(out, key=lambda m: m.start)
+
+
+class _NeedleLines:
+    """Where in a text a rule can match: the lines holding one of its needles.
+
+    A match holds a needle and never runs across a line break, so running a
+    rule on just those lines finds what running it on the whole text finds
+    (its look-behind still sees the text before a line, and each span ends
+    after the line's break, as the look-ahead saw it). Most rules' needles
+    (month names, "ago", "quarter") sit on a few lines of an article."""
+
+    def __init__(self, text: str):
+        self.end = len(text)
+        self.folded = _fold(text)
+        # Line starts in the text and in its folded form (the same lines; the
+        # folding could in principle change a line's length, not their number).
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.fstarts = [0] + [m.end() for m in re.finditer("\n", self.folded)]
+        self.known: dict[str, list[int]] = {}
+
+    def spans(self, needles: frozenset | None) -> list[tuple[int, int]]:
+        if needles is None:
+            return [(0, self.end)]
+        lines = sorted({k for n in needles for k in self._lines_with(n)})
+        out: list[tuple[int, int]] = []
+        for k in lines:
+            a = self.starts[k]
+            b = self.starts[k + 1] if k + 1 < len(self.starts) else self.end
+            if out and out[-1][1] == a:
+                out[-1] = (out[-1][0], b)      # consecutive lines: one span
+            else:
+                out.append((a, b))
+        return out
+
+    def _lines_with(self, needle: str) -> list[int]:
+        found = self.known.get(needle)
+        if found is None:
+            found, pos = [], self.folded.find(needle)
+            while pos != -1:
+                k = bisect_right(self.fstarts, pos) - 1
+                found.append(k)
+                nxt = self.fstarts[k + 1] if k + 1 < len(self.fstarts) else len(self.folded)
+                pos = self.folded.find(needle, nxt)
+            self.known[needle] = found
+        return found

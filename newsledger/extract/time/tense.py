@@ -12,6 +12,8 @@ from importlib import resources
 import yaml
 from spacy.tokens import Doc, Token
 
+from newsledger.extract.base import doc_text
+
 _FUTURE_AUX = {"will", "shall", "'ll", "would", "wo", "could", "may", "might", "should", "must"}
 _MAX_CLIMB = 8
 
@@ -70,7 +72,7 @@ def tense_at(doc: Doc, start: int, end: int,
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
-    lo, hi = bounds or (0, len(doc.text))
+    lo, hi = bounds or (0, len(doc_text(doc)))
     tok = span.root
     if span.start > 0 and doc[span.start - 1].lower_ == "by" and not _past_perfect(tok):
         return "future"     # "by the end of 2021", "by Friday": a deadline
