@@ -107,7 +107,11 @@ def implied(rows: list[dict]) -> list[dict]:
 
 def refresh(store) -> int:
     """Rebuild ``event_arguments`` from the events rows and their event_id; returns rows."""
-    rows = store.query("SELECT * FROM events ORDER BY doc_id, start")
+    # only what the filling reads (the attrs JSON holds just the trigger we need)
+    rows = store.query("SELECT id, doc_id, start, sent_start, type, event_id, source_id, "
+                       "source_name, target_id, target_name, negated, hypothetical, confidence, "
+                       "json_extract(attrs, '$.trigger') AS trigger FROM events "
+                       "ORDER BY doc_id, start")
     found = implied(rows)
     store.db.execute("DELETE FROM event_arguments")
     if found:

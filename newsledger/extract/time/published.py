@@ -244,6 +244,15 @@ def _candidates(lo: date, last: date, weekdays, c: _Constraints) -> list[date]:
 
 def _recurrence(month: int, day: int, sign: int, p: date) -> date:
     """The occurrence of a yearly month-day nearest `p` on the side the tense says."""
+    # The common case in O(1): this is scored for every candidate day.
+    if sign > 0:
+        year = p.year if (month, day) >= (p.month, p.day) else p.year + 1
+    else:
+        year = p.year if (month, day) <= (p.month, p.day) else p.year - 1
+    try:
+        return date(year, month, day)
+    except ValueError:      # February 29 in a common year: the nearest year that has it
+        pass
     for year in (p.year - 1, p.year, p.year + 1) if sign > 0 else (p.year, p.year - 1):
         try:
             d = date(year, month, day)
