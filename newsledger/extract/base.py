@@ -65,6 +65,12 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def remember_text(doc: Doc, text: str) -> None:
+    """Give ``doc_text`` the string the Doc was made from (spaCy keeps it verbatim),
+    so that no stage pays for joining the tokens again."""
+    doc.user_data[_TEXT] = text
+
+
 def sent_bounds(span: Span) -> tuple[int, int]:
     s = span.sent
     return s.start_char, s.end_char

@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from newsledger.errors import Problem
 from newsledger.extract import run_stages
-from newsledger.extract.base import Extraction
+from newsledger.extract.base import Extraction, remember_text
 from newsledger.ingest.boilerplate import mask
 from newsledger.nlp.pipeline import load
 from newsledger.records import Article
@@ -31,6 +31,7 @@ _worker_model: str | None = None
 
 
 def _extract(article: Article, doc) -> Extraction | Problem:
+    remember_text(doc, mask(article.text, article.excluded))   # what the Doc was made from
     try:
         return run_stages(doc, Extraction(article, doc)).detached()
     except Exception as e:  # a bug in one stage must not stop the batch

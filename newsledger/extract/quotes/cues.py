@@ -15,11 +15,12 @@ end the content of the cue they continue.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
 import numpy
-from spacy.attrs import LEMMA, LOWER, POS
+from spacy.attrs import IDX, LEMMA, LOWER, POS
 from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc, Token
 
@@ -206,11 +207,13 @@ _LINES = ("newsledger.quotes", "lines")
 def _lines(doc: Doc) -> list[int]:
     lines = doc.user_data.get(_LINES)
     if lines is None:
-        text, lines, n, pos = doc_text(doc), [], 0, 0
-        for t in doc:
-            n += text.count("\n", pos, t.idx)
-            pos = t.idx
-            lines.append(n)
+        # a token's line is the number of line breaks before its first character:
+        # found on the token offsets array, without making a Token per word
+        text = doc_text(doc)
+        breaks = [m.start() for m in re.finditer("\n", text)]
+        starts = doc.to_array([IDX]).ravel()
+        lines = numpy.searchsorted(numpy.asarray(breaks, dtype=starts.dtype), starts,
+                                   side="left").tolist()
         doc.user_data[_LINES] = lines
     return lines
 
