@@ -15,7 +15,6 @@ import hashlib
 import heapq
 import json
 import math
-import zlib
 from collections import Counter, defaultdict
 from itertools import combinations, repeat
 from operator import mul
@@ -109,7 +108,10 @@ class _NearCopies:
 
 def shingles(text: str, k: int) -> set[int]:
     toks = fold(text).split()
-    return {zlib.crc32(" ".join(toks[i:i + k]).encode()) for i in range(max(1, len(toks) - k + 1))}
+    # Python's 64-bit hash of the word tuple: no string built per shingle, and fewer
+    # collisions than a 32-bit checksum (only compared within one run, so the
+    # per-process hash seed does not matter)
+    return {hash(tuple(toks[i:i + k])) for i in range(max(1, len(toks) - k + 1))}
 
 
 def _candidates(vecs: dict, top: int) -> set[tuple[str, str]]:
