@@ -81,7 +81,9 @@ def _once_only(row: dict, toks: set[str]) -> set[str]:
     person are reports of one killing, however differently they word it."""
     if row.get("target_type") != "PERSON" or not row.get("target_name"):
         return set()
-    return {f"{_last(row['target_name'])}|{cls[4:]}" for cls in toks
+    # the person's actor id (a shared surname is no shared person), else the whole name
+    who = row.get("target_id") or fold(row["target_name"])
+    return {f"{who}|{cls[4:]}" for cls in toks
             if cls.startswith("act:") and cls[4:] in data()["events"]["once_only_acts"]}
 
 

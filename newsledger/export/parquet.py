@@ -15,8 +15,9 @@ from newsledger.errors import ExportError
 from newsledger.store.db import Store
 
 # Per-article tables, then the cross-report tables the analysis derives from them.
-TABLES = ("documents", "entities", "excluded_spans", "mentions", "quotes", "timexes", "events",
-          "claims", "event_clusters", "contradictions", "stories", "story_docs", "stances")
+TABLES = ("documents", "document_sources", "entities", "excluded_spans", "mentions", "quotes",
+          "timexes", "events", "claims", "event_clusters", "event_arguments", "contradictions",
+          "stories", "story_docs", "stances")
 BATCH_ROWS = 5000
 
 

@@ -168,3 +168,13 @@ def test_the_killing_of_two_named_persons_is_two_events():
             ev("a", 0, "ASSAULT", text, None, "Goran Kovac", target_type="PERSON")]
     rows[1]["id"] = "a0b"
     assert groups(rows) == [["a0"], ["a0b"]]
+
+
+def test_two_persons_sharing_a_surname_are_not_one_killing():
+    rows = [ev("a", 0, "ASSAULT", "the assassination of the lawyer Ahmed Hassan in Cairo", None,
+               "Ahmed Hassan", target_id="ahmed_hassan", published="2022-01-01",
+               target_type="PERSON"),
+            ev("b", 0, "ASSAULT", "the assassination of the lawyer Mohammed Hassan in Cairo", None,
+               "Mohammed Hassan", target_id="mohammed_hassan", published="2022-01-01",
+               target_type="PERSON")]
+    assert groups(rows) == [["a0"], ["b0"]]
