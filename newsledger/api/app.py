@@ -6,6 +6,7 @@ connect and a migrations check) inside the endpoint body and closes it after.
 """
 from __future__ import annotations
 
+import logging
 import threading
 from contextlib import contextmanager
 from typing import Iterator
@@ -19,6 +20,8 @@ from newsledger import __version__
 from newsledger.errors import NewsledgerError
 from newsledger.nlp import DEFAULT_MODEL
 from newsledger.store.db import Store, default_path
+
+_log = logging.getLogger("newsledger.api")
 
 # Status of an error by its code's family; anything else is the server's fault.
 STATUS_BY_PREFIX = (("NL-API-NOT-FOUND", 404), ("NL-API-TOO-LARGE", 413), ("NL-QUERY", 422),
@@ -104,8 +107,11 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def crash(request: Request, e: Exception):
         # A bug, or the disk: say so in the API's error shape, never as a bare text page.
+        # The details (paths, SQL) go to the server's log, not to the client.
+        _log.exception("request %s failed", request.url.path)
         return _error(request, 500, "NL-API-INTERNAL",
-                      f"the server failed ({type(e).__name__}: {e}); please report this")
+                      f"the server failed ({type(e).__name__}); the details are in the server's "
+                      "log: please report this")
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, e: StarletteHTTPException):

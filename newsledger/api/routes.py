@@ -7,6 +7,7 @@ keeps its doc_id, start, end, text, extractor and confidence and gets a
 from __future__ import annotations
 
 from typing import Annotated
+from urllib.parse import quote
 
 from fastapi import APIRouter, Query, Request
 
@@ -23,7 +24,8 @@ Until = Annotated[str | None, Query(description="On or before YYYY[-MM[-DD]] (a 
 
 
 def doc_link(doc_key: str) -> str:
-    return f"/api/documents/{doc_key}"
+    # names come from file names and feeds: "/", "?" or "#" in one must not break the link
+    return f"/api/documents/{quote(str(doc_key), safe='')}"
 
 
 def linked(rows: list[dict]) -> list[dict]:

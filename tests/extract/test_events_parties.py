@@ -70,21 +70,21 @@ def _moods(analyse_text, text):
 
 
 def test_a_place_left_stands_for_its_country(analyse_text):
-    got = _moods(analyse_text, "US forces withdrew from the Ain al-Asad air base on Friday.")
-    assert got == [("RETREAT", "US forces", "Ain al-Asad air base", "iraq",
-                    "US forces withdrew from the Ain al-Asad air base", False)]
+    got = _moods(analyse_text, "US forces withdrew from the Al Udeid Air Base on Friday.")
+    assert got == [("RETREAT", "US forces", "Al Udeid Air Base", "qatar",
+                    "US forces withdrew from the Al Udeid Air Base", False)]
 
 
 def test_a_bare_definite_noun_names_the_earlier_phrase_again(analyse_text):
-    got = _moods(analyse_text, "Turkish troops entered the Harir base on Monday to escort "
+    got = _moods(analyse_text, "Turkish troops entered the Balad air base on Monday to escort "
                                "US forces as they leave the base.")
     assert got == [("RETREAT", "US forces", "the base", "iraq", "they leave the base", False)]
 
 
 def test_a_deed_the_other_side_foretells_is_no_act_yet(analyse_text):
-    got = _moods(analyse_text, "Iraqi Prime Minister Mustafa al-Kadhimi said the US combat "
-                               "forces would leave the country.")
-    assert [g[-1] for g in got] == [True]
+    got = _moods(analyse_text, "Turkish President Recep Tayyip Erdogan said the Russian troops "
+                               "would withdraw from Syria.")
+    assert [(g[0], g[1], g[3], g[-1]) for g in got] == [("AGREE", "Russian troops", "syria", True)]
 
 
 def test_an_act_whose_subject_clause_is_future_is_still_ahead(analyse_text):
@@ -120,3 +120,31 @@ def test_a_similar_act_has_the_parties_of_the_like_act_before(analyse_text):
 
 def test_a_protest_naming_no_party_and_no_like_act_is_no_event(analyse_text):
     assert analyse_text("A protest took place in the capital on Friday night.").events == []
+
+
+def test_an_act_that_happened_stays_real_whatever_is_ahead_for_it(analyse_text):
+    got = _moods(analyse_text, "The killing of the journalist by Israeli forces will be "
+                               "investigated by the UN.")
+    assert [(g[0], g[1], g[-1]) for g in got if g[0] == "ASSAULT"] == \
+        [("ASSAULT", "Israeli forces", False)]
+
+
+def test_a_withdrawal_is_never_from_the_doers_own_country(analyse_text):
+    got = _moods(analyse_text, "French troops left the country after the coup in Niger.")
+    assert [(g[0], g[1], g[3]) for g in got] == [("RETREAT", "French troops", None)]
+
+
+def test_a_place_the_kb_does_not_know_stands_for_the_country_it_is_said_to_be_in(analyse_text):
+    got = _moods(analyse_text, "US troops left the Tanf base in Syria on Friday.")
+    assert [(g[0], g[1], g[3]) for g in got] == [("RETREAT", "US troops", "syria")]
+
+
+@pytest.mark.parametrize("text", [
+    # the clause names its own target: no echo
+    "Israeli jets struck Gaza on Monday. Talks resumed in Cairo. A similar strike hit Rafah in May.",
+    # too far back for "similar" to point at it
+    "Students protested against the government on Thursday. Prices rose. Rain fell. "
+    "Markets closed. Shops opened. A similar protest took place in the capital on Friday night.",
+])
+def test_a_similar_act_echoes_only_a_like_act_just_before(analyse_text, text):
+    assert len(analyse_text(text).events) == 1

@@ -149,11 +149,20 @@ def test_denied_safety_is_a_threat_not_a_negated_act(analyse_text):
                     "Peter Novak said that Turkish troops will never be safe", False)]
 
 
-def test_one_last_chance_is_an_ultimatum_on_its_receiver(analyse_text):
+def test_one_last_chance_is_an_ultimatum_by_its_giver_on_its_receiver(analyse_text):
     got = _threats(analyse_text,
                    "Peter Novak said the rebels will give the Turkish troops one last chance to leave.")
-    assert got == [("Peter Novak", "Turkish troops", "turkey_armed_forces",
-                    "Peter Novak said the rebels will give the Turkish troops one last chance", False)]
+    assert got == [("rebels", "Turkish troops", "turkey_armed_forces",
+                    "rebels will give the Turkish troops one last chance", False)]
+    got = _threats(analyse_text, "Hamas gave Israel a final chance to accept the deal, "
+                                 "a spokesman said.")
+    assert [g[:2] for g in got] == [("Hamas", "Israel")]
+
+
+def test_we_give_a_last_chance_is_the_speakers_ultimatum(analyse_text):
+    got = _threats(analyse_text, 'Peter Novak said: "We will give the Turkish troops one last '
+                                 'chance to leave."')
+    assert [g[:3] for g in got] == [("Peter Novak", "Turkish troops", "turkey_armed_forces")]
 
 
 @pytest.mark.parametrize("text", [
@@ -163,6 +172,9 @@ def test_one_last_chance_is_an_ultimatum_on_its_receiver(analyse_text):
     "Peter Novak said Turkish troops are safe in Syria.",               # safety affirmed
     "Peter Novak said the ministry will give students a chance to apply.",  # no last chance
     "Peter Novak said that the Turkish government will give us another chance.",  # to the speaker
+    "Residents of Kharkiv told Reuters they do not feel safe in the city.",  # a complaint
+    "The minister said Ukrainians will never live in peace under Russian occupation.",  # no force
+    "Peter Novak said lawmakers will give Congress one more chance.",   # no last chance
 ])
 def test_no_threat_of_safety_or_ultimatum(analyse_text, text):
     assert _threats(analyse_text, text) == []

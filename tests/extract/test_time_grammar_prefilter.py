@@ -50,7 +50,7 @@ def test_fast_leaves_a_regex_that_can_match_empty_alone():
 def test_a_rule_is_not_run_on_a_text_without_its_needles_but_still_matches_with_them():
     ago = next(r for r in rules() if r.name == "ago")
     assert ago.needles == {"ago"}
-    assert [m.rule.name for m in find("Three weeks later.")] != ["ago"]
+    assert "ago" not in [m.rule.name for m in find("Three weeks later.")]
     assert [(m.rule.name, m.start, m.end) for m in find("It fell three weeks AGO.")] == [("ago", 8, 23)]
 
 

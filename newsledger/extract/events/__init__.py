@@ -24,7 +24,7 @@ from newsledger.extract.events.lexicon import coding, intent_code, refusal_code,
 from newsledger.records import Event
 
 NAME = "events.plover"
-VERSION = "1"
+VERSION = "2"
 ORDER = 40
 # Acts whose clausal complement is their content, not a second event.
 _CONTENT_OF = {"REQUEST", "THREATEN", "AGREE", "REJECT", "ACCUSE", "CONSULT", "SUPPORT",
@@ -112,7 +112,9 @@ def _hits(sent, ex: Extraction) -> list[Hit]:
     for tok in toks:
         if tok.i not in consumed and tok.pos_ in ("NOUN", "PROPN") and not _inside_name(tok, ex):
             h = code_noun(tok) or S.code_noun_statement(tok, ex)
-            if h is not None and h.source is None and h.target is None:
+            if h is not None and h.source is None and h.target is None and \
+                    tok.dep_ in ("nsubj", "nsubjpass") and \
+                    tok.head.lemma_.lower() in word_sets()["echo_verbs"]:
                 like = [m for m in tok.lefts if m.lower_ in word_sets()["echo_modifiers"]]
                 h.echo, h.consumed = bool(like), h.consumed + like
             if h is not None and (h.source is not None or h.target is not None or h.echo):
@@ -234,9 +236,32 @@ def _refused_in_speech(ex: Extraction, hit: Hit, sources, targets):
     return [speaker], party or [None]
 
 
+def _place_parties(ex: Extraction, hit: Hit, sources, targets) -> list:
+    """Places as parties of an act done to a place: a KB place stands for its country
+    ("withdrew from the X air base"), a place the KB does not know for the country it is
+    said to be in ("left the Tanf base IN SYRIA"); never the doer's own country ("French
+    troops left the country")."""
+    out = []
+    for t in targets:
+        t = A.country_of_place(t)
+        if t is not None and not t.id:
+            t = A.resolve(ex, C.place_object(ex, hit.trigger)) or t
+        sides = {A.side_of_actor(s) for s in sources} - {None}
+        if t is not None and t.id and (t.id in sides or A.side_of(t.id) in sides):
+            t = None
+        out.append(t)
+    return out
+
+
 def _echoed(out: list[Event], hit: Hit) -> tuple[list, list]:
-    """The parties of the latest like act coded before "a SIMILAR protest"."""
-    like = next((e for e in reversed(out) if e.type == hit.coding.type
+    """The parties of the like act coded just before "a SIMILAR protest" (within three
+    sentences: further back, "similar" no longer points at it)."""
+    sent = hit.trigger.sent
+    for _ in range(3):
+        if sent.start == 0:
+            break
+        sent = hit.trigger.doc[sent.start - 1].sent
+    like = next((e for e in reversed(out) if e.type == hit.coding.type and e.start >= sent.start_char
                  and not (e.negated or e.hypothetical)), None)
     if like is None:
         return [None], [None]
@@ -362,8 +387,7 @@ def extract(doc, ex: Extraction):
             if hit.target_is_subject:
                 sources = [A.speaker_at(ex, hit.trigger.idx)]
             if hit.coding.type in _TARGET_FROM_PLACE:
-                # "withdrew from the X air base": a party, so the country the place is in
-                targets = [A.country_of_place(t) for t in targets]
+                targets = _place_parties(ex, hit, sources, targets)
             sources, targets = _refused_in_speech(ex, hit, sources, targets)
             if hit.coding.type in _JOINT and targets == [None] and len(sources) == 2:
                 sources, targets = sources[:1], sources[1:]

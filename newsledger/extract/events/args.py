@@ -314,6 +314,22 @@ def institution_of(head) -> str | None:
     return None
 
 
+def side_of_actor(actor: Actor | None) -> str | None:
+    """The country of an argument: its KB actor's, else that of a demonym or country name
+    in its words ("French troops" -> france)."""
+    if actor is None:
+        return None
+    side = side_of(actor.id) if actor.id else None
+    if side is not None:
+        return side
+    kb = kb_base.default()
+    for word in actor.name.split():
+        country = kb.country_of_demonym(word)
+        if country is not None:
+            return country.id
+    return None
+
+
 def side_of(actor_id: str | None, depth: int = 0) -> str | None:
     """The country an actor belongs to in the KB: itself, its ``country``, or that of
     the body a person holds a role in."""

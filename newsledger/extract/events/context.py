@@ -77,8 +77,10 @@ def intent(trigger) -> str | None:
 def hypothetical(trigger) -> bool:
     """Conditional ("if they stay") or intended/wanted ("plans to", "want to") acts."""
     modal = word_list("events/modal_heads")
+    head = trigger.head
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubjpass") and \
-            any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE_AUX for c in trigger.head.children):
+            head.lemma_.lower() in word_list("events/realization_verbs") and \
+            any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE_AUX for c in head.children):
         return True     # "the withdrawal WOULD be announced on December 31st": still ahead
     for i, t in enumerate(_path(trigger)):
         if any(c.dep_ == "mark" and c.lower_ in _COND_MARKS for c in t.children):

@@ -16,6 +16,7 @@ from newsledger.extract.events import args as A
 from newsledger.extract.events.coder import Hit, reporter
 from newsledger.extract.events.lexicon import (coding, lexicon, request_code,
                                                statement_cues)
+from newsledger.kb import base as kb_base
 
 _THREAT, _ACCUSE = "130", "112"
 # Auxiliaries that put the warned outcome ahead ("will face", "would pay", "'ll regret").
@@ -189,14 +190,30 @@ def _denied(verb) -> bool:
         for c in cop.children)
 
 
+def _armed_adversary(ex: Extraction, party, verb) -> bool:
+    """An armed force ("its troops", "the occupying soldiers") not of the speaker's own
+    country: denying residents safety is a complaint, denying enemy troops it a threat."""
+    actor = A.resolve(ex, party)
+    kb = kb_base.default()
+    known = kb.get(actor.id) if actor is not None and actor.id else None
+    armed = (known is not None and known.type == "armed_forces") or \
+        A.institution_of(party) == "forces"
+    if not armed:
+        return False
+    speaker = A.speaker_at(ex, verb.idx) or A.resolve(ex, reporter(verb))
+    ours = A.side_of(speaker.id) if speaker is not None else None
+    return ours is None or ours != A.side_of(actor.id if actor else None)
+
+
 def code_no_safety(verb, ex: Extraction) -> Hit | None:
-    """"the dream that its troops will be AT PEACE in Iraq is an illusion": telling a party
-    it will know no safety threatens it."""
+    """"the dream that its troops will be AT PEACE in Iraq is an illusion": telling an
+    adversary's forces they will know no safety threatens them (a warning ahead, said in
+    reported speech; "residents do not feel safe" threatens nobody)."""
     word = _safety_predicate(verb)
-    if word is None or not _denied(verb) or not _reported(verb, ex):
+    if word is None or not _future(verb) or not _denied(verb) or not _reported(verb, ex):
         return None
     party = _party(verb)
-    if party is None:
+    if party is None or not _armed_adversary(ex, party, verb):
         return None
     hit = Hit(verb, coding(_THREAT), target=party, conf=0.45, reported=True,
               neg_coded=True)    # the denial is the threat, not a negated act
@@ -218,7 +235,10 @@ def code_ultimatum(verb, ex: Extraction) -> Hit | None:
     party = A.recipient(verb)
     if party is None or party.lower_ in _SPEAKER:
         return None
-    hit = Hit(verb, coding(_ULTIMATUM), target=party, conf=0.45, reported=True)
-    hit.source = reporter(verb)
+    # who gives the last chance issues the ultimatum ("Hamas gave Israel a final chance,
+    # a spokesman said"); "we" or no subject: the one who says it
+    giver = _party(verb)
+    hit = Hit(verb, coding(_ULTIMATUM), target=party, conf=0.45, reported=giver is None)
+    hit.source = giver if giver is not None else reporter(verb)
     hit.consumed = [obj]
     return hit

@@ -23,7 +23,7 @@ from newsledger.extract.time.tense import tense_at
 from newsledger.records import Timex
 
 NAME = "time"
-VERSION = "1.0"
+VERSION = "1.1"
 ORDER = 20
 
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
