@@ -6,6 +6,7 @@ can open a tag or an attribute.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from html import escape
 from importlib import resources
@@ -118,5 +119,17 @@ def form(path: str, fields: list[tuple[str, str, str]], values: dict, extra: str
 
 
 def hits(snippet: str, start: str, end: str) -> str:
-    """An FTS snippet escaped, with its match markers turned into <mark>."""
-    return esc(snippet).replace(esc(start), "<mark>").replace(esc(end), "</mark>")
+    """An FTS snippet escaped, with its match markers turned into <mark>. The markers are
+    control characters an article may itself contain: only a start when no mark is open
+    and an end when one is count, so the tags always balance."""
+    out, open_ = [], False
+    for piece in re.split(f"({re.escape(start)}|{re.escape(end)})", snippet):
+        if piece == start and not open_:
+            out.append("<mark>")
+            open_ = True
+        elif piece == end and open_:
+            out.append("</mark>")
+            open_ = False
+        elif piece not in (start, end):
+            out.append(esc(piece))
+    return "".join(out) + ("</mark>" if open_ else "")

@@ -81,3 +81,9 @@ def test_render_overlaps_and_excluded():
     assert render(text, []) == "ab &lt;cd&gt; ef"
     assert render(text, [Mark(4, 4, "timex", "empty"), Mark(8, 99, "event", "clipped")]) == \
         'ab &lt;cd&gt; <span class="k-event" title="clipped">ef</span>'
+
+
+def test_search_marks_balance_even_when_the_article_holds_the_marker_characters():
+    from newsledger.web.html import hits
+    got = hits("a \x02b\x03 c \x03d\x02 <e>", "\x02", "\x03")
+    assert got == "a <mark>b</mark> c d<mark> &lt;e&gt;</mark>"
