@@ -61,28 +61,9 @@ class Ledger:
         ``ray`` ("local", "auto" or "ray://host:port") runs the NLP on Ray
         actors (``workers`` of them; None: every CPU of the cluster), see
         docs/distributed.md."""
-        report = IngestReport()
-        # Copies met while their first is still being parsed (the input is read
-        # a batch or two ahead): their names are recorded once it is stored.
-        late: dict[str, list[Article]] = {}
-        todo = self._select(read_paths(paths, max_bytes), reprocess, report, on_item, late)
-        for article, result in self._analyse(todo, workers, ray, overlap):
-            if isinstance(result, Problem):
-                report.problems.append(result)
-            else:
-                fresh = not self.store.has(article.id)
-                self.store.write(article, result, model=self.model, pipeline_version=self.version)
-                for copy in late.pop(article.id, []):
-                    self.store.add_source(copy)
-                if fresh:
-                    report.stored += 1
-                else:
-                    report.reprocessed += 1
-            if on_item:
-                on_item(article if not isinstance(result, Problem) else result)
-        if analyze and (report.stored or report.reprocessed):
-            self.analyze()      # cross-report tables follow the articles they derive from
-        return report
+        return self.ingest_items(read_paths(paths, max_bytes), reprocess=reprocess,
+                                 workers=workers, analyze=analyze, overlap=overlap,
+                                 on_item=on_item, ray=ray)
 
     def reprocess(self, *, only_stale: bool = True, workers: int | None = 1, analyze: bool = True,
                   overlap: bool = False, on_item=None, ray: str | None = None) -> IngestReport:
@@ -214,24 +195,30 @@ class Ledger:
 
     # --- api ---
     def ingest_items(self, items: Iterable[Article | Problem], *, reprocess: bool = False,
-                     analyze: bool = True,
-                     on_item: Callable[[Article | Problem], None] | None = None) -> IngestReport:
-        """``ingest`` for articles already read (the REST API reads a POSTed list with
-        ``ingest.readers.read_jsonl``): the same selection, analysis and storage."""
+                     workers: int | None = 1, analyze: bool = True, overlap: bool = False,
+                     on_item: Callable[[Article | Problem], None] | None = None,
+                     ray: str | None = None) -> IngestReport:
+        """``ingest`` for articles already read (the paths' readers, or the REST API's
+        POSTed list read with ``ingest.readers.read_jsonl``): selection, analysis, storage."""
         report = IngestReport()
-        todo = self._select(iter(items), reprocess, report, on_item)
-        for article, result in analyse(todo, self.model):
+        # Copies met while their first is still being parsed (the input is read
+        # a batch or two ahead): their names are recorded once it is stored.
+        late: dict[str, list[Article]] = {}
+        todo = self._select(iter(items), reprocess, report, on_item, late)
+        for article, result in self._analyse(todo, workers, ray, overlap):
             if isinstance(result, Problem):
                 report.problems.append(result)
             else:
                 fresh = not self.store.has(article.id)
                 self.store.write(article, result, model=self.model, pipeline_version=self.version)
+                for copy in late.pop(article.id, []):
+                    self.store.add_source(copy)
                 report.stored += fresh
                 report.reprocessed += not fresh
             if on_item:
                 on_item(result if isinstance(result, Problem) else article)
         if analyze and (report.stored or report.reprocessed):
-            self.analyze()
+            self.analyze()      # cross-report tables follow the articles they derive from
         return report
 
     def documents(self, *, outlet: str | None = None, since: str | None = None,
