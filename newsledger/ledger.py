@@ -147,12 +147,20 @@ class Ledger:
     # --- issue 6: events ---
     def events(self, *, actor: str | None = None, type_: str | None = None,
                since: str | None = None, until: str | None = None,
-               include_unreal: bool = False, limit: int | None = None) -> list[dict]:
+               include_unreal: bool = False, limit: int | None = None,
+               offset: int = 0) -> list[dict]:
         """Coded event mentions with their sentence and article; negated and
         hypothetical acts only with ``include_unreal``."""
         from newsledger.store.events_query import event_rows
         return event_rows(self.store, actor=actor, type_=type_, since=since, until=until,
-                          include_unreal=include_unreal, limit=limit)
+                          include_unreal=include_unreal, limit=limit, offset=offset)
+
+    def event_count(self, *, type_: str | None = None, since: str | None = None,
+                    until: str | None = None, include_unreal: bool = False) -> int:
+        """How many event mentions ``events`` (without an actor) would list."""
+        from newsledger.store.events_query import count_events
+        return count_events(self.store, type_=type_, since=since, until=until,
+                            include_unreal=include_unreal)
 
     # --- issue 7: across reports ---
     def analyze(self) -> dict:

@@ -5,16 +5,15 @@ from newsledger.kb.names import fold
 from newsledger.store.db import Store
 from newsledger.store.queries import date_window
 
+# The sentence is cut in SQL: a row never carries its whole article.
 _EVENT_SQL = ("SELECT e.*, d.name AS doc_name, d.outlet, d.url, d.source AS doc_source, "
-              "d.published, d.processed_at, d.title, d.title_start, d.text AS doc_text "
+              "d.published, d.processed_at, d.title, d.title_start, "
+              "substr(d.text, e.sent_start + 1, e.sent_end - e.sent_start) AS sent_text "
               "FROM events e JOIN documents d ON d.id = e.doc_id")
+_ORDER = " ORDER BY COALESCE(e.date, d.published), d.name, e.start"
 
 
-def event_rows(store: Store, *, actor: str | None = None, type_: str | None = None,
-               since: str | None = None, until: str | None = None,
-               include_unreal: bool = True, limit: int | None = None) -> list[dict]:
-    """Event mentions with their article; filters combine. The date of an event is the
-    date the text gives for it, else its article's publication date."""
+def _where(type_, since, until, include_unreal) -> tuple[str, list]:
     where, params = [], []
     if type_:
         where.append("e.type = ?")
@@ -22,25 +21,58 @@ def event_rows(store: Store, *, actor: str | None = None, type_: str | None = No
     date_window(where, params, "COALESCE(e.date, d.published)", since, until)
     if not include_unreal:
         where.append("NOT COALESCE(e.negated, 0) AND NOT COALESCE(e.hypothetical, 0)")
-    sql = _EVENT_SQL + (" WHERE " + " AND ".join(where) if where else "") + \
-        " ORDER BY COALESCE(e.date, d.published), d.name, e.start"
+    return (" WHERE " + " AND ".join(where) if where else ""), params
+
+
+def event_rows(store: Store, *, actor: str | None = None, type_: str | None = None,
+               since: str | None = None, until: str | None = None,
+               include_unreal: bool = True, limit: int | None = None,
+               offset: int = 0) -> list[dict]:
+    """Event mentions with their article; filters combine. The date of an event is the
+    date the text gives for it, else its article's publication date. Without an actor
+    filter the page (limit, offset) is cut in SQL."""
+    where, params = _where(type_, since, until, include_unreal)
+    sql = _EVENT_SQL + where + _ORDER
+    in_sql = actor is None and limit is not None
+    if in_sql:
+        sql += " LIMIT ? OFFSET ?"
+        params += [limit, offset]
     rows = _with_implied(store, store.query(sql, params))
     if actor:
         rows = [r for r in rows if _actor_matches(store, r, actor)]
+    leads: dict[str, int] = {}
     for r in rows:
         r["when"] = r.get("date") or r.get("published")
-        text = r.pop("doc_text", "") or ""
-        r["lead_end"] = _lead_end(text, r.get("title"), r.get("title_start"))
-        has_sent = bool(r.get("sent_end"))
-        r["sentence"] = text[r["sent_start"]:r["sent_end"]].strip() if has_sent else r["text"]
-    return rows[:limit] if limit else rows
+        if r["doc_id"] not in leads:
+            text = store.db.execute("SELECT text FROM documents WHERE id=?",
+                                    (r["doc_id"],)).fetchone()[0] or ""
+            leads[r["doc_id"]] = _lead_end(text, r.get("title"), r.get("title_start"))
+        r["lead_end"] = leads[r["doc_id"]]
+        sent = r.pop("sent_text", None)
+        r["sentence"] = (sent or "").strip() if r.get("sent_end") else r["text"]
+    if in_sql:
+        return rows
+    return rows[offset:offset + limit] if limit else rows[offset:]
+
+
+def count_events(store: Store, *, type_: str | None = None, since: str | None = None,
+                 until: str | None = None, include_unreal: bool = True) -> int:
+    """How many event mentions the filters (without an actor) select."""
+    where, params = _where(type_, since, until, include_unreal)
+    sql = "SELECT count(*) FROM events e JOIN documents d ON d.id = e.doc_id" + where
+    return store.db.execute(sql, params).fetchone()[0]
 
 
 def _with_implied(store: Store, rows: list[dict]) -> list[dict]:
     """Fill a side the report leaves unsaid from the other reports of the same event
     (event_arguments, built by the analysis pass); ``implied`` names the sides filled."""
     filled: dict[int, list[dict]] = {}
-    for f in store.query("SELECT * FROM event_arguments"):
+    ids = [r["id"] for r in rows]
+    # a page asks for its own rows; an export of everything reads the table once
+    found = store.query("SELECT * FROM event_arguments WHERE event_row IN (%s)"
+                        % ",".join("?" * len(ids)), ids) if 0 < len(ids) <= 500 else \
+        store.query("SELECT * FROM event_arguments") if ids else []
+    for f in found:
         filled.setdefault(f["event_row"], []).append(f)
     for r in rows:
         r["implied"] = []
