@@ -121,10 +121,3 @@ def refresh(store) -> int:
             [[f[c] for c in cols] for f in found])
     return len(found)
 
-
-def for_doc(store, doc_id: str) -> dict[int, dict[str, dict]]:
-    """events row id -> {side: filled argument} for one article."""
-    out: dict[int, dict[str, dict]] = defaultdict(dict)
-    for f in store.query("SELECT * FROM event_arguments WHERE doc_id=?", (doc_id,)):
-        out[f["event_row"]][f["role"]] = f
-    return out

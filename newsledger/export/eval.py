@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from newsledger.analyze import implicit
 from newsledger.store.db import Store
+from newsledger.store.events_query import with_implied
 
 _SPAN = ("start", "end", "text")
 
@@ -37,17 +37,12 @@ def _timex(r: dict) -> dict:
     return {**_span(r), "type": r["type"], "value": r["value"]}
 
 
-def _event(r: dict, implied: dict[str, dict]) -> dict:
+def _event(r: dict) -> dict:
     """An event mention; a side its text leaves unsaid is filled from the other reports
-    of the same event (analyze/implicit.py), and says so in ``implied``."""
-    out = {}
-    for side in ("source", "target"):
-        f = implied.get(side) if not (r[f"{side}_id"] or r[f"{side}_name"]) else None
-        out[side] = f["actor_id"] if f else r[f"{side}_id"]
-        out[f"{side}_name"] = f["actor_name"] if f else r[f"{side}_name"]
-    return {"type": r["type"], **out,
-            "implied": sorted(s for s in ("source", "target") if s in implied
-                              and not (r[f"{s}_id"] or r[f"{s}_name"])),
+    of the same event (``with_implied``), and says so in ``implied``."""
+    return {"type": r["type"], "source": r["source_id"], "target": r["target_id"],
+            "source_name": r["source_name"], "target_name": r["target_name"],
+            "implied": sorted(r["implied"]),
             "date": r["date"], "location": r["location"], **_span(r),
             "event_id": r["event_id"], "negated": bool(r["negated"]),
             "confidence": r["confidence"]}
@@ -73,7 +68,6 @@ def _contradictions(store: Store) -> dict[str, list[dict]]:
 def document_record(store: Store, doc: dict, name: str,
                     contradictions: list[dict] | None = None) -> dict:
     rid = doc["id"]
-    implied = implicit.for_doc(store, rid)
     return {
         "doc_id": name,
         "published": doc["published"],
@@ -85,7 +79,7 @@ def document_record(store: Store, doc: dict, name: str,
         "quotes": [_quote(r) for r in store.records("quotes", rid)],
         "timexes": [_timex(r) for r in store.records("timexes", rid)],
         # Negated and hypothetical acts stay in the ledger but did not happen.
-        "events": [_event(r, implied.get(r["id"], {})) for r in store.records("events", rid)
+        "events": [_event(r) for r in with_implied(store, store.records("events", rid))
                    if not (r["negated"] or r["hypothetical"])],
         "claims": [_claim(r) for r in store.records("claims", rid)],
         "contradictions": contradictions or [],

@@ -58,10 +58,11 @@ def row(mentions: list[dict]) -> tuple:
     day = _day(best)
     cameo = best.get("cameo") or ""
     geo = geocode(best.get("location"))
-    (src_id, src), (tgt_id, tgt) = _side(best, mentions, "source"), _side(best, mentions, "target")
     return (
         _event_number(best), day, day[:6], day[:4], _fraction(day),
-        src_id, src, tgt_id, tgt,
+        # sides a report leaves unsaid come filled from the other reports (event_rows)
+        best.get("source_id") or "", best.get("source_name") or "",
+        best.get("target_id") or "", best.get("target_name") or "",
         int(any(_in_lead(r) for r in mentions)), cameo, cameo[:3], cameo[:2],
         best.get("quad_class") or "", _blank_none(best.get("goldstein")),
         len(mentions), len({r.get("outlet") or r["doc_id"] for r in mentions}),
@@ -71,16 +72,6 @@ def row(mentions: list[dict]) -> tuple:
         best.get("type"), best.get("mode") or "", best.get("date") or "", best.get("text"),
         best.get("doc_name"), best.get("confidence"),
     )
-
-
-def _side(best: dict, mentions: list[dict], side: str) -> tuple[str, str]:
-    """(code, name) of one side: the describing mention's, else the one the other reports
-    of the event agree on ("the assassination of X" here, "the U.S. assassination of X"
-    there), else blank."""
-    if best.get(f"{side}_name"):
-        return best.get(f"{side}_id") or "", best[f"{side}_name"]
-    said = {(m.get(f"{side}_id") or "", m[f"{side}_name"]) for m in mentions if m.get(f"{side}_name")}
-    return said.pop() if len(said) == 1 else ("", "")
 
 
 def _blank_none(v):

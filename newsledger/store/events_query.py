@@ -37,7 +37,7 @@ def event_rows(store: Store, *, actor: str | None = None, type_: str | None = No
     if in_sql:
         sql += " LIMIT ? OFFSET ?"
         params += [limit, offset]
-    rows = _with_implied(store, store.query(sql, params))
+    rows = with_implied(store, store.query(sql, params))
     if actor:
         rows = [r for r in rows if _actor_matches(store, r, actor)]
     leads: dict[str, int] = {}
@@ -63,7 +63,7 @@ def count_events(store: Store, *, type_: str | None = None, since: str | None = 
     return store.db.execute(sql, params).fetchone()[0]
 
 
-def _with_implied(store: Store, rows: list[dict]) -> list[dict]:
+def with_implied(store: Store, rows: list[dict]) -> list[dict]:
     """Fill a side the report leaves unsaid from the other reports of the same event
     (event_arguments, built by the analysis pass); ``implied`` names the sides filled."""
     filled: dict[int, list[dict]] = {}
