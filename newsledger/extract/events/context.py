@@ -15,7 +15,7 @@ _NEG_WORDS = {"not", "n't", "never", "no", "without", "nor"}
 _NEG_DETS = {"no", "neither"}
 _FAILING = {"fail", "cease"}
 _COND_MARKS = {"if", "unless", "whether", "should"}
-_FUTURE_AUX = {"will", "would", "shall", "'ll"}
+FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
 _PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "into", "around"}
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
 
@@ -80,7 +80,7 @@ def hypothetical(trigger) -> bool:
     head = trigger.head
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubjpass") and \
             head.lemma_.lower() in word_list("events/realization_verbs") and \
-            any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE_AUX for c in head.children):
+            any(c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX for c in head.children):
         return True     # "the withdrawal WOULD be announced on December 31st": still ahead
     for i, t in enumerate(_path(trigger)):
         if any(c.dep_ == "mark" and c.lower_ in _COND_MARKS for c in t.children):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from newsledger.extract.base import Extraction
 from newsledger.extract.events import args as A
+from newsledger.extract.events import context as C
 from newsledger.extract.events.coder import Hit, reporter
 from newsledger.extract.events.lexicon import (coding, lexicon, request_code,
                                                statement_cues)
@@ -20,7 +21,8 @@ from newsledger.kb import base as kb_base
 
 _THREAT, _ACCUSE = "130", "112"
 # Auxiliaries that put the warned outcome ahead ("will face", "would pay", "'ll regret").
-_FUTURE = {"will", "shall", "would", "must", "'ll", "wo"}
+# Future auxiliaries, and "must" (a warning of what a party must suffer), "wo" (won't).
+_FUTURE = C.FUTURE_AUX | {"must", "wo"}
 _SPEAKER = {"i", "we", "me", "us"}
 
 
@@ -35,6 +37,17 @@ def _party(verb):
     if subj is None or passive or subj.lower_ in _SPEAKER:
         return None
     return subj
+
+
+def _on_party(verb, code: str, conf: float, **kw) -> Hit | None:
+    """The statement's act on the verb's subject (None when that is the speaker's side),
+    made by whoever reports the clause (or the quote's speaker, filled in later)."""
+    party = _party(verb)
+    if party is None:
+        return None
+    hit = Hit(verb, coding(code), target=party, conf=conf, reported=True, **kw)
+    hit.source = reporter(verb)
+    return hit
 
 
 def _future(verb) -> bool:
@@ -61,12 +74,9 @@ def code_threat(verb, ex: Extraction) -> Hit | None:
         (obj.lemma_.lower() in cues["threat_objects"] or obj.lower_ in cues["threat_objects"]))
     if not warns or not _future(verb) or not _reported(verb, ex):
         return None
-    party = _party(verb)
-    if party is None:
-        return None
-    hit = Hit(verb, coding(_THREAT), target=party, conf=0.5, reported=True)
-    hit.source = reporter(verb)
-    hit.consumed = [obj] if obj is not None else []
+    hit = _on_party(verb, _THREAT, 0.5)
+    if hit is not None:
+        hit.consumed = [obj] if obj is not None else []
     return hit
 
 
@@ -101,12 +111,7 @@ def code_intent(verb, ex: Extraction) -> Hit | None:
         return None
     if not _reported(verb, ex) or not _hostile(verb):
         return None
-    party = _party(verb)
-    if party is None:
-        return None
-    hit = Hit(verb, coding(_ACCUSE), target=party, conf=0.5, reported=True)
-    hit.source = reporter(verb)
-    return hit
+    return _on_party(verb, _ACCUSE, 0.5)
 
 
 def _act_noun(noun):
@@ -182,7 +187,7 @@ def _denied(verb) -> bool:
     frame = verb.head
     if verb.dep_ not in ("ccomp", "relcl", "acl") or frame.lemma_.lower() not in cues["wish_nouns"]:
         return False
-    if frame.lemma_.lower() in cues["illusion_nouns"] - {"dream"}:
+    if frame.lemma_.lower() in cues["illusion_nouns"]:
         return True
     cop = frame.head
     return frame.dep_ == "nsubj" and any(
@@ -212,14 +217,9 @@ def code_no_safety(verb, ex: Extraction) -> Hit | None:
     word = _safety_predicate(verb)
     if word is None or not _future(verb) or not _denied(verb) or not _reported(verb, ex):
         return None
-    party = _party(verb)
-    if party is None or not _armed_adversary(ex, party, verb):
-        return None
-    hit = Hit(verb, coding(_THREAT), target=party, conf=0.45, reported=True,
-              neg_coded=True)    # the denial is the threat, not a negated act
-    hit.source = reporter(verb)
-    hit.consumed = [word]
-    return hit
+    # the denial is the threat, not a negated act
+    hit = _on_party(verb, _THREAT, 0.45, neg_coded=True, consumed=[word])
+    return hit if hit is not None and _armed_adversary(ex, hit.target, verb) else None
 
 
 def code_ultimatum(verb, ex: Extraction) -> Hit | None:
