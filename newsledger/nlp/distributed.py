@@ -138,12 +138,12 @@ class _Analyser:
         return True
 
     def analyse(self, batch: list[Article]) -> list[Extraction | Problem]:
-        texts = (mask(a.text, a.excluded) for a in batch)
+        texts = [mask(a.text, a.excluded) for a in batch]
         out = []
-        for article, doc in zip(batch, self.nlp.pipe(texts, batch_size=len(batch))):
+        for article, text, doc in zip(batch, texts, self.nlp.pipe(texts, batch_size=len(batch))):
             if self.exit_on and self.exit_on in article.text:
                 os._exit(1)
-            result = process._extract(article, doc)
+            result = process._extract(article, doc, text)
             if isinstance(result, Extraction):
                 result.article = None   # the driver has it: don't ship the text back
             out.append(result)

@@ -30,8 +30,9 @@ BATCH_SIZE = 32
 _worker_model: str | None = None
 
 
-def _extract(article: Article, doc) -> Extraction | Problem:
-    remember_text(doc, mask(article.text, article.excluded))   # what the Doc was made from
+def _extract(article: Article, doc, text: str) -> Extraction | Problem:
+    """Run the stages on the Doc made from ``text`` (the article, boilerplate blanked)."""
+    remember_text(doc, text)
     try:
         return run_stages(doc, Extraction(article, doc)).detached()
     except Exception as e:  # a bug in one stage must not stop the batch
@@ -42,7 +43,8 @@ def _extract(article: Article, doc) -> Extraction | Problem:
 
 def _one(article: Article):
     nlp = load(_worker_model)
-    return article, _extract(article, nlp(mask(article.text, article.excluded)))
+    text = mask(article.text, article.excluded)
+    return article, _extract(article, nlp(text), text)
 
 
 def _init(model: str) -> None:
@@ -70,9 +72,10 @@ def analyse(articles: Iterable[Article], model: str, *, workers: int = 1,
 
 def _in_process(articles: Iterable[Article], model: str):
     nlp = load(model)
-    stream = ((mask(a.text, a.excluded), a) for a in articles)
-    for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=BATCH_SIZE):
-        yield article, _extract(article, doc)
+    masked = ((mask(a.text, a.excluded), a) for a in articles)
+    stream = ((text, (a, text)) for text, a in masked)
+    for doc, (article, text) in nlp.pipe(stream, as_tuples=True, batch_size=BATCH_SIZE):
+        yield article, _extract(article, doc, text)
 
 
 def _overlapped(articles: Iterable[Article], model: str):
@@ -87,7 +90,7 @@ def _overlapped(articles: Iterable[Article], model: str):
         pending: deque = deque()
         for batch in chain(head, batches):
             texts = [mask(a.text, a.excluded) for a in batch]
-            pending.append((batch, pool.apply_async(_parse, (texts,))))
+            pending.append((batch, texts, pool.apply_async(_parse, (texts,))))
             if len(pending) > 1:        # the child parses this batch while the last is extracted
                 yield from _extracted(nlp, *pending.popleft())
         while pending:
@@ -100,9 +103,9 @@ def _parse(texts: list[str]) -> list[bytes]:
             for doc in nlp.pipe(texts, batch_size=BATCH_SIZE)]
 
 
-def _extracted(nlp, batch: list[Article], parsed):
-    for article, data in zip(batch, parsed.get()):
-        yield article, _extract(article, Doc(nlp.vocab).from_bytes(data))
+def _extracted(nlp, batch: list[Article], texts: list[str], parsed):
+    for article, text, data in zip(batch, texts, parsed.get()):
+        yield article, _extract(article, Doc(nlp.vocab).from_bytes(data), text)
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:
