@@ -65,6 +65,33 @@ class Ledger:
                                  workers=workers, analyze=analyze, overlap=overlap,
                                  on_item=on_item, ray=ray)
 
+    def ingest_items(self, items: Iterable[Article | Problem], *, reprocess: bool = False,
+                     workers: int | None = 1, analyze: bool = True, overlap: bool = False,
+                     on_item: Callable[[Article | Problem], None] | None = None,
+                     ray: str | None = None) -> IngestReport:
+        """``ingest`` for articles already read (the paths' readers, or the REST API's
+        POSTed list read with ``ingest.readers.read_jsonl``): selection, analysis, storage."""
+        report = IngestReport()
+        # Copies met while their first is still being parsed (the input is read
+        # a batch or two ahead): their names are recorded once it is stored.
+        late: dict[str, list[Article]] = {}
+        todo = self._select(iter(items), reprocess, report, on_item, late)
+        for article, result in self._analyse(todo, workers, ray, overlap):
+            if isinstance(result, Problem):
+                report.problems.append(result)
+            else:
+                fresh = not self.store.has(article.id)
+                self.store.write(article, result, model=self.model, pipeline_version=self.version)
+                for copy in late.pop(article.id, []):
+                    self.store.add_source(copy)
+                report.stored += fresh
+                report.reprocessed += not fresh
+            if on_item:
+                on_item(result if isinstance(result, Problem) else article)
+        if analyze and (report.stored or report.reprocessed):
+            self.analyze()      # cross-report tables follow the articles they derive from
+        return report
+
     def reprocess(self, *, only_stale: bool = True, workers: int | None = 1, analyze: bool = True,
                   overlap: bool = False, on_item=None, ray: str | None = None) -> IngestReport:
         """Re-run the extractors on stored articles (those of older versions by default)."""
@@ -112,6 +139,13 @@ class Ledger:
         return replace(Article(id=row["id"], text=row["text"], name=row["name"]),
                        **{k: row[k] for k in keys if k in row and k not in ("id", "text", "name")},
                        excluded=excl)
+
+    def _analyse(self, articles, workers: int | None, ray: str | None, overlap: bool = False):
+        """In this machine's processes, or on Ray actors when ``ray`` names a cluster."""
+        if ray is None:
+            return analyse(articles, self.model, workers=workers or 1, overlap=overlap)
+        from newsledger.nlp.distributed import analyse_ray
+        return analyse_ray(articles, self.model, address=ray, actors=workers)
 
     # ------------------------------------------------------------ reading
     def stats(self) -> dict:
@@ -202,33 +236,6 @@ class Ledger:
         return build(self.store, actor=actor, story=story)
 
     # --- api ---
-    def ingest_items(self, items: Iterable[Article | Problem], *, reprocess: bool = False,
-                     workers: int | None = 1, analyze: bool = True, overlap: bool = False,
-                     on_item: Callable[[Article | Problem], None] | None = None,
-                     ray: str | None = None) -> IngestReport:
-        """``ingest`` for articles already read (the paths' readers, or the REST API's
-        POSTed list read with ``ingest.readers.read_jsonl``): selection, analysis, storage."""
-        report = IngestReport()
-        # Copies met while their first is still being parsed (the input is read
-        # a batch or two ahead): their names are recorded once it is stored.
-        late: dict[str, list[Article]] = {}
-        todo = self._select(iter(items), reprocess, report, on_item, late)
-        for article, result in self._analyse(todo, workers, ray, overlap):
-            if isinstance(result, Problem):
-                report.problems.append(result)
-            else:
-                fresh = not self.store.has(article.id)
-                self.store.write(article, result, model=self.model, pipeline_version=self.version)
-                for copy in late.pop(article.id, []):
-                    self.store.add_source(copy)
-                report.stored += fresh
-                report.reprocessed += not fresh
-            if on_item:
-                on_item(result if isinstance(result, Problem) else article)
-        if analyze and (report.stored or report.reprocessed):
-            self.analyze()      # cross-report tables follow the articles they derive from
-        return report
-
     def documents(self, *, outlet: str | None = None, since: str | None = None,
                   until: str | None = None, search: str | None = None,
                   limit: int | None = None, offset: int = 0) -> tuple[int, list[dict]]:
@@ -246,14 +253,6 @@ class Ledger:
         """The quotes, events and stances of one actor id."""
         from newsledger.api.queries import actor_records
         return actor_records(self.store, actor_id, limit=limit)
-
-    # --- ray runner ---
-    def _analyse(self, articles, workers: int | None, ray: str | None, overlap: bool = False):
-        """In this machine's processes, or on Ray actors when ``ray`` names a cluster."""
-        if ray is None:
-            return analyse(articles, self.model, workers=workers or 1, overlap=overlap)
-        from newsledger.nlp.distributed import analyse_ray
-        return analyse_ray(articles, self.model, address=ray, actors=workers)
 
 
 def _attach(parents: list[dict], children: list[dict], key: str, field: str) -> list[dict]:

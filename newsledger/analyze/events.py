@@ -32,7 +32,7 @@ from newsledger.extract.claims_rules import days_apart, name_key, parse_date, ru
 from newsledger.kb.names import fold
 
 
-def _actor_key(row: dict, side: str) -> str | None:
+def actor_key(row: dict, side: str) -> str | None:
     name = row.get(f"{side}_name")
     if name:
         return name_key(name)
@@ -70,8 +70,8 @@ def _features(row: dict, facts: set[str] = frozenset()) -> dict:
     toks |= {"n:" + w for w in names}       # weighed down in wording (see name_weight)
     once = _once_only(row, toks)
     facts = set(facts) | once
-    return {"once": once, "row": row, "words": toks, "src": _actor_key(row, "source"),
-            "tgt": _actor_key(row, "target"), "date": row.get("date"),
+    return {"once": once, "row": row, "words": toks, "src": actor_key(row, "source"),
+            "tgt": actor_key(row, "target"), "date": row.get("date"),
             "published": row.get("published"), "neg": bool(row.get("negated")),
             "facts": facts}
 

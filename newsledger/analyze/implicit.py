@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from newsledger.analyze.events import _actor_key
+from newsledger.analyze.events import actor_key
 
 _SIDES = ("source", "target")
 # An argument read from another report is less sure than one the text states.
@@ -33,7 +33,7 @@ _DISCOUNT = {"report": 0.8, "coordinated": 0.9}
 def _stated(rows: list[dict], side: str) -> dict | None:
     """The row stating the cluster's one agreed actor on a side, or None when the
     reports state none or disagree."""
-    keys = {_actor_key(r, side): r for r in rows if _actor_key(r, side)}
+    keys = {actor_key(r, side): r for r in rows if actor_key(r, side)}
     if len(keys) != 1:
         return None
     return min(keys.values(), key=lambda r: (r["doc_id"], r["start"]))
@@ -41,8 +41,8 @@ def _stated(rows: list[dict], side: str) -> dict | None:
 
 def _fill(row: dict, side: str, giver: dict, via: str) -> dict | None:
     other = "target" if side == "source" else "source"
-    key = _actor_key(giver, side)
-    if key is None or key == _actor_key(row, other):
+    key = actor_key(giver, side)
+    if key is None or key == actor_key(row, other):
         return None
     return {"event_row": row["id"], "doc_id": row["doc_id"], "role": side,
             "actor_id": giver.get(f"{side}_id"), "actor_name": giver.get(f"{side}_name"),
@@ -65,7 +65,7 @@ def _from_reports(rows: list[dict]) -> dict[tuple[int, str], dict]:
             if giver is None:
                 continue
             for r in reports:
-                if _actor_key(r, side) is None:
+                if actor_key(r, side) is None:
                     got = _fill(r, side, giver, "report")
                     if got:
                         out[(r["id"], side)] = got
@@ -92,7 +92,7 @@ def _to_coordinated(rows: list[dict], filled: dict[tuple[int, str], dict]) -> No
             giver = {"id": g["from_row"], "doc_id": g["from_doc"],
                      f"{side}_id": g["actor_id"], f"{side}_name": g["actor_name"]}
             for r in sibs:
-                if _actor_key(r, side) is None and (r["id"], side) not in filled:
+                if actor_key(r, side) is None and (r["id"], side) not in filled:
                     got = _fill(r, side, giver, "coordinated")
                     if got:
                         filled[(r["id"], side)] = got

@@ -58,11 +58,16 @@ def _rules() -> dict:
     data = yaml.safe_load(text)
     data["compiled"] = [(re.compile(a), b) for a, b in data["rewrites"]]
     data["glued"] = re.compile(data["glued_article"])
-    data["honorific_set"] = set(data["honorifics"])
+    data["honorific_set"] = frozenset(data["honorifics"])
     data["generic_set"] = frozenset(data["generic_heads"])
     abbr = sorted(data["abbreviations"], key=len, reverse=True)
     data["abbr_re"] = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in abbr) + r")\b")
     return data
+
+
+def honorifics() -> frozenset[str]:
+    """Titles and honorifics written before names ("President", "Sheikh"), folded."""
+    return _rules()["honorific_set"]
 
 
 def generic_heads() -> frozenset[str]:
@@ -102,7 +107,7 @@ def tokens(name: str | None, *, strip_honorifics: bool = False) -> list[str]:
     """Folded tokens of a name, optionally without leading titles (Mr, General)."""
     toks = fold(name).split()
     if strip_honorifics:
-        hon = _rules()["honorific_set"]
+        hon = honorifics()
         while len(toks) > 1 and toks[0] in hon:
             toks = toks[1:]
     return toks

@@ -19,7 +19,7 @@ import yaml
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span
 
-from newsledger.kb.names import _rules
+from newsledger.kb.names import honorifics
 from newsledger.kb.resolve import Cluster, Resolver
 
 MAX_ROLE_TOKENS = 24
@@ -83,7 +83,7 @@ def _is_role(tok) -> bool:
 def role_appositions(doc: Doc, persons: list[tuple[Span, Cluster]]) -> list[Nominal]:
     """Role phrases right before or right after a person's name."""
     out = []
-    hon = _rules()["honorific_set"]
+    hon = honorifics()
     for span, cluster in sorted(persons, key=lambda p: p[0].start):
         # After: "NAME, leader of X, ..." (first, so it wins over the next name's "before")
         j = span.end

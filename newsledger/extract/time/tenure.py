@@ -22,7 +22,7 @@ from importlib import resources
 import yaml
 
 from newsledger.extract.base import Extraction
-from newsledger.kb.names import _rules
+from newsledger.kb.names import honorifics
 
 _WINDOW = 200       # characters looked at before a name for its title
 _MAX_NP_WORDS = 4   # words a title's noun phrase may carry in front of it
@@ -56,7 +56,7 @@ def _config() -> dict:
         cfg[k] = frozenset(cfg[k])
     cfg["historic"] = re.compile(r"\b(?:" + "|".join(map(re.escape, cfg["historic_words"]))
                                  + r")\b", re.I)
-    hon = sorted(_rules()["honorific_set"], key=len, reverse=True)
+    hon = sorted(honorifics(), key=len, reverse=True)
     cfg["honorifics"] = "|".join(map(re.escape, hon))
     return cfg
 
