@@ -201,7 +201,10 @@ def _of_tail(doc: Doc, end: int, res: Resolver) -> int | None:
 def _refer(doc: Doc, spec: dict, res: Resolver, np: Span, head) -> Cluster | None:
     how = spec["resolve"]
     if how == "recent":
-        return res.recent(np.start_char, spec.get("types", []), head.lower_)
+        # "the forces": the latest armed force, not whatever name holds the word
+        # ("Popular Mobilization Forces"); "the Movement": the latest so named
+        word = head.lower_ if spec.get("by_name", True) else None
+        return res.recent(np.start_char, spec.get("types", []), word)
     country = _country_in(np, res) or res.main_country()
     if country is None:
         return None

@@ -276,23 +276,6 @@ def _possessed_body(ex: Extraction, head) -> Actor | None:
     return Actor(inst.id, inst.name, start, end, "possessive", anchored=True, body=True)
 
 
-def _definite_anaphor(ex: Extraction, head) -> Actor | None:
-    """"the base", "the forces": a bare definite noun names again the nearest earlier
-    phrase with the same head that names an actor ("escort US forces as they leave THE
-    BASE" after "al-Harir base"; "the withdrawal of THE FORCES" after "coalition forces")."""
-    if head.pos_ != "NOUN" or [c.lower_ for c in head.lefts] != ["the"]:
-        return None
-    doc, lemma = head.doc, head.lemma_.lower()
-    first = doc[head.sent.start - 1].sent.start if head.sent.start > 0 else 0
-    for t in reversed(doc[first:head.i]):
-        if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() == lemma and \
-                any(c.dep_ in ("compound", "amod", "poss") for c in t.lefts):
-            a = resolve(ex, t, 1)
-            if a is not None and a.id:
-                return Actor(a.id, a.name, head.idx, head.idx + len(head), "anaphor")
-    return None
-
-
 def country_of_place(actor: Actor | None) -> Actor | None:
     """A place of the KB that is not a country (a base, a city) stands, as a party, for
     the country it is in; anything else is returned as it is."""
@@ -390,9 +373,6 @@ def resolve(ex: Extraction, head, depth: int = 0) -> Actor | None:
     named = _named(ex, head)
     if named is not None:
         return named
-    again = _definite_anaphor(ex, head) if depth == 0 else None
-    if again is not None:
-        return again
     if head.pos_ not in ("NOUN", "PROPN") or low in words["quantity"] or \
             low in words["carrier"]:
         return None
