@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import sys
+import sysconfig
 from importlib import metadata
 from pathlib import Path
 
@@ -112,7 +113,10 @@ def _installed_pins():
 def test_every_installed_distribution_is_pinned_at_its_version():
     pins = _installed_pins()
     stray = []
-    for dist in metadata.distributions():
+    # Only what pip installed into the venv: Ray puts its own vendored copies (psutil,
+    # setproctitle) on sys.path once imported, and those are Ray's, not the install's.
+    site = {Path(sysconfig.get_paths()[k]).resolve() for k in ("purelib", "platlib")}
+    for dist in metadata.distributions(path=[str(p) for p in site]):
         name = canonicalize_name(dist.metadata["Name"])
         if name == "newsledger":
             continue
