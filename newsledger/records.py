@@ -44,6 +44,7 @@ class Article:
     fmt: str = "txt"
     encoding: str = "utf-8"
     excluded: tuple[ExcludedSpan, ...] = ()
+    author: str | None = None       # as the page says (fetched pages, WARC captures)
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from newsledger.records import Article
 
 FORMATS = {".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html",
            ".jsonl": "jsonl", ".ndjson": "jsonl"}
+ARCHIVES = (".warc", ".warc.gz", ".arc", ".arc.gz")   # web archives: ingest/warc.py
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024   # one article; news stories are well under 1 MB
 Item = Article | Problem
 
@@ -198,7 +199,8 @@ def iter_files(paths) -> Iterator[Path | Problem]:
             yield Problem(str(p), None, "NL-INGEST-NOT-FOUND", "no such file or folder; check the path")
         elif path.is_dir():
             for f in sorted(path.rglob("*")):
-                if f.is_file() and not f.name.startswith(".") and f.suffix.lower() in FORMATS:
+                if f.is_file() and not f.name.startswith(".") and (
+                        f.suffix.lower() in FORMATS or f.name.lower().endswith(ARCHIVES)):
                     yield f
         else:
             yield path
@@ -210,5 +212,8 @@ def read_paths(paths, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
             yield f
         elif str(f) == "-":
             yield from read_stdin(max_bytes)
+        elif f.name.lower().endswith(ARCHIVES):   # streamed record by record, no size limit
+            from newsledger.ingest.warc import read_warc
+            yield from read_warc(f)
         else:
             yield from read_file(f, max_bytes)
