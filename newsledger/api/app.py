@@ -77,8 +77,9 @@ def create_app(db_path: str | None = None, *, model: str = DEFAULT_MODEL,
     app.state.db_path, app.state.model = path, model
     app.state.ingest_lock = threading.Lock()     # one spaCy pipeline: one ingest at a time
     _install_error_handlers(app)
-    from newsledger.api import ingest, routes, stream
+    from newsledger.api import ingest, routes, sources, stream
     app.include_router(routes.router)
+    app.include_router(sources.router)
     app.include_router(stream.router)
     app.include_router(ingest.router)
     if web:
