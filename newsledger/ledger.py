@@ -88,7 +88,7 @@ class Ledger:
                 report.reprocessed += not fresh
             if on_item:
                 on_item(result if isinstance(result, Problem) else article)
-        if analyze and (report.stored or report.reprocessed):
+        if analyze and (report.stored or report.reprocessed or self.analysis_stale()):
             self.analyze()      # cross-report tables follow the articles they derive from
         return report
 
@@ -107,7 +107,7 @@ class Ledger:
                 report.reprocessed += 1
             if on_item:
                 on_item(article)
-        if analyze and report.reprocessed:
+        if analyze and (report.reprocessed or self.analysis_stale()):
             self.analyze()
         return report
 
@@ -197,6 +197,12 @@ class Ledger:
                             include_unreal=include_unreal)
 
     # --- issue 7: across reports ---
+    def analysis_stale(self) -> bool:
+        """Articles were written since the last finished cross-report pass (killed, or
+        ``analyze=False`` batches): the next ingest, even of nothing new, runs it again."""
+        from newsledger.analyze import stale
+        return stale(self.store)
+
     def analyze(self) -> dict:
         """Rebuild stories, merged events, contradictions, stances and framing counts."""
         from newsledger.analyze import refresh

@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 
 from newsledger.analyze import contradictions, events, framing, implicit, stance, stories
+from newsledger.store.db import now
 
 
 def refresh(store) -> dict:
@@ -21,8 +22,17 @@ def refresh(store) -> dict:
                "implied_arguments": implicit.refresh(store),
                "contradictions": contradictions.refresh(store),
                "stances": stance.refresh(store), "framing_terms": framing.refresh(store)}
-    out["seconds"] = round(time.perf_counter() - t0, 3)
+        out["seconds"] = round(time.perf_counter() - t0, 3)
+        # In the same transaction: a pass killed half-way leaves the ledger marked stale.
+        store.db.execute("UPDATE analysis_state SET analyzed = written, analyzed_at = ?, "
+                         "seconds = ?", (now(), out["seconds"]))
     return out
 
 
-__all__ = ["refresh"]
+def stale(store) -> bool:
+    """True when articles were written since the last finished cross-report pass."""
+    row = store.db.execute("SELECT written, analyzed FROM analysis_state").fetchone()
+    return bool(row) and row[0] != row[1]
+
+
+__all__ = ["refresh", "stale"]

@@ -63,6 +63,9 @@ def ingest(ctx, paths, model, workers, ray, reprocess, max_bytes, no_analyze):
     click.echo(f"ledger: {c['documents']} articles, {c['entities']} actors, {c['mentions']} "
                f"mentions, {c['quotes']} quotes, {c['timexes']} dates, {c['events']} events, "
                f"{c['claims']} claims")
+    if no_analyze and led.analysis_stale():
+        click.echo("the cross-report tables (stories, merged events, contradictions) are not "
+                   "up to date: run `newsledger analyze` after the last batch")
     if rep.stale:
         click.echo(f"{rep.stale} stored articles were made by an older pipeline: "
                    "`newsledger ingest --reprocess` brings them up to date")

@@ -195,6 +195,7 @@ class Store:
             self.db.execute("INSERT OR IGNORE INTO document_sources VALUES (?, ?, ?, ?, ?)",
                             (article.id, article.name, article.source, article.source_line, now()))
             self._insert_rows("excluded_spans", [record_row(sp) for sp in article.excluded])
+            self.db.execute("UPDATE analysis_state SET written = written + 1")
             self.upsert_entities(list(ex.entities.values()))
             for lst in (ex.mentions, ex.timexes, ex.quotes, ex.events, ex.claims):
                 self._insert_records(lst)
