@@ -35,3 +35,10 @@ def test_what_is_not_a_web_url_is_refused(client, body):
 def test_removing_an_unknown_source_is_a_404(client):
     r = client.delete("/api/sources/99")
     assert r.status_code == 404 and r.json()["error"]["code"] == "NL-API-NOT-FOUND"
+
+
+def test_the_sources_page_lists_them_escaped(client):
+    client.post("/api/sources", json={"url": "https://news.example/feed.xml?a=<b>"})
+    html = client.get("/sources").text
+    assert "https://news.example/feed.xml?a=&lt;b&gt;" in html and "<b>" not in html
+    assert "not polled yet" in html
