@@ -42,16 +42,32 @@ def date_window(where: list, params: list, column: str, since: str | None,
         params.append(until + "\uffff")
 
 
+# Quotes a speaker filter must look at besides those of the matching actors: unresolved
+# speakers (by their name) and quotes with co-speakers (a partial index, 0011, holds those).
+_SPEAKER_CANDIDATES = (
+    "SELECT id FROM quotes WHERE speaker_id IN (SELECT value FROM json_each(?)) "
+    "UNION SELECT id FROM quotes WHERE speaker_id IS NULL AND speaker_name IS NOT NULL "
+    "UNION SELECT id FROM quotes WHERE attrs NOT LIKE '%\"co_speakers\": []%'")
+
+
 def quotes(store: Store, *, speaker=None, search=None, since=None, until=None, limit=None) -> list[dict]:
     """Quotes with their article's name, outlet and date; filters combine.
 
     The date filtered on is when the statement was made where the text says,
     else the article's publication date. `speaker` matches the speaker's or a
     co-speaker's name, or any alias of their actor, as a whole word sequence
-    ("Khazali" finds "Qais al-Khazali"; "Ali" does not find "Khalid")."""
+    ("Khazali" finds "Qais al-Khazali"; "Ali" does not find "Khalid"). The
+    speaker's actors are found in an index of folded names, so only their quotes
+    are read, never every quote of the ledger."""
     sql = ["SELECT q.*, d.name AS doc_name, d.outlet, d.published, d.title "
            "FROM quotes q JOIN documents d ON d.id = q.doc_id"]
     where, params = [], []
+    if speaker:
+        want = fold(speaker).split()
+        if not want:
+            return []
+        where.append(f"q.id IN ({_SPEAKER_CANDIDATES})")
+        params.append(json.dumps(sorted(actor_names(store).matching(want))))
     if search:
         where.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
         params.append(_fts_phrase(search))
@@ -61,35 +77,55 @@ def quotes(store: Store, *, speaker=None, search=None, since=None, until=None, l
     sql.append("ORDER BY COALESCE(q.date, d.published), d.name, q.start")
     rows = store.query(" ".join(sql), params)
     if speaker:
-        names = _AliasCache(store)
+        names = actor_names(store)
         rows = [r for r in rows if _speaker_matches(names, r, speaker)]
     return rows[:limit] if limit else rows
 
 
-class _AliasCache:
-    """Names and aliases per actor id, read once per query."""
+class ActorNames:
+    """Each actor's folded name and aliases, and which actors hold each folded word."""
 
-    def __init__(self, store: Store):
-        self.store, self.cache = store, {}
+    def __init__(self, rows):
+        self.names: dict[str, list[str]] = {}
+        self.by_word: dict[str, set[str]] = {}
+        for r in rows:
+            names = [r["name"], *_json_list(r["aliases"])]
+            self.names[r["id"]] = names
+            for n in names:
+                for w in fold(n or "").split():
+                    self.by_word.setdefault(w, set()).add(r["id"])
 
-    def names(self, entity_id: str | None) -> list[str]:
-        if not entity_id:
-            return []
-        if entity_id not in self.cache:
-            ent = self.store.query("SELECT name, aliases FROM entities WHERE id=?", (entity_id,))
-            self.cache[entity_id] = [ent[0]["name"], *_json_list(ent[0]["aliases"])] if ent else []
-        return self.cache[entity_id]
+    def matching(self, want: list[str]) -> set[str]:
+        """Actors with a name or alias holding the folded words ``want`` in sequence."""
+        ids = set.intersection(*(self.by_word.get(w, set()) for w in want))
+        return {i for i in ids
+                if any(_contains(fold(n or "").split(), want) for n in self.names[i])}
 
 
-def _speaker_matches(cache: _AliasCache, row: dict, name: str) -> bool:
+_NAMES: dict[tuple, ActorNames] = {}
+
+
+def actor_names(store: Store) -> ActorNames:
+    """Built once per state of the ledger (per process): an article write or a change of
+    the actor table makes a new one."""
+    state = store.db.execute("SELECT (SELECT written FROM analysis_state), COUNT(*), "
+                             "MAX(rowid) FROM entities").fetchone()
+    key = (store.path, *state, store.db.total_changes if store.path == ":memory:" else 0)
+    if key not in _NAMES:
+        _NAMES.clear()      # one ledger state at a time: memory stays bounded
+        _NAMES[key] = ActorNames(store.query("SELECT id, name, aliases FROM entities"))
+    return _NAMES[key]
+
+
+def _speaker_matches(names: ActorNames, row: dict, name: str) -> bool:
     """The name matches the speaker, a co-speaker, or any alias of their actors."""
     want = fold(name).split()
     if not want:
         return False
-    names = [row.get("speaker_name") or "", *(row.get("co_speaker_names") or [])]
+    cands = [row.get("speaker_name") or "", *(row.get("co_speaker_names") or [])]
     for eid in [row.get("speaker_id"), *(row.get("co_speakers") or [])]:
-        names.extend(cache.names(eid))
-    return any(_contains(fold(n).split(), want) for n in names if n)
+        cands.extend(names.names.get(eid, []) if eid else [])
+    return any(_contains(fold(n).split(), want) for n in cands if n)
 
 
 def _contains(words: list[str], want: list[str]) -> bool:
