@@ -42,44 +42,66 @@ def date_window(where: list, params: list, column: str, since: str | None,
         params.append(until + "\uffff")
 
 
-# Quotes a speaker filter must look at besides those of the matching actors: unresolved
-# speakers (by their name) and quotes with co-speakers (a partial index, 0011, holds those).
-_SPEAKER_CANDIDATES = (
-    "SELECT id FROM quotes WHERE speaker_id IN (SELECT value FROM json_each(?)) "
-    "UNION SELECT id FROM quotes WHERE speaker_id IS NULL AND speaker_name IS NOT NULL "
-    "UNION SELECT id FROM quotes WHERE attrs NOT LIKE '%\"co_speakers\": []%'")
+# Quotes a speaker filter must check by name besides those of the matching actors:
+# unresolved speakers, and quotes with co-speakers (few: a partial index, 0011, holds them).
+_SPEAKER_EXTRA = (
+    "SELECT id, speaker_id, speaker_name, attrs FROM quotes "
+    "WHERE speaker_id IS NULL AND speaker_name IS NOT NULL "
+    "UNION SELECT id, speaker_id, speaker_name, attrs FROM quotes "
+    "WHERE attrs NOT LIKE '%\"co_speakers\": []%'")
+_QUOTES_FROM = "FROM quotes q JOIN documents d ON d.id = q.doc_id"
+_QUOTES_ORDER = "ORDER BY COALESCE(q.date, d.published), d.name, q.start"
 
 
-def quotes(store: Store, *, speaker=None, search=None, since=None, until=None, limit=None) -> list[dict]:
+def quotes(store: Store, *, speaker=None, search=None, since=None, until=None,
+           limit=None) -> list[dict]:
     """Quotes with their article's name, outlet and date; filters combine.
 
     The date filtered on is when the statement was made where the text says,
     else the article's publication date. `speaker` matches the speaker's or a
     co-speaker's name, or any alias of their actor, as a whole word sequence
-    ("Khazali" finds "Qais al-Khazali"; "Ali" does not find "Khalid"). The
-    speaker's actors are found in an index of folded names, so only their quotes
-    are read, never every quote of the ledger."""
-    sql = ["SELECT q.*, d.name AS doc_name, d.outlet, d.published, d.title "
-           "FROM quotes q JOIN documents d ON d.id = q.doc_id"]
+    ("Khazali" finds "Qais al-Khazali"; "Ali" does not find "Khalid")."""
+    return quotes_page(store, speaker=speaker, search=search, since=since, until=until,
+                       limit=limit)[1]
+
+
+def quotes_page(store: Store, *, speaker=None, search=None, since=None, until=None,
+                limit=None, offset: int = 0) -> tuple[int, list[dict]]:
+    """(how many quotes match, the page of them): filtered, counted and cut in SQL.
+
+    The speaker's actors come from an index of folded names, so their quotes are read by
+    the speaker index; only unresolved speakers and co-speakers are checked by name."""
+    where, params = _quote_filters(store, speaker, search, since, until)
+    if where is None:
+        return 0, []
+    cond = (" WHERE " + " AND ".join(where)) if where else ""
+    total = store.db.execute(f"SELECT COUNT(*) {_QUOTES_FROM}{cond}", params).fetchone()[0]
+    page = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit else (
+        f" LIMIT -1 OFFSET {int(offset)}" if offset else "")
+    rows = store.query("SELECT q.*, d.name AS doc_name, d.outlet, d.published, d.title "
+                       f"{_QUOTES_FROM}{cond} {_QUOTES_ORDER}{page}", params)
+    return total, rows
+
+
+def _quote_filters(store, speaker, search, since, until):
+    """(WHERE terms, parameters), or (None, None) when nothing can match."""
     where, params = [], []
     if speaker:
         want = fold(speaker).split()
         if not want:
-            return []
-        where.append(f"q.id IN ({_SPEAKER_CANDIDATES})")
-        params.append(json.dumps(sorted(actor_names(store).matching(want))))
+            return None, None
+        names = actor_names(store)
+        ids = names.matching(want)
+        extra = [r["id"] for r in store.query(_SPEAKER_EXTRA)
+                 if r["speaker_id"] not in ids and _speaker_matches(names, r, speaker)]
+        where.append("(q.speaker_id IN (SELECT value FROM json_each(?)) "
+                     "OR q.id IN (SELECT value FROM json_each(?)))")
+        params += [json.dumps(sorted(ids)), json.dumps(extra)]
     if search:
         where.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
         params.append(_fts_phrase(search))
     date_window(where, params, "COALESCE(q.date, d.published)", since, until)
-    if where:
-        sql.append("WHERE " + " AND ".join(where))
-    sql.append("ORDER BY COALESCE(q.date, d.published), d.name, q.start")
-    rows = store.query(" ".join(sql), params)
-    if speaker:
-        names = actor_names(store)
-        rows = [r for r in rows if _speaker_matches(names, r, speaker)]
-    return rows[:limit] if limit else rows
+    return where, params
 
 
 class ActorNames:

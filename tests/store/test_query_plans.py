@@ -13,7 +13,9 @@ def plan(store, sql, params) -> list[str]:
 
 def test_speaker_candidates_use_indexes_only(tmp_path):
     store = Store(str(tmp_path / "p.db"))
-    steps = plan(store, f"SELECT id FROM quotes WHERE id IN ({Q._SPEAKER_CANDIDATES})", ('["a"]',))
+    where, params = Q._quote_filters(store, "Khazali", None, None, None)
+    steps = plan(store, f"SELECT q.id {Q._QUOTES_FROM} WHERE {' AND '.join(where)}", params)
+    steps += plan(store, Q._SPEAKER_EXTRA, ())
     quote_steps = [s for s in steps if " quotes" in f" {s}"]
     assert quote_steps and all(s.startswith("SEARCH") or "USING INDEX" in s
                                for s in quote_steps), steps
@@ -47,3 +49,15 @@ def test_speaker_filter_finds_aliases_unresolved_names_and_co_speakers(tmp_path)
     assert got == [("e1", "Qais al-Khazali"), (None, "Qais Khazali"), ("e2", "Khalid Ali")]
     assert Q.quotes(store, speaker="Ali")[0]["speaker_id"] == "e2"
     assert len(Q.quotes(store, speaker="Ali")) == 2
+
+
+def test_a_page_is_counted_and_cut_in_sql(tmp_path):
+    store = Store(str(tmp_path / "p.db"))
+    add_doc(store, "d1")
+    store.db.execute("INSERT INTO entities (id, name, type, aliases) VALUES "
+                     "('e1', 'Ana Ruiz', 'PERSON', '[]')")
+    for _ in range(5):
+        add_quote(store, "d1", "e1", "Ana Ruiz")
+    total, rows = Q.quotes_page(store, speaker="Ruiz", limit=2, offset=3)
+    assert (total, [r["id"] for r in rows]) == (5, [4, 5])
+    assert Q.quotes_page(store, speaker="Nobody") == (0, [])

@@ -1,0 +1,81 @@
+"""Query latency on a large ledger: p50/p95 per REST endpoint, file size, peak RSS.
+
+usage: python bench/scale.py LEDGER.db [--runs 10] [--json]
+
+Build the ledger first with bench/synth.py (no NLP; e.g. 100k articles, 1M quotes, 1M events).
+Each endpoint is called ``--runs`` times in this process through the ASGI app (no network), with
+the most frequent actor (and one from the tail) as the filter where one applies.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+
+def endpoints(db) -> list[str]:
+    top = db.execute("SELECT speaker_id, speaker_name, COUNT(*) n FROM quotes GROUP BY 1 "
+                     "ORDER BY n DESC LIMIT 1").fetchone()
+    tail = db.execute("SELECT speaker_id, speaker_name, COUNT(*) n FROM quotes GROUP BY 1 "
+                      "ORDER BY n ASC LIMIT 1").fetchone()
+    top_word, tail_word = top[1].split()[-1], tail[1].split()[-1]
+    return ["/api/stats", "/api/documents?limit=50", "/api/quotes?limit=50",
+            f"/api/quotes?speaker={top_word}&limit=50", f"/api/quotes?speaker={tail_word}&limit=50",
+            "/api/events?limit=50", "/api/events?type=ASSAULT&limit=50",
+            f"/api/events?actor={top_word}&limit=50", f"/api/actors?q={tail_word}&limit=50",
+            "/api/actors?limit=50", f"/api/timeline?actor={tail_word}",
+            "/api/merged-events?limit=50", "/api/contradictions"]
+
+
+def measure(path: str, runs: int) -> dict:
+    import sqlite3
+
+    from fastapi.testclient import TestClient
+
+    from newsledger.api import create_app
+
+    db = sqlite3.connect(path)
+    urls = endpoints(db)
+    db.close()
+    client = TestClient(create_app(path))
+    out = {}
+    for url in urls:
+        times, status = [], None
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            r = client.get(url)
+            times.append(time.perf_counter() - t0)
+            status = r.status_code
+        times.sort()
+        out[url] = {"status": status, "p50_ms": round(1000 * statistics.median(times), 1),
+                    "p95_ms": round(1000 * times[min(len(times) - 1, int(0.95 * len(times)))], 1)}
+    return out
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("ledger")
+    ap.add_argument("--runs", type=int, default=10)
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args(argv)
+    res = measure(args.ledger, args.runs)
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    size = Path(args.ledger).stat().st_size / 1e6
+    if args.json:
+        print(json.dumps({"endpoints": res, "peak_rss_mb": round(rss), "file_mb": round(size)}))
+        return 0
+    for url, r in res.items():
+        print(f"{r['p50_ms']:>9.1f} {r['p95_ms']:>9.1f}  {r['status']}  {url}")
+    print(f"(p50 ms, p95 ms, status) over {args.runs} runs; file {size:.0f} MB; "
+          f"peak RSS {rss:.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
