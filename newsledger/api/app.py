@@ -73,11 +73,12 @@ def create_app(db_path: str | None = None, *, model: str = DEFAULT_MODEL,
     Store(path).close()         # creates the file and applies the migrations
     app = FastAPI(title="newsledger", version=__version__,
                   description="Who said and did what, when and where, from many news reports.",
-                  docs_url="/api/docs", openapi_url="/api/openapi.json", redoc_url=None)
+                  docs_url=None, openapi_url="/api/openapi.json", redoc_url=None)
     app.state.db_path, app.state.model = path, model
     app.state.ingest_lock = threading.Lock()     # one spaCy pipeline: one ingest at a time
     _install_error_handlers(app)
-    from newsledger.api import ingest, routes, sources, stream
+    from newsledger.api import docs, ingest, routes, sources, stream
+    app.include_router(docs.router)
     app.include_router(routes.router)
     app.include_router(sources.router)
     app.include_router(stream.router)
