@@ -66,12 +66,12 @@ def quotes(store: Store, *, speaker=None, search=None, since=None, until=None,
 
 
 def quotes_page(store: Store, *, speaker=None, search=None, since=None, until=None,
-                limit=None, offset: int = 0) -> tuple[int, list[dict]]:
+                outlet=None, limit=None, offset: int = 0) -> tuple[int, list[dict]]:
     """(how many quotes match, the page of them): filtered, counted and cut in SQL.
 
     The speaker's actors come from an index of folded names, so their quotes are read by
     the speaker index; only unresolved speakers and co-speakers are checked by name."""
-    where, params = _quote_filters(store, speaker, search, since, until)
+    where, params = _quote_filters(store, speaker, search, since, until, outlet)
     if where is None:
         return 0, []
     cond = (" WHERE " + " AND ".join(where)) if where else ""
@@ -83,7 +83,22 @@ def quotes_page(store: Store, *, speaker=None, search=None, since=None, until=No
     return total, rows
 
 
-def _quote_filters(store, speaker, search, since, until):
+def quote_facet(store, column: str, *, speaker=None, search=None, since=None, until=None,
+                outlet=None, top: int = 15) -> list[tuple[str, int]]:
+    """(value, count) of ``column`` ('outlet', 'speaker', 'kind' or 'year') over the quotes
+    the filters select, most frequent first."""
+    expr = {"outlet": "d.outlet", "speaker": "q.speaker_name", "kind": "q.kind",
+            "year": "substr(COALESCE(q.date, d.published), 1, 4)"}[column]
+    where, params = _quote_filters(store, speaker, search, since, until, outlet)
+    if where is None:
+        return []
+    cond = (" WHERE " + " AND ".join(where)) if where else ""
+    rows = store.db.execute(f"SELECT {expr} AS v, COUNT(*) AS n {_QUOTES_FROM}{cond} "
+                            f"GROUP BY v ORDER BY n DESC, v LIMIT {int(top)}", params)
+    return [(v, n) for v, n in rows if v]
+
+
+def _quote_filters(store, speaker, search, since, until, outlet=None):
     """(WHERE terms, parameters), or (None, None) when nothing can match."""
     where, params = [], []
     if speaker:
@@ -100,6 +115,9 @@ def _quote_filters(store, speaker, search, since, until):
     if search:
         where.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
         params.append(_fts_phrase(search))
+    if outlet:
+        where.append("d.outlet = ?")
+        params.append(outlet)
     date_window(where, params, "COALESCE(q.date, d.published)", since, until)
     return where, params
 

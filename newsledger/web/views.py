@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from newsledger.api.app import NotFound, open_ledger
+from newsledger.web import actor_charts
 from newsledger.web.html import (actor_link, conf, doc_link, esc, form, link, page, pager, table)
 from newsledger.web.pages import PER_PAGE, event_cols, quote_cols
 
@@ -33,14 +34,18 @@ def actor(request: Request, name: str):
     with open_ledger(request) as led:
         profiles = led.actor(name)
         files = [led.actor_records(p["id"], limit=500) for p in profiles]
+        overview = [(actor_charts.activity(led.store, p), actor_charts.partners(led.store, p))
+                    for p in profiles]
     if not profiles:
         return _candidates(request, name)
     body = []
-    for p, recs in zip(profiles, files):
+    for p, recs, (activity, partners) in zip(profiles, files, overview):
         body.append(_profile(p, len(profiles) > 1))
-        body += [f"<h2>Quotes ({p['quotes']})</h2>", table(recs["quotes"], quote_cols()),
+        body += [activity, "<h2>Acts on and acted on by</h2>", partners,
+                 f"<h2>Quotes ({p['quotes']})</h2>", table(recs["quotes"], quote_cols()),
                  f"<h2>Events ({p['events']})</h2>", table(recs["events"], event_cols()),
-                 "<h2>Stance over time</h2>", _stances(recs["stances"])]
+                 "<h2>Stance over time</h2>", actor_charts.stances(recs["stances"], p),
+                 _stances(recs["stances"])]
     return page(profiles[0]["name"] if len(profiles) == 1 else f"Actors named {name}",
                 "".join(body))
 
