@@ -142,7 +142,8 @@ def stories(request: Request):
     body = []
     for s in rows:
         arts = [dict(a, dup=a.get("duplicate_of")) for a in s["articles"]]
-        body.append(f"<h2 id='{esc(s['id'])}'>{esc(s.get('label'))} "
+        title = link("/story/" + s["id"], s.get("label") or s["id"])
+        body.append(f"<h2 id='{esc(s['id'])}'>{title} "
                     f"<span class='muted'>{esc(s['size'])} articles, {esc(s.get('first_date'))} – "
                     f"{esc(s.get('last_date'))}</span></h2>")
         body.append(link("/api/timeline", "timeline (JSON)", story=s["id"]))
