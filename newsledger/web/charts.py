@@ -8,7 +8,7 @@ from __future__ import annotations
 from newsledger.web.html import esc
 
 W, H, PAD = 720, 160, 24
-STANCE_Y = {"support": 0.15, "neutral": 0.5, "oppose": 0.85}
+STANCE_Y = {"favour": 0.15, "neutral": 0.5, "against": 0.85}   # analyze/stance.py values
 
 
 def bars(series: list[tuple[str, int, str]], *, label: str, css: str = "bar") -> str:
@@ -34,7 +34,7 @@ def bars(series: list[tuple[str, int, str]], *, label: str, css: str = "bar") ->
 
 
 def stance_points(points: list[dict], *, label: str) -> str:
-    """Statements on one issue over time: {date, stance, href, text}; support high, oppose low."""
+    """Statements on one issue over time: {date, stance, href, text}; favour high, against low."""
     dated = sorted((p for p in points if p.get("date")), key=lambda p: p["date"])
     if not dated:
         return ""

@@ -18,12 +18,12 @@ def test_bars_are_scaled_to_the_largest_and_linked():
 
 
 def test_stances_are_placed_by_date_and_side_and_escaped():
-    out = stance_points([{"date": "2024-01-01", "stance": "oppose", "href": "/a", "text": "<no>"},
-                         {"date": "2024-01-11", "stance": "support", "href": "/b", "text": "yes"},
-                         {"date": None, "stance": "support", "href": "/c", "text": "undated"}],
+    out = stance_points([{"date": "2024-01-01", "stance": "against", "href": "/a", "text": "<no>"},
+                         {"date": "2024-01-11", "stance": "favour", "href": "/b", "text": "yes"},
+                         {"date": None, "stance": "favour", "href": "/c", "text": "undated"}],
                         label="stance")
     pts = re.findall(r'<circle class="stance-(\w+)" cx="([\d.]+)" cy="([\d.]+)"', out)
-    assert pts == [("oppose", "24.0", "119.2"), ("support", "696.0", "40.8")]
+    assert pts == [("against", "24.0", "119.2"), ("favour", "696.0", "40.8")]
     assert "&lt;no&gt;" in out and "<no>" not in out and "undated" not in out
 
 
