@@ -1,7 +1,7 @@
 """The web UI: server-rendered pages over the same Ledger as the REST API."""
 from fastapi import APIRouter
 
-from newsledger.web import lists, map, pages, sources, story, views
+from newsledger.web import brief, lists, map, pages, sources, story, views
 
 router = APIRouter(include_in_schema=False)
 router.include_router(pages.router)
@@ -10,5 +10,6 @@ router.include_router(sources.router)
 router.include_router(map.router)
 router.include_router(lists.router)
 router.include_router(story.router)
+router.include_router(brief.router)
 
 __all__ = ["router"]

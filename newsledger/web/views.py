@@ -9,6 +9,7 @@ from fastapi.responses import HTMLResponse
 
 from newsledger.api.app import NotFound, open_ledger
 from newsledger.web import actor_charts
+from newsledger.web.brief import brief_link
 from newsledger.web.html import (actor_link, conf, doc_link, esc, form, link, page, pager, table)
 from newsledger.web.pages import PER_PAGE, event_cols, quote_cols
 
@@ -41,7 +42,7 @@ def actor(request: Request, name: str):
     body = []
     for p, recs, (activity, partners) in zip(profiles, files, overview):
         body.append(_profile(p, len(profiles) > 1))
-        body += [activity, "<h2>Acts on and acted on by</h2>", partners,
+        body += [brief_link(actor=p["name"]), activity, "<h2>Acts on and acted on by</h2>", partners,
                  f"<h2>Quotes ({p['quotes']})</h2>", table(recs["quotes"], quote_cols()),
                  f"<h2>Events ({p['events']})</h2>", table(recs["events"], event_cols()),
                  "<h2>Stance over time</h2>", actor_charts.stances(recs["stances"], p),
