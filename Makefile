@@ -9,7 +9,7 @@ INPUT  ?= ../shared/corpus/seeds
 DB     ?= newsledger.db
 MODEL  ?= md
 
-.PHONY: run test install install-dev bench score clean pins
+.PHONY: run test install install-dev bench score clean pins screenshots
 
 # The installer is pinned too: the venv's bundled pip differs by Python release
 # and resolves dependency extras differently, so it only installs requirements/pip.txt.
@@ -40,6 +40,11 @@ score: install
 	$(VENV)/bin/newsledger --db /tmp/newsledger-score.db ingest ../shared/corpus/seeds >/dev/null || true
 	$(VENV)/bin/newsledger --db /tmp/newsledger-score.db export --format eval > /tmp/newsledger-eval.jsonl
 	$(PYTHON) ../shared/eval/score.py --gold ../shared/eval/gold/seeds.jsonl --system /tmp/newsledger-eval.jsonl --docs ../shared/corpus/seeds
+
+# Screenshots of every page on the ledger of `make run` (needs Debian's chromium).
+SHOTS ?= screenshots
+screenshots: install-dev
+	$(PY) bench/screenshots.py $(DB) $(SHOTS)
 
 bench: install
 	$(PY) bench/throughput.py
