@@ -24,7 +24,8 @@ from newsledger.store.db import Store, default_path
 _log = logging.getLogger("newsledger.api")
 
 # Status of an error by its code's family; anything else is the server's fault.
-STATUS_BY_PREFIX = (("NL-API-NOT-FOUND", 404), ("NL-API-TOO-LARGE", 413), ("NL-QUERY", 422),
+STATUS_BY_PREFIX = (("NL-API-NOT-FOUND", 404), ("NL-FEEDBACK-NOT-FOUND", 404),
+                    ("NL-FEEDBACK", 422), ("NL-BRIEF-SCOPE", 404), ("NL-BRIEF", 503), ("NL-API-TOO-LARGE", 413), ("NL-QUERY", 422),
                     ("NL-EXPORT", 422), ("NL-INGEST", 422), ("NL-API-INPUT", 422),
                     ("NL-MODEL", 503))
 
@@ -77,10 +78,11 @@ def create_app(db_path: str | None = None, *, model: str = DEFAULT_MODEL,
     app.state.db_path, app.state.model = path, model
     app.state.ingest_lock = threading.Lock()     # one spaCy pipeline: one ingest at a time
     _install_error_handlers(app)
-    from newsledger.api import docs, ingest, routes, sources, stream
+    from newsledger.api import docs, feedback, ingest, routes, sources, stream
     app.include_router(docs.router)
     app.include_router(routes.router)
     app.include_router(sources.router)
+    app.include_router(feedback.router)
     app.include_router(stream.router)
     app.include_router(ingest.router)
     if web:

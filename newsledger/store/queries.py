@@ -8,6 +8,7 @@ from datetime import date
 from newsledger.errors import StoreError
 from newsledger.kb.names import fold
 from newsledger.store.db import Store
+from newsledger.store.feedback import wrong_ids
 
 _DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
@@ -54,7 +55,7 @@ _QUOTES_ORDER = "ORDER BY COALESCE(q.date, d.published), d.name, q.start"
 
 
 def quotes(store: Store, *, speaker=None, search=None, since=None, until=None,
-           limit=None) -> list[dict]:
+           limit=None, marked: bool = False) -> list[dict]:
     """Quotes with their article's name, outlet and date; filters combine.
 
     The date filtered on is when the statement was made where the text says,
@@ -62,16 +63,17 @@ def quotes(store: Store, *, speaker=None, search=None, since=None, until=None,
     co-speaker's name, or any alias of their actor, as a whole word sequence
     ("Khazali" finds "Qais al-Khazali"; "Ali" does not find "Khalid")."""
     return quotes_page(store, speaker=speaker, search=search, since=since, until=until,
-                       limit=limit)[1]
+                       limit=limit, marked=marked)[1]
 
 
 def quotes_page(store: Store, *, speaker=None, search=None, since=None, until=None,
-                outlet=None, limit=None, offset: int = 0) -> tuple[int, list[dict]]:
+                outlet=None, limit=None, offset: int = 0,
+                marked: bool = False) -> tuple[int, list[dict]]:
     """(how many quotes match, the page of them): filtered, counted and cut in SQL.
 
     The speaker's actors come from an index of folded names, so their quotes are read by
     the speaker index; only unresolved speakers and co-speakers are checked by name."""
-    where, params = _quote_filters(store, speaker, search, since, until, outlet)
+    where, params = _quote_filters(store, speaker, search, since, until, outlet, marked)
     if where is None:
         return 0, []
     cond = (" WHERE " + " AND ".join(where)) if where else ""
@@ -98,9 +100,10 @@ def quote_facet(store, column: str, *, speaker=None, search=None, since=None, un
     return [(v, n) for v, n in rows if v]
 
 
-def _quote_filters(store, speaker, search, since, until, outlet=None):
-    """(WHERE terms, parameters), or (None, None) when nothing can match."""
-    where, params = [], []
+def _quote_filters(store, speaker, search, since, until, outlet=None, marked=False):
+    """(WHERE terms, parameters), or (None, None) when nothing can match. Quotes an analyst
+    marked wrong are left out unless ``marked``."""
+    where, params = [] if marked else [f"q.id NOT IN ({wrong_ids('quotes')})"], []
     if speaker:
         want = fold(speaker).split()
         if not want:
