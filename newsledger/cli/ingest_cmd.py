@@ -63,6 +63,8 @@ def ingest(ctx, paths, model, workers, ray, reprocess, max_bytes, no_analyze):
     click.echo(f"ledger: {c['documents']} articles, {c['entities']} actors, {c['mentions']} "
                f"mentions, {c['quotes']} quotes, {c['timexes']} dates, {c['events']} events, "
                f"{c['claims']} claims")
+    for p in rep.partial:       # stored, but some stages were skipped: say which
+        click.echo(f"partial: {p}", err=True)
     if rep.stale:
         click.echo(f"{rep.stale} stored articles were made by an older pipeline: "
                    "`newsledger ingest --reprocess` brings them up to date")

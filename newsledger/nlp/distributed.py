@@ -23,6 +23,7 @@ from newsledger.errors import NewsledgerError, Problem
 from newsledger.extract.base import Extraction
 from newsledger.ingest.boilerplate import mask
 from newsledger.nlp import process
+from newsledger.nlp.bounded import parse
 from newsledger.nlp.pipeline import load
 from newsledger.records import Article
 
@@ -140,7 +141,8 @@ class _Analyser:
     def analyse(self, batch: list[Article]) -> list[Extraction | Problem]:
         texts = [mask(a.text, a.excluded) for a in batch]
         out = []
-        for article, text, doc in zip(batch, texts, self.nlp.pipe(texts, batch_size=len(batch))):
+        docs = (d for d, _ in parse(self.nlp, ((t, None) for t in texts), batch_size=len(batch)))
+        for article, text, doc in zip(batch, texts, docs):
             if self.exit_on and self.exit_on in article.text:
                 os._exit(1)
             result = process._extract(article, doc, text)
