@@ -33,8 +33,8 @@ class IngestReport:
 class Ledger:
     """A ledger in one SQLite file: ``Ledger("news.db").ingest(["articles/"])``."""
 
-    def __init__(self, path=None, *, model: str = DEFAULT_MODEL):
-        self.store = Store(path)
+    def __init__(self, path=None, *, model: str = DEFAULT_MODEL, read_only: bool = False):
+        self.store = Store(path, read_only=read_only)
         self.model = model
         self._version: str | None = None
 

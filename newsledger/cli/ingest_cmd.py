@@ -40,7 +40,7 @@ def ingest(ctx, paths, model, workers, ray, reprocess, max_bytes, no_analyze):
     if not paths and not reprocess:
         raise click.UsageError("give at least one PATH (a file, a folder, or - for stdin)")
     err = Console(stderr=True)
-    led = ledger(ctx, model)
+    led = ledger(ctx, model, create=bool(paths))
     with Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), TextColumn("{task.description}"), console=err,
                   transient=True, disable=not err.is_terminal) as bar:
