@@ -17,7 +17,7 @@ from newsledger.web.html import (actor_link, asset, conf, doc_link, esc, form, h
 
 router = APIRouter(include_in_schema=False)
 PER_PAGE = 50
-Offset = Annotated[int, Query(ge=0)]
+Offset = Annotated[int, Query(ge=0, le=10**12)]
 
 
 def error_page(status: int, code: str, message: str) -> HTMLResponse:

@@ -12,7 +12,7 @@ from newsledger.web.html import (actor_link, conf, doc_link, esc, form, link, pa
 from newsledger.web.pages import PER_PAGE, event_cols, quote_cols
 
 router = APIRouter(include_in_schema=False)
-Offset = Annotated[int, Query(ge=0)]
+Offset = Annotated[int, Query(ge=0, le=10**12)]
 
 
 @router.get("/actors", response_class=HTMLResponse)
@@ -97,7 +97,7 @@ def events(request: Request, actor: str = "", type: str = "", since: str = "", u
 
 
 @router.get("/merged-events", response_class=HTMLResponse)
-def merged_events(request: Request, min_reports: Annotated[int, Query(ge=1)] = 1,
+def merged_events(request: Request, min_reports: Annotated[int, Query(ge=1, le=10**12)] = 1,
                   offset: Offset = 0):
     with open_ledger(request) as led:
         rows = led.merged_events(min_reports=min_reports)
