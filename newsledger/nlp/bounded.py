@@ -21,8 +21,10 @@ before, so their analyses do not change.
 from __future__ import annotations
 
 import re
+import time
 from typing import Iterable, Iterator
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -62,24 +64,49 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
     return out
 
 
+PARSE_TIMEOUT = ("newsledger", "parse_timeout")    # Doc.user_data key: parsing ran out of time
+
+
 def parse(nlp: Language, items: Iterable[tuple[str, object]], *, batch_size: int = 32,
-          chunk_chars: int = CHUNK_CHARS) -> Iterator[tuple[Doc, object]]:
+          chunk_chars: int = CHUNK_CHARS, budget: float | None = None
+          ) -> Iterator[tuple[Doc, object]]:
     """(Doc, context) for each (text, context), in order, like ``nlp.pipe(as_tuples=True)``.
 
-    Each text is defused before parsing; the Doc's text equals the defused text."""
-    def pieces():
-        for text, ctx in items:
-            parts = chunks(defuse(text), chunk_chars)
-            for i, part in enumerate(parts):
-                yield part, (ctx, i, len(parts))
+    Each text is defused before parsing; the Doc's text equals the defused text.
+    Short texts are parsed in batches; a long one piece by piece, one piece in
+    memory at a time. When its pieces take more than ``budget`` seconds, the
+    rest is not parsed: the Doc is then the tokens alone, flagged
+    ``doc.user_data[PARSE_TIMEOUT]``, and no stage should read it."""
+    batch: list[tuple[str, object]] = []
+    for text, ctx in items:
+        text = defuse(text)
+        if len(text) <= chunk_chars:
+            batch.append((text, ctx))
+            if len(batch) >= batch_size:
+                yield from nlp.pipe(batch, as_tuples=True, batch_size=batch_size)
+                batch = []
+            continue
+        if batch:
+            yield from nlp.pipe(batch, as_tuples=True, batch_size=batch_size)
+            batch = []
+        yield _parse_long(nlp, text, chunk_chars, budget), ctx
+    if batch:
+        yield from nlp.pipe(batch, as_tuples=True, batch_size=batch_size)
 
-    got: list[Doc] = []
-    for doc, (ctx, i, n) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size):
-        got.append(doc)
-        if i == n - 1:
-            yield (got[0] if n == 1 else Doc.from_docs(got, ensure_whitespace=False)), ctx
-            got = []
+
+def _parse_long(nlp: Language, text: str, chunk_chars: int, budget: float | None) -> Doc:
+    start = time.monotonic()
+    docs = []
+    for part in chunks(text, chunk_chars):
+        if budget and time.monotonic() - start > budget:
+            doc = nlp.make_doc(text)        # linear: the text is defused
+            doc.user_data[PARSE_TIMEOUT] = True
+            return doc
+        doc = nlp(part)
+        doc.tensor = numpy.zeros((0, 0), dtype="float32")   # no stage reads it: don't join it
+        docs.append(doc)
+    return Doc.from_docs(docs, ensure_whitespace=False)
 
 
-def parse_one(nlp: Language, text: str) -> Doc:
-    return next(parse(nlp, [(text, None)]))[0]
+def parse_one(nlp: Language, text: str, budget: float | None = None) -> Doc:
+    return next(parse(nlp, [(text, None)], budget=budget))[0]

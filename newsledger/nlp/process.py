@@ -26,7 +26,7 @@ from newsledger.errors import Problem
 from newsledger.extract import stage_modules
 from newsledger.extract.base import Extraction, remember_text
 from newsledger.ingest.boilerplate import mask
-from newsledger.nlp.bounded import defuse, parse, parse_one
+from newsledger.nlp.bounded import PARSE_TIMEOUT, defuse, parse, parse_one
 from newsledger.nlp.pipeline import load
 from newsledger.records import Article
 
@@ -55,8 +55,9 @@ def run_stages(doc, ex: Extraction) -> Extraction:
     deadline = getattr(_deadline, "at", None)
     for mod in stage_modules():
         if deadline is not None and time.monotonic() > deadline:
-            problem = {"code": TIMEOUT, "stage": mod.NAME,
-                       "message": f"the time budget ran out before the {mod.NAME!r} stage; "
+            stage = "parse" if doc.user_data.get(PARSE_TIMEOUT) else mod.NAME
+            problem = {"code": TIMEOUT, "stage": stage,
+                       "message": f"the time budget ran out before the {stage!r} stage; "
                                   "the stages before it were stored, it and those after it "
                                   f"were skipped (raise ${BUDGET_ENV} to allow more)"}
             ex.doc_updates.setdefault("problems", []).append(problem)
@@ -92,6 +93,8 @@ def _extract(article: Article, doc, text: str, budget: float | None = None
     remember_text(doc, defuse(text))    # what the Doc was made from, offsets unchanged
     budget = default_budget() if budget is None else budget
     _deadline.at = time.monotonic() + budget if budget > 0 else None
+    if doc.user_data.get(PARSE_TIMEOUT):
+        _deadline.at = time.monotonic() - 1     # parsing used the budget: no stage runs
     try:
         return run_stages(doc, Extraction(article, doc)).detached()
     except Exception as e:  # a bug in one stage must not stop the batch
@@ -111,7 +114,8 @@ def _one(article: Article):
     nlp = load(_worker_model)
     warm_up(nlp)
     text = mask(article.text, article.excluded)
-    return article, _extract(article, parse_one(nlp, text), text, _worker_budget)
+    budget = default_budget() if _worker_budget is None else _worker_budget
+    return article, _extract(article, parse_one(nlp, text, budget), text, budget)
 
 
 def _init(model: str, budget: float | None = None) -> None:
@@ -146,7 +150,7 @@ def _in_process(articles: Iterable[Article], model: str, budget: float | None = 
     warm_up(nlp)
     masked = ((mask(a.text, a.excluded), a) for a in articles)
     stream = ((text, (a, text)) for text, a in masked)
-    for doc, (article, text) in parse(nlp, stream, batch_size=BATCH_SIZE):
+    for doc, (article, text) in parse(nlp, stream, batch_size=BATCH_SIZE, budget=budget):
         yield article, _extract(article, doc, text, budget)
 
 
@@ -170,15 +174,19 @@ def _overlapped(articles: Iterable[Article], model: str, budget: float | None = 
             yield from _extracted(nlp, *pending.popleft(), budget)
 
 
-def _parse(texts: list[str]) -> list[bytes]:
+def _parse(texts: list[str]) -> list[tuple[bytes, bool]]:
     nlp = load(_worker_model)
-    return [doc.to_bytes(exclude=["tensor", "user_data"])
-            for doc, _ in parse(nlp, ((t, None) for t in texts), batch_size=BATCH_SIZE)]
+    return [(doc.to_bytes(exclude=["tensor", "user_data"]), bool(doc.user_data.get(PARSE_TIMEOUT)))
+            for doc, _ in parse(nlp, ((t, None) for t in texts), batch_size=BATCH_SIZE,
+                                budget=_worker_budget)]
 
 
 def _extracted(nlp, batch: list[Article], texts: list[str], parsed, budget=None):
-    for article, text, data in zip(batch, texts, parsed.get()):
-        yield article, _extract(article, Doc(nlp.vocab).from_bytes(data), text, budget)
+    for article, text, (data, timed_out) in zip(batch, texts, parsed.get()):
+        doc = Doc(nlp.vocab).from_bytes(data)
+        if timed_out:
+            doc.user_data[PARSE_TIMEOUT] = True
+        yield article, _extract(article, doc, text, budget)
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:
