@@ -18,19 +18,22 @@ from __future__ import annotations
 
 import hmac
 import json
-import os
-import secrets
-from pathlib import Path
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from newsledger.api.tokens import (
+    DEFAULT_MAX_BODY,
+    LOOPBACK_NAMES,
+    TOKEN_ENV,
+    AuthError,
+    is_loopback,
+    load_or_create_token,
+    token_path,
+)
 from newsledger.errors import NewsledgerError
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
-DEFAULT_MAX_BODY = 50 * 1024 * 1024     # 500 articles of ~100 KB of JSON
-TOKEN_ENV = "NEWSLEDGER_TOKEN"
 CSP = ("default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
        "form-action 'self'; frame-ancestors 'none'")
 # The OpenAPI page loads Swagger UI from its CDN with an inline bootstrap script.
@@ -42,35 +45,6 @@ HEADERS = ((b"x-content-type-options", b"nosniff"), (b"x-frame-options", b"DENY"
            (b"referrer-policy", b"no-referrer"), (b"cross-origin-opener-policy", b"same-origin"))
 _bearer = HTTPBearer(auto_error=False, description="The write token: `serve` prints it once "
                      "and keeps it in LEDGER.token (0600), or --token / $NEWSLEDGER_TOKEN.")
-
-
-class AuthError(NewsledgerError):
-    code = "NL-API-AUTH"
-
-
-def is_loopback(host: str) -> bool:
-    h = host.strip("[]").lower()
-    return h in LOOPBACK_NAMES or h.startswith("127.")
-
-
-def token_path(db_path: str) -> Path:
-    return Path(str(db_path) + ".token")
-
-
-def load_or_create_token(db_path: str) -> tuple[str, bool]:
-    """(token, created): the token kept beside the ledger, made (0600) on first use."""
-    path = token_path(db_path)
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        token = path.read_text("utf-8").strip()
-        if token:
-            return token, False
-        raise AuthError(f"{path} is empty; delete it to get a new token", code="NL-API-TOKEN")
-    token = secrets.token_urlsafe(32)
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        f.write(token + "\n")
-    return token, True
 
 
 def write_refusal(state, authorization: str | None) -> NewsledgerError | None:
@@ -188,6 +162,10 @@ def _hostname(host: str) -> str:
     if host.startswith("["):
         return host[1:host.find("]")] if "]" in host else host[1:]
     return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+
+
+__all__ = ["DEFAULT_MAX_BODY", "LOOPBACK_NAMES", "TOKEN_ENV", "AuthError", "Guard", "is_loopback",
+           "load_or_create_token", "require_write", "token_path", "write_refusal"]
 
 
 async def _json(send, status: int, code: str, message: str) -> None:

@@ -8,7 +8,8 @@ import click
 
 from newsledger.cli.common import ledger
 from newsledger.errors import ExportError
-from newsledger.export import DIRECTORY_FORMATS, FORMATS, export as do_export
+from newsledger.export import DIRECTORY_FORMATS, FORMATS
+from newsledger.export import export as do_export
 from newsledger.export.tables import CSV_TABLES
 
 

@@ -11,8 +11,14 @@ from pathlib import Path
 
 import click
 
-from newsledger.api.security import (DEFAULT_MAX_BODY, LOOPBACK_NAMES, TOKEN_ENV, is_loopback,
-                                     load_or_create_token, token_path)
+from newsledger.api.tokens import (
+    DEFAULT_MAX_BODY,
+    LOOPBACK_NAMES,
+    TOKEN_ENV,
+    is_loopback,
+    load_or_create_token,
+    token_path,
+)
 from newsledger.errors import NewsledgerError
 from newsledger.nlp import MODELS
 

@@ -9,8 +9,8 @@ import hashlib
 import json
 import sys
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from newsledger.errors import IngestError, Problem
 from newsledger.ingest import boilerplate, meta

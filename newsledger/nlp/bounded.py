@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 import time
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 import numpy
 from spacy.language import Language
@@ -33,7 +33,7 @@ from spacy.tokens import Doc
 RUN_LIMIT = 16
 KEEP = 4
 CHUNK_CHARS = 20_000
-_RUN = re.compile(r"[^\w\s]{%d,}" % (RUN_LIMIT + 1))
+_RUN = re.compile(rf"[^\w\s]{{{RUN_LIMIT + 1},}}")
 _BREAKS = ("\n\n", "\n", ". ", " ")
 
 

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import os
 from collections import deque
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from newsledger.errors import NewsledgerError, Problem
 from newsledger.extract.base import Extraction

@@ -17,8 +17,8 @@ import os
 import threading
 import time
 from collections import deque
+from collections.abc import Iterable, Iterator
 from itertools import chain
-from typing import Iterable, Iterator
 
 from spacy.tokens import Doc
 

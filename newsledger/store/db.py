@@ -151,7 +151,7 @@ class Store:
 
     def _insert_rows(self, table: str, rows: list[dict]) -> None:
         """Insert rows, each run of rows with the same keys as one prepared statement."""
-        prev, batch = None, []
+        prev, batch, plan = None, [], ("", [], [])
         for row in rows:
             keys = tuple(row)
             if keys != prev:

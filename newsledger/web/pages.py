@@ -12,8 +12,21 @@ from fastapi.responses import HTMLResponse, Response
 from newsledger.api.app import NotFound, open_ledger
 from newsledger.api.queries import HIT_END, HIT_START, clean_text, search_quotes
 from newsledger.web import marks
-from newsledger.web.html import (actor_link, asset, conf, doc_link, esc, form, hits, link,
-                                 offsets, page, pager, safe_url, table)
+from newsledger.web.html import (
+    actor_link,
+    asset,
+    conf,
+    doc_link,
+    esc,
+    form,
+    hits,
+    link,
+    offsets,
+    page,
+    pager,
+    safe_url,
+    table,
+)
 
 router = APIRouter(include_in_schema=False)
 PER_PAGE = 50

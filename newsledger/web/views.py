@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from newsledger.api.app import NotFound, open_ledger
-from newsledger.web.html import (actor_link, conf, doc_link, esc, form, link, page, pager, table)
+from newsledger.web.html import actor_link, conf, doc_link, esc, form, link, page, pager, table
 from newsledger.web.pages import PER_PAGE, event_cols, quote_cols
 
 router = APIRouter(include_in_schema=False)
