@@ -13,6 +13,7 @@ from newsledger.records import Article, ExcludedSpan
 from newsledger.store import Store
 
 BATCH = 64     # articles read ahead and written per batch
+ANALYSIS_DUE = 1    # PRAGMA user_version bit: the cross-report tables lag the articles
 
 
 @dataclass
@@ -37,6 +38,7 @@ class Ledger:
         self.store = Store(path, read_only=read_only)
         self.model = model
         self._version: str | None = None
+        self._due_marked = False
 
     @property
     def path(self) -> str:
@@ -82,6 +84,7 @@ class Ledger:
             if isinstance(result, Problem):
                 report.problems.append(result)
             else:
+                self._analysis_due()
                 fresh = not self.store.has(article.id)
                 self.store.write(article, result, model=self.model, pipeline_version=self.version)
                 report.partial.extend(_timeouts(article, result))
@@ -91,7 +94,7 @@ class Ledger:
                 report.reprocessed += not fresh
             if on_item:
                 on_item(result if isinstance(result, Problem) else article)
-        if analyze and (report.stored or report.reprocessed):
+        if analyze and (report.stored or report.reprocessed or self.analysis_pending()):
             self.analyze()      # cross-report tables follow the articles they derive from
         return report
 
@@ -106,12 +109,13 @@ class Ledger:
             if isinstance(result, Problem):
                 report.problems.append(result)
             else:
+                self._analysis_due()
                 self.store.write(article, result, model=self.model, pipeline_version=self.version)
                 report.partial.extend(_timeouts(article, result))
                 report.reprocessed += 1
             if on_item:
                 on_item(article)
-        if analyze and report.reprocessed:
+        if analyze and (report.reprocessed or self.analysis_pending()):
             self.analyze()
         return report
 
@@ -204,7 +208,21 @@ class Ledger:
     def analyze(self) -> dict:
         """Rebuild stories, merged events, contradictions, stances and framing counts."""
         from newsledger.analyze import refresh
-        return refresh(self.store)
+        out = refresh(self.store)
+        self.store.db.execute("PRAGMA user_version = 0")    # the tables follow the articles
+        return out
+
+    def analysis_pending(self) -> bool:
+        """Articles were written since the cross-report tables were last rebuilt (a run
+        killed before or during its cross-report pass, or --no-analyze): the next
+        ingest rebuilds them even when it stores nothing new."""
+        return bool(self.store.db.execute("PRAGMA user_version").fetchone()[0] & ANALYSIS_DUE)
+
+    def _analysis_due(self) -> None:
+        # Before the article's own transaction: SQLite keeps the flag in the file header.
+        if not self._due_marked:
+            self.store.db.execute(f"PRAGMA user_version = {ANALYSIS_DUE}")
+            self._due_marked = True
 
     def stories(self) -> list[dict]:
         """Stories, largest first, each with its articles (and near-duplicates marked)."""
