@@ -9,7 +9,7 @@ INPUT  ?= ../shared/corpus/seeds
 DB     ?= newsledger.db
 MODEL  ?= md
 
-.PHONY: run test install install-dev bench score clean pins screenshots
+.PHONY: run test fuzz load install install-dev bench score clean pins screenshots
 
 # The installer is pinned too: the venv's bundled pip differs by Python release
 # and resolves dependency extras differently, so it only installs requirements/pip.txt.
@@ -34,7 +34,17 @@ run: install
 	$(VENV)/bin/newsledger --db $(DB) stats
 
 test: install-dev
+	$(VENV)/bin/ruff check newsledger tests bench
 	$(PY) -m pytest
+
+# The property tests of tests/fuzz with many more cases (100k in all; slow).
+FUZZ_EXAMPLES ?= 12000
+fuzz: install-dev
+	NEWSLEDGER_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PY) -m pytest tests/fuzz -q -p no:cacheprovider
+
+# 50 concurrent clients on loopback for at most 60 s (docs/performance.md).
+load: install-dev
+	$(PY) bench/load.py
 
 score: install
 	$(VENV)/bin/newsledger --db /tmp/newsledger-score.db ingest ../shared/corpus/seeds >/dev/null || true

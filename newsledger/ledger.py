@@ -1,8 +1,8 @@
 """The Python API: ``Ledger`` is what the CLI, the REST API and the web UI call."""
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from typing import Callable, Iterable, Iterator
 
 from newsledger.errors import Problem
 from newsledger.extract import pipeline_version
@@ -22,6 +22,8 @@ class IngestReport:
     unchanged: int = 0          # already in the ledger (same text), left as they were
     stale: int = 0              # unchanged, but made by an older pipeline version
     problems: list[Problem] = field(default_factory=list)
+    # stored, but some stages were skipped (NL-EXTRACT-TIMEOUT): never dropped, said so
+    partial: list[Problem] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -31,8 +33,8 @@ class IngestReport:
 class Ledger:
     """A ledger in one SQLite file: ``Ledger("news.db").ingest(["articles/"])``."""
 
-    def __init__(self, path=None, *, model: str = DEFAULT_MODEL):
-        self.store = Store(path)
+    def __init__(self, path=None, *, model: str = DEFAULT_MODEL, read_only: bool = False):
+        self.store = Store(path, read_only=read_only)
         self.model = model
         self._version: str | None = None
 
@@ -82,6 +84,7 @@ class Ledger:
             else:
                 fresh = not self.store.has(article.id)
                 self.store.write(article, result, model=self.model, pipeline_version=self.version)
+                report.partial.extend(_timeouts(article, result))
                 for copy in late.pop(article.id, []):
                     self.store.add_source(copy)
                 report.stored += fresh
@@ -104,6 +107,7 @@ class Ledger:
                 report.problems.append(result)
             else:
                 self.store.write(article, result, model=self.model, pipeline_version=self.version)
+                report.partial.extend(_timeouts(article, result))
                 report.reprocessed += 1
             if on_item:
                 on_item(article)
@@ -259,6 +263,12 @@ class Ledger:
         """The quotes, events and stances of one actor id."""
         from newsledger.api.queries import actor_records
         return actor_records(self.store, actor_id, limit=limit)
+
+
+def _timeouts(article: Article, ex) -> list[Problem]:
+    from newsledger.nlp.process import timeouts
+    return [Problem(article.source or article.name, article.source_line, p["code"], p["message"])
+            for p in timeouts(ex)]
 
 
 def _attach(parents: list[dict], children: list[dict], key: str, field: str) -> list[dict]:

@@ -9,9 +9,9 @@ fetched again and found unchanged (same content hash), never stored twice.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Callable, Iterable
 
 from newsledger.errors import IngestError, NewsledgerError, Problem
 from newsledger.ingest.feeds import FeedError, parse_feed

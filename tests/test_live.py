@@ -53,7 +53,7 @@ def test_a_feed_poll_stores_new_entries_and_reports_failures(site, led, fetcher)
     row = sources.add(led.store, site.url("/feed.xml"), "feed")
     res = poll(led, row, fetcher, concurrency=2, analyze=False)
     assert (res.status, res.new, res.unchanged, res.failed) == ("ok", 2, 0, 1)
-    assert res.line().endswith("new 2, unchanged 0, failed 1 (%.1f s)" % res.seconds)
+    assert res.line().endswith(f"new 2, unchanged 0, failed 1 ({res.seconds:.1f} s)")
     src = sources.get(led.store, row["id"])
     assert (src["kind"], src["title"], src["articles"], src["etag"]) == ("feed", "Loop News", 2, '"v1"')
     items = {r["url"]: r for r in led.store.query("SELECT * FROM source_items")}

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from typing import Iterator
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -17,6 +17,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsledger import __version__
+from newsledger.api.security import DEFAULT_MAX_BODY, LOOPBACK_NAMES, Guard
 from newsledger.errors import NewsledgerError
 from newsledger.nlp import DEFAULT_MODEL
 from newsledger.store.db import Store, default_path
@@ -24,8 +25,10 @@ from newsledger.store.db import Store, default_path
 _log = logging.getLogger("newsledger.api")
 
 # Status of an error by its code's family; anything else is the server's fault.
-STATUS_BY_PREFIX = (("NL-API-NOT-FOUND", 404), ("NL-FEEDBACK-NOT-FOUND", 404),
-                    ("NL-FEEDBACK", 422), ("NL-BRIEF-SCOPE", 404), ("NL-BRIEF", 503), ("NL-API-TOO-LARGE", 413), ("NL-QUERY", 422),
+STATUS_BY_PREFIX = (("NL-API-NOT-FOUND", 404), ("NL-API-TOO-LARGE", 413), ("NL-API-AUTH", 401),
+                    ("NL-API-READ-ONLY", 403), ("NL-API-NO-TOKEN", 403), ("NL-API-HOST", 400),
+                    ("NL-FEEDBACK-NOT-FOUND", 404), ("NL-FEEDBACK", 422),
+                    ("NL-BRIEF-SCOPE", 404), ("NL-BRIEF", 503), ("NL-QUERY", 422),
                     ("NL-EXPORT", 422), ("NL-INGEST", 422), ("NL-API-INPUT", 422),
                     ("NL-MODEL", 503))
 
@@ -51,18 +54,27 @@ def error_body(code: str, message: str, **extra) -> dict:
 
 @contextmanager
 def open_ledger(request: Request) -> Iterator:
-    """A Ledger on this thread's own connection, closed when the request is done."""
+    """A Ledger on this thread's own connection, closed when the request is done
+    (SQLite's read-only mode when the app is)."""
     from newsledger.ledger import Ledger
-    led = Ledger(request.app.state.db_path, model=request.app.state.model)
+    state = request.app.state
+    led = Ledger(state.db_path, model=state.model, read_only=state.read_only)
     try:
         yield led
     finally:
         led.close()
 
 
-def create_app(db_path: str | None = None, *, model: str = DEFAULT_MODEL,
-               web: bool = True) -> FastAPI:
+def create_app(db_path: str | None = None, *, model: str = DEFAULT_MODEL, web: bool = True,
+               token: str | None = None, read_only: bool = False,
+               allowed_hosts: Iterable[str] | None = LOOPBACK_NAMES,
+               max_body: int = DEFAULT_MAX_BODY) -> FastAPI:
     """The REST API under /api and (unless ``web=False``) the web UI under /.
+
+    Writes need ``token`` as a bearer token (no token: no writes); ``read_only``
+    opens the ledger with SQLite's mode=ro and refuses every write. Only
+    requests whose Host is in ``allowed_hosts`` are answered (None: any). A body
+    over ``max_body`` bytes is refused while it streams in (see api.security).
 
     The database is opened once here so a wrong path fails at start-up, not at
     the first request; the spaCy model is loaded only when an article is posted."""
@@ -71,11 +83,12 @@ def create_app(db_path: str | None = None, *, model: str = DEFAULT_MODEL,
         # Every request opens its own connection, and each would see a new empty ledger.
         raise ApiError("the API needs a ledger file shared by its requests, not ':memory:'; "
                        "give a file path", code="NL-API-MEMORY")
-    Store(path).close()         # creates the file and applies the migrations
+    Store(path, read_only=read_only).close()   # read-write: creates it, applies migrations
     app = FastAPI(title="newsledger", version=__version__,
                   description="Who said and did what, when and where, from many news reports.",
                   docs_url=None, openapi_url="/api/openapi.json", redoc_url=None)
     app.state.db_path, app.state.model = path, model
+    app.state.token, app.state.read_only = token, read_only
     app.state.ingest_lock = threading.Lock()     # one spaCy pipeline: one ingest at a time
     _install_error_handlers(app)
     from newsledger.api import docs, feedback, ingest, routes, sources, stream
@@ -88,6 +101,8 @@ def create_app(db_path: str | None = None, *, model: str = DEFAULT_MODEL,
     if web:
         from newsledger.web import router as web_router
         app.include_router(web_router)
+    app.add_middleware(Guard, state=app.state, max_body=max_body,
+                       allowed_hosts=set(allowed_hosts) if allowed_hosts is not None else None)
     return app
 
 

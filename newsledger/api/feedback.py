@@ -3,10 +3,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Body, Request
+from fastapi import APIRouter, Body, Depends, Request
 from pydantic import BaseModel, Field
 
 from newsledger.api.app import open_ledger
+from newsledger.api.security import require_write
 from newsledger.store import feedback as fb
 
 router = APIRouter(prefix="/api", tags=["feedback"])
@@ -27,7 +28,8 @@ def list_marks(request: Request, kind: str | None = None, history: bool = False)
     return {"total": len(rows), "items": rows}
 
 
-@router.post("/feedback", status_code=201, summary="Mark a record wrong, confirmed or cleared")
+@router.post("/feedback", status_code=201, summary="Mark a record wrong, confirmed or cleared",
+             dependencies=[Depends(require_write)])
 def add_mark(request: Request, body: Annotated[Mark, Body()]) -> dict:
     with open_ledger(request) as led:
         return fb.mark(led.store, body.kind, body.id, body.mark, note=body.note, by=body.by)

@@ -9,15 +9,16 @@ from __future__ import annotations
 import json
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Query, Request
+from fastapi import APIRouter, Body, Depends, Query, Request
 from fastapi.responses import JSONResponse
 
 from newsledger.api.app import ApiError, error_body, open_ledger
+from newsledger.api.security import require_write
 from newsledger.errors import Problem
 from newsledger.ingest.readers import DEFAULT_MAX_BYTES, read_jsonl
 from newsledger.records import Article
 
-router = APIRouter(prefix="/api", tags=["write"])
+router = APIRouter(prefix="/api", tags=["write"], dependencies=[Depends(require_write)])
 MAX_ARTICLES = 500      # per request: a bigger batch belongs in `newsledger ingest`
 SOURCE = "<api>"
 EXAMPLE = [{"id": "wire-001", "title": "Talks resume", "outlet": "Example Wire",

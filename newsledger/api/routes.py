@@ -17,7 +17,8 @@ from newsledger.api.queries import HIT_END, HIT_START, clean_text
 
 router = APIRouter(prefix="/api", tags=["read"])
 Limit = Annotated[int, Query(ge=1, le=1000, description="Items per page.")]
-Offset = Annotated[int, Query(ge=0, description="Items to skip.")]
+MAX_OFFSET = 10**12      # SQLite integers are 64-bit: a larger number is a client error
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")]
 Since = Annotated[str | None, Query(description="On or after YYYY[-MM[-DD]].")]
 Until = Annotated[str | None, Query(description="On or before YYYY[-MM[-DD]] (a month or year "
                                                 "prefix includes all of it).")]
@@ -118,7 +119,7 @@ def events(request: Request, actor: str | None = None,
 
 
 @router.get("/merged-events", summary="Real-world events with their reports")
-def merged_events(request: Request, min_reports: Annotated[int, Query(ge=1)] = 1,
+def merged_events(request: Request, min_reports: Annotated[int, Query(ge=1, le=MAX_OFFSET)] = 1,
                   limit: Limit = 50, offset: Offset = 0) -> dict:
     with open_ledger(request) as led:
         rows = led.merged_events(min_reports=min_reports)

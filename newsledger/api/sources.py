@@ -7,10 +7,11 @@ from __future__ import annotations
 from typing import Annotated
 from urllib.parse import urlsplit
 
-from fastapi import APIRouter, Body, Request
+from fastapi import APIRouter, Body, Depends, Request
 from pydantic import BaseModel, Field
 
 from newsledger.api.app import ApiError, NotFound, open_ledger
+from newsledger.api.security import require_write
 from newsledger.store import sources
 
 router = APIRouter(prefix="/api", tags=["sources"])
@@ -28,7 +29,8 @@ def list_sources(request: Request) -> dict:
     return {"total": len(rows), "items": rows}
 
 
-@router.post("/sources", status_code=201, summary="Follow a feed or page")
+@router.post("/sources", status_code=201, summary="Follow a feed or page",
+             dependencies=[Depends(require_write)])
 def add_source(request: Request, body: Annotated[NewSource, Body()]) -> dict:
     parts = urlsplit(body.url.strip())
     if parts.scheme not in ("http", "https") or not parts.hostname:
@@ -37,7 +39,8 @@ def add_source(request: Request, body: Annotated[NewSource, Body()]) -> dict:
         return sources.add(led.store, body.url.strip(), body.kind)
 
 
-@router.delete("/sources/{source_id}", summary="Stop following a source (its articles stay)")
+@router.delete("/sources/{source_id}", summary="Stop following a source (its articles stay)",
+               dependencies=[Depends(require_write)])
 def delete_source(request: Request, source_id: int) -> dict:
     with open_ledger(request) as led:
         if not sources.remove(led.store, source_id):

@@ -10,7 +10,8 @@ from __future__ import annotations
 import io
 import queue
 import threading
-from typing import Annotated, Iterator
+from collections.abc import Iterator
+from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response, StreamingResponse

@@ -8,7 +8,8 @@ import click
 
 from newsledger.cli.common import ledger
 from newsledger.errors import ExportError
-from newsledger.export import DIRECTORY_FORMATS, FORMATS, export as do_export
+from newsledger.export import DIRECTORY_FORMATS, FORMATS
+from newsledger.export import export as do_export
 from newsledger.export.tables import CSV_TABLES
 
 
@@ -19,24 +20,44 @@ def register(cli):
 @click.command()
 @click.option("--format", "fmt", type=click.Choice(FORMATS), required=True)
 @click.option("--out", type=click.Path(), help="File to write (default: stdout); for parquet the "
-              "directory that gets one file per table (required).")
+              "directory that gets one file per table (required). Missing folders are created.")
+@click.option("--force", is_flag=True, help="Overwrite --out if it exists.")
 @click.option("--table", type=click.Choice(CSV_TABLES), default="quotes", show_default=True,
               help="Which table a CSV export writes.")
 @click.pass_context
-def export(ctx, fmt, out, table):
+def export(ctx, fmt, out, force, table):
     """Write the ledger as eval records (SCHEMA.md), JSONL, CSV, a GDELT events table or Parquet."""
     led = ledger(ctx)
     if fmt in DIRECTORY_FORMATS:
         if not out:
             raise ExportError(f"--format {fmt} writes one file per table: give --out DIR",
                               code="NL-EXPORT-OUT")
+        _check_out(Path(out), force, directory=True)
         n = do_export(led.store, fmt, out)
         click.echo(f"{n} rows -> {out}/", err=True)
     elif out:
-        if Path(out).is_dir():
-            raise click.BadParameter(f"{out} is a directory; give a file path", param_hint="--out")
+        _check_out(Path(out), force, directory=False)
         with open(out, "w", encoding="utf-8", newline="") as f:
             n = do_export(led.store, fmt, f, table=table)
         click.echo(f"{n} records -> {out}", err=True)
     else:
         do_export(led.store, fmt, sys.stdout, table=table)
+
+
+def _check_out(out: Path, force: bool, *, directory: bool) -> None:
+    """Refuse to overwrite without --force; create the folders it needs."""
+    if out.is_dir() and not directory:
+        raise ExportError(f"{out} is a directory; give a file path to --out",
+                          code="NL-EXPORT-OUT")
+    if out.exists() and not out.is_dir() and directory:
+        raise ExportError(f"{out} is a file; give a directory to --out", code="NL-EXPORT-OUT")
+    taken = out.exists() and (not directory or any(out.iterdir()))
+    if taken and not force:
+        raise ExportError(f"{out} already exists; pass --force to overwrite it or choose "
+                          "another --out", code="NL-EXPORT-EXISTS")
+    parent = out if directory else out.parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise ExportError(f"cannot create the folder {parent} ({e.strerror or e}); "
+                          "choose another --out", code="NL-EXPORT-OUT") from None

@@ -40,7 +40,7 @@ def ingest(ctx, paths, model, workers, ray, reprocess, max_bytes, no_analyze):
     if not paths and not reprocess:
         raise click.UsageError("give at least one PATH (a file, a folder, or - for stdin)")
     err = Console(stderr=True)
-    led = ledger(ctx, model)
+    led = ledger(ctx, model, create=bool(paths))
     with Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), TextColumn("{task.description}"), console=err,
                   transient=True, disable=not err.is_terminal) as bar:
@@ -66,6 +66,8 @@ def ingest(ctx, paths, model, workers, ray, reprocess, max_bytes, no_analyze):
     if no_analyze and led.analysis_stale():
         click.echo("the cross-report tables (stories, merged events, contradictions) are not "
                    "up to date: run `newsledger analyze` after the last batch")
+    for p in rep.partial:       # stored, but some stages were skipped: say which
+        click.echo(f"partial: {p}", err=True)
     if rep.stale:
         click.echo(f"{rep.stale} stored articles were made by an older pipeline: "
                    "`newsledger ingest --reprocess` brings them up to date")

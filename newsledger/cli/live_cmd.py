@@ -54,7 +54,7 @@ def fetch(ctx, urls, model, delay, timeout, concurrency, no_analyze):
     """Download article pages and ingest them (robots.txt obeyed, one host paced)."""
     from newsledger.live import fetch_pages
 
-    led = ledger(ctx, model)
+    led = ledger(ctx, model, create=True)
 
     def tick(item):
         if isinstance(item, Problem):
@@ -87,7 +87,7 @@ def watch(ctx, urls, feed_list, every, once, model, delay, timeout, concurrency)
     from newsledger.store import sources
 
     seconds = parse_every(every)
-    led = ledger(ctx, model)
+    led = ledger(ctx, model, create=bool(urls or feed_list))
     for url in list(urls) + (read_feed_list(feed_list) if feed_list else []):
         sources.add(led.store, url, "feed")
     if not sources.listing(led.store, active=True):

@@ -53,6 +53,8 @@ def show(ctx, doc):
     con.print(f"outlet: {d['outlet'] or 'unknown'}   published: {pub} "
               f"({d['published_precision'] or '-'}, by {d['published_method'] or '-'}"
               f"{'; ' + d['published_note'] if d['published_note'] else ''})")
+    con.print(f"read from: {d.get('fmt') or '-'}, encoding {d.get('encoding') or 'utf-8'}",
+              highlight=False)
     text = Text(d["text"])
     for table, style in STYLES.items():
         for r in led.store.records(table, d["id"]):

@@ -59,7 +59,8 @@ def parse_feed(body: bytes, base_url: str) -> Feed:
 
 
 def read_feed_list(path: str | Path) -> list[str]:
-    """URLs from a feed list: OPML (``xmlUrl`` of each outline) or one URL per line (lines starting with # are comments)."""
+    """URLs from a feed list: OPML (``xmlUrl`` of each outline) or one URL per line
+    (lines starting with # are comments)."""
     p = Path(path)
     try:
         data = p.read_bytes()

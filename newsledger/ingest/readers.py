@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-
 import sys
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from newsledger.errors import IngestError, Problem
 from newsledger.ingest import boilerplate, meta
@@ -103,17 +102,18 @@ def read_html(data: bytes, name: str, source: str) -> Article:
 
 
 def read_jsonl(data: bytes, source: str, max_bytes: int) -> Iterator[Item]:
-    text, _enc = decode(data)
+    text, enc = decode(data)
     for n, line in enumerate(normalise_newlines(text).split("\n"), 1):
         if not line.strip():
             continue
         try:
-            yield _jsonl_record(line, n, source, max_bytes)
+            yield _jsonl_record(line, n, source, max_bytes, enc)
         except IngestError as e:
             yield Problem(source, n, e.code, e.message)
 
 
-def _jsonl_record(line: str, n: int, source: str, max_bytes: int) -> Article:
+def _jsonl_record(line: str, n: int, source: str, max_bytes: int,
+                  encoding: str = "utf-8") -> Article:
     if len(line) > max_bytes:
         raise IngestError(f"line is over the {max_bytes / 1e6:.1f} MB limit for one article",
                           code="NL-INGEST-TOO-LARGE")
@@ -129,7 +129,8 @@ def _jsonl_record(line: str, n: int, source: str, max_bytes: int) -> Article:
     given = dict(title=rec.get("title"), outlet=rec.get("outlet"), url=rec.get("url"),
                  published=rec.get("published"), published_method="input")
     if isinstance(rec.get("text"), str) and rec["text"].strip():
-        return make_article(rec["text"], name, fmt="jsonl", source=source, line=n, **given)
+        return make_article(rec["text"], name, fmt="jsonl", source=source, line=n,
+                            encoding=encoding, **given)
     if isinstance(rec.get("html"), str) and rec["html"].strip():
         art = read_html(rec["html"].encode("utf-8"), name or "", source)
         return _override(art, name, n, given)

@@ -6,13 +6,14 @@ page gives none, and ``published_method`` says so ("warc_capture").
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from newsledger.errors import IngestError, Problem
 from newsledger.ingest.fetch import HTML_TYPES, MAX_PAGE_BYTES
 from newsledger.ingest.pages import html_article
 from newsledger.records import Article
+
 
 def read_warc(path: Path, max_bytes: int = MAX_PAGE_BYTES) -> Iterator[Article | Problem]:
     from warcio.archiveiterator import ArchiveIterator

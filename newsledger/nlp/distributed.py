@@ -15,14 +15,15 @@ from __future__ import annotations
 
 import os
 from collections import deque
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from newsledger.errors import NewsledgerError, Problem
 from newsledger.extract.base import Extraction
 from newsledger.ingest.boilerplate import mask
 from newsledger.nlp import process
+from newsledger.nlp.bounded import parse
 from newsledger.nlp.pipeline import load
 from newsledger.records import Article
 
@@ -129,6 +130,7 @@ class _Analyser:
 
     def __init__(self, model: str):
         self.nlp = load(model)
+        process.warm_up(self.nlp)
         faults = dict(f.partition(":")[::2] for f in os.environ.get(FAULT_ENV, "").split(",") if f)
         self.exit_on = faults.get("exit")
         if faults.get("raise"):
@@ -140,7 +142,8 @@ class _Analyser:
     def analyse(self, batch: list[Article]) -> list[Extraction | Problem]:
         texts = [mask(a.text, a.excluded) for a in batch]
         out = []
-        for article, text, doc in zip(batch, texts, self.nlp.pipe(texts, batch_size=len(batch))):
+        docs = (d for d, _ in parse(self.nlp, ((t, None) for t in texts), batch_size=len(batch)))
+        for article, text, doc in zip(batch, texts, docs):
             if self.exit_on and self.exit_on in article.text:
                 os._exit(1)
             result = process._extract(article, doc, text)

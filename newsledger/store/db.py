@@ -9,8 +9,8 @@ import json
 import os
 import sqlite3
 from dataclasses import asdict, fields
-from datetime import datetime, timezone
-from functools import lru_cache
+from datetime import UTC, datetime
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -28,7 +28,7 @@ def table_for(record) -> str:
     return _table_of(type(record))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _table_of(cls: type) -> str:
     for c in cls.__mro__:
         if c in TABLES:
@@ -36,7 +36,7 @@ def _table_of(cls: type) -> str:
     raise StoreError(f"no table for {cls.__name__}", code="NL-STORE-TABLE")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _field_names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in fields(cls))
 
@@ -57,7 +57,7 @@ def record_row(record) -> dict:
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def default_path() -> str:
@@ -76,22 +76,46 @@ def migrations() -> list[tuple[int, str, str]]:
 
 
 class Store:
-    def __init__(self, path: str | os.PathLike | None = None):
+    def __init__(self, path: str | os.PathLike | None = None, *, read_only: bool = False):
         self.path = str(path or default_path())
-        if self.path != ":memory:":
+        if read_only:
+            self._open_read_only()
+        elif self.path != ":memory:":
             Path(self.path).expanduser().parent.mkdir(parents=True, exist_ok=True)
         try:
-            self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-            self.db.row_factory = sqlite3.Row
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA foreign_keys=ON")
-            self.db.execute("PRAGMA synchronous=NORMAL")
-            self.migrate()
+            if not read_only:
+                self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+                self.db.row_factory = sqlite3.Row
+                self.db.execute("PRAGMA journal_mode=WAL")
+                self.db.execute("PRAGMA foreign_keys=ON")
+                self.db.execute("PRAGMA synchronous=NORMAL")
+                self.migrate()
         except sqlite3.DatabaseError as e:
             raise StoreError(f"{self.path}: not a newsledger database or damaged ({e}); "
                              "pass another --db path", code="NL-STORE-OPEN") from None
         self._columns: dict[str, list[str]] = {}
         self._sql: dict[tuple, tuple] = {}      # insert plan per (table, row keys)
+
+    def _open_read_only(self) -> None:
+        """SQLite's mode=ro: no statement of this connection can change the file."""
+        from urllib.parse import quote
+        path = Path(self.path).expanduser()
+        if not path.is_file():
+            raise StoreError(f"{self.path}: no such ledger; check --db (read-only use never "
+                             "creates one)", code="NL-STORE-NOT-FOUND")
+        try:
+            self.db = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True,
+                                      timeout=30, isolation_level=None, check_same_thread=True)
+            self.db.row_factory = sqlite3.Row
+            done = {r[0] for r in self.db.execute("SELECT number FROM migrations")}
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"{self.path}: not a newsledger database or damaged ({e}); "
+                             "pass another --db path", code="NL-STORE-OPEN") from None
+        missing = [n for n, _, _ in migrations() if n not in done]
+        if missing:
+            raise StoreError(f"{self.path} was made by an older newsledger (migrations "
+                             f"{missing} not applied); open it once for writing (e.g. "
+                             "`newsledger stats`) to upgrade it", code="NL-STORE-OLD")
 
     # ------------------------------------------------------------ migrations
     def migrate(self) -> list[int]:
@@ -127,7 +151,7 @@ class Store:
 
     def _insert_rows(self, table: str, rows: list[dict]) -> None:
         """Insert rows, each run of rows with the same keys as one prepared statement."""
-        prev, batch = None, []
+        prev, batch, plan = None, [], ("", [], [])
         for row in rows:
             keys = tuple(row)
             if keys != prev:

@@ -7,11 +7,11 @@ can open a tag or an attribute.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Callable, Iterable
+from functools import cache
 from html import escape
 from importlib import resources
 from string import Template
-from typing import Callable, Iterable
 from urllib.parse import quote, urlencode
 
 from fastapi.responses import HTMLResponse
@@ -25,7 +25,7 @@ def esc(v) -> str:
     return "" if v is None else escape(str(v), quote=True)
 
 
-@lru_cache(maxsize=None)
+@cache
 def asset(name: str) -> str:
     """A template or static file shipped in this package, read once."""
     folder, _, fname = name.rpartition("/")

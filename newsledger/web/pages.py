@@ -12,12 +12,25 @@ from fastapi.responses import HTMLResponse, Response
 from newsledger.api.app import NotFound, open_ledger
 from newsledger.api.queries import HIT_END, HIT_START, clean_text, search_quotes
 from newsledger.web import marks
-from newsledger.web.html import (actor_link, asset, conf, doc_link, esc, form, hits, link,
-                                 offsets, page, pager, safe_url, table)
+from newsledger.web.html import (
+    actor_link,
+    asset,
+    conf,
+    doc_link,
+    esc,
+    form,
+    hits,
+    link,
+    offsets,
+    page,
+    pager,
+    safe_url,
+    table,
+)
 
 router = APIRouter(include_in_schema=False)
 PER_PAGE = 50
-Offset = Annotated[int, Query(ge=0)]
+Offset = Annotated[int, Query(ge=0, le=10**12)]
 
 
 def error_page(status: int, code: str, message: str) -> HTMLResponse:

@@ -86,7 +86,8 @@ def story(request: Request, story_id: str):
                                  ("article", lambda a: doc_link(a, a.get("title") or a["name"])),
                                  ("near-duplicate of", lambda a: esc(a.get("duplicate_of") or ""))])
     from newsledger.web.brief import brief_link
-    body = [brief_link(story=story_id), f"<p class='muted'>{esc(s['size'])} articles, {esc(s.get('first_date'))} – "
+    body = [brief_link(story=story_id),
+            f"<p class='muted'>{esc(s['size'])} articles, {esc(s.get('first_date'))} – "
             f"{esc(s.get('last_date'))} · {link('/api/timeline', 'timeline as JSON', story=story_id)}"
             "</p>", "<h2>What happened, when</h2>", _timeline_chart(rows, story_id),
             _timeline_table(rows), "<h2>Where the reports disagree</h2>",

@@ -10,11 +10,11 @@ from fastapi.responses import HTMLResponse
 from newsledger.api.app import NotFound, open_ledger
 from newsledger.web import actor_charts
 from newsledger.web.brief import brief_link
-from newsledger.web.html import (actor_link, conf, doc_link, esc, form, link, page, pager, table)
+from newsledger.web.html import actor_link, conf, doc_link, esc, form, link, page, pager, table
 from newsledger.web.pages import PER_PAGE, event_cols, quote_cols
 
 router = APIRouter(include_in_schema=False)
-Offset = Annotated[int, Query(ge=0)]
+Offset = Annotated[int, Query(ge=0, le=10**12)]
 
 
 @router.get("/actors", response_class=HTMLResponse)
@@ -103,7 +103,7 @@ def events(request: Request, actor: str = "", type: str = "", since: str = "", u
 
 
 @router.get("/merged-events", response_class=HTMLResponse)
-def merged_events(request: Request, min_reports: Annotated[int, Query(ge=1)] = 1,
+def merged_events(request: Request, min_reports: Annotated[int, Query(ge=1, le=10**12)] = 1,
                   offset: Offset = 0):
     with open_ledger(request) as led:
         rows = led.merged_events(min_reports=min_reports)

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import json
 
-from newsledger.analyze.contradictions import find
 from analysis_fixtures import ledger_of  # noqa: F401  (fixture)
+
+from newsledger.analyze.contradictions import find
 
 VOTE = "On March {d}, 2019, the Ruritanian parliament approved a resolution demanding new elections."
 # The same fact in other words (the same text twice would be one article under two names).

@@ -1,8 +1,9 @@
 """Stories and near-duplicates, framing counts, stance judgements, timelines."""
 from __future__ import annotations
 
-from newsledger.analyze import framing, stance, stories
 from analysis_fixtures import ledger_of  # noqa: F401  (fixture)
+
+from newsledger.analyze import framing, stance, stories
 
 FLOOD = ("Heavy rain flooded the river valley of Dunmore on Tuesday. Rescue teams evacuated "
          "hundreds of families from the flooded villages while the river kept rising. ")

@@ -20,12 +20,23 @@ def build(client) -> dict:
     return r.json()
 
 
-def ledger_client(tmp_path_factory, name: str):
-    """(TestClient, POST body) over a fresh ledger holding ARTICLES (sm model)."""
+TOKEN = "test-write-token"
+
+
+def api_client(db, **kwargs):
+    """A TestClient over a fresh app on `db` that sends the write token (sm model)."""
     from fastapi.testclient import TestClient
 
     from newsledger.api import create_app
     from tests.conftest import TEST_MODEL
+    kwargs.setdefault("token", TOKEN)
+    kwargs.setdefault("model", TEST_MODEL)
+    return TestClient(create_app(str(db), **kwargs), base_url="http://localhost",
+                      headers={"Authorization": f"Bearer {TOKEN}"})
+
+
+def ledger_client(tmp_path_factory, name: str):
+    """(TestClient, POST body) over a fresh ledger holding ARTICLES (sm model)."""
     db = tmp_path_factory.mktemp(name) / "ledger.db"
-    client = TestClient(create_app(str(db), model=TEST_MODEL))
+    client = api_client(db)
     return client, build(client)

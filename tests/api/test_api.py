@@ -232,7 +232,7 @@ def test_server_failure_is_json_500(api, monkeypatch):
     def broken(self):
         raise RuntimeError("disk on fire")
     monkeypatch.setattr(Ledger, "stats", broken)
-    r = TestClient(api.app, raise_server_exceptions=False).get("/api/stats")
+    r = TestClient(api.app, raise_server_exceptions=False, base_url="http://localhost").get("/api/stats")
     assert r.status_code == 500
     assert r.json()["error"]["code"] == "NL-API-INTERNAL"
 

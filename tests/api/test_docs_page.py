@@ -11,7 +11,8 @@ from newsledger.api import create_app
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
-    return TestClient(create_app(str(tmp_path_factory.mktemp("docs") / "d.db")))
+    return TestClient(create_app(str(tmp_path_factory.mktemp("docs") / "d.db")),
+                      base_url="http://localhost")
 
 
 def test_the_docs_page_loads_only_local_files(client):
@@ -24,6 +25,8 @@ def test_the_docs_page_loads_only_local_files(client):
         r = client.get(ref)
         assert r.status_code == 200 and len(r.content) > 100, ref
     assert "SwaggerUIBundle" in client.get("/api/docs/static/swagger-ui-bundle.js").text
+    csp = client.get("/api/docs").headers["content-security-policy"]
+    assert "script-src" not in csp and "default-src 'self'" in csp and "http" not in csp
 
 
 def test_only_known_files_are_served(client):

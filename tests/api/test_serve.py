@@ -9,7 +9,7 @@ from newsledger.cli import main
 def test_serve_runs_uvicorn_on_the_ledger(db_path, monkeypatch):
     got = {}
 
-    def fake_run(app, host, port, log_level):
+    def fake_run(app, host, port, log_level):  # noqa: ARG001
         got.update(app=app, host=host, port=port)
     monkeypatch.setattr(uvicorn, "run", fake_run)
     assert main(["--db", db_path, "serve", "--port", "8123", "--model", "sm"]) == 0

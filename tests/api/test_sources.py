@@ -5,11 +5,19 @@ import pytest
 from fastapi.testclient import TestClient
 
 from newsledger.api import create_app
+from tests.api.api_fixtures import api_client
 
 
 @pytest.fixture
 def client(tmp_path):
-    return TestClient(create_app(str(tmp_path / "s.db")))
+    return api_client(tmp_path / "s.db")
+
+
+def test_writes_need_the_token(tmp_path):
+    anon = TestClient(create_app(str(tmp_path / "a.db"), token="t"), base_url="http://localhost")
+    r = anon.post("/api/sources", json={"url": "https://news.example/feed.xml"})
+    assert r.status_code == 401 and r.json()["error"]["code"] == "NL-API-AUTH"
+    assert anon.get("/api/sources").json()["total"] == 0
 
 
 def test_follow_list_and_remove_a_feed(client):

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from click.testing import CliRunner
 
-from newsledger.cli import cli
+from newsledger.cli import cli, main
 
 STORY = ('Harbour talks resume\n\nThe port authority said on Monday that ships would sail again. '
          '"We will reopen the northern quay within a week," said Omar Nasser, the harbour master.\n')
@@ -61,6 +62,8 @@ def test_ingest_needs_a_path(db_path):
 
 
 def test_show_unknown_doc_says_what_to_do(db_path):
+    from newsledger.store import Store
+    Store(db_path).close()
     r = CliRunner().invoke(cli, ["--db", db_path, "show", "zzzz"])
     assert r.exit_code == 1 and "no single article" in r.output
 
@@ -78,3 +81,24 @@ def test_no_analyze_defers_the_cross_report_pass(tmp_path, db_path):
     assert r.exit_code == 0, r.output
     assert s.query("SELECT count(*) AS n FROM event_clusters")[0]["n"] >= 1
     assert s.query("SELECT count(*) AS n FROM events WHERE event_id IS NULL")[0]["n"] == 0
+
+
+@pytest.mark.parametrize("cmd", [["stats"], ["quotes"], ["show", "x"],
+                                 ["export", "--format", "eval"]])
+def test_reading_commands_never_create_a_ledger(tmp_path, cmd):
+    db = tmp_path / "typo.db"
+    assert main(["--db", str(db), *cmd]) == 2
+    assert not db.exists()
+
+
+def test_export_out_refuses_to_overwrite_and_makes_folders(tmp_path, capsys):
+    from newsledger.store import Store
+    db = str(tmp_path / "l.db")
+    Store(db).close()
+    out = tmp_path / "new" / "dir" / "eval.jsonl"
+    assert main(["--db", db, "export", "--format", "eval", "--out", str(out)]) == 0
+    out.write_text("keep me")
+    assert main(["--db", db, "export", "--format", "eval", "--out", str(out)]) == 2
+    assert "NL-EXPORT-EXISTS" in capsys.readouterr().err and out.read_text() == "keep me"
+    assert main(["--db", db, "export", "--format", "eval", "--out", str(out), "--force"]) == 0
+    assert out.read_text() != "keep me"

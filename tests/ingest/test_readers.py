@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from newsledger.errors import Problem
 from newsledger.ingest.readers import content_id, read_paths
 from newsledger.records import Article
@@ -119,7 +121,46 @@ def test_non_utf8_is_decoded_and_says_how(tmp_path):
     g.write_bytes("Talks resumed in Erbil.".encode("utf-16"))
     a, b = _items(f, g)
     assert "déclaré" in a.text and a.encoding != "utf-8"
-    assert b.text == "Talks resumed in Erbil." and b.encoding == "utf-16"
+    assert b.text == "Talks resumed in Erbil." and b.encoding == "utf-16-le"
+
+
+TEXT_CS = ("Vláda v pondělí oznámila, že jednání o přístavu budou pokračovat příští týden "
+           "v Praze, řekl ministr.")
+
+
+@pytest.mark.parametrize("enc", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_wide_unicode_without_bom_is_recognised_not_binary(tmp_path, enc):
+    f = tmp_path / "wide.txt"
+    f.write_bytes(TEXT_CS.encode(enc))
+    (a,) = _items(f)
+    assert a.text == TEXT_CS and a.encoding == enc
+
+
+def test_damaged_utf8_is_an_error_at_its_byte_offset(tmp_path):
+    data = TEXT_CS.encode()
+    f = tmp_path / "bad.txt"
+    f.write_bytes(data[:30] + b"\xff" + data[30:])
+    (p,) = _items(f)
+    assert isinstance(p, Problem) and p.code == "NL-INGEST-ENCODING" and "offset 30" in p.message
+
+
+def test_a_legacy_charset_too_short_to_be_sure_of_is_an_error(tmp_path):
+    f = tmp_path / "short.txt"
+    f.write_bytes("Café à Genève".encode("latin-1"))
+    (p,) = _items(f)
+    assert isinstance(p, Problem) and p.code == "NL-INGEST-ENCODING" and "offset 3" in p.message
+
+
+def test_the_encoding_is_stored_and_shown(tmp_path):
+    from click.testing import CliRunner
+
+    from newsledger.cli import cli
+    f = tmp_path / "cs.txt"
+    f.write_bytes(("Praha\n\n" + TEXT_CS * 3).encode("cp1250"))
+    db = str(tmp_path / "l.db")
+    assert CliRunner().invoke(cli, ["--db", db, "ingest", "--model", "sm", str(f)]).exit_code == 0
+    out = CliRunner().invoke(cli, ["--db", db, "show", "cs"]).output
+    assert "encoding cp1250" in out
 
 
 def test_folder_is_walked_recursively_in_order(tmp_path):

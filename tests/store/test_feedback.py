@@ -59,10 +59,8 @@ def test_cli_marks_and_lists(store):
 
 
 def test_api_marks_and_lists(store):
-    from fastapi.testclient import TestClient
-
-    from newsledger.api import create_app
-    c = TestClient(create_app(store.path))
+    from tests.api.api_fixtures import api_client
+    c = api_client(store.path)
     r = c.post("/api/feedback", json={"kind": "quotes", "id": "3", "mark": "wrong"})
     assert r.status_code == 201 and r.json()["mark"] == "wrong"
     assert c.get("/api/feedback").json()["items"][0]["record_id"] == "3"

@@ -29,17 +29,13 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     import uvicorn
-    from fastapi.testclient import TestClient
 
-    from newsledger.api import create_app
-    from tests.conftest import TEST_MODEL
+    from tests.api.api_fixtures import api_client
 
     db = str(tmp_path_factory.mktemp("browser") / "ledger.db")
-    app = create_app(db, model=TEST_MODEL)
-    with TestClient(app) as c:        # fill the ledger through the API, as a user would
-        token = getattr(app.state, "token", None)
-        headers = {"Authorization": f"Bearer {token}"} if token else {}
-        assert c.post("/api/articles", json=ARTICLES, headers=headers).status_code == 201
+    client = api_client(db)           # fill the ledger through the API, as a user would
+    assert client.post("/api/articles", json=ARTICLES).status_code == 201
+    app = client.app
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
