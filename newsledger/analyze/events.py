@@ -26,7 +26,8 @@ from collections import defaultdict
 from functools import lru_cache
 from itertools import combinations
 
-from newsledger.analyze.common import UnionFind, data, idf_table, same_actor, stem, weighted_jaccard, words
+from newsledger.analyze.common import (UnionFind, data, idf_table, same_actor, stem,
+                                       weighted_jaccard, words)
 from newsledger.extract.claims_rules import days_apart, name_key, parse_date, rules
 from newsledger.kb.names import fold
 
@@ -152,7 +153,7 @@ class _Group:
         self.sources = defaultdict(set)
         self.sources[f["row"]["doc_id"]].add(f["src"])
 
-    def vetoes(self, other: _Group, cfg: dict) -> bool:
+    def vetoes(self, other: "_Group", cfg: dict) -> bool:
         a, b = self.rep, other.rep
         if a["row"].get("type") != b["row"].get("type") or a["neg"] != b["neg"]:
             return True
@@ -164,7 +165,7 @@ class _Group:
         return any(_time_veto(da, pa, db, pb, cfg, durative)
                    for da, pa in self.times for db, pb in other.times)
 
-    def absorb(self, other: _Group) -> None:
+    def absorb(self, other: "_Group") -> None:
         self.times |= other.times
         for doc, srcs in other.sources.items():
             self.sources[doc] |= srcs

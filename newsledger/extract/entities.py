@@ -18,7 +18,8 @@ from newsledger.kb import base
 from newsledger.kb.base import PLACE_TYPES
 from newsledger.kb.geo import geocode
 from newsledger.kb.names import _rules, fold, key
-from newsledger.kb.nominal import Words, descriptions, role_appositions, role_holders, role_of_group
+from newsledger.kb.nominal import (Words, descriptions, role_appositions, role_holders,
+                                   role_of_group)
 from newsledger.kb.resolve import Cluster, Resolver, is_place
 from newsledger.kb.ruler import sited
 from newsledger.records import Entity, Mention

@@ -18,10 +18,12 @@ from importlib import resources
 from pathlib import Path
 
 import yaml
-from rapidfuzz import fuzz, process
 
 from newsledger.errors import NewsledgerError
-from newsledger.kb.names import FUZZY_MIN, core, fold, key, looks_alike, person_key, same_person, slug, tokens
+from rapidfuzz import fuzz, process
+
+from newsledger.kb.names import (FUZZY_MIN, core, fold, key, looks_alike, person_key,
+                                 same_person, slug, tokens)
 
 ENV_KB = "NEWSLEDGER_KB"
 ENV_NO_PHOENIX = "NEWSLEDGER_KB_NO_PHOENIX"   # "1": leave the Phoenix import out

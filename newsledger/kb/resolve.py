@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from newsledger.kb.base import KB, PLACE_TYPES, Actor
+from newsledger.kb.base import KB, Actor, PLACE_TYPES
 from newsledger.kb.names import key, person_key, same_person, slug, tokens
 from newsledger.kb.ruler import group_name
 

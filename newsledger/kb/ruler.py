@@ -198,7 +198,7 @@ class _Windows:
         self.words, self.capitals, self.last = words, capitals, last
 
     @classmethod
-    def build(cls, vocab, patterns: list[list[dict]]) -> _Windows | None:
+    def build(cls, vocab, patterns: list[list[dict]]) -> "_Windows | None":
         """None when a pattern uses a spec this test cannot bound (then the
         Matcher runs on the whole doc, as before)."""
         words, lasts, capital = set(), set(), False

@@ -98,8 +98,8 @@ def test_bare_title_before_a_name_is_not_a_mention(analyse_text):
 
 
 def test_unknown_arabic_name_labelled_as_place_becomes_a_person(analyse_text):
-    from newsledger.kb import base
     from newsledger.kb.resolve import Resolver
+    from newsledger.kb import base
     res = Resolver(base.default(), None)
     cluster, label = res.resolve("Abu Ali al-Askari", "GPE", 0)
     assert label == "PERSON" and cluster.type == "person"
@@ -131,7 +131,6 @@ def test_bare_embassy_is_the_one_in_the_city_named_in_its_sentence(analyse_text)
 
 def test_name_split_at_a_mark_is_joined_only_before_a_particle(nlp):
     from spacy.tokens import Span
-
     from newsledger.extract.entities import _split_name
     doc = nlp("Omar ‘al-Hassan spoke. Omar ‘Hassan spoke.")
     assert [t.text for t in doc[:5]] == ["Omar", "‘", "al", "-", "Hassan"]
@@ -158,7 +157,6 @@ def test_words_index_finds_tokens_in_order(nlp):
 
 def test_person_span_loses_a_swallowed_verb_and_titles(nlp):
     from spacy.tokens import Span
-
     from newsledger.extract.entities import _trimmed
     doc = nlp("Reporters said General Omar Nasser left. Sayed Omar spoke.")
     assert _trimmed(Span(doc, 1, 5, "PERSON")).text == "Omar Nasser"

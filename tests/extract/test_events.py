@@ -229,7 +229,6 @@ def test_a_party_the_parser_coordinated_with_the_event_noun_is_a_second_target()
     # "the murder of A and his deputy B" parsed as "murder ... and deputy": B is murdered too
     import spacy
     from spacy.tokens import Doc
-
     from newsledger.extract.events.coder import code_noun
     words = ["the", "murder", "of", "Petrovic", "and", "his", "deputy", "Kovac"]
     heads = [1, 1, 1, 2, 1, 6, 1, 6]

@@ -14,19 +14,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from newsledger.extract.base import Extraction
+from newsledger.extract.lexicon import word_list
 from newsledger.extract.events import args as A
 from newsledger.extract.events import context as C
 from newsledger.extract.events import statements as S
-from newsledger.extract.events.coder import (
-    Hit,
-    code_demand,
-    code_noun,
-    code_predicate,
-    code_verb,
-    content_target,
-)
+from newsledger.extract.events.coder import (Hit, code_demand, code_noun, code_predicate,
+                                            code_verb, content_target)
 from newsledger.extract.events.lexicon import coding, intent_code, refusal_code, word_sets
-from newsledger.extract.lexicon import word_list
 from newsledger.records import Event
 
 NAME = "events.plover"

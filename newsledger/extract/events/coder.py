@@ -10,16 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from newsledger.extract.events import args as A
-from newsledger.extract.events.lexicon import (
-    Coding,
-    Pattern,
-    coding,
-    lexicon,
-    request_code,
-    statement_cues,
-    word_sets,
-)
 from newsledger.extract.lexicon import word_list
+from newsledger.extract.events.lexicon import (Coding, Pattern, coding, lexicon, request_code,
+                                               statement_cues, word_sets)
 
 
 @dataclass

@@ -7,7 +7,7 @@ pattern never needs a second table edited.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import lru_cache
 from importlib import resources
 
 import yaml
@@ -133,7 +133,7 @@ def _tables() -> dict:
     return _read("cameo.yaml")
 
 
-@cache
+@lru_cache(maxsize=None)
 def coding(cameo: str, type_: str | None = None) -> Coding | None:
     """The coding of a CAMEO code, or None for codes PLOVER has no type for (01, 02)."""
     t = _tables()

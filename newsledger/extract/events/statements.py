@@ -15,7 +15,8 @@ from newsledger.extract.base import Extraction
 from newsledger.extract.events import args as A
 from newsledger.extract.events import context as C
 from newsledger.extract.events.coder import Hit, reporter
-from newsledger.extract.events.lexicon import coding, lexicon, request_code, statement_cues
+from newsledger.extract.events.lexicon import (coding, lexicon, request_code,
+                                               statement_cues)
 from newsledger.kb import base as kb_base
 
 _THREAT, _ACCUSE = "130", "112"
