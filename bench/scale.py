@@ -43,7 +43,7 @@ def measure(path: str, runs: int) -> dict:
     db = sqlite3.connect(path)
     urls = endpoints(db)
     db.close()
-    client = TestClient(create_app(path))
+    client = TestClient(create_app(path), base_url="http://localhost")
     out = {}
     for url in urls:
         times, status = [], None

@@ -92,12 +92,14 @@ def document(request: Request, key: str) -> dict:
 @router.get("/quotes", summary="Who said what")
 def quotes(request: Request, speaker: str | None = None,
            q: Annotated[str | None, Query(description="Full-text search in the quote.")] = None,
-           since: Since = None, until: Until = None, limit: Limit = 50,
-           offset: Offset = 0) -> dict:
-    with open_ledger(request) as led:
-        rows = led.quotes(speaker=clean_text(speaker), search=clean_text(q), since=since,
-                          until=until)
-    return page(request, rows, limit, offset)
+           outlet: str | None = None, since: Since = None, until: Until = None,
+           limit: Limit = 50, offset: Offset = 0) -> dict:
+    from newsledger.store.queries import quotes_page
+    with open_ledger(request) as led:   # counted and cut in SQL: a page costs a page
+        total, rows = quotes_page(led.store, speaker=clean_text(speaker), search=clean_text(q),
+                                  since=since, until=until, outlet=clean_text(outlet),
+                                  limit=limit, offset=offset)
+    return page(request, rows, limit, offset, total=total)
 
 
 @router.get("/events", summary="Coded event mentions (PLOVER)")
