@@ -40,12 +40,13 @@ def merge(entries: list[Entry]) -> tuple[list[Entry], dict[str, str]]:
         target = (by_qid.get(e.attrs.get("qid") or "")
                   or next((by_key[_key(e, n)] for n in [e.name] + e.aliases if _key(e, n) in by_key), None)
                   or _same_office(e, by_office))
-        if target is None or target.id == e.id and target is not e:
+        if target is None:
             target = e
             kept.append(e)
         else:
             _absorb(target, e)
-            remap[e.id] = target.id
+            if e.id != target.id:
+                remap[e.id] = target.id
         for n in [target.name] + target.aliases:
             by_key.setdefault(_key(target, n), target)
         if target.attrs.get("qid"):
