@@ -426,8 +426,12 @@ def user_paths() -> list[str]:
 
 
 @lru_cache(maxsize=4)
-def load(extra: tuple[str, ...] | None = None, phoenix: bool | None = None) -> KB:
-    """The knowledge base of this process: region file, user files, Phoenix import."""
+def load(extra: tuple[str, ...] | None = None, phoenix: bool | None = None,
+         sources: bool | None = None) -> KB:
+    """The knowledge base of this process: region file, user files, the 2016-2026
+    import and the Phoenix import. ``phoenix`` and ``sources`` None: as the
+    environment says (both in by default); ``sources`` None follows an explicit
+    ``phoenix``, so ``phoenix=False`` is the curated files alone."""
     region = resources.files("newsledger.kb").joinpath("data/region.yaml")
     actors = [actor_from(e, "region") for e in yaml.load(region.read_text("utf-8"), Loader=_YAML)]
     kb = KB(actors)
@@ -435,7 +439,9 @@ def load(extra: tuple[str, ...] | None = None, phoenix: bool | None = None) -> K
         for a in read_file(p):
             a.source = "region"          # user entries rank with the shipped ones
             kb.add(a)                    # an existing id is extended, a new one added
-    if os.environ.get(ENV_NO_SOURCES) != "1":
+    if sources is None:
+        sources = phoenix if phoenix is not None else os.environ.get(ENV_NO_SOURCES) != "1"
+    if sources:
         add_sources(kb, _source_actors())
     if phoenix is None:
         phoenix = os.environ.get(ENV_NO_PHOENIX) != "1"
