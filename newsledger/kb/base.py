@@ -101,10 +101,16 @@ class KB:
         self._roles, self._last_list, self._sites = None, None, None
         self._near_last.clear()
         target = self.actors.get(actor.id) or self._duplicate(actor)
+        names = actor.names()
         if target is None:
             self.actors[actor.id] = target = actor
         else:
-            new = [n for n in actor.names() if n not in target.names() and n not in target.imported]
+            if tier(actor) > tier(target):
+                # An imported spelling that already names a better-ranked actor stays
+                # that actor's ("Islamic Resistance in Iraq" is a curated actor, not
+                # only OFAC's a.k.a. of Kata'ib Hizballah).
+                names = [n for n in names if not self._names_better(n, target, tier(actor))]
+            new = [n for n in names if n not in target.names() and n not in target.imported]
             if tier(actor) > tier(target):
                 target.imported += new
             else:
@@ -113,7 +119,7 @@ class KB:
             target.affiliations += actor.affiliations
             for k, v in actor.attrs.items():
                 target.attrs.setdefault(k, v)
-        for n in actor.names():
+        for n in names:
             self._index(n, target.id)
             if kind(target.type) == "group" and (tier(actor) == 0 or tier(actor) == 1
                                                  and target.type == "armed_group"):
@@ -139,6 +145,11 @@ class KB:
                 if tier(actor) == 0 and target.id not in self.by_surname.setdefault(toks[-1], []):
                     self.by_surname[toks[-1]].append(target.id)
         return target
+
+    def _names_better(self, name: str, target: Actor, rank: int) -> bool:
+        """Whether ``name`` already names an actor other than ``target`` ranked above ``rank``."""
+        return any(i != target.id and tier(self.actors[i]) < rank
+                   for i in self.by_fold.get(fold(name), ()))
 
     def _duplicate(self, actor: Actor) -> Actor | None:
         if actor.source == "region":

@@ -98,15 +98,23 @@ def _linked_people(rows, by_name: dict[str, Entry]) -> list[Entry]:
         if not lead and not linked:
             continue
         surname, _, given = r[1].partition(",")
-        name = f"{given.strip()} {_title(surname.strip())}".strip()
+        name = _person(given, surname)
         e = Entry(f"ofac_{r[0]}", name, "person", "ofac-sdn")
         for a in akas(r[11]):
             s, _, g = a.partition(",")
-            e.add_alias(f"{g.strip()} {_title(s.strip())}".strip() if g else _title(a))
+            e.add_alias(_person(g, s) if g else _title(a))
         e.roles += [{"role": "leader", "of": g} for g in lead]
         e.attrs["affiliations"] = [{"rel": "member_of", "of": g} for g in linked] or None
         out.append(e)
     return out
+
+
+def _person(given: str, surname: str) -> str:
+    """OFAC's "SURNAME, Given" as "Given Surname", an article inside a name lowercase."""
+    surname = _title(surname.strip())
+    if given.strip():
+        surname = re.sub(r"^(Al|El|Ad|As|Ash|Ar|At|Az)-", lambda m: m.group(1).lower() + "-", surname)
+    return f"{given.strip()} {surname}".strip()
 
 
 def _strip_group(text: str) -> str:
