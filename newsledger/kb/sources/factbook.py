@@ -19,20 +19,45 @@ from newsledger.kb.sources.places import iso3_by_gec, iso3_by_name
 
 # A group name or acronym, not a note ("network in Tunisia", "– Algeria").
 _NAMEISH = re.compile(r"^(?!.*\b(?:such as|designated)\b)(?:[A-Z][A-Za-z0-9-]{1,9}|(?:al-|Al-|an-|as-)?[A-Z][\w'’-]+(?:\s+[\w'’-]+)*)$")
+# Lower-case words inside a person's name.
+_PARTICLES = {"al", "el", "bin", "bint", "ibn", "de", "da", "das", "dos", "do", "del", "della", "di",
+              "du", "la", "le", "van", "von", "der", "den", "ter", "y", "e", "ould", "ag", "wa", "abu"}
 _SINCE = re.compile(r"\(\s*since\s+(?P<date>[^);]*?\d{4})\s*[);]?")
 
 
 def _split_title(words: list[str]) -> tuple[list[str], list[str]]:
-    """Leading title words and the name after them (honorifics dropped from both)."""
+    """The office title and the name in "[prose] Title Given SURNAME [rest]".
+
+    The name starts at most three capitalised words before its first upper-case
+    word; the title is the run of title words just before the name (prose before
+    it, "Tebboune appointed ...", "People's Assembly", is dropped). Honorifics
+    belong to neither."""
     R = rules()
     titles, hon = set(R["title_words"]), set(R["honorifics"])
-    i = 0
-    while i < len(words) and (words[i].lower().strip(",") in titles or words[i].lower() in hon) \
-            and not has_caps(words[i]):
-        i += 1
-    title = [w for w in words[:i] if w.lower() not in hon]
+    caps = next((i for i, w in enumerate(words) if has_caps(w) and w.lower() not in hon), None)
+    if caps is None:
+        return [], []
+    i = caps
+    while i > 0 and caps - i < 3 and words[i - 1][:1].isupper() \
+            and words[i - 1].lower().strip(",") not in titles | hon:
+        i -= 1
+    j = i
+    while j > 0 and (words[j - 1].lower().strip(",") in titles or words[j - 1].lower() in hon):
+        j -= 1
+    title = [w for w in words[j:i] if w.lower() not in hon]
     name = [w for w in words[i:] if w.lower() not in hon and not w.startswith('"')]
     return title, name
+
+
+def _one_name(name: str) -> bool:
+    """A single person's name: not a list ("A, B and C"), no notes in brackets, no
+    country name run into it ("Islamic Republic of Afghanistan Ashraf GHANI")."""
+    if re.search(r"[(),;]", name) or any(w[:1].islower() and w.lower() not in _PARTICLES
+                                        and not re.match(r"^(?:al|el|ad|as|ash|ar|at|az|an)-", w)
+                                        for w in name.split()):
+        return False
+    countries = iso3_by_name()
+    return not any(fold(w) in countries for w in name.split())
 
 
 def roles_of_title(title: list[str]) -> list[str]:
@@ -45,6 +70,8 @@ def roles_of_title(title: list[str]) -> list[str]:
     out = []
     for part in re.split(r"\s+and\s+|/", text):
         words = [w for w in part.split() if w not in R["drop_from_role"]]
+        # "Deputy Prime Ministers X (since ...), Y (since ...)": one role each.
+        words = [w[:-1] if w.endswith("s") and w[:-1] in R["title_words"] else w for w in words]
         role = " ".join(words)
         role = R["role_names"].get(role, role)
         if role:
@@ -61,13 +88,14 @@ def parse_executive(text: str) -> list[tuple[str, str, str | None]]:
         pos = m.end()
         pre = re.sub(r"^\W*(?:and\s+)?", "", pre.strip(" ,;")).strip()
         title, name = _split_title(pre.split())
-        if not name or not has_caps(" ".join(name)):
+        name = " ".join(name).strip(" ,;:")
+        if not name or not has_caps(name) or not _one_name(name):
             continue
         roles = roles_of_title(title) if title else last
         if title:
             last = roles
         for role in roles:
-            out.append((role, display(" ".join(name)), iso_date(m.group("date"))))
+            out.append((role, display(name), iso_date(m.group("date"))))
     return out
 
 
