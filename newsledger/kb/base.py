@@ -374,8 +374,11 @@ def _phoenix_actors() -> list[Actor]:
 
 
 _SOURCE_KEYS = {"id", "name", "type", "aliases", "roles", "affiliations", "source"}
-# Attributes of imported actors that name another actor by id.
-_REFS = ("country", "located_in", "government", "capital_of")
+# Attributes of imported actors that name another actor by id. An imported
+# country names its government ``gov``, not ``government``: a curated country's
+# government is what a country acting stands for (entities._metonym) and what
+# role phrases look up; the import does not extend that to every country.
+_REFS = ("country", "located_in", "government", "gov", "capital_of")
 
 
 def _source_actors() -> list[Actor]:

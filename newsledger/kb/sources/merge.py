@@ -117,7 +117,7 @@ def _days(d: str) -> int:
 def _remap(e: Entry, remap: dict[str, str]) -> None:
     for r in e.roles:
         r["of"] = remap.get(r["of"], r["of"])
-    for k in ("country", "located_in", "government", "capital_of"):
+    for k in ("country", "located_in", "government", "gov", "capital_of"):
         if e.attrs.get(k):
             e.attrs[k] = remap.get(e.attrs[k], e.attrs[k])
     for a in e.attrs.get("affiliations") or []:

@@ -52,7 +52,7 @@ def countries() -> list[Entry]:
         g = by_iso2.get(c.alpha_2)
         name = (g or {}).get("name") or getattr(c, "common_name", None) or c.name
         e = Entry(country_id(c.alpha_3), name, "country", "iso3166",
-                  attrs={"iso2": c.alpha_2, "iso3": c.alpha_3, "government": government_id(c.alpha_3)})
+                  attrs={"iso2": c.alpha_2, "iso3": c.alpha_3, "gov": government_id(c.alpha_3)})
         for n in (c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)):
             if n and ", " not in n:
                 e.add_alias(n)
