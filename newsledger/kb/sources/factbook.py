@@ -18,7 +18,8 @@ from newsledger.kb.sources.common import (Entry, clean, country_id, display, gov
 from newsledger.kb.sources.places import iso3_by_gec, iso3_by_name
 
 # A group name or acronym, not a note ("network in Tunisia", "– Algeria").
-_NAMEISH = re.compile(r"^(?!.*\b(?:such as|designated)\b)(?:[A-Z][A-Za-z0-9-]{1,9}|(?:al-|Al-|an-|as-)?[A-Z][\w'’-]+(?:\s+[\w'’-]+)*)$")
+_NAMEISH = re.compile(r"^(?!.*\b(?:such as|designated)\b)"
+                      r"(?:[A-Z][A-Za-z0-9-]{1,9}|(?:al-|Al-|an-|as-)?[A-Z][\w'’-]+(?:\s+[\w'’-]+)*)$")
 # Lower-case words inside a person's name.
 _PARTICLES = {"al", "el", "bin", "bint", "ibn", "de", "da", "das", "dos", "do", "del", "della", "di",
               "du", "la", "le", "van", "von", "der", "den", "ter", "y", "e", "ould", "ag", "wa", "abu"}
