@@ -2,10 +2,14 @@
 
 Loaded once per process from the shipped region file (``data/region.yaml``),
 the user's files (``NEWSLEDGER_KB``: paths separated by the OS path separator,
-YAML or JSON lists of the same shape) and the imported Phoenix dictionaries
-(``data/phoenix.jsonl.gz``). Phoenix actors that are the same as a region
-actor (same name key, same kind) are merged into it; user entries with an
-existing id extend or override that actor.
+YAML or JSON lists of the same shape), the actors imported from open data of
+2016-2026 (``data/actors2026.jsonl.gz``, built by ``newsledger.kb.sources``)
+and the Phoenix dictionaries of about 2015 (``data/phoenix.jsonl.gz``).
+Precedence, by ``tier``: curated (region and user files) > imported sources >
+Phoenix. An imported actor that is the same as a better-ranked one (same name
+key, same kind; places also the same type) is merged into it: its spellings
+become ``imported`` ones and its roles are kept only for offices the curated
+actor has none for. User entries with an existing id extend or override that actor.
 """
 from __future__ import annotations
 
@@ -27,6 +31,8 @@ from newsledger.kb.names import (FUZZY_MIN, core, fold, key, looks_alike, person
 
 ENV_KB = "NEWSLEDGER_KB"
 ENV_NO_PHOENIX = "NEWSLEDGER_KB_NO_PHOENIX"   # "1": leave the Phoenix import out
+ENV_NO_SOURCES = "NEWSLEDGER_KB_NO_SOURCES"   # "1": leave the 2016-2026 import out
+_YAML = getattr(yaml, "CSafeLoader", yaml.SafeLoader)    # the C parser: ~10x faster start-up
 # Knowledge-base types and the spaCy label their mentions carry.
 LABELS = {"person": "PERSON", "country": "GPE", "city": "GPE", "province": "GPE",
           "region": "LOC", "base": "FAC", "facility": "FAC", "nationality": "NORP"}
@@ -65,6 +71,12 @@ def kind(typ: str) -> str:
     return "person" if typ == "person" else "place" if typ in PLACE_TYPES else "group"
 
 
+def tier(actor: Actor) -> int:
+    """Trust rank of an actor's source: 0 curated (region, user files), 1 the
+    2016-2026 import, 2 Phoenix (about 2015)."""
+    return 0 if actor.source == "region" else 2 if actor.source == "phoenix" else 1
+
+
 class KB:
     def __init__(self, actors: list[Actor]):
         self.actors: dict[str, Actor] = {}
@@ -89,11 +101,17 @@ class KB:
         self._roles, self._last_list, self._sites = None, None, None
         self._near_last.clear()
         target = self.actors.get(actor.id) or self._duplicate(actor)
+        names = actor.names()
         if target is None:
             self.actors[actor.id] = target = actor
         else:
-            new = [n for n in actor.names() if n not in target.names() and n not in target.imported]
-            if actor.source == "phoenix" and target.source != "phoenix":
+            if tier(actor) > tier(target):
+                # An imported spelling that already names a better-ranked actor stays
+                # that actor's ("Islamic Resistance in Iraq" is a curated actor, not
+                # only OFAC's a.k.a. of Kata'ib Hizballah).
+                names = [n for n in names if not self._names_better(n, target, tier(actor))]
+            new = [n for n in names if n not in target.names() and n not in target.imported]
+            if tier(actor) > tier(target):
                 target.imported += new
             else:
                 target.aliases += new
@@ -101,11 +119,13 @@ class KB:
             target.affiliations += actor.affiliations
             for k, v in actor.attrs.items():
                 target.attrs.setdefault(k, v)
-        for n in actor.names():
+        for n in names:
             self._index(n, target.id)
-            if kind(target.type) == "group" and actor.source != "phoenix":
-                # Curated groups only: Phoenix's generic names ("National Liberation
-                # Front/Movement/Alliance" in many countries) would cross-match.
+            if kind(target.type) == "group" and (tier(actor) == 0 or tier(actor) == 1
+                                                 and target.type == "armed_group"):
+                # Curated and imported armed groups only: Phoenix's and the parties'
+                # generic names ("National Liberation Front/Movement/Alliance",
+                # "Democratic Party" in many countries) would cross-match.
                 k = key(core(n) or n)
                 if len(k) >= 4 and target.id not in self.by_core.setdefault(k, []):
                     self.by_core[k].append(target.id)
@@ -122,9 +142,14 @@ class KB:
                     continue
                 if target.id not in self.by_last.setdefault(toks[-1], []):
                     self.by_last[toks[-1]].append(target.id)
-                if actor.source != "phoenix" and target.id not in self.by_surname.setdefault(toks[-1], []):
+                if tier(actor) == 0 and target.id not in self.by_surname.setdefault(toks[-1], []):
                     self.by_surname[toks[-1]].append(target.id)
         return target
+
+    def _names_better(self, name: str, target: Actor, rank: int) -> bool:
+        """Whether ``name`` already names an actor other than ``target`` ranked above ``rank``."""
+        return any(i != target.id and tier(self.actors[i]) < rank
+                   for i in self.by_fold.get(fold(name), ()))
 
     def _duplicate(self, actor: Actor) -> Actor | None:
         if actor.source == "region":
@@ -133,7 +158,10 @@ class KB:
         for n in actor.names()[:1]:
             for aid in self.by_key.get(key(n), ()):
                 other = self.actors[aid]
-                if other.source != actor.source and kind(other.type) == kind_:
+                # Places merge only with places of the same level: a province is
+                # never a spelling of its country or of its capital city.
+                if tier(other) != tier(actor) and kind(other.type) == kind_ \
+                        and (kind_ != "place" or _level(other.type) == _level(actor.type)):
                     return other
         return None
 
@@ -198,8 +226,7 @@ class KB:
                 ids += self.by_last[k]
         hits = [self.actors[i] for i in dict.fromkeys(ids)
                 if any(same_person(n, name) for n in self.actors[i].names())]
-        curated = [a for a in hits if a.source != "phoenix"]
-        hits = curated or hits
+        hits = [a for a in hits if tier(a) == 0] or [a for a in hits if tier(a) == 1] or hits
         return hits[0] if len(hits) == 1 else None
 
     def _similar_last(self, last: str) -> list[str]:
@@ -224,9 +251,11 @@ class KB:
             cands = [a for a in cands if a.type == "person"] or ([] if strict else cands)
         elif label:
             cands = [a for a in cands if a.type != "person"] or ([] if strict else cands)
-        region = [a for a in cands if a.source != "phoenix"]
-        if len(region) == 1:
-            return region[0]
+        # The best-ranked source decides; two actors of the same rank are ambiguous.
+        for rank in (0, 1):
+            ranked = [a for a in cands if tier(a) <= rank]
+            if ranked:
+                return ranked[0] if len(ranked) == 1 else None
         return cands[0] if len(cands) == 1 else None
 
     def country_of_demonym(self, word: str) -> Actor | None:
@@ -257,8 +286,10 @@ class KB:
             idx: dict[tuple, list[str]] = {}
             for a in self.actors.values():
                 for r in a.roles:
-                    if r.get("role") and r.get("of"):
-                        idx.setdefault((r["role"], r["of"]), []).append(a.id)
+                    ids = idx.setdefault((r.get("role"), r.get("of")), []) \
+                        if r.get("role") and r.get("of") else None
+                    if ids is not None and a.id not in ids:    # one entry per holder, not per term
+                        ids.append(a.id)
             self._roles = idx
         return self._roles
 
@@ -275,6 +306,11 @@ class KB:
 
     def __len__(self) -> int:
         return len(self.actors)
+
+
+def _level(typ: str) -> str:
+    """Countries, provinces and cities are levels; regions, bases, facilities are not ranked."""
+    return typ if typ in ("country", "province", "city") else "other"
 
 
 def _in_range(r: dict, date: str | None) -> bool:
@@ -312,7 +348,7 @@ def read_file(path: str | Path, source: str = "user") -> list[Actor]:
     p = Path(path).expanduser()
     try:
         text = p.read_text("utf-8")
-        data = json.loads(text) if p.suffix == ".json" else yaml.safe_load(text)
+        data = json.loads(text) if p.suffix == ".json" else yaml.load(text, Loader=_YAML)
     except OSError as e:
         raise KBError(f"cannot read knowledge-base file {p} ({e.strerror}); fix the path in "
                       f"${ENV_KB}", code="NL-KB-READ") from None
@@ -337,20 +373,90 @@ def _phoenix_actors() -> list[Actor]:
     return out
 
 
+_SOURCE_KEYS = {"id", "name", "type", "aliases", "roles", "affiliations", "source"}
+# Attributes of imported actors that name another actor by id. An imported
+# country names its government ``gov``, not ``government``: a curated country's
+# government is what a country acting stands for (entities._metonym) and what
+# role phrases look up; the import does not extend that to every country.
+_REFS = ("country", "located_in", "government", "gov", "capital_of")
+
+
+def _source_actors() -> list[Actor]:
+    """The 2016-2026 import (``newsledger.kb.sources``); each actor keeps its sources
+    in ``attrs["sources"]``."""
+    ref = resources.files("newsledger.kb").joinpath("data/actors2026.jsonl.gz")
+    out = []
+    with ref.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as f:
+        for line in f:
+            r = json.loads(line)
+            attrs = {k: v for k, v in r.items() if k not in _SOURCE_KEYS}
+            attrs["sources"] = r["source"]
+            out.append(Actor(id=r["id"], name=r["name"], type=r["type"],
+                             aliases=r.get("aliases", []), roles=r.get("roles", []),
+                             affiliations=r.get("affiliations", []), attrs=attrs,
+                             source="sources"))
+    return out
+
+
+def add_sources(kb: KB, actors: list[Actor]) -> None:
+    """Add imported actors, then point their references (role holders' offices,
+    places' parents, countries' governments) at the actors they were merged into.
+
+    A country's imported government merges into the country's curated government
+    whatever its name; a curated actor keeps its own roles, the imported ones are
+    added only for offices it has none for."""
+    remap: dict[str, str] = {}
+    added: list[tuple[Actor, Actor]] = []
+    for a in actors:
+        own = a.id
+        if a.type == "government" and a.attrs.get("country"):
+            country = kb.get(remap.get(a.attrs["country"], a.attrs["country"]))
+            gov = country.attrs.get("government") if country is not None else None
+            if gov and gov != a.id and gov in kb.actors:
+                a.id = gov
+        target = kb.add(a)
+        if target.id != own:
+            remap[own] = target.id
+        added.append((a, target))
+    if not remap:
+        return
+    for a, target in added:
+        for r in a.roles + a.affiliations:
+            r["of"] = remap.get(r.get("of"), r.get("of"))
+        if target is not a and tier(target) == 0 and a.roles:
+            theirs = {id(r) for r in a.roles}
+            own = {(r.get("role"), r.get("of")) for r in target.roles if id(r) not in theirs}
+            target.roles = [r for r in target.roles
+                            if id(r) not in theirs or (r.get("role"), r.get("of")) not in own]
+        for k in _REFS:
+            v = target.attrs.get(k)
+            if isinstance(v, str) and v in remap:
+                target.attrs[k] = remap[v]
+    kb._roles = None
+
+
 def user_paths() -> list[str]:
     return [p for p in os.environ.get(ENV_KB, "").split(os.pathsep) if p.strip()]
 
 
 @lru_cache(maxsize=4)
-def load(extra: tuple[str, ...] | None = None, phoenix: bool | None = None) -> KB:
-    """The knowledge base of this process: region file, user files, Phoenix import."""
+def load(extra: tuple[str, ...] | None = None, phoenix: bool | None = None,
+         sources: bool | None = None) -> KB:
+    """The knowledge base of this process: region file, user files, the 2016-2026
+    import and the Phoenix import. ``phoenix`` and ``sources`` None: as the
+    environment says (both in by default); ``sources`` None follows an explicit
+    ``phoenix``, so ``phoenix=False`` is the curated files alone."""
     region = resources.files("newsledger.kb").joinpath("data/region.yaml")
-    actors = [actor_from(e, "region") for e in yaml.safe_load(region.read_text("utf-8"))]
+    actors = [actor_from(e, "region") for e in yaml.load(region.read_text("utf-8"), Loader=_YAML)]
     kb = KB(actors)
     for p in list(extra if extra is not None else user_paths()):
         for a in read_file(p):
             a.source = "region"          # user entries rank with the shipped ones
             kb.add(a)                    # an existing id is extended, a new one added
+    if sources is None:
+        sources = phoenix if phoenix is not None else os.environ.get(ENV_NO_SOURCES) != "1"
+    if sources:
+        add_sources(kb, _source_actors())
     if phoenix is None:
         phoenix = os.environ.get(ENV_NO_PHOENIX) != "1"
     if phoenix:

@@ -35,6 +35,12 @@ def geocode(name: str, actor: Actor | None = None, kb: KB | None = None) -> dict
         return {"lat": actor.attrs["lat"], "lon": actor.attrs["lon"],
                 "country": country.name if country else (actor.name if actor.type == "country" else None),
                 "province": actor.attrs.get("province"), "source": "kb"}
+    if actor is not None and actor.type == "province" and kb is not None \
+            and kb.get(actor.attrs.get("located_in")) is not None:
+        # An imported first-level subdivision (ISO 3166-2): its country from the
+        # hierarchy, no coordinates (GeoNames has cities, not their areas).
+        return {"lat": None, "lon": None, "country": kb.get(actor.attrs["located_in"]).name,
+                "province": actor.name, "source": "kb"}
     cities, countries, by_code = _geonames()
     for n in ([actor.name] if actor else []) + [name]:
         k = fold(n)

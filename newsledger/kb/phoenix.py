@@ -8,6 +8,15 @@ root line (``NURI_AL_MALIKI_``), ``+alias`` lines and codes with date ranges
 countries, groups) or on indented lines below it (persons). The import keeps
 one JSON object per actor; the package reads only the generated file, never
 the source dictionaries.
+
+The dictionaries list more than spellings under an actor: a country's states,
+rivers, mountains and cities (UNITED_STATES: +TEXAS, +ROCKY_MOUNTAINS), an
+agency's sub-agencies, a person's administration (+OBAMA_ADMINISTRATION).
+Those are not names of the actor, so ``keep_alias`` leaves them out: a
+country keeps only spellings of its own name (all its telling words are name
+words, or it is the initials); no country or person keeps a spelling with an agent word of
+``Phoenix.agents.txt`` (administration, government, regime, forces ...); no
+actor keeps another country's name or a first-level subdivision's.
 """
 from __future__ import annotations
 
@@ -17,7 +26,9 @@ import re
 import sys
 from pathlib import Path
 
-from newsledger.kb.names import display, slug
+from rapidfuzz import fuzz
+
+from newsledger.kb.names import display, fold, honorifics, slug
 
 FILES = {"Phoenix.Countries.actors.txt": "countries",
          "Phoenix.International.actors.txt": "international",
@@ -116,7 +127,68 @@ def _type(a: dict) -> str:
     return "organisation"
 
 
-def convert(actors: list[dict]) -> list[dict]:
+# Name words too common to show that a spelling is of this country's name.
+_GENERIC = {"republic", "state", "states", "united", "kingdom", "democratic", "people",
+            "peoples", "islamic", "federal", "federation", "of", "the", "and", "arab", "new",
+            "north", "south", "east", "west", "central", "great", "island", "islands"}
+
+
+def agent_words(path: Path) -> set[str]:
+    """Single-word agents of the Phoenix agents dictionary (ADMINISTRATION [~GOV] ...),
+    lowercase, without the honorifics a name may carry ("President Obama")."""
+    out = set()
+    for line in path.read_text("utf-8", errors="replace").splitlines():
+        body = line.split("#", 1)[0]
+        m = re.match(r"^([A-Z][A-Z'-]*?)_?\s+\[~", body)
+        if m and "!" not in m.group(1):
+            out.add(m.group(1).lower())
+    return out - set(honorifics())
+
+
+def _initials(name: str) -> set[str]:
+    words = [w for w in re.split(r"[\s-]+", fold(name)) if w]
+    return {"".join(w[0] for w in words),
+            "".join(w[0] for w in words if w not in ("of", "the", "and", "for"))}
+
+
+def _country_names(rec: dict) -> list[str]:
+    """The country's own names: the root spelling and, by its code, the ISO names."""
+    names = [rec["name"]]
+    iso = _iso().get(rec["codes"][0] if rec["codes"] else "")
+    return names + (iso or [])
+
+
+def keep_alias(typ: str, rec: dict, alias: str, agents: set[str]) -> bool:
+    """Whether a dictionary spelling listed under an actor is a name of that actor."""
+    f = fold(alias)
+    words = f.split()
+    if not words:
+        return False
+    if f in _other_places(rec, typ):
+        return False               # a subdivision, city or other country is its own actor
+    if typ in ("country", "person") and any(w in agents for w in words):
+        return False               # "Obama administration", "Syrian regime": an agent of it
+    if typ != "country":
+        return True
+    compact = re.sub(r"[^a-z]", "", f)
+    names = _country_names(rec)
+    if any(compact == i or compact == "the" + i for n in names for i in _initials(n)):
+        return True                # US, U.S.A., the USA
+    own = {w for n in names for w in fold(n).split() if w not in _GENERIC and len(w) >= 4}
+    # Every telling word is a word of the name, or a spelling of one ("Irak",
+    # "Americans"): "Iraqi Kurdistan" is a region of Iraq, "Texas" a state of the US.
+    telling = [w for w in words if w not in _GENERIC and len(w) >= 4]
+    return bool(telling) and all(any(w[:5] == o[:5] or fuzz.ratio(w, o) >= 75 for o in own)
+                                 for w in telling)
+
+
+def _other_places(rec: dict, typ: str) -> set[str]:
+    """Folded names of first-level subdivisions and countries this actor is not."""
+    own = {fold(n) for n in (_country_names(rec) if typ == "country" else [rec["name"]])}
+    return _subdivisions_and_countries() - own
+
+
+def convert(actors: list[dict], agents: set[str] = frozenset()) -> list[dict]:
     """Shipped records: countries merged by their code, other actors by name."""
     out: dict[str, dict] = {}
     for a in actors:
@@ -130,12 +202,14 @@ def convert(actors: list[dict]) -> list[dict]:
         if rec is None:
             rec = out[ident] = {"id": ident, "name": name, "type": typ, "aliases": [],
                                 "codes": sorted(set(codes)), "roles": []}
-        elif name != rec["name"] and name not in rec["aliases"]:
+        elif name != rec["name"] and name not in rec["aliases"] and keep_alias(typ, rec, name, agents):
             rec["aliases"].append(name)
         for al in a["aliases"]:
             # Country entries list their cities as spellings (BAGHDAD under IRAQ):
             # places are actors of their own here, so those are left out.
             if typ == "country" and al.lower() in _cities():
+                continue
+            if not keep_alias(typ, rec, al, agents):
                 continue
             if al not in rec["aliases"]:
                 rec["aliases"].append(al)
@@ -157,13 +231,36 @@ def _cities() -> set[str]:
 
 
 _CITY_NAMES: set[str] | None = None
+_ISO: dict[str, list[str]] | None = None
+_PLACES: set[str] | None = None
+
+
+def _iso() -> dict[str, list[str]]:
+    """ISO3 (= CAMEO country code) -> the country's ISO names."""
+    global _ISO
+    if _ISO is None:
+        import pycountry
+        _ISO = {c.alpha_3: [n for n in (c.name, getattr(c, "common_name", None),
+                                        getattr(c, "official_name", None)) if n]
+                for c in pycountry.countries}
+    return _ISO
+
+
+def _subdivisions_and_countries() -> set[str]:
+    global _PLACES
+    if _PLACES is None:
+        import pycountry
+        _PLACES = {fold(s.name) for s in pycountry.subdivisions if s.parent_code is None}
+        _PLACES |= {fold(n) for names in _iso().values() for n in names}
+    return _PLACES
 
 
 def build(src: Path, out: Path) -> int:
     actors = []
     for fname, source in FILES.items():
         actors += parse(src / fname, source)
-    recs = convert(actors)
+    agents = agent_words(src / "Phoenix.agents.txt") if (src / "Phoenix.agents.txt").exists() else set()
+    recs = convert(actors, agents)
     with gzip.open(out, "wt", encoding="utf-8") as f:
         for r in recs:
             f.write(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n")

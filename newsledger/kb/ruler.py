@@ -58,21 +58,26 @@ def _variants(name: str) -> set[str]:
     return out
 
 
-def _ruler_names(actor: base.Actor, curated: bool) -> list[str]:
+def _ruler_names(actor: base.Actor, curated: bool, kb: base.KB | None = None) -> list[str]:
     """Spellings of an actor worth tagging anywhere in a text.
 
-    Curated spellings (region and user files) are all used; Phoenix ones only
-    when they have several words and no title ("PM MALIKI" no), and for
-    countries only the name itself (their lists include towns and demonyms).
+    Curated spellings (region and user files) are all used; imported ones
+    (the 2016-2026 sources, Phoenix) only when they have several words and no
+    title ("PM MALIKI" no), and for countries only the name itself (their
+    lists include towns and demonyms). Of the 2016-2026 import only persons
+    and groups are tagged (places are left to NER), persons and parties only
+    of the region's countries, and no spelling two actors share.
     """
     if curated:
-        if actor.source == "phoenix":
+        if base.tier(actor) != 0:
             return []
         # "the US" would swallow "the US embassy": the article is not part of a name.
         names = [n[4:] if n.lower().startswith("the ") else n for n in actor.names()]
         return [n for n in names if len(n) > 1]
     if actor.type == "country":
-        return [actor.name] if actor.source == "phoenix" else []
+        return [actor.name] if base.tier(actor) == 2 else []
+    if base.tier(actor) == 1:
+        return _imported_names(actor, kb) if kb is not None else []
     if actor.source == "phoenix" and not _in_region(actor):
         return []
     hon = _rules()["honorific_set"]
@@ -88,6 +93,26 @@ def _ruler_names(actor: base.Actor, curated: bool) -> list[str]:
     return out
 
 
+def _imported_names(actor: base.Actor, kb: base.KB) -> list[str]:
+    """Taggable spellings of an actor of the 2016-2026 import (see ``_ruler_names``)."""
+    if base.kind(actor.type) != "person" and actor.type not in settings()["import_types"]:
+        return []
+    if actor.type != "armed_group":
+        country = kb.get(actor.attrs.get("country"))
+        iso3 = country.attrs.get("iso3", "") if country is not None else ""
+        if not iso3.startswith(settings()["codes"]):
+            return []
+    hon = _rules()["honorific_set"]
+    out = []
+    for n in actor.names():
+        toks = tokens(n)
+        if len(toks) < settings()["min_tokens"] or len(n) < 6 or any(t in hon for t in toks):
+            continue
+        if len(kb.by_fold.get(base.fold(n), ())) == 1:
+            out.append(n)
+    return out
+
+
 class KBRuler:
     def __init__(self, nlp: Language, kb: base.KB):
         self.kb = kb
@@ -97,7 +122,7 @@ class KBRuler:
         seen: set[str] = set()
         for curated in (True, False):
             for actor in kb.actors.values():
-                names = {v for n in _ruler_names(actor, curated) for v in _variants(n)}
+                names = {v for n in _ruler_names(actor, curated, kb) for v in _variants(n)}
                 names = [n for n in names if n.lower() not in seen]
                 seen.update(n.lower() for n in names)
                 if names:
@@ -113,7 +138,7 @@ class KBRuler:
 
     def _add_group_patterns(self, nlp) -> None:
         g = groups()
-        countries = [a for a in self.kb.actors.values() if a.type == "country" and a.source != "phoenix"]
+        countries = [a for a in self.kb.actors.values() if a.type == "country" and base.tier(a) == 0]
         adj = sorted({w.lower() for a in countries
                       for w in base._as_list(a.attrs.get("demonym")) + [a.name] + _curated(a.aliases)
                       if len(w.split()) == 1})
@@ -146,7 +171,7 @@ class KBRuler:
             if _cased_like_name(doc[s:e], actor):
                 s, e = _widened(doc, s, e, actor)
                 spans.append(Span(doc, s, e, label=actor.label, kb_id=actor.id))
-                if actor.type == "country" and actor.source != "phoenix":
+                if actor.type == "country" and base.tier(actor) == 0:
                     countries[s] = spans[-1]
         for mid, s, e in self._group_matches(doc):
             kind, _, what = doc.vocab.strings[mid].partition(":")
@@ -345,7 +370,7 @@ def group_name(kb: base.KB, gid: str, text: str) -> str:
 def _cased_like_name(span: Span, actor: base.Actor) -> bool:
     """A match counts only where it is written as a name: "US" yes, "us" no."""
     text = span.text
-    if actor.source != "phoenix" and text in actor.names():
+    if base.tier(actor) < 2 and text in actor.names():
         return True                       # written exactly as the KB has it
     if len(span) == 1:
         names = actor.names() + actor.imported
@@ -354,7 +379,7 @@ def _cased_like_name(span: Span, actor: base.Actor) -> bool:
     content = [t for t in span if any(ch.isalpha() for ch in t.text) and t.lower_ not in PARTICLES]
     if not content or not content[0].text[0].isupper():
         return False
-    if actor.source == "phoenix" or text.lower() in (n.lower() for n in actor.imported):
+    if base.tier(actor) > 0 or text.lower() in (n.lower() for n in actor.imported):
         return all(t.text[0].isupper() for t in content)
     return True
 

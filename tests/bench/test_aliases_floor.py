@@ -1,5 +1,9 @@
 """CI floors for the actors issue, a little under what is reached (see docs/actors.md):
-aliases right 0.305 / wrong 0.019; seeds (md) mentions F1 0.950, alias-merge F1 0.961.
+aliases right 0.412 / wrong 0.025; seeds (md) mentions F1 0.950, alias-merge F1 0.961.
+(The Phoenix import no longer takes a country's states, rivers and cities or an agent
+word as its spellings, so 438 of the 1,371 held-out lines are gone, most of them
+unresolvable: the wrong answers fell from 26 to 23, their share rose over the
+smaller set from 0.019 to 0.025.)
 
 * bench/aliases.py: held-out Phoenix spellings resolved to their own actor,
   and the share resolved to a wrong one (no spaCy model needed).
@@ -18,7 +22,7 @@ def _run(*args):
 
 
 def test_alias_benchmark_floor():
-    r = _run("bench/aliases.py", "--min", "right=0.30", "--max", "wrong=0.021")
+    r = _run("bench/aliases.py", "--min", "right=0.40", "--max", "wrong=0.027")
     assert r.returncode == 0, r.stdout + r.stderr
 
 

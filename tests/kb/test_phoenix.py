@@ -53,3 +53,39 @@ def test_build_writes_gzip_jsonl(tmp_path):
     out = tmp_path / "out.jsonl.gz"
     assert phoenix.build(tmp_path, out) == 2
     assert out.stat().st_size > 0
+
+
+CONTAINED = """\
+UNITED_STATES_OF_AMERICA_  [USA]
++AMERICA
++U.S.A._
++IRAK_
++TEXAS_
++ROCKY_MOUNTAINS_
++MISSISSIPPI_RIVER_
++US_ADMINISTRATION_
+BARACK_OBAMA
++PRESIDENT_OBAMA_
++OBAMA_ADMINISTRATION
+\t[USAGOV >090120]
+"""
+
+AGENTS = """\
+ADMINISTRATION [~GOV]
+REGIME [~GOV]
+PRESIDENT [~GOV]
+FARM_WORKER [~AGR]
+"""
+
+
+def test_contained_places_and_agent_words_are_not_aliases(tmp_path):
+    (tmp_path / "c.txt").write_text(CONTAINED, encoding="utf-8")
+    (tmp_path / "a.txt").write_text(AGENTS, encoding="utf-8")
+    agents = phoenix.agent_words(tmp_path / "a.txt")
+    # Single-word agents only; "president" is an honorific a name may carry.
+    assert agents == {"administration", "regime"}
+    by_id = {r["id"]: r for r in phoenix.convert(phoenix.parse(tmp_path / "c.txt", "countries"),
+                                                  agents)}
+    # A state, a mountain range, a river, another country's name and an agent are not the US.
+    assert by_id["phx_usa"]["aliases"] == ["AMERICA", "U.S.A."]
+    assert by_id["phx_barack_obama"]["aliases"] == ["PRESIDENT OBAMA"]
