@@ -100,6 +100,7 @@ def main(argv=None) -> int:
     a = ap.parse_args(argv)
     sizes = [int(x) for x in a.actors.split(",")]
     import ray
+
     from newsledger.nlp import distributed
     arts = corpus(a.words)
     n = len(arts)

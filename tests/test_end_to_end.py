@@ -3,11 +3,10 @@ from __future__ import annotations
 
 import io
 import json
-
-import pytest
-
 import os
 from pathlib import Path
+
+import pytest
 
 from newsledger import Ledger
 from newsledger.export import export

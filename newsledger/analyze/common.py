@@ -4,7 +4,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import yaml
@@ -14,7 +14,7 @@ from newsledger.kb.names import fold
 _WORD = re.compile(r"[a-z][a-z0-9]+")
 
 
-@lru_cache(maxsize=None)
+@cache
 def data(name: str = "analysis") -> dict:
     raw = resources.files("newsledger.analyze").joinpath(f"data/{name}.yaml").read_text("utf-8")
     return yaml.safe_load(raw)

@@ -1,7 +1,7 @@
 """The evaluation record of SCHEMA.md (system output): one JSON object per document name."""
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from newsledger.store.db import Store
 from newsledger.store.events_query import with_implied

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import csv
 import json
-from typing import IO, Iterator
+from collections.abc import Iterator
+from typing import IO
 
 from newsledger.errors import ExportError
 from newsledger.store.db import RECORD_TABLES, Store

@@ -9,8 +9,8 @@ import json
 import os
 import sqlite3
 from dataclasses import asdict, fields
-from datetime import datetime, timezone
-from functools import lru_cache
+from datetime import UTC, datetime
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -28,7 +28,7 @@ def table_for(record) -> str:
     return _table_of(type(record))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _table_of(cls: type) -> str:
     for c in cls.__mro__:
         if c in TABLES:
@@ -36,7 +36,7 @@ def _table_of(cls: type) -> str:
     raise StoreError(f"no table for {cls.__name__}", code="NL-STORE-TABLE")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _field_names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in fields(cls))
 
@@ -57,7 +57,7 @@ def record_row(record) -> dict:
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def default_path() -> str:
