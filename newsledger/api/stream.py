@@ -60,9 +60,10 @@ class _Cancelled(Exception):
     """The client went away: stop reading the ledger."""
 
 
-def _produce(db_path: str, fmt: str, table: str, q: queue.Queue, cancelled: threading.Event):
+def _produce(db_path: str, fmt: str, table: str, q: queue.Queue, cancelled: threading.Event,
+             read_only: bool = False):
     from newsledger.ledger import Ledger
-    led = Ledger(db_path)
+    led = Ledger(db_path, read_only=read_only)
     out = _QueueWriter(q, cancelled)
     try:
         export(led.store, fmt, out, table=table)
@@ -84,10 +85,10 @@ def _quietly(fn) -> None:
         pass
 
 
-def _chunks(db_path: str, fmt: str, table: str) -> Iterator[bytes]:
+def _chunks(db_path: str, fmt: str, table: str, read_only: bool = False) -> Iterator[bytes]:
     q: queue.Queue = queue.Queue(maxsize=16)
     cancelled = threading.Event()
-    threading.Thread(target=_produce, args=(db_path, fmt, table, q, cancelled),
+    threading.Thread(target=_produce, args=(db_path, fmt, table, q, cancelled, read_only),
                      daemon=True, name=f"export-{fmt}").start()
     try:
         while (item := q.get()) is not _DONE:
@@ -111,7 +112,8 @@ def export_ledger(request: Request, fmt: str,
                        code="NL-EXPORT-TABLE")
     media, ext = MEDIA[fmt]
     name = f"newsledger-{table if fmt == 'csv' else fmt}.{ext}"
-    return StreamingResponse(_chunks(request.app.state.db_path, fmt, table), media_type=media,
+    return StreamingResponse(_chunks(request.app.state.db_path, fmt, table,
+                                     request.app.state.read_only), media_type=media,
                              headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
@@ -122,7 +124,7 @@ def _parquet(request: Request, table: str | None) -> Response:
     if table not in TABLES:
         raise ApiError(f"a Parquet download is one table: add ?table= with one of "
                        f"{', '.join(TABLES)}", code="NL-EXPORT-TABLE")
-    led = Ledger(request.app.state.db_path)
+    led = Ledger(request.app.state.db_path, read_only=request.app.state.read_only)
     try:
         data = table_bytes(led.store, table)
     finally:

@@ -37,7 +37,7 @@ class Extraction:
                 kind = next(c for c in type(r).__mro__ if c in self._LISTS)
                 getattr(self, self._LISTS[kind]).append(r)
 
-    def detached(self) -> "Extraction":
+    def detached(self) -> Extraction:
         """A copy without the spaCy Doc, cheap to send between processes."""
         self.doc = None
         return self

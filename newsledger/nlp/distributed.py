@@ -130,7 +130,6 @@ class _Analyser:
 
     def __init__(self, model: str):
         self.nlp = load(model)
-        process.warm_up(self.nlp)
         faults = dict(f.partition(":")[::2] for f in os.environ.get(FAULT_ENV, "").split(",") if f)
         self.exit_on = faults.get("exit")
         if faults.get("raise"):

@@ -67,36 +67,26 @@ def run_stages(doc, ex: Extraction) -> Extraction:
     return ex
 
 
-_WARM = ('On Monday, the mayor of Lisbon, Carlos Moedas, said "the workers will return next '
-         'week". Portugal accused Spain of blocking the shipments, the minister told reporters.')
-_warmed: set[int] = set()
-
-
-def warm_up(nlp) -> None:
-    """Run the stages once on a small text, so that the lexicons and knowledge base
-    they load on first use are not counted against the first article's budget."""
-    if id(nlp) in _warmed:
-        return
-    _warmed.add(id(nlp))
-    article = Article(id="warm-up", text=_WARM, name="warm-up")
-    doc = parse_one(nlp, _WARM)
-    remember_text(doc, _WARM)
-    try:
-        run_stages(doc, Extraction(article, doc))
-    except Exception:  # noqa: BLE001 - a failing stage is reported on the real articles
-        pass
+# The first article of a process loads what the stages load on first use (lexicons,
+# the knowledge base, name tables: seconds); it is exempt from the budget, so that
+# loading never counts against an article. A warm-up text instead would cost every
+# process those seconds even where no article needs them.
+_first_done = False
 
 
 def _extract(article: Article, doc, text: str, budget: float | None = None
              ) -> Extraction | Problem:
     """Run the stages on the Doc made from ``text`` (the article, boilerplate blanked)."""
     remember_text(doc, defuse(text))    # what the Doc was made from, offsets unchanged
+    global _first_done
     budget = default_budget() if budget is None else budget
-    _deadline.at = time.monotonic() + budget if budget > 0 else None
+    _deadline.at = time.monotonic() + budget if budget > 0 and _first_done else None
     if doc.user_data.get(PARSE_TIMEOUT):
         _deadline.at = time.monotonic() - 1     # parsing used the budget: no stage runs
     try:
-        return run_stages(doc, Extraction(article, doc)).detached()
+        ex = run_stages(doc, Extraction(article, doc)).detached()
+        _first_done = True
+        return ex
     except Exception as e:  # a bug in one stage must not stop the batch
         return Problem(article.source or article.name, article.source_line, "NL-EXTRACT-FAILED",
                        f"extraction failed ({type(e).__name__}: {e}); the article was not stored, "
@@ -112,7 +102,6 @@ def timeouts(ex: Extraction) -> list[dict]:
 
 def _one(article: Article):
     nlp = load(_worker_model)
-    warm_up(nlp)
     text = mask(article.text, article.excluded)
     budget = default_budget() if _worker_budget is None else _worker_budget
     return article, _extract(article, parse_one(nlp, text, budget), text, budget)
@@ -147,7 +136,6 @@ def analyse(articles: Iterable[Article], model: str, *, workers: int = 1,
 
 def _in_process(articles: Iterable[Article], model: str, budget: float | None = None):
     nlp = load(model)
-    warm_up(nlp)
     masked = ((mask(a.text, a.excluded), a) for a in articles)
     stream = ((text, (a, text)) for text, a in masked)
     for doc, (article, text) in parse(nlp, stream, batch_size=BATCH_SIZE, budget=budget):
@@ -162,7 +150,6 @@ def _overlapped(articles: Iterable[Article], model: str, budget: float | None = 
         yield from _in_process(chain.from_iterable(chain(head, batches)), model, budget)
         return
     nlp = load(model)
-    warm_up(nlp)
     with mp.get_context("fork").Pool(1, initializer=_init, initargs=(model, budget)) as pool:
         pending: deque = deque()
         for batch in chain(head, batches):

@@ -71,6 +71,8 @@ def test_read_only_serves_reads_refuses_writes_and_cannot_change_the_file(tmp_pa
     before = db.stat().st_mtime_ns, db.read_bytes()
     ro = api_client(db, read_only=True)
     assert ro.get("/api/stats").json()["documents"] == 1
+    assert ro.get("/api/export/eval").text.count("\n") == 1
+    assert ro.get("/api/export/parquet", params={"table": "documents"}).status_code == 200
     _error(ro.post("/api/articles", json=[ARTICLES[0]]), 403, "NL-API-READ-ONLY")
     from newsledger.store.db import Store
     st = Store(str(db), read_only=True)

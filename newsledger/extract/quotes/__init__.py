@@ -21,7 +21,8 @@ from spacy.tokens import Doc
 
 from newsledger.extract.base import Extraction
 from newsledger.extract.quotes.cues import Cue, doc_text, find_cues
-from newsledger.extract.quotes.lexicon import Cues, cues as load_cues
+from newsledger.extract.quotes.lexicon import Cues
+from newsledger.extract.quotes.lexicon import cues as load_cues
 from newsledger.extract.quotes.marks import Quotation, find_quotations, trim
 from newsledger.extract.quotes.speakers import Resolver, Speaker, labelled_mentions, none_speaker
 from newsledger.extract.timeref import date_at

@@ -25,7 +25,6 @@ from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc, Token
 
 from newsledger.extract.base import doc_text
-
 from newsledger.extract.quotes.lexicon import Cues
 from newsledger.extract.quotes.marks import trim
 
@@ -289,7 +288,7 @@ def _content_object(c: Token) -> bool:
     if c.dep_ not in ("dobj", "npadvmod") or c.pos_ not in ("NOUN", "PROPN", "PRON") \
             or c.lower_ in _WH:
         return False
-    if c.dep_ == "dobj" and not c.ent_type_ in ("DATE", "TIME"):
+    if c.dep_ == "dobj" and c.ent_type_ not in ("DATE", "TIME"):
         return True
     return any(p.dep_ == "prep" and p.lower_ == "of" for p in c.children)
 
@@ -319,7 +318,7 @@ def _that_clause_after(t: Token, lex: Cues) -> tuple[int, int] | None:
             return _strip(j + 1, sent.end, t.doc)
         if w.pos_ in ("VERB", "AUX") or w.is_quote:
             return None
-        if w.pos_ in ("NOUN", "PRON", "PROPN") and not w.ent_type_ in ("DATE", "TIME") \
+        if w.pos_ in ("NOUN", "PRON", "PROPN") and w.ent_type_ not in ("DATE", "TIME") \
                 and not any(a.dep_ == "prep" and a.i > t.i for a in w.ancestors) \
                 and not (w.head.i == t.i and t.lemma_.lower() in lex.addressee_verbs):
             return None
