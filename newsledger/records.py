@@ -155,6 +155,9 @@ class Event:
     source_text: str | None = None  # the source as the text names it there ("he", "the premier")
     target_text: str | None = None
     target_from: str | None = None  # "discourse": target taken from the source's like act nearby
+    # How the text holds the act: asserted | reported | denied | negated | hypothetical |
+    # future (extract/events/context.py `factuality`); views count asserted ones by default
+    factuality: str = "asserted"
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from newsledger.extract.base import Extraction
 from newsledger.extract.lexicon import word_list
 from newsledger.extract.events import args as A
 from newsledger.extract.events import context as C
+from newsledger.extract.events import sides as SD
 from newsledger.extract.events import statements as S
 from newsledger.extract.events.coder import (Hit, code_demand, code_noun, code_predicate,
                                             code_verb, content_target)
@@ -191,6 +192,10 @@ def recode(hit: Hit):
         code = refusal_code(c.type)
         return (coding(code), c.type, False) if code else (c, None, True)
     mood = C.intent(hit.trigger) if not (hit.nominal or hit.reported) else None
+    if hit.nominal and c.quad_class == 4 and hit.trigger.dep_ in ("dobj", "obj") and \
+            hit.trigger.head.pos_ in ("VERB", "AUX"):
+        # "they WOULD RESUME attacks": the deed is announced, i.e. threatened
+        mood = C.intent(hit.trigger.head)
     if mood is None or c.type in ("AGREE", "THREATEN", "REQUEST", "REJECT", "ACCUSE"):
         return c, None, False
     if mood == "unless" or c.quad_class == 4:
@@ -281,12 +286,17 @@ def _foretold(ex: Extraction, hit: Hit, src) -> bool:
     return ours is not None and theirs is not None and ours != theirs
 
 
-def _record(ex, hit, sent, src, tgt) -> Event:
+def _record(ex, hit, sent, src, tgt, denied: bool = False) -> Event:
     c, recoded, neg = recode(hit)
     # the demand or accusation was made, whatever the mood of what it is about
     hypo = (C.hypothetical(hit.trigger) or _foretold(ex, hit, src)) and not hit.reported
+    neg = neg or denied
     start, end = _span(hit, ex, sent)
     conf = hit.conf * (0.6 if hypo or neg else 1.0) * (1.0 if src and src.id else 0.85)
+    mode = C.factuality(denied=denied, negated=neg, hypothetical=hypo,
+                        future=recoded is not None and c.root == "03",
+                        reported=not hit.reported and C.hearsay(
+                            ex, hit.trigger, src.id if src else None, c.quad_class in (2, 4)))
     exclude = {src.start} if src is not None else set()   # the place that acts is no venue
     return Event(
         ex.article.id, start, end, ex.article.text[start:end], c.type,
@@ -298,7 +308,8 @@ def _record(ex, hit, sent, src, tgt) -> Event:
         quad_class=c.quad_class, goldstein=c.goldstein,
         sent_start=sent.start_char, sent_end=sent.end_char, extractor=NAME,
         confidence=round(conf, 3), trigger=hit.trigger.text, recoded_from=recoded,
-        depth=_depth(hit.trigger), source_text=_written(ex, src), target_text=_written(ex, tgt))
+        depth=_depth(hit.trigger), source_text=_written(ex, src), target_text=_written(ex, tgt),
+        factuality=mode)
 
 
 def _written(ex: Extraction, actor) -> str | None:
@@ -354,8 +365,23 @@ def _in_title(tok, art) -> bool:
     return art.title_start <= tok.idx < art.title_start + len(art.title)
 
 
+def _sides(actors: list, quad: int, datelines) -> list:
+    """The arguments that may be sides (sides.py): others leave the side empty."""
+    kept = [a for a in actors if SD.allowed(a, quad) and not SD.in_dateline(datelines, a)]
+    return kept or [None]
+
+
+def _attack_on_idea(hit: Hit, targets: list) -> None:
+    """A material attack on an idea ("attacked the ideology") is verbal criticism."""
+    code = SD.verbal_recode(hit.trigger.lemma_.lower(), hit.coding.type,
+                            next((t for t in targets if t is not None), None))
+    if code is not None:
+        hit.coding = coding(code)
+
+
 def extract(doc, ex: Extraction):
     ex = A.mention_view(doc, ex)
+    datelines = SD.datelines(ex.article.text)
     out = []
     for sent in doc.sents:
         hits = _hits(sent, ex)
@@ -370,8 +396,16 @@ def extract(doc, ex: Extraction):
             if parent is not None and parent.target is None and hit.target is not None:
                 # "offered to hand over X to BRITAIN": the content's party is the act's
                 parent.target = hit.target
+            if parent is not None and parent.coding.root == "03" and \
+                    hit.coding.quad_class == 4 and not hit.nominal:
+                # "promised to use overwhelming force against X": a pledge of force threatens
+                parent.coding = coding(intent_code(hit.coding.type) or "138")
         for hit in hits:
-            if parents[id(hit)] is not None or _in_title(hit.trigger, ex.article):
+            # the content of a denial is stored, as denied ("denied reports that it had
+            # resumed its ATTACKS"); other content is part of its act
+            denied = parents[id(hit)] is not None and C.denial_of(hit.trigger) is not None
+            if (parents[id(hit)] is not None and not denied) or \
+                    _in_title(hit.trigger, ex.article):
                 continue
             if hit.target is None and hit.coding.type in _TARGET_FROM_CONTENT:
                 hit.target = content_target(hit.trigger)
@@ -389,6 +423,9 @@ def extract(doc, ex: Extraction):
             if hit.coding.type in _TARGET_FROM_PLACE:
                 targets = _place_parties(ex, hit, sources, targets)
             sources, targets = _refused_in_speech(ex, hit, sources, targets)
+            _attack_on_idea(hit, targets)
+            sources = _sides(sources, hit.coding.quad_class, datelines)
+            targets = _sides(targets, hit.coding.quad_class, datelines)
             if hit.coding.type in _JOINT and targets == [None] and len(sources) == 2:
                 sources, targets = sources[:1], sources[1:]
             if not _enough(hit, sources, targets):
@@ -397,7 +434,7 @@ def extract(doc, ex: Extraction):
                 for tgt in targets:
                     if src is not None and tgt is not None and src.name == tgt.name:
                         continue
-                    out.append(_record(ex, hit, sent, src, tgt))
+                    out.append(_record(ex, hit, sent, src, tgt, denied))
     return _settle_targets(out)
 
 

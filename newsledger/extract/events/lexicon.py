@@ -66,6 +66,8 @@ class NounPattern:
     type: str | None = None
     conf: float = 0.6
     modifiers: dict = field(default_factory=dict, hash=False, compare=False)
+    of_conflict: str | None = None  # code when its of-phrase is a conflict act ("suspension
+                                    # of attacks": de-escalation)
 
 
 @dataclass(frozen=True)
@@ -114,7 +116,8 @@ def lexicon() -> Lexicon:
                             needs_target=bool(p.get("needs_target")),
                             type=p.get("type"), conf=float(p.get("conf", 0.6)),
                             modifiers={str(k): str(v)
-                                       for k, v in (p.get("modifiers") or {}).items()})
+                                       for k, v in (p.get("modifiers") or {}).items()},
+                            of_conflict=str(p["of_conflict"]) if p.get("of_conflict") else None)
              for w, p in (_read("nouns.yaml").get("nouns") or {}).items()}
     fallback = {str(k): str(v) for k, v in _read("cameo_verbs.yaml").items()}
     preds = {w: (str(p["cameo"]), bool(p.get("negated")))
