@@ -371,6 +371,24 @@ def _sides(actors: list, quad: int, datelines) -> list:
     return kept or [None]
 
 
+def _party_through(ex: Extraction, hit: Hit):
+    """A target phrase that names no actor but whose own phrase does ("suspension of
+    air links WITH SERBIA"): that party."""
+    tok = hit.target
+    if tok is None or tok.pos_ not in ("NOUN", "PROPN"):
+        return tok
+    a = A.resolve(ex, tok)
+    if a is not None and SD.allowed(a, hit.coding.quad_class):
+        return tok
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("with", "against", "on", "to", "at", "into"):
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            b = A.resolve(ex, obj) if obj is not None else None
+            if b is not None and SD.kind(b) == "actor":
+                return obj
+    return tok
+
+
 def _attack_on_idea(hit: Hit, targets: list) -> None:
     """A material attack on an idea ("attacked the ideology") is verbal criticism."""
     code = SD.verbal_recode(hit.trigger.lemma_.lower(), hit.coding.type,
@@ -397,7 +415,8 @@ def extract(doc, ex: Extraction):
                 # "offered to hand over X to BRITAIN": the content's party is the act's
                 parent.target = hit.target
             if parent is not None and parent.coding.root == "03" and \
-                    hit.coding.quad_class == 4 and not hit.nominal:
+                    hit.coding.quad_class == 4 and not hit.nominal and \
+                    parent.trigger.lemma_.lower() in C.modality()["pledge_verbs"]:
                 # "promised to use overwhelming force against X": a pledge of force threatens
                 parent.coding = coding(intent_code(hit.coding.type) or "138")
         for hit in hits:
@@ -411,6 +430,7 @@ def extract(doc, ex: Extraction):
                 hit.target = content_target(hit.trigger)
             if hit.target is None and hit.coding.type in _TARGET_FROM_PLACE:
                 hit.target = C.place_object(ex, hit.trigger)
+            hit.target = _party_through(ex, hit)
             sources = _actors(ex, hit.source, hit, "source")
             targets = _actors(ex, hit.target, hit, "target")
             if hit.echo:

@@ -50,27 +50,36 @@ def in_dateline(spans: list[tuple[int, int]], actor) -> bool:
         any(s <= actor.start < e for s, e in spans)
 
 
-def _head(actor) -> str:
-    words = actor.name.replace("\u201d", " ").replace('"', " ").split()
-    return words[-1].lower().strip(".,'") if words else ""
+def _words(actor) -> list[str]:
+    return [w.strip(".,'\u2019") for w in
+            actor.name.replace("\u201d", " ").replace('"', " ").split() if w.strip(".,'")]
+
+
+def _people(word: str) -> bool:
+    low = word.lower()
+    ws = word_sets()
+    return low in data()["people"] or low in ws["institution"] or low in ws["role"] or \
+        (len(low) > 5 and _AGENT_PLURAL.search(low) is not None and
+         not _ABSTRACT.search(low) and low not in lexicon().nouns)
 
 
 def kind(actor) -> str:
     """"actor", "place" (a thing or place an act is done to) or "abstract"."""
     if actor.how != "phrase" or actor.anchored or actor.body:
         return "actor"
-    head = _head(actor)
+    words = _words(actor)
+    if not words:
+        return "abstract"
+    head = words[-1].lower()
     ws, d = word_sets(), data()
-    if head in d["people"] or head in ws["institution"] or head in ws["role"]:
+    # a name the tagger missed ("SPLM/A"); a people word as modifier ("hostage-takers
+    # demands": the hostage-takers)
+    if words[-1][:1].isupper() or any(_people(w) for w in words):
         return "actor"
     if head in ws["quantity"] or head in lexicon().nouns or head in ws["time"]:
         return "abstract"
     if head in d["places"]:
         return "place"
-    if _ABSTRACT.search(head):
-        return "abstract"
-    if _AGENT_PLURAL.search(head) and len(head) > 5:
-        return "actor"
     return "abstract"
 
 
