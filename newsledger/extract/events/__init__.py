@@ -380,13 +380,46 @@ def _party_through(ex: Extraction, hit: Hit):
     a = A.resolve(ex, tok)
     if a is not None and SD.allowed(a, hit.coding.quad_class):
         return tok
+    return _party_in(ex, tok, _THROUGH_PREPS) or tok
+
+
+# Where a phrase that names no party names one: its owner ("a fresh offer FROM
+# Afghanistan", "FRENCH mediation", "the US President's demand"), its party.
+_THROUGH_PREPS = ("with", "against", "on", "to", "at", "into", "from", "for", "of")
+# Where an act with no object names its party: "gave aid TO X", "agreed WITH X".
+_PARTY_PREPS = ("to", "with", "against", "from", "for", "into", "on")
+
+
+def _party_in(ex: Extraction, tok, preps):
+    """The first actor among a head's owner, name modifiers and prepositional objects."""
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in ("with", "against", "on", "to", "at", "into"):
+        if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and
+                                c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")):
+            b = A.resolve(ex, c)
+            if b is not None and SD.kind(b) == "actor":
+                return c
+    for c in tok.children:
+        if c.dep_ in ("prep", "dative") and c.lower_ in preps:
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
             b = A.resolve(ex, obj) if obj is not None else None
             if b is not None and SD.kind(b) == "actor":
                 return obj
-    return tok
+    return None
+
+
+def _party_of_act(ex: Extraction, hit: Hit):
+    """An act with no object of its own: the party its prepositions name ("agreed to
+    provide aid FOR Romania", "apologized TO Brazil"), on the verb or its complement."""
+    tok = hit.trigger
+    if tok.pos_ not in ("VERB", "AUX") or hit.reported:
+        return None
+    heads = [tok] + [c for c in tok.children if c.dep_ in ("xcomp", "dobj")]
+    heads += [g for h in heads[1:] for g in h.children if g.dep_ in ("dobj",)]
+    for h in heads:
+        found = _party_in(ex, h, _PARTY_PREPS)
+        if found is not None and found.i != (hit.source.i if hit.source is not None else -1):
+            return found
+    return None
 
 
 def _attack_on_idea(hit: Hit, targets: list) -> None:
@@ -431,6 +464,8 @@ def extract(doc, ex: Extraction):
             if hit.target is None and hit.coding.type in _TARGET_FROM_PLACE:
                 hit.target = C.place_object(ex, hit.trigger)
             hit.target = _party_through(ex, hit)
+            if hit.target is None and not hit.nominal and not hit.target_is_subject:
+                hit.target = _party_of_act(ex, hit)
             sources = _actors(ex, hit.source, hit, "source")
             targets = _actors(ex, hit.target, hit, "target")
             if hit.echo:
