@@ -181,6 +181,7 @@ class Claim:
     subject_head: str | None = None  # head word of the subject phrase ("parliament")
     derived: str | None = None      # how a value was computed ("2 days after 2020-01-05")
     approx: bool = False            # "about 3,000": the value is a round estimate
+    relative: bool = False          # dated by words relative to the article ("Tuesday")
     extractor: str = "claims"
     confidence: float = 0.5
 
