@@ -21,7 +21,8 @@ from newsledger.extract.events import sides as SD
 from newsledger.extract.events import statements as S
 from newsledger.extract.events.coder import (Hit, code_demand, code_noun, code_predicate,
                                             code_verb, content_target)
-from newsledger.extract.events.lexicon import coding, intent_code, refusal_code, word_sets
+from newsledger.extract.events.lexicon import (coding, intent_code, lexicon, refusal_code,
+                                               word_sets)
 from newsledger.records import Event
 
 NAME = "events.plover"
@@ -385,7 +386,7 @@ def _party_through(ex: Extraction, hit: Hit):
 
 # Where a phrase that names no party names one: its owner ("a fresh offer FROM
 # Afghanistan", "FRENCH mediation", "the US President's demand"), its party.
-_THROUGH_PREPS = ("with", "against", "on", "to", "at", "into", "from", "for", "of")
+_THROUGH_PREPS = ("with", "against", "on", "to", "into", "from", "for")
 # Where an act with no object names its party: "gave aid TO X", "agreed WITH X".
 _PARTY_PREPS = ("to", "with", "against", "from", "for", "into", "on")
 
@@ -401,7 +402,10 @@ def _party_in(ex: Extraction, tok, preps):
     for c in tok.children:
         if c.dep_ in ("prep", "dative") and c.lower_ in preps:
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            b = A.resolve(ex, obj) if obj is not None else None
+            if obj is None or obj.lemma_.lower() in word_sets()["carrier"] or \
+                    obj.lemma_.lower() in lexicon().nouns:
+                continue        # "agreed ON THE WITHDRAWAL of X": X is what is agreed on
+            b = A.resolve(ex, obj)
             if b is not None and SD.kind(b) == "actor":
                 return obj
     return None
@@ -464,7 +468,8 @@ def extract(doc, ex: Extraction):
             if hit.target is None and hit.coding.type in _TARGET_FROM_PLACE:
                 hit.target = C.place_object(ex, hit.trigger)
             hit.target = _party_through(ex, hit)
-            if hit.target is None and not hit.nominal and not hit.target_is_subject:
+            if hit.target is None and not hit.nominal and not hit.target_is_subject and \
+                    hit.coding.type not in _JOINT:
                 hit.target = _party_of_act(ex, hit)
             sources = _actors(ex, hit.source, hit, "source")
             targets = _actors(ex, hit.target, hit, "target")

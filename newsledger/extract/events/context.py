@@ -49,8 +49,12 @@ def negated(trigger) -> bool:
     for i, t in enumerate(path):
         if i and path[i - 1].dep_ == "nsubj" and _copula(t):
             break       # "the withdrawal is NOT an easy matter": the predicate is denied
-        if i and path[i - 1].dep_ in _CLAUSE_EDGES and path[i - 1].pos_ in ("VERB", "AUX"):
-            break       # "fighters, who have attacked X, will NOT dissuade": another clause
+        # A clause of its own: "fighters, who have attacked X, will NOT dissuade" is not
+        # negated; "NO plans for X to withdraw" is (the noun the clause hangs on).
+        crossed = bool(i) and path[i - 1].dep_ in _CLAUSE_EDGES and \
+            path[i - 1].pos_ in ("VERB", "AUX")
+        if crossed and t.pos_ not in ("NOUN", "PROPN"):
+            break
         if i and t.lemma_.lower() in _FAILING:
             return not any(c.dep_ == "neg" for c in t.children)
         for c in t.children:
@@ -58,6 +62,8 @@ def negated(trigger) -> bool:
                 return True
         if i and t.lower_ in _NEG_WORDS:
             return True
+        if crossed:
+            break
         # "no plans to withdraw": stop at the first clause boundary above the noun
         if i and t.dep_ in ("ccomp", "advcl", "relcl", "ROOT"):
             break
