@@ -248,6 +248,8 @@ def _link_events(store, claims: list[dict]) -> None:
                          "ON c.id = e.event_id WHERE e.event_id IS NOT NULL"):
         by_sent.setdefault((e["doc_id"], e["sent_start"]), []).append(e)
     for c in claims:
+        if not _by_event(c):
+            continue
         evs = [e for e in by_sent.get((c["doc_id"], c.get("sent_start")), ())
                if e["type"] in _MATERIAL]
         own = [e for e in evs if e["start"] < c["end"] and c["start"] < e["end"]] or evs

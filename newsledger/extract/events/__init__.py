@@ -381,7 +381,9 @@ def _party_through(ex: Extraction, hit: Hit):
     a = A.resolve(ex, tok)
     if a is not None and SD.allowed(a, hit.coding.quad_class):
         return tok
-    return _party_in(ex, tok, _THROUGH_PREPS) or tok
+    # "dialogue at the forum OF X": a noun's setting is no party of its act
+    preps = _THROUGH_PREPS if hit.nominal else _THROUGH_PREPS + ("of", "at")
+    return _party_in(ex, tok, preps, events_too=True) or tok
 
 
 # Where a phrase that names no party names one: its owner ("a fresh offer FROM
@@ -391,7 +393,7 @@ _THROUGH_PREPS = ("with", "against", "on", "to", "into", "from", "for")
 _PARTY_PREPS = ("to", "with", "against", "from", "for", "into", "on")
 
 
-def _party_in(ex: Extraction, tok, preps):
+def _party_in(ex: Extraction, tok, preps, events_too: bool = True):
     """The first actor among a head's owner, name modifiers and prepositional objects."""
     for c in tok.children:
         if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and
@@ -402,8 +404,8 @@ def _party_in(ex: Extraction, tok, preps):
     for c in tok.children:
         if c.dep_ in ("prep", "dative") and c.lower_ in preps:
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if obj is None or obj.lemma_.lower() in word_sets()["carrier"] or \
-                    obj.lemma_.lower() in lexicon().nouns:
+            if obj is None or not events_too and (obj.lemma_.lower() in word_sets()["carrier"]
+                                                  or obj.lemma_.lower() in lexicon().nouns):
                 continue        # "agreed ON THE WITHDRAWAL of X": X is what is agreed on
             b = A.resolve(ex, obj)
             if b is not None and SD.kind(b) == "actor":
