@@ -450,7 +450,8 @@ def extract(doc, ex: Extraction):
         parents = {id(h): _content_of(h, by_token) for h in hits}
         for hit in hits:
             parent = parents[id(hit)]
-            if parent is not None and parent.target is None and hit.target is not None:
+            if parent is not None and parent.target is None and hit.target is not None and \
+                    C.denial_of(hit.trigger) is None:
                 # "offered to hand over X to BRITAIN": the content's party is the act's
                 parent.target = hit.target
             if parent is not None and parent.coding.root == "03" and \
@@ -465,13 +466,15 @@ def extract(doc, ex: Extraction):
             if (parents[id(hit)] is not None and not denied) or \
                     _in_title(hit.trigger, ex.article):
                 continue
-            if hit.target is None and hit.coding.type in _TARGET_FROM_CONTENT:
+            denial = hit.trigger.lemma_.lower() in C.modality()["denial_verbs"]
+            if hit.target is None and hit.coding.type in _TARGET_FROM_CONTENT and not denial:
                 hit.target = content_target(hit.trigger)
             if hit.target is None and hit.coding.type in _TARGET_FROM_PLACE:
                 hit.target = C.place_object(ex, hit.trigger)
+            _attack_on_idea(hit, [A.resolve(ex, hit.target)])
             hit.target = _party_through(ex, hit)
             if hit.target is None and not hit.nominal and not hit.target_is_subject and \
-                    hit.coding.type not in _JOINT:
+                    hit.coding.type not in _JOINT and not denial:
                 hit.target = _party_of_act(ex, hit)
             sources = _actors(ex, hit.source, hit, "source")
             targets = _actors(ex, hit.target, hit, "target")
@@ -485,7 +488,6 @@ def extract(doc, ex: Extraction):
             if hit.coding.type in _TARGET_FROM_PLACE:
                 targets = _place_parties(ex, hit, sources, targets)
             sources, targets = _refused_in_speech(ex, hit, sources, targets)
-            _attack_on_idea(hit, targets)
             sources = _sides(sources, hit.coding.quad_class, datelines)
             targets = _sides(targets, hit.coding.quad_class, datelines)
             if hit.coding.type in _JOINT and targets == [None] and len(sources) == 2:
