@@ -342,7 +342,8 @@ def _person_for(doc, sent, m_start, m_end, span_end, ex):
               and sent.start_char <= m.start and m.end <= sent.end_char]
     # A title written before a name ("Deputy Leader Jane Roe") is that person's, even
     # when a list puts another name and a comma just before it.
-    direct = [m for m in people if m.start >= m_end and not text[m_end:m.start].strip()]
+    direct = [m for m in people if (m.start >= m_end and not text[m_end:m.start].strip()) or
+              (m.start >= span_end and not text[span_end:m.start].strip())]
     if direct:
         return direct[0]
     before = [m for m in people if m.end <= m_start and _NAME_THEN_TITLE.match(text[m.end:m_start])]
