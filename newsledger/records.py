@@ -158,6 +158,7 @@ class Event:
     # How the text holds the act: asserted | reported | denied | negated | hypothetical |
     # future (extract/events/context.py `factuality`); views count asserted ones by default
     factuality: str = "asserted"
+    raw_confidence: float | None = None  # the coder's score before calibration
 
 
 @dataclass(frozen=True)

@@ -67,7 +67,10 @@ def _conflict(a: dict, b: dict, R: dict) -> bool:
         return False
     kind = a.get("kind")
     if kind == "casualty":
-        return _counts_differ(a, b, R)
+        # one event's toll, told of the same day (a merged event may still join two
+        # attacks: counts of different days are two tolls)
+        gap = days_apart(a.get("when"), b.get("when"))
+        return gap is not None and gap <= R["casualty_window_days"] and _counts_differ(a, b, R)
     if kind == "date":
         if va.startswith(vb) or vb.startswith(va):
             return False
@@ -252,7 +255,8 @@ def _link_events(store, claims: list[dict]) -> None:
             continue
         evs = [e for e in by_sent.get((c["doc_id"], c.get("sent_start")), ())
                if e["type"] in _MATERIAL]
-        own = [e for e in evs if e["start"] < c["end"] and c["start"] < e["end"]] or evs
+        # the event the count is told with: its words overlap the claim's
+        own = [e for e in evs if e["start"] < c["end"] and c["start"] < e["end"]]
         if own:
             c["event_id"], c["event_label"] = own[0]["event_id"], own[0].get("label")
 

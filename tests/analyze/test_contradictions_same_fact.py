@@ -31,7 +31,8 @@ def test_same_casualty_figure_is_no_contradiction(ledger_of):
 
 def test_at_least_agrees_with_a_larger_figure():
     a = {"doc_id": "a", "subject": "event", "predicate": "casualties:killed", "object": "25",
-         "kind": "casualty", "event_id": "ev1", "approx": True, "text": "at least 25"}
+         "kind": "casualty", "event_id": "ev1", "approx": True, "text": "at least 25",
+         "when": "2024-01-07"}
     b = dict(a, doc_id="b", object="34", approx=False, text="34")
     c = dict(a, doc_id="c", object="15", approx=False, text="15")
     assert find([a, b]) == []

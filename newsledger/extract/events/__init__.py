@@ -21,8 +21,8 @@ from newsledger.extract.events import sides as SD
 from newsledger.extract.events import statements as S
 from newsledger.extract.events.coder import (Hit, code_demand, code_noun, code_predicate,
                                             code_verb, content_target)
-from newsledger.extract.events.lexicon import (coding, intent_code, lexicon, refusal_code,
-                                               word_sets)
+from newsledger.extract.events.lexicon import (calibrated, coding, intent_code, lexicon,
+                                               refusal_code, word_sets)
 from newsledger.records import Event
 
 NAME = "events.plover"
@@ -308,7 +308,8 @@ def _record(ex, hit, sent, src, tgt, denied: bool = False) -> Event:
         mode=c.mode, negated=neg, hypothetical=hypo, cameo=c.cameo,
         quad_class=c.quad_class, goldstein=c.goldstein,
         sent_start=sent.start_char, sent_end=sent.end_char, extractor=NAME,
-        confidence=round(conf, 3), trigger=hit.trigger.text, recoded_from=recoded,
+        confidence=round(calibrated(conf, c.type, src is None, tgt is None), 3),
+        raw_confidence=round(conf, 3), trigger=hit.trigger.text, recoded_from=recoded,
         depth=_depth(hit.trigger), source_text=_written(ex, src), target_text=_written(ex, tgt),
         factuality=mode)
 
