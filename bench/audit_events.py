@@ -13,7 +13,10 @@ ledger reports on the corpora goes to bench/audit/contradictions.jsonl.
 
 A judged record carries ``ok_type``, ``ok_source``, ``ok_target``, ``ok_mode``
 (true/false; a side the text does not give is right when left empty) and a
-``note``. ``report`` prints precision (all four right) by type, at and above
+``note``. The sample committed was drawn from a ledger coded before the
+calibration existed: its ``raw_confidence`` is the coder's score and
+``confidence`` the calibrated one (extract/events/lexicon.calibrated).
+``report`` prints precision (all four right) by type, at and above
 the default confidence, and the reliability table (confidence bin -> share
 right), and writes it to bench/audit/reliability.md.
 """
@@ -63,7 +66,8 @@ def sample(db: str, n: int, seed: int) -> None:
             f.write(json.dumps({
                 "doc": r["doc_name"], "row": r["id"], "type": r["type"], "cameo": r["cameo"],
                 "source": r["source_name"], "target": r["target_name"],
-                "mode": r["factuality"], "confidence": r["confidence"], "trigger": r.get("trigger"),
+                "mode": r["factuality"], "confidence": r["confidence"],
+                "raw_confidence": r.get("raw_confidence"), "trigger": r.get("trigger"),
                 "text": r["text"], "sentence": r["sentence"],
                 "ok_type": None, "ok_source": None, "ok_target": None, "ok_mode": None,
                 "note": ""}, ensure_ascii=False) + "\n")
@@ -119,6 +123,16 @@ def report(path: Path) -> dict:
              "source, target and mode all right.", "",
              "| confidence | events | share right |", "|---|---|---|"]
     lines += [f"| {b} | {k} | {p:.2f} |" for b, k, p in out["reliability"]]
+    raw = [dict(r, confidence=r.get("raw_confidence") or r["confidence"]) for r in rows]
+    lines += ["", "Before calibration (the coder's raw score):", "",
+              "| raw confidence | events | share right |", "|---|---|---|"]
+    lines += [f"| {b} | {k} | {p:.2f} |" for b, k, p in reliability(raw)]
+    by_all = defaultdict(list)
+    for r in rows:
+        by_all[r["type"]].append(right(r))
+    lines += ["", "Precision by type, all judged events:", "",
+              "| type | events | precision |", "|---|---|---|"]
+    lines += [f"| {t} | {len(v)} | {sum(v) / len(v):.2f} |" for t, v in sorted(by_all.items())]
     lines += ["", f"Default --min-confidence {DEFAULT_MIN_CONFIDENCE}: precision "
               f"{out['precision_at_default']} on {len(shown)} events; at >= 0.7: "
               f"{out['precision_at_0.7']} on {len(at07)}.", ""]

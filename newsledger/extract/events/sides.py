@@ -33,7 +33,7 @@ def data() -> dict:
             "places": frozenset(raw.get("places") or ()),
             "verbal_cameo": str(raw["verbal_when_abstract"]["cameo"]),
             "verbal_verbs": frozenset(raw["verbal_when_abstract"]["verbs"]),
-            "dateline": re.compile(raw["dateline"], re.M)}
+            "dateline": re.compile(raw["dateline"], re.MULTILINE)}
 
 
 def datelines(text: str) -> list[tuple[int, int]]:
