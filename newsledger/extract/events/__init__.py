@@ -21,8 +21,10 @@ from newsledger.extract.events import sides as SD
 from newsledger.extract.events import statements as S
 from newsledger.extract.events.coder import (Hit, code_demand, code_noun, code_predicate,
                                             code_verb, content_target)
-from newsledger.extract.events.lexicon import (calibrated, coding, intent_code, lexicon,
-                                               refusal_code, word_sets)
+# (the submodule `lexicon` stays the package's attribute: its loader is imported renamed)
+from newsledger.extract.events.lexicon import (calibrated, coding, intent_code, refusal_code,
+                                               word_sets)
+from newsledger.extract.events.lexicon import lexicon as _lexicon
 from newsledger.records import Event
 
 NAME = "events.plover"
@@ -406,7 +408,7 @@ def _party_in(ex: Extraction, tok, preps, events_too: bool = True):
         if c.dep_ in ("prep", "dative") and c.lower_ in preps:
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if obj is None or not events_too and (obj.lemma_.lower() in word_sets()["carrier"]
-                                                  or obj.lemma_.lower() in lexicon().nouns):
+                                                  or obj.lemma_.lower() in _lexicon().nouns):
                 continue        # "agreed ON THE WITHDRAWAL of X": X is what is agreed on
             b = A.resolve(ex, obj)
             if b is not None and SD.kind(b) == "actor":
