@@ -51,8 +51,10 @@ def _match(gold: list[str], *names: str | None) -> bool:
 def best_event(events):
     """The event a one-event sentence reports: happened, nearest the main clause, most
     confident."""
+    # the coder's own score ranks the readings of one sentence (the calibrated confidence
+    # weighs types by how often they are right, which says nothing about this sentence)
     ranked = sorted(events, key=lambda e: (e.negated or e.hypothetical, min(e.depth, 2),
-                                           -e.confidence, e.start))
+                                           -(e.raw_confidence or e.confidence), e.start))
     return ranked[0] if ranked else None
 
 

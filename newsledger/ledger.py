@@ -186,19 +186,25 @@ class Ledger:
     def events(self, *, actor: str | None = None, type_: str | None = None,
                since: str | None = None, until: str | None = None,
                include_unreal: bool = False, limit: int | None = None,
-               offset: int = 0) -> list[dict]:
+               offset: int = 0, modes: tuple[str, ...] | None = None,
+               min_confidence: float | None = None) -> list[dict]:
         """Coded event mentions with their sentence and article; negated and
-        hypothetical acts only with ``include_unreal``."""
+        hypothetical acts only with ``include_unreal``; ``modes`` (factuality values,
+        store/events_query.MODES) and ``min_confidence`` filter further."""
         from newsledger.store.events_query import event_rows
         return event_rows(self.store, actor=actor, type_=type_, since=since, until=until,
-                          include_unreal=include_unreal, limit=limit, offset=offset)
+                          include_unreal=include_unreal, limit=limit, offset=offset,
+                          modes=modes, min_confidence=min_confidence)
 
     def event_count(self, *, type_: str | None = None, since: str | None = None,
-                    until: str | None = None, include_unreal: bool = False) -> int:
+                    until: str | None = None, include_unreal: bool = False,
+                    modes: tuple[str, ...] | None = None,
+                    min_confidence: float | None = None) -> int:
         """How many event mentions ``events`` (without an actor) would list."""
         from newsledger.store.events_query import count_events
         return count_events(self.store, type_=type_, since=since, until=until,
-                            include_unreal=include_unreal)
+                            include_unreal=include_unreal, modes=modes,
+                            min_confidence=min_confidence)
 
     # --- issue 7: across reports ---
     def analysis_stale(self) -> bool:

@@ -156,6 +156,10 @@ class Event:
     source_text: str | None = None  # the source as the text names it there ("he", "the premier")
     target_text: str | None = None
     target_from: str | None = None  # "discourse": target taken from the source's like act nearby
+    # How the text holds the act: asserted | reported | denied | negated | hypothetical |
+    # future (extract/events/context.py `factuality`); views count asserted ones by default
+    factuality: str = "asserted"
+    raw_confidence: float | None = None  # the coder's score before calibration
 
 
 @dataclass(frozen=True)
@@ -179,6 +183,7 @@ class Claim:
     subject_head: str | None = None  # head word of the subject phrase ("parliament")
     derived: str | None = None      # how a value was computed ("2 days after 2020-01-05")
     approx: bool = False            # "about 3,000": the value is a round estimate
+    relative: bool = False          # dated by words relative to the article ("Tuesday")
     extractor: str = "claims"
     confidence: float = 0.5
 

@@ -14,6 +14,7 @@ from fastapi import APIRouter, Query, Request
 from newsledger import __version__
 from newsledger.api.app import NotFound, open_ledger
 from newsledger.api.queries import HIT_END, HIT_START, clean_text
+from newsledger.store.events_query import DEFAULT_MIN_CONFIDENCE
 
 router = APIRouter(prefix="/api", tags=["read"])
 Limit = Annotated[int, Query(ge=1, le=1000, description="Items per page.")]
@@ -106,17 +107,22 @@ def quotes(request: Request, speaker: str | None = None,
 def events(request: Request, actor: str | None = None,
            type: Annotated[str | None, Query(description="PLOVER type, e.g. ACCUSE.")] = None,
            since: Since = None, until: Until = None, include_unreal: bool = False,
+           min_confidence: Annotated[float | None, Query(
+               ge=0, le=1, description="Leave out less confident events (default: "
+               "events_query.DEFAULT_MIN_CONFIDENCE, precision >= 0.8).")] = None,
            limit: Limit = 50, offset: Offset = 0) -> dict:
+    if min_confidence is None:
+        min_confidence = 0.0 if include_unreal else DEFAULT_MIN_CONFIDENCE
     with open_ledger(request) as led:
         if actor:       # actor names are matched in Python (aliases, folds): cut afterwards
             rows = led.events(actor=actor, type_=type, since=since, until=until,
-                              include_unreal=include_unreal)
+                              include_unreal=include_unreal, min_confidence=min_confidence)
             return page(request, rows, limit, offset)
         # no actor: SQL cuts the page, so a large ledger is not read whole per request
         total = led.event_count(type_=type, since=since, until=until,
-                                include_unreal=include_unreal)
+                                include_unreal=include_unreal, min_confidence=min_confidence)
         rows = led.events(type_=type, since=since, until=until, include_unreal=include_unreal,
-                          limit=limit, offset=offset)
+                          limit=limit, offset=offset, min_confidence=min_confidence)
     return page(request, rows, limit, offset, total=total)
 
 

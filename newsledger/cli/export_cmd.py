@@ -24,10 +24,22 @@ def register(cli):
 @click.option("--force", is_flag=True, help="Overwrite --out if it exists.")
 @click.option("--table", type=click.Choice(CSV_TABLES), default="quotes", show_default=True,
               help="Which table a CSV export writes.")
+@click.option("--mode", "mode", default=None, metavar="MODES",
+              help="gdelt: comma-separated event modes to count, or all (default: asserted).")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
+              help="gdelt: leave out events less confident than this (default: "
+                   "events_query.DEFAULT_MIN_CONFIDENCE, precision >= 0.8).")
 @click.pass_context
-def export(ctx, fmt, out, force, table):
+def export(ctx, fmt, out, force, table, mode, min_confidence):
     """Write the ledger as eval records (SCHEMA.md), JSONL, CSV, a GDELT events table or Parquet."""
     led = ledger(ctx)
+    extra = {}
+    if fmt == "gdelt":
+        from newsledger.store.events_query import parse_modes
+        try:
+            extra = {"modes": parse_modes(mode), "min_confidence": min_confidence}
+        except ValueError as e:
+            raise click.BadParameter(str(e), param_hint="--mode") from None
     if fmt in DIRECTORY_FORMATS:
         if not out:
             raise ExportError(f"--format {fmt} writes one file per table: give --out DIR",
@@ -38,10 +50,10 @@ def export(ctx, fmt, out, force, table):
     elif out:
         _check_out(Path(out), force, directory=False)
         with open(out, "w", encoding="utf-8", newline="") as f:
-            n = do_export(led.store, fmt, f, table=table)
+            n = do_export(led.store, fmt, f, table=table, **extra)
         click.echo(f"{n} records -> {out}", err=True)
     else:
-        do_export(led.store, fmt, sys.stdout, table=table)
+        do_export(led.store, fmt, sys.stdout, table=table, **extra)
 
 
 def _check_out(out: Path, force: bool, *, directory: bool) -> None:

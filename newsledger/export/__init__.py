@@ -11,7 +11,8 @@ FORMATS = ("eval", "jsonl", "csv", "gdelt", "parquet")
 DIRECTORY_FORMATS = ("parquet",)   # `out` is a directory path, not a text stream
 
 
-def export(store: Store, fmt: str, out: IO[str], *, table: str = "quotes") -> int:
+def export(store: Store, fmt: str, out: IO[str], *, table: str = "quotes",
+           **events_filter) -> int:
     """Write the ledger in a format; returns the number of records written.
 
     For parquet `out` is the directory that gets one file per table."""
@@ -22,7 +23,7 @@ def export(store: Store, fmt: str, out: IO[str], *, table: str = "quotes") -> in
         return write_csv(store, table, out)
     if fmt == "gdelt":
         from newsledger.export.gdelt import write_gdelt
-        return write_gdelt(store, out)
+        return write_gdelt(store, out, **events_filter)   # modes, min_confidence
     if fmt == "eval":
         recs = eval_export.records(store)
     elif fmt == "jsonl":

@@ -3,7 +3,8 @@
 The columns are GDELT 2.0's event columns that newsledger can fill, under
 GDELT's names and in GDELT's order, followed by newsledger's own (PLOVER type,
 mode, flags, the event's words and its document), so GDELT users can load it
-with the tools they have. Negated and hypothetical acts are left out. Reports
+with the tools they have. Only asserted acts at the default confidence are
+written unless asked (``--mode``, ``--min-confidence``). Reports
 of one real-world event share an
 ``event_id`` (set by the cross-report stage): they become one row whose
 NumMentions/NumSources/NumArticles count them; without an event_id every
@@ -16,7 +17,7 @@ from functools import lru_cache
 from typing import IO
 
 from newsledger.store.db import Store
-from newsledger.store.events_query import event_rows
+from newsledger.store.events_query import DEFAULT_MIN_CONFIDENCE, DEFAULT_MODES, event_rows
 
 COLUMNS = (
     "GlobalEventID", "Day", "MonthYear", "Year", "FractionDate",
@@ -31,13 +32,17 @@ COLUMNS = (
 GEO_COUNTRY, GEO_CITY = 1, 4          # GDELT's ActionGeo_Type values
 
 
-def write_gdelt(store: Store, out: IO[str]) -> int:
-    """Write the header and one row per event; returns the number of events."""
+def write_gdelt(store: Store, out: IO[str], *, modes: tuple[str, ...] | None = DEFAULT_MODES,
+                min_confidence: float | None = None) -> int:
+    """Write the header and one row per event; returns the number of events. Like
+    GDELT, the table counts acts the text asserts (``modes``; None: every mode) at
+    or above ``min_confidence`` (default: events_query.DEFAULT_MIN_CONFIDENCE)."""
     out.write("\t".join(COLUMNS) + "\n")
     n = 0
-    # Like GDELT, the table counts acts that happened: negated and hypothetical ones
-    # stay in the ledger (`newsledger events --all`).
-    for group in _groups(event_rows(store, include_unreal=False)):
+    if min_confidence is None:
+        min_confidence = DEFAULT_MIN_CONFIDENCE
+    for group in _groups(event_rows(store, include_unreal=True, modes=modes,
+                                    min_confidence=min_confidence)):
         out.write("\t".join(_cell(v) for v in row(group)) + "\n")
         n += 1
     return n

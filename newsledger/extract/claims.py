@@ -38,6 +38,7 @@ _ABS_DATE = re.compile(
     r"\b(?:(?P<m1>" + "|".join(_MONTHS) + r")\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{4})"
     r"|(?P<d2>\d{1,2})\s+(?P<m2>" + "|".join(_MONTHS) + r")\s+(?P<y2>\d{4})"
     r"|(?P<m3>" + "|".join(_MONTHS) + r")\s+(?P<y3>\d{4}))\b", re.I)
+_YEAR = re.compile(r"\b\d{4}\b")
 _UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month",
           "months": "month", "year": "year", "years": "year"}
 
@@ -142,7 +143,7 @@ def _clause(*tokens_or_spans) -> tuple[int, int]:
 
 
 def _claim(ex, sent, subj, pred, obj, *, kind, conf, span=None, when=None, derived=None,
-           object_name=None, approx=False) -> Claim:
+           object_name=None, approx=False, relative=False) -> Claim:
     """A claim spanning the clause that states it (``span``), inside its sentence."""
     ss, se = sent.start_char, sent.end_char
     s, e = span or (ss, se)
@@ -152,7 +153,7 @@ def _claim(ex, sent, subj, pred, obj, *, kind, conf, span=None, when=None, deriv
     return Claim(ex.article.id, s, e, ex.article.text[s:e], subj[0], pred, str(obj),
                  subject_name=subj[1], object_name=object_name, sent_start=ss, sent_end=se,
                  kind=kind, when=when, subject_head=subj[2], derived=derived, approx=approx,
-                 extractor=NAME, confidence=conf)
+                 relative=relative, extractor=NAME, confidence=conf)
 
 
 def _root(tokens):
@@ -235,8 +236,10 @@ def _dated_acts(sent, ex, dates, R) -> list[Claim]:
         # ("a resolution passed by ...").
         head = act.head if act.dep_ in ("acl", "relcl") else None
         span = _clause(act, (head.idx, head.idx + len(head)) if head is not None else None)
+        # "Tuesday's vote": a date read against the article, not stated (no year)
+        relative = not _YEAR.search(ex.article.text[s:e])
         out.append(_claim(ex, sent, subj, pred + planned, v, kind="date", when=v, span=span,
-                          conf=0.6 if not planned else 0.4))
+                          conf=0.6 if not planned else 0.4, relative=relative))
         if pred == "passed_measure":
             theme = _theme(act)
             kind = R["measure_kind"].get(theme.lemma_.lower()) if theme is not None else None
@@ -337,6 +340,12 @@ def _person_for(doc, sent, m_start, m_end, span_end, ex):
     text = ex.article.text
     people = [m for m in ex.mentions if _label(m, doc) == "PERSON"
               and sent.start_char <= m.start and m.end <= sent.end_char]
+    # A title written before a name ("Deputy Leader Jane Roe") is that person's, even
+    # when a list puts another name and a comma just before it.
+    direct = [m for m in people if (m.start >= m_end and not text[m_end:m.start].strip()) or
+              (m.start >= span_end and not text[span_end:m.start].strip())]
+    if direct:
+        return direct[0]
     before = [m for m in people if m.end <= m_start and _NAME_THEN_TITLE.match(text[m.end:m_start])]
     if before:
         return before[-1]
@@ -424,6 +433,56 @@ def _counts(sent, ex, R) -> list[Claim]:
     return out
 
 
+def _num_value(tok, R) -> int | None:
+    w = tok.lower_.replace(",", "")
+    if w.isdigit():
+        return int(w)
+    return R["number_words"].get(w) if w not in ("a", "an") else None
+
+
+def _victims(act):
+    """The phrase naming who an act was done to: the object, or the passive subject."""
+    return next((c for c in act.children if c.dep_ in ("dobj", "obj", "nsubjpass")), None)
+
+
+def _victim_count(victims, R) -> tuple[int, bool] | None:
+    """(N, bound) of a victims phrase: "34 soldiers", "at least 25", "three"."""
+    num = victims if victims.like_num else next(
+        (c for c in victims.children if c.dep_ == "nummod"), None)
+    if num is None:
+        return None
+    value = _num_value(num, R)
+    if value is None:
+        return None
+    bound = any(c.lower_ in R["bound_words"] for c in num.subtree if c.i != num.i)
+    return value, bound
+
+
+def _casualties(sent, ex, dates, R) -> list[Claim]:
+    """"killing 3 soldiers", "25 people were wounded", "arrested 12 protesters" ->
+    (event, casualties:<kind>, N). The subject is filled in by the analysis: the merged
+    event whose report the sentence is (``event_at``); here the clause and its date."""
+    out = []
+    for act in sent:
+        kind = R["casualty_verb"].get(act.lemma_.lower()) if act.pos_ == "VERB" else None
+        if kind is None or _modal(act, R["modal_words"]):
+            continue
+        victims = _victims(act)
+        got = _victim_count(victims, R) if victims is not None else None
+        if got is None or any(c.dep_ == "neg" for c in act.children):
+            continue
+        value, bound = got
+        when = _date_in(list(act.subtree), dates) or _date_in(list(sent), dates)
+        span = _clause(act)
+        head = victims.lemma_.lower() if not victims.like_num else "people"
+        out.append(_claim(ex, sent, ("event", "event", head), f"casualties:{kind}", value,
+                          kind="casualty", span=span, when=when[0] if when else None,
+                          approx=bound, conf=0.6,
+                          relative=bool(when) and not _YEAR.search(
+                              ex.article.text[when[1]:when[2]])))
+    return out
+
+
 def extract(doc, ex: Extraction):
     R = rules()
     dates = _dates(ex, doc_text(doc))
@@ -434,7 +493,8 @@ def extract(doc, ex: Extraction):
             continue
         acts = _dated_acts(sent, ex, dates, R)
         derived = _derived(sent, ex, dates, prev_when, R)
-        out += acts + derived + _roles(sent, ex, R) + _counts(sent, ex, R)
+        out += acts + derived + _roles(sent, ex, R) + _counts(sent, ex, R) + \
+            _casualties(sent, ex, dates, R)
         # What a following "It came two days after ..." refers to: the last
         # dated fact of this sentence, else its last date.
         dated = [c.when for c in acts if c.kind == "date"] or \

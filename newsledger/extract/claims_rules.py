@@ -36,6 +36,8 @@ def rules() -> dict:
     data["measure_kind"] = {w: k for k, ws in data["measures"].items() for w in ws}
     data["role_rank"] = {w: k for k, ws in data["roles"].items() for w in ws}
     data["count_class"] = {w: k for k, ws in data["counts"].items() for w in ws}
+    data["casualty_verb"] = {w: k for k, ws in (data.get("casualties") or {}).items()
+                             for w in ws}
     # Longest titles first so "deputy head" wins over "head".
     titles = sorted(data["role_rank"], key=len, reverse=True)
     data["role_re"] = re.compile(

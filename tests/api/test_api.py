@@ -187,7 +187,8 @@ def test_export_csv_table_and_gdelt(api):
     r = api.get("/api/export/csv", params={"table": "events"})
     assert r.headers["content-type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(r.text)))
-    assert [x["text"] for x in rows] == ["Portugal accused Spain"]
+    # a denial is an act of its own (REJECT by the denier; issue 14)
+    assert [x["text"] for x in rows] == ["Portugal accused Spain", "Spain denied the accusation"]
     assert api.get("/api/export/gdelt").text.startswith("GlobalEventID\t")
 
 

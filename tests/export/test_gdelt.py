@@ -25,7 +25,7 @@ def ledger(tmp_path, nlp):
 
 def _table(led) -> list[dict]:
     out = io.StringIO()
-    n = export(led.store, "gdelt", out)
+    n = export(led.store, "gdelt", out, min_confidence=0.0)   # grouping, not the filter
     rows = list(csv.DictReader(io.StringIO(out.getvalue()), delimiter="\t"))
     assert n == len(rows)
     return rows
@@ -89,7 +89,7 @@ def _reports(tmp_path, sources):
             rec = Event(doc, 4, 17, "assassination", "ASSAULT", cameo="186", quad_class=4,
                         goldstein=-10.0, date="2020-01-03", event_id="ev1",
                         source_id=src and src.lower(), source_name=src, target_id="petrovic",
-                        target_name="Ivan Petrovic", confidence=0.9 if k == 0 else 0.5,
+                        target_name="Ivan Petrovic", confidence=0.9 if k == 0 else 0.65,
                         trigger="assassination")
             st._insert("events", {f: getattr(rec, f) for f in rec.__dataclass_fields__})
         implicit.refresh(st)
@@ -104,3 +104,21 @@ def test_a_side_one_report_leaves_unsaid_comes_from_the_others(tmp_path):
         ("ruritania", "Ruritania", "Ivan Petrovic", "2")
     got = _reports(tmp_path / "2", [None, "Ruritania", "Freedonia"])[0]
     assert got["Actor1Name"] == ""          # the reports disagree: nothing is filled
+
+
+def test_default_counts_asserted_events_at_the_default_confidence(ledger):
+    from newsledger.store.events_query import DEFAULT_MIN_CONFIDENCE
+    ledger.store.db.execute("UPDATE events SET confidence = 0.1 WHERE type = 'COERCE'")
+    ledger.store.db.execute("UPDATE events SET confidence = 0.9, factuality = 'denied' "
+                            "WHERE type = 'ACCUSE'")
+    out = io.StringIO()
+    export(ledger.store, "gdelt", out)
+    types = [r["PloverType"] for r in csv.DictReader(io.StringIO(out.getvalue()),
+                                                        delimiter="\t")]
+    assert "COERCE" not in types and "ACCUSE" not in types      # below 0.6; denied
+    assert DEFAULT_MIN_CONFIDENCE == 0.6
+    out = io.StringIO()
+    export(ledger.store, "gdelt", out, modes=("asserted", "denied"), min_confidence=0.0)
+    types = [r["PloverType"] for r in csv.DictReader(io.StringIO(out.getvalue()),
+                                                        delimiter="\t")]
+    assert "COERCE" in types and "ACCUSE" in types

@@ -17,10 +17,14 @@ from newsledger.extract.base import Extraction
 from newsledger.extract.lexicon import word_list
 from newsledger.extract.events import args as A
 from newsledger.extract.events import context as C
+from newsledger.extract.events import sides as SD
 from newsledger.extract.events import statements as S
 from newsledger.extract.events.coder import (Hit, code_demand, code_noun, code_predicate,
                                             code_verb, content_target)
-from newsledger.extract.events.lexicon import coding, intent_code, refusal_code, word_sets
+# (the submodule `lexicon` stays the package's attribute: its loader is imported renamed)
+from newsledger.extract.events.lexicon import (calibrated, coding, intent_code, refusal_code,
+                                               word_sets)
+from newsledger.extract.events.lexicon import lexicon as _lexicon
 from newsledger.records import Event
 
 NAME = "events.plover"
@@ -191,6 +195,10 @@ def recode(hit: Hit):
         code = refusal_code(c.type)
         return (coding(code), c.type, False) if code else (c, None, True)
     mood = C.intent(hit.trigger) if not (hit.nominal or hit.reported) else None
+    if hit.nominal and c.quad_class == 4 and hit.trigger.dep_ in ("dobj", "obj") and \
+            hit.trigger.head.pos_ in ("VERB", "AUX"):
+        # "they WOULD RESUME attacks": the deed is announced, i.e. threatened
+        mood = C.intent(hit.trigger.head)
     if mood is None or c.type in ("AGREE", "THREATEN", "REQUEST", "REJECT", "ACCUSE"):
         return c, None, False
     if mood == "unless" or c.quad_class == 4:
@@ -281,12 +289,17 @@ def _foretold(ex: Extraction, hit: Hit, src) -> bool:
     return ours is not None and theirs is not None and ours != theirs
 
 
-def _record(ex, hit, sent, src, tgt) -> Event:
+def _record(ex, hit, sent, src, tgt, denied: bool = False) -> Event:
     c, recoded, neg = recode(hit)
     # the demand or accusation was made, whatever the mood of what it is about
     hypo = (C.hypothetical(hit.trigger) or _foretold(ex, hit, src)) and not hit.reported
+    neg = neg or denied
     start, end = _span(hit, ex, sent)
     conf = hit.conf * (0.6 if hypo or neg else 1.0) * (1.0 if src and src.id else 0.85)
+    mode = C.factuality(denied=denied, negated=neg, hypothetical=hypo,
+                        future=recoded is not None and c.root == "03",
+                        reported=not hit.reported and C.hearsay(
+                            ex, hit.trigger, src.id if src else None, c.quad_class in (2, 4)))
     exclude = {src.start} if src is not None else set()   # the place that acts is no venue
     return Event(
         ex.article.id, start, end, ex.article.text[start:end], c.type,
@@ -297,8 +310,10 @@ def _record(ex, hit, sent, src, tgt) -> Event:
         mode=c.mode, negated=neg, hypothetical=hypo, cameo=c.cameo,
         quad_class=c.quad_class, goldstein=c.goldstein,
         sent_start=sent.start_char, sent_end=sent.end_char, extractor=NAME,
-        confidence=round(conf, 3), trigger=hit.trigger.text, recoded_from=recoded,
-        depth=_depth(hit.trigger), source_text=_written(ex, src), target_text=_written(ex, tgt))
+        confidence=round(calibrated(conf, c.type, src is None, tgt is None), 3),
+        raw_confidence=round(conf, 3), trigger=hit.trigger.text, recoded_from=recoded,
+        depth=_depth(hit.trigger), source_text=_written(ex, src), target_text=_written(ex, tgt),
+        factuality=mode)
 
 
 def _written(ex: Extraction, actor) -> str | None:
@@ -354,8 +369,79 @@ def _in_title(tok, art) -> bool:
     return art.title_start <= tok.idx < art.title_start + len(art.title)
 
 
+def _sides(actors: list, quad: int, datelines) -> list:
+    """The arguments that may be sides (sides.py): others leave the side empty."""
+    kept = [a for a in actors if SD.allowed(a, quad) and not SD.in_dateline(datelines, a)]
+    return kept or [None]
+
+
+def _party_through(ex: Extraction, hit: Hit):
+    """A target phrase that names no actor but whose own phrase does ("suspension of
+    air links WITH SERBIA"): that party."""
+    tok = hit.target
+    if tok is None or tok.pos_ not in ("NOUN", "PROPN"):
+        return tok
+    a = A.resolve(ex, tok)
+    if a is not None and SD.allowed(a, hit.coding.quad_class):
+        return tok
+    # "dialogue at the forum OF X": a noun's setting is no party of its act
+    preps = _THROUGH_PREPS if hit.nominal else _THROUGH_PREPS + ("of", "at")
+    return _party_in(ex, tok, preps, events_too=True) or tok
+
+
+# Where a phrase that names no party names one: its owner ("a fresh offer FROM
+# Afghanistan", "FRENCH mediation", "the US President's demand"), its party.
+_THROUGH_PREPS = ("with", "against", "on", "to", "into", "from", "for")
+# Where an act with no object names its party: "gave aid TO X", "agreed WITH X".
+_PARTY_PREPS = ("to", "with", "against", "from", "for", "into", "on")
+
+
+def _party_in(ex: Extraction, tok, preps, events_too: bool = True):
+    """The first actor among a head's owner, name modifiers and prepositional objects."""
+    for c in tok.children:
+        if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and
+                                c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")):
+            b = A.resolve(ex, c)
+            if b is not None and SD.kind(b) == "actor":
+                return c
+    for c in tok.children:
+        if c.dep_ in ("prep", "dative") and c.lower_ in preps:
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is None or not events_too and (obj.lemma_.lower() in word_sets()["carrier"]
+                                                  or obj.lemma_.lower() in _lexicon().nouns):
+                continue        # "agreed ON THE WITHDRAWAL of X": X is what is agreed on
+            b = A.resolve(ex, obj)
+            if b is not None and SD.kind(b) == "actor":
+                return obj
+    return None
+
+
+def _party_of_act(ex: Extraction, hit: Hit):
+    """An act with no object of its own: the party its prepositions name ("agreed to
+    provide aid FOR Romania", "apologized TO Brazil"), on the verb or its complement."""
+    tok = hit.trigger
+    if tok.pos_ not in ("VERB", "AUX") or hit.reported:
+        return None
+    heads = [tok] + [c for c in tok.children if c.dep_ in ("xcomp", "dobj")]
+    heads += [g for h in heads[1:] for g in h.children if g.dep_ in ("dobj",)]
+    for h in heads:
+        found = _party_in(ex, h, _PARTY_PREPS)
+        if found is not None and found.i != (hit.source.i if hit.source is not None else -1):
+            return found
+    return None
+
+
+def _attack_on_idea(hit: Hit, targets: list) -> None:
+    """A material attack on an idea ("attacked the ideology") is verbal criticism."""
+    code = SD.verbal_recode(hit.trigger.lemma_.lower(), hit.coding.type,
+                            next((t for t in targets if t is not None), None))
+    if code is not None:
+        hit.coding = coding(code)
+
+
 def extract(doc, ex: Extraction):
     ex = A.mention_view(doc, ex)
+    datelines = SD.datelines(ex.article.text)
     out = []
     for sent in doc.sents:
         hits = _hits(sent, ex)
@@ -367,16 +453,32 @@ def extract(doc, ex: Extraction):
         parents = {id(h): _content_of(h, by_token) for h in hits}
         for hit in hits:
             parent = parents[id(hit)]
-            if parent is not None and parent.target is None and hit.target is not None:
+            if parent is not None and parent.target is None and hit.target is not None and \
+                    C.denial_of(hit.trigger) is None:
                 # "offered to hand over X to BRITAIN": the content's party is the act's
                 parent.target = hit.target
+            if parent is not None and parent.coding.root == "03" and \
+                    hit.coding.quad_class == 4 and not hit.nominal and \
+                    parent.trigger.lemma_.lower() in C.modality()["pledge_verbs"]:
+                # "promised to use overwhelming force against X": a pledge of force threatens
+                parent.coding = coding(intent_code(hit.coding.type) or "138")
         for hit in hits:
-            if parents[id(hit)] is not None or _in_title(hit.trigger, ex.article):
+            # the content of a denial is stored, as denied ("denied reports that it had
+            # resumed its ATTACKS"); other content is part of its act
+            denied = parents[id(hit)] is not None and C.denial_of(hit.trigger) is not None
+            if (parents[id(hit)] is not None and not denied) or \
+                    _in_title(hit.trigger, ex.article):
                 continue
-            if hit.target is None and hit.coding.type in _TARGET_FROM_CONTENT:
+            denial = hit.trigger.lemma_.lower() in C.modality()["denial_verbs"]
+            if hit.target is None and hit.coding.type in _TARGET_FROM_CONTENT and not denial:
                 hit.target = content_target(hit.trigger)
             if hit.target is None and hit.coding.type in _TARGET_FROM_PLACE:
                 hit.target = C.place_object(ex, hit.trigger)
+            _attack_on_idea(hit, [A.resolve(ex, hit.target)])
+            hit.target = _party_through(ex, hit)
+            if hit.target is None and not hit.nominal and not hit.target_is_subject and \
+                    hit.coding.type not in _JOINT and not denial:
+                hit.target = _party_of_act(ex, hit)
             sources = _actors(ex, hit.source, hit, "source")
             targets = _actors(ex, hit.target, hit, "target")
             if hit.echo:
@@ -389,6 +491,8 @@ def extract(doc, ex: Extraction):
             if hit.coding.type in _TARGET_FROM_PLACE:
                 targets = _place_parties(ex, hit, sources, targets)
             sources, targets = _refused_in_speech(ex, hit, sources, targets)
+            sources = _sides(sources, hit.coding.quad_class, datelines)
+            targets = _sides(targets, hit.coding.quad_class, datelines)
             if hit.coding.type in _JOINT and targets == [None] and len(sources) == 2:
                 sources, targets = sources[:1], sources[1:]
             if not _enough(hit, sources, targets):
@@ -397,7 +501,7 @@ def extract(doc, ex: Extraction):
                 for tgt in targets:
                     if src is not None and tgt is not None and src.name == tgt.name:
                         continue
-                    out.append(_record(ex, hit, sent, src, tgt))
+                    out.append(_record(ex, hit, sent, src, tgt, denied))
     return _settle_targets(out)
 
 

@@ -261,6 +261,9 @@ def code_noun(noun) -> Hit | None:
         return None
     code = next((np.modifiers[m.lower_] for m in noun.lefts if m.lower_ in np.modifiers),
                  np.cameo)
+    halted = _halted_conflict(noun) if np.of_conflict else None
+    if halted is not None:
+        code = np.of_conflict
     c = coding(code, np.type if code == np.cameo else None)
     if c is None:
         return None
@@ -287,6 +290,10 @@ def code_noun(noun) -> Hit | None:
         hit.source, hit.target, hit.pair = between, conj, conj is not None
     if hit.target is not None and hit.target is of:
         hit.also_targets = _stray_conjuncts(noun, of)
+    if halted is not None:
+        # "a suspension of attacks ON SHIPPING": the party the attacks were aimed at
+        hit.consumed.append(halted)
+        hit.target = _party_object(halted, ("against", "on", "at", "in", "into"))
     if np.for_to:
         hit.target = content_target(noun)
     if (np.for_to or np.needs_target) and hit.target is None:
@@ -306,6 +313,19 @@ def code_noun(noun) -> Hit | None:
                 # "held talks WITH X", "conducted rounds of dialogue WITH X"
                 _, hit.target = A.prep_object(verb, ("with", "against", "between"))
     return hit
+
+
+def _halted_conflict(noun):
+    """The conflict act a noun of stopping is about ("suspension OF ATTACKS", "a halt TO
+    the fighting"), or None."""
+    for prep in ("of", "to", "in"):
+        _, obj = A.prep_object(noun, (prep,))
+        np = _noun_pattern(obj) if obj is not None else None
+        if np is not None:
+            c = coding(np.cameo)
+            if c is not None and c.quad_class == 4:
+                return obj
+    return None
 
 
 def _party_object(noun, preps):

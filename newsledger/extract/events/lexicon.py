@@ -66,6 +66,8 @@ class NounPattern:
     type: str | None = None
     conf: float = 0.6
     modifiers: dict = field(default_factory=dict, hash=False, compare=False)
+    of_conflict: str | None = None  # code when its of-phrase is a conflict act ("suspension
+                                    # of attacks": de-escalation)
 
 
 @dataclass(frozen=True)
@@ -114,7 +116,8 @@ def lexicon() -> Lexicon:
                             needs_target=bool(p.get("needs_target")),
                             type=p.get("type"), conf=float(p.get("conf", 0.6)),
                             modifiers={str(k): str(v)
-                                       for k, v in (p.get("modifiers") or {}).items()})
+                                       for k, v in (p.get("modifiers") or {}).items()},
+                            of_conflict=str(p["of_conflict"]) if p.get("of_conflict") else None)
              for w, p in (_read("nouns.yaml").get("nouns") or {}).items()}
     fallback = {str(k): str(v) for k, v in _read("cameo_verbs.yaml").items()}
     preds = {w: (str(p["cameo"]), bool(p.get("negated")))
@@ -181,3 +184,21 @@ def refusal_code(plover: str) -> str | None:
 def statement_cues() -> dict[str, frozenset]:
     """The lists of statements.yaml (threats, denied virtues, ascribed hostile intent)."""
     return {k: frozenset(v or ()) for k, v in _read("statements.yaml").items()}
+
+
+@lru_cache(maxsize=1)
+def calibration() -> dict:
+    """The confidence calibration (calibration.yaml, fitted by bench/calibrate_events.py)."""
+    return _read("calibration.yaml")
+
+
+def calibrated(raw: float, type_: str, no_source: bool, no_target: bool) -> float:
+    """The probability that an event is right (type, sides, mode), from the coder's raw
+    confidence and general features, as fitted on the judged audit sample."""
+    import math
+    c = calibration()
+    if not c:
+        return raw
+    z = c["bias"] + c["raw"] * raw + c["no_source"] * no_source + \
+        c["no_target"] * no_target + c["type_weight"] * c["type_logodds"].get(type_, 0.0)
+    return 1 / (1 + math.exp(-z))

@@ -1,0 +1,101 @@
+"""What may stand on a side of an event: actors, never ideas, quantities or datelines.
+
+An argument the coder found (``args.Actor``) is kept as a side when it names
+an actor (a mention, a pronoun or description resolved to one, a phrase built
+on a name or headed by a word for a body), or is a description of people
+("protesters", "the gunmen"). For material acts (quad classes 2 and 4) a
+place or thing an act is done to ("a base", "the tanker") is a side too.
+Abstract nouns ("vigor", "commitment", "the hateful ideology"), event nouns
+("attacks") and anything inside a dateline are not: the side is left empty
+(the analysis may fill it from other reports, flagged as implied).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from newsledger.extract.events.lexicon import lexicon, word_sets
+
+# Plural agent nouns ("bombers", "protestors", "separatists", "militants").
+_AGENT_PLURAL = re.compile(r"(?:ers|ors|ists|ians|ants|ents|ees|ites|ines)$")
+# Nouns of abstraction ("commitment", "invitation", "vigor" aside, which the list has).
+_ABSTRACT = re.compile(r"(?:tion|sion|ment|ity|ness|ism|ance|ence|ship|ology|acy|hood|ure)s?$")
+
+
+@lru_cache(maxsize=1)
+def data() -> dict:
+    path = resources.files("newsledger.extract").joinpath("data/events/sides.yaml")
+    raw = yaml.safe_load(path.read_text("utf-8")) or {}
+    return {"people": frozenset(raw.get("people") or ()),
+            "places": frozenset(raw.get("places") or ()),
+            "verbal_cameo": str(raw["verbal_when_abstract"]["cameo"]),
+            "verbal_verbs": frozenset(raw["verbal_when_abstract"]["verbs"]),
+            "dateline": re.compile(raw["dateline"], re.MULTILINE)}
+
+
+def datelines(text: str) -> list[tuple[int, int]]:
+    """Character spans of the datelines opening the article or its paragraphs."""
+    out = []
+    for m in data()["dateline"].finditer(text):
+        if m.start() == 0 or text[m.start() - 1] == "\n":
+            out.append((m.start(), m.end()))
+    return out
+
+
+def in_dateline(spans: list[tuple[int, int]], actor) -> bool:
+    return actor is not None and actor.end > actor.start and \
+        any(s <= actor.start < e for s, e in spans)
+
+
+def _words(actor) -> list[str]:
+    return [w.strip(".,'\u2019") for w in
+            actor.name.replace("\u201d", " ").replace('"', " ").split() if w.strip(".,'")]
+
+
+def _people(word: str) -> bool:
+    low = word.lower()
+    ws = word_sets()
+    return low in data()["people"] or low in ws["institution"] or low in ws["role"] or \
+        (len(low) > 5 and _AGENT_PLURAL.search(low) is not None and
+         not _ABSTRACT.search(low) and low not in lexicon().nouns)
+
+
+def kind(actor) -> str:
+    """"actor", "place" (a thing or place an act is done to) or "abstract"."""
+    if actor.how != "phrase" or actor.anchored or actor.body:
+        return "actor"
+    words = _words(actor)
+    if not words:
+        return "abstract"
+    head = words[-1].lower()
+    ws, d = word_sets(), data()
+    # a name the tagger missed ("SPLM/A"); a people word as modifier ("hostage-takers
+    # demands": the hostage-takers)
+    if words[-1][:1].isupper() or any(_people(w) for w in words):
+        return "actor"
+    if head in ws["quantity"] or head in lexicon().nouns or head in ws["time"]:
+        return "abstract"
+    if head in d["places"]:
+        return "place"
+    return "abstract"
+
+
+def allowed(actor, quad_class: int | None) -> bool:
+    """Whether an argument may be a side of an act of this quad class."""
+    if actor is None:
+        return False
+    k = kind(actor)
+    return k == "actor" or (k == "place" and quad_class in (2, 4))
+
+
+def verbal_recode(trigger_lemma: str, type_: str, target) -> str | None:
+    """The CAMEO code of verbal criticism for a material attack on an idea
+    ("attacked the ideology"), else None."""
+    if type_ not in ("ASSAULT", "COERCE", "MOBILIZE") or target is None:
+        return None
+    if trigger_lemma in data()["verbal_verbs"] and kind(target) == "abstract":
+        return data()["verbal_cameo"]
+    return None
