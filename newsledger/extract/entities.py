@@ -56,10 +56,35 @@ def _not_name(tok, hon) -> bool:
     return tok.lower_.strip(".") in hon or tok.is_lower and tok.pos_ in ("VERB", "AUX")
 
 
+# A dateline opening a line: "ERBIL, Kurdistan Region -", "BAGHDAD (Reuters) —".
+_DATELINE = re.compile(r"^([A-Z][A-Z'’. ]{2,}(?:,[^\n,\-–—(]{1,40}){0,2})\s*(?:\([^)\n]{1,40}\)\s*)?[-–—]+\s",
+                       re.M)
+
+
+def _datelines(text: str) -> list[tuple[int, int]]:
+    """Character ranges of datelines: a name written there says where the report
+    was filed, not who acted, so it is a place or nothing, never an actor."""
+    return [m.span(1) for m in _DATELINE.finditer(text)]
+
+
+def _title_only(span: Span, hon) -> bool:
+    """A span of titles and initials alone ("Dr", "Sen ."): no name to resolve."""
+    words = [t.lower_.strip(".") for t in span if t.text.strip(".")]
+    return not words or all(w in hon for w in words)
+
+
+def _not_actor(span: Span) -> bool:
+    """Debris NER labels: a prefix ("pro-"), no letters, one lowercase word."""
+    text = span.text.strip()
+    return len(text) < 2 or text.endswith("-") or not any(ch.isalpha() for ch in text) \
+        or (len(span) == 1 and text.islower())
+
+
 def _name_spans(doc, kb) -> list[Span]:
     spans = []
+    hon = _rules()["honorific_set"]
     for ent in doc.ents:
-        if ent.label_ not in LABELS:
+        if ent.label_ not in LABELS or _title_only(ent, hon) or _not_actor(ent):
             continue
         if not ent.kb_id_ and fold(ent.text) in kb.demonyms:
             continue        # "Iraqi" alone is an adjective, not a mention of Iraq
@@ -102,19 +127,39 @@ def _drop_role_words(doc, found):
 
 
 def _surnames(res: Resolver, taken: set[int], words: Words):
-    """Surnames NER missed ("Amiri and Fayyad said") of persons named earlier in the article."""
-    last = {}
+    """Surnames NER missed ("Amiri and Fayyad said") of persons named earlier in the
+    article; where two persons share the surname, the one named last before it."""
+    last: dict[str, list[Cluster]] = {}
     for c in res.clusters.values():
         if c.type == "person":
             for n in c.person_names():
-                last.setdefault(key(n).split()[-1], c)
+                group = last.setdefault(key(n).split()[-1], [])
+                if c not in group:
+                    group.append(c)
     if not last:
         return
     for tok in words.tokens(lambda w: len(w) > 3 and key(w) in last):
         if tok.i not in taken and tok.pos_ == "PROPN" and tok.is_title:
-            c = last[key(tok.text)]
-            if c.last_before(tok.idx) >= 0:
-                yield tok, c
+            before = [c for c in last[key(tok.text)] if c.last_before(tok.idx) >= 0]
+            if before:
+                yield tok, max(before, key=lambda c: c.last_before(tok.idx))
+
+
+def _short_forms(res: Resolver, taken: set[int], words: Words):
+    """An organisation's last word NER missed ("the Saints" after "New Orleans
+    Saints"): a capitalised token equal to the end of one named organisation."""
+    last: dict[str, list[Cluster]] = {}
+    for c in res.clusters.values():
+        if c.type != "person" and not is_place(c) and not c.fixed_name:
+            for n in c.names:
+                toks = n.split()
+                if len(toks) > 1 and len(toks[-1]) > 3 and toks[-1][:1].isupper():
+                    last.setdefault(toks[-1].lower(), [])
+                    if c not in last[toks[-1].lower()]:
+                        last[toks[-1].lower()].append(c)
+    for tok in words.tokens(lambda w: w in last and len(last[w]) == 1):
+        if tok.i not in taken and tok.pos_ == "PROPN" and tok.text[:1].isupper():
+            yield tok, last[tok.lower_][0]
 
 
 def _latest_year(doc) -> str | None:
@@ -213,7 +258,9 @@ def extract(doc, ex: Extraction):
     for n in _nominals(doc, res, found, persons, taken, words):
         res.note(n.cluster, "", doc[n.start].idx, named=False)
         found.append((n.start, n.end, n.cluster, n.label, True))
-    return _records(doc, ex, res, _drop_role_words(doc, found))
+    found = _drop_role_words(doc, found)
+    res.finalize(ex.article.id[:8])
+    return _records(doc, ex, res, found)
 
 
 def _names(doc, res: Resolver, words: Words):
@@ -222,7 +269,12 @@ def _names(doc, res: Resolver, words: Words):
              for span in _name_spans(doc, res.kb)]
     res.main_country()        # settled on the names alone, before metonymy moves any
     found, persons = [], []
+    dates = _datelines(doc_text(doc)[:4000])
     for span, cluster, label in named:
+        if not is_place(cluster) and any(a <= span.start_char and span.end_char <= b
+                                         for a, b in dates):
+            cluster.starts.remove(span.start_char)
+            continue        # a dateline names where the report was filed: a place or nothing
         moved = _metonym(span, cluster, res)
         if moved is cluster:
             moved = _site(span, cluster, res, named)
@@ -237,6 +289,9 @@ def _names(doc, res: Resolver, words: Words):
     taken = {i for s, e, *_ in found for i in range(s, e)}
     for tok, cluster in list(_surnames(res, taken, words)):
         found.append((tok.i, tok.i + 1, res.note(cluster, tok.text, tok.idx), "PERSON", False))
+        taken.add(tok.i)
+    for tok, cluster in list(_short_forms(res, taken, words)):
+        found.append((tok.i, tok.i + 1, res.note(cluster, tok.text, tok.idx), cluster.label, False))
     return found, persons
 
 
@@ -259,7 +314,12 @@ def _records(doc, ex: Extraction, res: Resolver, found) -> list:
     text = ex.article.text
     out: list = []
     used: dict[str, Cluster] = {}
-    names = {c.id: c.actor.name if c.actor else _display_name(c) for _, _, c, _, _ in found}
+    for _, _, c, _, _ in found:
+        # Two chains that reached one name are one actor (resolve.finalize).
+        first = used.setdefault(c.id, c)
+        if first is not c:
+            first.names += [n for n in c.names if n not in first.names]
+    names = {cid: c.actor.name if c.actor else _display_name(c) for cid, c in used.items()}
     for s, e, cluster, label, nominal in sorted(found, key=lambda f: (f[0], f[1])):
         span = doc[s:e]
         ss, se = sent_bounds(span)
@@ -268,7 +328,6 @@ def _records(doc, ex: Extraction, res: Resolver, found) -> list:
                            names[cluster.id], ss, se,
                            nominal=nominal, extractor=NAME,
                            confidence=0.9 if cluster.actor else 0.6 if not nominal else 0.5))
-        used[cluster.id] = cluster
     for c in used.values():
         out.append(_entity(c, res))
     return out

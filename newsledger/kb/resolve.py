@@ -110,7 +110,8 @@ class Resolver:
         if label in ("GPE", "ORG") and PERSON_LIKE.match(text) and self._looks_personal(text):
             label = "PERSON"          # NER's GPE/ORG for an unknown Arabic personal name
             return self.resolve(text, label, start)
-        c = self._acronym(text) or self._same_key(text, label) or self._new(text, label)
+        c = self._acronym(text) or self._same_key(text, label) or self._part_of(text, label) \
+            or self._new(text, label)
         return self.note(c, text, start), c.label if c.actor is None else c.actor.label
 
     def _person(self, text: str, start: int) -> Cluster | None:
@@ -118,6 +119,9 @@ class Resolver:
         persons = [c for c in self.clusters.values() if c.type == "person"]
         hits = [c for c in persons if any(same_person(n, text) for n in c.names)]
         if len(tokens(text, strip_honorifics=True)) > 1:
+            # A chain known so far by its surname only may be this person, unless its
+            # KB actor has another given name ("Ivanka Trump" is not Donald Trump).
+            hits = [c for c in hits if c.actor is None or _fits_actor(c.actor, text)]
             # A full name: only an in-document person with compatible names, or the KB.
             full = [c for c in hits if any(len(tokens(n, strip_honorifics=True)) > 1 for n in c.names)]
             if full:
@@ -168,6 +172,47 @@ class Resolver:
                 return c
         return None
 
+    def _part_of(self, text: str, label: str) -> Cluster | None:
+        """An organisation named by part of its name ("Colts" for "Indianapolis Colts",
+        "Kraft" for "Kraft Foods"), or in full after its short form: one chain, when
+        exactly one organisation of the article fits."""
+        if label != "ORG":
+            return None
+        mine = key(text).split()
+        if not mine:
+            return None
+        hits = []
+        for c in self.clusters.values():
+            if c.type in ("person",) or is_place(c) or c.fixed_name:
+                continue
+            for n in c.names:
+                theirs = key(n).split()
+                short, long_ = sorted((mine, theirs), key=len)
+                if len(short) < len(long_) and _edge(short, long_):
+                    hits.append(c)
+                    break
+        return hits[0] if len(hits) == 1 else None
+
+    def finalize(self, doc_key: str) -> None:
+        """Ids of the actors the KB does not know, from the fullest name each chain
+        reached by the end of the article ("Hansbrough" in a headline, then "Tyler
+        Hansbrough": tyler_hansbrough). A person named only by one word is an actor
+        of this article alone (``name~doc``): a bare surname is no evidence that two
+        articles speak of the same person (links.py records the possible ones)."""
+        for c in self.clusters.values():
+            if c.actor is not None or c.fixed_name or not c.names:
+                continue
+            if c.type == "person":
+                full = c.person_names()
+                if full:
+                    best = max(full, key=lambda n: (len(tokens(n, strip_honorifics=True)), len(n)))
+                    c.id = slug(person_key(best)) or c.id
+                else:
+                    c.id = f"{slug(person_key(c.names[0]))}~{doc_key}"
+            else:
+                best = max(c.names, key=lambda n: (len(key(n).split()), -c.names.index(n)))
+                c.id = slug(key(best)) or c.id
+
     # ------------------------------------------------------------ document facts
     def main_country(self) -> Cluster | None:
         """The country the article is about (ties: first seen).
@@ -198,6 +243,18 @@ class Resolver:
                 return max(named, key=lambda c: c.last_before(before))
         typed = [c for c in cands if c.type in types]
         return max(typed, key=lambda c: c.last_before(before)) if typed else None
+
+
+def _fits_actor(actor: Actor, full: str) -> bool:
+    """Whether a full name can be the KB person: one of its full names is compatible."""
+    names = [n for n in actor.names() if len(tokens(n, strip_honorifics=True)) > 1]
+    return not names or any(same_person(n, full) for n in names)
+
+
+def _edge(short: list[str], long_: list[str]) -> bool:
+    """Whether the short name is the end ("Colts") or the start ("Kraft") of the long one."""
+    n = len(short)
+    return long_[-n:] == short or (long_[:n] == short and len(short[0]) > 3)
 
 
 def is_place(c: Cluster) -> bool:
