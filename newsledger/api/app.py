@@ -77,10 +77,11 @@ def create_app(db_path: str | None = None, *, model: str = DEFAULT_MODEL,
     app.state.db_path, app.state.model = path, model
     app.state.ingest_lock = threading.Lock()     # one spaCy pipeline: one ingest at a time
     _install_error_handlers(app)
-    from newsledger.api import ingest, routes, stream
+    from newsledger.api import actors_routes, ingest, routes, stream
     app.include_router(routes.router)
     app.include_router(stream.router)
     app.include_router(ingest.router)
+    app.include_router(actors_routes.router)
     if web:
         from newsledger.web import router as web_router
         app.include_router(web_router)

@@ -17,7 +17,7 @@ from newsledger.extract.base import Extraction, doc_text, sent_bounds
 from newsledger.kb import base
 from newsledger.kb.base import PLACE_TYPES
 from newsledger.kb.geo import geocode
-from newsledger.kb.names import _rules, fold, key
+from newsledger.kb.names import _rules, fold, key, repeated
 from newsledger.kb.nominal import (Words, descriptions, role_appositions, role_holders,
                                    role_of_group)
 from newsledger.kb.resolve import Cluster, Resolver, is_place
@@ -47,6 +47,8 @@ def _trimmed(ent: Span) -> Span | None:
         start += 1
     while end > start + 1 and doc[end - 1].text in ("'s", "’s", "'", "’"):
         end -= 1
+    if (end - start) % 2 == 0 and repeated(doc[start:end].text):
+        end = start + (end - start) // 2       # "Esther Williams Esther Williams"
     span = Span(doc, start, end, label=ent.label_, kb_id=ent.kb_id_)
     return span if span.text.strip() else None
 
@@ -80,11 +82,52 @@ def _not_actor(span: Span) -> bool:
         or (len(span) == 1 and text.islower())
 
 
+# Labels NER gives a name it reads as a title or a thing ("Colts" as WORK_OF_ART).
+_OTHER = {"WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}
+
+
+def _doc_labels(doc) -> dict[str, str]:
+    """One label per name in an article (one sense per discourse): the label NER gave
+    the name most often; ties, and a plural name alone ("Colts"), go to ORG, and so
+    does a name that ends an organisation's longer name in the article."""
+    votes: dict[str, dict[str, int]] = {}
+    ends: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ in LABELS:
+            v = votes.setdefault(ent.text, {})
+            v[ent.label_] = v.get(ent.label_, 0) + 1
+            if ent.label_ == "ORG" and len(ent) > 1 and not ent[-1].is_punct:
+                ends.add(ent[-1].text)
+    out = {}
+    for text, v in votes.items():
+        best = max(v.values())
+        tied = [lab for lab, n in v.items() if n == best]
+        plural = " " not in text and text.endswith("s") and "PERSON" in tied
+        out[text] = "ORG" if text in ends or plural and "ORG" in v or len(tied) > 1 and "ORG" in tied \
+            else tied[0]
+    return out
+
+
+def _relabelled(ent: Span, labels: dict[str, str]) -> Span | None:
+    """The entity with its article-wide label; a title or thing NER labelled elsewhere
+    as a name of ours is that name; else None when it is no name of ours."""
+    label = labels.get(ent.text)
+    if label is None:
+        return ent if ent.label_ in LABELS else None
+    if label == ent.label_ or ent.kb_id_:
+        return ent
+    return Span(ent.doc, ent.start, ent.end, label=label)
+
+
 def _name_spans(doc, kb) -> list[Span]:
     spans = []
     hon = _rules()["honorific_set"]
+    labels = _doc_labels(doc)
     for ent in doc.ents:
-        if ent.label_ not in LABELS or _title_only(ent, hon) or _not_actor(ent):
+        if ent.label_ not in LABELS and ent.label_ not in _OTHER:
+            continue
+        ent = _relabelled(ent, labels)
+        if ent is None or _title_only(ent, hon) or _not_actor(ent):
             continue
         if not ent.kb_id_ and fold(ent.text) in kb.demonyms:
             continue        # "Iraqi" alone is an adjective, not a mention of Iraq

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from newsledger.kb.base import KB, Actor, PLACE_TYPES
-from newsledger.kb.names import key, person_key, same_person, slug, tokens
+from newsledger.kb.names import key, person_id_key, person_key, same_person, slug, tokens
 from newsledger.kb.ruler import group_name
 
 PERSON_LIKE = re.compile(r"^(?:[A-Z][\w’'‘-]+ )+(?:(?:al|el|Al|El|bin|ibn|abu|Abu)[- ])?[A-Z‘’'][\w’'‘-]+$")
@@ -187,6 +187,8 @@ class Resolver:
                 continue
             for n in c.names:
                 theirs = key(n).split()
+                if not theirs:
+                    continue
                 short, long_ = sorted((mine, theirs), key=len)
                 if len(short) < len(long_) and _edge(short, long_):
                     hits.append(c)
@@ -206,7 +208,7 @@ class Resolver:
                 full = c.person_names()
                 if full:
                     best = max(full, key=lambda n: (len(tokens(n, strip_honorifics=True)), len(n)))
-                    c.id = slug(person_key(best)) or c.id
+                    c.id = slug(person_id_key(best)) or c.id
                 else:
                     c.id = f"{slug(person_key(c.names[0]))}~{doc_key}"
             else:
