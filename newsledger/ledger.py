@@ -117,7 +117,7 @@ class Ledger:
         from newsledger.kb import decisions, links
         self.store.write(article, result, model=self.model, pipeline_version=self.version)
         decisions.apply_to_doc(self.store, article.id)
-        links.record(self.store, article.id)
+        links.link(self.store, article.id)
 
     def _select(self, items, reprocess, report, on_item, late=None) -> Iterator[Article]:
         seen: set[str] = set()

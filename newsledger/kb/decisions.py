@@ -88,7 +88,7 @@ def apply_to_doc(store: Store, doc_id: str) -> int:
 
 def _apply(store: Store, row: dict, doc_id: str | None) -> None:
     if row["action"] == "merge":
-        _move(store, row["other"], row["actor"], doc_id)
+        move(store, row["other"], row["actor"], doc_id)
     else:
         _split(store, row, doc_id)
 
@@ -97,7 +97,7 @@ def _where(doc_id: str | None) -> tuple[str, tuple]:
     return (" AND doc_id=?", (doc_id,)) if doc_id else ("", ())
 
 
-def _move(store: Store, old: str, new: str, doc_id: str | None) -> None:
+def move(store: Store, old: str, new: str, doc_id: str | None) -> None:
     """Every record of ``old`` (in one article, or all) becomes ``new``'s."""
     cond, args = _where(doc_id)
     target = store.query("SELECT name FROM entities WHERE id=?", (new,))

@@ -19,52 +19,113 @@ from newsledger.store.db import Store, now
 
 SURNAME_SCORE = 0.5      # a one-word name that full names of the ledger end with
 SHORT_FORM_SCORE = 0.6   # an organisation named by the end of another's name
+VARIANT_SCORE = 0.7      # one surname, given names that are variants (Fred / Frederick)
+MIN_SHARED = 2           # actors an article must share with the other's articles to join
 _LIMIT = 20              # candidates per actor: a common surname is no evidence at all
+_KINDS_LINKED = {"PERSON", "ORG"}
 
 
-def _like(s: str) -> str:
-    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+def tail(aid: str) -> str:
+    """The last word of an actor id: "tilir_hansbrug" and "hansbrug~3f2a" -> "hansbrug"."""
+    return aid.partition("~")[0].rsplit("_", 1)[-1]
 
 
-def record(store: Store, doc_id: str) -> int:
-    """Possible links of the actors of one article just written; how many were stored."""
-    ents = store.query("SELECT DISTINCT e.id, e.type, e.kb_id FROM mentions m "
+def link(store: Store, doc_id: str) -> int:
+    """Join or link the actors of one article just written; how many joined.
+
+    An actor the KB does not know joins one of the ledger on a weak match (a
+    bare surname, an organisation's short form, a given-name variant) only when
+    the article also shares at least ``MIN_SHARED`` other actors with that
+    actor's articles, and no other candidate does as well; otherwise the two
+    stay apart with a scored link. Articles met earlier whose one-word actor
+    this article's full name now explains are linked again."""
+    ents = _doc_entities(store, doc_id)
+    with store.transaction():
+        store.db.executemany("INSERT OR IGNORE INTO actor_tails VALUES (?, ?)",
+                             [(tail(e["id"]), e["id"]) for e in ents])
+    joined = 0
+    for e in ents:
+        joined += _link_entity(store, doc_id, e, ents)
+        if "~" not in e["id"] and len(e["id"].split("_")) > 1:
+            for other in _scoped_namesakes(store, e):
+                for d in store.query("SELECT DISTINCT doc_id FROM mentions WHERE entity_id=?",
+                                     (other["id"],)):
+                    joined += _link_entity(store, d["doc_id"], other,
+                                           _doc_entities(store, d["doc_id"]))
+    return joined
+
+
+def _doc_entities(store: Store, doc_id: str) -> list[dict]:
+    return store.query("SELECT DISTINCT e.id, e.name, e.type, e.kb_id FROM mentions m "
                        "JOIN entities e ON e.id = m.entity_id WHERE m.doc_id=? "
                        "AND NOT COALESCE(m.nominal, 0)", (doc_id,))
-    rows = []
-    for e in ents:
-        if e["kb_id"]:
-            continue
-        for other, score, reason in _candidates(store, e):
-            a, b = sorted((e["id"], other))
-            rows.append((a, b, score, reason, now()))
-    if rows:
+
+
+def _scoped_namesakes(store: Store, e: dict) -> list[dict]:
+    """Actors of other articles named only by this actor's last word."""
+    rows = store.query("SELECT e.id, e.name, e.type, e.kb_id FROM actor_tails t JOIN entities e "
+                       "ON e.id = t.id WHERE t.tail=? AND e.type=? AND e.kb_id IS NULL LIMIT ?",
+                       (tail(e["id"]), e["type"], _LIMIT + 1))
+    return [r for r in rows if r["id"] != e["id"] and ("~" in r["id"] or "_" not in r["id"])]
+
+
+def _link_entity(store: Store, doc_id: str, e: dict, ents: list[dict]) -> int:
+    if e["kb_id"] or e["type"] not in _KINDS_LINKED:
+        return 0
+    cands = list(_candidates(store, e))
+    if not cands:
+        return 0
+    mine = {x["id"] for x in ents if "~" not in x["id"] and x["id"] != e["id"]}
+    scored = sorted(((len(mine & _context(store, c)), c, score, reason)
+                     for c, score, reason in cands), key=lambda t: (-t[0], -t[2], t[1]))
+    shared, best, score, reason = scored[0]
+    unique = len(scored) == 1 or scored[1][0] < shared
+    if shared >= MIN_SHARED and unique:
+        from newsledger.kb.decisions import apply_to_doc, move
         with store.transaction():
-            store.db.executemany("INSERT OR IGNORE INTO actor_links VALUES (?, ?, ?, ?, ?)", rows)
-    return len(rows)
+            move(store, e["id"], best, doc_id)
+        apply_to_doc(store, doc_id)
+        return 1
+    rows = [(*sorted((e["id"], c)), min(0.95, s + 0.05 * n), r, now())
+            for n, c, s, r in scored]
+    with store.transaction():
+        store.db.executemany("INSERT OR REPLACE INTO actor_links VALUES (?, ?, ?, ?, ?)", rows)
+    return 0
 
 
 def _candidates(store: Store, e: dict):
-    aid, typ = e["id"], e["type"]
-    base_id, _, scoped = aid.partition("~")
-    if typ == "PERSON" and scoped and "_" not in base_id:
-        # "Bush" of one article: the full names of the ledger ending with it.
-        hits = store.query("SELECT id FROM entities WHERE type='PERSON' AND id LIKE ? "
-                           "ESCAPE '\\' AND id NOT LIKE '%~%' LIMIT ?",
-                           (f"%\\_{_like(base_id)}", _LIMIT + 1))
-        if len(hits) <= _LIMIT:
-            yield from ((h["id"], SURNAME_SCORE, "same surname") for h in hits)
-    elif typ not in ("PERSON", "GPE", "LOC", "FAC", "NORP") and not scoped:
-        longer = store.query("SELECT id FROM entities WHERE type=? AND kb_id IS NULL AND id LIKE ? "
-                             "ESCAPE '\\' LIMIT ?", (typ, f"%\\_{_like(aid)}", _LIMIT + 1))
-        if len(longer) <= _LIMIT:
-            yield from ((h["id"], SHORT_FORM_SCORE, "short form") for h in longer)
-        parts = aid.split("_")
-        tails = ["_".join(parts[i:]) for i in range(1, len(parts))]
-        if tails:
-            shorter = store.query(f"SELECT id FROM entities WHERE type=? AND kb_id IS NULL AND id IN "
-                                  f"({', '.join('?' for _ in tails)})", (typ, *tails))
-            yield from ((h["id"], SHORT_FORM_SCORE, "short form") for h in shorter)
+    """(actor id, score, reason) of the ledger actors this one may be."""
+    aid = e["id"]
+    rows = store.query("SELECT e.id, e.name FROM actor_tails t JOIN entities e ON e.id = t.id "
+                       "WHERE t.tail=? AND e.type=? AND t.id != ? LIMIT ?",
+                       (tail(aid), e["type"], aid, _LIMIT + 1))
+    if len(rows) > _LIMIT:
+        return
+    one_word = "~" in aid or "_" not in aid
+    for r in rows:
+        if "~" in r["id"] or "_" not in r["id"]:
+            continue                  # two one-word names: nothing to go on
+        if one_word:
+            yield r["id"], SURNAME_SCORE if e["type"] == "PERSON" else SHORT_FORM_SCORE, \
+                "same surname" if e["type"] == "PERSON" else "short form"
+        elif e["type"] == "PERSON" and _variants(e["name"], r["name"]):
+            yield r["id"], VARIANT_SCORE, "given-name variant"
+
+
+def _variants(a: str, b: str) -> bool:
+    """Full names with one surname whose given names are variants, not the same."""
+    ta, tb = tokens(a, strip_honorifics=True), tokens(b, strip_honorifics=True)
+    if len(ta) < 2 or len(tb) < 2 or ta[0] == tb[0]:
+        return False
+    return _given_same(ta[0], tb[0])
+
+
+def _context(store: Store, aid: str) -> set[str]:
+    """The actors named in the articles that name ``aid`` (one-word ones left out)."""
+    rows = store.query("SELECT DISTINCT m2.entity_id AS id FROM mentions m1 JOIN mentions m2 "
+                       "ON m2.doc_id = m1.doc_id WHERE m1.entity_id=? AND m2.entity_id != ?",
+                       (aid, aid))
+    return {r["id"] for r in rows if r["id"] and "~" not in r["id"]}
 
 
 def links_of(store: Store, aid: str) -> list[dict]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from newsledger.kb.base import KB, Actor, PLACE_TYPES
+from newsledger.kb.base import KB, Actor, PLACE_TYPES, kind
 from newsledger.kb.names import key, person_id_key, person_key, same_person, slug, tokens
 from newsledger.kb.ruler import group_name
 
@@ -96,6 +96,12 @@ class Resolver:
         if kb_id and actor is None:       # a group phrase of the grammar (ruler.py)
             c = self.synthetic(kb_id, group_name(self.kb, kb_id, text))
             return self.note(c, text, start), "ORG"
+        if actor is None and label == "PERSON" and self._ends_with_group(text):
+            label = "ORG"         # "Kataeb Hezbollah": a group's name ends it, not a surname
+        if actor is None and label == "PERSON" and len(tokens(text)) == 1:
+            group = self._part_of(text, "ORG")
+            if group is not None:      # "Kataeb" after "Kataeb Hezbollah": the group
+                return self.note(group, text, start), "ORG"
         if actor is None and (label == "PERSON" or self._surname_here(text)):
             c = self._person(text, start)
             if c is not None:
@@ -171,6 +177,13 @@ class Resolver:
             if c.type != "person" and any(key(n) == k for n in c.names):
                 return c
         return None
+
+    def _ends_with_group(self, text: str) -> bool:
+        words = text.split()
+        if len(words) < 2:
+            return False
+        hit = self.kb.lookup(words[-1], "ORG")
+        return hit is not None and kind(hit.type) == "group"
 
     def _part_of(self, text: str, label: str) -> Cluster | None:
         """An organisation named by part of its name ("Colts" for "Indianapolis Colts",

@@ -27,3 +27,11 @@ CREATE TABLE actor_links (
     PRIMARY KEY (a, b)
 );
 CREATE INDEX actor_links_b ON actor_links(b);
+
+-- The last word of each actor id (a surname, an organisation's last word):
+-- where the linker looks for actors a new one may be the same as.
+CREATE TABLE actor_tails (
+    tail TEXT NOT NULL,
+    id TEXT NOT NULL,
+    PRIMARY KEY (tail, id)
+);
