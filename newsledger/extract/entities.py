@@ -119,11 +119,40 @@ def _relabelled(ent: Span, labels: dict[str, str]) -> Span | None:
     return Span(ent.doc, ent.start, ent.end, label=label)
 
 
+# A person's name with a quoted nickname inside: Wissam Mohammed "Abu Bakr" al-Saadi.
+_NICKNAMED = re.compile(r"\b[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)* [\"“‘'][A-Z][^\"”’\n]{1,30}[\"”’'] "
+                        r"(?:(?:al|el|bin|ibn)[- ])?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*")
+
+
+def _nicknamed(doc) -> list[Span]:
+    """Name-with-nickname stretches: NER cuts them at the quotes into several names."""
+    out = []
+    for m in _NICKNAMED.finditer(doc_text(doc)):
+        span = doc.char_span(m.start(), m.end(), label="PERSON", alignment_mode="contract")
+        if span is not None and any(e.label_ == "PERSON" for e in span.ents):
+            out.append(span)
+    return out
+
+
+def _joined(ents, whole: list[Span]) -> list[Span]:
+    """The entities, with those inside a name-with-nickname replaced by the whole name."""
+    out, done = [], set()
+    for ent in ents:
+        host = next((w for w in whole if w.start <= ent.start and ent.end <= w.end), None)
+        if host is None:
+            out.append(ent)
+        elif host.start not in done:
+            done.add(host.start)
+            out.append(host)
+    return out
+
+
 def _name_spans(doc, kb) -> list[Span]:
     spans = []
     hon = _rules()["honorific_set"]
     labels = _doc_labels(doc)
-    for ent in doc.ents:
+    nick = _nicknamed(doc) if '"' in doc_text(doc) or "“" in doc_text(doc) else []
+    for ent in _joined(doc.ents, nick) if nick else doc.ents:
         if ent.label_ not in LABELS and ent.label_ not in _OTHER:
             continue
         ent = _relabelled(ent, labels)

@@ -96,6 +96,9 @@ class Resolver:
         if kb_id and actor is None:       # a group phrase of the grammar (ruler.py)
             c = self.synthetic(kb_id, group_name(self.kb, kb_id, text))
             return self.note(c, text, start), "ORG"
+        if actor is None and label == "PERSON" and self._family(text):
+            # "the Clintons": the family, not the person named last
+            return self.note(self._new(text, "ORG"), text, start), "ORG"
         if actor is None and label == "PERSON" and self._ends_with_group(text):
             label = "ORG"         # "Kataeb Hezbollah": a group's name ends it, not a surname
         if actor is None and label == "PERSON" and len(tokens(text)) == 1:
@@ -177,6 +180,15 @@ class Resolver:
             if c.type != "person" and any(key(n) == k for n in c.names):
                 return c
         return None
+
+    def _family(self, text: str) -> bool:
+        """A surname in the plural ("Clintons", "Joneses") of a person of the article."""
+        toks = tokens(text, strip_honorifics=True)
+        if len(toks) != 1 or not toks[0].endswith("s"):
+            return False
+        stems = {toks[0][:-1], toks[0][:-2]} if toks[0].endswith("es") else {toks[0][:-1]}
+        return any(key(n).split()[-1] in {key(x) for x in stems} for c in self.clusters.values()
+                   if c.type == "person" for n in c.person_names())
 
     def _ends_with_group(self, text: str) -> bool:
         words = text.split()

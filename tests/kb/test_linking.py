@@ -173,3 +173,16 @@ def test_possible_links_show_in_actor_output(tmp_path, db_path):
     led.close()
     r = CliRunner().invoke(cli, ["--db", db_path, "actor", a3], catch_exceptions=False)
     assert r.exit_code == 0 and "possibly same as" in r.output and "tilir_hansbrug" in r.output
+
+
+def test_name_with_quoted_nickname_is_one_name():
+    import spacy
+    from spacy.tokens import Span
+
+    from newsledger.extract.entities import _joined, _nicknamed
+    nlp = spacy.blank("en")
+    doc = nlp('Police arrested Wissam Mohammed "Abu Bakr" al-Saadi on Monday.')
+    # NER's cut at the quotes: two persons and a nickname
+    doc.ents = [Span(doc, 2, 4, "PERSON"), Span(doc, 5, 7, "PERSON"), Span(doc, 8, 11, "ORG")]
+    whole = _nicknamed(doc)
+    assert [s.text for s in _joined(doc.ents, whole)] == ['Wissam Mohammed "Abu Bakr" al-Saadi']
