@@ -114,6 +114,8 @@ class Resolver:
             if actor is not None and actor.type == "person" and len(tokens(text)) == 1 \
                     and label != "PERSON":
                 actor = None          # a one-word non-person name is not a surname
+            if actor is not None and actor.type == "country" and _part_of_country(actor, text):
+                actor = None          # "North Carolina" is a place in the US, not the US
         if actor is not None:
             return self.note(self._cluster_for_actor(actor), text, start), actor.label
         if label in ("GPE", "ORG") and PERSON_LIKE.match(text) and self._looks_personal(text):
@@ -276,6 +278,17 @@ def _fits_actor(actor: Actor, full: str) -> bool:
     """Whether a full name can be the KB person: one of its full names is compatible."""
     names = [n for n in actor.names() if len(tokens(n, strip_honorifics=True)) > 1]
     return not names or any(same_person(n, full) for n in names)
+
+
+def _part_of_country(country: Actor, text: str) -> bool:
+    """A country's imported spelling that shares no word with its own names: the
+    import lists states and provinces under their country ("NORTH CAROLINA" under
+    the US), and a place of another level is not the country."""
+    if country.source == "phoenix":
+        return False
+    own = {t for n in country.names() for t in tokens(n)}
+    mine = tokens(text)
+    return len(mine) > 1 and not own & set(mine)
 
 
 def _edge(short: list[str], long_: list[str]) -> bool:
