@@ -179,7 +179,7 @@ def suspects(store: Store, limit: int | None = None) -> list[dict]:
 
 
 def _reasons(e: dict, texts: Counter, labels: Counter):
-    given = _given_names(texts)
+    given = _given_names(texts, e.get("name") or "") if e.get("type") == "PERSON" else {}
     if len(given) > 1:
         yield "several given names", ", ".join(f"{g} ({n})" for g, n in given.most_common(6))
     kinds = Counter()
@@ -193,12 +193,13 @@ def _reasons(e: dict, texts: Counter, labels: Counter):
             yield "places of different levels", ", ".join(f"{t}: {n}" for t, n in levels.items())
 
 
-def _given_names(texts: Counter) -> Counter:
+def _given_names(texts: Counter, name: str) -> Counter:
     """First names of the full names, nickname variants counted as one."""
     firsts: Counter = Counter()
+    surname = (tokens(name) or [""])[-1]
     for text, n in texts.items():
         toks = tokens(text, strip_honorifics=True)
-        if len(toks) > 1 and len(toks[0]) > 1:
+        if len(toks) > 1 and len(toks[0]) > 1 and toks[0] != surname:
             same = next((g for g in firsts if _given_same(g, toks[0])), toks[0])
             firsts[same] += n
     return firsts

@@ -134,9 +134,13 @@ class Resolver:
             # KB actor has another given name ("Ivanka Trump" is not Donald Trump).
             hits = [c for c in hits if c.actor is None or _fits_actor(c.actor, text)]
             # A full name: only an in-document person with compatible names, or the KB.
-            full = [c for c in hits if any(len(tokens(n, strip_honorifics=True)) > 1 for n in c.names)]
+            full = [c for c in hits if any(len(tokens(n, strip_honorifics=True)) > 1
+                                           and same_person(n, text) for n in c.names)]
             if full:
                 return max(full, key=lambda c: c.last)
+            # A chain with a full name of its own is another person ("Joan Felt" after
+            # "Mark Felt" and "Felt"); only a chain known by the surname alone may be this one.
+            hits = [c for c in hits if not c.person_names()]
             actor = self.kb.lookup(text, "PERSON") or self.kb.person(text)
             if actor is not None and actor.type == "person":
                 return self._cluster_for_actor(actor)

@@ -186,3 +186,10 @@ def test_name_with_quoted_nickname_is_one_name():
     doc.ents = [Span(doc, 2, 4, "PERSON"), Span(doc, 5, 7, "PERSON"), Span(doc, 8, 11, "ORG")]
     whole = _nicknamed(doc)
     assert [s.text for s in _joined(doc.ents, whole)] == ['Wissam Mohammed "Abu Bakr" al-Saadi']
+
+
+def test_relative_named_after_the_surname_is_another_person(analyse_text):
+    ex = analyse_text("Mark Felt died on Thursday. Felt was 95. His daughter, Joan Felt, "
+                      "said he died in his sleep.")
+    assert ids_of(ex, "Mark Felt") == ids_of(ex, "Felt") == {"mark_filt"}
+    assert ids_of(ex, "Joan Felt") == {"juan_filt"}
