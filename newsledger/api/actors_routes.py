@@ -5,12 +5,11 @@ to every later ingest, as with `newsledger actor merge|split` (kb/decisions.py).
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from typing import Annotated
 
 from fastapi import APIRouter, Body, Query, Request
 from pydantic import BaseModel, Field
-
-from contextlib import contextmanager
 
 from newsledger.api.app import ApiError, NotFound, open_ledger
 

@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from nicknames import NickNamer
 
 from newsledger.kb import base
-from newsledger.kb.names import fold, tokens, token_key
+from newsledger.kb.names import fold, token_key, tokens
 from newsledger.store.db import Store, now
 
 SURNAME_SCORE = 0.5      # a one-word name that full names of the ledger end with
@@ -78,7 +78,7 @@ def _link_entity(store: Store, doc_id: str, e: dict, ents: list[dict]) -> int:
     mine = {x["id"] for x in ents if "~" not in x["id"] and x["id"] != e["id"]}
     scored = sorted(((len(mine & _context(store, c)), c, score, reason)
                      for c, score, reason in cands), key=lambda t: (-t[0], -t[2], t[1]))
-    shared, best, score, reason = scored[0]
+    shared, best, _, _ = scored[0]
     unique = len(scored) == 1 or scored[1][0] < shared
     if shared >= MIN_SHARED and unique:
         from newsledger.kb.decisions import apply_to_doc, move

@@ -21,5 +21,5 @@ def test_ecbplus_actor_floor():
     out = subprocess.run([sys.executable, str(ROOT / "bench" / "ecbplus.py"), "--model", "sm",
                           "--topics", "1-6", "--min", "actor.conll_f1=0.60",
                           "--min", "actor.covered=0.83"],
-                         capture_output=True, text=True, cwd=ROOT, timeout=900)
+                         capture_output=True, text=True, cwd=ROOT, timeout=900, check=False)
     assert out.returncode == 0, out.stdout[-1500:] + out.stderr[-1500:]

@@ -147,7 +147,7 @@ def test_cli_merge_split_decisions_and_suspects(tmp_path, db_path):
     omar = next(iter(_doc_ids(led, "d1", "Omar Nasser")))
     layla = next(iter(_doc_ids(led, "d1", "Layla Nasser")))
     led.close()
-    run = lambda *a: CliRunner().invoke(cli, ["--db", db_path, *a], catch_exceptions=False)  # noqa: E731
+    run = lambda *a: CliRunner().invoke(cli, ["--db", db_path, *a], catch_exceptions=False)
     r = run("actor", "merge", omar, layla, "--by", "ana")
     assert r.exit_code == 0 and "merged into" in r.output
     r = run("actors", "--suspect", "--format", "jsonl")
