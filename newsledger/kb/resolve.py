@@ -142,7 +142,9 @@ class Resolver:
             # "Mark Felt" and "Felt"); only a chain known by the surname alone may be this one.
             hits = [c for c in hits if not c.person_names()]
             actor = self.kb.lookup(text, "PERSON") or self.kb.person(text)
-            if actor is not None and actor.type == "person":
+            # A KB alias of title and surname ("President Johnson") is no full name:
+            # "LuAnn Marie Johnson" must agree with one of the actor's full names.
+            if actor is not None and actor.type == "person" and _fits_actor(actor, text):
                 return self._cluster_for_actor(actor)
             return hits[0] if len(hits) == 1 else self._new(text, "PERSON")
         if hits:

@@ -193,3 +193,15 @@ def test_relative_named_after_the_surname_is_another_person(analyse_text):
                       "said he died in his sleep.")
     assert ids_of(ex, "Mark Felt") == ids_of(ex, "Felt") == {"mark_filt"}
     assert ids_of(ex, "Joan Felt") == {"juan_filt"}
+
+
+def test_kb_title_and_surname_alias_is_no_full_name():
+    from newsledger.kb.base import KB, Actor
+    from newsledger.kb.resolve import Resolver
+    kb = KB([Actor("lbj", "Lyndon B. Johnson", "person",
+                   aliases=["President Johnson", "Lyndon Johnson"])])
+    res = Resolver(kb, None)
+    c, _ = res.resolve("LuAnn Marie Johnson", "PERSON", 0)
+    assert c.actor is None
+    c, _ = res.resolve("Lyndon Johnson", "PERSON", 40)
+    assert c.actor is kb.get("lbj")
