@@ -65,6 +65,7 @@ def main(argv=None) -> int:
     ap.add_argument("--all", action="store_true", help="nominal and pronoun mentions too")
     ap.add_argument("--min", action="append", default=[])
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--out", help="keep the gold and the eval export in OUT.gold.jsonl, OUT.jsonl")
     a = ap.parse_args(argv)
     from ecbplus import export_eval
 
@@ -74,6 +75,9 @@ def main(argv=None) -> int:
         system, gold = Path(tmp) / "eval.jsonl", Path(tmp) / "gold.jsonl"
         system.write_text(text, encoding="utf-8")
         gold.write_text("".join(json.dumps(g) + "\n" for _, g in docs), encoding="utf-8")
+        if a.out:
+            Path(a.out + ".jsonl").write_text(text, encoding="utf-8")
+            Path(a.out + ".gold.jsonl").write_text(gold.read_text("utf-8"), encoding="utf-8")
         cmd = [sys.executable, str(SHARED / "eval" / "coref.py"), "--gold", str(gold),
                "--system", str(system)]
         cmd += [f"--min={m}" for m in a.min] + (["--json"] if a.json else [])

@@ -27,6 +27,7 @@ class Cluster:
     names: list[str] = field(default_factory=list)
     fixed_name: bool = False    # a grammar actor's name ("Foreign forces") is kept as given
     starts: list[int] = field(default_factory=list)   # offsets of its mentions
+    counts: dict[str, int] = field(default_factory=dict)   # mentions per spelling
 
     @property
     def count(self) -> int:
@@ -85,8 +86,10 @@ class Resolver:
 
     def note(self, c: Cluster, text: str, start: int, named: bool = True) -> Cluster:
         c.starts.append(start)
-        if named and text not in c.names:
-            c.names.append(text)
+        if named:
+            c.counts[text] = c.counts.get(text, 0) + 1
+            if text not in c.names:
+                c.names.append(text)
         return c
 
     # ------------------------------------------------------------ resolution
@@ -229,8 +232,8 @@ class Resolver:
         return hits[0] if len(hits) == 1 else None
 
     def finalize(self, doc_key: str) -> None:
-        """Ids of the actors the KB does not know, from the fullest name each chain
-        reached by the end of the article ("Hansbrough" in a headline, then "Tyler
+        """Ids of the actors the KB does not know, from the fullest name each person's
+        chain reached by the end of the article ("Hansbrough" in a headline, then "Tyler
         Hansbrough": tyler_hansbrough). A person named only by one word is an actor
         of this article alone (``name~doc``): a bare surname is no evidence that two
         articles speak of the same person (links.py records the possible ones)."""
@@ -244,8 +247,11 @@ class Resolver:
                     c.id = slug(person_id_key(best)) or c.id
                 else:
                     c.id = f"{slug(person_key(c.names[0]))}~{doc_key}"
-            else:
-                best = max(c.names, key=lambda n: (len(key(n).split()), -c.names.index(n)))
+            elif c.names:
+                # An organisation by the name the article uses most (ties: the first):
+                # "Apple" in an article that once says "Apple Computer" is apple, as in
+                # the articles that only say "Apple".
+                best = max(c.names, key=lambda n: (c.counts.get(n, 0), -c.names.index(n)))
                 c.id = slug(key(best)) or c.id
 
     # ------------------------------------------------------------ document facts
