@@ -102,7 +102,12 @@ def _doc_labels(doc) -> dict[str, str]:
     for text, v in votes.items():
         best = max(v.values())
         tied = [lab for lab, n in v.items() if n == best]
-        plural = " " not in text and text.endswith("s") and "PERSON" in tied
+        if " " in text:
+            # a longer name keeps NER's label where it gave one of ours ("Peyton
+            # Manning" is no team for being read as one); only a title or thing moves
+            out[text] = tied[0] if len(tied) == 1 else None
+            continue
+        plural = text.endswith("s") and "PERSON" in tied
         out[text] = "ORG" if text in ends or plural and "ORG" in v or len(tied) > 1 and "ORG" in tied \
             else tied[0]
     return out
@@ -114,7 +119,7 @@ def _relabelled(ent: Span, labels: dict[str, str]) -> Span | None:
     label = labels.get(ent.text)
     if label is None:
         return ent if ent.label_ in LABELS else None
-    if label == ent.label_ or ent.kb_id_:
+    if label == ent.label_ or ent.kb_id_ or (" " in ent.text and ent.label_ in LABELS):
         return ent
     return Span(ent.doc, ent.start, ent.end, label=label)
 
