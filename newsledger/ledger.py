@@ -83,7 +83,7 @@ class Ledger:
                 report.problems.append(result)
             else:
                 fresh = not self.store.has(article.id)
-                self.store.write(article, result, model=self.model, pipeline_version=self.version)
+                self._write(article, result)
                 report.partial.extend(_timeouts(article, result))
                 for copy in late.pop(article.id, []):
                     self.store.add_source(copy)
@@ -106,7 +106,7 @@ class Ledger:
             if isinstance(result, Problem):
                 report.problems.append(result)
             else:
-                self.store.write(article, result, model=self.model, pipeline_version=self.version)
+                self._write(article, result)
                 report.partial.extend(_timeouts(article, result))
                 report.reprocessed += 1
             if on_item:
@@ -114,6 +114,14 @@ class Ledger:
         if analyze and (report.reprocessed or self.analysis_stale()):
             self.analyze()
         return report
+
+    def _write(self, article: Article, result) -> None:
+        """Store one article, then apply the analysts' actor decisions to it and note
+        the actors it possibly shares with the ledger (kb/decisions.py, kb/links.py)."""
+        from newsledger.kb import decisions, links
+        self.store.write(article, result, model=self.model, pipeline_version=self.version)
+        decisions.apply_to_doc(self.store, article.id)
+        links.link(self.store, article.id)
 
     def _select(self, items, reprocess, report, on_item, late=None) -> Iterator[Article]:
         seen: set[str] = set()

@@ -91,13 +91,14 @@ def create_app(db_path: str | None = None, *, model: str = DEFAULT_MODEL, web: b
     app.state.token, app.state.read_only = token, read_only
     app.state.ingest_lock = threading.Lock()     # one spaCy pipeline: one ingest at a time
     _install_error_handlers(app)
-    from newsledger.api import docs, feedback, ingest, routes, sources, stream
+    from newsledger.api import actors_routes, docs, feedback, ingest, routes, sources, stream
     app.include_router(docs.router)
     app.include_router(routes.router)
     app.include_router(sources.router)
     app.include_router(feedback.router)
     app.include_router(stream.router)
     app.include_router(ingest.router)
+    app.include_router(actors_routes.router)
     if web:
         from newsledger.web import router as web_router
         app.include_router(web_router)

@@ -17,7 +17,7 @@ from newsledger.extract.base import Extraction, doc_text, sent_bounds
 from newsledger.kb import base
 from newsledger.kb.base import PLACE_TYPES
 from newsledger.kb.geo import geocode
-from newsledger.kb.names import _rules, fold, key
+from newsledger.kb.names import _rules, fold, key, repeated
 from newsledger.kb.nominal import (Words, descriptions, role_appositions, role_holders,
                                    role_of_group)
 from newsledger.kb.resolve import Cluster, Resolver, is_place
@@ -47,6 +47,8 @@ def _trimmed(ent: Span) -> Span | None:
         start += 1
     while end > start + 1 and doc[end - 1].text in ("'s", "’s", "'", "’"):
         end -= 1
+    if (end - start) % 2 == 0 and repeated(doc[start:end].text):
+        end = start + (end - start) // 2       # "Esther Williams Esther Williams"
     span = Span(doc, start, end, label=ent.label_, kb_id=ent.kb_id_)
     return span if span.text.strip() else None
 
@@ -56,10 +58,110 @@ def _not_name(tok, hon) -> bool:
     return tok.lower_.strip(".") in hon or tok.is_lower and tok.pos_ in ("VERB", "AUX")
 
 
+# A dateline opening a line: "ERBIL, Kurdistan Region -", "BAGHDAD (Reuters) —".
+_DATELINE = re.compile(r"^([A-Z][A-Z'’. ]{2,}(?:,[^\n,\-–—(]{1,40}){0,2})\s*(?:\([^)\n]{1,40}\)\s*)?[-–—]+\s",
+                       re.M)
+
+
+def _datelines(text: str) -> list[tuple[int, int]]:
+    """Character ranges of datelines: a name written there says where the report
+    was filed, not who acted, so it is a place or nothing, never an actor."""
+    return [m.span(1) for m in _DATELINE.finditer(text)]
+
+
+def _title_only(span: Span, hon) -> bool:
+    """A span of titles and initials alone ("Dr", "Sen ."): no name to resolve."""
+    words = [t.lower_.strip(".") for t in span if t.text.strip(".")]
+    return not words or all(w in hon for w in words)
+
+
+def _not_actor(span: Span) -> bool:
+    """Debris NER labels: a prefix ("pro-"), no letters, one lowercase word."""
+    text = span.text.strip()
+    return len(text) < 2 or text.endswith("-") or not any(ch.isalpha() for ch in text) \
+        or (len(span) == 1 and text.islower())
+
+
+# Labels NER gives a name it reads as a title or a thing ("Colts" as WORK_OF_ART).
+_OTHER = {"WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}
+
+
+def _doc_labels(doc) -> dict[str, str]:
+    """One label per name in an article (one sense per discourse): the label NER gave
+    the name most often; ties, and a plural name alone ("Colts"), go to ORG, and so
+    does a name that ends an organisation's longer name in the article."""
+    votes: dict[str, dict[str, int]] = {}
+    ends: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ in LABELS:
+            v = votes.setdefault(ent.text, {})
+            v[ent.label_] = v.get(ent.label_, 0) + 1
+            if ent.label_ == "ORG" and len(ent) > 1 and not ent[-1].is_punct:
+                ends.add(ent[-1].text)
+    out = {}
+    for text, v in votes.items():
+        best = max(v.values())
+        tied = [lab for lab, n in v.items() if n == best]
+        if " " in text:
+            # a longer name keeps NER's label where it gave one of ours ("Peyton
+            # Manning" is no team for being read as one); only a title or thing moves
+            out[text] = tied[0] if len(tied) == 1 else None
+            continue
+        plural = text.endswith("s") and "PERSON" in tied
+        out[text] = "ORG" if text in ends or plural and "ORG" in v or len(tied) > 1 and "ORG" in tied \
+            else tied[0]
+    return out
+
+
+def _relabelled(ent: Span, labels: dict[str, str]) -> Span | None:
+    """The entity with its article-wide label; a title or thing NER labelled elsewhere
+    as a name of ours is that name; else None when it is no name of ours."""
+    label = labels.get(ent.text)
+    if label is None:
+        return ent if ent.label_ in LABELS else None
+    if label == ent.label_ or ent.kb_id_ or (" " in ent.text and ent.label_ in LABELS):
+        return ent
+    return Span(ent.doc, ent.start, ent.end, label=label)
+
+
+# A person's name with a quoted nickname inside: Wissam Mohammed "Abu Bakr" al-Saadi.
+_NICKNAMED = re.compile(r"\b[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)* [\"“‘'][A-Z][^\"”’\n]{1,30}[\"”’'] "
+                        r"(?:(?:al|el|bin|ibn)[- ])?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*")
+
+
+def _nicknamed(doc) -> list[Span]:
+    """Name-with-nickname stretches: NER cuts them at the quotes into several names."""
+    out = []
+    for m in _NICKNAMED.finditer(doc_text(doc)):
+        span = doc.char_span(m.start(), m.end(), label="PERSON", alignment_mode="contract")
+        if span is not None and any(e.label_ == "PERSON" for e in span.ents):
+            out.append(span)
+    return out
+
+
+def _joined(ents, whole: list[Span]) -> list[Span]:
+    """The entities, with those inside a name-with-nickname replaced by the whole name."""
+    out, done = [], set()
+    for ent in ents:
+        host = next((w for w in whole if w.start <= ent.start and ent.end <= w.end), None)
+        if host is None:
+            out.append(ent)
+        elif host.start not in done:
+            done.add(host.start)
+            out.append(host)
+    return out
+
+
 def _name_spans(doc, kb) -> list[Span]:
     spans = []
-    for ent in doc.ents:
-        if ent.label_ not in LABELS:
+    hon = _rules()["honorific_set"]
+    labels = _doc_labels(doc)
+    nick = _nicknamed(doc) if '"' in doc_text(doc) or "“" in doc_text(doc) else []
+    for ent in _joined(doc.ents, nick) if nick else doc.ents:
+        if ent.label_ not in LABELS and ent.label_ not in _OTHER:
+            continue
+        ent = _relabelled(ent, labels)
+        if ent is None or _title_only(ent, hon) or _not_actor(ent):
             continue
         if not ent.kb_id_ and fold(ent.text) in kb.demonyms:
             continue        # "Iraqi" alone is an adjective, not a mention of Iraq
@@ -102,19 +204,39 @@ def _drop_role_words(doc, found):
 
 
 def _surnames(res: Resolver, taken: set[int], words: Words):
-    """Surnames NER missed ("Amiri and Fayyad said") of persons named earlier in the article."""
-    last = {}
+    """Surnames NER missed ("Amiri and Fayyad said") of persons named earlier in the
+    article; where two persons share the surname, the one named last before it."""
+    last: dict[str, list[Cluster]] = {}
     for c in res.clusters.values():
         if c.type == "person":
             for n in c.person_names():
-                last.setdefault(key(n).split()[-1], c)
+                group = last.setdefault(key(n).split()[-1], [])
+                if c not in group:
+                    group.append(c)
     if not last:
         return
     for tok in words.tokens(lambda w: len(w) > 3 and key(w) in last):
         if tok.i not in taken and tok.pos_ == "PROPN" and tok.is_title:
-            c = last[key(tok.text)]
-            if c.last_before(tok.idx) >= 0:
-                yield tok, c
+            before = [c for c in last[key(tok.text)] if c.last_before(tok.idx) >= 0]
+            if before:
+                yield tok, max(before, key=lambda c: c.last_before(tok.idx))
+
+
+def _short_forms(res: Resolver, taken: set[int], words: Words):
+    """An organisation's last word NER missed ("the Saints" after "New Orleans
+    Saints"): a capitalised token equal to the end of one named organisation."""
+    last: dict[str, list[Cluster]] = {}
+    for c in res.clusters.values():
+        if c.type != "person" and not is_place(c) and not c.fixed_name:
+            for n in c.names:
+                toks = n.split()
+                if len(toks) > 1 and len(toks[-1]) > 3 and toks[-1][:1].isupper():
+                    last.setdefault(toks[-1].lower(), [])
+                    if c not in last[toks[-1].lower()]:
+                        last[toks[-1].lower()].append(c)
+    for tok in words.tokens(lambda w: w in last and len(last[w]) == 1):
+        if tok.i not in taken and tok.pos_ == "PROPN" and tok.text[:1].isupper():
+            yield tok, last[tok.lower_][0]
 
 
 def _latest_year(doc) -> str | None:
@@ -213,7 +335,9 @@ def extract(doc, ex: Extraction):
     for n in _nominals(doc, res, found, persons, taken, words):
         res.note(n.cluster, "", doc[n.start].idx, named=False)
         found.append((n.start, n.end, n.cluster, n.label, True))
-    return _records(doc, ex, res, _drop_role_words(doc, found))
+    found = _drop_role_words(doc, found)
+    res.finalize(ex.article.id[:8])
+    return _records(doc, ex, res, found)
 
 
 def _names(doc, res: Resolver, words: Words):
@@ -222,7 +346,12 @@ def _names(doc, res: Resolver, words: Words):
              for span in _name_spans(doc, res.kb)]
     res.main_country()        # settled on the names alone, before metonymy moves any
     found, persons = [], []
+    dates = _datelines(doc_text(doc)[:4000])
     for span, cluster, label in named:
+        if not is_place(cluster) and any(a <= span.start_char and span.end_char <= b
+                                         for a, b in dates):
+            cluster.starts.remove(span.start_char)
+            continue        # a dateline names where the report was filed: a place or nothing
         moved = _metonym(span, cluster, res)
         if moved is cluster:
             moved = _site(span, cluster, res, named)
@@ -237,6 +366,9 @@ def _names(doc, res: Resolver, words: Words):
     taken = {i for s, e, *_ in found for i in range(s, e)}
     for tok, cluster in list(_surnames(res, taken, words)):
         found.append((tok.i, tok.i + 1, res.note(cluster, tok.text, tok.idx), "PERSON", False))
+        taken.add(tok.i)
+    for tok, cluster in list(_short_forms(res, taken, words)):
+        found.append((tok.i, tok.i + 1, res.note(cluster, tok.text, tok.idx), cluster.label, False))
     return found, persons
 
 
@@ -259,7 +391,12 @@ def _records(doc, ex: Extraction, res: Resolver, found) -> list:
     text = ex.article.text
     out: list = []
     used: dict[str, Cluster] = {}
-    names = {c.id: c.actor.name if c.actor else _display_name(c) for _, _, c, _, _ in found}
+    for _, _, c, _, _ in found:
+        # Two chains that reached one name are one actor (resolve.finalize).
+        first = used.setdefault(c.id, c)
+        if first is not c:
+            first.names += [n for n in c.names if n not in first.names]
+    names = {cid: c.actor.name if c.actor else _display_name(c) for cid, c in used.items()}
     for s, e, cluster, label, nominal in sorted(found, key=lambda f: (f[0], f[1])):
         span = doc[s:e]
         ss, se = sent_bounds(span)
@@ -268,7 +405,6 @@ def _records(doc, ex: Extraction, res: Resolver, found) -> list:
                            names[cluster.id], ss, se,
                            nominal=nominal, extractor=NAME,
                            confidence=0.9 if cluster.actor else 0.6 if not nominal else 0.5))
-        used[cluster.id] = cluster
     for c in used.values():
         out.append(_entity(c, res))
     return out

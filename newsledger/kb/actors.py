@@ -82,7 +82,14 @@ def profile(store: Store, row: dict) -> dict:
         "quotes": quotes, "events": events,
         "outlets": [(r["outlet"], r["articles"]) for r in outlets],
         "geo": row.get("geo"),
+        "possibly_same": _possibly_same(store, aid),
     }
+
+
+def _possibly_same(store: Store, aid: str) -> list[dict]:
+    """Actors kept apart from this one on weak evidence (kb/links.py)."""
+    from newsledger.kb.links import links_of
+    return links_of(store, aid)
 
 
 def _roles(actor, row: dict) -> list[str]:

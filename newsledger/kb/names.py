@@ -125,6 +125,31 @@ def person_key(name: str | None) -> str:
     return " ".join(k for k in (token_key(t) for t in tokens(name, strip_honorifics=True)) if k)
 
 
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "md", "phd"}
+
+
+def person_id_key(name: str | None) -> str:
+    """The key an unknown person's actor id is made of: given name and surname, without
+    titles, initials, middle names or a generational suffix ("W. Mark Felt Sr." and
+    "Mark Felt" are one id; "Frederick Cheney LaRue" is "Frederick LaRue"). Two full
+    names with one key are compatible full names: the evidence for one actor."""
+    toks = tokens(name, strip_honorifics=True)
+    while len(toks) > 1 and toks[-1] in _SUFFIXES:
+        toks = toks[:-1]
+    given = [t for t in toks[:-1] if len(t) > 1]
+    toks = ([given[0]] if given else []) + toks[-1:]
+    return " ".join(k for k in (token_key(t) for t in toks) if k)
+
+
+def repeated(name: str) -> str | None:
+    """The name once when NER took it twice in a row ("Esther Williams Esther Williams")."""
+    words = name.split()
+    half = len(words) // 2
+    if len(words) >= 2 and len(words) % 2 == 0 and words[:half] == words[half:]:
+        return " ".join(words[:half])
+    return None
+
+
 def similar(a: str, b: str, minimum: float = FUZZY_MIN) -> bool:
     """Second test for single-token spellings that differ by a slip ("Kashimi"/"Kadhimi").
 

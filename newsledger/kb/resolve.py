@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from newsledger.kb.base import KB, Actor, PLACE_TYPES
-from newsledger.kb.names import key, person_key, same_person, slug, tokens
+from newsledger.kb.base import KB, Actor, PLACE_TYPES, kind
+from newsledger.kb.names import key, person_id_key, person_key, same_person, slug, tokens
 from newsledger.kb.ruler import group_name
 
 PERSON_LIKE = re.compile(r"^(?:[A-Z][\w’'‘-]+ )+(?:(?:al|el|Al|El|bin|ibn|abu|Abu)[- ])?[A-Z‘’'][\w’'‘-]+$")
@@ -27,6 +27,7 @@ class Cluster:
     names: list[str] = field(default_factory=list)
     fixed_name: bool = False    # a grammar actor's name ("Foreign forces") is kept as given
     starts: list[int] = field(default_factory=list)   # offsets of its mentions
+    counts: dict[str, int] = field(default_factory=dict)   # mentions per spelling
 
     @property
     def count(self) -> int:
@@ -85,8 +86,10 @@ class Resolver:
 
     def note(self, c: Cluster, text: str, start: int, named: bool = True) -> Cluster:
         c.starts.append(start)
-        if named and text not in c.names:
-            c.names.append(text)
+        if named:
+            c.counts[text] = c.counts.get(text, 0) + 1
+            if text not in c.names:
+                c.names.append(text)
         return c
 
     # ------------------------------------------------------------ resolution
@@ -96,6 +99,15 @@ class Resolver:
         if kb_id and actor is None:       # a group phrase of the grammar (ruler.py)
             c = self.synthetic(kb_id, group_name(self.kb, kb_id, text))
             return self.note(c, text, start), "ORG"
+        if actor is None and label == "PERSON" and self._family(text):
+            # "the Clintons": the family, not the person named last
+            return self.note(self._new(text, "ORG"), text, start), "ORG"
+        if actor is None and label == "PERSON" and self._ends_with_group(text):
+            label = "ORG"         # "Kataeb Hezbollah": a group's name ends it, not a surname
+        if actor is None and label == "PERSON" and len(tokens(text)) == 1:
+            group = self._part_of(text, "ORG")
+            if group is not None:      # "Kataeb" after "Kataeb Hezbollah": the group
+                return self.note(group, text, start), "ORG"
         if actor is None and (label == "PERSON" or self._surname_here(text)):
             c = self._person(text, start)
             if c is not None:
@@ -105,12 +117,15 @@ class Resolver:
             if actor is not None and actor.type == "person" and len(tokens(text)) == 1 \
                     and label != "PERSON":
                 actor = None          # a one-word non-person name is not a surname
+            if actor is not None and actor.type == "country" and _part_of_country(actor, text):
+                actor = None          # "North Carolina" is a place in the US, not the US
         if actor is not None:
             return self.note(self._cluster_for_actor(actor), text, start), actor.label
         if label in ("GPE", "ORG") and PERSON_LIKE.match(text) and self._looks_personal(text):
             label = "PERSON"          # NER's GPE/ORG for an unknown Arabic personal name
             return self.resolve(text, label, start)
-        c = self._acronym(text) or self._same_key(text, label) or self._new(text, label)
+        c = self._acronym(text) or self._same_key(text, label) or self._part_of(text, label) \
+            or self._new(text, label)
         return self.note(c, text, start), c.label if c.actor is None else c.actor.label
 
     def _person(self, text: str, start: int) -> Cluster | None:
@@ -118,12 +133,21 @@ class Resolver:
         persons = [c for c in self.clusters.values() if c.type == "person"]
         hits = [c for c in persons if any(same_person(n, text) for n in c.names)]
         if len(tokens(text, strip_honorifics=True)) > 1:
+            # A chain known so far by its surname only may be this person, unless its
+            # KB actor has another given name ("Ivanka Trump" is not Donald Trump).
+            hits = [c for c in hits if c.actor is None or _fits_actor(c.actor, text)]
             # A full name: only an in-document person with compatible names, or the KB.
-            full = [c for c in hits if any(len(tokens(n, strip_honorifics=True)) > 1 for n in c.names)]
+            full = [c for c in hits if any(len(tokens(n, strip_honorifics=True)) > 1
+                                           and same_person(n, text) for n in c.names)]
             if full:
                 return max(full, key=lambda c: c.last)
+            # A chain with a full name of its own is another person ("Joan Felt" after
+            # "Mark Felt" and "Felt"); only a chain known by the surname alone may be this one.
+            hits = [c for c in hits if not c.person_names()]
             actor = self.kb.lookup(text, "PERSON") or self.kb.person(text)
-            if actor is not None and actor.type == "person":
+            # A KB alias of title and surname ("President Johnson") is no full name:
+            # "LuAnn Marie Johnson" must agree with one of the actor's full names.
+            if actor is not None and actor.type == "person" and _fits_actor(actor, text):
                 return self._cluster_for_actor(actor)
             return hits[0] if len(hits) == 1 else self._new(text, "PERSON")
         if hits:
@@ -168,6 +192,69 @@ class Resolver:
                 return c
         return None
 
+    def _family(self, text: str) -> bool:
+        """A surname in the plural ("Clintons", "Joneses") of a person of the article."""
+        toks = tokens(text, strip_honorifics=True)
+        if len(toks) != 1 or not toks[0].endswith("s"):
+            return False
+        stems = {toks[0][:-1], toks[0][:-2]} if toks[0].endswith("es") else {toks[0][:-1]}
+        return any(key(n).split()[-1] in {key(x) for x in stems} for c in self.clusters.values()
+                   if c.type == "person" for n in c.person_names())
+
+    def _ends_with_group(self, text: str) -> bool:
+        words = text.split()
+        if len(words) < 2:
+            return False
+        hit = self.kb.lookup(words[-1], "ORG")
+        # spelled as the group spells it: "Doe" in "Jane Doe" is no party's acronym "DOE"
+        return hit is not None and kind(hit.type) == "group" and words[-1] in hit.names()
+
+    def _part_of(self, text: str, label: str) -> Cluster | None:
+        """An organisation named by part of its name ("Colts" for "Indianapolis Colts",
+        "Kraft" for "Kraft Foods"), or in full after its short form: one chain, when
+        exactly one organisation of the article fits."""
+        if label != "ORG":
+            return None
+        mine = key(text).split()
+        if not mine:
+            return None
+        hits = []
+        for c in self.clusters.values():
+            if c.type in ("person",) or is_place(c) or c.fixed_name:
+                continue
+            for n in c.names:
+                theirs = key(n).split()
+                if not theirs:
+                    continue
+                short, long_ = sorted((mine, theirs), key=len)
+                if len(short) < len(long_) and _edge(short, long_):
+                    hits.append(c)
+                    break
+        return hits[0] if len(hits) == 1 else None
+
+    def finalize(self, doc_key: str) -> None:
+        """Ids of the actors the KB does not know, from the fullest name each person's
+        chain reached by the end of the article ("Hansbrough" in a headline, then "Tyler
+        Hansbrough": tyler_hansbrough). A person named only by one word is an actor
+        of this article alone (``name~doc``): a bare surname is no evidence that two
+        articles speak of the same person (links.py records the possible ones)."""
+        for c in self.clusters.values():
+            if c.actor is not None or c.fixed_name or not c.names:
+                continue
+            if c.type == "person":
+                full = c.person_names()
+                if full:
+                    best = max(full, key=lambda n: (len(tokens(n, strip_honorifics=True)), len(n)))
+                    c.id = slug(person_id_key(best)) or c.id
+                else:
+                    c.id = f"{slug(person_key(c.names[0]))}~{doc_key}"
+            elif c.names:
+                # An organisation by the name the article uses most (ties: the first):
+                # "Apple" in an article that once says "Apple Computer" is apple, as in
+                # the articles that only say "Apple".
+                best = max(c.names, key=lambda n: (c.counts.get(n, 0), -c.names.index(n)))
+                c.id = slug(key(best)) or c.id
+
     # ------------------------------------------------------------ document facts
     def main_country(self) -> Cluster | None:
         """The country the article is about (ties: first seen).
@@ -198,6 +285,29 @@ class Resolver:
                 return max(named, key=lambda c: c.last_before(before))
         typed = [c for c in cands if c.type in types]
         return max(typed, key=lambda c: c.last_before(before)) if typed else None
+
+
+def _fits_actor(actor: Actor, full: str) -> bool:
+    """Whether a full name can be the KB person: one of its full names is compatible."""
+    names = [n for n in actor.names() if len(tokens(n, strip_honorifics=True)) > 1]
+    return not names or any(same_person(n, full) for n in names)
+
+
+def _part_of_country(country: Actor, text: str) -> bool:
+    """A country's imported spelling that shares no word with its own names: the
+    import lists states and provinces under their country ("NORTH CAROLINA" under
+    the US), and a place of another level is not the country."""
+    if country.source == "phoenix":
+        return False
+    own = {t for n in country.names() for t in tokens(n)}
+    mine = tokens(text)
+    return len(mine) > 1 and not own & set(mine)
+
+
+def _edge(short: list[str], long_: list[str]) -> bool:
+    """Whether the short name is the end ("Colts") or the start ("Kraft") of the long one."""
+    n = len(short)
+    return long_[-n:] == short or (long_[:n] == short and len(short[0]) > 3)
 
 
 def is_place(c: Cluster) -> bool:

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from newsledger.kb import base
-from newsledger.kb.names import _rules, generic_heads, tokens
+from newsledger.kb.names import _rules, fold, generic_heads, tokens
 
 FACTORY = "newsledger_kb_ruler"
 # Name particles that stay lowercase inside a capitalised name.
@@ -168,7 +168,7 @@ class KBRuler:
         countries: dict[int, Span] = {}       # token -> country name starting there
         for mid, s, e in self.phrases(doc):
             actor = self.kb.actors[doc.vocab.strings[mid]]
-            if _cased_like_name(doc[s:e], actor):
+            if _cased_like_name(doc[s:e], actor) and not _inside_longer_name(doc, s, actor, self.kb):
                 s, e = _widened(doc, s, e, actor)
                 spans.append(Span(doc, s, e, label=actor.label, kb_id=actor.id))
                 if actor.type == "country" and base.tier(actor) == 0:
@@ -304,6 +304,20 @@ def _widened(doc: Doc, s: int, e: int, actor: base.Actor) -> tuple[int, int]:
             and doc[e].lower_ in generic_heads() and doc[e - 1].lower_ not in generic_heads():
         e += 1
     return s, e
+
+
+def _inside_longer_name(doc: Doc, s: int, actor: base.Actor, kb: base.KB) -> bool:
+    """A group's name written as the end of a longer unknown name ("Kataeb Hezbollah"
+    is not Hezbollah): right after a capitalised word that is no name, title or
+    demonym the KB knows (a proper noun by the tagger). NER reads the whole name instead."""
+    if base.kind(actor.type) != "group" or s == 0:
+        return False
+    prev = doc[s - 1]
+    if prev.pos_ != "PROPN" or not prev.is_title or not prev.whitespace_ or prev.is_stop:
+        return False
+    word = prev.text
+    return fold(word) not in kb.demonyms and kb.lookup(word) is None \
+        and word.lower().strip(".") not in _rules()["honorific_set"]
 
 
 def _curated(aliases: list[str]) -> list[str]:

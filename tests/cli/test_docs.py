@@ -43,6 +43,9 @@ def resolve(args: list[str]) -> tuple[click.Command, list[str]]:
             continue
         if isinstance(cmd, click.Group) and a in cmd.commands:
             cmd = cmd.commands[a]
+        elif isinstance(cmd, click.Group) and type(cmd).parse_args is not click.Group.parse_args \
+                and "show" in cmd.commands:
+            cmd = cmd.commands["show"]      # a group that shows by default (`actor NAME`)
         elif isinstance(cmd, click.Group):
             raise AssertionError(f"no command {a!r} in `{cmd.name}`")
     return cmd, opts
