@@ -35,6 +35,7 @@ run: install
 
 test: install-dev
 	$(VENV)/bin/ruff check newsledger tests bench
+	$(VENV)/bin/ruff format --check newsledger tests bench
 	$(PY) -m pytest
 
 # The property tests of tests/fuzz with many more cases (100k in all; slow).

@@ -11,6 +11,7 @@ own actor (right), to another actor (wrong) or to none. "Variant" rows count
 only spellings whose folded form differs from every name the actor kept, i.e.
 the ones that need the transliteration folds.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -34,10 +35,21 @@ def run(share: float) -> dict:
     from newsledger.kb.names import fold
 
     region = base.load((), phoenix=False)
-    actors = [base.actor_from({"id": a.id, "name": a.name, "type": a.type,
-                               "aliases": list(a.aliases), "roles": a.roles,
-                               "affiliations": a.affiliations, **a.attrs}, "region")
-              for a in region.actors.values()]
+    actors = [
+        base.actor_from(
+            {
+                "id": a.id,
+                "name": a.name,
+                "type": a.type,
+                "aliases": list(a.aliases),
+                "roles": a.roles,
+                "affiliations": a.affiliations,
+                **a.attrs,
+            },
+            "region",
+        )
+        for a in region.actors.values()
+    ]
     held: list[tuple[str, str]] = []
     phoenix = base._phoenix_actors()
     for a in phoenix:
@@ -69,8 +81,12 @@ def run(share: float) -> dict:
     out = {"held_out": len(held), "kb_actors": len(kb), "kb_build_s": round(build, 2)}
     for k, (right, wrong, none) in counts.items():
         n = right + wrong + none
-        out[k] = {"n": n, "right": round(right / n, 4) if n else 0.0,
-                  "wrong": round(wrong / n, 4) if n else 0.0, "none": round(none / n, 4) if n else 0.0}
+        out[k] = {
+            "n": n,
+            "right": round(right / n, 4) if n else 0.0,
+            "wrong": round(wrong / n, 4) if n else 0.0,
+            "none": round(none / n, 4) if n else 0.0,
+        }
     return out
 
 
@@ -94,19 +110,22 @@ def main(argv=None) -> int:
     if a.json:
         print(json.dumps(res))
     else:
-        print(f"held-out spellings {res['held_out']}, KB actors {res['kb_actors']}, "
-              f"KB built in {res['kb_build_s']} s")
+        print(
+            f"held-out spellings {res['held_out']}, KB actors {res['kb_actors']}, "
+            f"KB built in {res['kb_build_s']} s"
+        )
         for k in ("all", "variant"):
             r = res[k]
-            print(f"{k:<8} n={r['n']:<6} right={r['right']:.4f} wrong={r['wrong']:.4f} "
-                  f"none={r['none']:.4f}")
+            print(f"{k:<8} n={r['n']:<6} right={r['right']:.4f} wrong={r['wrong']:.4f} none={r['none']:.4f}")
     failed = False
     for spec, cmp in [(m, "min") for m in a.min] + [(m, "max") for m in a.max]:
         name, _, value = spec.partition("=")
         got = res["all"][name]
         if (cmp == "min" and got < float(value)) or (cmp == "max" and got > float(value)):
-            print(f"FLOOR: all.{name} = {got} is {'below' if cmp == 'min' else 'above'} {value}",
-                  file=sys.stderr)
+            print(
+                f"FLOOR: all.{name} = {got} is {'below' if cmp == 'min' else 'above'} {value}",
+                file=sys.stderr,
+            )
             failed = True
     return 1 if failed else 0
 

@@ -20,6 +20,7 @@ calibration existed: its ``raw_confidence`` is the coder's score and
 the default confidence, and the reliability table (confidence bin -> share
 right), and writes it to bench/audit/reliability.md.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -39,15 +40,18 @@ BINS = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.01)
 
 def build(db: str, model: str) -> None:
     from newsledger import Ledger
+
     sys.path.insert(0, str(ROOT / "bench"))
     import meantime
+
     with tempfile.TemporaryDirectory() as tmp:
         mt = Path(tmp) / "meantime.jsonl"
         with mt.open("w", encoding="utf-8") as f:
             for path in sorted(meantime.CORPUS.rglob("*.xml")):
                 doc = meantime.read_doc(path)
-                f.write(json.dumps({"id": "meantime_" + doc.name, "text": doc.text,
-                                    "published": doc.dct}) + "\n")
+                f.write(
+                    json.dumps({"id": "meantime_" + doc.name, "text": doc.text, "published": doc.dct}) + "\n"
+                )
         led = Ledger(db, model=model)
         rep = led.ingest([str(SHARED / "ecbplus" / "input.jsonl"), str(mt)])
         print(f"ingested: {rep}", file=sys.stderr)
@@ -57,29 +61,61 @@ def sample(db: str, n: int, seed: int) -> None:
     from newsledger.analyze.contradictions import stored
     from newsledger.store.db import Store
     from newsledger.store.events_query import event_rows
+
     store = Store(db)
     rows = event_rows(store, include_unreal=True, modes=("asserted",))
     random.Random(seed).shuffle(rows)
     AUDIT.mkdir(parents=True, exist_ok=True)
     with (AUDIT / "events_sample.jsonl").open("w", encoding="utf-8") as f:
         for r in rows[:n]:
-            f.write(json.dumps({
-                "doc": r["doc_name"], "row": r["id"], "type": r["type"], "cameo": r["cameo"],
-                "source": r["source_name"], "target": r["target_name"],
-                "mode": r["factuality"], "confidence": r["confidence"],
-                "raw_confidence": r.get("raw_confidence"), "trigger": r.get("trigger"),
-                "text": r["text"], "sentence": r["sentence"],
-                "ok_type": None, "ok_source": None, "ok_target": None, "ok_mode": None,
-                "note": ""}, ensure_ascii=False) + "\n")
+            f.write(
+                json.dumps(
+                    {
+                        "doc": r["doc_name"],
+                        "row": r["id"],
+                        "type": r["type"],
+                        "cameo": r["cameo"],
+                        "source": r["source_name"],
+                        "target": r["target_name"],
+                        "mode": r["factuality"],
+                        "confidence": r["confidence"],
+                        "raw_confidence": r.get("raw_confidence"),
+                        "trigger": r.get("trigger"),
+                        "text": r["text"],
+                        "sentence": r["sentence"],
+                        "ok_type": None,
+                        "ok_source": None,
+                        "ok_target": None,
+                        "ok_mode": None,
+                        "note": "",
+                    },
+                    ensure_ascii=False,
+                )
+                + "\n"
+            )
     with (AUDIT / "contradictions.jsonl").open("w", encoding="utf-8") as f:
         for c in stored(store):
-            f.write(json.dumps({"subject": c["subject_name"], "predicate": c["predicate"],
-                                "values": c["values"], "why": c.get("why"),
-                                "sides": [{k: s.get(k) for k in ("value", "doc_name", "sentence")}
-                                          for s in c["sides"]],
-                                "ok": None, "note": ""}, ensure_ascii=False) + "\n")
-    print(f"{min(n, len(rows))} of {len(rows)} asserted events sampled; "
-          f"{len(stored(store))} contradictions", file=sys.stderr)
+            f.write(
+                json.dumps(
+                    {
+                        "subject": c["subject_name"],
+                        "predicate": c["predicate"],
+                        "values": c["values"],
+                        "why": c.get("why"),
+                        "sides": [
+                            {k: s.get(k) for k in ("value", "doc_name", "sentence")} for s in c["sides"]
+                        ],
+                        "ok": None,
+                        "note": "",
+                    },
+                    ensure_ascii=False,
+                )
+                + "\n"
+            )
+    print(
+        f"{min(n, len(rows))} of {len(rows)} asserted events sampled; {len(stored(store))} contradictions",
+        file=sys.stderr,
+    )
 
 
 def right(r: dict) -> bool:
@@ -91,13 +127,13 @@ def reliability(rows: list[dict]) -> list[tuple[str, int, float]]:
     for lo, hi in zip(BINS, BINS[1:]):
         got = [r for r in rows if lo <= r["confidence"] < hi]
         if got:
-            out.append((f"[{lo:.1f}, {min(hi, 1.0):.1f})", len(got),
-                        sum(map(right, got)) / len(got)))
+            out.append((f"[{lo:.1f}, {min(hi, 1.0):.1f})", len(got), sum(map(right, got)) / len(got)))
     return out
 
 
 def report(path: Path) -> dict:
     from newsledger.store.events_query import DEFAULT_MIN_CONFIDENCE
+
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
     rows = [r for r in rows if r.get("ok_type") is not None]
     shown = [r for r in rows if r["confidence"] >= DEFAULT_MIN_CONFIDENCE]
@@ -106,36 +142,60 @@ def report(path: Path) -> dict:
         by_type[r["type"]].append(right(r))
     at07 = [r for r in rows if r["confidence"] >= 0.7]
     out = {
-        "judged": len(rows), "default_min_confidence": DEFAULT_MIN_CONFIDENCE,
+        "judged": len(rows),
+        "default_min_confidence": DEFAULT_MIN_CONFIDENCE,
         "at_default": len(shown),
         "precision_at_default": round(sum(map(right, shown)) / len(shown), 3) if shown else None,
         "precision_all": round(sum(map(right, rows)) / len(rows), 3) if rows else None,
         "precision_at_0.7": round(sum(map(right, at07)) / len(at07), 3) if at07 else None,
-        "by_type": {t: {"n": len(v), "precision": round(sum(v) / len(v), 3)}
-                    for t, v in sorted(by_type.items())},
-        "field_accuracy_at_default": {k: round(sum(bool(r[k]) for r in shown) / len(shown), 3)
-                                      for k in ("ok_type", "ok_source", "ok_target", "ok_mode")}
-        if shown else {},
+        "by_type": {
+            t: {"n": len(v), "precision": round(sum(v) / len(v), 3)} for t, v in sorted(by_type.items())
+        },
+        "field_accuracy_at_default": {
+            k: round(sum(bool(r[k]) for r in shown) / len(shown), 3)
+            for k in ("ok_type", "ok_source", "ok_target", "ok_mode")
+        }
+        if shown
+        else {},
         "reliability": reliability(rows),
     }
-    lines = ["# Reliability of event confidence (judged audit sample)", "",
-             f"{len(rows)} events judged (bench/audit/events_sample.jsonl); right = type, "
-             "source, target and mode all right.", "",
-             "| confidence | events | share right |", "|---|---|---|"]
+    lines = [
+        "# Reliability of event confidence (judged audit sample)",
+        "",
+        f"{len(rows)} events judged (bench/audit/events_sample.jsonl); right = type, "
+        "source, target and mode all right.",
+        "",
+        "| confidence | events | share right |",
+        "|---|---|---|",
+    ]
     lines += [f"| {b} | {k} | {p:.2f} |" for b, k, p in out["reliability"]]
     raw = [dict(r, confidence=r.get("raw_confidence") or r["confidence"]) for r in rows]
-    lines += ["", "Before calibration (the coder's raw score):", "",
-              "| raw confidence | events | share right |", "|---|---|---|"]
+    lines += [
+        "",
+        "Before calibration (the coder's raw score):",
+        "",
+        "| raw confidence | events | share right |",
+        "|---|---|---|",
+    ]
     lines += [f"| {b} | {k} | {p:.2f} |" for b, k, p in reliability(raw)]
     by_all = defaultdict(list)
     for r in rows:
         by_all[r["type"]].append(right(r))
-    lines += ["", "Precision by type, all judged events:", "",
-              "| type | events | precision |", "|---|---|---|"]
+    lines += [
+        "",
+        "Precision by type, all judged events:",
+        "",
+        "| type | events | precision |",
+        "|---|---|---|",
+    ]
     lines += [f"| {t} | {len(v)} | {sum(v) / len(v):.2f} |" for t, v in sorted(by_all.items())]
-    lines += ["", f"Default --min-confidence {DEFAULT_MIN_CONFIDENCE}: precision "
-              f"{out['precision_at_default']} on {len(shown)} events; at >= 0.7: "
-              f"{out['precision_at_0.7']} on {len(at07)}.", ""]
+    lines += [
+        "",
+        f"Default --min-confidence {DEFAULT_MIN_CONFIDENCE}: precision "
+        f"{out['precision_at_default']} on {len(shown)} events; at >= 0.7: "
+        f"{out['precision_at_0.7']} on {len(at07)}.",
+        "",
+    ]
     (AUDIT / "reliability.md").write_text("\n".join(lines), encoding="utf-8")
     contra = AUDIT / "contradictions.jsonl"
     if contra.exists():

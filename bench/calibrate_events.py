@@ -12,6 +12,7 @@ newsledger/extract/data/events/calibration.yaml. Prints in-sample and
 leave-one-out reliability, so the threshold's precision is not only measured
 on the events it was fitted to.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -24,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 SAMPLE = ROOT / "bench" / "audit" / "events_sample.jsonl"
 OUT = ROOT / "newsledger" / "extract" / "data" / "events" / "calibration.yaml"
-SHRINK = 8.0        # pseudo-events at the overall rate per type
+SHRINK = 8.0  # pseudo-events at the overall rate per type
 L2 = 1.0
 
 
@@ -44,8 +45,13 @@ def type_logodds(rows):
 
 
 def features(r, tl):
-    return [1.0, r["raw"], 1.0 if r["source"] is None else 0.0,
-            1.0 if r["target"] is None else 0.0, tl.get(r["type"], 0.0)]
+    return [
+        1.0,
+        r["raw"],
+        1.0 if r["source"] is None else 0.0,
+        1.0 if r["target"] is None else 0.0,
+        tl.get(r["type"], 0.0),
+    ]
 
 
 def fit(rows, tl, iters=3000, lr=0.1):
@@ -76,8 +82,7 @@ def table(pairs, cuts=(0.0, 0.3, 0.5, 0.6, 0.7, 0.8, 1.01)):
             lines.append(f"[{lo:.1f}, {min(hi, 1):.1f}): {len(g):3d} events, {sum(g) / len(g):.2f} right")
     for th in (0.5, 0.6, 0.7, 0.8):
         g = [ok for p, ok in pairs if p >= th]
-        lines.append(f">= {th}: {len(g)} events, precision "
-                     f"{(sum(g) / len(g)) if g else float('nan'):.2f}")
+        lines.append(f">= {th}: {len(g)} events, precision {(sum(g) / len(g)) if g else float('nan'):.2f}")
     return lines
 
 
@@ -94,21 +99,31 @@ def main(argv=None) -> int:
     print("\n".join(table([(predict(w, r, tl), right(r)) for r in rows])))
     loo = []
     for i, r in enumerate(rows):
-        rest = rows[:i] + rows[i + 1:]
+        rest = rows[:i] + rows[i + 1 :]
         tl_i = type_logodds(rest)
         loo.append((predict(fit(rest, tl_i, iters=600), r, tl_i), right(r)))
     print("leave-one-out:")
     print("\n".join(table(loo)))
     if a.write:
         import yaml
-        OUT.write_text("# Event confidence calibration (bench/calibrate_events.py, fitted on the\n"
-                       "# judged audit sample bench/audit/events_sample.jsonl). confidence =\n"
-                       "# sigmoid(bias + raw*w_raw + no_source*w + no_target*w + type_logodds[type])\n"
-                       + yaml.safe_dump({"bias": round(w[0], 3), "raw": round(w[1], 3),
-                                         "no_source": round(w[2], 3),
-                                         "no_target": round(w[3], 3),
-                                         "type_weight": round(w[4], 3),
-                                         "type_logodds": tl}, sort_keys=False), "utf-8")
+
+        OUT.write_text(
+            "# Event confidence calibration (bench/calibrate_events.py, fitted on the\n"
+            "# judged audit sample bench/audit/events_sample.jsonl). confidence =\n"
+            "# sigmoid(bias + raw*w_raw + no_source*w + no_target*w + type_logodds[type])\n"
+            + yaml.safe_dump(
+                {
+                    "bias": round(w[0], 3),
+                    "raw": round(w[1], 3),
+                    "no_source": round(w[2], 3),
+                    "no_target": round(w[3], 3),
+                    "type_weight": round(w[4], 3),
+                    "type_logodds": tl,
+                },
+                sort_keys=False,
+            ),
+            "utf-8",
+        )
         print(f"written {OUT}")
     return 0
 

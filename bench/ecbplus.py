@@ -8,6 +8,7 @@ into a temporary ledger, exports it in the eval format and scores it with
 ``../shared/eval/coref.py`` against ``gold.jsonl`` (restricted to the same
 documents). Prints the scorer's lines; with --min it exits 1 below a floor.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -26,7 +27,7 @@ DATA = SHARED / "data" / "ecbplus"
 
 
 def topics(spec: str | None) -> set[int] | None:
-    """"1-5,9" -> {1, 2, 3, 4, 5, 9}; None for every topic."""
+    """ "1-5,9" -> {1, 2, 3, 4, 5, 9}; None for every topic."""
     if not spec:
         return None
     out: set[int] = set()
@@ -81,8 +82,14 @@ def main(argv=None) -> int:
         gold.write_text("\n".join(subset(DATA / "gold.jsonl", want, "doc_id")) + "\n", "utf-8")
         if a.out:
             Path(a.out).write_text(text, encoding="utf-8")
-        cmd = [sys.executable, str(SHARED / "eval" / "coref.py"), "--gold", str(gold),
-               "--system", str(system)]
+        cmd = [
+            sys.executable,
+            str(SHARED / "eval" / "coref.py"),
+            "--gold",
+            str(gold),
+            "--system",
+            str(system),
+        ]
         cmd += [f"--min={m}" for m in a.min] + (["--json"] if a.json else [])
         return subprocess.call(cmd)
 

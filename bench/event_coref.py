@@ -13,6 +13,7 @@ and CEAF-e, and their mean (CoNLL F1), over the mentions the layer links to
 an event (the others still take part in clustering). MEANTIME has no PLOVER types, so
 every row has the same type: the blocking by type does nothing here.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -46,8 +47,9 @@ def read_doc(path: Path) -> tuple[list[dict], dict[str, str]]:
     ev_m = {e.get("m_id"): _anchors(e) for e in mk.iter("EVENT_MENTION")}
     ent_m = {e.get("m_id"): _anchors(e) for e in mk.iter("ENTITY_MENTION")}
     timex = {e.get("m_id"): e.get("value") for e in mk.iter("TIMEX3")}
-    created = next((e.get("value") for e in mk.iter("TIMEX3")
-                    if e.get("functionInDocument") == "CREATION_TIME"), None)
+    created = next(
+        (e.get("value") for e in mk.iter("TIMEX3") if e.get("functionInDocument") == "CREATION_TIME"), None
+    )
     instances = {e.get("m_id"): e.get("instance_id") for e in mk.iter("EVENT")}
     refers, args, dates = {}, defaultdict(dict), {}
     for rel in root.find("Relations"):
@@ -71,16 +73,28 @@ def read_doc(path: Path) -> tuple[list[dict], dict[str, str]]:
         names = {role: text[slice(*span(ent_m[e]))] for role, e in args[m].items() if span(ent_m[e])}
         date = dates.get(m)
         rid = f"{doc}:{m}"
-        rows.append({"id": rid, "doc_id": doc, "start": sp[0], "end": sp[1], "text": text[slice(*sp)],
-                     "type": "EVENT", "source_name": names.get("Arg0"), "target_name": names.get("Arg1"),
-                     "date": date if date and date[:1].isdigit() else None, "published": created,
-                     "negated": 0})
-        if m in refers:     # mentions the cross-document layer leaves unlinked are not scored
+        rows.append(
+            {
+                "id": rid,
+                "doc_id": doc,
+                "start": sp[0],
+                "end": sp[1],
+                "text": text[slice(*sp)],
+                "type": "EVENT",
+                "source_name": names.get("Arg0"),
+                "target_name": names.get("Arg1"),
+                "date": date if date and date[:1].isdigit() else None,
+                "published": created,
+                "negated": 0,
+            }
+        )
+        if m in refers:  # mentions the cross-document layer leaves unlinked are not scored
             gold[rid] = instances.get(refers[m]) or f"{doc}:{refers[m]}"
     return rows, gold
 
 
 # ------------------------------------------------------------------ metrics
+
 
 def _muc(key: list[set], resp: list[set]) -> tuple[float, float]:
     where = {m: i for i, c in enumerate(resp) for m in c}
@@ -142,7 +156,7 @@ def _ceafe(key: list[set], resp: list[set]) -> float:
         ks, rs, todo = {i}, set(), [("k", i)]
         while todo:
             side, x = todo.pop()
-            for m in (key[x] if side == "k" else resp[x]):
+            for m in key[x] if side == "k" else resp[x]:
                 if side == "k" and m in ridx and ridx[m] not in rs:
                     rs.add(ridx[m])
                     todo.append(("r", ridx[m]))
@@ -169,18 +183,26 @@ def conll(gold: dict[str, str], system: dict[str, str]) -> dict:
         for m, c in lab.items():
             out[c].add(m)
         return list(out.values())
+
     key, resp = clusters(gold), clusters({m: system[m] for m in gold})
     muc = _f(*_muc(resp, key), *_muc(key, resp))
     b3 = _f(*_b3(resp, key), *_b3(key, resp))
     phi = _ceafe(key, resp)
     ceafe = _f(phi, len(resp), phi, len(key))
-    return {"muc": muc, "b3": b3, "ceafe": ceafe,
-            "conll_f1": round((muc["f1"] + b3["f1"] + ceafe["f1"]) / 3, 4),
-            "mentions": len(gold), "gold_events": len(key), "system_events": len(resp)}
+    return {
+        "muc": muc,
+        "b3": b3,
+        "ceafe": ceafe,
+        "conll_f1": round((muc["f1"] + b3["f1"] + ceafe["f1"]) / 3, 4),
+        "mentions": len(gold),
+        "gold_events": len(key),
+        "system_events": len(resp),
+    }
 
 
 def main(argv=None) -> int:
     from newsledger.analyze.events import cluster
+
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=CORPUS)
     ap.add_argument("--min", type=float, help="exit 1 when CoNLL F1 is below this")
@@ -194,12 +216,15 @@ def main(argv=None) -> int:
     system = {r["id"]: k for k, group in enumerate(cluster(rows)) for r in group}
     singletons = {r["id"]: r["id"] for r in rows}
     out = {"system": conll(gold, system), "baseline_singletons": conll(gold, singletons)}
-    print(json.dumps(out, indent=2) if a.json else
-          f"mentions {out['system']['mentions']}, gold events {out['system']['gold_events']}, "
-          f"system events {out['system']['system_events']}\n"
-          f"CoNLL F1 {out['system']['conll_f1']} (MUC {out['system']['muc']['f1']}, "
-          f"B3 {out['system']['b3']['f1']}, CEAF-e {out['system']['ceafe']['f1']}); "
-          f"all-singletons baseline {out['baseline_singletons']['conll_f1']}")
+    print(
+        json.dumps(out, indent=2)
+        if a.json
+        else f"mentions {out['system']['mentions']}, gold events {out['system']['gold_events']}, "
+        f"system events {out['system']['system_events']}\n"
+        f"CoNLL F1 {out['system']['conll_f1']} (MUC {out['system']['muc']['f1']}, "
+        f"B3 {out['system']['b3']['f1']}, CEAF-e {out['system']['ceafe']['f1']}); "
+        f"all-singletons baseline {out['baseline_singletons']['conll_f1']}"
+    )
     return 1 if a.min is not None and out["system"]["conll_f1"] < a.min else 0
 
 

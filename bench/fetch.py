@@ -7,6 +7,7 @@ loopback addresses (127.0.0.1, 127.0.0.2, ...: one "host" each, so per-host paci
 it would to several outlets), then for 1 and 4 concurrent fetches measures pages per second
 through fetch + trafilatura + the NLP and store, and the share of the time in each part.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -25,9 +26,11 @@ from newsledger.ingest.fetch import Fetcher, Politeness  # noqa: E402
 from newsledger.ingest.pages import html_article  # noqa: E402
 from newsledger.ledger import Ledger  # noqa: E402
 
-WORDS = ("council minister ministry army police court election vote budget talks strike port "
-         "city province border troops protest statement spokesman agreement sanctions "
-         "report official government opposition parliament attack ceasefire").split()
+WORDS = (
+    "council minister ministry army police court election vote budget talks strike port "
+    "city province border troops protest statement spokesman agreement sanctions "
+    "report official government opposition parliament attack ceasefire"
+).split()
 NAMES = ["Ana Ruiz", "Carlos Moedas", "John Smith", "Maria Lopez", "Ahmed Hassan", "Li Wei"]
 PLACES = ["Lisbon", "Madrid", "Baghdad", "Cairo", "Berlin", "Nairobi", "Lima"]
 
@@ -41,10 +44,13 @@ def page(i: int) -> bytes:
             words = " ".join(rnd.choice(WORDS) for _ in range(rnd.randint(8, 16)))
             sents.append(f"{rnd.choice(NAMES)} said in {rnd.choice(PLACES)} that the {words}.")
         paras.append("<p>" + " ".join(sents) + "</p>")
-    return (f"<!doctype html><html><head><title>Report {i}</title>"
-            f'<meta property="article:published_time" content="2024-03-{1 + i % 28:02d}">'
-            f"</head><body><nav><a href='/'>Home</a></nav><article><h1>Report {i}</h1>"
-            + "".join(paras) + "</article><footer>(c) Bench News</footer></body></html>").encode()
+    return (
+        f"<!doctype html><html><head><title>Report {i}</title>"
+        f'<meta property="article:published_time" content="2024-03-{1 + i % 28:02d}">'
+        f"</head><body><nav><a href='/'>Home</a></nav><article><h1>Report {i}</h1>"
+        + "".join(paras)
+        + "</article><footer>(c) Bench News</footer></body></html>"
+    ).encode()
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -79,10 +85,12 @@ def run(urls, model, concurrency, delay) -> dict:
         return art
 
     from concurrent.futures import ThreadPoolExecutor
+
     with tempfile.TemporaryDirectory() as d, Fetcher(Politeness(delay=delay)) as fetcher:
         led = Ledger(str(Path(d) / "bench.db"), model=model)
-        led.ingest_items([], analyze=False)       # the model loaded before the clock starts
+        led.ingest_items([], analyze=False)  # the model loaded before the clock starts
         from newsledger.nlp import load
+
         load(model)
         t0 = time.perf_counter()
         with ThreadPoolExecutor(max_workers=concurrency) as pool:
@@ -92,12 +100,17 @@ def run(urls, model, concurrency, delay) -> dict:
         total = time.perf_counter() - t0
         led.close()
     assert not any(isinstance(i, Problem) for i in items) and rep.stored == len(urls), rep
-    return {"concurrency": concurrency, "pages": len(urls), "seconds": total,
-            "pages_per_s": len(urls) / total, "fetch_phase_s": fetched,
-            "fetch_pages_per_s": len(urls) / fetched,
-            "share_network": times["network"] / concurrency / total,
-            "share_extraction": times["extraction"] / concurrency / total,
-            "share_nlp_store": (total - fetched) / total}
+    return {
+        "concurrency": concurrency,
+        "pages": len(urls),
+        "seconds": total,
+        "pages_per_s": len(urls) / total,
+        "fetch_phase_s": fetched,
+        "fetch_pages_per_s": len(urls) / fetched,
+        "share_network": times["network"] / concurrency / total,
+        "share_extraction": times["extraction"] / concurrency / total,
+        "share_nlp_store": (total - fetched) / total,
+    }
 
 
 def main(argv=None) -> int:
@@ -113,14 +126,18 @@ def main(argv=None) -> int:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     port = server.server_address[1]
     urls = [f"http://127.0.0.{1 + i % args.hosts}:{port}/a/{i}" for i in range(args.pages)]
-    print(f"{args.pages} pages on {args.hosts} loopback hosts, model {args.model}, "
-          f"delay {args.delay} s per host")
+    print(
+        f"{args.pages} pages on {args.hosts} loopback hosts, model {args.model}, "
+        f"delay {args.delay} s per host"
+    )
     for c in (1, 4):
         r = run(urls, args.model, c, args.delay)
-        print(f"concurrency {c}: {r['pages_per_s']:.1f} pages/s end to end "
-              f"({r['seconds']:.1f} s); fetch+extract {r['fetch_pages_per_s']:.1f} pages/s; "
-              f"time: network {r['share_network']:.0%}, extraction {r['share_extraction']:.0%}, "
-              f"NLP+store {r['share_nlp_store']:.0%}")
+        print(
+            f"concurrency {c}: {r['pages_per_s']:.1f} pages/s end to end "
+            f"({r['seconds']:.1f} s); fetch+extract {r['fetch_pages_per_s']:.1f} pages/s; "
+            f"time: network {r['share_network']:.0%}, extraction {r['share_extraction']:.0%}, "
+            f"NLP+store {r['share_nlp_store']:.0%}"
+        )
     server.shutdown()
     return 0
 

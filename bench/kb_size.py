@@ -6,6 +6,7 @@ Each run loads the KB in a fresh process (``newsledger.kb.base.default()``,
 what the ruler and the resolver use) and reports the CPU time of the import
 and of the load; wall time moves with whatever else runs on the machine.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -30,6 +31,7 @@ print(f"{t1 - t0:.3f} {t2 - t1:.3f}")
 
 def sizes() -> collections.Counter:
     from newsledger.kb import base
+
     kb = base.default()
     counts: collections.Counter = collections.Counter()
     for a in kb.actors.values():
@@ -41,9 +43,14 @@ def sizes() -> collections.Counter:
 def load_times(runs: int) -> list[tuple[float, float]]:
     out = []
     for _ in range(runs):
-        res = subprocess.run([sys.executable, "-c", _TIMER], capture_output=True, text=True,
-                             cwd=ROOT, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
-                             check=True)
+        res = subprocess.run(
+            [sys.executable, "-c", _TIMER],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+            check=True,
+        )
         imp, load = res.stdout.split()
         out.append((float(imp), float(load)))
     return out

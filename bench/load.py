@@ -8,6 +8,7 @@ over a fresh ledger; every request goes to that address only, and the run stops
 by itself after --seconds (at most 60). Prints one JSON line; docs/performance.md
 keeps the figures.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -25,11 +26,25 @@ import httpx
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TOKEN = "load-test-token"
-READS = ["/", "/articles", "/actors", "/events", "/api/stats", "/api/documents", "/api/quotes",
-         "/api/actors", "/api/events", "/api/documents?q=minister", "/api/stories",
-         "/api/merged-events", "/api/contradictions"]
-TEXT = ("Talks resume in {city}\n\nThe minister of {city} said on Monday that \"the talks "
-        "will resume next week\", officials told reporters. {n}")
+READS = [
+    "/",
+    "/articles",
+    "/actors",
+    "/events",
+    "/api/stats",
+    "/api/documents",
+    "/api/quotes",
+    "/api/actors",
+    "/api/events",
+    "/api/documents?q=minister",
+    "/api/stories",
+    "/api/merged-events",
+    "/api/contradictions",
+]
+TEXT = (
+    'Talks resume in {city}\n\nThe minister of {city} said on Monday that "the talks '
+    'will resume next week", officials told reporters. {n}'
+)
 MAX_SECONDS = 60
 
 
@@ -41,8 +56,12 @@ def _free_port() -> int:
 
 def _article(n: int) -> dict:
     city = random.Random(n).choice(["Lisbon", "Basra", "Madrid", "Erbil", "Oslo"])
-    return {"id": f"load-{n}", "outlet": "Load Wire", "published": "2024-03-05",
-            "text": TEXT.format(city=city, n=n)}
+    return {
+        "id": f"load-{n}",
+        "outlet": "Load Wire",
+        "published": "2024-03-05",
+        "text": TEXT.format(city=city, n=n),
+    }
 
 
 async def _reader(client, stop: float, lat: list[float], errors: list[str], rng) -> None:
@@ -63,8 +82,12 @@ async def _writer(client, stop: float, lat: list[float], errors: list[str]) -> N
     while time.monotonic() < stop:
         t = time.perf_counter()
         try:
-            r = await client.post("/api/articles", json=[_article(n), _article(n + 1)],
-                                  headers={"Authorization": f"Bearer {TOKEN}"}, timeout=120)
+            r = await client.post(
+                "/api/articles",
+                json=[_article(n), _article(n + 1)],
+                headers={"Authorization": f"Bearer {TOKEN}"},
+                timeout=120,
+            )
             if r.status_code not in (200, 201):
                 errors.append(f"POST: {r.status_code} {r.text[:100]}")
         except httpx.HTTPError as e:
@@ -80,12 +103,17 @@ async def _drive(base: str, clients: int, seconds: float, writer: bool = True) -
         reads, writes, errors = [], [], []
         rngs = [random.Random(i) for i in range(clients)]
         tasks = [_writer(client, stop, writes, errors)] if writer else []
-        await asyncio.gather(*tasks, *(_reader(client, stop, reads, errors, rngs[i])
-                               for i in range(clients)))
-    return {"reads": len(reads), "writes": len(writes), "errors": len(errors),
-            "error_samples": errors[:5], "read_p50_ms": _pct(reads, 50),
-            "read_p95_ms": _pct(reads, 95), "read_max_ms": _pct(reads, 100),
-            "write_p95_ms": _pct(writes, 95)}
+        await asyncio.gather(*tasks, *(_reader(client, stop, reads, errors, rngs[i]) for i in range(clients)))
+    return {
+        "reads": len(reads),
+        "writes": len(writes),
+        "errors": len(errors),
+        "error_samples": errors[:5],
+        "read_p50_ms": _pct(reads, 50),
+        "read_p95_ms": _pct(reads, 95),
+        "read_max_ms": _pct(reads, 100),
+        "write_p95_ms": _pct(writes, 95),
+    }
 
 
 def _pct(xs: list[float], p: int) -> float | None:
@@ -102,15 +130,38 @@ def run(clients: int = 50, seconds: float = 60, model: str = "sm", writer: bool 
         db = os.path.join(d, "load.db")
         env = {**os.environ, "PYTHONPATH": ROOT}
         server = subprocess.Popen(
-            [sys.executable, "-m", "newsledger", "--db", db, "serve", "--host", "127.0.0.1",
-             "--port", str(port), "--model", model, "--token", TOKEN, "--log-level", "warning"],
-            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            [
+                sys.executable,
+                "-m",
+                "newsledger",
+                "--db",
+                db,
+                "serve",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--model",
+                model,
+                "--token",
+                TOKEN,
+                "--log-level",
+                "warning",
+            ],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         base = f"http://127.0.0.1:{port}"
         try:
             _wait(base, server)
             # the model loads on the first post: before the clock starts
-            httpx.post(base + "/api/articles", json=[_article(-1)], timeout=300,
-                       headers={"Authorization": f"Bearer {TOKEN}"}).raise_for_status()
+            httpx.post(
+                base + "/api/articles",
+                json=[_article(-1)],
+                timeout=300,
+                headers={"Authorization": f"Bearer {TOKEN}"},
+            ).raise_for_status()
             out = asyncio.run(_drive(base, clients, seconds, writer))
         finally:
             server.terminate()

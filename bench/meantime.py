@@ -19,6 +19,7 @@ line is blanked out, the time stage infers the date from the rest of the text
 and it is compared with the creation time (exact day, within three days,
 month or year given, none given).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -34,8 +35,27 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 CORPUS = ROOT.parent / "shared" / "data" / "meantime" / "intra-doc_annotation"
 
-_NO_SPACE_BEFORE = {",", ".", ":", ";", "!", "?", ")", "]", "%", "'s", "'", "''", "n't", "'re",
-                    "'ve", "'ll", "'d", "'m", "’s"}
+_NO_SPACE_BEFORE = {
+    ",",
+    ".",
+    ":",
+    ";",
+    "!",
+    "?",
+    ")",
+    "]",
+    "%",
+    "'s",
+    "'",
+    "''",
+    "n't",
+    "'re",
+    "'ve",
+    "'ll",
+    "'d",
+    "'m",
+    "’s",
+}
 _NO_SPACE_AFTER = {"(", "[", "$", "``", "“"}
 
 
@@ -45,8 +65,8 @@ class GoldDoc:
     text: str
     dct: str
     dct_span: tuple[int, int] | None
-    timexes: list[tuple[int, int, str, str]]   # start, end, type, value
-    annotated_end: int                          # end of the last annotated sentence
+    timexes: list[tuple[int, int, str, str]]  # start, end, type, value
+    annotated_end: int  # end of the last annotated sentence
 
 
 def _detokenize(tokens: list[tuple[str, str, str]]) -> tuple[str, dict[str, tuple[int, int]]]:
@@ -94,8 +114,7 @@ def read_doc(path: Path) -> GoldDoc:
             dct, dct_span = _iso(tx.get("value")), span
         elif span:
             timexes.append((span[0], span[1], tx.get("type"), tx.get("value") or ""))
-    return GoldDoc(path.stem, text, dct, dct_span, sorted(timexes),
-                   _annotated_end(root, tokens, spans))
+    return GoldDoc(path.stem, text, dct, dct_span, sorted(timexes), _annotated_end(root, tokens, spans))
 
 
 def _pairs(gold, system) -> list[tuple[int, int]]:
@@ -133,8 +152,7 @@ def run(model: str, errors: int = 0) -> dict:
         t_time += time.perf_counter() - t1
         if d.dct_span:
             found = [t for t in found if t.end <= d.dct_span[0] or t.start >= d.dct_span[1]]
-        system = [(t.start, t.end, t.type, t.value or "") for t in found
-                  if t.start < d.annotated_end]
+        system = [(t.start, t.end, t.type, t.value or "") for t in found if t.start < d.annotated_end]
         pairs = _pairs(d.timexes, system)
         n_gold, n_sys, n_match = n_gold + len(d.timexes), n_sys + len(system), n_match + len(pairs)
         for i, j in pairs:
@@ -143,23 +161,37 @@ def run(model: str, errors: int = 0) -> dict:
             if not ok and shown < errors:
                 shown += 1
                 g, s = d.timexes[i], system[j]
-                print(f"value  {d.name[:30]:30s} gold {d.text[g[0]:g[1]]!r}={g[3]} "
-                      f"sys {d.text[s[0]:s[1]]!r}={s[3]} (dct {d.dct})")
+                print(
+                    f"value  {d.name[:30]:30s} gold {d.text[g[0] : g[1]]!r}={g[3]} "
+                    f"sys {d.text[s[0] : s[1]]!r}={s[3]} (dct {d.dct})"
+                )
         if shown < errors:
-            for kind, items, idx in (("miss", d.timexes, {i for i, _ in pairs}),
-                                     ("extra", system, {j for _, j in pairs})):
+            for kind, items, idx in (
+                ("miss", d.timexes, {i for i, _ in pairs}),
+                ("extra", system, {j for _, j in pairs}),
+            ):
                 for k, x in enumerate(items):
                     if k not in idx and shown < errors:
                         shown += 1
-                        print(f"{kind:6s} {d.name[:30]:30s} {d.text[x[0]:x[1]]!r}={x[3]}")
+                        print(f"{kind:6s} {d.name[:30]:30s} {d.text[x[0] : x[1]]!r}={x[3]}")
     p = n_match / n_sys if n_sys else 0.0
     r = n_match / n_gold if n_gold else 0.0
     f1 = 2 * p * r / (p + r) if p + r else 0.0
     acc = n_value / n_match if n_match else 0.0
     chars = sum(len(d.text) for d in docs)
-    return {"docs": len(docs), "gold": n_gold, "system": n_sys, "p": p, "r": r, "f1": f1,
-            "value_accuracy": acc, "value_f1": f1 * acc, "parse_s": t_parse, "time_s": t_time,
-            "chars": chars}
+    return {
+        "docs": len(docs),
+        "gold": n_gold,
+        "system": n_sys,
+        "p": p,
+        "r": r,
+        "f1": f1,
+        "value_accuracy": acc,
+        "value_f1": f1 * acc,
+        "parse_s": t_parse,
+        "time_s": t_time,
+        "chars": chars,
+    }
 
 
 def run_published(model: str, errors: int = 0) -> dict:
@@ -192,32 +224,40 @@ def run_published(model: str, errors: int = 0) -> dict:
             shown += 1
             print(f"{kind:6s} {d.name[:40]:40s} dct {d.dct} got {got} ({inf.method}; {inf.note})")
     total = len(docs)
-    return {"docs": total, **{k: v / total for k, v in n.items()},
-            "within3": (n["day"] + n["near"]) / total}
+    return {"docs": total, **{k: v / total for k, v in n.items()}, "within3": (n["day"] + n["near"]) / total}
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--model", default="md")
-    ap.add_argument("--min", action="append", default=[], metavar="KEY=VALUE",
-                    help="exit 1 when a score (f1, value_f1, value_accuracy, p, r) is below")
+    ap.add_argument(
+        "--min",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="exit 1 when a score (f1, value_f1, value_accuracy, p, r) is below",
+    )
     ap.add_argument("--errors", type=int, default=0, help="print up to N errors")
-    ap.add_argument("--published", action="store_true",
-                    help="score the publication-date inference (date line blanked) instead")
+    ap.add_argument(
+        "--published",
+        action="store_true",
+        help="score the publication-date inference (date line blanked) instead",
+    )
     a = ap.parse_args(argv)
     if a.published:
         s = run_published(a.model, a.errors)
         print(f"MEANTIME {s['docs']} docs, publication inferred without the date line ({a.model})")
-        print("  ".join(f"{k} {s[k]:.3f}" for k in ("day", "near", "within3", "coarse", "none",
-                                                    "wrong")))
+        print("  ".join(f"{k} {s[k]:.3f}" for k in ("day", "near", "within3", "coarse", "none", "wrong")))
         return _check(s, a.min)
     s = run(a.model, a.errors)
     print(f"MEANTIME {s['docs']} docs, gold {s['gold']}, system {s['system']} ({a.model})")
     print(f"extraction (relaxed)  P {s['p']:.4f}  R {s['r']:.4f}  F1 {s['f1']:.4f}")
     print(f"value accuracy        {s['value_accuracy']:.4f}")
     print(f"value F1              {s['value_f1']:.4f}")
-    print(f"throughput            parse {s['chars'] / s['parse_s']:,.0f} chars/s; time stage "
-          f"{s['chars'] / s['time_s']:,.0f} chars/s ({s['time_s'] / s['parse_s']:.1%} of parse time)")
+    print(
+        f"throughput            parse {s['chars'] / s['parse_s']:,.0f} chars/s; time stage "
+        f"{s['chars'] / s['time_s']:,.0f} chars/s ({s['time_s'] / s['parse_s']:.1%} of parse time)"
+    )
     return _check(s, a.min)
 
 

@@ -11,6 +11,7 @@ temporary ledger and scores its eval export. By default only named mentions
 (syntactic type NAM) are gold, as in ECB+; ``--all`` keeps nominal and
 pronoun mentions too.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -37,8 +38,9 @@ def read_doc(path: Path, named_only: bool = True) -> tuple[dict, dict]:
     tokens = [(t.get("t_id"), t.get("sentence"), t.text or "") for t in root.iter("token")]
     text, spans = _detokenize(tokens)
     mentions = {m.get("m_id"): m for m in root.iter("ENTITY_MENTION")}
-    instances = {e.get("m_id"): e for e in root.iter("ENTITY")
-                 if e.get("instance_id") and e.get("ent_type") in KINDS}
+    instances = {
+        e.get("m_id"): e for e in root.iter("ENTITY") if e.get("instance_id") and e.get("ent_type") in KINDS
+    }
     gold, seen = [], set()
     for rel in root.iter("REFERS_TO"):
         src, tgt = rel.find("source").get("m_id"), rel.find("target").get("m_id")
@@ -52,11 +54,21 @@ def read_doc(path: Path, named_only: bool = True) -> tuple[dict, dict]:
             continue
         seen.add(src)
         start, end = spans[ids[0]][0], spans[ids[-1]][1]
-        gold.append({"start": start, "end": end, "text": text[start:end], "kind": "actor",
-                     "tag": inst.get("ent_type"), "cluster": inst.get("instance_id")})
+        gold.append(
+            {
+                "start": start,
+                "end": end,
+                "text": text[start:end],
+                "kind": "actor",
+                "tag": inst.get("ent_type"),
+                "cluster": inst.get("instance_id"),
+            }
+        )
     name = path.stem
-    return {"id": name, "text": text}, {"doc_id": name, "mentions": sorted(
-        gold, key=lambda g: (g["start"], g["end"]))}
+    return {"id": name, "text": text}, {
+        "doc_id": name,
+        "mentions": sorted(gold, key=lambda g: (g["start"], g["end"])),
+    }
 
 
 def main(argv=None) -> int:
@@ -78,8 +90,14 @@ def main(argv=None) -> int:
         if a.out:
             Path(a.out + ".jsonl").write_text(text, encoding="utf-8")
             Path(a.out + ".gold.jsonl").write_text(gold.read_text("utf-8"), encoding="utf-8")
-        cmd = [sys.executable, str(SHARED / "eval" / "coref.py"), "--gold", str(gold),
-               "--system", str(system)]
+        cmd = [
+            sys.executable,
+            str(SHARED / "eval" / "coref.py"),
+            "--gold",
+            str(gold),
+            "--system",
+            str(system),
+        ]
         cmd += [f"--min={m}" for m in a.min] + (["--json"] if a.json else [])
         out = subprocess.run(cmd, capture_output=True, text=True, check=False)
         # Events are ECB+'s business; MEANTIME is scored here for its actors.

@@ -9,6 +9,7 @@ hypothetical) is compared with it: type accuracy, macro-F1 over the types, and
 source/target text match (the gold actor text inside the coded name or the
 other way round, case-insensitively). With --min it exits 1 below a floor.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -25,6 +26,7 @@ GSR = ROOT.parent / "shared" / "data" / "plover" / "PLOVER_GSR_CAMEO.txt"
 
 def load_records(path: Path = GSR) -> list[dict]:
     from newsledger.extract.events.lexicon import PLOVER_TYPES, plover_type
+
     out = []
     for rec in json.loads(path.read_text(encoding="utf-8")):
         typ = plover_type(rec.get("event", ""))
@@ -53,8 +55,15 @@ def best_event(events):
     confident."""
     # the coder's own score ranks the readings of one sentence (the calibrated confidence
     # weighs types by how often they are right, which says nothing about this sentence)
-    ranked = sorted(events, key=lambda e: (e.negated or e.hypothetical, min(e.depth, 2),
-                                           -(e.raw_confidence or e.confidence), e.start))
+    ranked = sorted(
+        events,
+        key=lambda e: (
+            e.negated or e.hypothetical,
+            min(e.depth, 2),
+            -(e.raw_confidence or e.confidence),
+            e.start,
+        ),
+    )
     return ranked[0] if ranked else None
 
 
@@ -71,13 +80,20 @@ def run(model: str, records: list[dict]) -> tuple[dict, list[dict]]:
     for rec, doc in zip(records, nlp.pipe(texts, batch_size=64)):
         art = make_article(rec["text"], rec["id"], fmt="jsonl", source="plover")
         ev = best_event(run_stages(doc, Extraction(art)).events)
-        rows.append({"id": rec["id"], "gold": rec["type"], "pred": ev.type if ev else None,
-                     "source_gold": _actor_texts(rec.get("source")),
-                     "target_gold": _actor_texts(rec.get("target")),
-                     "source": ev.source_name if ev else None,
-                     "target": ev.target_name if ev else None,
-                     "source_text": ev.source_text if ev else None,
-                     "target_text": ev.target_text if ev else None, "text": rec["text"]})
+        rows.append(
+            {
+                "id": rec["id"],
+                "gold": rec["type"],
+                "pred": ev.type if ev else None,
+                "source_gold": _actor_texts(rec.get("source")),
+                "target_gold": _actor_texts(rec.get("target")),
+                "source": ev.source_name if ev else None,
+                "target": ev.target_name if ev else None,
+                "source_text": ev.source_text if ev else None,
+                "target_text": ev.target_text if ev else None,
+                "text": rec["text"],
+            }
+        )
     secs = time.perf_counter() - t0
     return score(rows, secs), rows
 
@@ -101,12 +117,16 @@ def score(rows: list[dict], secs: float) -> dict:
         "type_accuracy": round(ok / n, 4) if n else 0.0,
         "type_macro_f1": round(sum(f1s) / len(f1s), 4) if f1s else 0.0,
         "coded": round(sum(r["pred"] is not None for r in rows) / n, 4) if n else 0.0,
-        "source_match": round(sum(_match(r["source_gold"], r["source"], r["source_text"])
-                                  for r in with_src)
-                              / len(with_src), 4) if with_src else 0.0,
-        "target_match": round(sum(_match(r["target_gold"], r["target"], r["target_text"])
-                                  for r in with_tgt)
-                              / len(with_tgt), 4) if with_tgt else 0.0,
+        "source_match": round(
+            sum(_match(r["source_gold"], r["source"], r["source_text"]) for r in with_src) / len(with_src), 4
+        )
+        if with_src
+        else 0.0,
+        "target_match": round(
+            sum(_match(r["target_gold"], r["target"], r["target_text"]) for r in with_tgt) / len(with_tgt), 4
+        )
+        if with_tgt
+        else 0.0,
         "sentences_per_second": round(n / secs, 1) if secs else 0.0,
     }
 
@@ -114,8 +134,7 @@ def score(rows: list[dict], secs: float) -> dict:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--model", default="md")
-    ap.add_argument("--min", action="append", default=[], help="KEY=VALUE floor, e.g. "
-                    "type_accuracy=0.8")
+    ap.add_argument("--min", action="append", default=[], help="KEY=VALUE floor, e.g. type_accuracy=0.8")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--errors", action="store_true", help="list the sentences coded wrong")
     a = ap.parse_args(argv)

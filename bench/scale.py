@@ -6,6 +6,7 @@ Build the ledger first with bench/synth.py (no NLP; e.g. 100k articles, 1M quote
 Each endpoint is called ``--runs`` times in this process through the ASGI app (no network), with
 the most frequent actor (and one from the tail) as the filter where one applies.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -20,17 +21,28 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 
 def endpoints(db) -> list[str]:
-    top = db.execute("SELECT speaker_id, speaker_name, COUNT(*) n FROM quotes GROUP BY 1 "
-                     "ORDER BY n DESC LIMIT 1").fetchone()
-    tail = db.execute("SELECT speaker_id, speaker_name, COUNT(*) n FROM quotes GROUP BY 1 "
-                      "ORDER BY n ASC LIMIT 1").fetchone()
+    top = db.execute(
+        "SELECT speaker_id, speaker_name, COUNT(*) n FROM quotes GROUP BY 1 ORDER BY n DESC LIMIT 1"
+    ).fetchone()
+    tail = db.execute(
+        "SELECT speaker_id, speaker_name, COUNT(*) n FROM quotes GROUP BY 1 ORDER BY n ASC LIMIT 1"
+    ).fetchone()
     top_word, tail_word = top[1].split()[-1], tail[1].split()[-1]
-    return ["/api/stats", "/api/documents?limit=50", "/api/quotes?limit=50",
-            f"/api/quotes?speaker={top_word}&limit=50", f"/api/quotes?speaker={tail_word}&limit=50",
-            "/api/events?limit=50", "/api/events?type=ASSAULT&limit=50",
-            f"/api/events?actor={top_word}&limit=50", f"/api/actors?q={tail_word}&limit=50",
-            "/api/actors?limit=50", f"/api/timeline?actor={tail_word}",
-            "/api/merged-events?limit=50", "/api/contradictions"]
+    return [
+        "/api/stats",
+        "/api/documents?limit=50",
+        "/api/quotes?limit=50",
+        f"/api/quotes?speaker={top_word}&limit=50",
+        f"/api/quotes?speaker={tail_word}&limit=50",
+        "/api/events?limit=50",
+        "/api/events?type=ASSAULT&limit=50",
+        f"/api/events?actor={top_word}&limit=50",
+        f"/api/actors?q={tail_word}&limit=50",
+        "/api/actors?limit=50",
+        f"/api/timeline?actor={tail_word}",
+        "/api/merged-events?limit=50",
+        "/api/contradictions",
+    ]
 
 
 def measure(path: str, runs: int) -> dict:
@@ -53,8 +65,11 @@ def measure(path: str, runs: int) -> dict:
             times.append(time.perf_counter() - t0)
             status = r.status_code
         times.sort()
-        out[url] = {"status": status, "p50_ms": round(1000 * statistics.median(times), 1),
-                    "p95_ms": round(1000 * times[min(len(times) - 1, int(0.95 * len(times)))], 1)}
+        out[url] = {
+            "status": status,
+            "p50_ms": round(1000 * statistics.median(times), 1),
+            "p95_ms": round(1000 * times[min(len(times) - 1, int(0.95 * len(times)))], 1),
+        }
     return out
 
 
@@ -72,8 +87,7 @@ def main(argv=None) -> int:
         return 0
     for url, r in res.items():
         print(f"{r['p50_ms']:>9.1f} {r['p95_ms']:>9.1f}  {r['status']}  {url}")
-    print(f"(p50 ms, p95 ms, status) over {args.runs} runs; file {size:.0f} MB; "
-          f"peak RSS {rss:.0f} MB")
+    print(f"(p50 ms, p95 ms, status) over {args.runs} runs; file {size:.0f} MB; peak RSS {rss:.0f} MB")
     return 0
 
 

@@ -4,6 +4,7 @@
 
 Prints the scorer's lines; with --min it exits 1 below a floor (used by CI tests).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -45,9 +46,16 @@ def main(argv=None) -> int:
         f.write(text)
     if a.out:
         Path(a.out).write_text(text, encoding="utf-8")
-    cmd = [sys.executable, str(SHARED / "eval" / "score.py"), "--gold",
-           str(SHARED / "eval" / "gold" / "seeds.jsonl"), "--system", f.name,
-           "--docs", str(SHARED / "corpus" / "seeds")]
+    cmd = [
+        sys.executable,
+        str(SHARED / "eval" / "score.py"),
+        "--gold",
+        str(SHARED / "eval" / "gold" / "seeds.jsonl"),
+        "--system",
+        f.name,
+        "--docs",
+        str(SHARED / "corpus" / "seeds"),
+    ]
     cmd += [f"--min={m}" for m in a.min] + (["--json"] if a.json else [])
     return subprocess.call(cmd)
 

@@ -10,6 +10,7 @@ earlier one, quotes and events spread over each text with offsets that index it
 (``text == article[start:end]`` holds for every record). The cross-report tables are left
 empty and the ledger is marked analysed, so reads see the records and no pass starts.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -25,14 +26,20 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from newsledger.store import Store  # noqa: E402
 
-TYPES = ("AGREE ACCUSE ASSAULT CONSULT COOPERATE DEMAND MOBILIZE PROTEST REJECT REQUEST "
-         "SANCTION SUPPORT THREATEN AID COERCE").split()
-WORDS = ("government minister forces talks border ceasefire election parliament attack "
-         "sanctions agreement protest statement council troops deal vote aid strike court "
-         "militia police army report crisis plan meeting security region city").split()
+TYPES = (
+    "AGREE ACCUSE ASSAULT CONSULT COOPERATE DEMAND MOBILIZE PROTEST REJECT REQUEST "
+    "SANCTION SUPPORT THREATEN AID COERCE"
+).split()
+WORDS = (
+    "government minister forces talks border ceasefire election parliament attack "
+    "sanctions agreement protest statement council troops deal vote aid strike court "
+    "militia police army report crisis plan meeting security region city"
+).split()
 GIVEN = "Ana Carlos John Maria Ahmed Li Fatima Omar Elena Ivan Sara David Noor Hadi Yusuf".split()
-FAMILY = ("Ruiz Moedas Smith Lopez Hassan Wei Khan Haddad Petrov Cohen Amiri Saadi Novak "
-          "Rossi Silva Tanaka Okafor Mensah Dubois Kowalski").split()
+FAMILY = (
+    "Ruiz Moedas Smith Lopez Hassan Wei Khan Haddad Petrov Cohen Amiri Saadi Novak "
+    "Rossi Silva Tanaka Okafor Mensah Dubois Kowalski"
+).split()
 OUTLETS = [f"Outlet {chr(65 + i)}" for i in range(20)]
 
 
@@ -40,6 +47,7 @@ def zipf_picker(rnd: random.Random, n: int, s: float = 1.1):
     """Draw 0..n-1 with P(k) ~ 1/(k+1)^s (a few very frequent, a long tail)."""
     import bisect
     import itertools
+
     cum = list(itertools.accumulate(1 / (k + 1) ** s for k in range(n)))
     total = cum[-1]
     return lambda: min(n - 1, bisect.bisect_left(cum, rnd.random() * total))
@@ -69,21 +77,55 @@ def document(i: int, rnd, ents, pick, nq: int, ne: int, day0: date):
         sp = ents[pick()]
         text, quote = sentence(rnd, sp[1])
         start = pos + text.index(quote)
-        mentions.append((pos, pos + len(sp[1]), sp[1], sp[2] == "PERSON" and "PERSON" or "ORG",
-                         sp[0], sp[1]))
+        mentions.append((pos, pos + len(sp[1]), sp[1], sp[2] == "PERSON" and "PERSON" or "ORG", sp[0], sp[1]))
         if k < nq:
-            quotes.append((start, start + len(quote), quote, "direct", "said", sp[0], sp[1],
-                           when, json.dumps({"co_speakers": [], "co_speaker_names": []})))
+            quotes.append(
+                (
+                    start,
+                    start + len(quote),
+                    quote,
+                    "direct",
+                    "said",
+                    sp[0],
+                    sp[1],
+                    when,
+                    json.dumps({"co_speakers": [], "co_speaker_names": []}),
+                )
+            )
         if k < ne:
             tg = ents[pick()]
-            events.append((pos, pos + len(text), text, rnd.choice(TYPES), sp[0], sp[1], tg[0],
-                           tg[1], when, "asserted", round(0.5 + rnd.random() / 2, 2)))
+            events.append(
+                (
+                    pos,
+                    pos + len(text),
+                    text,
+                    rnd.choice(TYPES),
+                    sp[0],
+                    sp[1],
+                    tg[0],
+                    tg[1],
+                    when,
+                    "asserted",
+                    round(0.5 + rnd.random() / 2, 2),
+                )
+            )
         parts.append(text)
         pos += len(text) + 1
     body = " ".join(parts)
     doc_id = hashlib.sha256(f"{i}:{body}".encode()).hexdigest()[:16]
-    doc = (doc_id, f"syn-{i}", body, f"Report {i}", rnd.choice(OUTLETS), when, "day", "input",
-           len(body), "2026-01-01T00:00:00+00:00", "synthetic")
+    doc = (
+        doc_id,
+        f"syn-{i}",
+        body,
+        f"Report {i}",
+        rnd.choice(OUTLETS),
+        when,
+        "day",
+        "input",
+        len(body),
+        "2026-01-01T00:00:00+00:00",
+        "synthetic",
+    )
     return doc, quotes, events, mentions
 
 
@@ -94,33 +136,48 @@ def build(out: str, docs: int, nq: int, ne: int, n_actors: int, seed: int) -> di
     ents = actors(n_actors, rnd)
     pick = zipf_picker(rnd, n_actors)
     db.execute("BEGIN")
-    db.executemany("INSERT OR IGNORE INTO entities (id, name, type, aliases) VALUES (?, ?, ?, ?)",
-                   ents)
+    db.executemany("INSERT OR IGNORE INTO entities (id, name, type, aliases) VALUES (?, ?, ?, ?)", ents)
     day0, t0 = date(2015, 1, 1), time.perf_counter()
     for i in range(docs):
         doc, quotes, events, mentions = document(i, rnd, ents, pick, nq, ne, day0)
-        db.execute("INSERT INTO documents (id, name, text, title, outlet, published, "
-                   "published_precision, published_method, chars, ingested_at, pipeline_version) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", doc)
-        db.executemany('INSERT INTO quotes (doc_id, start, "end", text, kind, cue, speaker_id, '
-                       "speaker_name, date, attrs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                       [(doc[0], *q) for q in quotes])
-        db.executemany('INSERT INTO events (doc_id, start, "end", text, type, source_id, '
-                       "source_name, target_id, target_name, date, mode, confidence) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [(doc[0], *e) for e in events])
-        db.executemany('INSERT INTO mentions (doc_id, start, "end", text, label, entity_id, '
-                       "entity_name) VALUES (?, ?, ?, ?, ?, ?, ?)", [(doc[0], *m) for m in mentions])
+        db.execute(
+            "INSERT INTO documents (id, name, text, title, outlet, published, "
+            "published_precision, published_method, chars, ingested_at, pipeline_version) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            doc,
+        )
+        db.executemany(
+            'INSERT INTO quotes (doc_id, start, "end", text, kind, cue, speaker_id, '
+            "speaker_name, date, attrs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(doc[0], *q) for q in quotes],
+        )
+        db.executemany(
+            'INSERT INTO events (doc_id, start, "end", text, type, source_id, '
+            "source_name, target_id, target_name, date, mode, confidence) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(doc[0], *e) for e in events],
+        )
+        db.executemany(
+            'INSERT INTO mentions (doc_id, start, "end", text, label, entity_id, '
+            "entity_name) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(doc[0], *m) for m in mentions],
+        )
         if i % 5000 == 4999:
             db.execute("COMMIT")
             db.execute("BEGIN")
             print(f"  {i + 1} documents ({time.perf_counter() - t0:.0f} s)", file=sys.stderr)
     db.execute("UPDATE analysis_state SET written = ?, analyzed = ?", (docs, docs))
     db.execute("COMMIT")
-    counts = {t: db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
-              for t in ("documents", "quotes", "events", "mentions", "entities")}
+    counts = {
+        t: db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
+        for t in ("documents", "quotes", "events", "mentions", "entities")
+    }
     store.close()
-    return {**counts, "seconds": round(time.perf_counter() - t0, 1),
-            "mb": round(Path(out).stat().st_size / 1e6, 1)}
+    return {
+        **counts,
+        "seconds": round(time.perf_counter() - t0, 1),
+        "mb": round(Path(out).stat().st_size / 1e6, 1),
+    }
 
 
 def main(argv=None) -> int:

@@ -17,6 +17,7 @@ N = 1 the stages and the store run in the main process while one child
 parses (newsledger/nlp/process.py), so ingest uses two processes; bare spaCy
 is then also timed with two, and both ratios are printed.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -75,13 +76,15 @@ def _cpu() -> float:
 
 def _bare_nlp(model: str):
     from newsledger.nlp.pipeline import MAX_LENGTH, _load_package
-    nlp = _load_package(model)      # the model as shipped, without newsledger's components
+
+    nlp = _load_package(model)  # the model as shipped, without newsledger's components
     nlp.max_length = MAX_LENGTH
     return nlp
 
 
 def bare_spacy(paths, model: str, workers: int, nlp=None, clock=None) -> Clock:
     from newsledger.nlp.process import BATCH_SIZE
+
     nlp = nlp or _bare_nlp(model)
     texts = [p.read_text(encoding="utf-8") for p in paths]
     clock = clock or Clock()
@@ -104,13 +107,14 @@ def run(paths, model: str, workers: int, db: Path, overlap: bool, chunk: int):
     turns on chunks of the corpus, so that a burst of load from other jobs
     falls on both alike; the ledger grows the same either way."""
     from newsledger import Ledger
+
     led = Ledger(db, model=model)
     bare, ing, nlp = Clock(), Clock(), _bare_nlp(model)
     for k in range(0, len(paths), chunk or len(paths)):
-        bare_spacy(paths[k:k + (chunk or len(paths))], model, workers, nlp, bare)
+        bare_spacy(paths[k : k + (chunk or len(paths))], model, workers, nlp, bare)
         if not chunk:
             break
-        ingest(paths[k:k + chunk], model, workers, led, overlap, ing)
+        ingest(paths[k : k + chunk], model, workers, led, overlap, ing)
     if not chunk:
         ingest(paths, model, workers, led, overlap, ing)
     with Clock() as analysis:
@@ -124,19 +128,31 @@ def main(argv=None) -> int:
     ap.add_argument("--model", default="md")
     ap.add_argument("--workers", type=int, default=1)
     ap.add_argument("--words", type=int, default=200_000)
-    ap.add_argument("--overlap", action="store_true",
-                    help="with --workers 1, parse in a child while the main process extracts")
-    ap.add_argument("--chunk", type=int, default=None,
-                    help="articles per turn of bare spaCy and ingest (default 64 with one "
-                         "process; 0: all of bare spaCy, then all of ingest)")
-    ap.add_argument("--min", type=float, default=None,
-                    help="exit 1 when the CPU-time ratio with the cross-report pass is below")
+    ap.add_argument(
+        "--overlap",
+        action="store_true",
+        help="with --workers 1, parse in a child while the main process extracts",
+    )
+    ap.add_argument(
+        "--chunk",
+        type=int,
+        default=None,
+        help="articles per turn of bare spaCy and ingest (default 64 with one "
+        "process; 0: all of bare spaCy, then all of ingest)",
+    )
+    ap.add_argument(
+        "--min",
+        type=float,
+        default=None,
+        help="exit 1 when the CPU-time ratio with the cross-report pass is below",
+    )
     a = ap.parse_args(argv)
     procs = a.workers + (a.workers == 1 and a.overlap)
     with tempfile.TemporaryDirectory() as tmp:
         paths = corpus(Path(tmp), a.words)
         from newsledger.nlp import load
-        load(a.model)                       # model load is not part of either timing
+
+        load(a.model)  # model load is not part of either timing
         # Pools started per chunk would cost the multi-process runs: they go in two phases.
         chunk = a.chunk if a.chunk is not None else (64 if procs == 1 else 0)
         bare_p = bare_spacy(paths, a.model, procs) if procs != a.workers else None
@@ -144,28 +160,45 @@ def main(argv=None) -> int:
         rss_ing = peak_rss_mb()
         rss_child = peak_rss_mb(resource.RUSAGE_CHILDREN)
     n = len(paths)
-    print(f"corpus: {n} articles, ~{a.words} words, model {a.model}, workers {a.workers}, "
-          + (f"bare spaCy and ingest taking turns every {chunk} articles" if chunk
-             else "bare spaCy first, then ingest"))
-    print(f"bare spaCy : {n / bare.wall:8.1f} articles/s  ({bare.wall:.1f} s, CPU {bare.cpu:.1f} s)"
-          f"  n_process={a.workers}")
+    print(
+        f"corpus: {n} articles, ~{a.words} words, model {a.model}, workers {a.workers}, "
+        + (
+            f"bare spaCy and ingest taking turns every {chunk} articles"
+            if chunk
+            else "bare spaCy first, then ingest"
+        )
+    )
+    print(
+        f"bare spaCy : {n / bare.wall:8.1f} articles/s  ({bare.wall:.1f} s, CPU {bare.cpu:.1f} s)"
+        f"  n_process={a.workers}"
+    )
     if bare_p is not None:
-        print(f"bare spaCy : {n / bare_p.wall:8.1f} articles/s  ({bare_p.wall:.1f} s, CPU "
-              f"{bare_p.cpu:.1f} s)  n_process={procs} (as many processes as ingest uses)")
-    print(f"ingest     : {n / ing.wall:8.1f} articles/s  ({ing.wall:.1f} s, CPU {ing.cpu:.1f} s)"
-          f"  peak RSS {rss_ing:.0f} MB (both pipelines loaded)"
-          f"{f', children {rss_child:.0f} MB' if procs > 1 else ''}"
-          f"  (per-article pipeline and store; {procs} process{'es' if procs > 1 else ''},"
-          f" {a.workers} parsing)")
-    print(f"analysis   : {an.wall:.1f} s, CPU {an.cpu:.1f} s for the whole ledger "
-          "(cross-report pass, once per ingest)")
+        print(
+            f"bare spaCy : {n / bare_p.wall:8.1f} articles/s  ({bare_p.wall:.1f} s, CPU "
+            f"{bare_p.cpu:.1f} s)  n_process={procs} (as many processes as ingest uses)"
+        )
+    print(
+        f"ingest     : {n / ing.wall:8.1f} articles/s  ({ing.wall:.1f} s, CPU {ing.cpu:.1f} s)"
+        f"  peak RSS {rss_ing:.0f} MB (both pipelines loaded)"
+        f"{f', children {rss_child:.0f} MB' if procs > 1 else ''}"
+        f"  (per-article pipeline and store; {procs} process{'es' if procs > 1 else ''},"
+        f" {a.workers} parsing)"
+    )
+    print(
+        f"analysis   : {an.wall:.1f} s, CPU {an.cpu:.1f} s for the whole ledger "
+        "(cross-report pass, once per ingest)"
+    )
     for what, b in (("wall", bare.wall), ("CPU ", bare.cpu)):
         i, x = (ing.wall, an.wall) if what == "wall" else (ing.cpu, an.cpu)
-        print(f"ratio {what} : {b / i:.2f} x bare spaCy without the cross-report pass, "
-              f"{b / (i + x):.2f} with it (goal >= 0.80; {a.workers} parsing worker(s))")
+        print(
+            f"ratio {what} : {b / i:.2f} x bare spaCy without the cross-report pass, "
+            f"{b / (i + x):.2f} with it (goal >= 0.80; {a.workers} parsing worker(s))"
+        )
     if bare_p is not None:
-        print(f"ratio wall : {bare_p.wall / (ing.wall + an.wall):.2f} x bare spaCy with {procs} "
-              "processes, with the cross-report pass (same number of processes)")
+        print(
+            f"ratio wall : {bare_p.wall / (ing.wall + an.wall):.2f} x bare spaCy with {procs} "
+            "processes, with the cross-report pass (same number of processes)"
+        )
     if a.min is not None and bare.cpu / (ing.cpu + an.cpu) < a.min:
         print(f"below the floor: CPU ratio {bare.cpu / (ing.cpu + an.cpu):.2f} < {a.min}")
         return 1

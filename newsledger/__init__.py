@@ -1,4 +1,5 @@
 """newsledger: a source-attributed ledger of who said and did what, when and where."""
+
 __version__ = "0.1.0"
 
 
@@ -6,6 +7,7 @@ def __getattr__(name):
     # Lazy, so `import newsledger` stays cheap for the CLI's --help.
     if name == "Ledger":
         from newsledger.ledger import Ledger
+
         return Ledger
     raise AttributeError(name)
 

@@ -3,6 +3,7 @@
 Codes are stable strings (``NL-INGEST-ENCODING``) so that scripts can match
 them and users can search the docs for them.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

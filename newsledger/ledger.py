@@ -1,4 +1,5 @@
 """The Python API: ``Ledger`` is what the CLI, the REST API and the web UI call."""
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
@@ -12,15 +13,15 @@ from newsledger.nlp.process import analyse
 from newsledger.records import Article, ExcludedSpan
 from newsledger.store import Store
 
-BATCH = 64     # articles read ahead and written per batch
+BATCH = 64  # articles read ahead and written per batch
 
 
 @dataclass
 class IngestReport:
-    stored: int = 0             # new articles
-    reprocessed: int = 0        # stored articles whose extractions were redone
-    unchanged: int = 0          # already in the ledger (same text), left as they were
-    stale: int = 0              # unchanged, but made by an older pipeline version
+    stored: int = 0  # new articles
+    reprocessed: int = 0  # stored articles whose extractions were redone
+    unchanged: int = 0  # already in the ledger (same text), left as they were
+    stale: int = 0  # unchanged, but made by an older pipeline version
     problems: list[Problem] = field(default_factory=list)
     # stored, but some stages were skipped (NL-EXTRACT-TIMEOUT): never dropped, said so
     partial: list[Problem] = field(default_factory=list)
@@ -49,10 +50,18 @@ class Ledger:
         return self._version
 
     # ------------------------------------------------------------ ingest
-    def ingest(self, paths: Iterable[str], *, reprocess: bool = False, workers: int | None = 1,
-               max_bytes: int = DEFAULT_MAX_BYTES, analyze: bool = True, overlap: bool = False,
-               on_item: Callable[[Article | Problem], None] | None = None,
-               ray: str | None = None) -> IngestReport:
+    def ingest(
+        self,
+        paths: Iterable[str],
+        *,
+        reprocess: bool = False,
+        workers: int | None = 1,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        analyze: bool = True,
+        overlap: bool = False,
+        on_item: Callable[[Article | Problem], None] | None = None,
+        ray: str | None = None,
+    ) -> IngestReport:
         """Read, analyse and store articles; problems are reported, never raised.
 
         ``analyze=False`` leaves the cross-report tables (merged events,
@@ -63,14 +72,27 @@ class Ledger:
         ``ray`` ("local", "auto" or "ray://host:port") runs the NLP on Ray
         actors (``workers`` of them; None: every CPU of the cluster), see
         docs/distributed.md."""
-        return self.ingest_items(read_paths(paths, max_bytes), reprocess=reprocess,
-                                 workers=workers, analyze=analyze, overlap=overlap,
-                                 on_item=on_item, ray=ray)
+        return self.ingest_items(
+            read_paths(paths, max_bytes),
+            reprocess=reprocess,
+            workers=workers,
+            analyze=analyze,
+            overlap=overlap,
+            on_item=on_item,
+            ray=ray,
+        )
 
-    def ingest_items(self, items: Iterable[Article | Problem], *, reprocess: bool = False,
-                     workers: int | None = 1, analyze: bool = True, overlap: bool = False,
-                     on_item: Callable[[Article | Problem], None] | None = None,
-                     ray: str | None = None) -> IngestReport:
+    def ingest_items(
+        self,
+        items: Iterable[Article | Problem],
+        *,
+        reprocess: bool = False,
+        workers: int | None = 1,
+        analyze: bool = True,
+        overlap: bool = False,
+        on_item: Callable[[Article | Problem], None] | None = None,
+        ray: str | None = None,
+    ) -> IngestReport:
         """``ingest`` for articles already read (the paths' readers, or the REST API's
         POSTed list read with ``ingest.readers.read_jsonl``): selection, analysis, storage."""
         report = IngestReport()
@@ -92,11 +114,19 @@ class Ledger:
             if on_item:
                 on_item(result if isinstance(result, Problem) else article)
         if analyze and (report.stored or report.reprocessed or self.analysis_stale()):
-            self.analyze()      # cross-report tables follow the articles they derive from
+            self.analyze()  # cross-report tables follow the articles they derive from
         return report
 
-    def reprocess(self, *, only_stale: bool = True, workers: int | None = 1, analyze: bool = True,
-                  overlap: bool = False, on_item=None, ray: str | None = None) -> IngestReport:
+    def reprocess(
+        self,
+        *,
+        only_stale: bool = True,
+        workers: int | None = 1,
+        analyze: bool = True,
+        overlap: bool = False,
+        on_item=None,
+        ray: str | None = None,
+    ) -> IngestReport:
         """Re-run the extractors on stored articles (those of older versions by default)."""
         report = IngestReport()
         sql = "SELECT * FROM documents" + (" WHERE pipeline_version IS NOT ?" if only_stale else "")
@@ -119,6 +149,7 @@ class Ledger:
         """Store one article, then apply the analysts' actor decisions to it and note
         the actors it possibly shares with the ledger (kb/decisions.py, kb/links.py)."""
         from newsledger.kb import decisions, links
+
         self.store.write(article, result, model=self.model, pipeline_version=self.version)
         decisions.apply_to_doc(self.store, article.id)
         links.link(self.store, article.id)
@@ -145,144 +176,217 @@ class Ledger:
             yield item
 
     def _stored_article(self, row: dict) -> Article:
-        excl = tuple(ExcludedSpan(**{k: r[k] for k in ("doc_id", "start", "end", "text", "reason")})
-                     for r in self.store.records("excluded_spans", row["id"]))
+        excl = tuple(
+            ExcludedSpan(**{k: r[k] for k in ("doc_id", "start", "end", "text", "reason")})
+            for r in self.store.records("excluded_spans", row["id"])
+        )
         keys = Article.__dataclass_fields__.keys()
-        return replace(Article(id=row["id"], text=row["text"], name=row["name"]),
-                       **{k: row[k] for k in keys if k in row and k not in ("id", "text", "name")},
-                       excluded=excl)
+        return replace(
+            Article(id=row["id"], text=row["text"], name=row["name"]),
+            **{k: row[k] for k in keys if k in row and k not in ("id", "text", "name")},
+            excluded=excl,
+        )
 
     def _analyse(self, articles, workers: int | None, ray: str | None, overlap: bool = False):
         """In this machine's processes, or on Ray actors when ``ray`` names a cluster."""
         if ray is None:
             return analyse(articles, self.model, workers=workers or 1, overlap=overlap)
         from newsledger.nlp.distributed import analyse_ray
+
         return analyse_ray(articles, self.model, address=ray, actors=workers)
 
     # ------------------------------------------------------------ reading
     def stats(self) -> dict:
         c = self.store.counts()
         c["stale"] = self.store.db.execute(
-            "SELECT count(*) FROM documents WHERE pipeline_version IS NOT ?", (self.version,)).fetchone()[0]
+            "SELECT count(*) FROM documents WHERE pipeline_version IS NOT ?", (self.version,)
+        ).fetchone()[0]
         return c
 
     def document(self, key: str) -> dict | None:
         return self.store.document(key)
 
-    def quotes(self, *, speaker: str | None = None, search: str | None = None,
-               since: str | None = None, until: str | None = None, limit: int | None = None) -> list[dict]:
+    def quotes(
+        self,
+        *,
+        speaker: str | None = None,
+        search: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int | None = None,
+    ) -> list[dict]:
         from newsledger.store.queries import quotes
-        return quotes(self.store, speaker=speaker, search=search, since=since, until=until,
-                      limit=limit)
+
+        return quotes(self.store, speaker=speaker, search=search, since=since, until=until, limit=limit)
 
     def close(self) -> None:
         self.store.close()
 
     # --- issue 5: actors ---
-    def actors(self, *, type: str | None = None, search: str | None = None,
-               limit: int | None = None) -> list[dict]:
+    def actors(
+        self, *, type: str | None = None, search: str | None = None, limit: int | None = None
+    ) -> list[dict]:
         """Actors in the ledger (type: PERSON ORG GPE ... or a KB type), most mentioned first."""
         from newsledger.kb.actors import list_actors
+
         return list_actors(self.store, type=type, search=search, limit=limit)
 
     def actor(self, name: str) -> list[dict]:
         """Profiles of the actors a name stands for (any spelling, alias or id)."""
         from newsledger.kb.actors import find, profile
+
         return [profile(self.store, row) for row in find(self.store, name)]
 
     # --- issue 6: events ---
-    def events(self, *, actor: str | None = None, type_: str | None = None,
-               since: str | None = None, until: str | None = None,
-               include_unreal: bool = False, limit: int | None = None,
-               offset: int = 0, modes: tuple[str, ...] | None = None,
-               min_confidence: float | None = None) -> list[dict]:
+    def events(
+        self,
+        *,
+        actor: str | None = None,
+        type_: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        include_unreal: bool = False,
+        limit: int | None = None,
+        offset: int = 0,
+        modes: tuple[str, ...] | None = None,
+        min_confidence: float | None = None,
+    ) -> list[dict]:
         """Coded event mentions with their sentence and article; negated and
         hypothetical acts only with ``include_unreal``; ``modes`` (factuality values,
         store/events_query.MODES) and ``min_confidence`` filter further."""
         from newsledger.store.events_query import event_rows
-        return event_rows(self.store, actor=actor, type_=type_, since=since, until=until,
-                          include_unreal=include_unreal, limit=limit, offset=offset,
-                          modes=modes, min_confidence=min_confidence)
 
-    def event_count(self, *, type_: str | None = None, since: str | None = None,
-                    until: str | None = None, include_unreal: bool = False,
-                    modes: tuple[str, ...] | None = None,
-                    min_confidence: float | None = None) -> int:
+        return event_rows(
+            self.store,
+            actor=actor,
+            type_=type_,
+            since=since,
+            until=until,
+            include_unreal=include_unreal,
+            limit=limit,
+            offset=offset,
+            modes=modes,
+            min_confidence=min_confidence,
+        )
+
+    def event_count(
+        self,
+        *,
+        type_: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        include_unreal: bool = False,
+        modes: tuple[str, ...] | None = None,
+        min_confidence: float | None = None,
+    ) -> int:
         """How many event mentions ``events`` (without an actor) would list."""
         from newsledger.store.events_query import count_events
-        return count_events(self.store, type_=type_, since=since, until=until,
-                            include_unreal=include_unreal, modes=modes,
-                            min_confidence=min_confidence)
+
+        return count_events(
+            self.store,
+            type_=type_,
+            since=since,
+            until=until,
+            include_unreal=include_unreal,
+            modes=modes,
+            min_confidence=min_confidence,
+        )
 
     # --- issue 7: across reports ---
     def analysis_stale(self) -> bool:
         """Articles were written since the last finished cross-report pass (killed, or
         ``analyze=False`` batches): the next ingest, even of nothing new, runs it again."""
         from newsledger.analyze import stale
+
         return stale(self.store)
 
     def analyze(self) -> dict:
         """Rebuild stories, merged events, contradictions, stances and framing counts."""
         from newsledger.analyze import refresh
+
         return refresh(self.store)
 
     def stories(self) -> list[dict]:
         """Stories, largest first, each with its articles (and near-duplicates marked)."""
         out = self.store.query("SELECT * FROM stories ORDER BY size DESC, first_date, id")
-        docs = self.store.query("SELECT s.story_id, s.duplicate_of, s.similarity, d.id, d.name, "
-                                "d.outlet, d.published, d.title FROM story_docs s "
-                                "JOIN documents d ON d.id = s.doc_id ORDER BY d.published, d.name")
+        docs = self.store.query(
+            "SELECT s.story_id, s.duplicate_of, s.similarity, d.id, d.name, "
+            "d.outlet, d.published, d.title FROM story_docs s "
+            "JOIN documents d ON d.id = s.doc_id ORDER BY d.published, d.name"
+        )
         return _attach(out, docs, "story_id", "articles")
 
     def merged_events(self, *, min_reports: int = 1) -> list[dict]:
         """Merged real-world events with their number of reports and the reports."""
-        out = self.store.query("SELECT * FROM event_clusters WHERE reports >= ? "
-                               "ORDER BY COALESCE(date, '9999'), id", (min_reports,))
-        reps = self.store.query("SELECT e.event_id, e.text, e.start, e.\"end\", d.name AS doc_name, "
-                                "d.outlet, d.published FROM events e JOIN documents d "
-                                "ON d.id = e.doc_id ORDER BY d.published, d.name, e.start")
+        out = self.store.query(
+            "SELECT * FROM event_clusters WHERE reports >= ? ORDER BY COALESCE(date, '9999'), id",
+            (min_reports,),
+        )
+        reps = self.store.query(
+            'SELECT e.event_id, e.text, e.start, e."end", d.name AS doc_name, '
+            "d.outlet, d.published FROM events e JOIN documents d "
+            "ON d.id = e.doc_id ORDER BY d.published, d.name, e.start"
+        )
         return _attach(out, reps, "event_id", "report_list")
 
     def contradictions(self) -> list[dict]:
         from newsledger.analyze.contradictions import stored
+
         return stored(self.store)
 
     def stance(self, actor: str, issue: str | None = None) -> list[dict]:
         from newsledger.analyze.stance import series
+
         return series(self.store, actor, issue)
 
     def framing(self) -> list[dict]:
         from newsledger.analyze.framing import by_outlet
+
         return by_outlet(self.store)
 
     def timeline(self, *, actor: str | None = None, story: str | None = None) -> list[dict]:
         from newsledger.analyze.timeline import build
+
         return build(self.store, actor=actor, story=story)
 
     # --- api ---
-    def documents(self, *, outlet: str | None = None, since: str | None = None,
-                  until: str | None = None, search: str | None = None,
-                  limit: int | None = None, offset: int = 0) -> tuple[int, list[dict]]:
+    def documents(
+        self,
+        *,
+        outlet: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        search: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> tuple[int, list[dict]]:
         """(total, page) of articles without their text, newest first, with record counts."""
         from newsledger.api.queries import documents
-        return documents(self.store, outlet=outlet, since=since, until=until, search=search,
-                         limit=limit, offset=offset)
+
+        return documents(
+            self.store, outlet=outlet, since=since, until=until, search=search, limit=limit, offset=offset
+        )
 
     def article(self, key: str) -> dict | None:
         """One article (id, name or id prefix) with every record of it, by table."""
         from newsledger.api.queries import article
+
         return article(self.store, key)
 
     def actor_records(self, actor_id: str, *, limit: int | None = None) -> dict:
         """The quotes, events and stances of one actor id."""
         from newsledger.api.queries import actor_records
+
         return actor_records(self.store, actor_id, limit=limit)
 
 
 def _timeouts(article: Article, ex) -> list[Problem]:
     from newsledger.nlp.process import timeouts
-    return [Problem(article.source or article.name, article.source_line, p["code"], p["message"])
-            for p in timeouts(ex)]
+
+    return [
+        Problem(article.source or article.name, article.source_line, p["code"], p["message"])
+        for p in timeouts(ex)
+    ]
 
 
 def _attach(parents: list[dict], children: list[dict], key: str, field: str) -> list[dict]:

@@ -6,6 +6,7 @@ stored in its own transaction and a feed entry is marked seen only after, so a k
 leaves nothing half-done and the next poll resumes: an entry stored but not yet marked is
 fetched again and found unchanged (same content hash), never stored twice.
 """
+
 from __future__ import annotations
 
 import time
@@ -24,7 +25,7 @@ from newsledger.store import sources
 @dataclass
 class PollResult:
     url: str
-    status: str                 # 'ok', 'not-modified', 'failed'
+    status: str  # 'ok', 'not-modified', 'failed'
     new: int = 0
     unchanged: int = 0
     failed: int = 0
@@ -39,22 +40,24 @@ class PollResult:
             return f"{self.url}  failed [{self.code}] {self.error} ({self.seconds:.1f} s)"
         if self.status == "not-modified":
             return f"{self.url}  not modified ({self.seconds:.1f} s)"
-        return (f"{self.url}  new {self.new}, unchanged {self.unchanged}, failed {self.failed} "
-                f"({self.seconds:.1f} s)")
+        return (
+            f"{self.url}  new {self.new}, unchanged {self.unchanged}, failed {self.failed} "
+            f"({self.seconds:.1f} s)"
+        )
 
 
 def page_item(fetcher: Fetcher, url: str, fallback_date: str | None = None) -> Article | Problem:
     """One URL fetched and read into an Article, or a Problem naming the URL and the code."""
     try:
         page = fetcher.get(url)
-        return html_article(page.body, page.final_url, source=page.final_url,
-                            fallback_date=fallback_date)
+        return html_article(page.body, page.final_url, source=page.final_url, fallback_date=fallback_date)
     except (FetchError, IngestError) as e:
         return Problem(url, None, e.code, e.message)
 
 
-def fetch_items(fetcher: Fetcher, urls: list[str], dates: list[str | None] | None = None,
-                concurrency: int = 4) -> Iterable[Article | Problem]:
+def fetch_items(
+    fetcher: Fetcher, urls: list[str], dates: list[str | None] | None = None, concurrency: int = 4
+) -> Iterable[Article | Problem]:
     """Fetched in parallel threads (politeness per host is the fetcher's), yielded in order."""
     dates = dates or [None] * len(urls)
     if concurrency <= 1 or len(urls) <= 1:
@@ -65,8 +68,15 @@ def fetch_items(fetcher: Fetcher, urls: list[str], dates: list[str | None] | Non
     return (f.result() for f in futures)
 
 
-def fetch_pages(ledger, urls: list[str], fetcher: Fetcher, *, concurrency: int = 4,
-                analyze: bool = True, on_item: Callable | None = None):
+def fetch_pages(
+    ledger,
+    urls: list[str],
+    fetcher: Fetcher,
+    *,
+    concurrency: int = 4,
+    analyze: bool = True,
+    on_item: Callable | None = None,
+):
     """`newsledger fetch`: each URL followed as a page source, fetched once and ingested."""
     rows = [sources.add(ledger.store, u, "page") for u in urls]
     items = list(fetch_items(fetcher, urls, concurrency=concurrency))
@@ -74,28 +84,33 @@ def fetch_pages(ledger, urls: list[str], fetcher: Fetcher, *, concurrency: int =
     report = ledger.ingest_items(items, analyze=analyze, on_item=on_item)
     for row, item in zip(rows, items):
         if isinstance(item, Problem):
-            sources.record_poll(ledger.store, row["id"], "failed", code=item.code,
-                                error=item.message)
+            sources.record_poll(ledger.store, row["id"], "failed", code=item.code, error=item.message)
         elif not ledger.store.has(item.id):
-            sources.record_poll(ledger.store, row["id"], "failed", code="NL-EXTRACT",
-                                error="read but not stored; see the ingest problems")
-        else:   # the same article at two URLs is one article: counted new once
+            sources.record_poll(
+                ledger.store,
+                row["id"],
+                "failed",
+                code="NL-EXTRACT",
+                error="read but not stored; see the ingest problems",
+            )
+        else:  # the same article at two URLs is one article: counted new once
             sources.record_poll(ledger.store, row["id"], "ok", new=int(item.id not in known))
             known.add(item.id)
     return report
 
 
-def poll(ledger, row: dict, fetcher: Fetcher, *, concurrency: int = 4,
-         analyze: bool = True) -> PollResult:
+def poll(ledger, row: dict, fetcher: Fetcher, *, concurrency: int = 4, analyze: bool = True) -> PollResult:
     """Poll one followed source: a feed's entries not seen yet, or the page itself."""
     t0 = time.perf_counter()
     try:
-        page = fetcher.get(row["url"], accept=FEED_TYPES + HTML_TYPES, etag=row["etag"],
-                           last_modified=row["last_modified"])
+        page = fetcher.get(
+            row["url"], accept=FEED_TYPES + HTML_TYPES, etag=row["etag"], last_modified=row["last_modified"]
+        )
     except FetchError as e:
         sources.record_poll(ledger.store, row["id"], "failed", code=e.code, error=e.message)
-        return PollResult(row["url"], "failed", code=e.code, error=e.message,
-                          seconds=time.perf_counter() - t0)
+        return PollResult(
+            row["url"], "failed", code=e.code, error=e.message, seconds=time.perf_counter() - t0
+        )
     if page.status == 304:
         sources.record_poll(ledger.store, row["id"], "not-modified")
         return PollResult(row["url"], "not-modified", seconds=time.perf_counter() - t0)
@@ -115,8 +130,9 @@ def _poll_page(ledger, row: dict, page: Page, analyze: bool) -> PollResult:
         sources.record_poll(ledger.store, row["id"], "failed", code=e.code, error=e.message)
         return PollResult(row["url"], "failed", code=e.code, error=e.message)
     rep = ledger.ingest_items([item], analyze=analyze)
-    sources.record_poll(ledger.store, row["id"], "ok", new=rep.stored, etag=page.etag,
-                        last_modified=page.last_modified)
+    sources.record_poll(
+        ledger.store, row["id"], "ok", new=rep.stored, etag=page.etag, last_modified=page.last_modified
+    )
     return PollResult(row["url"], "ok", new=rep.stored, unchanged=rep.unchanged)
 
 
@@ -129,27 +145,35 @@ def _poll_feed(ledger, row, page: Page, fetcher, concurrency, analyze) -> PollRe
     sources.set_kind(ledger.store, row["id"], "feed", feed.title)
     by_key = {e.key: e for e in feed.entries}
     todo = [by_key[k] for k in sources.wanted(by_key, sources.seen(ledger.store, row["id"]))]
-    items = list(fetch_items(fetcher, [e.link for e in todo], [e.published for e in todo],
-                             concurrency))
+    items = list(fetch_items(fetcher, [e.link for e in todo], [e.published for e in todo], concurrency))
     rep = ledger.ingest_items(items, analyze=analyze)
     failed = 0
     for entry, item in zip(todo, items):
         if isinstance(item, Problem):
             failed += 1
-            sources.record_item(ledger.store, row["id"], entry.key, entry.link, "failed",
-                                code=item.code, error=item.message)
+            sources.record_item(
+                ledger.store, row["id"], entry.key, entry.link, "failed", code=item.code, error=item.message
+            )
         else:
-            sources.record_item(ledger.store, row["id"], entry.key, entry.link, "stored",
-                                doc_id=item.id)
-    sources.record_poll(ledger.store, row["id"], "ok", new=rep.stored, etag=page.etag,
-                        last_modified=page.last_modified)
-    return PollResult(row["url"], "ok", new=rep.stored, unchanged=rep.unchanged, failed=failed,
-                      problems=tuple(rep.problems))
+            sources.record_item(ledger.store, row["id"], entry.key, entry.link, "stored", doc_id=item.id)
+    sources.record_poll(
+        ledger.store, row["id"], "ok", new=rep.stored, etag=page.etag, last_modified=page.last_modified
+    )
+    return PollResult(
+        row["url"], "ok", new=rep.stored, unchanged=rep.unchanged, failed=failed, problems=tuple(rep.problems)
+    )
 
 
-def watch(ledger, fetcher: Fetcher, *, every: float, once: bool = False,
-          concurrency: int = 4, on_poll: Callable[[PollResult], None] | None = None,
-          sleep: Callable[[float], None] = time.sleep) -> int:
+def watch(
+    ledger,
+    fetcher: Fetcher,
+    *,
+    every: float,
+    once: bool = False,
+    concurrency: int = 4,
+    on_poll: Callable[[PollResult], None] | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+) -> int:
     """Poll every active source, then again every ``every`` seconds (or once); returns polls."""
     polls = 0
     while True:
@@ -157,9 +181,8 @@ def watch(ledger, fetcher: Fetcher, *, every: float, once: bool = False,
         for row in sources.listing(ledger.store, active=True):
             try:
                 res = poll(ledger, row, fetcher, concurrency=concurrency)
-            except NewsledgerError as e:   # one source's trouble never stops the others
-                sources.record_poll(ledger.store, row["id"], "failed", code=e.code,
-                                    error=e.message)
+            except NewsledgerError as e:  # one source's trouble never stops the others
+                sources.record_poll(ledger.store, row["id"], "failed", code=e.code, error=e.message)
                 res = PollResult(row["url"], "failed", code=e.code, error=e.message)
             polls += 1
             if on_poll:

@@ -1,4 +1,5 @@
 """Shared fixtures: the small English pipeline, loaded once per test session."""
+
 from __future__ import annotations
 
 import os
@@ -15,6 +16,7 @@ TEST_MODEL = os.environ.get("NEWSLEDGER_TEST_MODEL", "sm")
 @pytest.fixture(scope="session")
 def nlp():
     from newsledger.nlp import load
+
     return load(TEST_MODEL)
 
 
@@ -27,8 +29,9 @@ def analyse_text(nlp):
     from newsledger.ingest.boilerplate import mask
 
     def run(text: str, published: str | None = None, name: str = "t"):
-        art = make_article(text, name, fmt="jsonl", source="test", published=published,
-                           published_method="input")
+        art = make_article(
+            text, name, fmt="jsonl", source="test", published=published, published_method="input"
+        )
         return run_stages(nlp(mask(art.text, art.excluded)), Extraction(art))
 
     return run

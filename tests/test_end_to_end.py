@@ -1,4 +1,5 @@
 """The seed folder through ingest and the eval export; re-ingest changes nothing."""
+
 from __future__ import annotations
 
 import io
@@ -48,10 +49,10 @@ def test_eval_records_have_the_schema_shape_and_true_offsets(seeded):
         for ent in rec["entities"]:
             assert {"id", "type", "name", "mentions"} <= ent.keys()
             for m in ent["mentions"]:
-                assert text[m["start"]:m["end"]] == m["text"]
+                assert text[m["start"] : m["end"]] == m["text"]
         for key in ("quotes", "timexes", "events", "claims"):
             for item in rec[key]:
-                assert text[item["start"]:item["end"]] == item["text"], (key, item)
+                assert text[item["start"] : item["end"]] == item["text"], (key, item)
         for q in rec["quotes"]:
             assert q["kind"] in ("direct", "indirect")
             assert {"speaker", "speaker_name", "cue", "medium", "date"} <= q.keys()

@@ -1,4 +1,5 @@
 """fetch and watch end to end on a loopback site: new, unchanged, failed, resumed."""
+
 from __future__ import annotations
 
 import pytest
@@ -25,6 +26,7 @@ def serve_feed(site, links, etag):
         if h.headers.get("If-None-Match") == etag:
             return 304, {}, b""
         return 200, {"ETag": etag}, body.encode()
+
     site.route("/feed.xml", answer, ctype="application/rss+xml")
 
 
@@ -58,9 +60,9 @@ def test_a_feed_poll_stores_new_entries_and_reports_failures(site, led, fetcher)
     assert (src["kind"], src["title"], src["articles"], src["etag"]) == ("feed", "Loop News", 2, '"v1"')
     items = {r["url"]: r for r in led.store.query("SELECT * FROM source_items")}
     assert items[site.url("/missing")]["error_code"] == "NL-FETCH-HTTP"
-    assert led.store.query("SELECT published, published_method FROM documents "
-                           "WHERE url=?", (site.url("/a"),)) == [
-        {"published": "2024-03-05", "published_method": "html_meta"}]
+    assert led.store.query(
+        "SELECT published, published_method FROM documents WHERE url=?", (site.url("/a"),)
+    ) == [{"published": "2024-03-05", "published_method": "html_meta"}]
 
 
 def test_a_second_poll_is_conditional_and_a_new_entry_is_fetched_alone(site, led, fetcher):
@@ -103,8 +105,7 @@ def test_watch_once_polls_every_source_and_one_failure_does_not_stop_the_rest(si
     sources.add(led.store, site.url("/feed.xml"), "feed")
     seen = []
     assert watch(led, fetcher, every=60, once=True, on_poll=seen.append) == 2
-    assert [(r.status, r.code, r.new) for r in seen] == [("failed", "NL-FETCH-HTTP", 0),
-                                                         ("ok", None, 1)]
+    assert [(r.status, r.code, r.new) for r in seen] == [("failed", "NL-FETCH-HTTP", 0), ("ok", None, 1)]
     assert sources.get(led.store, site.url("/dead-feed.xml"))["failures"] == 1
 
 
@@ -112,8 +113,9 @@ def test_cli_watch_once_and_sources(site, tmp_path):
     pages(site)
     serve_feed(site, ["/a"], '"v1"')
     db = str(tmp_path / "cli.db")
-    run = CliRunner().invoke(cli, ["--db", db, "watch", site.url("/feed.xml"), "--once",
-                                   "--model", TEST_MODEL, "--delay", "0"])
+    run = CliRunner().invoke(
+        cli, ["--db", db, "watch", site.url("/feed.xml"), "--once", "--model", TEST_MODEL, "--delay", "0"]
+    )
     assert run.exit_code == 0, run.output
     assert f"{site.url('/feed.xml')}  new 1, unchanged 0, failed 0" in run.output
     listing = CliRunner().invoke(cli, ["--db", db, "sources", "--format", "csv"])

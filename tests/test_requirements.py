@@ -5,6 +5,7 @@ an old pip pick the newest release from the index instead of the pin. These test
 venv holds anything the requirement files do not pin at that exact version, or when a pinned
 distribution asks (with the extras requested of it) for something the files do not pin.
 """
+
 from __future__ import annotations
 
 import re
@@ -54,8 +55,7 @@ def missing_requirements(pins, requires_of) -> list[str]:
     for name, (version, extras) in sorted(pins.items()):
         for spec in requires_of(name) or []:
             req = Requirement(spec)
-            if req.marker and not any(req.marker.evaluate({**env, "extra": e})
-                                      for e in (extras or {""})):
+            if req.marker and not any(req.marker.evaluate({**env, "extra": e}) for e in (extras or {""})):
                 continue
             dep = canonicalize_name(req.name)
             if dep not in pins:
@@ -69,8 +69,7 @@ def missing_requirements(pins, requires_of) -> list[str]:
 
 def test_parse_pins_reads_extras_and_versions():
     text = "lxml[html-clean]==6.1.3 \\\n    --hash=sha256:ab\nfoo==1.0 \\\n    --hash=sha256:cd\n"
-    assert parse_pins(text) == {"lxml": ("6.1.3", frozenset({"html-clean"})),
-                                "foo": ("1.0", frozenset())}
+    assert parse_pins(text) == {"lxml": ("6.1.3", frozenset({"html-clean"})), "foo": ("1.0", frozenset())}
 
 
 def test_unpinned_lines_catch_ranges_and_missing_hashes():
@@ -79,14 +78,15 @@ def test_unpinned_lines_catch_ranges_and_missing_hashes():
 
 
 def test_missing_requirements_sees_an_extra_that_is_not_pinned():
-    requires = {"justext": ["lxml[html_clean]>=4.4.2"],
-                "lxml": ["lxml_html_clean; extra == 'html-clean'"]}
+    requires = {"justext": ["lxml[html_clean]>=4.4.2"], "lxml": ["lxml_html_clean; extra == 'html-clean'"]}
     pins = {"justext": ("3.0.2", frozenset()), "lxml": ("6.1.3", frozenset())}
     assert missing_requirements(pins, requires.get) == [
-        "justext needs lxml[html_clean]>=4.4.2: extras not pinned on lxml"]
+        "justext needs lxml[html_clean]>=4.4.2: extras not pinned on lxml"
+    ]
     pins["lxml"] = ("6.1.3", frozenset({"html-clean"}))
     assert missing_requirements(pins, requires.get) == [
-        "lxml needs lxml_html_clean; extra == 'html-clean': not pinned"]
+        "lxml needs lxml_html_clean; extra == 'html-clean': not pinned"
+    ]
     pins["lxml-html-clean"] = ("0.4.6", frozenset())
     assert missing_requirements(pins, requires.get) == []
 

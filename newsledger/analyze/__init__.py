@@ -5,6 +5,7 @@ Everything here is derived from the per-article records and rebuilt by
 stories, merged events, contradictions, stances and framing counts, in one
 transaction.
 """
+
 from __future__ import annotations
 
 import time
@@ -17,15 +18,21 @@ def refresh(store) -> dict:
     """Recompute every cross-report table; returns counts and seconds taken."""
     t0 = time.perf_counter()
     with store.transaction():
-        out = {"stories": stories.refresh(store), "events": events.refresh(store),
-               # after events: it reads the clusters events.refresh just set
-               "implied_arguments": implicit.refresh(store),
-               "contradictions": contradictions.refresh(store),
-               "stances": stance.refresh(store), "framing_terms": framing.refresh(store)}
+        out = {
+            "stories": stories.refresh(store),
+            "events": events.refresh(store),
+            # after events: it reads the clusters events.refresh just set
+            "implied_arguments": implicit.refresh(store),
+            "contradictions": contradictions.refresh(store),
+            "stances": stance.refresh(store),
+            "framing_terms": framing.refresh(store),
+        }
         out["seconds"] = round(time.perf_counter() - t0, 3)
         # In the same transaction: a pass killed half-way leaves the ledger marked stale.
-        store.db.execute("UPDATE analysis_state SET analyzed = written, analyzed_at = ?, "
-                         "seconds = ?", (now(), out["seconds"]))
+        store.db.execute(
+            "UPDATE analysis_state SET analyzed = written, analyzed_at = ?, seconds = ?",
+            (now(), out["seconds"]),
+        )
     return out
 
 

@@ -1,4 +1,5 @@
 """What the analyses share: their data file, word tokens, union-find, actor keys."""
+
 from __future__ import annotations
 
 import math

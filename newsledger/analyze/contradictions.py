@@ -20,6 +20,7 @@ each other:
 
 Repeatable acts (speaking, meeting) and plans are never compared with facts.
 """
+
 from __future__ import annotations
 
 import json
@@ -29,8 +30,7 @@ from itertools import combinations
 from newsledger.analyze.common import UnionFind, same_actor, same_body
 from newsledger.extract.claims_rules import days_apart, rules
 
-_COLUMNS = ("subject", "subject_name", "predicate", "values", "docs", "sides", "confidence",
-            "why")
+_COLUMNS = ("subject", "subject_name", "predicate", "values", "docs", "sides", "confidence", "why")
 
 
 def _block(c: dict) -> tuple:
@@ -46,13 +46,17 @@ def _by_event(c: dict) -> bool:
     """Facts that are only the same fact within one merged event: casualty counts, and
     the dates of acts that happen again and again (attacks, arrests)."""
     return c.get("kind") == "casualty" or (
-        c.get("kind") == "date" and c["predicate"].split(":", 1)[0] in rules()["repeatable"])
+        c.get("kind") == "date" and c["predicate"].split(":", 1)[0] in rules()["repeatable"]
+    )
 
 
 def _same_fact(a: dict, b: dict) -> bool:
     if _by_event(a) or _by_event(b):
-        return bool(a.get("event_id")) and a.get("event_id") == b.get("event_id") and \
-            a["predicate"] == b["predicate"]
+        return (
+            bool(a.get("event_id"))
+            and a.get("event_id") == b.get("event_id")
+            and a["predicate"] == b["predicate"]
+        )
     if not same_actor(a["subject"], b["subject"]):
         return False
     if a.get("kind") == "role":
@@ -75,7 +79,7 @@ def _conflict(a: dict, b: dict, R: dict) -> bool:
         if va.startswith(vb) or vb.startswith(va):
             return False
         if (a.get("relative") or b.get("relative")) and not _same_anchor(a, b):
-            return False    # "Tuesday's vote" read against two different articles' dates
+            return False  # "Tuesday's vote" read against two different articles' dates
         gap = days_apart(va, vb)
         return gap is not None and gap <= R["date_conflict_days"]
     if kind == "measure_kind":
@@ -94,13 +98,12 @@ def _conflict(a: dict, b: dict, R: dict) -> bool:
 def _counts_conflict(a: dict, b: dict, R: dict) -> bool:
     """Counts of one group in one place, reported close in time, too far apart to be one count."""
     if a["subject"] != b["subject"]:
-        return False        # "US troops" and "troops" are different totals
+        return False  # "US troops" and "troops" are different totals
     gap = days_apart(_reference(a), _reference(b))
     if gap is None or gap > R["count_window_days"]:
         return False
     x, y = int(a["object"]), int(b["object"])
-    tolerance = R["count_tolerance_approx"] if a.get("approx") or b.get("approx") \
-        else R["count_tolerance"]
+    tolerance = R["count_tolerance_approx"] if a.get("approx") or b.get("approx") else R["count_tolerance"]
     return abs(x - y) > tolerance * max(x, y)
 
 
@@ -119,8 +122,7 @@ def _counts_differ(a: dict, b: dict, R: dict) -> bool:
     x, y = int(a["object"]), int(b["object"])
     if (a.get("approx") and y >= x) or (b.get("approx") and x >= y):
         return False
-    tolerance = R["count_tolerance_approx"] if a.get("approx") or b.get("approx") \
-        else R["count_tolerance"]
+    tolerance = R["count_tolerance_approx"] if a.get("approx") or b.get("approx") else R["count_tolerance"]
     return abs(x - y) > tolerance * max(x, y)
 
 
@@ -128,18 +130,26 @@ def why(facts: list[dict]) -> str:
     """Why the sides of a contradiction are taken as one fact."""
     a = facts[0]
     if a.get("event_id"):
-        return (f"reports of one merged event ({a['event_id']}) give {a['predicate']} "
-                "different values")
+        return f"reports of one merged event ({a['event_id']}) give {a['predicate']} different values"
     if a.get("kind") == "role":
-        return ("the same person's rank in the same body, in articles published within "
-                f"{rules()['role_window_days']} days")
+        return (
+            "the same person's rank in the same body, in articles published within "
+            f"{rules()['role_window_days']} days"
+        )
     if a.get("kind") == "count":
-        return (f"a count of the same group in the same place, in articles published within "
-                f"{rules()['count_window_days']} days")
-    return (f"the same actor ({a.get('subject_name') or a['subject']}) and act "
-            f"({a['predicate']}), dated within {rules()['date_conflict_days']} days"
-            + ("; relative dates read against articles of the same day"
-               if any(f.get("relative") for f in facts) else ""))
+        return (
+            f"a count of the same group in the same place, in articles published within "
+            f"{rules()['count_window_days']} days"
+        )
+    return (
+        f"the same actor ({a.get('subject_name') or a['subject']}) and act "
+        f"({a['predicate']}), dated within {rules()['date_conflict_days']} days"
+        + (
+            "; relative dates read against articles of the same day"
+            if any(f.get("relative") for f in facts)
+            else ""
+        )
+    )
 
 
 def _reference(c: dict) -> str | None:
@@ -150,7 +160,7 @@ def _reference(c: dict) -> str | None:
 def _comparable(c: dict, R: dict) -> bool:
     base = c["predicate"].split(":", 1)[0]
     if _by_event(c):
-        return bool(c.get("event_id"))      # only within one merged event
+        return bool(c.get("event_id"))  # only within one merged event
     return not base.endswith("_planned") and base not in R["repeatable"]
 
 
@@ -199,21 +209,35 @@ def _record(facts: list[dict]) -> dict:
     counts = Counter(c["object"] for c in facts)
     values = [v for v, _ in counts.most_common()]
     names = Counter(c.get("subject_name") or c["subject"] for c in facts)
-    sides = [{"value": c["object"], "doc_id": c["doc_id"], "doc_name": c.get("doc_name"),
-              "outlet": c.get("outlet"), "published": c.get("published"),
-              "sentence": c.get("sentence") or c["text"], "claim": c["text"],
-              "derived": c.get("derived"),
-              "body": c.get("object_name") if c.get("kind") == "role" else None}
-             for c in sorted(facts, key=lambda c: (values.index(c["object"]), c.get("doc_name") or ""))]
+    sides = [
+        {
+            "value": c["object"],
+            "doc_id": c["doc_id"],
+            "doc_name": c.get("doc_name"),
+            "outlet": c.get("outlet"),
+            "published": c.get("published"),
+            "sentence": c.get("sentence") or c["text"],
+            "claim": c["text"],
+            "derived": c.get("derived"),
+            "body": c.get("object_name") if c.get("kind") == "role" else None,
+        }
+        for c in sorted(facts, key=lambda c: (values.index(c["object"]), c.get("doc_name") or ""))
+    ]
     docs = list(dict.fromkeys(s["doc_id"] for s in sides))
     subject, subject_name = facts[0]["subject"], names.most_common(1)[0][0]
     if facts[0].get("event_id"):
         subject = facts[0]["event_id"]
         subject_name = facts[0].get("event_label") or subject
-    return {"subject": subject, "subject_name": subject_name,
-            "predicate": facts[0]["predicate"], "values": values, "docs": docs,
-            "sides": sides, "confidence": round(min(c.get("confidence") or 0.5 for c in facts), 2),
-            "why": why(facts)}
+    return {
+        "subject": subject,
+        "subject_name": subject_name,
+        "predicate": facts[0]["predicate"],
+        "values": values,
+        "docs": docs,
+        "sides": sides,
+        "confidence": round(min(c.get("confidence") or 0.5 for c in facts), 2),
+        "why": why(facts),
+    }
 
 
 def refresh(store) -> int:
@@ -225,7 +249,8 @@ def refresh(store) -> int:
         "substr(d.text, c.sent_start + 1, c.sent_end - c.sent_start) AS sentence, "
         "COALESCE(d.published, (SELECT max(substr(t.value, 1, 10)) FROM timexes t "
         "  WHERE t.doc_id = d.id AND t.type = 'DATE' AND t.value GLOB '[0-9][0-9][0-9][0-9]*')) "
-        "AS reference FROM claims c JOIN documents d ON d.id = c.doc_id")
+        "AS reference FROM claims c JOIN documents d ON d.id = c.doc_id"
+    )
     _link_events(store, rows)
     found = find(rows)
     store.db.execute("DELETE FROM contradictions")
@@ -233,8 +258,8 @@ def refresh(store) -> int:
         store.db.execute(
             f"INSERT INTO contradictions ({', '.join(chr(34) + k + chr(34) for k in _COLUMNS)}) "
             f"VALUES ({', '.join('?' for _ in _COLUMNS)})",
-            [json.dumps(c[k], ensure_ascii=False) if isinstance(c[k], list) else c[k]
-             for k in _COLUMNS])
+            [json.dumps(c[k], ensure_ascii=False) if isinstance(c[k], list) else c[k] for k in _COLUMNS],
+        )
     return len(found)
 
 
@@ -246,15 +271,16 @@ def _link_events(store, claims: list[dict]) -> None:
     """Each claim's merged event: an event of the claim's sentence whose words overlap
     (or, failing that, any material event of the sentence) that the analysis merged."""
     by_sent: dict[tuple, list[dict]] = {}
-    for e in store.query("SELECT e.doc_id, e.sent_start, e.start, e.\"end\", e.type, "
-                         "e.event_id, c.label FROM events e LEFT JOIN event_clusters c "
-                         "ON c.id = e.event_id WHERE e.event_id IS NOT NULL"):
+    for e in store.query(
+        'SELECT e.doc_id, e.sent_start, e.start, e."end", e.type, '
+        "e.event_id, c.label FROM events e LEFT JOIN event_clusters c "
+        "ON c.id = e.event_id WHERE e.event_id IS NOT NULL"
+    ):
         by_sent.setdefault((e["doc_id"], e["sent_start"]), []).append(e)
     for c in claims:
         if not _by_event(c):
             continue
-        evs = [e for e in by_sent.get((c["doc_id"], c.get("sent_start")), ())
-               if e["type"] in _MATERIAL]
+        evs = [e for e in by_sent.get((c["doc_id"], c.get("sent_start")), ()) if e["type"] in _MATERIAL]
         # the event the count is told with: its words overlap the claim's
         own = [e for e in evs if e["start"] < c["end"] and c["start"] < e["end"]]
         if own:

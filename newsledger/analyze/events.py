@@ -18,6 +18,7 @@ Twice in one article needs closer wording (a speaker's three accusations in
 one speech are three statements, not one event). Each cluster gets a stable
 id from its earliest report; ``events.event_id`` is set to it.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -26,8 +27,7 @@ from collections import defaultdict
 from functools import lru_cache
 from itertools import combinations
 
-from newsledger.analyze.common import (UnionFind, data, idf_table, same_actor, stem,
-                                       weighted_jaccard, words)
+from newsledger.analyze.common import UnionFind, data, idf_table, same_actor, stem, weighted_jaccard, words
 from newsledger.extract.claims_rules import days_apart, name_key, parse_date, rules
 from newsledger.kb.names import fold
 
@@ -57,6 +57,7 @@ def _speech_stems() -> frozenset[str]:
     """Reporting verbs (say, claim, announce): a statement is told apart by what it
     says, so these words are no evidence that two statements are one."""
     from newsledger.extract.lexicon import word_list
+
     return frozenset(stem(w) for w in word_list("reporting_verbs")) | frozenset(word_list("reporting_verbs"))
 
 
@@ -67,13 +68,20 @@ def _features(row: dict, facts: set[str] = frozenset()) -> dict:
     for side in ("source", "target"):
         names |= set(words(row.get(f"{side}_name") or ""))
     toks = (set(words(row["text"])) - _speech_stems() - names) | _act_classes(row)
-    toks |= {"n:" + w for w in names}       # weighed down in wording (see name_weight)
+    toks |= {"n:" + w for w in names}  # weighed down in wording (see name_weight)
     once = _once_only(row, toks)
     facts = set(facts) | once
-    return {"once": once, "row": row, "words": toks, "src": actor_key(row, "source"),
-            "tgt": actor_key(row, "target"), "date": row.get("date"),
-            "published": row.get("published"), "neg": bool(row.get("negated")),
-            "facts": facts}
+    return {
+        "once": once,
+        "row": row,
+        "words": toks,
+        "src": actor_key(row, "source"),
+        "tgt": actor_key(row, "target"),
+        "date": row.get("date"),
+        "published": row.get("published"),
+        "neg": bool(row.get("negated")),
+        "facts": facts,
+    }
 
 
 def _once_only(row: dict, toks: set[str]) -> set[str]:
@@ -83,8 +91,11 @@ def _once_only(row: dict, toks: set[str]) -> set[str]:
         return set()
     # the person's actor id (a shared surname is no shared person), else the whole name
     who = row.get("target_id") or fold(row["target_name"])
-    return {f"{who}|{cls[4:]}" for cls in toks
-            if cls.startswith("act:") and cls[4:] in data()["events"]["once_only_acts"]}
+    return {
+        f"{who}|{cls[4:]}"
+        for cls in toks
+        if cls.startswith("act:") and cls[4:] in data()["events"]["once_only_acts"]
+    }
 
 
 def fact_keys(events: list[dict], claims: list[dict]) -> dict[int, set[str]]:
@@ -119,11 +130,21 @@ def _veto(a: dict, b: dict, cfg: dict) -> bool:
     if a["row"].get("type") != b["row"].get("type") or a["neg"] != b["neg"]:
         return True
     # One sentence coded for two doers ("A and B rejected ...") is two events.
-    if a["row"]["doc_id"] == b["row"]["doc_id"] and a["src"] and b["src"] and \
-            not same_actor(a["src"], b["src"]):
+    if (
+        a["row"]["doc_id"] == b["row"]["doc_id"]
+        and a["src"]
+        and b["src"]
+        and not same_actor(a["src"], b["src"])
+    ):
         return True
-    return _time_veto(a["date"], a["published"], b["date"], b["published"], cfg,
-                      a["row"].get("type") in cfg["durative_types"])
+    return _time_veto(
+        a["date"],
+        a["published"],
+        b["date"],
+        b["published"],
+        cfg,
+        a["row"].get("type") in cfg["durative_types"],
+    )
 
 
 def _time_veto(date_a, pub_a, date_b, pub_b, cfg: dict, durative: bool = False) -> bool:
@@ -131,8 +152,12 @@ def _time_veto(date_a, pub_a, date_b, pub_b, cfg: dict, durative: bool = False) 
     # unless it is a process (talks, cooperation) that an earlier article saw begin.
     for date, pub in ((date_a, pub_b), (date_b, pub_a)) if not durative else ():
         gap = days_apart(date, pub)
-        if gap is not None and date > (pub or "") and gap > cfg["date_tolerance_days"] \
-                and parse_date(date)[1] == "day":
+        if (
+            gap is not None
+            and date > (pub or "")
+            and gap > cfg["date_tolerance_days"]
+            and parse_date(date)[1] == "day"
+        ):
             return True
     da, db = parse_date(date_a), parse_date(date_b)
     if da and db:
@@ -153,19 +178,19 @@ class _Group:
         self.sources = defaultdict(set)
         self.sources[f["row"]["doc_id"]].add(f["src"])
 
-    def vetoes(self, other: "_Group", cfg: dict) -> bool:
+    def vetoes(self, other: _Group, cfg: dict) -> bool:
         a, b = self.rep, other.rep
         if a["row"].get("type") != b["row"].get("type") or a["neg"] != b["neg"]:
             return True
         for doc in self.sources.keys() & other.sources.keys():
-            if any(x and y and not same_actor(x, y)
-                   for x in self.sources[doc] for y in other.sources[doc]):
+            if any(x and y and not same_actor(x, y) for x in self.sources[doc] for y in other.sources[doc]):
                 return True
         durative = a["row"].get("type") in cfg["durative_types"]
-        return any(_time_veto(da, pa, db, pb, cfg, durative)
-                   for da, pa in self.times for db, pb in other.times)
+        return any(
+            _time_veto(da, pa, db, pb, cfg, durative) for da, pa in self.times for db, pb in other.times
+        )
 
-    def absorb(self, other: "_Group") -> None:
+    def absorb(self, other: _Group) -> None:
         self.times |= other.times
         for doc, srcs in other.sources.items():
             self.sources[doc] |= srcs
@@ -173,12 +198,17 @@ class _Group:
 
 def _one_act(a: dict, b: dict) -> bool:
     """The same words coded once per target ("strikes on the bases and the embassy"):
-    one act; but not a killing of two named persons (``_once_only``). (Once per doer, "A and B rejected", is two acts: see ``_veto``.)"""
+    one act; but not a killing of two named persons (``_once_only``). (Once per doer,
+    "A and B rejected", is two acts: see ``_veto``.)"""
     ra, rb = a["row"], b["row"]
     if a["once"] and b["once"] and not a["once"] & b["once"]:
-        return False        # "the killing of X and Y": each is killed, two events
-    return ra["doc_id"] == rb["doc_id"] and ra["start"] == rb["start"] and \
-        ra["end"] == rb["end"] and (a["src"] == b["src"] or not a["src"] or not b["src"])
+        return False  # "the killing of X and Y": each is killed, two events
+    return (
+        ra["doc_id"] == rb["doc_id"]
+        and ra["start"] == rb["start"]
+        and ra["end"] == rb["end"]
+        and (a["src"] == b["src"] or not a["src"] or not b["src"])
+    )
 
 
 def _actor_score(a: dict, b: dict, symmetric: bool = False) -> float:
@@ -187,12 +217,14 @@ def _actor_score(a: dict, b: dict, symmetric: bool = False) -> float:
     For symmetric acts (an agreement between A and B is one between B and
     A) the pair of actors is compared either way round.
     """
+
     def agree(pairs):
         score = 0.0
         for x, y in pairs:
             if x and y:
                 score += 1.0 if same_actor(x, y) else -0.5
         return score / 2
+
     straight = agree([(a["src"], b["src"]), (a["tgt"], b["tgt"])])
     if not symmetric:
         return straight
@@ -225,8 +257,12 @@ def score(a: dict, b: dict, idf: dict, cfg: dict) -> tuple[float, float]:
         gap = days_apart(a["published"], b["published"])
         if gap is not None and gap > cfg["undated_max_days"]:
             return 0.0, wording
-    return (cfg["weight_wording"] * wording + cfg["weight_actors"] * actors
-            + cfg["weight_date"] * date + cfg["weight_fact"] * fact), wording
+    return (
+        cfg["weight_wording"] * wording
+        + cfg["weight_actors"] * actors
+        + cfg["weight_date"] * date
+        + cfg["weight_fact"] * fact
+    ), wording
 
 
 def _copies(feats: list[dict]) -> dict[int, int]:
@@ -242,8 +278,16 @@ def _copies(feats: list[dict]) -> dict[int, int]:
     for i, f in enumerate(feats):
         if not (f["src"] or f["tgt"] or f["date"] or f["facts"]):
             continue
-        key = (f["row"].get("type"), f["src"], f["tgt"], f["date"], f["published"], f["neg"],
-               frozenset(f["words"]), frozenset(f["facts"]))
+        key = (
+            f["row"].get("type"),
+            f["src"],
+            f["tgt"],
+            f["date"],
+            f["published"],
+            f["neg"],
+            frozenset(f["words"]),
+            frozenset(f["facts"]),
+        )
         if key in first:
             out[i] = first[key]
         else:
@@ -272,8 +316,7 @@ def _candidates(feats: list[dict], cfg: dict, skip=frozenset()) -> set[tuple[int
     return pairs
 
 
-def cluster(rows: list[dict], cfg: dict | None = None,
-            claims: list[dict] = ()) -> list[list[dict]]:
+def cluster(rows: list[dict], cfg: dict | None = None, claims: list[dict] = ()) -> list[list[dict]]:
     """Event rows grouped into real-world events (lists of their reports).
 
     Rows may carry ``published`` (their article's date) and ``sent_start``;
@@ -306,7 +349,7 @@ def cluster(rows: list[dict], cfg: dict | None = None,
         uf.union(rj, i)
         keep, gone = (rj, i) if uf.find(rj) == rj else (i, rj)
         groups[keep].absorb(groups.pop(gone))
-    for s, i, j in sorted(scored, key=lambda t: t[0], reverse=True):
+    for _s, i, j in sorted(scored, key=lambda t: t[0], reverse=True):
         ri, rj = uf.find(i), uf.find(j)
         if ri == rj or groups[ri].vetoes(groups[rj], cfg):
             continue
@@ -318,44 +361,59 @@ def cluster(rows: list[dict], cfg: dict | None = None,
 
 def cluster_id(reports: list[dict]) -> str:
     """Stable across runs: from the earliest report's place and reading."""
-    first = min((r["doc_id"], r["start"], r["end"], r["type"], r.get("source_name") or "",
-                 r.get("target_name") or "") for r in reports)
+    first = min(
+        (r["doc_id"], r["start"], r["end"], r["type"], r.get("source_name") or "", r.get("target_name") or "")
+        for r in reports
+    )
     return "ev_" + hashlib.sha1(json.dumps(first).encode()).hexdigest()[:12]
 
 
 def _summary(cid: str, reports: list[dict]) -> dict:
     """The event as most reports give it: date, and doer and target as one pair
     (for an agreement "A with B" and "B with A" must not become "A with A")."""
+
     def common(keys):
         vals = [tuple(r.get(k) for k in keys) for r in reports if r.get(keys[-1])]
         return max(sorted(set(vals), key=str), key=vals.count) if vals else (None,) * len(keys)
+
     label = max(reports, key=lambda r: len(r["text"]))["text"][:160]
     src_id, src, tgt_id, tgt = common(("source_id", "source_name", "target_id", "target_name"))
     if src is None and tgt is None:
         src_id, src = common(("source_id", "source_name"))
-    return {"id": cid, "type": reports[0]["type"], "date": common(("date",))[0],
-            "source_id": src_id, "source_name": src, "target_id": tgt_id, "target_name": tgt,
-            "label": label, "reports": len(reports),
-            "docs": len({r["doc_id"] for r in reports})}
+    return {
+        "id": cid,
+        "type": reports[0]["type"],
+        "date": common(("date",))[0],
+        "source_id": src_id,
+        "source_name": src,
+        "target_id": tgt_id,
+        "target_name": tgt,
+        "label": label,
+        "reports": len(reports),
+        "docs": len({r["doc_id"] for r in reports}),
+    }
 
 
 def refresh(store) -> int:
     """Cluster every stored event mention; set events.event_id; returns events found."""
-    rows = store.query("SELECT e.*, d.published, t.type AS target_type FROM events e "
-                       "JOIN documents d ON d.id = e.doc_id "
-                       "LEFT JOIN entities t ON t.id = e.target_id ORDER BY e.doc_id, e.start")
+    rows = store.query(
+        "SELECT e.*, d.published, t.type AS target_type FROM events e "
+        "JOIN documents d ON d.id = e.doc_id "
+        "LEFT JOIN entities t ON t.id = e.target_id ORDER BY e.doc_id, e.start"
+    )
     claims = store.query("SELECT * FROM claims")
     groups = cluster(rows, claims=claims)
     store.db.execute("DELETE FROM event_clusters")
     seen: set[str] = set()
     for reports in groups:
         cid = cluster_id(reports)
-        while cid in seen:      # the same reading twice at one place: keep both apart
+        while cid in seen:  # the same reading twice at one place: keep both apart
             cid += "x"
         seen.add(cid)
         s = _summary(cid, reports)
-        store.db.execute(f"INSERT INTO event_clusters ({', '.join(s)}) VALUES "
-                         f"({', '.join('?' for _ in s)})", list(s.values()))
-        store.db.executemany("UPDATE events SET event_id=? WHERE id=?",
-                             [(cid, r["id"]) for r in reports])
+        store.db.execute(
+            f"INSERT INTO event_clusters ({', '.join(s)}) VALUES ({', '.join('?' for _ in s)})",
+            list(s.values()),
+        )
+        store.db.executemany("UPDATE events SET event_id=? WHERE id=?", [(cid, r["id"]) for r in reports])
     return len(groups)

@@ -5,6 +5,7 @@ frame's terms. Counting is one regex pass per concept over the article with
 its boilerplate blanked; the longest term wins, so "occupation forces" is
 one loaded term, not also a neutral "forces".
 """
+
 from __future__ import annotations
 
 import re
@@ -55,7 +56,7 @@ def count(text: str) -> Counter:
 def _masked(text: str, spans: list[dict]) -> str:
     chars = list(text)
     for s in spans:
-        chars[s["start"]:s["end"]] = " " * (s["end"] - s["start"])
+        chars[s["start"] : s["end"]] = " " * (s["end"] - s["start"])
     return "".join(chars)
 
 
@@ -74,18 +75,23 @@ def refresh(store) -> int:
 
 def by_outlet(store) -> list[dict]:
     """One row per outlet and concept: counts per frame and the loaded share."""
-    rows = store.query("SELECT COALESCE(d.outlet, d.name) AS outlet, f.concept, f.frame, "
-                       "SUM(f.count) AS n, COUNT(DISTINCT f.doc_id) AS docs "
-                       "FROM framing_terms f JOIN documents d ON d.id = f.doc_id "
-                       "GROUP BY 1, 2, 3 ORDER BY 1, 2, 3")
-    terms = store.query("SELECT COALESCE(d.outlet, d.name) AS outlet, f.concept, f.term, "
-                        "SUM(f.count) AS n FROM framing_terms f JOIN documents d "
-                        "ON d.id = f.doc_id GROUP BY 1, 2, 3 ORDER BY n DESC")
+    rows = store.query(
+        "SELECT COALESCE(d.outlet, d.name) AS outlet, f.concept, f.frame, "
+        "SUM(f.count) AS n, COUNT(DISTINCT f.doc_id) AS docs "
+        "FROM framing_terms f JOIN documents d ON d.id = f.doc_id "
+        "GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
+    )
+    terms = store.query(
+        "SELECT COALESCE(d.outlet, d.name) AS outlet, f.concept, f.term, "
+        "SUM(f.count) AS n FROM framing_terms f JOIN documents d "
+        "ON d.id = f.doc_id GROUP BY 1, 2, 3 ORDER BY n DESC"
+    )
     out: dict[tuple, dict] = {}
     for r in rows:
-        row = out.setdefault((r["outlet"], r["concept"]),
-                             {"outlet": r["outlet"], "concept": r["concept"], "frames": {},
-                              "terms": []})
+        row = out.setdefault(
+            (r["outlet"], r["concept"]),
+            {"outlet": r["outlet"], "concept": r["concept"], "frames": {}, "terms": []},
+        )
         row["frames"][r["frame"]] = r["n"]
     for t in terms:
         out[(t["outlet"], t["concept"])]["terms"].append(f"{t['term']}×{t['n']}")

@@ -19,6 +19,7 @@ from, so every one can be traced to the sentence that states it:
 
 A side is never filled with the actor already on the other side ("A with A").
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -44,11 +45,18 @@ def _fill(row: dict, side: str, giver: dict, via: str) -> dict | None:
     key = actor_key(giver, side)
     if key is None or key == actor_key(row, other):
         return None
-    return {"event_row": row["id"], "doc_id": row["doc_id"], "role": side,
-            "actor_id": giver.get(f"{side}_id"), "actor_name": giver.get(f"{side}_name"),
-            "via": via, "from_row": giver["id"], "from_doc": giver["doc_id"],
-            "event_id": row.get("event_id"),
-            "confidence": round((row.get("confidence") or 0.5) * _DISCOUNT[via], 3)}
+    return {
+        "event_row": row["id"],
+        "doc_id": row["doc_id"],
+        "role": side,
+        "actor_id": giver.get(f"{side}_id"),
+        "actor_name": giver.get(f"{side}_name"),
+        "via": via,
+        "from_row": giver["id"],
+        "from_doc": giver["doc_id"],
+        "event_id": row.get("event_id"),
+        "confidence": round((row.get("confidence") or 0.5) * _DISCOUNT[via], 3),
+    }
 
 
 def _from_reports(rows: list[dict]) -> dict[tuple[int, str], dict]:
@@ -89,8 +97,12 @@ def _to_coordinated(rows: list[dict], filled: dict[tuple[int, str], dict]) -> No
             if len({(g["actor_id"], g["actor_name"]) for g in given}) != 1:
                 continue
             g = given[0]
-            giver = {"id": g["from_row"], "doc_id": g["from_doc"],
-                     f"{side}_id": g["actor_id"], f"{side}_name": g["actor_name"]}
+            giver = {
+                "id": g["from_row"],
+                "doc_id": g["from_doc"],
+                f"{side}_id": g["actor_id"],
+                f"{side}_name": g["actor_name"],
+            }
             for r in sibs:
                 if actor_key(r, side) is None and (r["id"], side) not in filled:
                     got = _fill(r, side, giver, "coordinated")
@@ -108,16 +120,18 @@ def implied(rows: list[dict]) -> list[dict]:
 def refresh(store) -> int:
     """Rebuild ``event_arguments`` from the events rows and their event_id; returns rows."""
     # only what the filling reads (the attrs JSON holds just the trigger we need)
-    rows = store.query("SELECT id, doc_id, start, sent_start, type, event_id, source_id, "
-                       "source_name, target_id, target_name, negated, hypothetical, confidence, "
-                       "json_extract(attrs, '$.trigger') AS trigger FROM events "
-                       "ORDER BY doc_id, start")
+    rows = store.query(
+        "SELECT id, doc_id, start, sent_start, type, event_id, source_id, "
+        "source_name, target_id, target_name, negated, hypothetical, confidence, "
+        "json_extract(attrs, '$.trigger') AS trigger FROM events "
+        "ORDER BY doc_id, start"
+    )
     found = implied(rows)
     store.db.execute("DELETE FROM event_arguments")
     if found:
         cols = list(found[0])
         store.db.executemany(
             f"INSERT INTO event_arguments ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})",
-            [[f[c] for c in cols] for f in found])
+            [[f[c] for c in cols] for f in found],
+        )
     return len(found)
-

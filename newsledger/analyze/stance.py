@@ -7,6 +7,7 @@ issue's favour/against cues in the text, and for events without a cue from
 the event type (a REQUEST to withdraw favours "forces must leave"). The
 date is when it was said or happened, else when it was reported.
 """
+
 from __future__ import annotations
 
 import re
@@ -21,10 +22,13 @@ def issues() -> dict[str, dict]:
     out = {}
     for iid, spec in data("issues")["issues"].items():
         comp = lambda pats: [re.compile(p, re.I) for p in pats]  # noqa: E731
-        out[iid] = {"statement": spec["statement"], "topic": comp(spec["topic"]),
-                    "favour": comp(spec["favour"]), "against": comp(spec["against"]),
-                    "events": [dict(r, words=re.compile(r["words"], re.I))
-                               for r in spec.get("events", [])]}
+        out[iid] = {
+            "statement": spec["statement"],
+            "topic": comp(spec["topic"]),
+            "favour": comp(spec["favour"]),
+            "against": comp(spec["against"]),
+            "events": [dict(r, words=re.compile(r["words"], re.I)) for r in spec.get("events", [])],
+        }
     return out
 
 
@@ -48,20 +52,31 @@ def _statements(store):
     """(record kind, row, actor id, actor name, date, event type) for quotes and events."""
     for q in store.query("SELECT q.*, d.published FROM quotes q JOIN documents d ON d.id = q.doc_id"):
         if q.get("speaker_name") or q.get("speaker_id"):
-            yield "quote", q, q.get("speaker_id"), q.get("speaker_name"), \
-                q.get("date") or q.get("published"), None
+            yield (
+                "quote",
+                q,
+                q.get("speaker_id"),
+                q.get("speaker_name"),
+                q.get("date") or q.get("published"),
+                None,
+            )
     said = set(data("issues")["statement_types"])
     for e in store.query("SELECT e.*, d.published FROM events e JOIN documents d ON d.id = e.doc_id"):
-        if (e.get("source_name") or e.get("source_id")) and not e.get("hypothetical") \
-                and e["type"] in said:
-            yield "event", e, e.get("source_id"), e.get("source_name"), \
-                e.get("date") or e.get("published"), e["type"]
+        if (e.get("source_name") or e.get("source_id")) and not e.get("hypothetical") and e["type"] in said:
+            yield (
+                "event",
+                e,
+                e.get("source_id"),
+                e.get("source_name"),
+                e.get("date") or e.get("published"),
+                e["type"],
+            )
 
 
 def refresh(store) -> int:
     store.db.execute("DELETE FROM stances")
     rows = []
-    judged: dict[tuple, tuple | None] = {}      # one quote is often reported many times
+    judged: dict[tuple, tuple | None] = {}  # one quote is often reported many times
     for kind, row, aid, aname, date, etype in _statements(store):
         for iid, issue in issues().items():
             key = (row["text"], iid, etype)
@@ -73,21 +88,40 @@ def refresh(store) -> int:
             stance, cue = got
             if etype and row.get("negated") and stance != "neutral":
                 stance = "against" if stance == "favour" else "favour"
-            rows.append((row["doc_id"], iid, aid, aname, stance, date, kind, row["start"],
-                         row["end"], row["text"], cue, 0.6 if cue else 0.4))
+            rows.append(
+                (
+                    row["doc_id"],
+                    iid,
+                    aid,
+                    aname,
+                    stance,
+                    date,
+                    kind,
+                    row["start"],
+                    row["end"],
+                    row["text"],
+                    cue,
+                    0.6 if cue else 0.4,
+                )
+            )
     store.db.executemany(
-        'INSERT INTO stances (doc_id, issue, actor_id, actor_name, stance, date, record, '
-        'start, "end", text, cue, confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)', rows)
+        "INSERT INTO stances (doc_id, issue, actor_id, actor_name, stance, date, record, "
+        'start, "end", text, cue, confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)',
+        rows,
+    )
     return len(rows)
 
 
 def series(store, actor: str, issue: str | None = None) -> list[dict]:
     """The actor's stances in date order (name matched on any spelling seen)."""
     want = fold(actor)
-    rows = store.query("SELECT s.*, d.name AS doc_name, d.outlet FROM stances s "
-                       "JOIN documents d ON d.id = s.doc_id "
-                       + ("WHERE s.issue = ? " if issue else "") + "ORDER BY s.date, d.name, s.start",
-                       (issue,) if issue else ())
+    rows = store.query(
+        "SELECT s.*, d.name AS doc_name, d.outlet FROM stances s "
+        "JOIN documents d ON d.id = s.doc_id "
+        + ("WHERE s.issue = ? " if issue else "")
+        + "ORDER BY s.date, d.name, s.start",
+        (issue,) if issue else (),
+    )
     return [r for r in rows if _actor_matches(store, r, want)]
 
 
@@ -97,6 +131,6 @@ def _actor_matches(store, row: dict, want: str) -> bool:
         ent = store.query("SELECT name, aliases FROM entities WHERE id=?", (row["actor_id"],))
         if ent:
             import json
+
             names += [ent[0]["name"]] + (json.loads(ent[0]["aliases"]) if ent[0]["aliases"] else [])
-    return any(want and (want == fold(n) or want in fold(n).split() or want in fold(n))
-               for n in names if n)
+    return any(want and (want == fold(n) or want in fold(n).split() or want in fold(n)) for n in names if n)

@@ -9,6 +9,7 @@ from each article's top TF-IDF terms (an inverted index), not from all pairs.
 Near-duplicates: Jaccard of word 5-shingles at or above ``duplicate_jaccard``;
 the copy points at the earliest article (by date, then name).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -50,7 +51,7 @@ def _cosine(a: dict, b: dict) -> float:
 def _jaccard(a: set, b: set) -> float:
     if not a or not b:
         return 0.0
-    inter = len(a & b)      # |a | b| from the sizes: one set operation, not two
+    inter = len(a & b)  # |a | b| from the sizes: one set operation, not two
     return inter / (len(a) + len(b) - inter)
 
 
@@ -67,12 +68,13 @@ class _NearCopies:
     faster (many copies of one story make these pairs many)."""
 
     BUCKETS = 128
-    CHUNK = 20_000          # pairs bounded at once (keeps the arrays small)
+    CHUNK = 20_000  # pairs bounded at once (keeps the arrays small)
 
     def __init__(self, sets: dict[str, set[int]], pairs: list[tuple[str, str]], floor: float):
         ids = {h: k for k, h in enumerate({h for s in sets.values() for h in s})}
-        self.index = {d: np.fromiter((ids[h] for h in s), dtype=np.int64, count=len(s))
-                      for d, s in sets.items()}
+        self.index = {
+            d: np.fromiter((ids[h] for h in s), dtype=np.int64, count=len(s)) for d, s in sets.items()
+        }
         self.known: dict[tuple[str, str], float] = {}
         by_first: dict[str, list[str]] = defaultdict(list)
         for a, b in self._possible(pairs, floor):
@@ -94,7 +96,7 @@ class _NearCopies:
             counts[i] = np.bincount(self.index[d] % self.BUCKETS, minlength=self.BUCKETS)
         sizes = counts.sum(axis=1)
         for k in range(0, len(pairs), self.CHUNK):
-            chunk = pairs[k:k + self.CHUNK]
+            chunk = pairs[k : k + self.CHUNK]
             a = np.fromiter((pos[x] for x, _ in chunk), dtype=np.int64, count=len(chunk))
             b = np.fromiter((pos[y] for _, y in chunk), dtype=np.int64, count=len(chunk))
             inter = np.minimum(counts[a], counts[b]).sum(axis=1)
@@ -111,7 +113,7 @@ def shingles(text: str, k: int) -> set[int]:
     # Python's 64-bit hash of the word tuple: no string built per shingle, and fewer
     # collisions than a 32-bit checksum (only compared within one run, so the
     # per-process hash seed does not matter)
-    return {hash(tuple(toks[i:i + k])) for i in range(max(1, len(toks) - k + 1))}
+    return {hash(tuple(toks[i : i + k])) for i in range(max(1, len(toks) - k + 1))}
 
 
 def _candidates(vecs: dict, top: int) -> set[tuple[str, str]]:
@@ -122,7 +124,7 @@ def _candidates(vecs: dict, top: int) -> set[tuple[str, str]]:
             index[w].append(d)
     pairs = set()
     for ids in index.values():
-        pairs.update(combinations(sorted(ids), 2))      # (a, b) with a < b, as before
+        pairs.update(combinations(sorted(ids), 2))  # (a, b) with a < b, as before
     return pairs
 
 
@@ -138,23 +140,25 @@ class _Similarity:
     def __init__(self, vecs: dict, actors: dict, cfg: dict):
         self.vecs, self.actors, self.cfg = vecs, actors, cfg
         first: dict[tuple, str] = {}
-        self.canon = {d: first.setdefault((tuple(vec.items()), frozenset(actors.get(d, ()))), d)
-                      for d, vec in vecs.items()}
+        self.canon = {
+            d: first.setdefault((tuple(vec.items()), frozenset(actors.get(d, ()))), d)
+            for d, vec in vecs.items()
+        }
         self.known: dict[tuple[str, str], float] = {}
 
     def __call__(self, a: str, b: str) -> float:
         key = (self.canon[a], self.canon[b])
         sim = self.known.get(key)
         if sim is None:
-            sim = self.known[key] = (
-                self.cfg["weight_words"] * _cosine(self.vecs[a], self.vecs[b])
-                + self.cfg["weight_actors"] * _jaccard(self.actors.get(a, set()),
-                                                       self.actors.get(b, set())))
+            sim = self.known[key] = self.cfg["weight_words"] * _cosine(self.vecs[a], self.vecs[b]) + self.cfg[
+                "weight_actors"
+            ] * _jaccard(self.actors.get(a, set()), self.actors.get(b, set()))
         return sim
 
 
-def group(docs: list[dict], actors: dict[str, set],
-          cfg: dict | None = None) -> tuple[list[list[str]], dict[str, tuple[str, float]]]:
+def group(
+    docs: list[dict], actors: dict[str, set], cfg: dict | None = None
+) -> tuple[list[list[str]], dict[str, tuple[str, float]]]:
     """(stories as lists of doc ids, {copy doc id: (original doc id, jaccard)})."""
     cfg = cfg or data()["stories"]
     by_id = {d["id"]: d for d in docs}
@@ -165,8 +169,9 @@ def group(docs: list[dict], actors: dict[str, set],
     links = []
     similarity = _Similarity(vecs, actors, cfg)
     pairs = list(_candidates(vecs, cfg["top_terms"]))
-    copies = _NearCopies({d["id"]: shingles(d["text"], cfg["shingle_size"]) for d in docs},
-                         pairs, cfg["duplicate_jaccard"])
+    copies = _NearCopies(
+        {d["id"]: shingles(d["text"], cfg["shingle_size"]) for d in docs}, pairs, cfg["duplicate_jaccard"]
+    )
     for a, b in pairs:
         gap = days_apart(by_id[a].get("published"), by_id[b].get("published"))
         if gap is not None and gap > cfg["max_days_apart"]:
@@ -218,12 +223,21 @@ def refresh(store) -> int:
         sid = "st_" + hashlib.sha1(members[0].encode()).hexdigest()[:10]
         dates = sorted(by_id[m]["published"] for m in members if by_id[m]["published"])
         head = by_id[members[0]]
-        store.db.execute("INSERT INTO stories VALUES (?, ?, ?, ?, ?, ?)",
-                         (sid, head["title"] or head["name"], len(members),
-                          dates[0] if dates else None, dates[-1] if dates else None,
-                          json.dumps({"duplicates": sum(m in dups for m in members)})))
+        store.db.execute(
+            "INSERT INTO stories VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                sid,
+                head["title"] or head["name"],
+                len(members),
+                dates[0] if dates else None,
+                dates[-1] if dates else None,
+                json.dumps({"duplicates": sum(m in dups for m in members)}),
+            ),
+        )
         for m in members:
             orig = dups.get(m)
-            store.db.execute("INSERT INTO story_docs VALUES (?, ?, ?, ?)",
-                             (sid, m, orig[0] if orig else None, orig[1] if orig else None))
+            store.db.execute(
+                "INSERT INTO story_docs VALUES (?, ?, ?, ?)",
+                (sid, m, orig[0] if orig else None, orig[1] if orig else None),
+            )
     return len(stories)

@@ -6,6 +6,7 @@ after ..."); only where there is none does the publication date stand in
 (``basis: reported``), so a 2020 killing recalled in a 2022 article sits in 2020.
 Events are rows per merged event, with every report listed as a source.
 """
+
 from __future__ import annotations
 
 import json
@@ -15,8 +16,7 @@ from newsledger.kb.names import fold
 
 
 def _matches(want: str, *names) -> bool:
-    return any(n and (want == fold(n) or want in fold(n).split() or want in fold(n))
-               for n in names)
+    return any(n and (want == fold(n) or want in fold(n).split() or want in fold(n)) for n in names)
 
 
 def _aliases(store, ids) -> dict[str, list[str]]:
@@ -44,14 +44,20 @@ def _event_row(cid: str, reps: list[dict], dating: dict, used: set[int]) -> dict
         dates = [f["object"] for f in facts]
         basis = "derived" if any(f.get("derived") for f in facts) else "stated"
     date = _consensus(dates)
-    return {"date": date or min(r["published"] or "" for r in reps) or None,
-            "basis": basis, "kind": f"event:{reps[0]['type']}",
-            "who": _common(reps, "source_name"),
-            "what": max(reps, key=lambda r: len(r["text"]))["text"],
-            "target": _common(reps, "target_name"), "reports": len(reps),
-            "sources": sorted({_source(r) for r in reps}), "event_id": cid,
-            "note": _disputed(dates), "_dates": dates,
-            "_facts": {_fact_key(f) for f in facts}}
+    return {
+        "date": date or min(r["published"] or "" for r in reps) or None,
+        "basis": basis,
+        "kind": f"event:{reps[0]['type']}",
+        "who": _common(reps, "source_name"),
+        "what": max(reps, key=lambda r: len(r["text"]))["text"],
+        "target": _common(reps, "target_name"),
+        "reports": len(reps),
+        "sources": sorted({_source(r) for r in reps}),
+        "event_id": cid,
+        "note": _disputed(dates),
+        "_dates": dates,
+        "_facts": {_fact_key(f) for f in facts},
+    }
 
 
 def _fact_key(c: dict) -> tuple[str, str]:
@@ -122,16 +128,19 @@ def _common(reports: list[dict], key: str) -> str | None:
 def build(store, *, actor: str | None = None, story: str | None = None) -> list[dict]:
     docs = None
     if story:
-        docs = {r["doc_id"] for r in store.query("SELECT doc_id FROM story_docs WHERE story_id=?",
-                                                 (story,))}
+        docs = {r["doc_id"] for r in store.query("SELECT doc_id FROM story_docs WHERE story_id=?", (story,))}
     want = fold(actor) if actor else None
     join = "JOIN documents d ON d.id = x.doc_id"
     cols = "x.*, d.name AS doc_name, d.outlet, d.published"
     events = store.query(f"SELECT {cols} FROM events x {join} ORDER BY x.doc_id, x.start")
     quotes = store.query(f"SELECT {cols} FROM quotes x {join}")
     claims = store.query(f"SELECT {cols} FROM claims x {join}")
-    alias = _aliases(store, [e.get("source_id") for e in events] + [e.get("target_id") for e in events]
-                     + [q.get("speaker_id") for q in quotes])
+    alias = _aliases(
+        store,
+        [e.get("source_id") for e in events]
+        + [e.get("target_id") for e in events]
+        + [q.get("speaker_id") for q in quotes],
+    )
 
     def keep(row, *pairs) -> bool:
         if docs is not None and row["doc_id"] not in docs:
@@ -153,16 +162,35 @@ def build(store, *, actor: str | None = None, story: str | None = None) -> list[
     _fold_facts(rows, [c for c in claims if c.get("kind") == "date" and c["id"] not in used], used)
     for q in quotes:
         if keep(q, (q.get("speaker_id"), q.get("speaker_name"))):
-            rows.append({"date": q.get("date") or q["published"], "kind": "statement",
-                         "basis": "stated" if q.get("date") else "reported",
-                         "who": q.get("speaker_name"), "what": q["text"], "target": None,
-                         "reports": 1, "sources": [_source(q)], "event_id": None, "note": None})
+            rows.append(
+                {
+                    "date": q.get("date") or q["published"],
+                    "kind": "statement",
+                    "basis": "stated" if q.get("date") else "reported",
+                    "who": q.get("speaker_name"),
+                    "what": q["text"],
+                    "target": None,
+                    "reports": 1,
+                    "sources": [_source(q)],
+                    "event_id": None,
+                    "note": None,
+                }
+            )
     for c in claims:
         if c.get("kind") == "date" and c["id"] not in used and keep(c, (None, c.get("subject_name"))):
-            rows.append({"date": c["object"], "basis": "derived" if c.get("derived") else "stated",
-                         "kind": f"fact:{c['predicate']}", "who": c.get("subject_name"),
-                         "what": c["text"], "target": None, "reports": 1,
-                         "sources": [_source(c)], "event_id": None,
-                         "note": f"derived: {c['derived']}" if c.get("derived") else None})
+            rows.append(
+                {
+                    "date": c["object"],
+                    "basis": "derived" if c.get("derived") else "stated",
+                    "kind": f"fact:{c['predicate']}",
+                    "who": c.get("subject_name"),
+                    "what": c["text"],
+                    "target": None,
+                    "reports": 1,
+                    "sources": [_source(c)],
+                    "event_id": None,
+                    "note": f"derived: {c['derived']}" if c.get("derived") else None,
+                }
+            )
     rows.sort(key=lambda r: (r["date"] or "9999", r["kind"], r["what"]))
     return rows

@@ -7,6 +7,7 @@ Lazy, so ``Ledger`` methods that use ``newsledger.api.queries`` never import Fas
 def __getattr__(name):
     if name == "create_app":
         from newsledger.api.app import create_app
+
         return create_app
     raise AttributeError(name)
 

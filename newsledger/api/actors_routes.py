@@ -3,6 +3,7 @@
 POST bodies are JSON objects; each decision is kept in the ledger and applied
 to every later ingest, as with `newsledger actor merge|split` (kb/decisions.py).
 """
+
 from __future__ import annotations
 
 from contextlib import contextmanager
@@ -34,6 +35,7 @@ class Split(BaseModel):
 def _as_api_error():
     """A decision the ledger refuses: 404 for an unknown actor, else 422, same message."""
     from newsledger.kb.decisions import DecisionError
+
     try:
         yield
     except DecisionError as e:
@@ -44,29 +46,30 @@ def _as_api_error():
 @router.post("/actors/merge", summary="Merge two actors (kept across reprocessing)")
 def merge(request: Request, body: Annotated[Merge, Body()]) -> dict:
     from newsledger.kb import decisions
+
     with open_ledger(request) as led, _as_api_error():
-        return {"decision": decisions.merge(led.store, body.keep, body.other, by=body.by,
-                                            note=body.note)}
+        return {"decision": decisions.merge(led.store, body.keep, body.other, by=body.by, note=body.note)}
 
 
 @router.post("/actors/split", summary="Split a spelling off an actor (kept across reprocessing)")
 def split(request: Request, body: Annotated[Split, Body()]) -> dict:
     from newsledger.kb import decisions
+
     with open_ledger(request) as led, _as_api_error():
-        return {"decision": decisions.split(led.store, body.actor, body.name, by=body.by,
-                                            note=body.note)}
+        return {"decision": decisions.split(led.store, body.actor, body.name, by=body.by, note=body.note)}
 
 
 @router.get("/actor-decisions", summary="The log of actor corrections")
 def decision_log(request: Request) -> dict:
     from newsledger.kb import decisions
+
     with open_ledger(request) as led:
         return {"items": decisions.decisions(led.store)}
 
 
 @router.get("/actor-suspects", summary="Actors most likely merged wrongly")
-def suspect_list(request: Request,
-                 limit: Annotated[int, Query(ge=1, le=1000)] = 50) -> dict:
+def suspect_list(request: Request, limit: Annotated[int, Query(ge=1, le=1000)] = 50) -> dict:
     from newsledger.kb.links import suspects
+
     with open_ledger(request) as led:
         return {"items": suspects(led.store, limit)}

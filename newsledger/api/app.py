@@ -4,6 +4,7 @@ SQLite connections belong to the thread that opened them and FastAPI runs sync
 endpoints in a thread pool, so every request opens its own ``Ledger`` (cheap: a
 connect and a migrations check) inside the endpoint body and closes it after.
 """
+
 from __future__ import annotations
 
 import logging
@@ -25,12 +26,23 @@ from newsledger.store.db import Store, default_path
 _log = logging.getLogger("newsledger.api")
 
 # Status of an error by its code's family; anything else is the server's fault.
-STATUS_BY_PREFIX = (("NL-API-NOT-FOUND", 404), ("NL-API-TOO-LARGE", 413), ("NL-API-AUTH", 401),
-                    ("NL-API-READ-ONLY", 403), ("NL-API-NO-TOKEN", 403), ("NL-API-HOST", 400),
-                    ("NL-FEEDBACK-NOT-FOUND", 404), ("NL-FEEDBACK", 422),
-                    ("NL-BRIEF-SCOPE", 404), ("NL-BRIEF", 503), ("NL-QUERY", 422),
-                    ("NL-EXPORT", 422), ("NL-INGEST", 422), ("NL-API-INPUT", 422),
-                    ("NL-MODEL", 503))
+STATUS_BY_PREFIX = (
+    ("NL-API-NOT-FOUND", 404),
+    ("NL-API-TOO-LARGE", 413),
+    ("NL-API-AUTH", 401),
+    ("NL-API-READ-ONLY", 403),
+    ("NL-API-NO-TOKEN", 403),
+    ("NL-API-HOST", 400),
+    ("NL-FEEDBACK-NOT-FOUND", 404),
+    ("NL-FEEDBACK", 422),
+    ("NL-BRIEF-SCOPE", 404),
+    ("NL-BRIEF", 503),
+    ("NL-QUERY", 422),
+    ("NL-EXPORT", 422),
+    ("NL-INGEST", 422),
+    ("NL-API-INPUT", 422),
+    ("NL-MODEL", 503),
+)
 
 
 class ApiError(NewsledgerError):
@@ -57,6 +69,7 @@ def open_ledger(request: Request) -> Iterator:
     """A Ledger on this thread's own connection, closed when the request is done
     (SQLite's read-only mode when the app is)."""
     from newsledger.ledger import Ledger
+
     state = request.app.state
     led = Ledger(state.db_path, model=state.model, read_only=state.read_only)
     try:
@@ -65,10 +78,16 @@ def open_ledger(request: Request) -> Iterator:
         led.close()
 
 
-def create_app(db_path: str | None = None, *, model: str = DEFAULT_MODEL, web: bool = True,
-               token: str | None = None, read_only: bool = False,
-               allowed_hosts: Iterable[str] | None = LOOPBACK_NAMES,
-               max_body: int = DEFAULT_MAX_BODY) -> FastAPI:
+def create_app(
+    db_path: str | None = None,
+    *,
+    model: str = DEFAULT_MODEL,
+    web: bool = True,
+    token: str | None = None,
+    read_only: bool = False,
+    allowed_hosts: Iterable[str] | None = LOOPBACK_NAMES,
+    max_body: int = DEFAULT_MAX_BODY,
+) -> FastAPI:
     """The REST API under /api and (unless ``web=False``) the web UI under /.
 
     Writes need ``token`` as a bearer token (no token: no writes); ``read_only``
@@ -81,17 +100,25 @@ def create_app(db_path: str | None = None, *, model: str = DEFAULT_MODEL, web: b
     path = str(db_path or default_path())
     if path == ":memory:":
         # Every request opens its own connection, and each would see a new empty ledger.
-        raise ApiError("the API needs a ledger file shared by its requests, not ':memory:'; "
-                       "give a file path", code="NL-API-MEMORY")
-    Store(path, read_only=read_only).close()   # read-write: creates it, applies migrations
-    app = FastAPI(title="newsledger", version=__version__,
-                  description="Who said and did what, when and where, from many news reports.",
-                  docs_url=None, openapi_url="/api/openapi.json", redoc_url=None)
+        raise ApiError(
+            "the API needs a ledger file shared by its requests, not ':memory:'; give a file path",
+            code="NL-API-MEMORY",
+        )
+    Store(path, read_only=read_only).close()  # read-write: creates it, applies migrations
+    app = FastAPI(
+        title="newsledger",
+        version=__version__,
+        description="Who said and did what, when and where, from many news reports.",
+        docs_url=None,
+        openapi_url="/api/openapi.json",
+        redoc_url=None,
+    )
     app.state.db_path, app.state.model = path, model
     app.state.token, app.state.read_only = token, read_only
-    app.state.ingest_lock = threading.Lock()     # one spaCy pipeline: one ingest at a time
+    app.state.ingest_lock = threading.Lock()  # one spaCy pipeline: one ingest at a time
     _install_error_handlers(app)
     from newsledger.api import actors_routes, docs, feedback, ingest, routes, sources, stream
+
     app.include_router(docs.router)
     app.include_router(routes.router)
     app.include_router(sources.router)
@@ -101,9 +128,14 @@ def create_app(db_path: str | None = None, *, model: str = DEFAULT_MODEL, web: b
     app.include_router(actors_routes.router)
     if web:
         from newsledger.web import router as web_router
+
         app.include_router(web_router)
-    app.add_middleware(Guard, state=app.state, max_body=max_body,
-                       allowed_hosts=set(allowed_hosts) if allowed_hosts is not None else None)
+    app.add_middleware(
+        Guard,
+        state=app.state,
+        max_body=max_body,
+        allowed_hosts=set(allowed_hosts) if allowed_hosts is not None else None,
+    )
     return app
 
 
@@ -118,31 +150,43 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def bad_input(request: Request, e: RequestValidationError):
-        problems = [{"where": ".".join(str(x) for x in err.get("loc", ())), "message": err.get("msg")}
-                    for err in e.errors()]
+        problems = [
+            {"where": ".".join(str(x) for x in err.get("loc", ())), "message": err.get("msg")}
+            for err in e.errors()
+        ]
         msg = "; ".join(f"{p['where']}: {p['message']}" for p in problems)
-        return _error(request, 422, "NL-API-INPUT", f"invalid request ({msg}); see /api/docs",
-                      problems=problems)
+        return _error(
+            request, 422, "NL-API-INPUT", f"invalid request ({msg}); see /api/docs", problems=problems
+        )
 
     @app.exception_handler(Exception)
     async def crash(request: Request, e: Exception):
         # A bug, or the disk: say so in the API's error shape, never as a bare text page.
         # The details (paths, SQL) go to the server's log, not to the client.
         _log.exception("request %s failed", request.url.path)
-        return _error(request, 500, "NL-API-INTERNAL",
-                      f"the server failed ({type(e).__name__}); the details are in the server's "
-                      "log: please report this")
+        return _error(
+            request,
+            500,
+            "NL-API-INTERNAL",
+            f"the server failed ({type(e).__name__}); the details are in the server's "
+            "log: please report this",
+        )
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, e: StarletteHTTPException):
         if e.status_code == 404:
-            return _error(request, 404, "NL-API-NOT-FOUND",
-                          f"no such endpoint or page {request.url.path!r}; see /api/docs")
+            return _error(
+                request,
+                404,
+                "NL-API-NOT-FOUND",
+                f"no such endpoint or page {request.url.path!r}; see /api/docs",
+            )
         return _error(request, e.status_code, f"NL-API-HTTP-{e.status_code}", str(e.detail))
 
 
 def _error(request: Request, status: int, code: str, message: str, **extra):
     if _wants_html(request):
         from newsledger.web.pages import error_page
+
         return error_page(status, code, message)
     return JSONResponse(error_body(code, message, **extra), status_code=status)

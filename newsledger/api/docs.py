@@ -4,6 +4,7 @@ FastAPI's default page loads Swagger UI from a CDN and starts it with an inline 
 offline (or under a strict Content-Security-Policy) it is blank. Here the page, the bundle,
 its stylesheet and the start-up script all come from this server.
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -16,8 +17,11 @@ from fastapi.responses import FileResponse, HTMLResponse
 from newsledger.api.app import NotFound
 
 router = APIRouter(include_in_schema=False)
-FILES = {"swagger-ui-bundle.js": "application/javascript", "swagger-ui.css": "text/css",
-         "LICENSE": "text/plain"}
+FILES = {
+    "swagger-ui-bundle.js": "application/javascript",
+    "swagger-ui.css": "text/css",
+    "LICENSE": "text/plain",
+}
 PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>newsledger API</title>
 <link rel="stylesheet" href="/api/docs/static/swagger-ui.css"></head>
@@ -45,8 +49,7 @@ def docs_page():
 @router.get("/api/docs/static/{name}")
 def docs_file(name: str):
     if name == "docs-init.js":
-        return FileResponse(Path(__file__).parent / "static" / name,
-                            media_type="application/javascript")
+        return FileResponse(Path(__file__).parent / "static" / name, media_type="application/javascript")
     folder = swagger_dir()
     if name not in FILES or folder is None or not (folder / name).is_file():
         raise NotFound(f"no docs file {name!r}")

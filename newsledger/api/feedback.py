@@ -1,4 +1,5 @@
 """/api/feedback: mark a record wrong or confirmed; list the marks."""
+
 from __future__ import annotations
 
 from typing import Annotated
@@ -28,8 +29,12 @@ def list_marks(request: Request, kind: str | None = None, history: bool = False)
     return {"total": len(rows), "items": rows}
 
 
-@router.post("/feedback", status_code=201, summary="Mark a record wrong, confirmed or cleared",
-             dependencies=[Depends(require_write)])
+@router.post(
+    "/feedback",
+    status_code=201,
+    summary="Mark a record wrong, confirmed or cleared",
+    dependencies=[Depends(require_write)],
+)
 def add_mark(request: Request, body: Annotated[Mark, Body()]) -> dict:
     with open_ledger(request) as led:
         return fb.mark(led.store, body.kind, body.id, body.mark, note=body.note, by=body.by)

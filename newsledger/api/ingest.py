@@ -4,6 +4,7 @@ Each posted object is read exactly as one line of a JSONL file (``read_jsonl``),
 so the fields, defaults and error codes are those of `newsledger ingest`; the
 content hash id makes a re-post of the same text a no-op.
 """
+
 from __future__ import annotations
 
 import json
@@ -19,28 +20,38 @@ from newsledger.ingest.readers import DEFAULT_MAX_BYTES, read_jsonl
 from newsledger.records import Article
 
 router = APIRouter(prefix="/api", tags=["write"], dependencies=[Depends(require_write)])
-MAX_ARTICLES = 500      # per request: a bigger batch belongs in `newsledger ingest`
+MAX_ARTICLES = 500  # per request: a bigger batch belongs in `newsledger ingest`
 SOURCE = "<api>"
-EXAMPLE = [{"id": "wire-001", "title": "Talks resume", "outlet": "Example Wire",
-            "published": "2024-03-05", "text": "The minister said on Monday that talks would resume."}]
+EXAMPLE = [
+    {
+        "id": "wire-001",
+        "title": "Talks resume",
+        "outlet": "Example Wire",
+        "published": "2024-03-05",
+        "text": "The minister said on Monday that talks would resume.",
+    }
+]
 
 
-@router.post("/articles", summary="Ingest articles (JSONL input shape: id, text or html, "
-                                   "title, url, outlet, published)")
-def post_articles(request: Request,
-                  articles: Annotated[list[Any] | dict, Body(examples=[EXAMPLE])],
-                  analyze: Annotated[bool, Query(description="Rebuild the cross-report tables "
-                                                 "afterwards.")] = True,
-                  reprocess: Annotated[bool, Query(description="Redo the extractions of "
-                                                   "articles already stored.")] = False):
+@router.post(
+    "/articles",
+    summary="Ingest articles (JSONL input shape: id, text or html, title, url, outlet, published)",
+)
+def post_articles(
+    request: Request,
+    articles: Annotated[list[Any] | dict, Body(examples=[EXAMPLE])],
+    analyze: Annotated[bool, Query(description="Rebuild the cross-report tables afterwards.")] = True,
+    reprocess: Annotated[bool, Query(description="Redo the extractions of articles already stored.")] = False,
+):
     items = [articles] if isinstance(articles, dict) else articles
     if not items:
-        raise ApiError("the body is an empty list; post a list of article objects",
-                       code="NL-API-INPUT")
+        raise ApiError("the body is an empty list; post a list of article objects", code="NL-API-INPUT")
     if len(items) > MAX_ARTICLES:
-        raise ApiError(f"{len(items)} articles in one request is over the limit of {MAX_ARTICLES}; "
-                       "split the batch or use `newsledger ingest` on a JSONL file",
-                       code="NL-API-TOO-LARGE")
+        raise ApiError(
+            f"{len(items)} articles in one request is over the limit of {MAX_ARTICLES}; "
+            "split the batch or use `newsledger ingest` on a JSONL file",
+            code="NL-API-TOO-LARGE",
+        )
     results = [{"index": i, "status": "error"} for i in range(len(items))]
     read = _read(items, results)
     with request.app.state.ingest_lock, open_ledger(request) as led:
@@ -52,8 +63,13 @@ def post_articles(request: Request,
 
         rep = led.ingest_items(read, reprocess=reprocess, analyze=analyze, on_item=failed)
     _statuses(read, results, known, reprocess)
-    body = {"stored": rep.stored, "reprocessed": rep.reprocessed, "unchanged": rep.unchanged,
-            "errors": sum(r["status"] == "error" for r in results), "articles": results}
+    body = {
+        "stored": rep.stored,
+        "reprocessed": rep.reprocessed,
+        "unchanged": rep.unchanged,
+        "errors": sum(r["status"] == "error" for r in results),
+        "articles": results,
+    }
     if body["errors"] == len(items):
         first = results[0]["error"]
         err = error_body(first["code"], "no article could be ingested: " + first["message"])

@@ -1,4 +1,5 @@
 """Read-side queries the REST API and the web UI share (the Ledger exposes them too)."""
+
 from __future__ import annotations
 
 from newsledger.store.db import RECORD_TABLES, Store
@@ -7,9 +8,21 @@ from newsledger.store.queries import date_window
 # Snippet markers: control characters no article contains, so each layer can turn
 # them into its own highlight (HTML <mark>, or plain brackets in JSON).
 HIT_START, HIT_END = "\x02", "\x03"
-DOC_COLUMNS = ("id", "name", "title", "outlet", "url", "published", "published_precision",
-               "published_method", "published_note", "chars", "ingested_at", "processed_at",
-               "pipeline_version")
+DOC_COLUMNS = (
+    "id",
+    "name",
+    "title",
+    "outlet",
+    "url",
+    "published",
+    "published_precision",
+    "published_method",
+    "published_note",
+    "chars",
+    "ingested_at",
+    "processed_at",
+    "pipeline_version",
+)
 COUNTED = ("quotes", "events", "timexes", "mentions", "claims")
 
 
@@ -24,8 +37,9 @@ def fts_phrase(text: str) -> str:
     return " ".join('"' + t.replace('"', '""') + '"' for t in (clean_text(text) or "").split())
 
 
-def documents(store: Store, *, outlet=None, since=None, until=None, search=None,
-              limit=None, offset=0) -> tuple[int, list[dict]]:
+def documents(
+    store: Store, *, outlet=None, since=None, until=None, search=None, limit=None, offset=0
+) -> tuple[int, list[dict]]:
     """(total matching, one page) of articles, newest first; `search` is full text."""
     cols = ", ".join(f"d.{c}" for c in DOC_COLUMNS)
     counts = ", ".join(f"(SELECT count(*) FROM {t} WHERE doc_id = d.id) AS n_{t}" for t in COUNTED)
@@ -42,8 +56,11 @@ def documents(store: Store, *, outlet=None, since=None, until=None, search=None,
     cond = (" WHERE " + " AND ".join(where)) if where else ""
     total = store.db.execute(f"SELECT count(*) {frm}{cond}", params).fetchone()[0]
     page = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
-    rows = store.query(f"SELECT {cols}, {counts}, {snip} AS snippet {frm}{cond} "
-                       f"ORDER BY d.published IS NULL, d.published DESC, d.name{page}", params)
+    rows = store.query(
+        f"SELECT {cols}, {counts}, {snip} AS snippet {frm}{cond} "
+        f"ORDER BY d.published IS NULL, d.published DESC, d.name{page}",
+        params,
+    )
     for r in rows:
         if r["snippet"] is None:
             del r["snippet"]
@@ -56,11 +73,17 @@ def article(store: Store, key: str) -> dict | None:
     if doc is None:
         return None
     doc["records"] = {t: store.records(t, doc["id"]) for t in RECORD_TABLES}
-    doc["sources"] = store.query("SELECT name, source, source_line, seen_at FROM document_sources "
-                                 "WHERE doc_id=? ORDER BY seen_at, name", (doc["id"],))
-    doc["stories"] = store.query("SELECT s.id, s.label, s.size, sd.duplicate_of, sd.similarity "
-                                 "FROM story_docs sd JOIN stories s ON s.id = sd.story_id "
-                                 "WHERE sd.doc_id=?", (doc["id"],))
+    doc["sources"] = store.query(
+        "SELECT name, source, source_line, seen_at FROM document_sources "
+        "WHERE doc_id=? ORDER BY seen_at, name",
+        (doc["id"],),
+    )
+    doc["stories"] = store.query(
+        "SELECT s.id, s.label, s.size, sd.duplicate_of, sd.similarity "
+        "FROM story_docs sd JOIN stories s ON s.id = sd.story_id "
+        "WHERE sd.doc_id=?",
+        (doc["id"],),
+    )
     return doc
 
 
@@ -71,14 +94,19 @@ def actor_records(store: Store, actor_id: str, *, limit: int | None = None) -> d
     quotes = store.query(
         f"SELECT q.*, {doc} FROM quotes q JOIN documents d ON d.id = q.doc_id "
         "WHERE q.speaker_id = ? ORDER BY COALESCE(q.date, d.published), d.name, q.start" + page,
-        (actor_id,))
+        (actor_id,),
+    )
     events = store.query(
         f"SELECT e.*, {doc} FROM events e JOIN documents d ON d.id = e.doc_id "
         "WHERE e.source_id = ? OR e.target_id = ? "
-        "ORDER BY COALESCE(e.date, d.published), d.name, e.start" + page, (actor_id, actor_id))
+        "ORDER BY COALESCE(e.date, d.published), d.name, e.start" + page,
+        (actor_id, actor_id),
+    )
     stances = store.query(
         f"SELECT s.*, {doc} FROM stances s JOIN documents d ON d.id = s.doc_id "
-        "WHERE s.actor_id = ? ORDER BY s.date, d.name, s.start" + page, (actor_id,))
+        "WHERE s.actor_id = ? ORDER BY s.date, d.name, s.start" + page,
+        (actor_id,),
+    )
     return {"quotes": quotes, "events": events, "stances": stances}
 
 
@@ -91,4 +119,5 @@ def search_quotes(store: Store, search: str, *, limit: int = 20) -> list[dict]:
         "JOIN documents d ON d.id = q.doc_id "
         "WHERE q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?) "
         "ORDER BY COALESCE(q.date, d.published) DESC, q.start LIMIT ?",
-        (fts_phrase(search), int(limit)))
+        (fts_phrase(search), int(limit)),
+    )

@@ -4,6 +4,7 @@ Every list comes as ``{"total", "limit", "offset", "next", "items"}``; every rec
 keeps its doc_id, start, end, text, extractor and confidence and gets a
 ``document`` link to the article it was read from.
 """
+
 from __future__ import annotations
 
 from typing import Annotated
@@ -18,11 +19,12 @@ from newsledger.store.events_query import DEFAULT_MIN_CONFIDENCE
 
 router = APIRouter(prefix="/api", tags=["read"])
 Limit = Annotated[int, Query(ge=1, le=1000, description="Items per page.")]
-MAX_OFFSET = 10**12      # SQLite integers are 64-bit: a larger number is a client error
+MAX_OFFSET = 10**12  # SQLite integers are 64-bit: a larger number is a client error
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")]
 Since = Annotated[str | None, Query(description="On or after YYYY[-MM[-DD]].")]
-Until = Annotated[str | None, Query(description="On or before YYYY[-MM[-DD]] (a month or year "
-                                                "prefix includes all of it).")]
+Until = Annotated[
+    str | None, Query(description="On or before YYYY[-MM[-DD]] (a month or year prefix includes all of it).")
+]
 
 
 def doc_link(doc_key: str) -> str:
@@ -39,11 +41,10 @@ def linked(rows: list[dict]) -> list[dict]:
     return rows
 
 
-def page(request: Request, rows: list[dict], limit: int, offset: int,
-         total: int | None = None) -> dict:
+def page(request: Request, rows: list[dict], limit: int, offset: int, total: int | None = None) -> dict:
     """A page of `rows` (already cut when `total` is given)."""
     if total is None:
-        total, rows = len(rows), rows[offset:offset + limit]
+        total, rows = len(rows), rows[offset : offset + limit]
     nxt = None
     if offset + limit < total:
         nxt = str(request.url.include_query_params(offset=offset + limit, limit=limit))
@@ -63,13 +64,19 @@ def stats(request: Request) -> dict:
 
 
 @router.get("/documents", summary="Articles, newest first (full-text search with q)")
-def documents(request: Request, outlet: str | None = None, since: Since = None,
-              until: Until = None, q: Annotated[str | None, Query(description="Full-text search "
-                                                                  "in title and text.")] = None,
-              limit: Limit = 50, offset: Offset = 0) -> dict:
+def documents(
+    request: Request,
+    outlet: str | None = None,
+    since: Since = None,
+    until: Until = None,
+    q: Annotated[str | None, Query(description="Full-text search in title and text.")] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict:
     with open_ledger(request) as led:
-        total, rows = led.documents(outlet=outlet, since=since, until=until, search=clean_text(q),
-                                    limit=limit, offset=offset)
+        total, rows = led.documents(
+            outlet=outlet, since=since, until=until, search=clean_text(q), limit=limit, offset=offset
+        )
     for r in rows:
         r["document"] = doc_link(r["id"])
         if "snippet" in r:
@@ -82,8 +89,9 @@ def document(request: Request, key: str) -> dict:
     with open_ledger(request) as led:
         doc = led.article(key)
     if doc is None:
-        raise NotFound(f"no single article has the id, name or id prefix {key!r}; "
-                       "list them with GET /api/documents")
+        raise NotFound(
+            f"no single article has the id, name or id prefix {key!r}; list them with GET /api/documents"
+        )
     for rows in doc["records"].values():
         linked(rows)
     doc["document"] = doc_link(doc["id"])
@@ -91,44 +99,88 @@ def document(request: Request, key: str) -> dict:
 
 
 @router.get("/quotes", summary="Who said what")
-def quotes(request: Request, speaker: str | None = None,
-           q: Annotated[str | None, Query(description="Full-text search in the quote.")] = None,
-           outlet: str | None = None, since: Since = None, until: Until = None,
-           limit: Limit = 50, offset: Offset = 0) -> dict:
+def quotes(
+    request: Request,
+    speaker: str | None = None,
+    q: Annotated[str | None, Query(description="Full-text search in the quote.")] = None,
+    outlet: str | None = None,
+    since: Since = None,
+    until: Until = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict:
     from newsledger.store.queries import quotes_page
-    with open_ledger(request) as led:   # counted and cut in SQL: a page costs a page
-        total, rows = quotes_page(led.store, speaker=clean_text(speaker), search=clean_text(q),
-                                  since=since, until=until, outlet=clean_text(outlet),
-                                  limit=limit, offset=offset)
+
+    with open_ledger(request) as led:  # counted and cut in SQL: a page costs a page
+        total, rows = quotes_page(
+            led.store,
+            speaker=clean_text(speaker),
+            search=clean_text(q),
+            since=since,
+            until=until,
+            outlet=clean_text(outlet),
+            limit=limit,
+            offset=offset,
+        )
     return page(request, rows, limit, offset, total=total)
 
 
 @router.get("/events", summary="Coded event mentions (PLOVER)")
-def events(request: Request, actor: str | None = None,
-           type: Annotated[str | None, Query(description="PLOVER type, e.g. ACCUSE.")] = None,
-           since: Since = None, until: Until = None, include_unreal: bool = False,
-           min_confidence: Annotated[float | None, Query(
-               ge=0, le=1, description="Leave out less confident events (default: "
-               "events_query.DEFAULT_MIN_CONFIDENCE, precision >= 0.8).")] = None,
-           limit: Limit = 50, offset: Offset = 0) -> dict:
+def events(
+    request: Request,
+    actor: str | None = None,
+    type: Annotated[str | None, Query(description="PLOVER type, e.g. ACCUSE.")] = None,
+    since: Since = None,
+    until: Until = None,
+    include_unreal: bool = False,
+    min_confidence: Annotated[
+        float | None,
+        Query(
+            ge=0,
+            le=1,
+            description="Leave out less confident events (default: "
+            "events_query.DEFAULT_MIN_CONFIDENCE, precision >= 0.8).",
+        ),
+    ] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict:
     if min_confidence is None:
         min_confidence = 0.0 if include_unreal else DEFAULT_MIN_CONFIDENCE
     with open_ledger(request) as led:
-        if actor:       # actor names are matched in Python (aliases, folds): cut afterwards
-            rows = led.events(actor=actor, type_=type, since=since, until=until,
-                              include_unreal=include_unreal, min_confidence=min_confidence)
+        if actor:  # actor names are matched in Python (aliases, folds): cut afterwards
+            rows = led.events(
+                actor=actor,
+                type_=type,
+                since=since,
+                until=until,
+                include_unreal=include_unreal,
+                min_confidence=min_confidence,
+            )
             return page(request, rows, limit, offset)
         # no actor: SQL cuts the page, so a large ledger is not read whole per request
-        total = led.event_count(type_=type, since=since, until=until,
-                                include_unreal=include_unreal, min_confidence=min_confidence)
-        rows = led.events(type_=type, since=since, until=until, include_unreal=include_unreal,
-                          limit=limit, offset=offset, min_confidence=min_confidence)
+        total = led.event_count(
+            type_=type, since=since, until=until, include_unreal=include_unreal, min_confidence=min_confidence
+        )
+        rows = led.events(
+            type_=type,
+            since=since,
+            until=until,
+            include_unreal=include_unreal,
+            limit=limit,
+            offset=offset,
+            min_confidence=min_confidence,
+        )
     return page(request, rows, limit, offset, total=total)
 
 
 @router.get("/merged-events", summary="Real-world events with their reports")
-def merged_events(request: Request, min_reports: Annotated[int, Query(ge=1, le=MAX_OFFSET)] = 1,
-                  limit: Limit = 50, offset: Offset = 0) -> dict:
+def merged_events(
+    request: Request,
+    min_reports: Annotated[int, Query(ge=1, le=MAX_OFFSET)] = 1,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict:
     with open_ledger(request) as led:
         rows = led.merged_events(min_reports=min_reports)
     for r in rows:
@@ -137,9 +189,13 @@ def merged_events(request: Request, min_reports: Annotated[int, Query(ge=1, le=M
 
 
 @router.get("/actors", summary="Actors, most mentioned first")
-def actors(request: Request, type: str | None = None,
-           q: Annotated[str | None, Query(description="Any spelling or part of a name.")] = None,
-           limit: Limit = 50, offset: Offset = 0) -> dict:
+def actors(
+    request: Request,
+    type: str | None = None,
+    q: Annotated[str | None, Query(description="Any spelling or part of a name.")] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict:
     with open_ledger(request) as led:
         rows = led.actors(type=type, search=clean_text(q))
     for r in rows:
@@ -149,9 +205,11 @@ def actors(request: Request, type: str | None = None,
 
 
 @router.get("/actors/{name}", summary="The actors a name stands for, with their records")
-def actor(request: Request, name: str,
-          limit: Annotated[int, Query(ge=1, le=1000, description="Records per kind.")] = 100
-          ) -> dict:
+def actor(
+    request: Request,
+    name: str,
+    limit: Annotated[int, Query(ge=1, le=1000, description="Records per kind.")] = 100,
+) -> dict:
     with open_ledger(request) as led:
         profiles = led.actor(name)
         for p in profiles:
@@ -178,15 +236,21 @@ def contradictions(request: Request, limit: Limit = 50, offset: Offset = 0) -> d
 
 
 @router.get("/timeline", summary="Events, statements and dated facts in date order")
-def timeline(request: Request, actor: str | None = None, story: str | None = None,
-             limit: Limit = 200, offset: Offset = 0) -> dict:
+def timeline(
+    request: Request,
+    actor: str | None = None,
+    story: str | None = None,
+    limit: Limit = 200,
+    offset: Offset = 0,
+) -> dict:
     with open_ledger(request) as led:
         return page(request, led.timeline(actor=actor, story=story), limit, offset)
 
 
 @router.get("/stance", summary="An actor's stance on tracked issues over time")
-def stance(request: Request, actor: str, issue: str | None = None, limit: Limit = 200,
-           offset: Offset = 0) -> dict:
+def stance(
+    request: Request, actor: str, issue: str | None = None, limit: Limit = 200, offset: Offset = 0
+) -> dict:
     with open_ledger(request) as led:
         return page(request, led.stance(actor, issue), limit, offset)
 

@@ -14,6 +14,7 @@
 * Every response carries a Content-Security-Policy, nosniff, frame denial and
   a Referrer-Policy. No CORS headers are sent: browsers keep other origins out.
 """
+
 from __future__ import annotations
 
 import hmac
@@ -34,40 +35,59 @@ from newsledger.api.tokens import (
 from newsledger.errors import NewsledgerError
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-CSP = ("default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
-       "form-action 'self'; frame-ancestors 'none'")
+CSP = (
+    "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
+    "form-action 'self'; frame-ancestors 'none'"
+)
 # The OpenAPI page loads Swagger UI from its CDN with an inline bootstrap script.
 # Swagger UI (api/docs.py) comes from this server and starts from a served script; it
 # styles its widgets inline, hence 'unsafe-inline' for styles only.
-DOCS_CSP = ("default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-            "object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
-HEADERS = ((b"x-content-type-options", b"nosniff"), (b"x-frame-options", b"DENY"),
-           (b"referrer-policy", b"no-referrer"), (b"cross-origin-opener-policy", b"same-origin"))
-_bearer = HTTPBearer(auto_error=False, description="The write token: `serve` prints it once "
-                     "and keeps it in LEDGER.token (0600), or --token / $NEWSLEDGER_TOKEN.")
+DOCS_CSP = (
+    "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+)
+HEADERS = (
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+)
+_bearer = HTTPBearer(
+    auto_error=False,
+    description="The write token: `serve` prints it once "
+    "and keeps it in LEDGER.token (0600), or --token / $NEWSLEDGER_TOKEN.",
+)
 
 
 def write_refusal(state, authorization: str | None) -> NewsledgerError | None:
     """Why a write with this Authorization header is refused, or None when it may go on."""
     if getattr(state, "read_only", False):
-        return AuthError("this server is read-only (serve --read-only); writes are refused",
-                         code="NL-API-READ-ONLY")
+        return AuthError(
+            "this server is read-only (serve --read-only); writes are refused", code="NL-API-READ-ONLY"
+        )
     expected = getattr(state, "token", None)
     if not expected:
-        return AuthError("this server has no write token, so it takes no writes; start it with "
-                         "`newsledger serve` (it makes one) or --token", code="NL-API-NO-TOKEN")
+        return AuthError(
+            "this server has no write token, so it takes no writes; start it with "
+            "`newsledger serve` (it makes one) or --token",
+            code="NL-API-NO-TOKEN",
+        )
     scheme, _, given = (authorization or "").partition(" ")
     if scheme.lower() != "bearer" or not given.strip():
-        return AuthError("writing needs 'Authorization: Bearer <token>' (the token `serve` "
-                         "printed, kept in LEDGER.token)", code="NL-API-AUTH")
+        return AuthError(
+            "writing needs 'Authorization: Bearer <token>' (the token `serve` printed, kept in LEDGER.token)",
+            code="NL-API-AUTH",
+        )
     if not hmac.compare_digest(given.strip().encode(), expected.encode()):
-        return AuthError("the bearer token is wrong; use the one `serve` printed (kept in "
-                         "LEDGER.token) or the --token it was given", code="NL-API-AUTH")
+        return AuthError(
+            "the bearer token is wrong; use the one `serve` printed (kept in "
+            "LEDGER.token) or the --token it was given",
+            code="NL-API-AUTH",
+        )
     return None
 
 
-def require_write(request: Request,
-                  _creds: HTTPAuthorizationCredentials | None = Depends(_bearer)) -> None:
+def require_write(request: Request, _creds: HTTPAuthorizationCredentials | None = Depends(_bearer)) -> None:
     """FastAPI dependency of write routes: ``dependencies=[Depends(require_write)]``.
 
     Raises NL-API-AUTH (401), NL-API-READ-ONLY or NL-API-NO-TOKEN (403). Declaring
@@ -94,7 +114,7 @@ class Guard:
         refusal = self._refusal(scope, headers)
         if refusal:
             return await _json(send, *refusal)
-        over = [False]      # the body passed max_body while streaming in
+        over = [False]  # the body passed max_body while streaming in
 
         async def replacing_send(message):
             # The app answered a body cut short (a parse error): send the 413 instead.
@@ -102,13 +122,17 @@ class Guard:
                 return await send(message)
             if message["type"] == "http.response.start":
                 await _json(send, *self._too_large())
+
         await self.app(scope, self._counting(receive, over), replacing_send)
 
     def _refusal(self, scope, headers) -> tuple | None:
         host = _hostname(headers.get("host", ""))
         if self.allowed is not None and host not in self.allowed:
-            return (400, "NL-API-HOST", f"host {host!r} is not served here; start the server "
-                    "with --allowed-host NAME to allow it")
+            return (
+                400,
+                "NL-API-HOST",
+                f"host {host!r} is not served here; start the server with --allowed-host NAME to allow it",
+            )
         if scope["method"] not in SAFE_METHODS:
             refusal = write_refusal(self.state, headers.get("authorization"))
             if refusal:
@@ -123,8 +147,12 @@ class Guard:
         return None
 
     def _too_large(self) -> tuple:
-        return (413, "NL-API-TOO-LARGE", f"the request body is over the {self.max_body} byte "
-                "limit (serve --max-body); split the batch or use `newsledger ingest`")
+        return (
+            413,
+            "NL-API-TOO-LARGE",
+            f"the request body is over the {self.max_body} byte "
+            "limit (serve --max-body); split the batch or use `newsledger ingest`",
+        )
 
     def _counting(self, receive, over: list[bool]):
         seen = 0
@@ -141,6 +169,7 @@ class Guard:
                     over[0] = True
                     return {"type": "http.request", "body": b"", "more_body": False}
             return message
+
         return counted
 
     @staticmethod
@@ -154,18 +183,29 @@ class Guard:
                 extra.append((b"content-security-policy", csp.encode()))
                 message = {**message, "headers": [*message.get("headers", []), *extra]}
             await send(message)
+
         return sending
 
 
 def _hostname(host: str) -> str:
     host = host.strip().lower()
     if host.startswith("["):
-        return host[1:host.find("]")] if "]" in host else host[1:]
+        return host[1 : host.find("]")] if "]" in host else host[1:]
     return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
 
 
-__all__ = ["DEFAULT_MAX_BODY", "LOOPBACK_NAMES", "TOKEN_ENV", "AuthError", "Guard", "is_loopback",
-           "load_or_create_token", "require_write", "token_path", "write_refusal"]
+__all__ = [
+    "DEFAULT_MAX_BODY",
+    "LOOPBACK_NAMES",
+    "TOKEN_ENV",
+    "AuthError",
+    "Guard",
+    "is_loopback",
+    "load_or_create_token",
+    "require_write",
+    "token_path",
+    "write_refusal",
+]
 
 
 async def _json(send, status: int, code: str, message: str) -> None:

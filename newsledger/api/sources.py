@@ -2,6 +2,7 @@
 
 Adding a feed only follows it: `newsledger watch` (or its service) polls what is followed.
 """
+
 from __future__ import annotations
 
 from typing import Annotated
@@ -29,8 +30,9 @@ def list_sources(request: Request) -> dict:
     return {"total": len(rows), "items": rows}
 
 
-@router.post("/sources", status_code=201, summary="Follow a feed or page",
-             dependencies=[Depends(require_write)])
+@router.post(
+    "/sources", status_code=201, summary="Follow a feed or page", dependencies=[Depends(require_write)]
+)
 def add_source(request: Request, body: Annotated[NewSource, Body()]) -> dict:
     parts = urlsplit(body.url.strip())
     if parts.scheme not in ("http", "https") or not parts.hostname:
@@ -39,8 +41,11 @@ def add_source(request: Request, body: Annotated[NewSource, Body()]) -> dict:
         return sources.add(led.store, body.url.strip(), body.kind)
 
 
-@router.delete("/sources/{source_id}", summary="Stop following a source (its articles stay)",
-               dependencies=[Depends(require_write)])
+@router.delete(
+    "/sources/{source_id}",
+    summary="Stop following a source (its articles stay)",
+    dependencies=[Depends(require_write)],
+)
 def delete_source(request: Request, source_id: int) -> dict:
     with open_ledger(request) as led:
         if not sources.remove(led.store, source_id):

@@ -5,6 +5,7 @@ producer thread runs one on its own ledger connection and hands fixed-size
 chunks to the response through a bounded queue, so a large ledger streams in
 constant memory and the SQLite connection never changes threads.
 """
+
 from __future__ import annotations
 
 import io
@@ -21,9 +22,12 @@ from newsledger.export import export
 from newsledger.export.tables import CSV_TABLES
 
 router = APIRouter(prefix="/api", tags=["export"])
-MEDIA = {"eval": ("application/x-ndjson", "jsonl"), "jsonl": ("application/x-ndjson", "jsonl"),
-         "csv": ("text/csv; charset=utf-8", "csv"),
-         "gdelt": ("text/tab-separated-values; charset=utf-8", "tsv")}
+MEDIA = {
+    "eval": ("application/x-ndjson", "jsonl"),
+    "jsonl": ("application/x-ndjson", "jsonl"),
+    "csv": ("text/csv; charset=utf-8", "csv"),
+    "gdelt": ("text/tab-separated-values; charset=utf-8", "tsv"),
+}
 CHUNK = 64 * 1024
 _DONE = object()
 
@@ -60,9 +64,11 @@ class _Cancelled(Exception):
     """The client went away: stop reading the ledger."""
 
 
-def _produce(db_path: str, fmt: str, table: str, q: queue.Queue, cancelled: threading.Event,
-             read_only: bool = False):
+def _produce(
+    db_path: str, fmt: str, table: str, q: queue.Queue, cancelled: threading.Event, read_only: bool = False
+):
     from newsledger.ledger import Ledger
+
     led = Ledger(db_path, read_only=read_only)
     out = _QueueWriter(q, cancelled)
     try:
@@ -88,8 +94,12 @@ def _quietly(fn) -> None:
 def _chunks(db_path: str, fmt: str, table: str, read_only: bool = False) -> Iterator[bytes]:
     q: queue.Queue = queue.Queue(maxsize=16)
     cancelled = threading.Event()
-    threading.Thread(target=_produce, args=(db_path, fmt, table, q, cancelled, read_only),
-                     daemon=True, name=f"export-{fmt}").start()
+    threading.Thread(
+        target=_produce,
+        args=(db_path, fmt, table, q, cancelled, read_only),
+        daemon=True,
+        name=f"export-{fmt}",
+    ).start()
     try:
         while (item := q.get()) is not _DONE:
             yield item
@@ -97,37 +107,49 @@ def _chunks(db_path: str, fmt: str, table: str, read_only: bool = False) -> Iter
         cancelled.set()
 
 
-@router.get("/export/{fmt}", summary="The whole ledger as eval, jsonl, csv (?table=) or gdelt; "
-                                      "parquet needs ?table=")
-def export_ledger(request: Request, fmt: str,
-                  table: Annotated[str | None, Query(description="csv/parquet: which table.")] = None):
+@router.get(
+    "/export/{fmt}", summary="The whole ledger as eval, jsonl, csv (?table=) or gdelt; parquet needs ?table="
+)
+def export_ledger(
+    request: Request,
+    fmt: str,
+    table: Annotated[str | None, Query(description="csv/parquet: which table.")] = None,
+):
     if fmt == "parquet":
         return _parquet(request, table)
     if fmt not in MEDIA:
-        raise ApiError(f"no export format {fmt!r}; choose one of {', '.join(MEDIA)}, parquet",
-                       code="NL-EXPORT-FORMAT")
+        raise ApiError(
+            f"no export format {fmt!r}; choose one of {', '.join(MEDIA)}, parquet", code="NL-EXPORT-FORMAT"
+        )
     table = table or "quotes"
     if fmt == "csv" and table not in CSV_TABLES:
-        raise ApiError(f"no table {table!r}; choose one of {', '.join(CSV_TABLES)}",
-                       code="NL-EXPORT-TABLE")
+        raise ApiError(f"no table {table!r}; choose one of {', '.join(CSV_TABLES)}", code="NL-EXPORT-TABLE")
     media, ext = MEDIA[fmt]
     name = f"newsledger-{table if fmt == 'csv' else fmt}.{ext}"
-    return StreamingResponse(_chunks(request.app.state.db_path, fmt, table,
-                                     request.app.state.read_only), media_type=media,
-                             headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    return StreamingResponse(
+        _chunks(request.app.state.db_path, fmt, table, request.app.state.read_only),
+        media_type=media,
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
 
 
 def _parquet(request: Request, table: str | None) -> Response:
     """One table as a Parquet file (the CLI writes every table into a directory)."""
     from newsledger.export.parquet import TABLES, table_bytes
     from newsledger.ledger import Ledger
+
     if table not in TABLES:
-        raise ApiError(f"a Parquet download is one table: add ?table= with one of "
-                       f"{', '.join(TABLES)}", code="NL-EXPORT-TABLE")
+        raise ApiError(
+            f"a Parquet download is one table: add ?table= with one of {', '.join(TABLES)}",
+            code="NL-EXPORT-TABLE",
+        )
     led = Ledger(request.app.state.db_path, read_only=request.app.state.read_only)
     try:
         data = table_bytes(led.store, table)
     finally:
         led.close()
-    return Response(data, media_type="application/vnd.apache.parquet",
-                    headers={"Content-Disposition": f'attachment; filename="{table}.parquet"'})
+    return Response(
+        data,
+        media_type="application/vnd.apache.parquet",
+        headers={"Content-Disposition": f'attachment; filename="{table}.parquet"'},
+    )

@@ -1,4 +1,5 @@
 """The write token and the serving defaults, without FastAPI (the CLI imports them)."""
+
 from __future__ import annotations
 
 import os
@@ -8,7 +9,7 @@ from pathlib import Path
 from newsledger.errors import NewsledgerError
 
 LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
-DEFAULT_MAX_BODY = 50 * 1024 * 1024     # 500 articles of ~100 KB of JSON
+DEFAULT_MAX_BODY = 50 * 1024 * 1024  # 500 articles of ~100 KB of JSON
 TOKEN_ENV = "NEWSLEDGER_TOKEN"
 
 
@@ -33,8 +34,7 @@ def load_or_create_token(db_path: str) -> tuple[str, bool]:
     except FileExistsError:
         token = path.read_text("utf-8").strip()
         if not token:
-            raise AuthError(f"{path} is empty; delete it to get a new token",
-                            code="NL-API-TOKEN") from None
+            raise AuthError(f"{path} is empty; delete it to get a new token", code="NL-API-TOKEN") from None
         return token, False
     token = secrets.token_urlsafe(32)
     with os.fdopen(fd, "w", encoding="utf-8") as f:

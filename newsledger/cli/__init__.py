@@ -4,6 +4,7 @@ Every ``*_cmd`` module in this package defines ``register(group)``, so each
 stage's commands live in a module of their own and adding one needs no edit
 here.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -15,13 +16,21 @@ import click
 from newsledger import __version__
 from newsledger.errors import NewsledgerError
 
-COMMAND_MODULES = sorted(f"{__name__}.{m.name}" for m in pkgutil.iter_modules(__path__)
-                         if m.name.endswith("_cmd"))
+COMMAND_MODULES = sorted(
+    f"{__name__}.{m.name}" for m in pkgutil.iter_modules(__path__) if m.name.endswith("_cmd")
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--db", "db", envvar="NEWSLEDGER_DB", default="newsledger.db", show_default=True,
-              type=click.Path(dir_okay=False), help="The ledger file (or $NEWSLEDGER_DB).")
+@click.option(
+    "--db",
+    "db",
+    envvar="NEWSLEDGER_DB",
+    default="newsledger.db",
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="The ledger file (or $NEWSLEDGER_DB).",
+)
 @click.version_option(__version__, prog_name="newsledger")
 @click.pass_context
 def cli(ctx, db):
@@ -40,8 +49,7 @@ def main(argv=None) -> int:
         click.echo(f"error: {e}", err=True)
         return 2
     except click.exceptions.Abort:
-        click.echo("interrupted: every article stored so far is complete; rerun to resume.",
-                   err=True)
+        click.echo("interrupted: every article stored so far is complete; rerun to resume.", err=True)
         return 130
     except click.ClickException as e:
         e.show()

@@ -1,4 +1,6 @@
-"""Across reports: `stories`, `merged-events`, `contradictions`, `stance`, `framing`, `timeline`, `analyze`."""
+"""Across reports: `stories`, `merged-events`, `contradictions`, `stance`, `framing`,
+`timeline`, `analyze`."""
+
 from __future__ import annotations
 
 import json
@@ -31,27 +33,47 @@ def stories(ctx, fmt):
     for s in ledger(ctx).stories():
         for a in s["articles"]:
             dup = f"copy of {a['duplicate_of'][:10]} ({a['similarity']})" if a["duplicate_of"] else ""
-            rows.append({"story": s["id"], "size": s["size"], "published": a["published"],
-                         "article": a["name"], "outlet": a["outlet"], "title": a["title"],
-                         "duplicate": dup})
-    emit(rows, ["story", "size", "published", "article", "outlet", "title", "duplicate"], fmt,
-         title=f"{len({r['story'] for r in rows})} stories, {len(rows)} articles")
+            rows.append(
+                {
+                    "story": s["id"],
+                    "size": s["size"],
+                    "published": a["published"],
+                    "article": a["name"],
+                    "outlet": a["outlet"],
+                    "title": a["title"],
+                    "duplicate": dup,
+                }
+            )
+    emit(
+        rows,
+        ["story", "size", "published", "article", "outlet", "title", "duplicate"],
+        fmt,
+        title=f"{len({r['story'] for r in rows})} stories, {len(rows)} articles",
+    )
 
 
 @click.command("merged-events")
-@click.option("--min-reports", type=int, default=1, show_default=True,
-              help="Only events reported at least this many times.")
+@click.option(
+    "--min-reports",
+    type=int,
+    default=1,
+    show_default=True,
+    help="Only events reported at least this many times.",
+)
 @FORMAT_OPTION
 @click.pass_context
 def merged_events(ctx, min_reports, fmt):
     """Real-world events (merged across reports), each with its number of reports."""
     rows = ledger(ctx).merged_events(min_reports=min_reports)
     for r in rows:
-        r["sources"] = "; ".join(sorted({f"{x['outlet'] or '?'}:{x['doc_name']}"
-                                         for x in r["report_list"]}))
+        r["sources"] = "; ".join(sorted({f"{x['outlet'] or '?'}:{x['doc_name']}" for x in r["report_list"]}))
         r.pop("report_list")
-    emit(rows, ["date", "type", "source_name", "target_name", "reports", "label", "sources"], fmt,
-         title=f"{len(rows)} events, {sum(r['reports'] for r in rows)} reports")
+    emit(
+        rows,
+        ["date", "type", "source_name", "target_name", "reports", "label", "sources"],
+        fmt,
+        title=f"{len(rows)} events, {sum(r['reports'] for r in rows)} reports",
+    )
 
 
 @click.command()
@@ -66,14 +88,18 @@ def contradictions(ctx, fmt):
     con = Console()
     con.print(f"[bold]{len(rows)} contradictions[/bold]")
     for c in rows:
-        con.print(f"\n[bold]{c['subject_name']}[/bold] · {c['predicate']}: "
-                  f"{' vs '.join(c['values'])}", highlight=False)
+        con.print(
+            f"\n[bold]{c['subject_name']}[/bold] · {c['predicate']}: {' vs '.join(c['values'])}",
+            highlight=False,
+        )
         for s in c["sides"]:
             how = f" (derived: {s['derived']})" if s.get("derived") else ""
             how += f" (of {s['body']})" if s.get("body") else ""
-            con.print(f"  [cyan]{s['value']}[/cyan]{how} — {s['outlet'] or '?'} "
-                      f"{s['doc_name']} ({s['published'] or 'undated'}): {s['sentence'].strip()}",
-                      highlight=False)
+            con.print(
+                f"  [cyan]{s['value']}[/cyan]{how} — {s['outlet'] or '?'} "
+                f"{s['doc_name']} ({s['published'] or 'undated'}): {s['sentence'].strip()}",
+                highlight=False,
+            )
 
 
 @click.command()
@@ -84,8 +110,12 @@ def contradictions(ctx, fmt):
 def stance(ctx, actor, issue, fmt):
     """An actor's stance on tracked issues, statement by statement, in date order."""
     rows = ledger(ctx).stance(actor, issue)
-    emit(rows, ["date", "issue", "stance", "actor_name", "record", "cue", "text", "doc_name",
-                "outlet"], fmt, title=f"{len(rows)} statements by {actor}")
+    emit(
+        rows,
+        ["date", "issue", "stance", "actor_name", "record", "cue", "text", "doc_name", "outlet"],
+        fmt,
+        title=f"{len(rows)} statements by {actor}",
+    )
 
 
 @click.command()
@@ -95,11 +125,11 @@ def framing(ctx, fmt):
     """Loaded vs neutral terms per outlet (lexicon: newsledger/analyze/data/framing.yaml)."""
     rows = ledger(ctx).framing()
     for r in rows:
-        r["frames"] = json.dumps(r["frames"]) if fmt == "csv" else \
-            ", ".join(f"{k}={v}" for k, v in r["frames"].items())
+        r["frames"] = (
+            json.dumps(r["frames"]) if fmt == "csv" else ", ".join(f"{k}={v}" for k, v in r["frames"].items())
+        )
         r["terms"] = ", ".join(r["terms"][:6])
-    emit(rows, ["outlet", "concept", "loaded_share", "frames", "terms"], fmt,
-         title="framing by outlet")
+    emit(rows, ["outlet", "concept", "loaded_share", "frames", "terms"], fmt, title="framing by outlet")
 
 
 @click.command()
@@ -114,5 +144,9 @@ def timeline(ctx, actor, story, fmt):
     rows = ledger(ctx).timeline(actor=actor, story=story)
     for r in rows:
         r["sources"] = "; ".join(r["sources"])
-    emit(rows, ["date", "basis", "kind", "who", "target", "what", "reports", "sources", "note"], fmt,
-         title=f"{len(rows)} entries")
+    emit(
+        rows,
+        ["date", "basis", "kind", "who", "target", "what", "reports", "sources", "note"],
+        fmt,
+        title=f"{len(rows)} entries",
+    )

@@ -1,4 +1,5 @@
 """`brief`: a situation report of a story or an actor, every line footnoted to its sources."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -16,8 +17,7 @@ def register(cli):
 @click.option("--story", help="A story id (`newsledger stories`).")
 @click.option("--actor", help="An actor's name or spelling.")
 @click.option("--since", help="Only records on or after YYYY[-MM[-DD]].")
-@click.option("--format", "fmt", type=click.Choice(["md", "html", "pdf"]), default="md",
-              show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["md", "html", "pdf"]), default="md", show_default=True)
 @click.option("--out", type=click.Path(dir_okay=False), help="File to write (required for pdf).")
 @click.pass_context
 def brief(ctx, story, actor, since, fmt, out):

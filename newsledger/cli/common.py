@@ -1,4 +1,5 @@
 """Helpers the commands share: opening the ledger, printing rows."""
+
 from __future__ import annotations
 
 import csv
@@ -17,6 +18,7 @@ def ledger(ctx, model: str | None = None, *, create: bool = False):
     """The ledger of --db. Only commands that write pass ``create``: a mistyped path
     given to a reading command is an error naming it, not a new empty ledger."""
     from newsledger.ledger import Ledger
+
     require_db(ctx.obj["db"], create=create)
     kwargs = {"model": model} if model else {}
     return Ledger(ctx.obj["db"], **kwargs)
@@ -25,8 +27,11 @@ def ledger(ctx, model: str | None = None, *, create: bool = False):
 def require_db(path: str, *, create: bool = False) -> None:
     if create or path == ":memory:" or Path(path).expanduser().exists():
         return
-    raise StoreError(f"no ledger at {path!r}; check --db (or $NEWSLEDGER_DB), or create one "
-                     "with `newsledger --db PATH ingest ...`", code="NL-STORE-NOT-FOUND")
+    raise StoreError(
+        f"no ledger at {path!r}; check --db (or $NEWSLEDGER_DB), or create one "
+        "with `newsledger --db PATH ingest ...`",
+        code="NL-STORE-NOT-FOUND",
+    )
 
 
 def emit(rows: list[dict], columns: list[str], fmt: str, title: str | None = None) -> None:
@@ -47,5 +52,6 @@ def emit(rows: list[dict], columns: list[str], fmt: str, title: str | None = Non
         Console().print(t)
 
 
-FORMAT_OPTION = click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]),
-                             default="table", show_default=True)
+FORMAT_OPTION = click.option(
+    "--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True
+)

@@ -1,4 +1,5 @@
 """`feedback`: mark a record wrong or confirmed (with a note), and list the marks."""
+
 from __future__ import annotations
 
 import click
@@ -38,5 +39,4 @@ def mark_cmd(ctx, kind, record_id, mark, note, by):
 def list_cmd(ctx, kind, history, fmt):
     """The marks: the latest per record (or all of them)."""
     rows = fb.listing(ledger(ctx).store, table=kind, current=not history)
-    emit(rows, ["id", "record_table", "record_id", "mark", "note", "by", "at"], fmt,
-         title="feedback")
+    emit(rows, ["id", "record_table", "record_id", "mark", "note", "by", "at"], fmt, title="feedback")

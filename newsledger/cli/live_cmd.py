@@ -1,4 +1,5 @@
 """`fetch`, `watch` and `sources`: pages and feeds from the web, kept current."""
+
 from __future__ import annotations
 
 import re
@@ -31,18 +32,39 @@ def parse_every(text: str) -> float:
 
 def politeness(delay: float, timeout: float):
     from newsledger.ingest.fetch import Fetcher, Politeness
+
     return Fetcher(Politeness(delay=delay, timeout=timeout))
 
 
 def _net_options(f):
-    f = click.option("--model", type=click.Choice(sorted(MODELS)), default="md",
-                     show_default=True, help="spaCy pipeline: md (accurate) or sm (fast).")(f)
-    f = click.option("--delay", type=click.FloatRange(0), default=1.0, show_default=True,
-                     help="Seconds between two requests to one host.")(f)
-    f = click.option("--timeout", type=click.FloatRange(1), default=20.0, show_default=True,
-                     help="Seconds to wait for a server before giving up (retried twice).")(f)
-    return click.option("--concurrency", type=click.IntRange(1, 32), default=4,
-                        show_default=True, help="Pages fetched at once (over all hosts).")(f)
+    f = click.option(
+        "--model",
+        type=click.Choice(sorted(MODELS)),
+        default="md",
+        show_default=True,
+        help="spaCy pipeline: md (accurate) or sm (fast).",
+    )(f)
+    f = click.option(
+        "--delay",
+        type=click.FloatRange(0),
+        default=1.0,
+        show_default=True,
+        help="Seconds between two requests to one host.",
+    )(f)
+    f = click.option(
+        "--timeout",
+        type=click.FloatRange(1),
+        default=20.0,
+        show_default=True,
+        help="Seconds to wait for a server before giving up (retried twice).",
+    )(f)
+    return click.option(
+        "--concurrency",
+        type=click.IntRange(1, 32),
+        default=4,
+        show_default=True,
+        help="Pages fetched at once (over all hosts).",
+    )(f)
 
 
 @click.command()
@@ -61,18 +83,24 @@ def fetch(ctx, urls, model, delay, timeout, concurrency, no_analyze):
             click.echo(f"skipped {item}", err=True)
 
     with politeness(delay, timeout) as fetcher:
-        rep = fetch_pages(led, list(urls), fetcher, concurrency=concurrency,
-                          analyze=not no_analyze, on_item=tick)
-    click.echo(f"{rep.stored} new, {rep.unchanged} already in the ledger, "
-               f"{len(rep.problems)} failed -> {led.path}")
+        rep = fetch_pages(
+            led, list(urls), fetcher, concurrency=concurrency, analyze=not no_analyze, on_item=tick
+        )
+    click.echo(
+        f"{rep.stored} new, {rep.unchanged} already in the ledger, {len(rep.problems)} failed -> {led.path}"
+    )
     if rep.problems:
         ctx.exit(1)
 
 
 @click.command()
 @click.argument("urls", nargs=-1)
-@click.option("--feeds", "feed_list", type=click.Path(exists=True, dir_okay=False),
-              help="A feed list: one URL per line, or an OPML file.")
+@click.option(
+    "--feeds",
+    "feed_list",
+    type=click.Path(exists=True, dir_okay=False),
+    help="A feed list: one URL per line, or an OPML file.",
+)
 @click.option("--every", default="15m", show_default=True, help="Poll interval (e.g. 90s, 15m, 2h).")
 @click.option("--once", is_flag=True, help="Poll every source once and stop.")
 @_net_options
@@ -116,6 +144,21 @@ def sources_cmd(ctx, remove, fmt):
             raise click.BadParameter(f"no source {remove!r}; see `newsledger sources`")
         click.echo(f"no longer following {remove}")
         return
-    emit(sources.listing(led.store),
-         ["id", "kind", "url", "title", "last_poll", "last_status", "articles", "polls",
-          "failures", "last_error_code", "last_error"], fmt, title="sources")
+    emit(
+        sources.listing(led.store),
+        [
+            "id",
+            "kind",
+            "url",
+            "title",
+            "last_poll",
+            "last_status",
+            "articles",
+            "polls",
+            "failures",
+            "last_error_code",
+            "last_error",
+        ],
+        fmt,
+        title="sources",
+    )

@@ -1,4 +1,5 @@
 """`show` and `quotes`: reading the ledger."""
+
 from __future__ import annotations
 
 import click
@@ -8,8 +9,13 @@ from rich.text import Text
 from newsledger.cli.common import FORMAT_OPTION, emit, ledger
 
 # Styles for the record kinds `show` marks in the article.
-STYLES = {"mentions": "bold cyan", "quotes": "green", "timexes": "magenta", "events": "underline",
-          "excluded_spans": "dim strike"}
+STYLES = {
+    "mentions": "bold cyan",
+    "quotes": "green",
+    "timexes": "magenta",
+    "events": "underline",
+    "excluded_spans": "dim strike",
+}
 SPEAKER_STYLE = "bold green reverse"
 CUE_STYLE = "italic green"
 
@@ -24,9 +30,14 @@ def _quote_line(n: int, q: dict) -> Text:
     co = q.get("co_speaker_names") or []
     if co:
         line.append(" with " + ", ".join(co))
-    ctx = [q["kind"], f"cue={q['cue']!r}" if q["cue"] else "no cue", q.get("medium"), q.get("date"),
-           f"via {q['speaker_method']}" if q.get("speaker_method") else None,
-           f"conf={q['confidence']:.2f}"]
+    ctx = [
+        q["kind"],
+        f"cue={q['cue']!r}" if q["cue"] else "no cue",
+        q.get("medium"),
+        q.get("date"),
+        f"via {q['speaker_method']}" if q.get("speaker_method") else None,
+        f"conf={q['confidence']:.2f}",
+    ]
     line.append(" [" + ", ".join(c for c in ctx if c) + "]: ", style="dim")
     line.append(q["text"])
     return line
@@ -45,16 +56,19 @@ def show(ctx, doc):
     led = ledger(ctx)
     d = led.document(doc)
     if d is None:
-        raise click.ClickException(f"no single article matches {doc!r}; see `newsledger export "
-                                   "--format csv --table documents` for ids and names")
+        raise click.ClickException(
+            f"no single article matches {doc!r}; see `newsledger export "
+            "--format csv --table documents` for ids and names"
+        )
     con = Console()
     con.print(f"[bold]{d['title'] or '(no title)'}[/bold]  id={d['id']} name={d['name']}")
     pub = d["published"] or "unknown"
-    con.print(f"outlet: {d['outlet'] or 'unknown'}   published: {pub} "
-              f"({d['published_precision'] or '-'}, by {d['published_method'] or '-'}"
-              f"{'; ' + d['published_note'] if d['published_note'] else ''})")
-    con.print(f"read from: {d.get('fmt') or '-'}, encoding {d.get('encoding') or 'utf-8'}",
-              highlight=False)
+    con.print(
+        f"outlet: {d['outlet'] or 'unknown'}   published: {pub} "
+        f"({d['published_precision'] or '-'}, by {d['published_method'] or '-'}"
+        f"{'; ' + d['published_note'] if d['published_note'] else ''})"
+    )
+    con.print(f"read from: {d.get('fmt') or '-'}, encoding {d.get('encoding') or 'utf-8'}", highlight=False)
     text = Text(d["text"])
     for table, style in STYLES.items():
         for r in led.store.records(table, d["id"]):
@@ -78,16 +92,17 @@ def show(ctx, doc):
 @click.command()
 @click.option("--speaker", help="Speaker's name (any spelling the ledger knows; co-speakers count).")
 @click.option("--search", help="Full-text search in the quote's words.")
-@click.option("--since", help="Said on or after this date (YYYY[-MM[-DD]]; the article's date "
-                              "where the text gives none).")
+@click.option(
+    "--since",
+    help="Said on or after this date (YYYY[-MM[-DD]]; the article's date where the text gives none).",
+)
 @click.option("--until", help="Said on or before this date.")
 @click.option("--limit", type=int)
 @FORMAT_OPTION
 @click.pass_context
 def quotes(ctx, speaker, search, since, until, limit, fmt):
     """Who said what: quotes with speaker, cue, kind, medium and source."""
-    rows = ledger(ctx).quotes(speaker=speaker, search=search, since=since, until=until,
-                              limit=limit)
+    rows = ledger(ctx).quotes(speaker=speaker, search=search, since=since, until=until, limit=limit)
     for r in rows:
         r["date"] = r.get("date") or r.get("published")
         r["speakers"] = "; ".join([r.get("speaker_name") or "?", *(r.get("co_speaker_names") or [])])

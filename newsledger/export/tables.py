@@ -1,4 +1,5 @@
 """JSONL (one document with all its records per line) and CSV (one table) exports."""
+
 from __future__ import annotations
 
 import csv
@@ -22,19 +23,21 @@ def jsonl_records(store: Store) -> Iterator[dict]:
 
 def write_csv(store: Store, table: str, out: IO[str]) -> int:
     if table not in CSV_TABLES:
-        raise ExportError(f"no table {table!r}; choose one of {', '.join(CSV_TABLES)}",
-                          code="NL-EXPORT-TABLE")
+        raise ExportError(
+            f"no table {table!r}; choose one of {', '.join(CSV_TABLES)}", code="NL-EXPORT-TABLE"
+        )
     order = "name" if table == "documents" else "id"
     rows = store.query(f"SELECT * FROM {table} ORDER BY {order}")
     if table == "documents":
         for r in rows:
-            r.pop("text", None)   # CSV is for spreadsheets: the text stays in the ledger
+            r.pop("text", None)  # CSV is for spreadsheets: the text stays in the ledger
     keys: list[str] = []
     for r in rows:
         keys.extend(k for k in r if k not in keys)
     w = csv.DictWriter(out, fieldnames=keys, extrasaction="ignore")
     w.writeheader()
     for r in rows:
-        w.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v
-                    for k, v in r.items()})
+        w.writerow(
+            {k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v for k, v in r.items()}
+        )
     return len(rows)

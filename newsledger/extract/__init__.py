@@ -9,6 +9,7 @@ is stale.
 
 Orders in use: entities 10, time 20, quotes 30, events 40, claims 50.
 """
+
 from __future__ import annotations
 
 import hashlib

@@ -1,4 +1,5 @@
 """What stages share: the per-article Extraction they read and add to."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -26,8 +27,7 @@ class Extraction:
     # the input did not already give them.
     doc_updates: dict = field(default_factory=dict)
 
-    _LISTS = {Mention: "mentions", Timex: "timexes", Quote: "quotes", Event: "events",
-              Claim: "claims"}
+    _LISTS = {Mention: "mentions", Timex: "timexes", Quote: "quotes", Event: "events", Claim: "claims"}
 
     def add(self, records) -> None:
         for r in records:

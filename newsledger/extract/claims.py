@@ -20,6 +20,7 @@ what the analysis needs to judge a conflict (``when``, ``key_kind``, names).
 Plans ("would be announced on") get a ``_planned`` predicate so that a plan
 and what happened are never compared.
 """
+
 from __future__ import annotations
 
 import re
@@ -32,18 +33,28 @@ NAME = "claims"
 VERSION = "1"
 ORDER = 50
 
-_MONTHS = ("january february march april may june july august september october "
-           "november december").split()
+_MONTHS = ("january february march april may june july august september october november december").split()
 _ABS_DATE = re.compile(
     r"\b(?:(?P<m1>" + "|".join(_MONTHS) + r")\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{4})"
     r"|(?P<d2>\d{1,2})\s+(?P<m2>" + "|".join(_MONTHS) + r")\s+(?P<y2>\d{4})"
-    r"|(?P<m3>" + "|".join(_MONTHS) + r")\s+(?P<y3>\d{4}))\b", re.I)
+    r"|(?P<m3>" + "|".join(_MONTHS) + r")\s+(?P<y3>\d{4}))\b",
+    re.I,
+)
 _YEAR = re.compile(r"\b\d{4}\b")
-_UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month",
-          "months": "month", "year": "year", "years": "year"}
+_UNITS = {
+    "day": "day",
+    "days": "day",
+    "week": "week",
+    "weeks": "week",
+    "month": "month",
+    "months": "month",
+    "year": "year",
+    "years": "year",
+}
 
 
 # ------------------------------------------------------------------ dates
+
 
 def _dates(ex: Extraction, text: str) -> list[tuple[int, int, str]]:
     """(start, end, calendar value) of the article's dates.
@@ -79,6 +90,7 @@ def _date_in(tokens, dates) -> tuple[str, int, int] | None:
 
 # ------------------------------------------------------------------ actors
 
+
 def _actor(tok, ex: Extraction) -> tuple[str, str, str] | None:
     """(key, display name, head lemma) of the actor a noun token stands for."""
     span = list(tok.subtree)
@@ -87,10 +99,13 @@ def _actor(tok, ex: Extraction) -> tuple[str, str, str] | None:
     # commander, General X") names the actor.
     for m in ex.mentions:
         label = _label(m, tok.doc)
-        if lo <= m.start and m.end <= hi and label in ("PERSON", "ORG") and \
-                (m.start <= tok.idx < m.end or _appos_of(tok, m)):
-            return name_key(m.entity_name or m.text, label), m.entity_name or m.text, \
-                tok.lemma_.lower()
+        if (
+            lo <= m.start
+            and m.end <= hi
+            and label in ("PERSON", "ORG")
+            and (m.start <= tok.idx < m.end or _appos_of(tok, m))
+        ):
+            return name_key(m.entity_name or m.text, label), m.entity_name or m.text, tok.lemma_.lower()
     if tok.pos_ in ("PRON", "DET") or tok.pos_ != "NOUN" and tok.pos_ != "PROPN":
         return None
     mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i]
@@ -127,6 +142,7 @@ def _modal(tok, words) -> bool:
 
 # ------------------------------------------------------------------ claims
 
+
 def _clause(*tokens_or_spans) -> tuple[int, int]:
     """Characters from the first to the last of some tokens' subtrees or spans."""
     lo, hi = [], []
@@ -142,18 +158,49 @@ def _clause(*tokens_or_spans) -> tuple[int, int]:
     return min(lo), max(hi)
 
 
-def _claim(ex, sent, subj, pred, obj, *, kind, conf, span=None, when=None, derived=None,
-           object_name=None, approx=False, relative=False) -> Claim:
+def _claim(
+    ex,
+    sent,
+    subj,
+    pred,
+    obj,
+    *,
+    kind,
+    conf,
+    span=None,
+    when=None,
+    derived=None,
+    object_name=None,
+    approx=False,
+    relative=False,
+) -> Claim:
     """A claim spanning the clause that states it (``span``), inside its sentence."""
     ss, se = sent.start_char, sent.end_char
     s, e = span or (ss, se)
     s, e = max(s, ss), min(e, se)
     while e > s and ex.article.text[e - 1] in " ,;:":
         e -= 1
-    return Claim(ex.article.id, s, e, ex.article.text[s:e], subj[0], pred, str(obj),
-                 subject_name=subj[1], object_name=object_name, sent_start=ss, sent_end=se,
-                 kind=kind, when=when, subject_head=subj[2], derived=derived, approx=approx,
-                 relative=relative, extractor=NAME, confidence=conf)
+    return Claim(
+        ex.article.id,
+        s,
+        e,
+        ex.article.text[s:e],
+        subj[0],
+        pred,
+        str(obj),
+        subject_name=subj[1],
+        object_name=object_name,
+        sent_start=ss,
+        sent_end=se,
+        kind=kind,
+        when=when,
+        subject_head=subj[2],
+        derived=derived,
+        approx=approx,
+        relative=relative,
+        extractor=NAME,
+        confidence=conf,
+    )
 
 
 def _root(tokens):
@@ -181,13 +228,14 @@ def _act_subject(act, pred, ex, R):
         cands = []
         for c in act.children:
             if c.dep_ in deps:
-                cands.append(next((g for g in c.children if g.dep_ == "pobj"), None)
-                             if c.dep_ == "agent" else c)
+                cands.append(
+                    next((g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "agent" else c
+                )
         if not cands and act.dep_ == "conj":
             return _act_subject(act.head, pred, ex, R)
     for c in cands:
         if c is not None and c.lower_ in ("that", "who", "which") and act.dep_ == "relcl":
-            c = act.head            # "a leader who was killed": the relative's noun
+            c = act.head  # "a leader who was killed": the relative's noun
         if c is not None and c.pos_ != "PRON":
             got = _actor(c, ex)
             if got:
@@ -201,8 +249,7 @@ def _theme(act):
     if act.dep_ in ("acl", "relcl") and act.head.pos_ == "NOUN":
         theme = act.head
     else:
-        theme = next((c for c in act.children if c.dep_ in ("dobj", "nsubjpass")
-                      and c.pos_ != "PRON"), None)
+        theme = next((c for c in act.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ != "PRON"), None)
         if theme is None:
             theme = _pobj(act, ("for",)) or _pobj(_pobj(act, ("in",)) or act, ("of",))
         if theme is None and act.pos_ == "NOUN":
@@ -238,14 +285,37 @@ def _dated_acts(sent, ex, dates, R) -> list[Claim]:
         span = _clause(act, (head.idx, head.idx + len(head)) if head is not None else None)
         # "Tuesday's vote": a date read against the article, not stated (no year)
         relative = not _YEAR.search(ex.article.text[s:e])
-        out.append(_claim(ex, sent, subj, pred + planned, v, kind="date", when=v, span=span,
-                          conf=0.6 if not planned else 0.4, relative=relative))
+        out.append(
+            _claim(
+                ex,
+                sent,
+                subj,
+                pred + planned,
+                v,
+                kind="date",
+                when=v,
+                span=span,
+                conf=0.6 if not planned else 0.4,
+                relative=relative,
+            )
+        )
         if pred == "passed_measure":
             theme = _theme(act)
             kind = R["measure_kind"].get(theme.lemma_.lower()) if theme is not None else None
             if kind:
-                out.append(_claim(ex, sent, subj, "passed_measure_kind" + planned, kind,
-                                  kind="measure_kind", when=v, span=span, conf=0.5))
+                out.append(
+                    _claim(
+                        ex,
+                        sent,
+                        subj,
+                        "passed_measure_kind" + planned,
+                        kind,
+                        kind="measure_kind",
+                        when=v,
+                        span=span,
+                        conf=0.5,
+                    )
+                )
     return out
 
 
@@ -261,12 +331,12 @@ def _number(tok, R) -> int | None:
 
 
 def _derived(sent, ex, dates, prev_when, R) -> list[Claim]:
-    """"N days after the assassination of X": X's date from the text's own arithmetic."""
+    """ "N days after the assassination of X": X's date from the text's own arithmetic."""
     out = []
     for tok in sent:
         unit = _UNITS.get(tok.lower_)
         if not unit:
-            continue        # most tokens: the cheap test first
+            continue  # most tokens: the cheap test first
         prep = tok.head
         if prep.lower_ not in ("after", "before") or tok.dep_ != "npadvmod":
             continue
@@ -279,8 +349,13 @@ def _derived(sent, ex, dates, prev_when, R) -> list[Claim]:
         if subj is None:
             continue
         inner = {t.i for t in prep.subtree}
-        own = [(s, e, v) for s, e, v in dates if sent.start_char <= s and e <= sent.end_char
-               and not any(t.i in inner for t in sent if s <= t.idx < e)]
+        own = [
+            (s, e, v)
+            for s, e, v in dates
+            if sent.start_char <= s
+            and e <= sent.end_char
+            and not any(t.i in inner for t in sent if s <= t.idx < e)
+        ]
         anchor = own[0][2] if own else prev_when
         if not anchor:
             continue
@@ -289,9 +364,20 @@ def _derived(sent, ex, dates, prev_when, R) -> list[Claim]:
         if value:
             gov = prep.head
             span = _clause((gov.left_edge.idx, gov.idx + len(gov)), prep)
-            out.append(_claim(ex, sent, subj, pred, value, kind="date", when=value, conf=0.5,
-                              span=span,
-                              derived=f"{n} {unit}{'s' if n > 1 else ''} {prep.lower_} {anchor}"))
+            out.append(
+                _claim(
+                    ex,
+                    sent,
+                    subj,
+                    pred,
+                    value,
+                    kind="date",
+                    when=value,
+                    conf=0.5,
+                    span=span,
+                    derived=f"{n} {unit}{'s' if n > 1 else ''} {prep.lower_} {anchor}",
+                )
+            )
     return out
 
 
@@ -326,8 +412,11 @@ def _org_span(title_end_tok, max_tokens: int = 8):
         if t.lower_ in ("and", "&") and i + 1 < len(doc) and doc[i + 1].is_title and i > start:
             spans.append(doc[start:i])
             start = i + 1
-        elif not (t.pos_ in ("PROPN", "NOUN", "ADJ", "NUM") or t.dep_ == "case"
-                  or t.text in ("-", "’s", "'s", "’", "'")):
+        elif not (
+            t.pos_ in ("PROPN", "NOUN", "ADJ", "NUM")
+            or t.dep_ == "case"
+            or t.text in ("-", "’s", "'s", "’", "'")
+        ):
             break
         i += 1
     if i > start:
@@ -338,19 +427,25 @@ def _org_span(title_end_tok, max_tokens: int = 8):
 def _person_for(doc, sent, m_start, m_end, span_end, ex):
     """The PERSON mention a title at [m_start, m_end) names (see the two patterns)."""
     text = ex.article.text
-    people = [m for m in ex.mentions if _label(m, doc) == "PERSON"
-              and sent.start_char <= m.start and m.end <= sent.end_char]
+    people = [
+        m
+        for m in ex.mentions
+        if _label(m, doc) == "PERSON" and sent.start_char <= m.start and m.end <= sent.end_char
+    ]
     # A title written before a name ("Deputy Leader Jane Roe") is that person's, even
     # when a list puts another name and a comma just before it.
-    direct = [m for m in people if (m.start >= m_end and not text[m_end:m.start].strip()) or
-              (m.start >= span_end and not text[span_end:m.start].strip())]
+    direct = [
+        m
+        for m in people
+        if (m.start >= m_end and not text[m_end : m.start].strip())
+        or (m.start >= span_end and not text[span_end : m.start].strip())
+    ]
     if direct:
         return direct[0]
-    before = [m for m in people if m.end <= m_start and _NAME_THEN_TITLE.match(text[m.end:m_start])]
+    before = [m for m in people if m.end <= m_start and _NAME_THEN_TITLE.match(text[m.end : m_start])]
     if before:
         return before[-1]
-    after = [m for m in people if m.start >= span_end and
-             _TITLE_THEN_NAME.match(text[span_end:m.start])]
+    after = [m for m in people if m.start >= span_end and _TITLE_THEN_NAME.match(text[span_end : m.start])]
     return after[0] if after else None
 
 
@@ -371,25 +466,54 @@ def _roles(sent, ex, R) -> list[Claim]:
             prev = doc[toks[0].i - 1] if toks[0].i > sent.start else None
             if prev is None or prev.ent_type_ not in ("NORP", "GPE"):
                 continue
-            orgs = [doc[prev.i:prev.i + 1]]
+            orgs = [doc[prev.i : prev.i + 1]]
             span_end = m.end()
         else:
             span_end = orgs[0].end_char if len(orgs) == 1 else orgs[-1].end_char
         person = _person_for(doc, sent, m.start(), m.end(), span_end, ex)
         if person is None:
             continue
-        subj = (name_key(person.entity_name or person.text, "PERSON"),
-                person.entity_name or person.text, "person")
+        subj = (
+            name_key(person.entity_name or person.text, "PERSON"),
+            person.entity_name or person.text,
+            "person",
+        )
         for org in orgs:
             key = name_key(org.text)
             span = (min(m.start(), org.start_char, person.start), max(span_end, person.end))
-            out.append(_claim(ex, sent, subj, f"role_in:{key}", rank, kind="role", span=span,
-                              object_name=org.text, when=ex.article.published, conf=0.6))
+            out.append(
+                _claim(
+                    ex,
+                    sent,
+                    subj,
+                    f"role_in:{key}",
+                    rank,
+                    kind="role",
+                    span=span,
+                    object_name=org.text,
+                    when=ex.article.published,
+                    conf=0.6,
+                )
+            )
     return out
 
 
-_APPROX = {"about", "around", "some", "nearly", "approximately", "roughly", "almost", "over",
-           "more", "less", "fewer", "up", "estimated", "least"}
+_APPROX = {
+    "about",
+    "around",
+    "some",
+    "nearly",
+    "approximately",
+    "roughly",
+    "almost",
+    "over",
+    "more",
+    "less",
+    "fewer",
+    "up",
+    "estimated",
+    "least",
+}
 _INCREMENT = {"more", "additional", "extra", "another", "new", "further"}
 
 
@@ -403,11 +527,11 @@ def _location(tok):
 
 
 def _counts(sent, ex, R) -> list[Claim]:
-    """"about 3,000 coalition soldiers deployed in Iraq" -> (coalition troops, count_in:iraq, 3000)."""
+    """ "about 3,000 coalition soldiers deployed in Iraq" -> (coalition troops, count_in:iraq, 3000)."""
     out = []
     for num in sent:
         if num.dep_ != "nummod":
-            continue        # most tokens: the cheap test first
+            continue  # most tokens: the cheap test first
         noun = num.head
         cls = R["count_class"].get(noun.lemma_.lower())
         if not cls or noun.pos_ != "NOUN":
@@ -418,7 +542,7 @@ def _counts(sent, ex, R) -> list[Claim]:
             continue
         mods = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i]
         if any(c.lower_ in _INCREMENT for c in list(noun.children) + list(num.children)):
-            continue        # "400 more soldiers" is a change, not a total
+            continue  # "400 more soldiers" is a change, not a total
         loc = _location(noun)
         if loc is None:
             continue
@@ -426,10 +550,21 @@ def _counts(sent, ex, R) -> list[Claim]:
         approx = any(c.lower_ in _APPROX for c in num.children)
         subj = ("np:" + name_key(name), name, cls)
         span = (min(noun.left_edge.idx, num.idx), loc.idx + len(loc))
-        out.append(_claim(ex, sent, subj, f"count_in:{name_key(loc.text)}", value, kind="count",
-                          span=span,
-                          when=ex.article.published, object_name=loc.text, approx=approx,
-                          conf=0.5))
+        out.append(
+            _claim(
+                ex,
+                sent,
+                subj,
+                f"count_in:{name_key(loc.text)}",
+                value,
+                kind="count",
+                span=span,
+                when=ex.article.published,
+                object_name=loc.text,
+                approx=approx,
+                conf=0.5,
+            )
+        )
     return out
 
 
@@ -447,8 +582,7 @@ def _victims(act):
 
 def _victim_count(victims, R) -> tuple[int, bool] | None:
     """(N, bound) of a victims phrase: "34 soldiers", "at least 25", "three"."""
-    num = victims if victims.like_num else next(
-        (c for c in victims.children if c.dep_ == "nummod"), None)
+    num = victims if victims.like_num else next((c for c in victims.children if c.dep_ == "nummod"), None)
     if num is None:
         return None
     value = _num_value(num, R)
@@ -459,7 +593,7 @@ def _victim_count(victims, R) -> tuple[int, bool] | None:
 
 
 def _casualties(sent, ex, dates, R) -> list[Claim]:
-    """"killing 3 soldiers", "25 people were wounded", "arrested 12 protesters" ->
+    """ "killing 3 soldiers", "25 people were wounded", "arrested 12 protesters" ->
     (event, casualties:<kind>, N). The subject is filled in by the analysis: the merged
     event whose report the sentence is (``event_at``); here the clause and its date."""
     out = []
@@ -475,11 +609,21 @@ def _casualties(sent, ex, dates, R) -> list[Claim]:
         when = _date_in(list(act.subtree), dates) or _date_in(list(sent), dates)
         span = _clause(act)
         head = victims.lemma_.lower() if not victims.like_num else "people"
-        out.append(_claim(ex, sent, ("event", "event", head), f"casualties:{kind}", value,
-                          kind="casualty", span=span, when=when[0] if when else None,
-                          approx=bound, conf=0.6,
-                          relative=bool(when) and not _YEAR.search(
-                              ex.article.text[when[1]:when[2]])))
+        out.append(
+            _claim(
+                ex,
+                sent,
+                ("event", "event", head),
+                f"casualties:{kind}",
+                value,
+                kind="casualty",
+                span=span,
+                when=when[0] if when else None,
+                approx=bound,
+                conf=0.6,
+                relative=bool(when) and not _YEAR.search(ex.article.text[when[1] : when[2]]),
+            )
+        )
     return out
 
 
@@ -493,12 +637,12 @@ def extract(doc, ex: Extraction):
             continue
         acts = _dated_acts(sent, ex, dates, R)
         derived = _derived(sent, ex, dates, prev_when, R)
-        out += acts + derived + _roles(sent, ex, R) + _counts(sent, ex, R) + \
-            _casualties(sent, ex, dates, R)
+        out += acts + derived + _roles(sent, ex, R) + _counts(sent, ex, R) + _casualties(sent, ex, dates, R)
         # What a following "It came two days after ..." refers to: the last
         # dated fact of this sentence, else its last date.
-        dated = [c.when for c in acts if c.kind == "date"] or \
-            [v for s, e, v in dates if sent.start_char <= s and e <= sent.end_char]
+        dated = [c.when for c in acts if c.kind == "date"] or [
+            v for s, e, v in dates if sent.start_char <= s and e <= sent.end_char
+        ]
         prev_when = dated[-1] if dated else None
     seen, uniq = set(), []
     for c in out:

@@ -4,6 +4,7 @@ Kept apart from the stage so that the analysis side (contradictions) reads
 the same tables: which roles exclude each other, which predicates repeat,
 how close two dates must be to be the same fact.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,9 +18,29 @@ from newsledger.kb.names import fold, slug
 
 _CALENDAR = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 # Words of a title that are not part of a person's name (for name keys).
-_TITLES = {"general", "lieutenant", "major", "colonel", "brigadier", "sheikh", "sayyid",
-           "president", "minister", "prime", "commander", "dr", "mr", "mrs", "ms", "gen",
-           "lt", "sir", "imam", "ayatollah", "grand"}
+_TITLES = {
+    "general",
+    "lieutenant",
+    "major",
+    "colonel",
+    "brigadier",
+    "sheikh",
+    "sayyid",
+    "president",
+    "minister",
+    "prime",
+    "commander",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "gen",
+    "lt",
+    "sir",
+    "imam",
+    "ayatollah",
+    "grand",
+}
 
 
 @lru_cache(maxsize=1)
@@ -36,20 +57,22 @@ def rules() -> dict:
     data["measure_kind"] = {w: k for k, ws in data["measures"].items() for w in ws}
     data["role_rank"] = {w: k for k, ws in data["roles"].items() for w in ws}
     data["count_class"] = {w: k for k, ws in data["counts"].items() for w in ws}
-    data["casualty_verb"] = {w: k for k, ws in (data.get("casualties") or {}).items()
-                             for w in ws}
+    data["casualty_verb"] = {w: k for k, ws in (data.get("casualties") or {}).items() for w in ws}
     # Longest titles first so "deputy head" wins over "head".
     titles = sorted(data["role_rank"], key=len, reverse=True)
     data["role_re"] = re.compile(
-        r"\b(" + "|".join(re.escape(t).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]+")
-                          for t in titles) + r")\b", re.I)
+        r"\b("
+        + "|".join(re.escape(t).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]+") for t in titles)
+        + r")\b",
+        re.I,
+    )
     return data
 
 
 def role_rank(title: str) -> str | None:
-    return rules()["role_rank"].get(re.sub(r"[\s-]+", " ", title.lower()).replace(
-        "secretary general", "secretary general")) or rules()["role_rank"].get(
-        re.sub(r"\s+", "-", title.lower()))
+    return rules()["role_rank"].get(
+        re.sub(r"[\s-]+", " ", title.lower()).replace("secretary general", "secretary general")
+    ) or rules()["role_rank"].get(re.sub(r"\s+", "-", title.lower()))
 
 
 @lru_cache(maxsize=4096)

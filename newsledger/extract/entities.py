@@ -7,6 +7,7 @@ otherwise get a stable id of their own derived from the name's key, so later
 articles reuse it. Role phrases and definite descriptions that stand for an
 actor become nominal mentions of it (``Mention.nominal``).
 """
+
 from __future__ import annotations
 
 import re
@@ -18,8 +19,7 @@ from newsledger.kb import base
 from newsledger.kb.base import PLACE_TYPES
 from newsledger.kb.geo import geocode
 from newsledger.kb.names import _rules, fold, key, repeated
-from newsledger.kb.nominal import (Words, descriptions, role_appositions, role_holders,
-                                   role_of_group)
+from newsledger.kb.nominal import Words, descriptions, role_appositions, role_holders, role_of_group
 from newsledger.kb.resolve import Cluster, Resolver, is_place
 from newsledger.kb.ruler import sited
 from newsledger.records import Entity, Mention
@@ -29,7 +29,7 @@ VERSION = "3"
 ORDER = 10
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 _TRIM_START = {"the", "a", "an"}
-_JOIN = {"‘", "’", "'", "`"}          # marks NER splits a name at: "Omar ‘al-Hassan"
+_JOIN = {"‘", "’", "'", "`"}  # marks NER splits a name at: "Omar ‘al-Hassan"
 # A name's lowercase particle: a second part starting with one continues the name.
 _PARTICLE = re.compile(r"(?:al|el|ul|bin|ibn|bint|abu)(?:-|\s)")
 _AGENT_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
@@ -48,7 +48,7 @@ def _trimmed(ent: Span) -> Span | None:
     while end > start + 1 and doc[end - 1].text in ("'s", "’s", "'", "’"):
         end -= 1
     if (end - start) % 2 == 0 and repeated(doc[start:end].text):
-        end = start + (end - start) // 2       # "Esther Williams Esther Williams"
+        end = start + (end - start) // 2  # "Esther Williams Esther Williams"
     span = Span(doc, start, end, label=ent.label_, kb_id=ent.kb_id_)
     return span if span.text.strip() else None
 
@@ -59,8 +59,9 @@ def _not_name(tok, hon) -> bool:
 
 
 # A dateline opening a line: "ERBIL, Kurdistan Region -", "BAGHDAD (Reuters) —".
-_DATELINE = re.compile(r"^([A-Z][A-Z'’. ]{2,}(?:,[^\n,\-–—(]{1,40}){0,2})\s*(?:\([^)\n]{1,40}\)\s*)?[-–—]+\s",
-                       re.M)
+_DATELINE = re.compile(
+    r"^([A-Z][A-Z'’. ]{2,}(?:,[^\n,\-–—(]{1,40}){0,2})\s*(?:\([^)\n]{1,40}\)\s*)?[-–—]+\s", re.M
+)
 
 
 def _datelines(text: str) -> list[tuple[int, int]]:
@@ -78,8 +79,12 @@ def _title_only(span: Span, hon) -> bool:
 def _not_actor(span: Span) -> bool:
     """Debris NER labels: a prefix ("pro-"), no letters, one lowercase word."""
     text = span.text.strip()
-    return len(text) < 2 or text.endswith("-") or not any(ch.isalpha() for ch in text) \
+    return (
+        len(text) < 2
+        or text.endswith("-")
+        or not any(ch.isalpha() for ch in text)
         or (len(span) == 1 and text.islower())
+    )
 
 
 # Labels NER gives a name it reads as a title or a thing ("Colts" as WORK_OF_ART).
@@ -108,8 +113,9 @@ def _doc_labels(doc) -> dict[str, str]:
             out[text] = tied[0] if len(tied) == 1 else None
             continue
         plural = text.endswith("s") and "PERSON" in tied
-        out[text] = "ORG" if text in ends or plural and "ORG" in v or len(tied) > 1 and "ORG" in tied \
-            else tied[0]
+        out[text] = (
+            "ORG" if text in ends or plural and "ORG" in v or len(tied) > 1 and "ORG" in tied else tied[0]
+        )
     return out
 
 
@@ -125,8 +131,10 @@ def _relabelled(ent: Span, labels: dict[str, str]) -> Span | None:
 
 
 # A person's name with a quoted nickname inside: Wissam Mohammed "Abu Bakr" al-Saadi.
-_NICKNAMED = re.compile(r"\b[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)* [\"“‘'][A-Z][^\"”’\n]{1,30}[\"”’'] "
-                        r"(?:(?:al|el|bin|ibn)[- ])?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*")
+_NICKNAMED = re.compile(
+    r"\b[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)* [\"“‘'][A-Z][^\"”’\n]{1,30}[\"”’'] "
+    r"(?:(?:al|el|bin|ibn)[- ])?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*"
+)
 
 
 def _nicknamed(doc) -> list[Span]:
@@ -164,7 +172,7 @@ def _name_spans(doc, kb) -> list[Span]:
         if ent is None or _title_only(ent, hon) or _not_actor(ent):
             continue
         if not ent.kb_id_ and fold(ent.text) in kb.demonyms:
-            continue        # "Iraqi" alone is an adjective, not a mention of Iraq
+            continue  # "Iraqi" alone is an adjective, not a mention of Iraq
         # A demonym modifying a noun ("Iraqi soil") is not a mention of an actor.
         if ent.label_ == "NORP" and ent[-1].tag_ not in ("NNS", "NNPS"):
             continue
@@ -182,10 +190,15 @@ def _split_name(doc, prev: Span, s: Span) -> bool:
     """An unknown person's name NER split at a mark before its particle ("Omar
     ‘al-Hassan", the second part often labelled ORG): the second part must start
     with a lowercase particle, so two names side by side ("Omar ‘Hassan") stay apart."""
-    return prev.label_ == "PERSON" and not prev.kb_id_ and not s.kb_id_ \
-        and s.start - prev.end <= 1 and all(t.text in _JOIN for t in doc[prev.end:s.start]) \
-        and doc_text(doc)[prev.end_char:s.start_char].strip(" ‘’'`") == "" \
+    return (
+        prev.label_ == "PERSON"
+        and not prev.kb_id_
+        and not s.kb_id_
+        and s.start - prev.end <= 1
+        and all(t.text in _JOIN for t in doc[prev.end : s.start])
+        and doc_text(doc)[prev.end_char : s.start_char].strip(" ‘’'`") == ""
         and _PARTICLE.match(s.text.lstrip("‘’'`")) is not None
+    )
 
 
 def _drop_role_words(doc, found):
@@ -195,8 +208,12 @@ def _drop_role_words(doc, found):
     keep = []
     for f in found:
         s, e, cluster, _, nominal = f
-        if not nominal and cluster.actor is None and e - s == 1 \
-                and any(rs <= s and e <= re_ for rs, re_ in roles):
+        if (
+            not nominal
+            and cluster.actor is None
+            and e - s == 1
+            and any(rs <= s and e <= re_ for rs, re_ in roles)
+        ):
             cluster.starts.remove(doc[s].idx)
             continue
         keep.append(f)
@@ -245,8 +262,13 @@ def _latest_year(doc) -> str | None:
     Enough to tell who held a role (a prime minister's term is years long);
     the time stage finds the exact date later.
     """
-    years = [int(t.text) for e in doc.ents if e.label_ == "DATE" for t in e
-             if t.like_num and len(t.text) == 4 and t.text.isdigit() and 1900 < int(t.text) < 2100]
+    years = [
+        int(t.text)
+        for e in doc.ents
+        if e.label_ == "DATE"
+        for t in e
+        if t.like_num and len(t.text) == 4 and t.text.isdigit() and 1900 < int(t.text) < 2100
+    ]
     return str(max(years)) if years else None
 
 
@@ -265,9 +287,13 @@ def _acts(span: Span) -> bool:
     of a relation ("talks between Baghdad and Washington")."""
     root = span.root
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
-    if span.text.isupper() and span[0].is_sent_start and nxt is not None \
-            and nxt.text in ("(", "-", "–", "—", ","):
-        return False           # a dateline: "BAGHDAD (Reuters) -"
+    if (
+        span.text.isupper()
+        and span[0].is_sent_start
+        and nxt is not None
+        and nxt.text in ("(", "-", "–", "—", ",")
+    ):
+        return False  # a dateline: "BAGHDAD (Reuters) -"
     if root.dep_ == "conj":
         root = root.head
     if root.dep_ in _AGENT_DEPS:
@@ -275,8 +301,24 @@ def _acts(span: Span) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in ("between", "with")
 
 
-_PLACE_PREPS = {"in", "into", "from", "to", "inside", "across", "throughout", "within", "out",
-                "at", "near", "over", "around", "toward", "towards", "through"}
+_PLACE_PREPS = {
+    "in",
+    "into",
+    "from",
+    "to",
+    "inside",
+    "across",
+    "throughout",
+    "within",
+    "out",
+    "at",
+    "near",
+    "over",
+    "around",
+    "toward",
+    "towards",
+    "through",
+}
 
 
 def _locative(span: Span) -> bool:
@@ -310,8 +352,11 @@ def _site(span: Span, cluster: Cluster, res: Resolver, named) -> Cluster:
     if owner is None:
         return cluster
     sent = span.sent
-    places = [c.actor for sp, c, _ in named if sent.start <= sp.start < sent.end
-              and c.actor is not None and is_place(c)]
+    places = [
+        c.actor
+        for sp, c, _ in named
+        if sent.start <= sp.start < sent.end and c.actor is not None and is_place(c)
+    ]
     hits = [f for f in res.kb.sites(*owner) if any(_located(f, p) for p in places)]
     return res._cluster_for_actor(hits[0]) if len(hits) == 1 else cluster
 
@@ -321,8 +366,11 @@ def _located(facility, place) -> bool:
     if place.id == facility.attrs.get("city"):
         return True
     prov = fold(facility.attrs.get("province"))
-    return bool(prov) and place.type != "country" \
+    return (
+        bool(prov)
+        and place.type != "country"
         and prov in (fold(place.attrs.get("province")), fold(place.name))
+    )
 
 
 def extract(doc, ex: Extraction):
@@ -342,23 +390,24 @@ def extract(doc, ex: Extraction):
 
 def _names(doc, res: Resolver, words: Words):
     """Name mentions as (token start, end, cluster, label, nominal=False), and the persons."""
-    named = [(span, *res.resolve(span.text, span.label_, span.start_char, span.kb_id_))
-             for span in _name_spans(doc, res.kb)]
-    res.main_country()        # settled on the names alone, before metonymy moves any
+    named = [
+        (span, *res.resolve(span.text, span.label_, span.start_char, span.kb_id_))
+        for span in _name_spans(doc, res.kb)
+    ]
+    res.main_country()  # settled on the names alone, before metonymy moves any
     found, persons = [], []
     dates = _datelines(doc_text(doc)[:4000])
     for span, cluster, label in named:
-        if not is_place(cluster) and any(a <= span.start_char and span.end_char <= b
-                                         for a, b in dates):
+        if not is_place(cluster) and any(a <= span.start_char and span.end_char <= b for a, b in dates):
             cluster.starts.remove(span.start_char)
-            continue        # a dateline names where the report was filed: a place or nothing
+            continue  # a dateline names where the report was filed: a place or nothing
         moved = _metonym(span, cluster, res)
         if moved is cluster:
             moved = _site(span, cluster, res, named)
         if moved is not cluster:
             cluster.starts.remove(span.start_char)
             place = moved.actor is not None and moved.type in PLACE_TYPES
-            label = moved.actor.label if place else "ORG"     # a facility, or a government
+            label = moved.actor.label if place else "ORG"  # a facility, or a government
             cluster = res.note(moved, span.text, span.start_char)
         found.append((span.start, span.end, cluster, label, False))
         if label == "PERSON":
@@ -375,10 +424,12 @@ def _names(doc, res: Resolver, words: Words):
 def _nominals(doc, res: Resolver, found, persons, taken: set[int], words: Words) -> list:
     """Role phrases and descriptions, most specific first; each token is used once."""
     owner = {s: (e, c) for s, e, c, _, nom in found if not nom}
-    finders = (lambda: role_appositions(doc, persons),
-               lambda: role_of_group(doc, res, taken, owner, words),
-               lambda: role_holders(doc, res, taken, words),
-               lambda: descriptions(doc, res, taken, words))
+    finders = (
+        lambda: role_appositions(doc, persons),
+        lambda: role_of_group(doc, res, taken, owner, words),
+        lambda: role_holders(doc, res, taken, words),
+        lambda: descriptions(doc, res, taken, words),
+    )
     out = []
     for find in finders:
         more = find()
@@ -400,11 +451,22 @@ def _records(doc, ex: Extraction, res: Resolver, found) -> list:
     for s, e, cluster, label, nominal in sorted(found, key=lambda f: (f[0], f[1])):
         span = doc[s:e]
         ss, se = sent_bounds(span)
-        out.append(Mention(ex.article.id, span.start_char, span.end_char,
-                           text[span.start_char:span.end_char], label, cluster.id,
-                           names[cluster.id], ss, se,
-                           nominal=nominal, extractor=NAME,
-                           confidence=0.9 if cluster.actor else 0.6 if not nominal else 0.5))
+        out.append(
+            Mention(
+                ex.article.id,
+                span.start_char,
+                span.end_char,
+                text[span.start_char : span.end_char],
+                label,
+                cluster.id,
+                names[cluster.id],
+                ss,
+                se,
+                nominal=nominal,
+                extractor=NAME,
+                confidence=0.9 if cluster.actor else 0.6 if not nominal else 0.5,
+            )
+        )
     for c in used.values():
         out.append(_entity(c, res))
     return out
@@ -428,8 +490,9 @@ def _entity(c: Cluster, res: Resolver) -> Entity:
         if geo:
             attrs["geo"] = geo
     label = actor.label if actor else c.label
-    return Entity(id=c.id, name=name, type=label, kb_id=actor.id if actor else None,
-                  aliases=tuple(c.names), attrs=attrs)
+    return Entity(
+        id=c.id, name=name, type=label, kb_id=actor.id if actor else None, aliases=tuple(c.names), attrs=attrs
+    )
 
 
 def _display_name(c: Cluster) -> str:

@@ -10,6 +10,7 @@ something happened); the one nearest ``near`` (e.g. the cue's offset) when
 given, else the first. None when the sentence fixes no date: callers decide
 whether the publication date stands in, and say so.
 """
+
 from __future__ import annotations
 
 import re

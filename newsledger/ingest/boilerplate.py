@@ -1,4 +1,5 @@
 """Mark boilerplate lines as excluded spans (never cut them out)."""
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """Publication dates given by the input: parse, never guess."""
+
 from __future__ import annotations
 
 import re

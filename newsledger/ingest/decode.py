@@ -5,6 +5,7 @@ Every text returned encodes back to exactly the bytes it came from (after a
 BOM), so no byte is lost or replaced silently; anything else is an
 NL-INGEST-ENCODING error that names the byte offset where UTF-8 failed.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -16,9 +17,13 @@ from newsledger.errors import IngestError
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
 # Longest first: the UTF-32 LE BOM begins with the UTF-16 LE one.
-_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
-         (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
-         (codecs.BOM_UTF16_BE, "utf-16-be"))
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
 # A detected (not declared) legacy charset is used only below this mess ratio
 # (charset-normalizer's "chaos": 0 is clean text) and on enough bytes to judge.
 MAX_CHAOS = 0.1
@@ -42,7 +47,7 @@ def sniff_wide(data: bytes) -> str | None:
         n = len(head) // width
         if n < 2 or len(data) % width:
             continue
-        units = [head[i * width:(i + 1) * width] for i in range(n)]
+        units = [head[i * width : (i + 1) * width] for i in range(n)]
         if width == 4:
             le = sum(u[1:] == b"\0\0\0" or (u[2:] == b"\0\0" and u[0:2] != b"\0\0") for u in units)
             be = sum(u[:3] == b"\0\0\0" or (u[:2] == b"\0\0" and u[2:] != b"\0\0") for u in units)
@@ -100,9 +105,11 @@ def decode(data: bytes) -> tuple[str, str]:
     if wide:
         return data.decode(wide), wide
     if _mostly_utf8(data):
-        raise IngestError(f"damaged UTF-8: an invalid byte 0x{data[bad]:02x} at byte offset {bad} "
-                          "in text that is otherwise UTF-8; repair or re-export it as UTF-8",
-                          code="NL-INGEST-ENCODING")
+        raise IngestError(
+            f"damaged UTF-8: an invalid byte 0x{data[bad]:02x} at byte offset {bad} "
+            "in text that is otherwise UTF-8; repair or re-export it as UTF-8",
+            code="NL-INGEST-ENCODING",
+        )
     declared = declared_charset(data)
     if declared and declared not in ("utf-8", "utf_8") and _decodes(data, declared):
         return _strict(data, declared, "its <meta charset>"), declared
@@ -114,8 +121,10 @@ def _strict(data: bytes, enc: str, why: str) -> str:
         text = data.decode(enc)
     except (UnicodeDecodeError, LookupError) as e:
         at = getattr(e, "start", 0)
-        raise IngestError(f"{why}, but it does not decode as {enc} (byte offset {at}); "
-                          "convert it to UTF-8", code="NL-INGEST-ENCODING") from None
+        raise IngestError(
+            f"{why}, but it does not decode as {enc} (byte offset {at}); convert it to UTF-8",
+            code="NL-INGEST-ENCODING",
+        ) from None
     return text
 
 
@@ -130,8 +139,12 @@ def _mostly_utf8(data: bytes) -> bool:
 
 def _detected(data: bytes, bad: int) -> tuple[str, str]:
     best = from_bytes(data).best() if len(data) >= MIN_DETECT_BYTES else None
-    sure = (best is not None and best.encoding is not None and best.chaos <= MAX_CHAOS
-            and best.encoding not in ("utf_8", "utf-8"))
+    sure = (
+        best is not None
+        and best.encoding is not None
+        and best.chaos <= MAX_CHAOS
+        and best.encoding not in ("utf_8", "utf-8")
+    )
     if sure:
         text = str(best)
         try:
@@ -140,6 +153,9 @@ def _detected(data: bytes, bad: int) -> tuple[str, str]:
             same = False
         if same:
             return text, best.encoding
-    raise IngestError(f"not UTF-8 (invalid byte 0x{data[bad]:02x} at byte offset {bad}) and no "
-                      "other encoding fits for sure; convert it to UTF-8 "
-                      "(e.g. iconv -f CP1256 -t UTF-8)", code="NL-INGEST-ENCODING")
+    raise IngestError(
+        f"not UTF-8 (invalid byte 0x{data[bad]:02x} at byte offset {bad}) and no "
+        "other encoding fits for sure; convert it to UTF-8 "
+        "(e.g. iconv -f CP1256 -t UTF-8)",
+        code="NL-INGEST-ENCODING",
+    )

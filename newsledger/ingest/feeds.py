@@ -4,6 +4,7 @@ Parsing is fastfeedparser's; this module only turns its entries into what the wa
 a stable key per entry (its id, else its link), the link to fetch, and the date the feed gives
 (used as the article's publication date when the page itself has none).
 """
+
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
@@ -38,9 +39,14 @@ def parse_feed(body: bytes, base_url: str) -> Feed:
 
     if not body.strip():
         raise FeedError("the feed is empty")
-    try:   # bytes, never str: fastfeedparser would take a str for a URL and fetch it
-        parsed = fastfeedparser.parse(bytes(body), include_content=False, include_tags=False,
-                                      include_media=False, include_enclosures=False)
+    try:  # bytes, never str: fastfeedparser would take a str for a URL and fetch it
+        parsed = fastfeedparser.parse(
+            bytes(body),
+            include_content=False,
+            include_tags=False,
+            include_media=False,
+            include_enclosures=False,
+        )
     except Exception as e:  # the parser raises ValueError and lxml errors alike
         raise FeedError(f"not an RSS, Atom or JSON feed ({str(e)[:120]}); check the URL") from None
     entries, seen = [], set()
@@ -65,8 +71,7 @@ def read_feed_list(path: str | Path) -> list[str]:
     try:
         data = p.read_bytes()
     except OSError as e:
-        raise FeedError(f"cannot read the feed list {p}: {e.strerror or e}",
-                        code="NL-FETCH-LIST") from None
+        raise FeedError(f"cannot read the feed list {p}: {e.strerror or e}", code="NL-FETCH-LIST") from None
     if data.lstrip()[:200].lower().startswith((b"<?xml", b"<opml")):
         try:
             root = ET.fromstring(data)

@@ -5,6 +5,7 @@ that is not an article is one clear line and the rest of the batch goes on. Only
 user named (and the feeds' own entries) are fetched: links inside a page are never followed;
 redirects are, up to a limit, because the article moved, not because the page points elsewhere.
 """
+
 from __future__ import annotations
 
 import threading
@@ -19,12 +20,18 @@ import httpx
 from newsledger import __version__
 from newsledger.errors import NewsledgerError
 
-USER_AGENT = (f"newsledger/{__version__} (news-intelligence ledger; "
-              "+https://pypi.org/project/newsledger/)")
+USER_AGENT = f"newsledger/{__version__} (news-intelligence ledger; +https://pypi.org/project/newsledger/)"
 MAX_PAGE_BYTES = 10 * 1024 * 1024
 HTML_TYPES = ("text/html", "application/xhtml+xml")
-FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml",
-              "application/feed+json", "application/json", "text/plain")
+FEED_TYPES = (
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/xml",
+    "text/xml",
+    "application/feed+json",
+    "application/json",
+    "text/plain",
+)
 RETRY_STATUS = {429, 500, 502, 503, 504}
 
 
@@ -34,19 +41,20 @@ class FetchError(NewsledgerError):
 
 @dataclass(frozen=True)
 class Page:
-    url: str                 # as asked
-    final_url: str           # after redirects
-    status: int              # 200, or 304 for a conditional GET that found nothing new
+    url: str  # as asked
+    final_url: str  # after redirects
+    status: int  # 200, or 304 for a conditional GET that found nothing new
     content_type: str
     body: bytes
     etag: str | None = None
     last_modified: str | None = None
-    seconds: float = 0.0     # time on the network
+    seconds: float = 0.0  # time on the network
 
 
 @dataclass
 class Politeness:
     """How hard one host may be asked: ``delay`` seconds between requests to it."""
+
     delay: float = 1.0
     retries: int = 2
     backoff: float = 1.0
@@ -69,9 +77,12 @@ class Fetcher:
     def __init__(self, policy: Politeness | None = None, *, transport=None):
         self.policy = policy or Politeness()
         self.client = httpx.Client(
-            headers={"User-Agent": USER_AGENT}, follow_redirects=True,
-            max_redirects=self.policy.max_redirects, transport=transport,
-            timeout=httpx.Timeout(self.policy.timeout, connect=min(10.0, self.policy.timeout)))
+            headers={"User-Agent": USER_AGENT},
+            follow_redirects=True,
+            max_redirects=self.policy.max_redirects,
+            transport=transport,
+            timeout=httpx.Timeout(self.policy.timeout, connect=min(10.0, self.policy.timeout)),
+        )
         self._hosts: dict[str, _Host] = {}
         self._hosts_lock = threading.Lock()
 
@@ -85,15 +96,24 @@ class Fetcher:
         self.close()
 
     # ------------------------------------------------------------ public
-    def get(self, url: str, *, accept: tuple[str, ...] = HTML_TYPES, etag: str | None = None,
-            last_modified: str | None = None) -> Page:
+    def get(
+        self,
+        url: str,
+        *,
+        accept: tuple[str, ...] = HTML_TYPES,
+        etag: str | None = None,
+        last_modified: str | None = None,
+    ) -> Page:
         """GET one URL; raises FetchError (NL-FETCH-*) with what to do."""
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise FetchError(f"{url!r} is not an http(s) URL", code="NL-FETCH-URL")
         if self.policy.robots and not self.allowed(url):
-            raise FetchError(f"robots.txt of {parts.hostname} disallows {parts.path or '/'} "
-                             "for this user agent; not fetched", code="NL-FETCH-ROBOTS")
+            raise FetchError(
+                f"robots.txt of {parts.hostname} disallows {parts.path or '/'} "
+                "for this user agent; not fetched",
+                code="NL-FETCH-ROBOTS",
+            )
         headers = {}
         if etag:
             headers["If-None-Match"] = etag
@@ -105,8 +125,7 @@ class Fetcher:
             except _Retry as r:
                 if attempt == self.policy.retries:
                     raise r.error from None
-                time.sleep(r.wait if r.wait is not None
-                           else self.policy.backoff * 2 ** attempt)
+                time.sleep(r.wait if r.wait is not None else self.policy.backoff * 2**attempt)
         raise AssertionError("unreachable")
 
     def allowed(self, url: str) -> bool:
@@ -138,7 +157,7 @@ class Fetcher:
             status = r.status_code
             lines = r.text.splitlines() if status == 200 else []
         except httpx.HTTPError:
-            status, lines = 404, []     # unreachable robots.txt: treated as none, like crawlers do
+            status, lines = 404, []  # unreachable robots.txt: treated as none, like crawlers do
         if status in (401, 403):
             rp.disallow_all = True
         else:
@@ -151,22 +170,45 @@ class Fetcher:
         try:
             with self.client.stream("GET", url, headers=headers) as r:
                 if r.status_code == 304:
-                    return Page(url, str(r.url), 304, "", b"", headers.get("If-None-Match"),
-                                headers.get("If-Modified-Since"), time.perf_counter() - t0)
+                    return Page(
+                        url,
+                        str(r.url),
+                        304,
+                        "",
+                        b"",
+                        headers.get("If-None-Match"),
+                        headers.get("If-Modified-Since"),
+                        time.perf_counter() - t0,
+                    )
                 self._check_status(r)
                 ctype = r.headers.get("content-type", "").split(";")[0].strip().lower()
                 if ctype and not ctype.startswith(accept):
-                    raise FetchError(f"content type {ctype!r} is not one read here "
-                                     f"({', '.join(accept)}); skipped", code="NL-FETCH-TYPE")
+                    raise FetchError(
+                        f"content type {ctype!r} is not one read here ({', '.join(accept)}); skipped",
+                        code="NL-FETCH-TYPE",
+                    )
                 body = self._read(r)
-                return Page(url, str(r.url), r.status_code, ctype, body, r.headers.get("etag"),
-                            r.headers.get("last-modified"), time.perf_counter() - t0)
+                return Page(
+                    url,
+                    str(r.url),
+                    r.status_code,
+                    ctype,
+                    body,
+                    r.headers.get("etag"),
+                    r.headers.get("last-modified"),
+                    time.perf_counter() - t0,
+                )
         except httpx.TooManyRedirects:
-            raise FetchError(f"more than {self.policy.max_redirects} redirects (a loop?)",
-                             code="NL-FETCH-REDIRECT") from None
+            raise FetchError(
+                f"more than {self.policy.max_redirects} redirects (a loop?)", code="NL-FETCH-REDIRECT"
+            ) from None
         except httpx.TimeoutException:
-            raise _Retry(FetchError(f"no answer within {self.policy.timeout:g} s; try later "
-                                    "or raise --timeout", code="NL-FETCH-TIMEOUT")) from None
+            raise _Retry(
+                FetchError(
+                    f"no answer within {self.policy.timeout:g} s; try later or raise --timeout",
+                    code="NL-FETCH-TIMEOUT",
+                )
+            ) from None
         except httpx.TransportError as e:
             raise _Retry(FetchError(f"cannot connect: {e}", code="NL-FETCH-CONNECT")) from None
 
@@ -182,14 +224,15 @@ class Fetcher:
         limit = self.policy.max_bytes
         declared = r.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > limit:
-            raise FetchError(f"{int(declared) / 1e6:.1f} MB is over the {limit / 1e6:.1f} MB "
-                             "page limit", code="NL-FETCH-TOO-LARGE")
+            raise FetchError(
+                f"{int(declared) / 1e6:.1f} MB is over the {limit / 1e6:.1f} MB page limit",
+                code="NL-FETCH-TOO-LARGE",
+            )
         chunks, size = [], 0
         for chunk in r.iter_bytes():
             size += len(chunk)
-            if size > limit:     # counted while streaming: a lying Content-Length reads no more
-                raise FetchError(f"over the {limit / 1e6:.1f} MB page limit",
-                                 code="NL-FETCH-TOO-LARGE")
+            if size > limit:  # counted while streaming: a lying Content-Length reads no more
+                raise FetchError(f"over the {limit / 1e6:.1f} MB page limit", code="NL-FETCH-TOO-LARGE")
             chunks.append(chunk)
         return b"".join(chunks)
 

@@ -1,4 +1,5 @@
 """Article metadata found in plain text: the title line and the outlet's name."""
+
 from __future__ import annotations
 
 import re
@@ -64,7 +65,7 @@ def text_title(text: str) -> tuple[str | None, int | None, str | None]:
     lines = text.splitlines(keepends=True)
     for i, line in enumerate(lines):
         if line.strip():
-            rest = "".join(lines[i + 1:]).strip()
+            rest = "".join(lines[i + 1 :]).strip()
             if not rest or not looks_like_title(line):
                 return None, None, None
             title, tail = split_title(line)

@@ -3,6 +3,7 @@
 Each reader yields ``Article`` or ``Problem`` items, so one bad file (or one
 bad JSONL line) never stops the batch.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -18,10 +19,16 @@ from newsledger.ingest.dates import parse_given
 from newsledger.ingest.decode import decode, looks_binary
 from newsledger.records import Article
 
-FORMATS = {".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html",
-           ".jsonl": "jsonl", ".ndjson": "jsonl"}
-ARCHIVES = (".warc", ".warc.gz", ".arc", ".arc.gz")   # web archives: ingest/warc.py
-DEFAULT_MAX_BYTES = 5 * 1024 * 1024   # one article; news stories are well under 1 MB
+FORMATS = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".html": "html",
+    ".htm": "html",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+}
+ARCHIVES = (".warc", ".warc.gz", ".arc", ".arc.gz")  # web archives: ingest/warc.py
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024  # one article; news stories are well under 1 MB
 Item = Article | Problem
 
 
@@ -36,9 +43,20 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def make_article(text: str, name: str | None, *, fmt: str, source: str, line: int | None = None,
-                 encoding: str = "utf-8", title=None, outlet=None, url=None,
-                 published=None, published_method=None) -> Article:
+def make_article(
+    text: str,
+    name: str | None,
+    *,
+    fmt: str,
+    source: str,
+    line: int | None = None,
+    encoding: str = "utf-8",
+    title=None,
+    outlet=None,
+    url=None,
+    published=None,
+    published_method=None,
+) -> Article:
     text = normalise_newlines(text)
     if not text.strip():
         raise IngestError("no text in it; nothing to ingest", code="NL-INGEST-EMPTY")
@@ -55,12 +73,23 @@ def make_article(text: str, name: str | None, *, fmt: str, source: str, line: in
     elif pub is None:
         note = "no date in the input's metadata"
     return Article(
-        id=doc_id, text=text, name=name or doc_id, title=title, title_start=title_start,
-        outlet=outlet, url=url,
-        published=pub[0] if pub else None, published_precision=pub[1] if pub else None,
-        published_method=published_method if pub else None, published_note=note,
-        source=source, source_line=line, fmt=fmt, encoding=encoding,
-        excluded=boilerplate.find_excluded(doc_id, text))
+        id=doc_id,
+        text=text,
+        name=name or doc_id,
+        title=title,
+        title_start=title_start,
+        outlet=outlet,
+        url=url,
+        published=pub[0] if pub else None,
+        published_precision=pub[1] if pub else None,
+        published_method=published_method if pub else None,
+        published_note=note,
+        source=source,
+        source_line=line,
+        fmt=fmt,
+        encoding=encoding,
+        excluded=boilerplate.find_excluded(doc_id, text),
+    )
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
@@ -71,11 +100,13 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
         raise IngestError(
             f"{size / 1e6:.1f} MB is over the {max_bytes / 1e6:.1f} MB limit for one article; "
             "split it into articles (one per file, or one per .jsonl line) or raise --max-bytes",
-            code="NL-INGEST-TOO-LARGE")
+            code="NL-INGEST-TOO-LARGE",
+        )
     data = path.read_bytes()
     if looks_binary(data):
-        raise IngestError("looks binary, not text, HTML or JSONL; skip it or convert it",
-                          code="NL-INGEST-BINARY")
+        raise IngestError(
+            "looks binary, not text, HTML or JSONL; skip it or convert it", code="NL-INGEST-BINARY"
+        )
     return data
 
 
@@ -89,16 +120,28 @@ def read_html(data: bytes, name: str, source: str) -> Article:
 
     html, enc = decode(data)
     doc = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False,
-        date_extraction_params={"extensive_search": False, "original_date": True})
+        html,
+        with_metadata=True,
+        include_comments=False,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
     text = getattr(doc, "text", None) if doc is not None else None
     if not text:
-        raise IngestError("no article text found in this HTML (trafilatura found none)",
-                          code="NL-INGEST-EMPTY")
-    return make_article(text, name, fmt="html", source=source, encoding=enc,
-                        title=getattr(doc, "title", None), outlet=getattr(doc, "sitename", None),
-                        url=getattr(doc, "url", None), published=getattr(doc, "date", None),
-                        published_method="html_meta")
+        raise IngestError(
+            "no article text found in this HTML (trafilatura found none)", code="NL-INGEST-EMPTY"
+        )
+    return make_article(
+        text,
+        name,
+        fmt="html",
+        source=source,
+        encoding=enc,
+        title=getattr(doc, "title", None),
+        outlet=getattr(doc, "sitename", None),
+        url=getattr(doc, "url", None),
+        published=getattr(doc, "date", None),
+        published_method="html_meta",
+    )
 
 
 def read_jsonl(data: bytes, source: str, max_bytes: int) -> Iterator[Item]:
@@ -112,25 +155,29 @@ def read_jsonl(data: bytes, source: str, max_bytes: int) -> Iterator[Item]:
             yield Problem(source, n, e.code, e.message)
 
 
-def _jsonl_record(line: str, n: int, source: str, max_bytes: int,
-                  encoding: str = "utf-8") -> Article:
+def _jsonl_record(line: str, n: int, source: str, max_bytes: int, encoding: str = "utf-8") -> Article:
     if len(line) > max_bytes:
-        raise IngestError(f"line is over the {max_bytes / 1e6:.1f} MB limit for one article",
-                          code="NL-INGEST-TOO-LARGE")
+        raise IngestError(
+            f"line is over the {max_bytes / 1e6:.1f} MB limit for one article", code="NL-INGEST-TOO-LARGE"
+        )
     try:
         rec = json.loads(line)
     except json.JSONDecodeError as e:
-        raise IngestError(f"not JSON ({e.msg} at column {e.colno}); fix or remove the line",
-                          code="NL-INGEST-JSONL") from None
+        raise IngestError(
+            f"not JSON ({e.msg} at column {e.colno}); fix or remove the line", code="NL-INGEST-JSONL"
+        ) from None
     if not isinstance(rec, dict):
-        raise IngestError("a line must be a JSON object with 'text' or 'html'",
-                          code="NL-INGEST-JSONL")
+        raise IngestError("a line must be a JSON object with 'text' or 'html'", code="NL-INGEST-JSONL")
     name = str(rec["id"]) if rec.get("id") is not None else None
-    given = dict(title=rec.get("title"), outlet=rec.get("outlet"), url=rec.get("url"),
-                 published=rec.get("published"), published_method="input")
+    given = dict(
+        title=rec.get("title"),
+        outlet=rec.get("outlet"),
+        url=rec.get("url"),
+        published=rec.get("published"),
+        published_method="input",
+    )
     if isinstance(rec.get("text"), str) and rec["text"].strip():
-        return make_article(rec["text"], name, fmt="jsonl", source=source, line=n,
-                            encoding=encoding, **given)
+        return make_article(rec["text"], name, fmt="jsonl", source=source, line=n, encoding=encoding, **given)
     if isinstance(rec.get("html"), str) and rec["html"].strip():
         art = read_html(rec["html"].encode("utf-8"), name or "", source)
         return _override(art, name, n, given)
@@ -144,8 +191,9 @@ def _override(art: Article, name, line, given) -> Article:
     pub = parse_given(given["published"]) if given["published"] is not None else None
     changes = {k: v for k, v in given.items() if k in ("title", "outlet", "url") and v}
     if pub:
-        changes.update(published=pub[0], published_precision=pub[1], published_method="input",
-                       published_note=None)
+        changes.update(
+            published=pub[0], published_precision=pub[1], published_method="input", published_note=None
+        )
     return replace(art, name=name or art.id, source_line=line, fmt="jsonl", **changes)
 
 
@@ -158,12 +206,13 @@ def sniff_format(data: bytes) -> str:
     return "txt"
 
 
-def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, data: bytes | None = None,
-              fmt: str | None = None) -> Iterator[Item]:
+def read_file(
+    path: Path, max_bytes: int = DEFAULT_MAX_BYTES, data: bytes | None = None, fmt: str | None = None
+) -> Iterator[Item]:
     source = str(path)
     try:
         fmt = fmt or FORMATS.get(path.suffix.lower(), "txt")
-        limit = max_bytes * 200 if fmt == "jsonl" else max_bytes   # jsonl: many articles
+        limit = max_bytes * 200 if fmt == "jsonl" else max_bytes  # jsonl: many articles
         if data is None:
             data = _read_bytes(path, limit)
         if fmt == "jsonl":
@@ -200,8 +249,11 @@ def iter_files(paths) -> Iterator[Path | Problem]:
             yield Problem(str(p), None, "NL-INGEST-NOT-FOUND", "no such file or folder; check the path")
         elif path.is_dir():
             for f in sorted(path.rglob("*")):
-                if f.is_file() and not f.name.startswith(".") and (
-                        f.suffix.lower() in FORMATS or f.name.lower().endswith(ARCHIVES)):
+                if (
+                    f.is_file()
+                    and not f.name.startswith(".")
+                    and (f.suffix.lower() in FORMATS or f.name.lower().endswith(ARCHIVES))
+                ):
                     yield f
         else:
             yield path
@@ -213,8 +265,9 @@ def read_paths(paths, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
             yield f
         elif str(f) == "-":
             yield from read_stdin(max_bytes)
-        elif f.name.lower().endswith(ARCHIVES):   # streamed record by record, no size limit
+        elif f.name.lower().endswith(ARCHIVES):  # streamed record by record, no size limit
             from newsledger.ingest.warc import read_warc
+
             yield from read_warc(f)
         else:
             yield from read_file(f, max_bytes)

@@ -4,6 +4,7 @@ Records are streamed, so a crawl of many gigabytes never sits in memory; each HT
 read up to the page limit. The capture date (WARC-Date) is the publication date only where the
 page gives none, and ``published_method`` says so ("warc_capture").
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -22,8 +23,12 @@ def read_warc(path: Path, max_bytes: int = MAX_PAGE_BYTES) -> Iterator[Article |
     source, n = str(path), 0
     try:
         if not _looks_like_archive(path):
-            yield Problem(source, None, "NL-INGEST-WARC", "does not start like a WARC or ARC "
-                          "file (WARC/1.x or filedesc://); check the file")
+            yield Problem(
+                source,
+                None,
+                "NL-INGEST-WARC",
+                "does not start like a WARC or ARC file (WARC/1.x or filedesc://); check the file",
+            )
             return
         with open(path, "rb") as fh:
             for n, rec in enumerate(ArchiveIterator(fh, arc2warc=True), 1):
@@ -31,9 +36,12 @@ def read_warc(path: Path, max_bytes: int = MAX_PAGE_BYTES) -> Iterator[Article |
                 if item is not None:
                     yield item
     except ArchiveLoadFailed as e:
-        yield Problem(source, n + 1 if n else None, "NL-INGEST-WARC",
-                      f"not a readable WARC/ARC record ({str(e)[:120]}); the rest of the file "
-                      "is skipped")
+        yield Problem(
+            source,
+            n + 1 if n else None,
+            "NL-INGEST-WARC",
+            f"not a readable WARC/ARC record ({str(e)[:120]}); the rest of the file is skipped",
+        )
     except OSError as e:
         yield Problem(source, None, "NL-INGEST-READ", f"cannot read it: {e.strerror or e}")
 
@@ -65,11 +73,11 @@ def _record(rec, source: str, n: int, max_bytes: int) -> Article | Problem | Non
     url = rec.rec_headers.get_header("WARC-Target-URI") or f"{source}#{n}"
     body = rec.content_stream().read(max_bytes + 1)
     if len(body) > max_bytes:
-        return Problem(source, n, "NL-INGEST-TOO-LARGE",
-                       f"{url}: over the {max_bytes / 1e6:.1f} MB page limit")
+        return Problem(
+            source, n, "NL-INGEST-TOO-LARGE", f"{url}: over the {max_bytes / 1e6:.1f} MB page limit"
+        )
     captured = (rec.rec_headers.get_header("WARC-Date") or "")[:10] or None
     try:
-        return html_article(body, url, source=url, fallback_date=captured,
-                            date_method="warc_capture")
+        return html_article(body, url, source=url, fallback_date=captured, date_method="warc_capture")
     except IngestError as e:
         return Problem(source, n, e.code, f"{url}: {e.message}")

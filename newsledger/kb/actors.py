@@ -1,4 +1,5 @@
 """Read-side queries about actors: the list, and one actor's file (any spelling)."""
+
 from __future__ import annotations
 
 import json
@@ -15,21 +16,27 @@ def _aliases(row: dict) -> list[str]:
         return []
 
 
-def list_actors(store: Store, *, type: str | None = None, search: str | None = None,
-                limit: int | None = None) -> list[dict]:
+def list_actors(
+    store: Store, *, type: str | None = None, search: str | None = None, limit: int | None = None
+) -> list[dict]:
     """Actors with their number of mentions and articles, most mentioned first."""
     rows = store.query(
         "SELECT e.*, count(m.id) AS mentions, count(DISTINCT m.doc_id) AS articles "
         "FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id "
-        "GROUP BY e.id ORDER BY mentions DESC, e.name")
+        "GROUP BY e.id ORDER BY mentions DESC, e.name"
+    )
     if type:
         want = type.upper()
-        rows = [r for r in rows if (r.get("type") or "").upper() == want
-                or (r.get("kb_type") or "").upper() == want]
+        rows = [
+            r
+            for r in rows
+            if (r.get("type") or "").upper() == want or (r.get("kb_type") or "").upper() == want
+        ]
     if search:
         f, k = fold(search), key(search)
-        rows = [r for r in rows if any(f in fold(n) or k == key(n)
-                                       for n in [r["name"], r["id"]] + _aliases(r))]
+        rows = [
+            r for r in rows if any(f in fold(n) or k == key(n) for n in [r["name"], r["id"]] + _aliases(r))
+        ]
     for r in rows:
         r["aliases"] = ", ".join(_aliases(r))
     return rows[:limit] if limit else rows
@@ -56,30 +63,46 @@ def profile(store: Store, row: dict) -> dict:
     aid = row["id"]
     spellings = store.query(
         "SELECT text, count(*) AS n FROM mentions WHERE entity_id=? AND NOT COALESCE(nominal, 0) "
-        "GROUP BY text ORDER BY n DESC, text", (aid,))
+        "GROUP BY text ORDER BY n DESC, text",
+        (aid,),
+    )
     nominal = store.query(
         "SELECT text, count(*) AS n FROM mentions WHERE entity_id=? AND nominal "
-        "GROUP BY text ORDER BY n DESC, text", (aid,))
+        "GROUP BY text ORDER BY n DESC, text",
+        (aid,),
+    )
     seen = store.query(
         "SELECT min(COALESCE(d.published, d.ingested_at)) AS first, "
         "max(COALESCE(d.published, d.ingested_at)) AS last, count(DISTINCT d.id) AS articles "
-        "FROM mentions m JOIN documents d ON d.id = m.doc_id WHERE m.entity_id=?", (aid,))[0]
+        "FROM mentions m JOIN documents d ON d.id = m.doc_id WHERE m.entity_id=?",
+        (aid,),
+    )[0]
     outlets = store.query(
         "SELECT COALESCE(d.outlet, '(unknown)') AS outlet, count(DISTINCT d.id) AS articles "
         "FROM mentions m JOIN documents d ON d.id = m.doc_id WHERE m.entity_id=? "
-        "GROUP BY outlet ORDER BY articles DESC, outlet", (aid,))
+        "GROUP BY outlet ORDER BY articles DESC, outlet",
+        (aid,),
+    )
     quotes = store.db.execute("SELECT count(*) FROM quotes WHERE speaker_id=?", (aid,)).fetchone()[0]
-    events = store.db.execute("SELECT count(*) FROM events WHERE source_id=? OR target_id=?",
-                              (aid, aid)).fetchone()[0]
+    events = store.db.execute(
+        "SELECT count(*) FROM events WHERE source_id=? OR target_id=?", (aid, aid)
+    ).fetchone()[0]
     actor = base.default().get(row.get("kb_id") or aid)
     return {
-        "id": aid, "name": row["name"], "type": row.get("type"), "kb_id": row.get("kb_id"),
+        "id": aid,
+        "name": row["name"],
+        "type": row.get("type"),
+        "kb_id": row.get("kb_id"),
         "kb_type": actor.type if actor else row.get("kb_type"),
         "aliases": [(r["text"], r["n"]) for r in spellings],
         "descriptions": [(r["text"], r["n"]) for r in nominal],
-        "roles": _roles(actor, row), "affiliations": _affiliations(actor),
-        "first_seen": seen["first"], "last_seen": seen["last"], "articles": seen["articles"],
-        "quotes": quotes, "events": events,
+        "roles": _roles(actor, row),
+        "affiliations": _affiliations(actor),
+        "first_seen": seen["first"],
+        "last_seen": seen["last"],
+        "articles": seen["articles"],
+        "quotes": quotes,
+        "events": events,
         "outlets": [(r["outlet"], r["articles"]) for r in outlets],
         "geo": row.get("geo"),
         "possibly_same": _possibly_same(store, aid),
@@ -89,13 +112,14 @@ def profile(store: Store, row: dict) -> dict:
 def _possibly_same(store: Store, aid: str) -> list[dict]:
     """Actors kept apart from this one on weak evidence (kb/links.py)."""
     from newsledger.kb.links import links_of
+
     return links_of(store, aid)
 
 
 def _roles(actor, row: dict) -> list[str]:
     kb = base.default()
     out = []
-    for r in (actor.roles if actor else row.get("roles") or []):
+    for r in actor.roles if actor else row.get("roles") or []:
         if not r.get("role"):
             continue
         of = kb.get(r.get("of"))
@@ -108,6 +132,8 @@ def _affiliations(actor) -> list[str]:
     if actor is None:
         return []
     kb = base.default()
-    return [f"{a.get('rel', 'related to').replace('_', ' ')} "
-            f"{kb.get(a.get('of')).name if kb.get(a.get('of')) else a.get('of')}"
-            for a in actor.affiliations]
+    return [
+        f"{a.get('rel', 'related to').replace('_', ' ')} "
+        f"{kb.get(a.get('of')).name if kb.get(a.get('of')) else a.get('of')}"
+        for a in actor.affiliations
+    ]

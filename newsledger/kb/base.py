@@ -11,6 +11,7 @@ key, same kind; places also the same type) is merged into it: its spellings
 become ``imported`` ones and its roles are kept only for offices the curated
 actor has none for. User entries with an existing id extend or override that actor.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -22,20 +23,26 @@ from importlib import resources
 from pathlib import Path
 
 import yaml
-
-from newsledger.errors import NewsledgerError
 from rapidfuzz import fuzz, process
 
-from newsledger.kb.names import (FUZZY_MIN, core, fold, key, looks_alike, person_key,
-                                 same_person, slug, tokens)
+from newsledger.errors import NewsledgerError
+from newsledger.kb.names import FUZZY_MIN, core, fold, key, looks_alike, person_key, same_person, slug, tokens
 
 ENV_KB = "NEWSLEDGER_KB"
-ENV_NO_PHOENIX = "NEWSLEDGER_KB_NO_PHOENIX"   # "1": leave the Phoenix import out
-ENV_NO_SOURCES = "NEWSLEDGER_KB_NO_SOURCES"   # "1": leave the 2016-2026 import out
-_YAML = getattr(yaml, "CSafeLoader", yaml.SafeLoader)    # the C parser: ~10x faster start-up
+ENV_NO_PHOENIX = "NEWSLEDGER_KB_NO_PHOENIX"  # "1": leave the Phoenix import out
+ENV_NO_SOURCES = "NEWSLEDGER_KB_NO_SOURCES"  # "1": leave the 2016-2026 import out
+_YAML = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser: ~10x faster start-up
 # Knowledge-base types and the spaCy label their mentions carry.
-LABELS = {"person": "PERSON", "country": "GPE", "city": "GPE", "province": "GPE",
-          "region": "LOC", "base": "FAC", "facility": "FAC", "nationality": "NORP"}
+LABELS = {
+    "person": "PERSON",
+    "country": "GPE",
+    "city": "GPE",
+    "province": "GPE",
+    "region": "LOC",
+    "base": "FAC",
+    "facility": "FAC",
+    "nationality": "NORP",
+}
 _CACHE_MAX = 50_000
 PLACE_TYPES = {"country", "city", "province", "region", "base", "facility"}
 
@@ -83,14 +90,14 @@ class KB:
         self.by_fold: dict[str, list[str]] = {}
         self.by_key: dict[str, list[str]] = {}
         self.demonyms: dict[str, str] = {}
-        self.capitals: dict[str, str] = {}     # city id -> country id
-        self.by_surname: dict[str, list[str]] = {}     # curated persons only
-        self.by_last: dict[str, list[str]] = {}        # every person, for full-name matching
-        self.by_core: dict[str, list[str]] = {}        # curated group names without a generic head
+        self.capitals: dict[str, str] = {}  # city id -> country id
+        self.by_surname: dict[str, list[str]] = {}  # curated persons only
+        self.by_last: dict[str, list[str]] = {}  # every person, for full-name matching
+        self.by_core: dict[str, list[str]] = {}  # curated group names without a generic head
         # Derived lookups, built on first use and dropped by add().
         self._roles: dict[tuple, list[str]] | None = None
         self._last_list: list[str] | None = None
-        self._near_last: dict[str, list[str]] = {}     # surname key -> similar surname keys
+        self._near_last: dict[str, list[str]] = {}  # surname key -> similar surname keys
         self._sites: dict[tuple, list[str]] | None = None
         for a in actors:
             self.add(a)
@@ -121,8 +128,9 @@ class KB:
                 target.attrs.setdefault(k, v)
         for n in names:
             self._index(n, target.id)
-            if kind(target.type) == "group" and (tier(actor) == 0 or tier(actor) == 1
-                                                 and target.type == "armed_group"):
+            if kind(target.type) == "group" and (
+                tier(actor) == 0 or tier(actor) == 1 and target.type == "armed_group"
+            ):
                 # Curated and imported armed groups only: Phoenix's and the parties'
                 # generic names ("National Liberation Front/Movement/Alliance",
                 # "Democratic Party" in many countries) would cross-match.
@@ -148,8 +156,7 @@ class KB:
 
     def _names_better(self, name: str, target: Actor, rank: int) -> bool:
         """Whether ``name`` already names an actor other than ``target`` ranked above ``rank``."""
-        return any(i != target.id and tier(self.actors[i]) < rank
-                   for i in self.by_fold.get(fold(name), ()))
+        return any(i != target.id and tier(self.actors[i]) < rank for i in self.by_fold.get(fold(name), ()))
 
     def _duplicate(self, actor: Actor) -> Actor | None:
         if actor.source == "region":
@@ -160,8 +167,11 @@ class KB:
                 other = self.actors[aid]
                 # Places merge only with places of the same level: a province is
                 # never a spelling of its country or of its capital city.
-                if tier(other) != tier(actor) and kind(other.type) == kind_ \
-                        and (kind_ != "place" or _level(other.type) == _level(actor.type)):
+                if (
+                    tier(other) != tier(actor)
+                    and kind(other.type) == kind_
+                    and (kind_ != "place" or _level(other.type) == _level(actor.type))
+                ):
                     return other
         return None
 
@@ -181,13 +191,15 @@ class KB:
         a wrong actor is worse than a new one.
         """
         strict = len(tokens(name)) == 1
-        for idx, k in ((self.by_fold, fold(name)), (self.by_key, key(name)),
-                       (self.by_key, person_key(name))):
+        for idx, k in ((self.by_fold, fold(name)), (self.by_key, key(name)), (self.by_key, person_key(name))):
             ids = idx.get(k)
             if ids and strict and idx is self.by_key:
                 # One-word keys collide ("Kedah"/"Qaida"): the spellings must also look alike.
-                ids = [i for i in ids if any(looks_alike(fold(name), fold(n))
-                                             for n in self.actors[i].names() if key(n) == k)]
+                ids = [
+                    i
+                    for i in ids
+                    if any(looks_alike(fold(name), fold(n)) for n in self.actors[i].names() if key(n) == k)
+                ]
             if ids:
                 hit = self._pick(ids, label, strict)
                 if hit is not None:
@@ -224,8 +236,11 @@ class KB:
         if not ids and len(toks[-1]) >= 5:
             for k in self._similar_last(toks[-1]):
                 ids += self.by_last[k]
-        hits = [self.actors[i] for i in dict.fromkeys(ids)
-                if any(same_person(n, name) for n in self.actors[i].names())]
+        hits = [
+            self.actors[i]
+            for i in dict.fromkeys(ids)
+            if any(same_person(n, name) for n in self.actors[i].names())
+        ]
         hits = [a for a in hits if tier(a) == 0] or [a for a in hits if tier(a) == 1] or hits
         return hits[0] if len(hits) == 1 else None
 
@@ -237,10 +252,13 @@ class KB:
             if self._last_list is None:
                 self._last_list = list(self.by_last)
             if len(self._near_last) >= _CACHE_MAX:
-                self._near_last.clear()      # bounded: a long run sees many names once
+                self._near_last.clear()  # bounded: a long run sees many names once
             hit = self._near_last[last] = [
-                k for k, _, _ in process.extract(last, self._last_list, scorer=fuzz.ratio,
-                                                 score_cutoff=FUZZY_MIN, limit=5)]
+                k
+                for k, _, _ in process.extract(
+                    last, self._last_list, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN, limit=5
+                )
+            ]
         return hit
 
     def _pick(self, ids: list[str], label: str | None, strict: bool = False) -> Actor | None:
@@ -286,9 +304,12 @@ class KB:
             idx: dict[tuple, list[str]] = {}
             for a in self.actors.values():
                 for r in a.roles:
-                    ids = idx.setdefault((r.get("role"), r.get("of")), []) \
-                        if r.get("role") and r.get("of") else None
-                    if ids is not None and a.id not in ids:    # one entry per holder, not per term
+                    ids = (
+                        idx.setdefault((r.get("role"), r.get("of")), [])
+                        if r.get("role") and r.get("of")
+                        else None
+                    )
+                    if ids is not None and a.id not in ids:  # one entry per holder, not per term
                         ids.append(a.id)
             self._roles = idx
         return self._roles
@@ -318,7 +339,7 @@ def _in_range(r: dict, date: str | None) -> bool:
         return True
     d = date[:10]
     lo, hi = str(r.get("from") or ""), str(r.get("to") or "")
-    return (not lo or lo[:len(d)] <= d) and (not hi or d <= hi)
+    return (not lo or lo[: len(d)] <= d) and (not hi or d <= hi)
 
 
 def _as_list(v) -> list:
@@ -331,17 +352,25 @@ _ACTOR_KEYS = {"id", "name", "type", "aliases", "roles", "affiliations"}
 def actor_from(entry: dict, source: str) -> Actor:
     """An Actor from a KB file entry; unknown keys are kept as attributes."""
     if not isinstance(entry, dict) or not entry.get("name"):
-        raise KBError(f"knowledge-base entry without a name in {source}: {entry!r}; "
-                      "every entry needs at least `name` (and ideally `id` and `type`)",
-                      code="NL-KB-ENTRY")
-    roles = [{k: (str(v) if k in ("from", "to") and v else v) for k, v in r.items()}
-             for r in entry.get("roles") or []]
-    return Actor(id=str(entry.get("id") or slug(entry["name"])), name=entry["name"],
-                 type=entry.get("type", "organisation"),
-                 aliases=[str(a) for a in entry.get("aliases") or []],
-                 roles=roles, affiliations=list(entry.get("affiliations") or []),
-                 attrs={k: v for k, v in entry.items() if k not in _ACTOR_KEYS},
-                 source=source)
+        raise KBError(
+            f"knowledge-base entry without a name in {source}: {entry!r}; "
+            "every entry needs at least `name` (and ideally `id` and `type`)",
+            code="NL-KB-ENTRY",
+        )
+    roles = [
+        {k: (str(v) if k in ("from", "to") and v else v) for k, v in r.items()}
+        for r in entry.get("roles") or []
+    ]
+    return Actor(
+        id=str(entry.get("id") or slug(entry["name"])),
+        name=entry["name"],
+        type=entry.get("type", "organisation"),
+        aliases=[str(a) for a in entry.get("aliases") or []],
+        roles=roles,
+        affiliations=list(entry.get("affiliations") or []),
+        attrs={k: v for k, v in entry.items() if k not in _ACTOR_KEYS},
+        source=source,
+    )
 
 
 def read_file(path: str | Path, source: str = "user") -> list[Actor]:
@@ -350,11 +379,14 @@ def read_file(path: str | Path, source: str = "user") -> list[Actor]:
         text = p.read_text("utf-8")
         data = json.loads(text) if p.suffix == ".json" else yaml.load(text, Loader=_YAML)
     except OSError as e:
-        raise KBError(f"cannot read knowledge-base file {p} ({e.strerror}); fix the path in "
-                      f"${ENV_KB}", code="NL-KB-READ") from None
+        raise KBError(
+            f"cannot read knowledge-base file {p} ({e.strerror}); fix the path in ${ENV_KB}",
+            code="NL-KB-READ",
+        ) from None
     except (ValueError, yaml.YAMLError) as e:
-        raise KBError(f"{p} is not a valid YAML/JSON list of actors ({e}); see docs/actors.md",
-                      code="NL-KB-PARSE") from None
+        raise KBError(
+            f"{p} is not a valid YAML/JSON list of actors ({e}); see docs/actors.md", code="NL-KB-PARSE"
+        ) from None
     if isinstance(data, dict):
         data = data.get("actors", [])
     return [actor_from(e, source) for e in data or []]
@@ -366,10 +398,20 @@ def _phoenix_actors() -> list[Actor]:
     with ref.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as f:
         for line in f:
             r = json.loads(line)
-            roles = [{"code": x["code"], "from": x.get("from"), "to": x.get("to")}
-                     for x in r.get("roles", [])]
-            out.append(Actor(id=r["id"], name=r["name"], type=r["type"], aliases=r["aliases"],
-                             roles=roles, attrs={"codes": r.get("codes", [])}, source="phoenix"))
+            roles = [
+                {"code": x["code"], "from": x.get("from"), "to": x.get("to")} for x in r.get("roles", [])
+            ]
+            out.append(
+                Actor(
+                    id=r["id"],
+                    name=r["name"],
+                    type=r["type"],
+                    aliases=r["aliases"],
+                    roles=roles,
+                    attrs={"codes": r.get("codes", [])},
+                    source="phoenix",
+                )
+            )
     return out
 
 
@@ -391,10 +433,18 @@ def _source_actors() -> list[Actor]:
             r = json.loads(line)
             attrs = {k: v for k, v in r.items() if k not in _SOURCE_KEYS}
             attrs["sources"] = r["source"]
-            out.append(Actor(id=r["id"], name=r["name"], type=r["type"],
-                             aliases=r.get("aliases", []), roles=r.get("roles", []),
-                             affiliations=r.get("affiliations", []), attrs=attrs,
-                             source="sources"))
+            out.append(
+                Actor(
+                    id=r["id"],
+                    name=r["name"],
+                    type=r["type"],
+                    aliases=r.get("aliases", []),
+                    roles=r.get("roles", []),
+                    affiliations=r.get("affiliations", []),
+                    attrs=attrs,
+                    source="sources",
+                )
+            )
     return out
 
 
@@ -426,8 +476,9 @@ def add_sources(kb: KB, actors: list[Actor]) -> None:
         if target is not a and tier(target) == 0 and a.roles:
             theirs = {id(r) for r in a.roles}
             own = {(r.get("role"), r.get("of")) for r in target.roles if id(r) not in theirs}
-            target.roles = [r for r in target.roles
-                            if id(r) not in theirs or (r.get("role"), r.get("of")) not in own]
+            target.roles = [
+                r for r in target.roles if id(r) not in theirs or (r.get("role"), r.get("of")) not in own
+            ]
         for k in _REFS:
             v = target.attrs.get(k)
             if isinstance(v, str) and v in remap:
@@ -440,8 +491,9 @@ def user_paths() -> list[str]:
 
 
 @lru_cache(maxsize=4)
-def load(extra: tuple[str, ...] | None = None, phoenix: bool | None = None,
-         sources: bool | None = None) -> KB:
+def load(
+    extra: tuple[str, ...] | None = None, phoenix: bool | None = None, sources: bool | None = None
+) -> KB:
     """The knowledge base of this process: region file, user files, the 2016-2026
     import and the Phoenix import. ``phoenix`` and ``sources`` None: as the
     environment says (both in by default); ``sources`` None follows an explicit
@@ -451,8 +503,8 @@ def load(extra: tuple[str, ...] | None = None, phoenix: bool | None = None,
     kb = KB(actors)
     for p in list(extra if extra is not None else user_paths()):
         for a in read_file(p):
-            a.source = "region"          # user entries rank with the shipped ones
-            kb.add(a)                    # an existing id is extended, a new one added
+            a.source = "region"  # user entries rank with the shipped ones
+            kb.add(a)  # an existing id is extended, a new one added
     if sources is None:
         sources = phoenix if phoenix is not None else os.environ.get(ENV_NO_SOURCES) != "1"
     if sources:

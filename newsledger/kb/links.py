@@ -7,6 +7,7 @@ two actors stay apart and ``record`` stores a scored "possibly the same as"
 link (``actor_links``, migration 0005) that ``newsledger actor NAME`` and the
 API show. ``suspects`` lists the merges most likely wrong, for an analyst.
 """
+
 from __future__ import annotations
 
 from collections import Counter, defaultdict
@@ -17,11 +18,11 @@ from newsledger.kb import base
 from newsledger.kb.names import fold, token_key, tokens
 from newsledger.store.db import Store, now
 
-SURNAME_SCORE = 0.5      # a one-word name that full names of the ledger end with
-SHORT_FORM_SCORE = 0.6   # an organisation named by the end of another's name
-VARIANT_SCORE = 0.7      # one surname, given names that are variants (Fred / Frederick)
-MIN_SHARED = 2           # actors an article must share with the other's articles to join
-_LIMIT = 20              # candidates per actor: a common surname is no evidence at all
+SURNAME_SCORE = 0.5  # a one-word name that full names of the ledger end with
+SHORT_FORM_SCORE = 0.6  # an organisation named by the end of another's name
+VARIANT_SCORE = 0.7  # one surname, given names that are variants (Fred / Frederick)
+MIN_SHARED = 2  # actors an article must share with the other's articles to join
+_LIMIT = 20  # candidates per actor: a common surname is no evidence at all
 _KINDS_LINKED = {"PERSON", "ORG"}
 
 
@@ -41,31 +42,37 @@ def link(store: Store, doc_id: str) -> int:
     this article's full name now explains are linked again."""
     ents = _doc_entities(store, doc_id)
     with store.transaction():
-        store.db.executemany("INSERT OR IGNORE INTO actor_tails VALUES (?, ?)",
-                             [(tail(e["id"]), e["id"]) for e in ents])
+        store.db.executemany(
+            "INSERT OR IGNORE INTO actor_tails VALUES (?, ?)", [(tail(e["id"]), e["id"]) for e in ents]
+        )
     joined = 0
     for e in ents:
         joined += _link_entity(store, doc_id, e, ents)
         if "~" not in e["id"] and len(e["id"].split("_")) > 1:
             for other in _scoped_namesakes(store, e):
-                for d in store.query("SELECT DISTINCT doc_id FROM mentions WHERE entity_id=?",
-                                     (other["id"],)):
-                    joined += _link_entity(store, d["doc_id"], other,
-                                           _doc_entities(store, d["doc_id"]))
+                for d in store.query(
+                    "SELECT DISTINCT doc_id FROM mentions WHERE entity_id=?", (other["id"],)
+                ):
+                    joined += _link_entity(store, d["doc_id"], other, _doc_entities(store, d["doc_id"]))
     return joined
 
 
 def _doc_entities(store: Store, doc_id: str) -> list[dict]:
-    return store.query("SELECT DISTINCT e.id, e.name, e.type, e.kb_id FROM mentions m "
-                       "JOIN entities e ON e.id = m.entity_id WHERE m.doc_id=? "
-                       "AND NOT COALESCE(m.nominal, 0)", (doc_id,))
+    return store.query(
+        "SELECT DISTINCT e.id, e.name, e.type, e.kb_id FROM mentions m "
+        "JOIN entities e ON e.id = m.entity_id WHERE m.doc_id=? "
+        "AND NOT COALESCE(m.nominal, 0)",
+        (doc_id,),
+    )
 
 
 def _scoped_namesakes(store: Store, e: dict) -> list[dict]:
     """Actors of other articles named only by this actor's last word."""
-    rows = store.query("SELECT e.id, e.name, e.type, e.kb_id FROM actor_tails t JOIN entities e "
-                       "ON e.id = t.id WHERE t.tail=? AND e.type=? AND e.kb_id IS NULL LIMIT ?",
-                       (tail(e["id"]), e["type"], _LIMIT + 1))
+    rows = store.query(
+        "SELECT e.id, e.name, e.type, e.kb_id FROM actor_tails t JOIN entities e "
+        "ON e.id = t.id WHERE t.tail=? AND e.type=? AND e.kb_id IS NULL LIMIT ?",
+        (tail(e["id"]), e["type"], _LIMIT + 1),
+    )
     return [r for r in rows if r["id"] != e["id"] and ("~" in r["id"] or "_" not in r["id"])]
 
 
@@ -76,18 +83,20 @@ def _link_entity(store: Store, doc_id: str, e: dict, ents: list[dict]) -> int:
     if not cands:
         return 0
     mine = {x["id"] for x in ents if "~" not in x["id"] and x["id"] != e["id"]}
-    scored = sorted(((len(mine & _context(store, c)), c, score, reason)
-                     for c, score, reason in cands), key=lambda t: (-t[0], -t[2], t[1]))
+    scored = sorted(
+        ((len(mine & _context(store, c)), c, score, reason) for c, score, reason in cands),
+        key=lambda t: (-t[0], -t[2], t[1]),
+    )
     shared, best, _, _ = scored[0]
     unique = len(scored) == 1 or scored[1][0] < shared
     if shared >= MIN_SHARED and unique:
         from newsledger.kb.decisions import apply_to_doc, move
+
         with store.transaction():
             move(store, e["id"], best, doc_id)
         apply_to_doc(store, doc_id)
         return 1
-    rows = [(*sorted((e["id"], c)), min(0.95, s + 0.05 * n), r, now())
-            for n, c, s, r in scored]
+    rows = [(*sorted((e["id"], c)), min(0.95, s + 0.05 * n), r, now()) for n, c, s, r in scored]
     with store.transaction():
         store.db.executemany("INSERT OR REPLACE INTO actor_links VALUES (?, ?, ?, ?, ?)", rows)
     return 0
@@ -96,18 +105,23 @@ def _link_entity(store: Store, doc_id: str, e: dict, ents: list[dict]) -> int:
 def _candidates(store: Store, e: dict):
     """(actor id, score, reason) of the ledger actors this one may be."""
     aid = e["id"]
-    rows = store.query("SELECT e.id, e.name FROM actor_tails t JOIN entities e ON e.id = t.id "
-                       "WHERE t.tail=? AND e.type=? AND t.id != ? LIMIT ?",
-                       (tail(aid), e["type"], aid, _LIMIT + 1))
+    rows = store.query(
+        "SELECT e.id, e.name FROM actor_tails t JOIN entities e ON e.id = t.id "
+        "WHERE t.tail=? AND e.type=? AND t.id != ? LIMIT ?",
+        (tail(aid), e["type"], aid, _LIMIT + 1),
+    )
     if len(rows) > _LIMIT:
         return
     one_word = "~" in aid or "_" not in aid
     for r in rows:
         if "~" in r["id"] or "_" not in r["id"]:
-            continue                  # two one-word names: nothing to go on
+            continue  # two one-word names: nothing to go on
         if one_word:
-            yield r["id"], SURNAME_SCORE if e["type"] == "PERSON" else SHORT_FORM_SCORE, \
-                "same surname" if e["type"] == "PERSON" else "short form"
+            yield (
+                r["id"],
+                SURNAME_SCORE if e["type"] == "PERSON" else SHORT_FORM_SCORE,
+                "same surname" if e["type"] == "PERSON" else "short form",
+            )
         elif e["type"] == "PERSON" and _variants(e["name"], r["name"]):
             yield r["id"], VARIANT_SCORE, "given-name variant"
 
@@ -122,9 +136,11 @@ def _variants(a: str, b: str) -> bool:
 
 def _context(store: Store, aid: str) -> set[str]:
     """The actors named in the articles that name ``aid`` (one-word ones left out)."""
-    rows = store.query("SELECT DISTINCT m2.entity_id AS id FROM mentions m1 JOIN mentions m2 "
-                       "ON m2.doc_id = m1.doc_id WHERE m1.entity_id=? AND m2.entity_id != ?",
-                       (aid, aid))
+    rows = store.query(
+        "SELECT DISTINCT m2.entity_id AS id FROM mentions m1 JOIN mentions m2 "
+        "ON m2.doc_id = m1.doc_id WHERE m1.entity_id=? AND m2.entity_id != ?",
+        (aid, aid),
+    )
     return {r["id"] for r in rows if r["id"] and "~" not in r["id"]}
 
 
@@ -132,10 +148,20 @@ def links_of(store: Store, aid: str) -> list[dict]:
     """The actors possibly the same as ``aid``, best first, with their names."""
     rows = store.query(
         "SELECT CASE WHEN l.a=? THEN l.b ELSE l.a END AS id, l.score, l.reason "
-        "FROM actor_links l WHERE l.a=? OR l.b=? ORDER BY l.score DESC", (aid, aid, aid))
-    names = {r["id"]: r["name"] for r in store.query(
-        f"SELECT id, name FROM entities WHERE id IN ({', '.join('?' for _ in rows)})",
-        [r["id"] for r in rows])} if rows else {}
+        "FROM actor_links l WHERE l.a=? OR l.b=? ORDER BY l.score DESC",
+        (aid, aid, aid),
+    )
+    names = (
+        {
+            r["id"]: r["name"]
+            for r in store.query(
+                f"SELECT id, name FROM entities WHERE id IN ({', '.join('?' for _ in rows)})",
+                [r["id"] for r in rows],
+            )
+        }
+        if rows
+        else {}
+    )
     return [{**r, "name": names[r["id"]]} for r in rows if r["id"] in names]
 
 
@@ -151,8 +177,11 @@ def _given_same(a: str, b: str) -> bool:
         return True
     if _NICK is None:
         _NICK = NickNamer()
-    return b in _NICK.nicknames_of(a) or a in _NICK.nicknames_of(b) \
+    return (
+        b in _NICK.nicknames_of(a)
+        or a in _NICK.nicknames_of(b)
         or bool(_NICK.canonicals_of(a) & _NICK.canonicals_of(b))
+    )
 
 
 def suspects(store: Store, limit: int | None = None) -> list[dict]:
@@ -161,8 +190,10 @@ def suspects(store: Store, limit: int | None = None) -> list[dict]:
     spellings held by several actors (one row per spelling)."""
     spell: dict[str, Counter] = defaultdict(Counter)
     labels: dict[str, Counter] = defaultdict(Counter)
-    for r in store.query("SELECT entity_id AS id, text, label, count(*) AS n FROM mentions "
-                         "WHERE NOT COALESCE(nominal, 0) GROUP BY entity_id, text, label"):
+    for r in store.query(
+        "SELECT entity_id AS id, text, label, count(*) AS n FROM mentions "
+        "WHERE NOT COALESCE(nominal, 0) GROUP BY entity_id, text, label"
+    ):
         spell[r["id"]][r["text"]] += r["n"]
         labels[r["id"]][r["label"]] += r["n"]
     ents = {r["id"]: r for r in store.query("SELECT id, name, type FROM entities")}
@@ -171,8 +202,7 @@ def suspects(store: Store, limit: int | None = None) -> list[dict]:
         e = ents.get(aid, {"name": aid, "type": None})
         n = sum(texts.values())
         for reason, detail in _reasons(e, texts, labels[aid]):
-            out.append({"id": aid, "name": e["name"], "reason": reason, "detail": detail,
-                        "mentions": n})
+            out.append({"id": aid, "name": e["name"], "reason": reason, "detail": detail, "mentions": n})
     out += _shared_names(spell, ents)
     out.sort(key=lambda r: (-r["mentions"], r["id"], r["reason"]))
     return out[:limit] if limit else out
@@ -220,16 +250,22 @@ def _shared_names(spell: dict[str, Counter], ents: dict) -> list[dict]:
     holders: dict[str, Counter] = defaultdict(Counter)
     for aid, texts in spell.items():
         if "~" in aid:
-            continue          # one-word names of one article: apart by design
+            continue  # one-word names of one article: apart by design
         for text, n in texts.items():
             if len(tokens(text)) > 1:
                 holders[fold(text)][aid] += n
     out = []
     for name, who in holders.items():
         if len(who) > 1:
-            out.append({"id": ", ".join(sorted(who)), "name": name,
-                        "reason": "one name, several actors",
-                        "detail": ", ".join(f"{ents.get(a, {}).get('name', a)} ({n})"
-                                            for a, n in who.most_common(6)),
-                        "mentions": sum(who.values())})
+            out.append(
+                {
+                    "id": ", ".join(sorted(who)),
+                    "name": name,
+                    "reason": "one name, several actors",
+                    "detail": ", ".join(
+                        f"{ents.get(a, {}).get('name', a)} ({n})" for a, n in who.most_common(6)
+                    ),
+                    "mentions": sum(who.values()),
+                }
+            )
     return out

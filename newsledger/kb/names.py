@@ -7,6 +7,7 @@ digraphs, -i/-y) so "Hadi al-Ameri" and "Hadi al-Amiri" share a key.
 ``same_name`` adds rapidfuzz as a second test for plain misspellings and
 guards persons that share only a surname.
 """
+
 from __future__ import annotations
 
 import re
@@ -20,7 +21,7 @@ from rapidfuzz import fuzz
 # Apostrophes, ayn and hamza marks that transliterations add or drop.
 _MARKS = "'’‘`ʼʿʾ\"“”"
 _ARTICLES = {"al", "el", "the", "ul"}
-FUZZY_MIN = 85      # rapidfuzz ratio: one slip in a 7-letter name passes, two do not
+FUZZY_MIN = 85  # rapidfuzz ratio: one slip in a 7-letter name passes, two do not
 
 
 _MARK_TABLE = {ord(c): None for c in _MARKS}
@@ -185,7 +186,7 @@ def same_person(full: str, other: str) -> bool:
         short, long_ = (b, a) if len(b) <= len(a) else (a, b)
         return _tok_eq(short[0], long_[-1])
     if not _tok_eq(a[0], b[0]):
-        return False       # first names differ: different people sharing a surname
+        return False  # first names differ: different people sharing a surname
     return _tok_eq(a[-1], b[-1])
 
 
@@ -194,14 +195,45 @@ def _tok_eq(x: str, y: str) -> bool:
     return x == y or token_key(x) == token_key(y) or similar(x, y)
 
 
-_SHORT_WORDS = {"abu", "bin", "ibn", "new", "red", "air", "sea", "war", "god", "ali", "law",
-                "day", "one", "two", "top", "bay", "gas", "oil", "end", "aid", "way", "all",
-                "ahl", "haq", "din", "dar", "bab", "ain", "umm", "abd", "san", "saint"}
+_SHORT_WORDS = {
+    "abu",
+    "bin",
+    "ibn",
+    "new",
+    "red",
+    "air",
+    "sea",
+    "war",
+    "god",
+    "ali",
+    "law",
+    "day",
+    "one",
+    "two",
+    "top",
+    "bay",
+    "gas",
+    "oil",
+    "end",
+    "aid",
+    "way",
+    "all",
+    "ahl",
+    "haq",
+    "din",
+    "dar",
+    "bab",
+    "ain",
+    "umm",
+    "abd",
+    "san",
+    "saint",
+}
 
 
 def display(raw: str) -> str:
     """A readable name from an upper-case dictionary entry: NURI_AL_MALIKI -> Nuri al-Maliki."""
-    raw = re.sub(r"\([^)]*\)", " ", raw)          # parenthesised acronyms become aliases
+    raw = re.sub(r"\([^)]*\)", " ", raw)  # parenthesised acronyms become aliases
     raw = re.sub(r"^(?i:the)[_\s]+", "", raw.strip("_ "))
     words = [w for w in re.split(r"[_\s]+", raw.strip("_ ")) if w]
     out = []
@@ -213,7 +245,7 @@ def display(raw: str) -> str:
         if low in ("of", "and", "for", "the", "in", "on", "de", "bin", "ibn") and i > 0:
             out.append(low)
         elif len(w) <= 3 and w.isalpha() and low not in _SHORT_WORDS:
-            out.append(w)                      # an acronym: UN, PKK, UAE
+            out.append(w)  # an acronym: UN, PKK, UAE
         else:
             out.append("-".join(p.capitalize() for p in low.split("-")))
         out.append(" ")

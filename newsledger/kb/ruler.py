@@ -6,6 +6,7 @@ tagged first, with their actor id as ``kb_id``, and NER fills in around them.
 Group phrases ("US combat forces", "the Iraqi authorities") come from the
 grammar in ``data/groups.yaml``.
 """
+
 from __future__ import annotations
 
 import re
@@ -25,8 +26,26 @@ from newsledger.kb.names import _rules, fold, generic_heads, tokens
 
 FACTORY = "newsledger_kb_ruler"
 # Name particles that stay lowercase inside a capitalised name.
-PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "de", "of", "the", "and", "for", "in",
-             "on", "al-", "ul", "-", "'s", "’s"}
+PARTICLES = {
+    "al",
+    "el",
+    "bin",
+    "ibn",
+    "bint",
+    "abu",
+    "de",
+    "of",
+    "the",
+    "and",
+    "for",
+    "in",
+    "on",
+    "al-",
+    "ul",
+    "-",
+    "'s",
+    "’s",
+}
 
 
 @lru_cache(maxsize=1)
@@ -82,7 +101,7 @@ def _ruler_names(actor: base.Actor, curated: bool, kb: base.KB | None = None) ->
         return []
     hon = _rules()["honorific_set"]
     out = []
-    for n in (actor.names() if actor.source == "phoenix" else actor.imported):
+    for n in actor.names() if actor.source == "phoenix" else actor.imported:
         toks = tokens(n)
         # Phoenix lists offices as actors ("US PRESIDENT"): a title before a
         # name is not a mention of its own, so spellings with a title word stay out.
@@ -139,9 +158,14 @@ class KBRuler:
     def _add_group_patterns(self, nlp) -> None:
         g = groups()
         countries = [a for a in self.kb.actors.values() if a.type == "country" and base.tier(a) == 0]
-        adj = sorted({w.lower() for a in countries
-                      for w in base._as_list(a.attrs.get("demonym")) + [a.name] + _curated(a.aliases)
-                      if len(w.split()) == 1})
+        adj = sorted(
+            {
+                w.lower()
+                for a in countries
+                for w in base._as_list(a.attrs.get("demonym")) + [a.name] + _curated(a.aliases)
+                if len(w.split()) == 1
+            }
+        )
         forces_quals = g["institutions"]["forces"]["qualifiers"]
         for what, spec in g["institutions"].items():
             quals = [{"LOWER": {"IN": spec["qualifiers"]}, "OP": "*"}]
@@ -149,23 +173,29 @@ class KBRuler:
                 heads = _alternatives(heads or [])
                 if not heads:
                     continue
-                self._add_groups(f"{kind}:{what}",
-                                 [[{"LOWER": {"IN": adj}}] + quals + h for h in heads])
+                self._add_groups(f"{kind}:{what}", [[{"LOWER": {"IN": adj}}] + quals + h for h in heads])
             # "the occupying forces of the United States": the phrase up to "of";
             # __call__ extends it over a country name the phrase matcher found.
             the = [{"LOWER": "the", "OP": "?"}]
-            self._add_groups(f"of:{what}", [the + quals + h + [{"LOWER": "of"}]
-                                            for h in _alternatives(spec["heads"])])
+            self._add_groups(
+                f"of:{what}", [the + quals + h + [{"LOWER": "of"}] for h in _alternatives(spec["heads"])]
+            )
         for c in g["collectives"]:
-            pats = [lead + [{"LOWER": {"IN": adj}, "OP": "?"}] + m
-                    + [{"LOWER": {"IN": forces_quals}, "OP": "*"}] + h
-                    for lead in _LED for m in _alternatives(c["modifiers"])
-                    for h in _alternatives(c["heads"])]
+            pats = [
+                lead
+                + [{"LOWER": {"IN": adj}, "OP": "?"}]
+                + m
+                + [{"LOWER": {"IN": forces_quals}, "OP": "*"}]
+                + h
+                for lead in _LED
+                for m in _alternatives(c["modifiers"])
+                for h in _alternatives(c["heads"])
+            ]
             self._add_groups(f"coll:{c['id']}", pats)
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        countries: dict[int, Span] = {}       # token -> country name starting there
+        countries: dict[int, Span] = {}  # token -> country name starting there
         for mid, s, e in self.phrases(doc):
             actor = self.kb.actors[doc.vocab.strings[mid]]
             if _cased_like_name(doc[s:e], actor) and not _inside_longer_name(doc, s, actor, self.kb):
@@ -176,7 +206,7 @@ class KBRuler:
         for mid, s, e in self._group_matches(doc):
             kind, _, what = doc.vocab.strings[mid].partition(":")
             if kind == "agent" and not _acts(doc[e - 1]):
-                continue          # "the Israeli occupation of ...": a state of affairs
+                continue  # "the Israeli occupation of ...": a state of affairs
             if kind == "of":
                 nxt = e + (e < len(doc) and doc[e].lower_ == "the")
                 country = countries.get(nxt)
@@ -184,7 +214,7 @@ class KBRuler:
                     continue
                 e, aid = country.end, country.kb_id_ and _institution(self.kb, country.kb_id_, what)
             elif e < len(doc) and doc[e].pos_ == "NOUN" and doc[e - 1].dep_ == "compound":
-                continue          # "US military bases": the phrase modifies a noun
+                continue  # "US military bases": the phrase modifies a noun
             else:
                 aid = what if kind == "coll" else group_id(self.kb, doc[s].text, what)
             if aid:
@@ -192,7 +222,6 @@ class KBRuler:
         # Longest first: "Asa'ib Ahl al-Haq Movement" over "Asa'ib Ahl al-Haq".
         doc.set_ents(filter_spans(spans), default="unmodified")
         return doc
-
 
     def _group_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
         """The group Matcher's matches on the doc, in its order, found by running it
@@ -223,20 +252,21 @@ class _Windows:
         self.words, self.capitals, self.last = words, capitals, last
 
     @classmethod
-    def build(cls, vocab, patterns: list[list[dict]]) -> "_Windows | None":
+    def build(cls, vocab, patterns: list[list[dict]]) -> _Windows | None:
         """None when a pattern uses a spec this test cannot bound (then the
         Matcher runs on the whole doc, as before)."""
         words, lasts, capital = set(), set(), False
         for pat in patterns:
             forms = [_spec_forms(spec) for spec in pat]
-            if not pat or None in forms or forms[-1] == "capital" \
-                    or pat[-1].get("OP") not in (None, "+"):
+            if not pat or None in forms or forms[-1] == "capital" or pat[-1].get("OP") not in (None, "+"):
                 return None
             capital |= "capital" in forms
             words.update(w for f in forms if f != "capital" for w in f)
             lasts |= forms[-1]
-        arr = lambda strings: np.array(sorted(vocab.strings.add(w) for w in strings),  # noqa: E731
-                                       dtype=np.uint64)
+        arr = lambda strings: np.array(
+            sorted(vocab.strings.add(w) for w in strings),  # noqa: E731
+            dtype=np.uint64,
+        )
         caps = [chr(c) for c in range(ord("A"), ord("Z") + 1)] if capital else []
         return cls(arr(words), arr(caps), arr(lasts))
 
@@ -267,16 +297,23 @@ def _spec_forms(spec: dict):
         return {value.lower()}
     if isinstance(value, dict) and set(value) == {"IN"}:
         return {v.lower() for v in value["IN"]}
-    if isinstance(value, dict) and set(value) == {"REGEX"} and key != "LOWER" \
-            and value["REGEX"].startswith("^[A-Z]"):
+    if (
+        isinstance(value, dict)
+        and set(value) == {"REGEX"}
+        and key != "LOWER"
+        and value["REGEX"].startswith("^[A-Z]")
+    ):
         return "capital"
     return None
 
 
 # "US-led", "U.S.-led", "NATO-led": a named power leading a collective (one token
 # or three, as the tokenizer splits it); the empty alternative leaves it optional.
-_LED = ([], [{"TEXT": {"REGEX": r"^[A-Z][\w.]*-led$"}}],
-        [{"TEXT": {"REGEX": r"^[A-Z][\w.]*$"}}, {"ORTH": "-"}, {"LOWER": "led"}])
+_LED = (
+    [],
+    [{"TEXT": {"REGEX": r"^[A-Z][\w.]*-led$"}}],
+    [{"TEXT": {"REGEX": r"^[A-Z][\w.]*$"}}, {"ORTH": "-"}, {"LOWER": "led"}],
+)
 
 
 def _acts(head) -> bool:
@@ -289,19 +326,32 @@ def _acts(head) -> bool:
     if head.dep_ in ("poss", "agent"):
         return True
     verb = head.head
-    return head.dep_ == "nsubj" and verb.pos_ == "VERB" \
+    return (
+        head.dep_ == "nsubj"
+        and verb.pos_ == "VERB"
         and verb.lemma_.lower() not in groups()["non_agent_verbs"]
+    )
 
 
 def _widened(doc: Doc, s: int, e: int, actor: base.Actor) -> tuple[int, int]:
     """A KB name as written with more around it: an Arabic article hyphened on
     ("Al-" + "Fateh coalition") and, for a group, a capitalised generic head
     after it ("Asa'ib Ahl al-Haq" + "Movement"): both are part of the name."""
-    if s >= 2 and doc[s - 1].text == "-" and doc[s - 2].lower_ in ("al", "el") \
-            and not doc[s - 2].whitespace_ and not doc[s - 1].whitespace_:
+    if (
+        s >= 2
+        and doc[s - 1].text == "-"
+        and doc[s - 2].lower_ in ("al", "el")
+        and not doc[s - 2].whitespace_
+        and not doc[s - 1].whitespace_
+    ):
         s -= 2
-    if e < len(doc) and base.kind(actor.type) == "group" and doc[e].is_title \
-            and doc[e].lower_ in generic_heads() and doc[e - 1].lower_ not in generic_heads():
+    if (
+        e < len(doc)
+        and base.kind(actor.type) == "group"
+        and doc[e].is_title
+        and doc[e].lower_ in generic_heads()
+        and doc[e - 1].lower_ not in generic_heads()
+    ):
         e += 1
     return s, e
 
@@ -316,8 +366,11 @@ def _inside_longer_name(doc: Doc, s: int, actor: base.Actor, kb: base.KB) -> boo
     if prev.pos_ != "PROPN" or not prev.is_title or not prev.whitespace_ or prev.is_stop:
         return False
     word = prev.text
-    return fold(word) not in kb.demonyms and kb.lookup(word) is None \
+    return (
+        fold(word) not in kb.demonyms
+        and kb.lookup(word) is None
         and word.lower().strip(".") not in _rules()["honorific_set"]
+    )
 
 
 def _curated(aliases: list[str]) -> list[str]:
@@ -385,11 +438,15 @@ def _cased_like_name(span: Span, actor: base.Actor) -> bool:
     """A match counts only where it is written as a name: "US" yes, "us" no."""
     text = span.text
     if base.tier(actor) < 2 and text in actor.names():
-        return True                       # written exactly as the KB has it
+        return True  # written exactly as the KB has it
     if len(span) == 1:
         names = actor.names() + actor.imported
-        return any(text == n or (not n.isupper() and text == n.capitalize())
-                   or (actor.source == "phoenix" and text == n.title()) for n in names)
+        return any(
+            text == n
+            or (not n.isupper() and text == n.capitalize())
+            or (actor.source == "phoenix" and text == n.title())
+            for n in names
+        )
     content = [t for t in span if any(ch.isalpha() for ch in t.text) and t.lower_ not in PARTICLES]
     if not content or not content[0].text[0].isupper():
         return False

@@ -18,6 +18,7 @@ without moving a single offset:
 Articles shorter than ``CHUNK_CHARS`` (nearly all news) are parsed whole, as
 before, so their analyses do not change.
 """
+
 from __future__ import annotations
 
 import re
@@ -41,8 +42,7 @@ def defuse(text: str) -> str:
     """``text`` with the inside of long punctuation runs blanked (same length)."""
     if not _RUN.search(text):
         return text
-    return _RUN.sub(lambda m: m.group()[:KEEP] + " " * (len(m.group()) - 2 * KEEP)
-                    + m.group()[-KEEP:], text)
+    return _RUN.sub(lambda m: m.group()[:KEEP] + " " * (len(m.group()) - 2 * KEEP) + m.group()[-KEEP:], text)
 
 
 def chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
@@ -50,26 +50,31 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
     each cut just after a paragraph break, else a line break, a full stop or a space."""
     out, start = [], 0
     while len(text) - start > size:
-        window = text[start:start + size]
+        window = text[start : start + size]
         cut = 0
         for sep in _BREAKS:
             i = window.rfind(sep, size // 2)
             if i > 0:
                 cut = i + len(sep)
                 break
-        cut = cut or size       # no break in the second half: a hard cut
-        out.append(text[start:start + cut])
+        cut = cut or size  # no break in the second half: a hard cut
+        out.append(text[start : start + cut])
         start += cut
     out.append(text[start:])
     return out
 
 
-PARSE_TIMEOUT = ("newsledger", "parse_timeout")    # Doc.user_data key: parsing ran out of time
+PARSE_TIMEOUT = ("newsledger", "parse_timeout")  # Doc.user_data key: parsing ran out of time
 
 
-def parse(nlp: Language, items: Iterable[tuple[str, object]], *, batch_size: int = 32,
-          chunk_chars: int = CHUNK_CHARS, budget: float | None = None
-          ) -> Iterator[tuple[Doc, object]]:
+def parse(
+    nlp: Language,
+    items: Iterable[tuple[str, object]],
+    *,
+    batch_size: int = 32,
+    chunk_chars: int = CHUNK_CHARS,
+    budget: float | None = None,
+) -> Iterator[tuple[Doc, object]]:
     """(Doc, context) for each (text, context), in order, like ``nlp.pipe(as_tuples=True)``.
 
     Each text is defused before parsing; the Doc's text equals the defused text.
@@ -99,11 +104,11 @@ def _parse_long(nlp: Language, text: str, chunk_chars: int, budget: float | None
     docs = []
     for part in chunks(text, chunk_chars):
         if budget and time.monotonic() - start > budget:
-            doc = nlp.make_doc(text)        # linear: the text is defused
+            doc = nlp.make_doc(text)  # linear: the text is defused
             doc.user_data[PARSE_TIMEOUT] = True
             return doc
         doc = nlp(part)
-        doc.tensor = numpy.zeros((0, 0), dtype="float32")   # no stage reads it: don't join it
+        doc.tensor = numpy.zeros((0, 0), dtype="float32")  # no stage reads it: don't join it
         docs.append(doc)
     return Doc.from_docs(docs, ensure_whitespace=False)
 

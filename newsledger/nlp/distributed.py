@@ -11,6 +11,7 @@ A batch lost to a Ray error (a worker that died, a node that left) is retried
 article by article; an article that fails again becomes a Problem
 (NL-RAY-FAILED), never a silent gap.
 """
+
 from __future__ import annotations
 
 import os
@@ -48,14 +49,20 @@ def _import_ray():
         raise DistributedError(
             "Ray is not installed in this environment; install it with "
             "`pip install -r requirements/distributed.txt` (or run without --ray)",
-            code="NL-RAY-MISSING") from None
+            code="NL-RAY-MISSING",
+        ) from None
     return ray
 
 
-def analyse_ray(articles: Iterable[Article], model: str, *, address: str | None = None,
-                actors: int | None = None, batch_size: int = 32,
-                max_in_flight: int | None = None
-                ) -> Iterator[tuple[Article, Extraction | Problem]]:
+def analyse_ray(
+    articles: Iterable[Article],
+    model: str,
+    *,
+    address: str | None = None,
+    actors: int | None = None,
+    batch_size: int = 32,
+    max_in_flight: int | None = None,
+) -> Iterator[tuple[Article, Extraction | Problem]]:
     """(article, extraction) pairs in input order, computed by Ray actors.
 
     ``address``: None or "local" starts a local Ray (shut down at the end);
@@ -64,11 +71,15 @@ def analyse_ray(articles: Iterable[Article], model: str, *, address: str | None 
     ``actors``: pool size (default: every CPU of the cluster).
     ``max_in_flight``: batches submitted but not yet consumed (default 2 per actor).
     """
-    ray = _import_ray()         # fail now, not at the first next()
-    if batch_size < 1 or (actors is not None and actors < 1) or (
-            max_in_flight is not None and max_in_flight < 1):
-        raise DistributedError("batch_size, actors and max_in_flight must be at least 1",
-                               code="NL-RAY-CONFIG")
+    ray = _import_ray()  # fail now, not at the first next()
+    if (
+        batch_size < 1
+        or (actors is not None and actors < 1)
+        or (max_in_flight is not None and max_in_flight < 1)
+    ):
+        raise DistributedError(
+            "batch_size, actors and max_in_flight must be at least 1", code="NL-RAY-CONFIG"
+        )
     return _stream(ray, articles, model, address, actors, batch_size, max_in_flight)
 
 
@@ -92,15 +103,21 @@ def _connect(ray, address: str | None, actors: int | None) -> bool:
     if address in (None, LOCAL):
         with _pythonpath(_PACKAGE_ROOT):
             # address="local": a new instance, even where `ray start` runs a cluster.
-            ray.init(address="local", num_cpus=actors or os.cpu_count() or 1,
-                     include_dashboard=False, logging_level="WARNING")
+            ray.init(
+                address="local",
+                num_cpus=actors or os.cpu_count() or 1,
+                include_dashboard=False,
+                logging_level="WARNING",
+            )
         return True
     try:
         ray.init(address=address, logging_level="WARNING")
     except (ConnectionError, RuntimeError, ValueError) as e:
         raise DistributedError(
             f"cannot join the Ray cluster at {address!r} ({e}); start one with "
-            "`ray start --head`, or use --ray local", code="NL-RAY-CONNECT") from None
+            "`ray start --head`, or use --ray local",
+            code="NL-RAY-CONNECT",
+        ) from None
     return False
 
 
@@ -147,7 +164,7 @@ class _Analyser:
                 os._exit(1)
             result = process._extract(article, doc, text)
             if isinstance(result, Extraction):
-                result.article = None   # the driver has it: don't ship the text back
+                result.article = None  # the driver has it: don't ship the text back
             out.append(result)
         return out
 
@@ -157,6 +174,7 @@ def _failing_stages(run_stages, marker: str):
         if marker in ex.article.text:
             raise RuntimeError(f"injected fault ({FAULT_ENV})")
         return run_stages(doc, ex)
+
     return run
 
 
@@ -166,8 +184,10 @@ class _Pool:
     def __init__(self, ray, model: str, size: int):
         cpus = _cluster_cpus(ray)
         if size > cpus:
-            raise DistributedError(f"{size} actors asked for, but the Ray cluster has {cpus} "
-                                   "CPUs; lower --workers or add nodes", code="NL-RAY-CONFIG")
+            raise DistributedError(
+                f"{size} actors asked for, but the Ray cluster has {cpus} CPUs; lower --workers or add nodes",
+                code="NL-RAY-CONFIG",
+            )
         self.ray, self.size, self.model = ray, size, model
         # No Ray restarts or task retries: a dead actor is replaced here and its
         # lost batches are retried by _ordered, article by article, so that a
@@ -181,7 +201,9 @@ class _Pool:
             self.close()
             raise DistributedError(
                 f"the Ray workers could not load model {model!r} ({_cause(e)}); install "
-                "newsledger and its models on every node", code="NL-RAY-WORKER") from None
+                "newsledger and its models on every node",
+                code="NL-RAY-WORKER",
+            ) from None
 
     def submit(self, batch: list[Article]):
         i = min(range(self.size), key=self.load.__getitem__)
@@ -194,7 +216,7 @@ class _Pool:
         try:
             return self.ray.get(ref)
         except self.ray.exceptions.RayActorError:
-            if self.actors[i] is actor:     # the first of its lost calls replaces it
+            if self.actors[i] is actor:  # the first of its lost calls replaces it
                 self.ray.kill(actor)
                 self.actors[i] = self.cls.remote(self.model)
             raise
@@ -238,11 +260,16 @@ def _retry(pool: _Pool, batch: list[Article], first: Exception) -> list:
         try:
             out.extend(pool.result(pool.submit([article])))
         except pool.ray.exceptions.RayError as e:
-            out.append(Problem(
-                article.source or article.name, article.source_line, "NL-RAY-FAILED",
-                f"the Ray worker failed twice on this article ({_cause(first)}; then "
-                f"{_cause(e)}); it was not stored: check the worker logs "
-                "(/tmp/ray/session_latest/logs), then ingest it again"))
+            out.append(
+                Problem(
+                    article.source or article.name,
+                    article.source_line,
+                    "NL-RAY-FAILED",
+                    f"the Ray worker failed twice on this article ({_cause(first)}; then "
+                    f"{_cause(e)}); it was not stored: check the worker logs "
+                    "(/tmp/ray/session_latest/logs), then ingest it again",
+                )
+            )
     return out
 
 

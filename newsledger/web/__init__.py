@@ -1,4 +1,5 @@
 """The web UI: server-rendered pages over the same Ledger as the REST API."""
+
 from fastapi import APIRouter
 
 from newsledger.web import brief, lists, map, pages, sources, story, views

@@ -1,5 +1,6 @@
 """The actor page's overview: quotes and events per month, stances over time, and the actors
 it acts on and is acted on by. Counts come from SQL over the actor's own ids."""
+
 from __future__ import annotations
 
 from urllib.parse import quote
@@ -12,19 +13,25 @@ def monthly(store, sql: str, actor_id: str) -> dict[str, int]:
     return {r["month"]: r["n"] for r in store.query(sql, (actor_id,)) if r["month"]}
 
 
-QUOTES_BY_MONTH = ("SELECT substr(COALESCE(q.date, d.published), 1, 7) AS month, COUNT(*) AS n "
-                   "FROM quotes q JOIN documents d ON d.id = q.doc_id WHERE q.speaker_id = ? "
-                   "AND length(COALESCE(q.date, d.published)) >= 7 GROUP BY month")
-EVENTS_BY_MONTH = ("SELECT substr(COALESCE(e.date, d.published), 1, 7) AS month, COUNT(*) AS n "
-                   "FROM events e JOIN documents d ON d.id = e.doc_id WHERE (e.source_id = ?1 "
-                   "OR e.target_id = ?1) AND length(COALESCE(e.date, d.published)) >= 7 "
-                   "GROUP BY month")
-PARTNERS = ("SELECT target_id AS id, target_name AS name, 'acts on' AS how, COUNT(*) AS n, "
-            "GROUP_CONCAT(DISTINCT type) AS types FROM events WHERE source_id = ?1 AND "
-            "target_id IS NOT NULL AND target_id != ?1 GROUP BY target_id "
-            "UNION ALL SELECT source_id, source_name, 'acted on by', COUNT(*), "
-            "GROUP_CONCAT(DISTINCT type) FROM events WHERE target_id = ?1 AND "
-            "source_id IS NOT NULL AND source_id != ?1 GROUP BY source_id ORDER BY 4 DESC LIMIT 12")
+QUOTES_BY_MONTH = (
+    "SELECT substr(COALESCE(q.date, d.published), 1, 7) AS month, COUNT(*) AS n "
+    "FROM quotes q JOIN documents d ON d.id = q.doc_id WHERE q.speaker_id = ? "
+    "AND length(COALESCE(q.date, d.published)) >= 7 GROUP BY month"
+)
+EVENTS_BY_MONTH = (
+    "SELECT substr(COALESCE(e.date, d.published), 1, 7) AS month, COUNT(*) AS n "
+    "FROM events e JOIN documents d ON d.id = e.doc_id WHERE (e.source_id = ?1 "
+    "OR e.target_id = ?1) AND length(COALESCE(e.date, d.published)) >= 7 "
+    "GROUP BY month"
+)
+PARTNERS = (
+    "SELECT target_id AS id, target_name AS name, 'acts on' AS how, COUNT(*) AS n, "
+    "GROUP_CONCAT(DISTINCT type) AS types FROM events WHERE source_id = ?1 AND "
+    "target_id IS NOT NULL AND target_id != ?1 GROUP BY target_id "
+    "UNION ALL SELECT source_id, source_name, 'acted on by', COUNT(*), "
+    "GROUP_CONCAT(DISTINCT type) FROM events WHERE target_id = ?1 AND "
+    "source_id IS NOT NULL AND source_id != ?1 GROUP BY source_id ORDER BY 4 DESC LIMIT 12"
+)
 
 
 def activity(store, actor: dict) -> str:
@@ -42,8 +49,7 @@ def activity(store, actor: dict) -> str:
     if q:
         out += ["<h3>Quotes per month</h3>", bars(qs, label=f"quotes of {name} per month")]
     if e:
-        out += ["<h3>Events per month</h3>", bars(es, label=f"events of {name} per month",
-                                                  css="bar events")]
+        out += ["<h3>Events per month</h3>", bars(es, label=f"events of {name} per month", css="bar events")]
     return "".join(out)
 
 
@@ -52,16 +58,29 @@ def stances(rows: list[dict], actor: dict) -> str:
     by_issue: dict[str, list[dict]] = {}
     for r in rows:
         key = r.get("doc_id") or r.get("doc_name") or ""
-        by_issue.setdefault(r.get("issue") or "?", []).append({
-            "date": r.get("date") or r.get("published"), "stance": r.get("stance"),
-            "text": r.get("text"), "href": f"/article/{quote(str(key), safe='')}"})
-    return "".join(f"<h3>Stance on {esc(issue)}</h3>"
-                   + stance_points(pts, label=f"stance of {actor['name']} on {issue}")
-                   for issue, pts in sorted(by_issue.items()))
+        by_issue.setdefault(r.get("issue") or "?", []).append(
+            {
+                "date": r.get("date") or r.get("published"),
+                "stance": r.get("stance"),
+                "text": r.get("text"),
+                "href": f"/article/{quote(str(key), safe='')}",
+            }
+        )
+    return "".join(
+        f"<h3>Stance on {esc(issue)}</h3>" + stance_points(pts, label=f"stance of {actor['name']} on {issue}")
+        for issue, pts in sorted(by_issue.items())
+    )
 
 
 def partners(store, actor: dict) -> str:
     rows = store.query(PARTNERS, (actor["id"],))
-    return table(rows, [("actor", lambda r: actor_link(r["name"], r["id"])), ("how", "how"),
-                        ("events", "n"), ("types", "types")],
-                 empty="no events with another actor")
+    return table(
+        rows,
+        [
+            ("actor", lambda r: actor_link(r["name"], r["id"])),
+            ("how", "how"),
+            ("events", "n"),
+            ("types", "types"),
+        ],
+        empty="no events with another actor",
+    )

@@ -1,4 +1,5 @@
 """/brief: the brief of a story or an actor in the UI, and as Markdown or PDF to hand on."""
+
 from __future__ import annotations
 
 import tempfile
@@ -16,19 +17,25 @@ router = APIRouter(include_in_schema=False)
 
 
 def brief_link(**scope) -> str:
-    return (f"<p class='downloads'>Brief: <a href=\"{href('/brief', **scope)}\">read</a> · "
-            f"<a href=\"{href('/brief', **scope, format='md')}\">Markdown</a> · "
-            f"<a href=\"{href('/brief', **scope, format='pdf')}\">PDF</a></p>")
+    return (
+        f"<p class='downloads'>Brief: <a href=\"{href('/brief', **scope)}\">read</a> · "
+        f'<a href="{href("/brief", **scope, format="md")}">Markdown</a> · '
+        f'<a href="{href("/brief", **scope, format="pdf")}">PDF</a></p>'
+    )
 
 
 @router.get("/brief")
-def brief_page(request: Request, story: str = "", actor: str = "", since: str = "",
-               format: Annotated[str, Query(pattern="^(html|md|pdf)$")] = "html"):
+def brief_page(
+    request: Request,
+    story: str = "",
+    actor: str = "",
+    since: str = "",
+    format: Annotated[str, Query(pattern="^(html|md|pdf)$")] = "html",
+):
     with open_ledger(request) as led:
         report = b.build(led, story=story or None, actor=actor or None, since=since or None)
     if format == "md":
-        return PlainTextResponse(b.to_markdown(report),
-                                 media_type="text/markdown; charset=utf-8")
+        return PlainTextResponse(b.to_markdown(report), media_type="text/markdown; charset=utf-8")
     if format == "pdf":
         out = Path(tempfile.mkdtemp(prefix="newsledger-brief-")) / "brief.pdf"
         b.to_pdf(report, out)

@@ -3,12 +3,13 @@
 No script and no library: the server draws them, every mark is a link to the records it counts,
 and a <title> gives its value to screen readers and on hover.
 """
+
 from __future__ import annotations
 
 from newsledger.web.html import esc
 
 W, H, PAD = 720, 160, 24
-STANCE_Y = {"favour": 0.15, "neutral": 0.5, "against": 0.85}   # analyze/stance.py values
+STANCE_Y = {"favour": 0.15, "neutral": 0.5, "against": 0.85}  # analyze/stance.py values
 
 
 def bars(series: list[tuple[str, int, str]], *, label: str, css: str = "bar") -> str:
@@ -22,15 +23,23 @@ def bars(series: list[tuple[str, int, str]], *, label: str, css: str = "bar") ->
     for i, (period, count, href) in enumerate(series):
         h = (H - 2 * PAD) * count / top
         x, y = PAD + i * step, H - PAD - h
-        marks.append(f'<a href="{esc(href)}"><rect class="{css}" x="{x:.1f}" y="{y:.1f}" '
-                     f'width="{width:.1f}" height="{h:.1f}"><title>{esc(period)}: {count}'
-                     f'</title></rect></a>')
-    axis = (f'<text x="{PAD}" y="{H - 6}" class="axis">{esc(series[0][0])}</text>'
-            f'<text x="{W - PAD}" y="{H - 6}" class="axis" text-anchor="end">'
-            f'{esc(series[-1][0])}</text>'
-            f'<text x="{PAD}" y="{PAD - 8}" class="axis">max {top}</text>')
-    return (f'<svg class="chart" viewBox="0 0 {W} {H}" role="img" aria-label="{esc(label)}">'
-            + "".join(marks) + axis + "</svg>")
+        marks.append(
+            f'<a href="{esc(href)}"><rect class="{css}" x="{x:.1f}" y="{y:.1f}" '
+            f'width="{width:.1f}" height="{h:.1f}"><title>{esc(period)}: {count}'
+            f"</title></rect></a>"
+        )
+    axis = (
+        f'<text x="{PAD}" y="{H - 6}" class="axis">{esc(series[0][0])}</text>'
+        f'<text x="{W - PAD}" y="{H - 6}" class="axis" text-anchor="end">'
+        f"{esc(series[-1][0])}</text>"
+        f'<text x="{PAD}" y="{PAD - 8}" class="axis">max {top}</text>'
+    )
+    return (
+        f'<svg class="chart" viewBox="0 0 {W} {H}" role="img" aria-label="{esc(label)}">'
+        + "".join(marks)
+        + axis
+        + "</svg>"
+    )
 
 
 def stance_points(points: list[dict], *, label: str) -> str:
@@ -44,15 +53,25 @@ def stance_points(points: list[dict], *, label: str) -> str:
     for p in dated:
         x = PAD + (W - 2 * PAD) * _days(first, p["date"]) / days
         y = PAD + (H - 2 * PAD) * STANCE_Y.get(p["stance"], 0.5)
-        marks.append(f'<a href="{esc(p["href"])}"><circle class="stance-{esc(p["stance"])}" '
-                     f'cx="{x:.1f}" cy="{y:.1f}" r="5"><title>{esc(p["date"])} '
-                     f'{esc(p["stance"])}: {esc(p.get("text"))}</title></circle></a>')
-    axis = "".join(f'<text x="4" y="{PAD + (H - 2 * PAD) * y + 4:.1f}" class="axis">{esc(s)}'
-                   f'</text>' for s, y in STANCE_Y.items())
-    axis += (f'<text x="{PAD}" y="{H - 4}" class="axis">{esc(first)}</text>'
-             f'<text x="{W - PAD}" y="{H - 4}" class="axis" text-anchor="end">{esc(last)}</text>')
-    return (f'<svg class="chart" viewBox="0 0 {W} {H}" role="img" aria-label="{esc(label)}">'
-            + axis + "".join(marks) + "</svg>")
+        marks.append(
+            f'<a href="{esc(p["href"])}"><circle class="stance-{esc(p["stance"])}" '
+            f'cx="{x:.1f}" cy="{y:.1f}" r="5"><title>{esc(p["date"])} '
+            f"{esc(p['stance'])}: {esc(p.get('text'))}</title></circle></a>"
+        )
+    axis = "".join(
+        f'<text x="4" y="{PAD + (H - 2 * PAD) * y + 4:.1f}" class="axis">{esc(s)}</text>'
+        for s, y in STANCE_Y.items()
+    )
+    axis += (
+        f'<text x="{PAD}" y="{H - 4}" class="axis">{esc(first)}</text>'
+        f'<text x="{W - PAD}" y="{H - 4}" class="axis" text-anchor="end">{esc(last)}</text>'
+    )
+    return (
+        f'<svg class="chart" viewBox="0 0 {W} {H}" role="img" aria-label="{esc(label)}">'
+        + axis
+        + "".join(marks)
+        + "</svg>"
+    )
 
 
 def _days(a: str, b: str) -> int:
@@ -62,6 +81,7 @@ def _days(a: str, b: str) -> int:
     def parse(s: str) -> date:
         parts = [int(x) for x in s[:10].split("-")] + [1, 1]
         return date(parts[0], parts[1] or 1, parts[2] or 1)
+
     try:
         return (parse(b) - parse(a)).days
     except ValueError:

@@ -4,6 +4,7 @@ Article text, titles, names and URLs are untrusted input; a page is built from
 escaped pieces and one ``string.Template`` (templates/base.html), so no value
 can open a tag or an attribute.
 """
+
 from __future__ import annotations
 
 import re
@@ -18,7 +19,7 @@ from fastapi.responses import HTMLResponse
 
 from newsledger import __version__
 
-Cell = Callable[[dict], str]    # a row -> the cell's HTML (already escaped)
+Cell = Callable[[dict], str]  # a row -> the cell's HTML (already escaped)
 
 
 def esc(v) -> str:
@@ -34,7 +35,8 @@ def asset(name: str) -> str:
 
 def page(title: str, body: str, *, q: str = "", status: int = 200) -> HTMLResponse:
     html = Template(asset("templates/base.html")).substitute(
-        title=esc(title), heading=esc(title), body=body, q=esc(q), version=esc(__version__))
+        title=esc(title), heading=esc(title), body=body, q=esc(q), version=esc(__version__)
+    )
     return HTMLResponse(html, status_code=status)
 
 
@@ -66,8 +68,7 @@ def safe_url(url: str | None) -> str:
     return f'<a href="{esc(url)}" rel="noopener noreferrer nofollow">{esc(url)}</a>'
 
 
-def table(rows: Iterable[dict], columns: list[tuple[str, Cell | str]], *,
-          empty: str = "nothing yet") -> str:
+def table(rows: Iterable[dict], columns: list[tuple[str, Cell | str]], *, empty: str = "nothing yet") -> str:
     """An HTML table; a column is (heading, field name or row -> HTML)."""
     rows = list(rows)
     if not rows:
@@ -90,12 +91,13 @@ def conf(r: dict) -> str:
 
 
 def offsets(r: dict) -> str:
-    return f'{esc(r.get("start"))}–{esc(r.get("end"))}'
+    return f"{esc(r.get('start'))}–{esc(r.get('end'))}"
 
 
 def pager(path: str, params: dict, total: int, limit: int, offset: int) -> str:
-    parts = [f'<span class="muted">{offset + 1 if total else 0}–{min(offset + limit, total)} '
-             f"of {total}</span>"]
+    parts = [
+        f'<span class="muted">{offset + 1 if total else 0}–{min(offset + limit, total)} of {total}</span>'
+    ]
     if offset > 0:
         parts.append(link(path, "← previous", **params, offset=max(0, offset - limit) or None))
     if offset + limit < total:
@@ -109,13 +111,18 @@ def form(path: str, fields: list[tuple[str, str, str]], values: dict, extra: str
     for name, label, typ in fields:
         if typ == "checkbox":
             checked = " checked" if values.get(name) else ""
-            inputs.append(f'<label>{esc(label)}<input type="checkbox" name="{name}" value="true"'
-                          f"{checked}></label>")
+            inputs.append(
+                f'<label>{esc(label)}<input type="checkbox" name="{name}" value="true"{checked}></label>'
+            )
         else:
-            inputs.append(f'<label>{esc(label)}<input type="{typ}" name="{name}" '
-                          f'value="{esc(values.get(name) or "")}"></label>')
-    return (f'<form class="filters" action="{esc(path)}" method="get">{"".join(inputs)}{extra}'
-            '<button type="submit">Filter</button></form>')
+            inputs.append(
+                f'<label>{esc(label)}<input type="{typ}" name="{name}" '
+                f'value="{esc(values.get(name) or "")}"></label>'
+            )
+    return (
+        f'<form class="filters" action="{esc(path)}" method="get">{"".join(inputs)}{extra}'
+        '<button type="submit">Filter</button></form>'
+    )
 
 
 def hits(snippet: str, start: str, end: str) -> str:

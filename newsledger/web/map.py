@@ -1,4 +1,5 @@
 """/map: where events happened and which places the reports name, on an offline world map."""
+
 from __future__ import annotations
 
 from typing import Annotated
@@ -12,7 +13,7 @@ from newsledger.web.html import esc, form, page, table
 from newsledger.web.mapsvg import svg
 
 router = APIRouter(include_in_schema=False)
-GEO = ("json_extract(en.attrs, '$.geo.lat') AS lat, json_extract(en.attrs, '$.geo.lon') AS lon")
+GEO = "json_extract(en.attrs, '$.geo.lat') AS lat, json_extract(en.attrs, '$.geo.lon') AS lon"
 
 
 def event_points(store, type_: str | None, since: str | None, until: str | None) -> list[dict]:
@@ -25,7 +26,9 @@ def event_points(store, type_: str | None, since: str | None, until: str | None)
     rows = store.query(
         f"SELECT e.location AS name, COUNT(*) AS count, {GEO} FROM events e "
         "JOIN documents d ON d.id = e.doc_id JOIN entities en ON en.name = e.location "
-        f"WHERE {' AND '.join(where)} GROUP BY e.location", params)
+        f"WHERE {' AND '.join(where)} GROUP BY e.location",
+        params,
+    )
     return [r for r in rows if r["lat"] is not None and r["lon"] is not None]
 
 
@@ -36,25 +39,41 @@ def place_points(store, since: str | None, until: str | None) -> list[dict]:
     rows = store.query(
         f"SELECT en.name AS name, COUNT(DISTINCT m.doc_id) AS count, {GEO} FROM mentions m "
         "JOIN documents d ON d.id = m.doc_id JOIN entities en ON en.id = m.entity_id "
-        f"WHERE {' AND '.join(where)} GROUP BY en.id", params)
+        f"WHERE {' AND '.join(where)} GROUP BY en.id",
+        params,
+    )
     return [r for r in rows if r["lat"] is not None and r["lon"] is not None]
 
 
 @router.get("/map", response_class=HTMLResponse)
-def map_page(request: Request, show: Annotated[str, Query(pattern="^(events|places)$")] = "events",
-             type: str = "", since: str = "", until: str = ""):
+def map_page(
+    request: Request,
+    show: Annotated[str, Query(pattern="^(events|places)$")] = "events",
+    type: str = "",
+    since: str = "",
+    until: str = "",
+):
     with open_ledger(request) as led:
         if show == "places":
             points = place_points(led.store, since or None, until or None)
         else:
             points = event_points(led.store, type or None, since or None, until or None)
     params = dict(show=show, type=type, since=since, until=until)
-    controls = form("/map", [("show", "events or places", "text"), ("type", "event type", "text"),
-                             ("since", "since YYYY-MM-DD", "text"),
-                             ("until", "until YYYY-MM-DD", "text")], params)
+    controls = form(
+        "/map",
+        [
+            ("show", "events or places", "text"),
+            ("type", "event type", "text"),
+            ("since", "since YYYY-MM-DD", "text"),
+            ("until", "until YYYY-MM-DD", "text"),
+        ],
+        params,
+    )
     what = "articles naming it" if show == "places" else "events there"
     rows = sorted(points, key=lambda p: -p["count"])
-    listing = table(rows, [("place", "name"), (what, "count"),
-                           ("lat, lon", lambda r: esc(f"{r['lat']:.2f}, {r['lon']:.2f}"))],
-                    empty="no geocoded places for these filters")
+    listing = table(
+        rows,
+        [("place", "name"), (what, "count"), ("lat, lon", lambda r: esc(f"{r['lat']:.2f}, {r['lon']:.2f}"))],
+        empty="no geocoded places for these filters",
+    )
     return page("Map", controls + svg(points) + listing)

@@ -3,6 +3,7 @@
 Points (places with coordinates) are drawn over it as circles whose area follows their count.
 Pure functions: the caller gives the points; nothing here reads the ledger.
 """
+
 from __future__ import annotations
 
 import json
@@ -13,8 +14,8 @@ from urllib.parse import quote
 
 from newsledger.web.html import esc, href
 
-WIDTH, HEIGHT = 960, 480          # 360 x 180 degrees, 2.67 px per degree
-TOP, BOTTOM = 84.0, -60.0         # the latitudes drawn (Antarctica left out)
+WIDTH, HEIGHT = 960, 480  # 360 x 180 degrees, 2.67 px per degree
+TOP, BOTTOM = 84.0, -60.0  # the latitudes drawn (Antarctica left out)
 
 
 def project(lon: float, lat: float) -> tuple[float, float]:
@@ -77,15 +78,18 @@ def countries() -> tuple[tuple[str, str], ...]:
 
 def svg(points: list[dict], *, link_path: str = "/actor") -> str:
     """The map with one circle per point: {name, lat, lon, count}; each links to its place."""
-    shapes = [f'<path class="country" d="{d}"><title>{esc(n)}</title></path>'
-              for n, d in countries()]
+    shapes = [f'<path class="country" d="{d}"><title>{esc(n)}</title></path>' for n, d in countries()]
     top = max((p["count"] for p in points), default=1)
-    for p in sorted(points, key=lambda p: -p["count"]):    # big ones under small ones
+    for p in sorted(points, key=lambda p: -p["count"]):  # big ones under small ones
         x, y = project(p["lon"], p["lat"])
         r = 2.5 + 12 * math.sqrt(p["count"] / top)
         target = href(f"{link_path}/" + quote(str(p["name"]), safe=""))
-        shapes.append(f'<a href="{target}"><circle class="point" '
-                      f'cx="{x}" cy="{y}" r="{r:.1f}"><title>{esc(p["name"])}: '
-                      f'{esc(p["count"])}</title></circle></a>')
-    return (f'<svg class="map" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
-            f'aria-label="map of places">{"".join(shapes)}</svg>')
+        shapes.append(
+            f'<a href="{target}"><circle class="point" '
+            f'cx="{x}" cy="{y}" r="{r:.1f}"><title>{esc(p["name"])}: '
+            f"{esc(p['count'])}</title></circle></a>"
+        )
+    return (
+        f'<svg class="map" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+        f'aria-label="map of places">{"".join(shapes)}</svg>'
+    )

@@ -6,6 +6,7 @@ boundary and each piece becomes one <span> carrying the classes of all records
 covering it and, as its hover title, what each of them is. One sweep over the
 sorted boundaries: O(n log n) in the number of records, whatever the length.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -23,7 +24,7 @@ class Mark:
     end: int
     kind: str
     title: str
-    anchor: str | None = None      # id the record list links to
+    anchor: str | None = None  # id the record list links to
 
 
 def _who(name) -> str:
@@ -37,9 +38,16 @@ def quote_marks(q: dict) -> list[Mark]:
         speaker += " with " + ", ".join(co)
     said = f"; said {q['date']}" if q.get("date") else ""
     cue = f"; cue “{q['cue']}”" if q.get("cue") else ""
-    out = [Mark(q["start"], q["end"], "quote",
-                f"{q.get('kind') or ''} quote — speaker: {speaker}{cue}{said} "
-                f"(confidence {q.get('confidence', 0):.2f})", f"quote-{q['id']}")]
+    out = [
+        Mark(
+            q["start"],
+            q["end"],
+            "quote",
+            f"{q.get('kind') or ''} quote — speaker: {speaker}{cue}{said} "
+            f"(confidence {q.get('confidence', 0):.2f})",
+            f"quote-{q['id']}",
+        )
+    ]
     if q.get("speaker_start") is not None and q.get("speaker_end") is not None:
         out.append(Mark(q["speaker_start"], q["speaker_end"], "speaker", f"speaker: {speaker}"))
     if q.get("cue_start") is not None and q.get("cue_end") is not None:
@@ -52,28 +60,47 @@ def event_mark(e: dict) -> Mark:
     code = f" CAMEO {e['cameo']}" if e.get("cameo") else ""
     when = f"; when {e['date']}" if e.get("date") else ""
     where = f"; where {e['location']}" if e.get("location") else ""
-    return Mark(e["start"], e["end"], "event",
-                f"event {e['type']}{code}: {_who(e.get('source_name'))} → "
-                f"{_who(e.get('target_name'))}{when}{where}"
-                f"{' (' + ', '.join(flags) + ')' if flags else ''}", f"event-{e['id']}")
+    return Mark(
+        e["start"],
+        e["end"],
+        "event",
+        f"event {e['type']}{code}: {_who(e.get('source_name'))} → "
+        f"{_who(e.get('target_name'))}{when}{where}"
+        f"{' (' + ', '.join(flags) + ')' if flags else ''}",
+        f"event-{e['id']}",
+    )
 
 
 def timex_mark(t: dict) -> Mark:
     anchor = f" (anchor {t['anchor']})" if t.get("anchor") else ""
-    return Mark(t["start"], t["end"], "timex",
-                f"TIMEX3 {t.get('type')} value={t.get('value') or '?'}{anchor}", f"timex-{t['id']}")
+    return Mark(
+        t["start"],
+        t["end"],
+        "timex",
+        f"TIMEX3 {t.get('type')} value={t.get('value') or '?'}{anchor}",
+        f"timex-{t['id']}",
+    )
 
 
 def mention_mark(m: dict) -> Mark:
     kind = "description of" if m.get("nominal") else "names"
-    return Mark(m["start"], m["end"], "mention",
-                f"{m.get('label')}: {kind} {m.get('entity_name')}", f"mention-{m['id']}")
+    return Mark(
+        m["start"],
+        m["end"],
+        "mention",
+        f"{m.get('label')}: {kind} {m.get('entity_name')}",
+        f"mention-{m['id']}",
+    )
 
 
 def excluded_mark(x: dict) -> Mark:
-    return Mark(x["start"], x["end"], "excl",
-                f"excluded ({x.get('reason') or 'boilerplate'}): no extractor read this",
-                f"excluded-{x['id']}")
+    return Mark(
+        x["start"],
+        x["end"],
+        "excl",
+        f"excluded ({x.get('reason') or 'boilerplate'}): no extractor read this",
+        f"excluded-{x['id']}",
+    )
 
 
 def record_marks(records: dict[str, list[dict]]) -> list[Mark]:

@@ -1,6 +1,7 @@
 """The pages: home, articles, article, actors, actor, events, merged events,
 contradictions, stories. Each handler reads through ``Ledger`` and builds
 escaped HTML with ``newsledger.web.html``."""
+
 from __future__ import annotations
 
 from typing import Annotated
@@ -40,35 +41,47 @@ def error_page(status: int, code: str, message: str) -> HTMLResponse:
 
 @router.get("/static/style.css")
 def style() -> Response:
-    return Response(asset("static/style.css"), media_type="text/css",
-                    headers={"Cache-Control": "max-age=3600"})
+    return Response(
+        asset("static/style.css"), media_type="text/css", headers={"Cache-Control": "max-age=3600"}
+    )
 
 
 # ------------------------------------------------------------------ columns
 def quote_cols(with_doc: bool = True) -> list:
-    cols = [("date", lambda r: esc(r.get("date") or r.get("published"))),
-            ("speaker", lambda r: actor_link(r.get("speaker_name"), r.get("speaker_id"))),
-            ("kind", "kind"), ("cue", "cue"), ("quote", lambda r: f"“{esc(r['text'])}”")]
+    cols = [
+        ("date", lambda r: esc(r.get("date") or r.get("published"))),
+        ("speaker", lambda r: actor_link(r.get("speaker_name"), r.get("speaker_id"))),
+        ("kind", "kind"),
+        ("cue", "cue"),
+        ("quote", lambda r: f"“{esc(r['text'])}”"),
+    ]
     if with_doc:
         cols.append(("article", lambda r: doc_link(r) + f' <span class="muted">{offsets(r)}</span>'))
     return cols + [("conf", conf)]
 
 
 def event_cols(with_doc: bool = True) -> list:
-    cols = [("date", lambda r: esc(r.get("date") or r.get("published"))),
-            ("type", "type"),
-            ("source", lambda r: actor_link(r.get("source_name"), r.get("source_id"))),
-            ("target", lambda r: actor_link(r.get("target_name"), r.get("target_id"))),
-            ("words", "text"),
-            ("flags", lambda r: esc(" ".join(f for f in ("negated", "hypothetical") if r.get(f))))]
+    cols = [
+        ("date", lambda r: esc(r.get("date") or r.get("published"))),
+        ("type", "type"),
+        ("source", lambda r: actor_link(r.get("source_name"), r.get("source_id"))),
+        ("target", lambda r: actor_link(r.get("target_name"), r.get("target_id"))),
+        ("words", "text"),
+        ("flags", lambda r: esc(" ".join(f for f in ("negated", "hypothetical") if r.get(f)))),
+    ]
     if with_doc:
         cols.append(("article", lambda r: doc_link(r) + f' <span class="muted">{offsets(r)}</span>'))
     return cols + [("conf", conf)]
 
 
-DOC_COLS = [("published", "published"), ("title", lambda r: doc_link(r, r.get("title") or r["name"])),
-            ("outlet", "outlet"), ("quotes", "n_quotes"), ("events", "n_events"),
-            ("dates", "n_timexes")]
+DOC_COLS = [
+    ("published", "published"),
+    ("title", lambda r: doc_link(r, r.get("title") or r["name"])),
+    ("outlet", "outlet"),
+    ("quotes", "n_quotes"),
+    ("events", "n_events"),
+    ("dates", "n_timexes"),
+]
 
 
 # ------------------------------------------------------------------ home and articles
@@ -85,27 +98,52 @@ def home(request: Request, q: str = ""):
     items = "".join(f"<li><b>{v}</b>{esc(k)}</li>" for k, v in counts.items())
     body = [f'<ul class="counts">{items}</ul>']
     if quotes is None:
-        body += ["<h2>Latest articles</h2>", table(docs, DOC_COLS, empty="no articles yet: "
-                 "`newsledger ingest` or POST /api/articles"), link("/articles", f"all {total} →")]
+        body += [
+            "<h2>Latest articles</h2>",
+            table(docs, DOC_COLS, empty="no articles yet: `newsledger ingest` or POST /api/articles"),
+            link("/articles", f"all {total} →"),
+        ]
         return page("Ledger", "".join(body))
     cols = DOC_COLS[:3] + [("match", lambda r: hits(r.get("snippet") or "", HIT_START, HIT_END))]
-    body += [f"<h2>Articles matching “{esc(q)}” ({total})</h2>", table(docs, cols, empty="none"),
-             f"<h2>Quotes matching “{esc(q)}”</h2>", table(quotes, quote_cols(), empty="none")]
+    body += [
+        f"<h2>Articles matching “{esc(q)}” ({total})</h2>",
+        table(docs, cols, empty="none"),
+        f"<h2>Quotes matching “{esc(q)}”</h2>",
+        table(quotes, quote_cols(), empty="none"),
+    ]
     return page(f"Search: {q}", "".join(body), q=q)
 
 
 @router.get("/articles", response_class=HTMLResponse)
-def articles(request: Request, outlet: str = "", since: str = "", until: str = "", q: str = "",
-             offset: Offset = 0):
+def articles(
+    request: Request, outlet: str = "", since: str = "", until: str = "", q: str = "", offset: Offset = 0
+):
     with open_ledger(request) as led:
-        total, docs = led.documents(outlet=outlet or None, since=since or None,
-                                    until=until or None, search=q or None, limit=PER_PAGE,
-                                    offset=offset)
+        total, docs = led.documents(
+            outlet=outlet or None,
+            since=since or None,
+            until=until or None,
+            search=q or None,
+            limit=PER_PAGE,
+            offset=offset,
+        )
     params = dict(outlet=outlet, since=since, until=until, q=q)
-    filters = form("/articles", [("q", "words", "search"), ("outlet", "outlet", "text"),
-                                 ("since", "since", "text"), ("until", "until", "text")], params)
-    return page("Articles", filters + pager("/articles", params, total, PER_PAGE, offset)
-                + table(docs, DOC_COLS + [("chars", "chars")], empty="no articles match"))
+    filters = form(
+        "/articles",
+        [
+            ("q", "words", "search"),
+            ("outlet", "outlet", "text"),
+            ("since", "since", "text"),
+            ("until", "until", "text"),
+        ],
+        params,
+    )
+    return page(
+        "Articles",
+        filters
+        + pager("/articles", params, total, PER_PAGE, offset)
+        + table(docs, DOC_COLS + [("chars", "chars")], empty="no articles match"),
+    )
 
 
 @router.get("/article/{key}", response_class=HTMLResponse)
@@ -116,31 +154,47 @@ def article(request: Request, key: str):
         raise NotFound(f"no single article has the id, name or id prefix {key!r}")
     rec = doc["records"]
     text = marks.render(doc["text"], marks.record_marks(rec))
-    legend = " ".join(f'<span class="k-{k}">{esc(label)}</span>' for k, label in
-                      (("quote", "quote"), ("speaker", "speaker"), ("cue", "cue"),
-                       ("event", "event"), ("timex", "time"), ("mention", "actor"),
-                       ("excl", "excluded")))
-    body = [_article_meta(doc), f'<p class="legend">{legend} <span class="muted">hover a mark '
-            "for who / what / when</span></p>", f'<div class="article-text">{text}</div>']
+    legend = " ".join(
+        f'<span class="k-{k}">{esc(label)}</span>'
+        for k, label in (
+            ("quote", "quote"),
+            ("speaker", "speaker"),
+            ("cue", "cue"),
+            ("event", "event"),
+            ("timex", "time"),
+            ("mention", "actor"),
+            ("excl", "excluded"),
+        )
+    )
+    body = [
+        _article_meta(doc),
+        f'<p class="legend">{legend} <span class="muted">hover a mark for who / what / when</span></p>',
+        f'<div class="article-text">{text}</div>',
+    ]
     body += _record_lists(rec)
     return page(doc.get("title") or doc["name"], "".join(body))
 
 
 def _article_meta(doc: dict) -> str:
     pub = doc.get("published") or "unknown"
-    how = ", ".join(esc(x) for x in (doc.get("published_precision"), doc.get("published_method"))
-                    if x)
+    how = ", ".join(esc(x) for x in (doc.get("published_precision"), doc.get("published_method")) if x)
     note = f" — {esc(doc['published_note'])}" if doc.get("published_note") else ""
-    stories = ", ".join(f'<a href="/stories#{esc(s["id"])}">{esc(s.get("label") or s["id"])}</a>'
-                        for s in doc["stories"])
-    rows = [("outlet", esc(doc.get("outlet") or "unknown")),
-            ("published", f"{esc(pub)} <span class='muted'>({how or 'no method'}){note}</span>"),
-            ("url", safe_url(doc.get("url"))), ("id", esc(doc["id"])), ("name", esc(doc["name"])),
-            ("stories", stories or '<span class="muted">none</span>'),
-            ("pipeline", esc(doc.get("pipeline_version"))),
-            ("API", link(f"/api/documents/{quote(doc['id'])}", "JSON"))]
-    return "<table class='meta'>" + "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows) \
-        + "</table>"
+    stories = ", ".join(
+        f'<a href="/stories#{esc(s["id"])}">{esc(s.get("label") or s["id"])}</a>' for s in doc["stories"]
+    )
+    rows = [
+        ("outlet", esc(doc.get("outlet") or "unknown")),
+        ("published", f"{esc(pub)} <span class='muted'>({how or 'no method'}){note}</span>"),
+        ("url", safe_url(doc.get("url"))),
+        ("id", esc(doc["id"])),
+        ("name", esc(doc["name"])),
+        ("stories", stories or '<span class="muted">none</span>'),
+        ("pipeline", esc(doc.get("pipeline_version"))),
+        ("API", link(f"/api/documents/{quote(doc['id'])}", "JSON")),
+    ]
+    return (
+        "<table class='meta'>" + "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows) + "</table>"
+    )
 
 
 def _anchor(kind: str):
@@ -149,20 +203,53 @@ def _anchor(kind: str):
 
 def _record_lists(rec: dict) -> list[str]:
     return [
-        "<h2>Quotes</h2>", table(rec["quotes"], [("offsets", _anchor("quote"))]
-                                 + quote_cols(with_doc=False) + [("medium", "medium")]),
-        "<h2>Events</h2>", table(rec["events"], [("offsets", _anchor("event"))]
-                                 + event_cols(with_doc=False) + [("CAMEO", "cameo")]),
-        "<h2>Time expressions</h2>", table(rec["timexes"], [
-            ("offsets", _anchor("timex")), ("text", "text"), ("type", "type"),
-            ("TIMEX3 value", "value"), ("anchor", "anchor"), ("conf", conf)]),
-        "<h2>Actor mentions</h2>", table(rec["mentions"], [
-            ("offsets", _anchor("mention")), ("text", "text"), ("label", "label"),
-            ("actor", lambda r: actor_link(r.get("entity_name"), r.get("entity_id"))),
-            ("nominal", lambda r: "yes" if r.get("nominal") else ""), ("conf", conf)]),
-        "<h2>Claims</h2>", table(rec["claims"], [
-            ("offsets", offsets), ("subject", lambda r: esc(r.get("subject_name") or r["subject"])),
-            ("predicate", "predicate"), ("object", "object"), ("text", "text"), ("conf", conf)]),
-        "<h2>Excluded spans</h2>", table(rec["excluded_spans"], [
-            ("offsets", _anchor("excluded")), ("reason", "reason"), ("text", "text")]),
+        "<h2>Quotes</h2>",
+        table(
+            rec["quotes"],
+            [("offsets", _anchor("quote"))] + quote_cols(with_doc=False) + [("medium", "medium")],
+        ),
+        "<h2>Events</h2>",
+        table(
+            rec["events"], [("offsets", _anchor("event"))] + event_cols(with_doc=False) + [("CAMEO", "cameo")]
+        ),
+        "<h2>Time expressions</h2>",
+        table(
+            rec["timexes"],
+            [
+                ("offsets", _anchor("timex")),
+                ("text", "text"),
+                ("type", "type"),
+                ("TIMEX3 value", "value"),
+                ("anchor", "anchor"),
+                ("conf", conf),
+            ],
+        ),
+        "<h2>Actor mentions</h2>",
+        table(
+            rec["mentions"],
+            [
+                ("offsets", _anchor("mention")),
+                ("text", "text"),
+                ("label", "label"),
+                ("actor", lambda r: actor_link(r.get("entity_name"), r.get("entity_id"))),
+                ("nominal", lambda r: "yes" if r.get("nominal") else ""),
+                ("conf", conf),
+            ],
+        ),
+        "<h2>Claims</h2>",
+        table(
+            rec["claims"],
+            [
+                ("offsets", offsets),
+                ("subject", lambda r: esc(r.get("subject_name") or r["subject"])),
+                ("predicate", "predicate"),
+                ("object", "object"),
+                ("text", "text"),
+                ("conf", conf),
+            ],
+        ),
+        "<h2>Excluded spans</h2>",
+        table(
+            rec["excluded_spans"], [("offsets", _anchor("excluded")), ("reason", "reason"), ("text", "text")]
+        ),
     ]

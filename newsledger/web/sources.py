@@ -1,4 +1,5 @@
 """The sources page: feeds and pages followed, their last poll, counts and errors."""
+
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
@@ -22,9 +23,18 @@ def _status(r: dict) -> str:
 def sources_page(request: Request):
     with open_ledger(request) as led:
         rows = sources.listing(led.store)
-    cols = [("source", lambda r: safe_url(r["url"])), ("title", "title"), ("kind", "kind"),
-            ("last poll", "last_poll"), ("status", _status), ("articles", "articles"),
-            ("polls", "polls"), ("failures", "failures")]
-    intro = ("<p class='muted'>Followed with <code>newsledger watch</code>; added and removed "
-             "with <code>POST</code>/<code>DELETE /api/sources</code>.</p>")
+    cols = [
+        ("source", lambda r: safe_url(r["url"])),
+        ("title", "title"),
+        ("kind", "kind"),
+        ("last poll", "last_poll"),
+        ("status", _status),
+        ("articles", "articles"),
+        ("polls", "polls"),
+        ("failures", "failures"),
+    ]
+    intro = (
+        "<p class='muted'>Followed with <code>newsledger watch</code>; added and removed "
+        "with <code>POST</code>/<code>DELETE /api/sources</code>.</p>"
+    )
     return page("Sources", intro + table(rows, cols, empty="no sources followed yet"))

@@ -1,5 +1,6 @@
 """Pages about actors and what crosses articles: actors, actor, events, merged
 events, contradictions, stories."""
+
 from __future__ import annotations
 
 from typing import Annotated
@@ -22,12 +23,19 @@ def actors(request: Request, q: str = "", type: str = "", offset: Offset = 0):
     with open_ledger(request) as led:
         rows = led.actors(type=type or None, search=q or None)
     params = dict(q=q, type=type)
-    cols = [("actor", lambda r: actor_link(r["name"], r["id"])), ("type", "type"),
-            ("mentions", "mentions"), ("articles", "articles"), ("aliases", "aliases")]
-    return page("Actors", form("/actors", [("q", "name or spelling", "search"),
-                                           ("type", "type", "text")], params)
-                + pager("/actors", params, len(rows), PER_PAGE, offset)
-                + table(rows[offset:offset + PER_PAGE], cols, empty="no actors match"))
+    cols = [
+        ("actor", lambda r: actor_link(r["name"], r["id"])),
+        ("type", "type"),
+        ("mentions", "mentions"),
+        ("articles", "articles"),
+        ("aliases", "aliases"),
+    ]
+    return page(
+        "Actors",
+        form("/actors", [("q", "name or spelling", "search"), ("type", "type", "text")], params)
+        + pager("/actors", params, len(rows), PER_PAGE, offset)
+        + table(rows[offset : offset + PER_PAGE], cols, empty="no actors match"),
+    )
 
 
 @router.get("/actor/{name}", response_class=HTMLResponse)
@@ -35,20 +43,28 @@ def actor(request: Request, name: str):
     with open_ledger(request) as led:
         profiles = led.actor(name)
         files = [led.actor_records(p["id"], limit=500) for p in profiles]
-        overview = [(actor_charts.activity(led.store, p), actor_charts.partners(led.store, p))
-                    for p in profiles]
+        overview = [
+            (actor_charts.activity(led.store, p), actor_charts.partners(led.store, p)) for p in profiles
+        ]
     if not profiles:
         return _candidates(request, name)
     body = []
     for p, recs, (activity, partners) in zip(profiles, files, overview):
         body.append(_profile(p, len(profiles) > 1))
-        body += [brief_link(actor=p["name"]), activity, "<h2>Acts on and acted on by</h2>", partners,
-                 f"<h2>Quotes ({p['quotes']})</h2>", table(recs["quotes"], quote_cols()),
-                 f"<h2>Events ({p['events']})</h2>", table(recs["events"], event_cols()),
-                 "<h2>Stance over time</h2>", actor_charts.stances(recs["stances"], p),
-                 _stances(recs["stances"])]
-    return page(profiles[0]["name"] if len(profiles) == 1 else f"Actors named {name}",
-                "".join(body))
+        body += [
+            brief_link(actor=p["name"]),
+            activity,
+            "<h2>Acts on and acted on by</h2>",
+            partners,
+            f"<h2>Quotes ({p['quotes']})</h2>",
+            table(recs["quotes"], quote_cols()),
+            f"<h2>Events ({p['events']})</h2>",
+            table(recs["events"], event_cols()),
+            "<h2>Stance over time</h2>",
+            actor_charts.stances(recs["stances"], p),
+            _stances(recs["stances"]),
+        ]
+    return page(profiles[0]["name"] if len(profiles) == 1 else f"Actors named {name}", "".join(body))
 
 
 def _candidates(request: Request, name: str):
@@ -57,8 +73,12 @@ def _candidates(request: Request, name: str):
         rows = led.actors(search=name, limit=PER_PAGE)
     if not rows:
         raise NotFound(f"no actor is named or spelled {name!r}; search on /actors")
-    cols = [("actor", lambda r: actor_link(r["name"], r["id"])), ("type", "type"),
-            ("mentions", "mentions"), ("aliases", "aliases")]
+    cols = [
+        ("actor", lambda r: actor_link(r["name"], r["id"])),
+        ("type", "type"),
+        ("mentions", "mentions"),
+        ("aliases", "aliases"),
+    ]
     return page(f"Actors matching {name}", table(rows, cols))
 
 
@@ -69,56 +89,105 @@ def _pairs(pairs) -> str:
 def _profile(p: dict, heading: bool) -> str:
     kinds = " / ".join(x for x in (p.get("type"), p.get("kb_type")) if x)
     seen = f"{esc(p['first_seen'])} – {esc(p['last_seen'])} in {esc(p['articles'])} articles"
-    rows = [("id", esc(p["id"])), ("type", esc(kinds)),
-            ("spellings", _pairs(p["aliases"])), ("described as", _pairs(p["descriptions"])),
-            ("roles", "<br>".join(esc(r) for r in p["roles"]) or "—"),
-            ("affiliations", "<br>".join(esc(a) for a in p["affiliations"]) or "—"),
-            ("seen", seen),
-            ("outlets", _pairs(p["outlets"]))]
+    rows = [
+        ("id", esc(p["id"])),
+        ("type", esc(kinds)),
+        ("spellings", _pairs(p["aliases"])),
+        ("described as", _pairs(p["descriptions"])),
+        ("roles", "<br>".join(esc(r) for r in p["roles"]) or "—"),
+        ("affiliations", "<br>".join(esc(a) for a in p["affiliations"]) or "—"),
+        ("seen", seen),
+        ("outlets", _pairs(p["outlets"])),
+    ]
     head = f"<h2>{esc(p['name'])}</h2>" if heading else ""
-    return head + "<table class='meta'>" + "".join(
-        f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows) + "</table>"
+    return (
+        head
+        + "<table class='meta'>"
+        + "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows)
+        + "</table>"
+    )
 
 
 def _stances(rows: list[dict]) -> str:
-    return table(rows, [
-        ("date", lambda r: esc(r.get("date") or r.get("published"))), ("issue", "issue"),
-        ("stance", lambda r: f'<span class="stance-{esc(r["stance"])}">{esc(r["stance"])}</span>'),
-        ("cue", "cue"), ("words", "text"), ("article", doc_link), ("conf", conf)],
-        empty="no stance on a tracked issue found")
+    return table(
+        rows,
+        [
+            ("date", lambda r: esc(r.get("date") or r.get("published"))),
+            ("issue", "issue"),
+            ("stance", lambda r: f'<span class="stance-{esc(r["stance"])}">{esc(r["stance"])}</span>'),
+            ("cue", "cue"),
+            ("words", "text"),
+            ("article", doc_link),
+            ("conf", conf),
+        ],
+        empty="no stance on a tracked issue found",
+    )
 
 
 @router.get("/events", response_class=HTMLResponse)
-def events(request: Request, actor: str = "", type: str = "", since: str = "", until: str = "",
-           include_unreal: bool = False, offset: Offset = 0):
+def events(
+    request: Request,
+    actor: str = "",
+    type: str = "",
+    since: str = "",
+    until: str = "",
+    include_unreal: bool = False,
+    offset: Offset = 0,
+):
     with open_ledger(request) as led:
-        rows = led.events(actor=actor or None, type_=type or None, since=since or None,
-                          until=until or None, include_unreal=include_unreal)
+        rows = led.events(
+            actor=actor or None,
+            type_=type or None,
+            since=since or None,
+            until=until or None,
+            include_unreal=include_unreal,
+        )
     params = dict(actor=actor, type=type, since=since, until=until, include_unreal=include_unreal)
-    filters = form("/events", [("actor", "actor", "search"), ("type", "PLOVER type", "text"),
-                               ("since", "since", "text"), ("until", "until", "text"),
-                               ("include_unreal", "negated / hypothetical too", "checkbox")], params)
-    return page("Events", filters + pager("/events", params, len(rows), PER_PAGE, offset)
-                + table(rows[offset:offset + PER_PAGE], event_cols(), empty="no events match"))
+    filters = form(
+        "/events",
+        [
+            ("actor", "actor", "search"),
+            ("type", "PLOVER type", "text"),
+            ("since", "since", "text"),
+            ("until", "until", "text"),
+            ("include_unreal", "negated / hypothetical too", "checkbox"),
+        ],
+        params,
+    )
+    return page(
+        "Events",
+        filters
+        + pager("/events", params, len(rows), PER_PAGE, offset)
+        + table(rows[offset : offset + PER_PAGE], event_cols(), empty="no events match"),
+    )
 
 
 @router.get("/merged-events", response_class=HTMLResponse)
-def merged_events(request: Request, min_reports: Annotated[int, Query(ge=1, le=10**12)] = 1,
-                  offset: Offset = 0):
+def merged_events(
+    request: Request, min_reports: Annotated[int, Query(ge=1, le=10**12)] = 1, offset: Offset = 0
+):
     with open_ledger(request) as led:
         rows = led.merged_events(min_reports=min_reports)
 
     def reports(r):
         return "<br>".join(f"{doc_link(x)}: “{esc(x['text'])}”" for x in r["report_list"])
-    cols = [("date", "date"), ("type", "type"),
-            ("source", lambda r: actor_link(r.get("source_name"), r.get("source_id"))),
-            ("target", lambda r: actor_link(r.get("target_name"), r.get("target_id"))),
-            ("reports", "reports"), ("articles", "docs"), ("as reported", reports)]
+
+    cols = [
+        ("date", "date"),
+        ("type", "type"),
+        ("source", lambda r: actor_link(r.get("source_name"), r.get("source_id"))),
+        ("target", lambda r: actor_link(r.get("target_name"), r.get("target_id"))),
+        ("reports", "reports"),
+        ("articles", "docs"),
+        ("as reported", reports),
+    ]
     params = dict(min_reports=min_reports if min_reports > 1 else None)
-    return page("Merged events", form("/merged-events", [("min_reports", "at least reports",
-                                                          "number")], params)
-                + pager("/merged-events", params, len(rows), PER_PAGE, offset)
-                + table(rows[offset:offset + PER_PAGE], cols, empty="no merged events"))
+    return page(
+        "Merged events",
+        form("/merged-events", [("min_reports", "at least reports", "number")], params)
+        + pager("/merged-events", params, len(rows), PER_PAGE, offset)
+        + table(rows[offset : offset + PER_PAGE], cols, empty="no merged events"),
+    )
 
 
 @router.get("/contradictions", response_class=HTMLResponse)
@@ -127,12 +196,19 @@ def contradictions(request: Request):
         rows = led.contradictions()
 
     def sides(r):
-        return "<br>".join(f"<b>{esc(s['value'])}</b> — {doc_link(s)} "
-                           f"<span class='muted'>{esc(s.get('outlet'))}</span>: {esc(s['sentence'])}"
-                           for s in r["sides"])
-    cols = [("about", lambda r: esc(r.get("subject_name") or r["subject"])),
-            ("what", "predicate"), ("values", lambda r: esc(" vs ".join(map(str, r["values"])))),
-            ("who says what", sides), ("conf", conf)]
+        return "<br>".join(
+            f"<b>{esc(s['value'])}</b> — {doc_link(s)} "
+            f"<span class='muted'>{esc(s.get('outlet'))}</span>: {esc(s['sentence'])}"
+            for s in r["sides"]
+        )
+
+    cols = [
+        ("about", lambda r: esc(r.get("subject_name") or r["subject"])),
+        ("what", "predicate"),
+        ("values", lambda r: esc(" vs ".join(map(str, r["values"])))),
+        ("who says what", sides),
+        ("conf", conf),
+    ]
     return page("Contradictions", table(rows, cols, empty="no contradictions found"))
 
 
@@ -144,11 +220,21 @@ def stories(request: Request):
     for s in rows:
         arts = [dict(a, dup=a.get("duplicate_of")) for a in s["articles"]]
         title = link("/story/" + s["id"], s.get("label") or s["id"])
-        body.append(f"<h2 id='{esc(s['id'])}'>{title} "
-                    f"<span class='muted'>{esc(s['size'])} articles, {esc(s.get('first_date'))} – "
-                    f"{esc(s.get('last_date'))}</span></h2>")
+        body.append(
+            f"<h2 id='{esc(s['id'])}'>{title} "
+            f"<span class='muted'>{esc(s['size'])} articles, {esc(s.get('first_date'))} – "
+            f"{esc(s.get('last_date'))}</span></h2>"
+        )
         body.append(link("/api/timeline", "timeline (JSON)", story=s["id"]))
-        body.append(table(arts, [("published", "published"), ("outlet", "outlet"),
-                                 ("article", lambda a: doc_link(a, a.get("title") or a["name"])),
-                                 ("near-duplicate of", lambda a: esc(a.get("dup") or ""))]))
+        body.append(
+            table(
+                arts,
+                [
+                    ("published", "published"),
+                    ("outlet", "outlet"),
+                    ("article", lambda a: doc_link(a, a.get("title") or a["name"])),
+                    ("near-duplicate of", lambda a: esc(a.get("dup") or "")),
+                ],
+            )
+        )
     return page("Stories", "".join(body) or '<p class="muted">no stories yet</p>')

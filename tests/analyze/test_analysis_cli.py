@@ -1,4 +1,5 @@
 """The analysis commands over a small two-outlet ledger."""
+
 from __future__ import annotations
 
 import json
@@ -8,11 +9,19 @@ from click.testing import CliRunner
 from newsledger.cli import cli
 
 ARTICLES = [
-    {"id": "a", "outlet": "Daily A", "published": "2019-03-10",
-     "text": "On March 3, 2019, the Ruritanian parliament approved a resolution on elections. "
-             "Militias attacked the occupation forces."},
-    {"id": "b", "outlet": "Daily B", "published": "2019-03-12",
-     "text": "The Ruritanian parliament approved a law on March 5, 2019. Coalition forces stayed."},
+    {
+        "id": "a",
+        "outlet": "Daily A",
+        "published": "2019-03-10",
+        "text": "On March 3, 2019, the Ruritanian parliament approved a resolution on elections. "
+        "Militias attacked the occupation forces.",
+    },
+    {
+        "id": "b",
+        "outlet": "Daily B",
+        "published": "2019-03-12",
+        "text": "The Ruritanian parliament approved a law on March 5, 2019. Coalition forces stayed.",
+    },
 ]
 
 
@@ -28,7 +37,8 @@ def test_analysis_commands(tmp_path, db_path):
     got = [json.loads(x) for x in r.output.splitlines()]
     assert sorted((c["predicate"], tuple(sorted(c["values"]))) for c in got) == [
         ("passed_measure", ("2019-03-03", "2019-03-05")),
-        ("passed_measure_kind", ("law", "resolution"))]
+        ("passed_measure_kind", ("law", "resolution")),
+    ]
     r = _run(db_path, "contradictions")
     assert "2019-03-03 vs 2019-03-05" in r.output and "Daily B" in r.output
     r = _run(db_path, "framing", "--format", "jsonl")
@@ -48,14 +58,25 @@ def test_analysis_commands(tmp_path, db_path):
 def test_merged_events_lists_events_with_their_reports(db_path):
     from newsledger.records import Event
     from newsledger.store import Store
+
     st = Store(db_path)
     text = "Rebels shelled the port of Kelmar on Monday."
     with st.transaction():
         for doc, outlet in (("a", "Daily A"), ("b", "Daily B")):
-            st.db.execute("INSERT INTO documents (id, name, text, outlet, ingested_at) "
-                          "VALUES (?,?,?,?,?)", (doc, doc, text, outlet, "now"))
-            rec = Event(doc, 0, 31, text[:31], "ASSAULT", source_name="Rebels",
-                        target_name="Kelmar", date="2022-08-14")
+            st.db.execute(
+                "INSERT INTO documents (id, name, text, outlet, ingested_at) VALUES (?,?,?,?,?)",
+                (doc, doc, text, outlet, "now"),
+            )
+            rec = Event(
+                doc,
+                0,
+                31,
+                text[:31],
+                "ASSAULT",
+                source_name="Rebels",
+                target_name="Kelmar",
+                date="2022-08-14",
+            )
             st._insert("events", {k: getattr(rec, k) for k in rec.__dataclass_fields__})
     st.close()
     assert "events: 1" in _run(db_path, "analyze").output

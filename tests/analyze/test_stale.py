@@ -1,4 +1,5 @@
 """The cross-report pass is redone after a kill or --no-analyze, even when nothing is new."""
+
 from __future__ import annotations
 
 import pytest
@@ -8,13 +9,17 @@ from newsledger.ingest import make_article
 from newsledger.ledger import Ledger
 from tests.conftest import TEST_MODEL
 
-TEXTS = ["The mayor of Lisbon, Carlos Moedas, said on Monday that the port strike had ended.",
-         "Carlos Moedas, the mayor of Lisbon, said on Monday the port strike was over."]
+TEXTS = [
+    "The mayor of Lisbon, Carlos Moedas, said on Monday that the port strike had ended.",
+    "Carlos Moedas, the mayor of Lisbon, said on Monday the port strike was over.",
+]
 
 
 def articles():
-    return [make_article(t, f"a{i}", fmt="jsonl", source="test", published="2024-03-05")
-            for i, t in enumerate(TEXTS)]
+    return [
+        make_article(t, f"a{i}", fmt="jsonl", source="test", published="2024-03-05")
+        for i, t in enumerate(TEXTS)
+    ]
 
 
 @pytest.fixture
@@ -39,6 +44,7 @@ def test_no_analyze_leaves_it_stale_and_the_next_ingest_of_nothing_new_catches_u
 def test_a_pass_killed_half_way_is_redone(led, monkeypatch):
     def killed(store):
         raise KeyboardInterrupt("killed during the cross-report pass")
+
     monkeypatch.setattr(stance, "refresh", killed)
     with pytest.raises(KeyboardInterrupt):
         led.ingest_items(articles())

@@ -1,15 +1,24 @@
 """Articles written for the API, web and export tests (no seed text)."""
+
 from __future__ import annotations
 
 ARTICLES = [
-    {"id": "harbour-1", "title": "Port strike ends", "outlet": "Harbour Times",
-     "published": "2024-03-05",
-     "text": "Port strike ends\n\nThe mayor of Lisbon, Carlos Moedas, said on Monday that "
-             "\"the dock workers will return next week\". Portugal accused Spain of blocking "
-             "the shipments on Sunday."},
-    {"id": "valley-1", "outlet": "Valley Post", "published": "2024-04-10",
-     "text": "Spain denied the accusation on Tuesday. \"We blocked nothing,\" the Spanish "
-             "minister Ana Ruiz said. <script>alert(\"x\")</script> & more."},
+    {
+        "id": "harbour-1",
+        "title": "Port strike ends",
+        "outlet": "Harbour Times",
+        "published": "2024-03-05",
+        "text": "Port strike ends\n\nThe mayor of Lisbon, Carlos Moedas, said on Monday that "
+        '"the dock workers will return next week". Portugal accused Spain of blocking '
+        "the shipments on Sunday.",
+    },
+    {
+        "id": "valley-1",
+        "outlet": "Valley Post",
+        "published": "2024-04-10",
+        "text": 'Spain denied the accusation on Tuesday. "We blocked nothing," the Spanish '
+        'minister Ana Ruiz said. <script>alert("x")</script> & more.',
+    },
 ]
 
 
@@ -29,10 +38,14 @@ def api_client(db, **kwargs):
 
     from newsledger.api import create_app
     from tests.conftest import TEST_MODEL
+
     kwargs.setdefault("token", TOKEN)
     kwargs.setdefault("model", TEST_MODEL)
-    return TestClient(create_app(str(db), **kwargs), base_url="http://localhost",
-                      headers={"Authorization": f"Bearer {TOKEN}"})
+    return TestClient(
+        create_app(str(db), **kwargs),
+        base_url="http://localhost",
+        headers={"Authorization": f"Bearer {TOKEN}"},
+    )
 
 
 def ledger_client(tmp_path_factory, name: str):

@@ -1,4 +1,5 @@
 """POST /api/actors/merge|split, the decision log and the suspects, over a small ledger."""
+
 from __future__ import annotations
 
 import pytest

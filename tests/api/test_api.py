@@ -1,4 +1,5 @@
 """The REST API over a small ledger built by POSTing two articles written for the test."""
+
 from __future__ import annotations
 
 import csv
@@ -18,8 +19,10 @@ def api(tmp_path_factory):
 
 
 def texts(api) -> dict[str, str]:
-    return {d["id"]: api.get(f"/api/documents/{d['id']}").json()["text"]
-            for d in api.get("/api/documents").json()["items"]}
+    return {
+        d["id"]: api.get(f"/api/documents/{d['id']}").json()["text"]
+        for d in api.get("/api/documents").json()["items"]
+    }
 
 
 # ------------------------------------------------------------------ POST /api/articles
@@ -69,12 +72,15 @@ def test_documents_newest_first_and_filters(api):
     items = api.get("/api/documents").json()["items"]
     assert [d["name"] for d in items] == ["valley-1", "harbour-1"]
     assert items[1]["n_quotes"] == 1 and items[1]["n_events"] == 1 and "text" not in items[1]
-    assert [d["name"] for d in api.get("/api/documents", params={"outlet": "harbour times"})
-            .json()["items"]] == ["harbour-1"]
-    assert [d["name"] for d in api.get("/api/documents", params={"since": "2024-04"})
-            .json()["items"]] == ["valley-1"]
-    assert [d["name"] for d in api.get("/api/documents", params={"until": "2024-03"})
-            .json()["items"]] == ["harbour-1"]
+    assert [
+        d["name"] for d in api.get("/api/documents", params={"outlet": "harbour times"}).json()["items"]
+    ] == ["harbour-1"]
+    assert [d["name"] for d in api.get("/api/documents", params={"since": "2024-04"}).json()["items"]] == [
+        "valley-1"
+    ]
+    assert [d["name"] for d in api.get("/api/documents", params={"until": "2024-03"}).json()["items"]] == [
+        "harbour-1"
+    ]
 
 
 def test_documents_full_text_search(api):
@@ -96,8 +102,7 @@ def test_pagination(api):
 def test_document_by_name_and_prefix(api):
     doc = api.get("/api/documents/valley-1").json()
     assert api.get(f"/api/documents/{doc['id'][:6]}").json()["id"] == doc["id"]
-    assert set(doc["records"]) == {"excluded_spans", "mentions", "quotes", "timexes", "events",
-                                   "claims"}
+    assert set(doc["records"]) == {"excluded_spans", "mentions", "quotes", "timexes", "events", "claims"}
     assert [q["text"] for q in doc["records"]["quotes"]][-1] == "We blocked nothing"
 
 
@@ -108,10 +113,15 @@ def test_unknown_document_is_404_with_code(api):
     assert api.get("/api/nothing-here").json()["error"]["code"] == "NL-API-NOT-FOUND"
 
 
-@pytest.mark.parametrize("url,code", [("/api/documents?since=2024-13", "NL-QUERY-DATE"),
-                                      ("/api/quotes?limit=0", "NL-API-INPUT"),
-                                      ("/api/events?offset=-1", "NL-API-INPUT"),
-                                      ("/api/stance", "NL-API-INPUT")])
+@pytest.mark.parametrize(
+    "url,code",
+    [
+        ("/api/documents?since=2024-13", "NL-QUERY-DATE"),
+        ("/api/quotes?limit=0", "NL-API-INPUT"),
+        ("/api/events?offset=-1", "NL-API-INPUT"),
+        ("/api/stance", "NL-API-INPUT"),
+    ],
+)
 def test_bad_input_is_422_with_code(api, url, code):
     r = api.get(url)
     assert r.status_code == 422
@@ -125,12 +135,12 @@ def test_every_record_indexes_its_article(api):
     for doc_id, body in text.items():
         for rows in api.get(f"/api/documents/{doc_id}").json()["records"].values():
             for r in rows:
-                assert body[r["start"]:r["end"]] == r["text"]
+                assert body[r["start"] : r["end"]] == r["text"]
                 assert r["extractor"] and 0 <= r["confidence"] <= 1
                 seen += 1
     for url in ("/api/quotes", "/api/events?include_unreal=true"):
         for r in api.get(url).json()["items"]:
-            assert text[r["doc_id"]][r["start"]:r["end"]] == r["text"]
+            assert text[r["doc_id"]][r["start"] : r["end"]] == r["text"]
             assert r["document"] == f"/api/documents/{r['doc_id']}"
             seen += 1
     assert seen > 15
@@ -139,7 +149,8 @@ def test_every_record_indexes_its_article(api):
 def test_quotes_filters(api):
     by = api.get("/api/quotes", params={"speaker": "Moedas"}).json()["items"]
     assert [(q["text"], q["start"], q["end"]) for q in by] == [
-        ("the dock workers will return next week", 75, 113)]
+        ("the dock workers will return next week", 75, 113)
+    ]
     words = api.get("/api/quotes", params={"q": "blocked"}).json()["items"]
     assert [q["speaker_name"] for q in words] == ["Ana Ruiz"]
     assert api.get("/api/quotes", params={"speaker": "Nobody Atall"}).json()["total"] == 0
@@ -148,7 +159,8 @@ def test_quotes_filters(api):
 def test_events_filters(api):
     ev = api.get("/api/events", params={"type": "accuse"}).json()["items"]
     assert [(e["text"], e["source_name"], e["target_name"]) for e in ev] == [
-        ("Portugal accused Spain", "Portugal", "Spain")]
+        ("Portugal accused Spain", "Portugal", "Spain")
+    ]
     assert api.get("/api/events", params={"actor": "Spain"}).json()["total"] == 1
     assert api.get("/api/events", params={"type": "ASSAULT"}).json()["total"] == 0
     assert api.get("/api/events", params={"since": "2024-04"}).json()["total"] == 0
@@ -164,15 +176,22 @@ def test_actors_and_actor(api):
 
 
 def test_cross_report_endpoints(api):
-    for url in ("/api/merged-events", "/api/stories", "/api/contradictions", "/api/timeline",
-                "/api/stance?actor=Spain", "/api/framing", "/api/stats", "/api"):
+    for url in (
+        "/api/merged-events",
+        "/api/stories",
+        "/api/contradictions",
+        "/api/timeline",
+        "/api/stance?actor=Spain",
+        "/api/framing",
+        "/api/stats",
+        "/api",
+    ):
         assert api.get(url).status_code == 200, url
     merged = api.get("/api/merged-events").json()["items"]
     assert merged[0]["type"] == "ACCUSE" and merged[0]["report_list"][0]["document"]
     stories = api.get("/api/stories").json()
     assert stories["total"] == 2
-    assert all(a["document"].startswith("/api/documents/") for s in stories["items"]
-               for a in s["articles"])
+    assert all(a["document"].startswith("/api/documents/") for s in stories["items"] for a in s["articles"])
 
 
 # ------------------------------------------------------------------ exports
@@ -201,6 +220,7 @@ def test_export_errors(api):
 
 def test_export_parquet_table(api):
     import pyarrow.parquet as pq
+
     r = api.get("/api/export/parquet", params={"table": "quotes"})
     assert r.content[:4] == b"PAR1"
     assert pq.read_table(io.BytesIO(r.content)).num_rows == 3
@@ -210,6 +230,7 @@ def test_doc_examples_answer(api):
     """Every GET curl example in docs/api.md works against the app."""
     import re
     from pathlib import Path
+
     doc = (Path(__file__).resolve().parents[2] / "docs" / "api.md").read_text("utf-8")
     urls = re.findall(r"curl -s '(http://localhost:8000/api/[^']+)'", doc)
     assert len(urls) >= 15
@@ -232,6 +253,7 @@ def test_server_failure_is_json_500(api, monkeypatch):
 
     def broken(self):
         raise RuntimeError("disk on fire")
+
     monkeypatch.setattr(Ledger, "stats", broken)
     r = TestClient(api.app, raise_server_exceptions=False, base_url="http://localhost").get("/api/stats")
     assert r.status_code == 500
@@ -241,6 +263,7 @@ def test_server_failure_is_json_500(api, monkeypatch):
 def test_in_memory_ledger_is_refused():
     from newsledger.api import create_app
     from newsledger.errors import NewsledgerError
+
     with pytest.raises(NewsledgerError) as e:
         create_app(":memory:")
     assert e.value.code == "NL-API-MEMORY"

@@ -1,4 +1,5 @@
 """/api/docs works offline: the page and every file it loads come from this server."""
+
 from __future__ import annotations
 
 import re
@@ -11,16 +12,19 @@ from newsledger.api import create_app
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
-    return TestClient(create_app(str(tmp_path_factory.mktemp("docs") / "d.db")),
-                      base_url="http://localhost")
+    return TestClient(create_app(str(tmp_path_factory.mktemp("docs") / "d.db")), base_url="http://localhost")
 
 
 def test_the_docs_page_loads_only_local_files(client):
     html = client.get("/api/docs").text
     refs = re.findall(r'(?:src|href)="([^"]+)"', html)
-    assert refs == ["/api/docs/static/swagger-ui.css", "/api/docs/static/swagger-ui-bundle.js",
-                    "/api/docs/static/docs-init.js", "/api/openapi.json"]
-    assert "<script>" not in html      # no inline script: a strict CSP can forbid them
+    assert refs == [
+        "/api/docs/static/swagger-ui.css",
+        "/api/docs/static/swagger-ui-bundle.js",
+        "/api/docs/static/docs-init.js",
+        "/api/openapi.json",
+    ]
+    assert "<script>" not in html  # no inline script: a strict CSP can forbid them
     for ref in refs:
         r = client.get(ref)
         assert r.status_code == 200 and len(r.content) > 100, ref

@@ -1,4 +1,5 @@
 """The write token, read-only serving, allowed hosts, body limits and response headers."""
+
 from __future__ import annotations
 
 import os
@@ -36,8 +37,9 @@ def test_writes_need_the_bearer_token(api):
     r = api.post("/api/articles", json=ONE, headers={"Authorization": "Bearer wrong"})
     _error(r, 401, "NL-API-AUTH")
     assert r.headers["www-authenticate"] == "Bearer"
-    _error(api.post("/api/articles", json=ONE, headers={"Authorization": f"Basic {TOKEN}"}),
-           401, "NL-API-AUTH")
+    _error(
+        api.post("/api/articles", json=ONE, headers={"Authorization": f"Basic {TOKEN}"}), 401, "NL-API-AUTH"
+    )
     assert api.post("/api/articles", json=ONE, params={"analyze": False}).status_code in (200, 201)
 
 
@@ -57,6 +59,7 @@ def test_require_write_is_a_reusable_dependency():
     @app.post("/x", dependencies=[Depends(require_write)])
     def x():
         return {"ok": True}
+
     c = TestClient(app)
     assert c.post("/x", headers={"Authorization": "Bearer s3cret"}).json() == {"ok": True}
     with pytest.raises(NewsledgerError) as e:
@@ -75,6 +78,7 @@ def test_read_only_serves_reads_refuses_writes_and_cannot_change_the_file(tmp_pa
     assert ro.get("/api/export/parquet", params={"table": "documents"}).status_code == 200
     _error(ro.post("/api/articles", json=[ARTICLES[0]]), 403, "NL-API-READ-ONLY")
     from newsledger.store.db import Store
+
     st = Store(str(db), read_only=True)
     with pytest.raises(sqlite3.OperationalError, match="readonly"):
         st.db.execute("DELETE FROM documents")
@@ -98,8 +102,9 @@ def test_security_headers_and_no_cors(api):
 
 
 def test_a_declared_oversize_body_is_refused_before_it_is_read(api):
-    r = api.post("/api/articles", content=b"[" + b" " * 5000 + b"]",
-                 headers={"content-type": "application/json"})
+    r = api.post(
+        "/api/articles", content=b"[" + b" " * 5000 + b"]", headers={"content-type": "application/json"}
+    )
     _error(r, 413, "NL-API-TOO-LARGE")
 
 
@@ -107,6 +112,7 @@ def test_a_streamed_oversize_body_is_refused_while_it_streams(api):
     def chunks():
         for _ in range(100):
             yield b" " * 1024
+
     r = api.post("/api/articles", content=chunks(), headers={"content-type": "application/json"})
     _error(r, 413, "NL-API-TOO-LARGE")
 
@@ -134,18 +140,28 @@ def test_the_guard_stops_reading_at_the_limit():
 
     async def send(message):
         out.append(message)
-    guard = Guard(app, state=SimpleNamespace(token="t", read_only=False), allowed_hosts=None,
-                  max_body=4096)
-    scope = {"type": "http", "method": "POST", "path": "/api/articles",
-             "headers": [(b"authorization", b"Bearer t")]}
+
+    guard = Guard(app, state=SimpleNamespace(token="t", read_only=False), allowed_hosts=None, max_body=4096)
+    scope = {
+        "type": "http",
+        "method": "POST",
+        "path": "/api/articles",
+        "headers": [(b"authorization", b"Bearer t")],
+    }
     asyncio.run(guard(scope, receive, send))
     assert len(received) == 5 and out[0]["status"] == 413
     assert json.loads(out[1]["body"])["error"]["code"] == "NL-API-TOO-LARGE"
 
 
-@pytest.mark.parametrize("url", ["/api/documents?offset=1e19", "/api/quotes?offset=10000000000000",
-                                 "/api/merged-events?min_reports=1e30",
-                                 "/api/events?offset=99999999999999999999"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/documents?offset=1e19",
+        "/api/quotes?offset=10000000000000",
+        "/api/merged-events?min_reports=1e30",
+        "/api/events?offset=99999999999999999999",
+    ],
+)
 def test_huge_numbers_are_422_not_500(api, url):
     _error(api.get(url), 422, "NL-API-INPUT")
 
@@ -173,8 +189,10 @@ def test_serving_beyond_loopback_needs_a_token_or_read_only(tmp_path, ran, capsy
     db = str(tmp_path / "l.db")
     assert main(["--db", db, "serve", "--host", "0.0.0.0"]) == 2
     assert "NL-SERVE-TOKEN" in capsys.readouterr().err and not ran
-    assert main(["--db", db, "serve", "--host", "0.0.0.0", "--token", "t0k",
-                 "--allowed-host", "news.example"]) == 0
+    assert (
+        main(["--db", db, "serve", "--host", "0.0.0.0", "--token", "t0k", "--allowed-host", "news.example"])
+        == 0
+    )
     assert ran["host"] == "0.0.0.0" and ran["app"].state.token == "t0k"
     c = TestClient(ran["app"], base_url="http://news.example")
     assert c.get("/api/stats").status_code == 200

@@ -1,4 +1,5 @@
 """`newsledger serve` builds the app over --db and hands it to uvicorn."""
+
 from __future__ import annotations
 
 import uvicorn
@@ -11,6 +12,7 @@ def test_serve_runs_uvicorn_on_the_ledger(db_path, monkeypatch):
 
     def fake_run(app, host, port, log_level):  # noqa: ARG001
         got.update(app=app, host=host, port=port)
+
     monkeypatch.setattr(uvicorn, "run", fake_run)
     assert main(["--db", db_path, "serve", "--port", "8123", "--model", "sm"]) == 0
     assert (got["host"], got["port"]) == ("127.0.0.1", 8123)

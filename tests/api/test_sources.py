@@ -1,4 +1,5 @@
 """/api/sources: follow, list and drop feeds; bad URLs refused in the error shape."""
+
 from __future__ import annotations
 
 import pytest
@@ -25,16 +26,26 @@ def test_follow_list_and_remove_a_feed(client):
     assert r.status_code == 201
     added = r.json()
     assert (added["url"], added["kind"], added["active"], added["polls"]) == (
-        "https://news.example/feed.xml", "feed", 1, 0)
+        "https://news.example/feed.xml",
+        "feed",
+        1,
+        0,
+    )
     listing = client.get("/api/sources").json()
     assert listing["total"] == 1 and listing["items"][0]["id"] == added["id"]
     assert client.delete(f"/api/sources/{added['id']}").json() == {"removed": added["id"]}
     assert client.get("/api/sources").json()["total"] == 0
 
 
-@pytest.mark.parametrize("body", [{"url": "file:///etc/passwd"}, {"url": "javascript:alert(1)"},
-                                  {"url": "https://x.example/" + "a" * 3000},
-                                  {"url": "https://x.example/", "kind": "shell"}])
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"url": "file:///etc/passwd"},
+        {"url": "javascript:alert(1)"},
+        {"url": "https://x.example/" + "a" * 3000},
+        {"url": "https://x.example/", "kind": "shell"},
+    ],
+)
 def test_what_is_not_a_web_url_is_refused(client, body):
     r = client.post("/api/sources", json=body)
     assert r.status_code == 422 and r.json()["error"]["code"] == "NL-API-INPUT"

@@ -4,6 +4,7 @@ Each floor used to run bench/seeds.py itself (a model load and a full ingest
 per test); the scores do not depend on which test asks, so they are computed
 once per session.
 """
+
 from __future__ import annotations
 
 import json
@@ -22,8 +23,13 @@ def seed_scores() -> dict:
     """The scorer's result (score.py --json) on this tree's export of the seeds, md model."""
     if not SEEDS.is_dir():
         pytest.skip("needs ../shared/corpus/seeds")
-    out = subprocess.run([sys.executable, str(ROOT / "bench" / "seeds.py"), "--model", "md",
-                          "--json"], capture_output=True, text=True, cwd=ROOT, timeout=600)
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "seeds.py"), "--model", "md", "--json"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=600,
+    )
     assert out.returncode == 0, out.stderr[-2000:]
     return json.loads(out.stdout)
 
@@ -31,6 +37,7 @@ def seed_scores() -> dict:
 @pytest.fixture(scope="session")
 def below(seed_scores):
     """below({"quotes.e2e.f1": 0.93, ...}) -> the scores under their floor (empty: all met)."""
+
     def check(floors: dict[str, float]) -> dict[str, float]:
         got = {}
         for key, floor in floors.items():
@@ -40,4 +47,5 @@ def below(seed_scores):
             if val < floor:
                 got[key] = val
         return got
+
     return check

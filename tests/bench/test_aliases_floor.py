@@ -9,6 +9,7 @@ smaller set from 0.019 to 0.025.)
   and the share resolved to a wrong one (no spaCy model needed).
 * bench/seeds.py with the md model: entity mention F1 and alias-merge F1.
 """
+
 import subprocess
 import sys
 from pathlib import Path
@@ -17,8 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _run(*args):
-    return subprocess.run([sys.executable, *args], cwd=ROOT, capture_output=True, text=True,
-                          timeout=600)
+    return subprocess.run([sys.executable, *args], cwd=ROOT, capture_output=True, text=True, timeout=600)
 
 
 def test_alias_benchmark_floor():

@@ -4,6 +4,7 @@ Goals of issue 7: at least 3 of the 4 gold contradictions with at most one
 false one; event merge F1 >= 0.70. The floors sit a little under what is
 reached; event merging is only measured where the events stage is present.
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -40,8 +41,13 @@ MEANTIME = ROOT.parent / "shared" / "data" / "meantime" / "intra_cross-doc_annot
 @pytest.mark.skipif(not MEANTIME.is_dir(), reason="MEANTIME not present")
 def test_meantime_event_coreference_floor():
     """Cross-document event coreference (gold mentions) stays at least at 0.64 CoNLL F1."""
-    out = subprocess.run([sys.executable, str(ROOT / "bench" / "event_coref.py"), "--json"],
-                         capture_output=True, text=True, cwd=ROOT, timeout=600)
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "event_coref.py"), "--json"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=600,
+    )
     assert out.returncode == 0, out.stderr[-2000:]
     got = json.loads(out.stdout)["system"]
     assert got["conll_f1"] >= 0.64, got

@@ -1,4 +1,5 @@
 """CI floors for the event coder, a little under what the md model reaches."""
+
 from __future__ import annotations
 
 import subprocess
@@ -13,10 +14,23 @@ SHARED = ROOT.parent / "shared"
 
 @pytest.mark.skipif(not (SHARED / "data" / "plover").exists(), reason="no shared PLOVER data")
 def test_plover_type_accuracy_floor():
-    res = subprocess.run([sys.executable, str(ROOT / "bench" / "plover.py"), "--model", "md",
-                          "--min", "type_accuracy=0.81", "--min", "type_macro_f1=0.81",
-                          "--min", "source_match=0.81"],
-                         cwd=ROOT, capture_output=True, text=True)
+    res = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "bench" / "plover.py"),
+            "--model",
+            "md",
+            "--min",
+            "type_accuracy=0.81",
+            "--min",
+            "type_macro_f1=0.81",
+            "--min",
+            "source_match=0.81",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert res.returncode == 0, res.stdout + res.stderr
 
 

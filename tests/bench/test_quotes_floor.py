@@ -5,6 +5,7 @@ accuracy 0.97); after the wire-copy rules (role phrases no longer take the
 next name without that role): content 0.992, e2e 0.976, speaker 0.984. The floors sit a little under, so a regression fails here;
 e2e keeps some room because speaker names also depend on the entity stage.
 """
+
 from __future__ import annotations
 
 

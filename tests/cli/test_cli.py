@@ -1,4 +1,5 @@
 """The command line over small fixtures: ingest, bad input, stats, show, quotes, export."""
+
 from __future__ import annotations
 
 import json
@@ -8,8 +9,10 @@ from click.testing import CliRunner
 
 from newsledger.cli import cli, main
 
-STORY = ('Harbour talks resume\n\nThe port authority said on Monday that ships would sail again. '
-         '"We will reopen the northern quay within a week," said Omar Nasser, the harbour master.\n')
+STORY = (
+    "Harbour talks resume\n\nThe port authority said on Monday that ships would sail again. "
+    '"We will reopen the northern quay within a week," said Omar Nasser, the harbour master.\n'
+)
 
 
 def _run(db, *args, input=None):
@@ -63,6 +66,7 @@ def test_ingest_needs_a_path(db_path):
 
 def test_show_unknown_doc_says_what_to_do(db_path):
     from newsledger.store import Store
+
     Store(db_path).close()
     r = CliRunner().invoke(cli, ["--db", db_path, "show", "zzzz"])
     assert r.exit_code == 1 and "no single article" in r.output
@@ -74,6 +78,7 @@ def test_no_analyze_defers_the_cross_report_pass(tmp_path, db_path):
     r = _run(db_path, "ingest", "--model", "sm", "--no-analyze", str(f))
     assert r.exit_code == 0, r.output
     from newsledger.store import Store
+
     s = Store(db_path)
     assert s.query("SELECT count(*) AS n FROM events")[0]["n"] >= 1
     assert s.query("SELECT count(*) AS n FROM event_clusters")[0]["n"] == 0
@@ -83,8 +88,7 @@ def test_no_analyze_defers_the_cross_report_pass(tmp_path, db_path):
     assert s.query("SELECT count(*) AS n FROM events WHERE event_id IS NULL")[0]["n"] == 0
 
 
-@pytest.mark.parametrize("cmd", [["stats"], ["quotes"], ["show", "x"],
-                                 ["export", "--format", "eval"]])
+@pytest.mark.parametrize("cmd", [["stats"], ["quotes"], ["show", "x"], ["export", "--format", "eval"]])
 def test_reading_commands_never_create_a_ledger(tmp_path, cmd):
     db = tmp_path / "typo.db"
     assert main(["--db", str(db), *cmd]) == 2
@@ -93,6 +97,7 @@ def test_reading_commands_never_create_a_ledger(tmp_path, cmd):
 
 def test_export_out_refuses_to_overwrite_and_makes_folders(tmp_path, capsys):
     from newsledger.store import Store
+
     db = str(tmp_path / "l.db")
     Store(db).close()
     out = tmp_path / "new" / "dir" / "eval.jsonl"

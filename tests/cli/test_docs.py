@@ -1,4 +1,5 @@
 """The commands shown in the README and docs/ exist, with the options they are shown with."""
+
 from __future__ import annotations
 
 import re
@@ -26,7 +27,7 @@ def shown_commands(text: str) -> list[list[str]]:
             line = line.split("|")[0].split(">")[0]
             try:
                 out.append(shlex.split(line)[1:])
-            except ValueError:      # an unbalanced quote in prose-like usage lines
+            except ValueError:  # an unbalanced quote in prose-like usage lines
                 continue
     return out
 
@@ -43,9 +44,12 @@ def resolve(args: list[str]) -> tuple[click.Command, list[str]]:
             continue
         if isinstance(cmd, click.Group) and a in cmd.commands:
             cmd = cmd.commands[a]
-        elif isinstance(cmd, click.Group) and type(cmd).parse_args is not click.Group.parse_args \
-                and "show" in cmd.commands:
-            cmd = cmd.commands["show"]      # a group that shows by default (`actor NAME`)
+        elif (
+            isinstance(cmd, click.Group)
+            and type(cmd).parse_args is not click.Group.parse_args
+            and "show" in cmd.commands
+        ):
+            cmd = cmd.commands["show"]  # a group that shows by default (`actor NAME`)
         elif isinstance(cmd, click.Group):
             raise AssertionError(f"no command {a!r} in `{cmd.name}`")
     return cmd, opts
@@ -59,7 +63,7 @@ def known_options(cmd: click.Command) -> set[str]:
 
 
 def test_shown_commands_are_read_from_shell_blocks():
-    text = "x\n```sh\nnewsledger --db a.db quotes --speaker \"Khazali\"   # who\n$ ls\n```\n"
+    text = 'x\n```sh\nnewsledger --db a.db quotes --speaker "Khazali"   # who\n$ ls\n```\n'
     assert shown_commands(text) == [["--db", "a.db", "quotes", "--speaker", "Khazali"]]
 
 

@@ -1,4 +1,5 @@
 """`newsledger quotes` and the quote marking of `show`, on a small ledger of our own."""
+
 from __future__ import annotations
 
 import csv
@@ -10,11 +11,17 @@ import pytest
 from newsledger.cli import main
 
 ARTICLES = [
-    {"id": "a1", "published": "2023-03-02",
-     "text": "Jane Doe said on Monday that the new bridge would open in June. "
-             "“We have waited long enough for this road,” Peter Hall added."},
-    {"id": "a2", "published": "2023-05-10",
-     "text": "John Carter and Jane Doe warned that the budget could collapse before the summer."},
+    {
+        "id": "a1",
+        "published": "2023-03-02",
+        "text": "Jane Doe said on Monday that the new bridge would open in June. "
+        "“We have waited long enough for this road,” Peter Hall added.",
+    },
+    {
+        "id": "a2",
+        "published": "2023-05-10",
+        "text": "John Carter and Jane Doe warned that the budget could collapse before the summer.",
+    },
 ]
 
 
@@ -44,9 +51,11 @@ def test_all_quotes_with_speakers(capsys, ledger_db):
 
 def test_speaker_filter_matches_a_word_of_the_name_and_co_speakers(capsys, ledger_db):
     rows = _jsonl(capsys, ledger_db, "--speaker", "Doe")
-    assert [r["text"] for r in rows] == ["the new bridge would open in June",
-                                         "the budget could collapse before the summer"]
-    assert _jsonl(capsys, ledger_db, "--speaker", "Do") == []     # whole words only
+    assert [r["text"] for r in rows] == [
+        "the new bridge would open in June",
+        "the budget could collapse before the summer",
+    ]
+    assert _jsonl(capsys, ledger_db, "--speaker", "Do") == []  # whole words only
 
 
 def test_search_and_dates(capsys, ledger_db):

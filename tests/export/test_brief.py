@@ -1,4 +1,5 @@
 """Briefs: assembled from records only, every line footnoted to outlet, article and sentence."""
+
 from __future__ import annotations
 
 import re
@@ -22,16 +23,17 @@ def led(tmp_path_factory):
 
 
 def story_of(led, doc_name: str) -> str:
-    return next(s["id"] for s in led.stories() if any(a["name"] == doc_name
-                                                       for a in s["articles"]))
+    return next(s["id"] for s in led.stories() if any(a["name"] == doc_name for a in s["articles"]))
 
 
 def test_a_story_brief_cites_the_whole_sentence_of_each_record(led):
     md = b.to_markdown(b.build(led, story=story_of(led, "harbour-1")))
     assert "- 2024-03-03: ACCUSE Portugal → Spain (1 report)[^1]" in md
     assert "- Carlos Moedas: “the dock workers will return next week”[^2]" in md
-    assert ("[^1]: Harbour Times, harbour-1, 2024-03-05: “Portugal accused Spain of blocking "
-            "the shipments on Sunday.”") in md
+    assert (
+        "[^1]: Harbour Times, harbour-1, 2024-03-05: “Portugal accused Spain of blocking "
+        "the shipments on Sunday.”"
+    ) in md
 
 
 def test_every_footnote_is_used_and_every_mark_has_its_note(led):
@@ -49,8 +51,7 @@ def test_an_actor_brief_holds_only_that_actors_statements(led):
 
 
 def test_scope_errors_are_coded(led):
-    for scope in ({}, {"story": "st_nope"}, {"actor": "Nobody Atall"},
-                  {"story": "x", "actor": "y"}):
+    for scope in ({}, {"story": "st_nope"}, {"actor": "Nobody Atall"}, {"story": "x", "actor": "y"}):
         with pytest.raises(ExportError) as e:
             b.build(led, **scope)
         assert e.value.code == "NL-BRIEF-SCOPE"
@@ -58,17 +59,20 @@ def test_scope_errors_are_coded(led):
 
 def test_html_escapes_what_the_articles_say():
     brief = b.Brief("<b>T</b>", "story x")
-    n = brief.cite({"outlet": "<i>O</i>", "doc_name": "d", "published": "2024"},
-                   '<script>alert("x")</script>')
-    brief.sections.append(("Statements", [('<img src=x onerror=alert(1)>', [n])]))
+    n = brief.cite(
+        {"outlet": "<i>O</i>", "doc_name": "d", "published": "2024"}, '<script>alert("x")</script>'
+    )
+    brief.sections.append(("Statements", [("<img src=x onerror=alert(1)>", [n])]))
     html = b.to_html(brief)
     body = html.split("</style>")[1]
     assert "<script>" not in body and "<img" not in body and "<i>O" not in body
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in body
 
 
-@pytest.mark.skipif(not (shutil.which("chromium") and shutil.which("pdftoppm")),
-                    reason="needs Chromium and pdftoppm (apt-get install chromium poppler-utils)")
+@pytest.mark.skipif(
+    not (shutil.which("chromium") and shutil.which("pdftoppm")),
+    reason="needs Chromium and pdftoppm (apt-get install chromium poppler-utils)",
+)
 def test_the_pdf_renders_to_pages_with_its_footnotes(led, tmp_path):
     pdf = b.to_pdf(b.build(led, story=story_of(led, "harbour-1")), tmp_path / "brief.pdf")
     assert pdf.read_bytes()[:5] == b"%PDF-"

@@ -1,4 +1,5 @@
 """A side a report leaves unsaid is filled from the other reports of the event, and says so."""
+
 from __future__ import annotations
 
 import pytest
@@ -13,17 +14,31 @@ from newsledger.store.events_query import event_rows
 @pytest.fixture
 def store(tmp_path):
     st = Store(tmp_path / "x.db")
-    texts = {"a": "The assassination of Ivan Petrovic shocked Kelmar.",
-             "b": "The Ruritanian assassination of Ivan Petrovic was condemned."}
+    texts = {
+        "a": "The assassination of Ivan Petrovic shocked Kelmar.",
+        "b": "The Ruritanian assassination of Ivan Petrovic was condemned.",
+    }
     with st.transaction():
         for doc, text in texts.items():
-            st.db.execute("INSERT INTO documents (id, name, text, ingested_at) VALUES (?,?,?,?)",
-                          (doc, doc, text, "now"))
+            st.db.execute(
+                "INSERT INTO documents (id, name, text, ingested_at) VALUES (?,?,?,?)",
+                (doc, doc, text, "now"),
+            )
         for doc, src in (("a", None), ("b", "Ruritania")):
             start = texts[doc].index("assassination")
-            rec = Event(doc, start, start + 13, "assassination", "ASSAULT", source_name=src,
-                        source_id=src and src.lower(), target_name="Ivan Petrovic",
-                        target_id="ivan_petrovic", event_id="ev1", trigger="assassination")
+            rec = Event(
+                doc,
+                start,
+                start + 13,
+                "assassination",
+                "ASSAULT",
+                source_name=src,
+                source_id=src and src.lower(),
+                target_name="Ivan Petrovic",
+                target_id="ivan_petrovic",
+                event_id="ev1",
+                trigger="assassination",
+            )
             st._insert("events", {k: getattr(rec, k) for k in rec.__dataclass_fields__})
         assert implicit.refresh(st) == 1
     return st
@@ -32,8 +47,12 @@ def store(tmp_path):
 def test_the_eval_record_fills_the_unsaid_source_and_marks_it(store):
     doc_a = store.query("SELECT * FROM documents WHERE id='a'")[0]
     ev = document_record(store, doc_a, "a")["events"][0]
-    assert (ev["source"], ev["source_name"], ev["target"], ev["implied"]) == \
-        ("ruritania", "Ruritania", "ivan_petrovic", ["source"])
+    assert (ev["source"], ev["source_name"], ev["target"], ev["implied"]) == (
+        "ruritania",
+        "Ruritania",
+        "ivan_petrovic",
+        ["source"],
+    )
     doc_b = store.query("SELECT * FROM documents WHERE id='b'")[0]
     assert document_record(store, doc_b, "b")["events"][0]["implied"] == []
 

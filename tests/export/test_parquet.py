@@ -1,4 +1,5 @@
 """Parquet export: one typed file per table, equal to the SQLite tables."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -32,10 +33,12 @@ def test_round_trip(db, tmp_path):
         total += rows
     assert n == total
     quotes = pq.read_table(tmp_path / "pq" / "quotes.parquet").to_pylist()
-    want = con.execute('SELECT doc_id, start, "end", text, confidence, attrs FROM quotes '
-                       "ORDER BY rowid").fetchall()
-    assert [(q["doc_id"], q["start"], q["end"], q["text"], q["confidence"], q["attrs"])
-            for q in quotes] == want
+    want = con.execute(
+        'SELECT doc_id, start, "end", text, confidence, attrs FROM quotes ORDER BY rowid'
+    ).fetchall()
+    assert [
+        (q["doc_id"], q["start"], q["end"], q["text"], q["confidence"], q["attrs"]) for q in quotes
+    ] == want
     store.close()
 
 

@@ -12,7 +12,7 @@ def ids_of(ex, text):
 def test_offsets_index_the_article(analyse_text):
     ex = analyse_text("Karim al-Jabouri met Salim al-Jabouri in Mosul. Jabouri said the talks went well.")
     for m in ex.mentions:
-        assert ex.article.text[m.start:m.end] == m.text
+        assert ex.article.text[m.start : m.end] == m.text
 
 
 def test_namesakes_stay_apart_and_surname_goes_to_latest(analyse_text):
@@ -23,8 +23,10 @@ def test_namesakes_stay_apart_and_surname_goes_to_latest(analyse_text):
 
 
 def test_transliteration_variants_are_one_actor(analyse_text):
-    ex = analyse_text("Hadi al-Ameri, leader of the Badr Organization, spoke on Sunday. "
-                      "Amiri said the US forces must leave.")
+    ex = analyse_text(
+        "Hadi al-Ameri, leader of the Badr Organization, spoke on Sunday. "
+        "Amiri said the US forces must leave."
+    )
     assert ids_of(ex, "Hadi al-Ameri") == ids_of(ex, "Amiri") == {"hadi_al_amiri"}
     assert ("leader of the Badr Organization", "hadi_al_amiri", True) in mentions(ex)
     ent = ex.entities["hadi_al_amiri"]
@@ -47,21 +49,23 @@ def test_role_apposition_is_a_nominal_mention(analyse_text):
 
 def test_role_phrase_resolves_to_holder_on_the_date(analyse_text):
     text = "The Iraqi prime minister met the delegation."
-    assert ids_of(analyse_text(text, published="2021-06-01"), "The Iraqi prime minister") \
-        == {"mustafa_al_kadhimi"}
-    assert ids_of(analyse_text(text, published="2023-06-01"), "The Iraqi prime minister") \
-        == {"mohammed_shia_al_sudani"}
+    assert ids_of(analyse_text(text, published="2021-06-01"), "The Iraqi prime minister") == {
+        "mustafa_al_kadhimi"
+    }
+    assert ids_of(analyse_text(text, published="2023-06-01"), "The Iraqi prime minister") == {
+        "mohammed_shia_al_sudani"
+    }
 
 
 def test_role_of_a_known_group(analyse_text):
-    ex = analyse_text("The Secretary-General of Asa'ib Ahl al-Haq spoke on Friday.",
-                      published="2022-01-01")
+    ex = analyse_text("The Secretary-General of Asa'ib Ahl al-Haq spoke on Friday.", published="2022-01-01")
     assert ids_of(ex, "The Secretary-General of Asa'ib Ahl al-Haq") == {"qais_al_khazali"}
 
 
 def test_definite_descriptions_refer_back(analyse_text):
-    ex = analyse_text("Troops left Iraq in December. The withdrawal from Iraq pleased "
-                      "the country, officials said.")
+    ex = analyse_text(
+        "Troops left Iraq in December. The withdrawal from Iraq pleased the country, officials said."
+    )
     assert ids_of(ex, "the country") == {"iraq"}
 
 
@@ -83,12 +87,13 @@ def test_places_are_geocoded(analyse_text):
 
 
 def test_role_phrase_does_not_cross_a_sentence(analyse_text):
-    ex = analyse_text("The ship was hit on Tuesday. The Houthi spokesman, Yahya Saree, said "
-                      "the group did it.")
+    ex = analyse_text(
+        "The ship was hit on Tuesday. The Houthi spokesman, Yahya Saree, said the group did it."
+    )
     saree = ids_of(ex, "Yahya Saree")
     nominal = [(m.text, m.entity_id) for m in ex.mentions if m.nominal and m.entity_id in saree]
     assert nominal == [("The Houthi spokesman", next(iter(saree)))]
-    assert ids_of(ex, "Houthi") == {"houthis"}          # singular of the KB's "Houthis"
+    assert ids_of(ex, "Houthi") == {"houthis"}  # singular of the KB's "Houthis"
 
 
 def test_bare_title_before_a_name_is_not_a_mention(analyse_text):
@@ -98,8 +103,9 @@ def test_bare_title_before_a_name_is_not_a_mention(analyse_text):
 
 
 def test_unknown_arabic_name_labelled_as_place_becomes_a_person(analyse_text):
-    from newsledger.kb.resolve import Resolver
     from newsledger.kb import base
+    from newsledger.kb.resolve import Resolver
+
     res = Resolver(base.default(), None)
     cluster, label = res.resolve("Abu Ali al-Askari", "GPE", 0)
     assert label == "PERSON" and cluster.type == "person"
@@ -116,14 +122,15 @@ def test_dateline_capital_stays_a_place(analyse_text):
 
 def test_hyphenated_group_phrases(analyse_text):
     ex = analyse_text("Iran-aligned militias and pro-Iranian factions fired rockets.")
-    assert ids_of(ex, "Iran-aligned militias") == ids_of(ex, "pro-Iranian factions") \
-        == {"armed_factions"}
+    assert ids_of(ex, "Iran-aligned militias") == ids_of(ex, "pro-Iranian factions") == {"armed_factions"}
 
 
 def test_bare_embassy_is_the_one_in_the_city_named_in_its_sentence(analyse_text):
-    ex = analyse_text("Two drones targeted the US embassy near the Green Zone on Monday. "
-                      "Later, protesters gathered outside the US embassy in Paris. "
-                      "The US embassy issued a travel warning.")
+    ex = analyse_text(
+        "Two drones targeted the US embassy near the Green Zone on Monday. "
+        "Later, protesters gathered outside the US embassy in Paris. "
+        "The US embassy issued a travel warning."
+    )
     ids = [m.entity_id for m in ex.mentions if m.text == "US embassy"]
     assert ids == ["us_embassy_baghdad", "united_states_embassy", "united_states_embassy"]
     assert ex.entities["united_states_embassy"].name == "American embassy"
@@ -131,7 +138,9 @@ def test_bare_embassy_is_the_one_in_the_city_named_in_its_sentence(analyse_text)
 
 def test_name_split_at_a_mark_is_joined_only_before_a_particle(nlp):
     from spacy.tokens import Span
+
     from newsledger.extract.entities import _split_name
+
     doc = nlp("Omar ‘al-Hassan spoke. Omar ‘Hassan spoke.")
     assert [t.text for t in doc[:5]] == ["Omar", "‘", "al", "-", "Hassan"]
     assert _split_name(doc, Span(doc, 0, 1, "PERSON"), Span(doc, 2, 5, "PERSON"))
@@ -148,6 +157,7 @@ def test_said_as_a_given_name_stays_in_the_name(analyse_text):
 
 def test_words_index_finds_tokens_in_order(nlp):
     from newsledger.kb.nominal import Words
+
     doc = nlp("The minister met the president. The Minister left.")
     w = Words(doc)
     assert [t.i for t in w.tokens({"minister"})] == [1, 7]
@@ -157,8 +167,10 @@ def test_words_index_finds_tokens_in_order(nlp):
 
 def test_person_span_loses_a_swallowed_verb_and_titles(nlp):
     from spacy.tokens import Span
+
     from newsledger.extract.entities import _trimmed
+
     doc = nlp("Reporters said General Omar Nasser left. Sayed Omar spoke.")
     assert _trimmed(Span(doc, 1, 5, "PERSON")).text == "Omar Nasser"
-    assert _trimmed(Span(doc, 7, 9, "PERSON")).text == "Omar"          # Sayed: the title
+    assert _trimmed(Span(doc, 7, 9, "PERSON")).text == "Omar"  # Sayed: the title
     assert _trimmed(Span(doc, 2, 5, "ORG")).text == "General Omar Nasser"

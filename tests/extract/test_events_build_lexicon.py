@@ -1,4 +1,5 @@
 """The generator of cameo_verbs.yaml reads PETRARCH verb blocks."""
+
 from __future__ import annotations
 
 from newsledger.extract.events.build_lexicon import blocks

@@ -1,4 +1,5 @@
 """The pattern data: every code maps to a PLOVER type; the code tables."""
+
 from __future__ import annotations
 
 import pytest
@@ -11,10 +12,10 @@ def test_codes_map_through_cameo2plover():
     c = L.coding("0872")
     assert (c.type, c.quad_class, c.goldstein, c.mode, c.root) == ("RETREAT", 2, 5.0, "withdraw", "08")
     assert L.coding("080").type == "CONCEDE"
-    assert L.coding("163").type == "COERCE"          # sanctions are COERCE in the 2021 table
+    assert L.coding("163").type == "COERCE"  # sanctions are COERCE in the 2021 table
     assert L.coding("160").type == "SANCTION"
     assert L.coding("186").mode == "assassinate"
-    assert L.coding("010") is None                   # statements have no PLOVER type
+    assert L.coding("010") is None  # statements have no PLOVER type
     assert L.coding("057", "AGREE").type == "AGREE"  # a pattern may override the type
 
 
@@ -51,12 +52,13 @@ def test_intent_refusal_and_request_tables():
 
 def test_unquoted_yaml_preposition_is_an_error():
     with pytest.raises(NewsledgerError) as e:
-        L._pattern({"cameo": "100", "prep": True})     # YAML reads a bare `on` as true
+        L._pattern({"cameo": "100", "prep": True})  # YAML reads a bare `on` as true
     assert e.value.code == "NL-EVENTS-DATA"
 
 
 def test_verb_forms_survive_lemmatizer_misses(nlp):
     from newsledger.extract.events.coder import verb_forms
+
     doc = nlp("Activists staged rallies and worried officials.")
     assert "stage" in verb_forms(doc[1])
     assert "worry" in verb_forms(doc[4])

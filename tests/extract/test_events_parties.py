@@ -1,4 +1,5 @@
 """Parties of military acts and of refusals told in reported speech (sm model)."""
+
 from __future__ import annotations
 
 import pytest
@@ -12,8 +13,7 @@ def _coded(analyse_text, text):
 
 
 def test_a_people_that_must_withdraw_is_its_forces(analyse_text):
-    got = _coded(analyse_text,
-                 "Ali Khamenei stressed the need for the Americans to leave the region.")
+    got = _coded(analyse_text, "Ali Khamenei stressed the need for the Americans to leave the region.")
     assert got == [("REQUEST", "ali_khamenei", "us_forces", "Ali Khamenei", "Americans")]
 
 
@@ -22,12 +22,15 @@ def test_a_people_as_the_object_of_an_expulsion_is_its_forces(analyse_text):
     assert [g[1:] for g in got] == [("joe_biden", "iran_armed_forces", "Joe Biden", "Iranians")]
 
 
-@pytest.mark.parametrize("text, forces", [
-    ("The Americans are worried about prices.", None),
-    ("The Americans will withdraw from the base.", "us_forces"),
-    ("Militias launched attacks on the Iranians.", "iran_armed_forces"),
-    ("The American will withdraw from the base.", None),       # one person, not a people
-])
+@pytest.mark.parametrize(
+    "text, forces",
+    [
+        ("The Americans are worried about prices.", None),
+        ("The Americans will withdraw from the base.", "us_forces"),
+        ("Militias launched attacks on the Iranians.", "iran_armed_forces"),
+        ("The American will withdraw from the base.", None),  # one person, not a people
+    ],
+)
 def test_which_peoples_stand_for_their_forces(nlp, text, forces):
     doc = nlp(text)
     tok = next(t for t in doc if t.lower_.startswith(("american", "iranian")))
@@ -36,23 +39,25 @@ def test_which_peoples_stand_for_their_forces(nlp, text, forces):
 
 
 def test_the_side_of_an_actor_in_the_kb():
-    assert A.side_of("lloyd_austin") == "united_states"      # a role in the US government
+    assert A.side_of("lloyd_austin") == "united_states"  # a role in the US government
     assert A.side_of("us_forces") == "united_states"
     assert A.side_of("iran") == "iran"
     assert A.side_of("no_such_actor") is None
 
 
 def test_own_side_refusal_in_speech_is_the_speakers_with_no_target(analyse_text):
-    got = _coded(analyse_text,
-                 "Lloyd Austin said that there were no plans for Washington to withdraw its "
-                 "forces from Syria.")
+    got = _coded(
+        analyse_text,
+        "Lloyd Austin said that there were no plans for Washington to withdraw its forces from Syria.",
+    )
     assert got == [("REJECT", "lloyd_austin", None, "Lloyd Austin", None)]
 
 
 def test_other_sides_refused_act_is_the_target(analyse_text):
-    got = _coded(analyse_text,
-                 "Ali Khamenei said that there were no plans for Washington to withdraw its "
-                 "forces from Syria.")
+    got = _coded(
+        analyse_text,
+        "Ali Khamenei said that there were no plans for Washington to withdraw its forces from Syria.",
+    )
     assert [g[:3] for g in got] == [("REJECT", "ali_khamenei", "us_government")]
 
 
@@ -64,58 +69,84 @@ def test_a_refusal_attributed_to_unnamed_sources_keeps_its_party(analyse_text):
 def _moods(analyse_text, text):
     ex = analyse_text(text)
     for e in ex.events:
-        assert ex.article.text[e.start:e.end] == e.text
-    return [(e.type, e.source_text, e.target_text, e.target_id, e.text, e.hypothetical)
-            for e in ex.events]
+        assert ex.article.text[e.start : e.end] == e.text
+    return [(e.type, e.source_text, e.target_text, e.target_id, e.text, e.hypothetical) for e in ex.events]
 
 
 def test_a_place_left_stands_for_its_country(analyse_text):
     got = _moods(analyse_text, "US forces withdrew from the Al Udeid Air Base on Friday.")
-    assert got == [("RETREAT", "US forces", "Al Udeid Air Base", "qatar",
-                    "US forces withdrew from the Al Udeid Air Base", False)]
+    assert got == [
+        (
+            "RETREAT",
+            "US forces",
+            "Al Udeid Air Base",
+            "qatar",
+            "US forces withdrew from the Al Udeid Air Base",
+            False,
+        )
+    ]
 
 
 def test_a_bare_definite_noun_names_the_earlier_phrase_again(analyse_text):
-    got = _moods(analyse_text, "Turkish troops entered the Balad air base on Monday to escort "
-                               "US forces as they leave the base.")
+    got = _moods(
+        analyse_text,
+        "Turkish troops entered the Balad air base on Monday to escort US forces as they leave the base.",
+    )
     assert got == [("RETREAT", "US forces", "the base", "iraq", "they leave the base", False)]
 
 
 def test_a_deed_the_other_side_foretells_is_no_act_yet(analyse_text):
-    got = _moods(analyse_text, "Turkish President Recep Tayyip Erdogan said the Russian troops "
-                               "would withdraw from Syria.")
+    got = _moods(
+        analyse_text,
+        "Turkish President Recep Tayyip Erdogan said the Russian troops would withdraw from Syria.",
+    )
     assert [(g[0], g[1], g[3], g[-1]) for g in got] == [("AGREE", "Russian troops", "syria", True)]
 
 
 def test_an_act_whose_subject_clause_is_future_is_still_ahead(analyse_text):
-    got = _moods(analyse_text, "He said the withdrawal of Turkish troops from Syria would be "
-                               "announced on December 31.")
-    assert got == [("RETREAT", "Turkish troops", "Syria", "syria",
-                    "withdrawal of Turkish troops from Syria", True)]
+    got = _moods(
+        analyse_text, "He said the withdrawal of Turkish troops from Syria would be announced on December 31."
+    )
+    assert got == [
+        ("RETREAT", "Turkish troops", "Syria", "syria", "withdrawal of Turkish troops from Syria", True)
+    ]
 
 
 def test_a_date_is_no_party_of_an_act(analyse_text):
-    got = _moods(analyse_text, "The killing of the rebel leader Ivan Petrovic on January 5 "
-                               "angered the villagers.")
-    assert [(g[0], g[2], g[4]) for g in got] == \
-        [("ASSAULT", "the rebel leader", "killing of the rebel leader")]
+    got = _moods(
+        analyse_text, "The killing of the rebel leader Ivan Petrovic on January 5 angered the villagers."
+    )
+    assert [(g[0], g[2], g[4]) for g in got] == [
+        ("ASSAULT", "the rebel leader", "killing of the rebel leader")
+    ]
 
 
 def test_an_act_named_as_a_goal_is_coded_once_as_the_demand(analyse_text):
-    got = _moods(analyse_text, "Peter Novak said the withdrawal of all Turkish troops from "
-                               "Syria is an objective that cannot be negotiated.")
+    got = _moods(
+        analyse_text,
+        "Peter Novak said the withdrawal of all Turkish troops from "
+        "Syria is an objective that cannot be negotiated.",
+    )
     assert [(g[0], g[1], g[3]) for g in got] == [("REQUEST", "Peter Novak", "turkey_armed_forces")]
 
 
 def test_a_similar_act_has_the_parties_of_the_like_act_before(analyse_text):
-    ex = analyse_text("Hundreds of students protested against the government on Thursday. "
-                      "A similar protest took place in the capital on Friday night.")
+    ex = analyse_text(
+        "Hundreds of students protested against the government on Thursday. "
+        "A similar protest took place in the capital on Friday night."
+    )
     got = [(e.type, e.source_name, e.target_name, e.text, e.source_text) for e in ex.events]
     assert got == [
-        ("PROTEST", "students", "government", "Hundreds of students protested against the government",
-         "students"),
+        (
+            "PROTEST",
+            "students",
+            "government",
+            "Hundreds of students protested against the government",
+            "students",
+        ),
         # the parties are named where the like act is told, not here
-        ("PROTEST", "students", "government", "similar protest", None)]
+        ("PROTEST", "students", "government", "similar protest", None),
+    ]
 
 
 def test_a_protest_naming_no_party_and_no_like_act_is_no_event(analyse_text):
@@ -123,10 +154,10 @@ def test_a_protest_naming_no_party_and_no_like_act_is_no_event(analyse_text):
 
 
 def test_an_act_that_happened_stays_real_whatever_is_ahead_for_it(analyse_text):
-    got = _moods(analyse_text, "The killing of the journalist by Israeli forces will be "
-                               "investigated by the UN.")
-    assert [(g[0], g[1], g[-1]) for g in got if g[0] == "ASSAULT"] == \
-        [("ASSAULT", "Israeli forces", False)]
+    got = _moods(
+        analyse_text, "The killing of the journalist by Israeli forces will be investigated by the UN."
+    )
+    assert [(g[0], g[1], g[-1]) for g in got if g[0] == "ASSAULT"] == [("ASSAULT", "Israeli forces", False)]
 
 
 def test_a_withdrawal_is_never_from_the_doers_own_country(analyse_text):
@@ -139,12 +170,15 @@ def test_a_place_the_kb_does_not_know_stands_for_the_country_it_is_said_to_be_in
     assert [(g[0], g[1], g[3]) for g in got] == [("RETREAT", "US troops", "syria")]
 
 
-@pytest.mark.parametrize("text", [
-    # the clause names its own target: no echo
-    "Israeli jets struck Gaza on Monday. Talks resumed in Cairo. A similar strike hit Rafah in May.",
-    # too far back for "similar" to point at it
-    "Students protested against the government on Thursday. Prices rose. Rain fell. "
-    "Markets closed. Shops opened. A similar protest took place in the capital on Friday night.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the clause names its own target: no echo
+        "Israeli jets struck Gaza on Monday. Talks resumed in Cairo. A similar strike hit Rafah in May.",
+        # too far back for "similar" to point at it
+        "Students protested against the government on Thursday. Prices rose. Rain fell. "
+        "Markets closed. Shops opened. A similar protest took place in the capital on Friday night.",
+    ],
+)
 def test_a_similar_act_echoes_only_a_like_act_just_before(analyse_text, text):
     assert len(analyse_text(text).events) == 1

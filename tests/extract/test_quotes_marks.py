@@ -1,4 +1,5 @@
 """Quotation marks paired per line, and the cue lexicon as data."""
+
 from __future__ import annotations
 
 from newsledger.extract.quotes.lexicon import cues
@@ -6,12 +7,11 @@ from newsledger.extract.quotes.marks import find_quotations, trim
 
 
 def _texts(text):
-    return [text[q.start:q.end] for q in find_quotations(text)]
+    return [text[q.start : q.end] for q in find_quotations(text)]
 
 
 def test_curly_and_straight_pairs():
-    assert _texts('He said “one two three,” and "four five six."') == ["one two three",
-                                                                     "four five six"]
+    assert _texts('He said “one two three,” and "four five six."') == ["one two three", "four five six"]
 
 
 def test_unclosed_mark_runs_to_the_line_end_only():
@@ -22,7 +22,8 @@ def test_unclosed_mark_runs_to_the_line_end_only():
 
 def test_misplaced_closing_mark_moves_the_end():
     assert _texts("“We train nobody, neither for” [giving] advice.”") == [
-        "We train nobody, neither for” [giving] advice"]
+        "We train nobody, neither for” [giving] advice"
+    ]
 
 
 def test_apostrophes_and_single_quotes_are_not_quotations():
@@ -32,9 +33,9 @@ def test_apostrophes_and_single_quotes_are_not_quotations():
 def test_trim_keeps_paired_marks_and_drops_unpaired_ones():
     t = "their “whereabouts and roles”."
     assert t[slice(*trim(t, 0, len(t)))] == "their “whereabouts and roles”"
-    t = "was “an objective,”"                  # the closing mark stays, comma and all
+    t = "was “an objective,”"  # the closing mark stays, comma and all
     assert t[slice(*trim(t, 0, len(t)))] == "was “an objective,”"
-    t = "was an objective,”"                   # no opening mark: the closing one goes
+    t = "was an objective,”"  # no opening mark: the closing one goes
     assert t[slice(*trim(t, 0, len(t)))] == "was an objective"
 
 
@@ -48,10 +49,13 @@ def test_lexicon_loads_verbs_phrasal_cues_and_media():
 
 def test_single_marks_pair_only_clearly_and_outside_double_marks():
     assert _texts("Biden says ‘we will not back down from this fight’ in a speech") == [
-        "we will not back down from this fight"]
+        "we will not back down from this fight"
+    ]
     assert _texts("She said ‘don’t touch the new fence ever again’, then left.") == [
-        "don’t touch the new fence ever again"]
+        "don’t touch the new fence ever again"
+    ]
     assert _texts("“He told me ‘never again’ and then he left,” she said.") == [
-        "He told me ‘never again’ and then he left"]
+        "He told me ‘never again’ and then he left"
+    ]
     assert _texts("Kate ‘al-Rikabi, a member of the Parliament’s committee, said so.") == []
     assert _texts("It was the ’90s and we didn’t care.") == []

@@ -1,5 +1,6 @@
 """The grammar's prefilters (needles, first-character look-ahead) only skip
 work: a rule still finds exactly what its plain regex finds."""
+
 from __future__ import annotations
 
 import re
@@ -23,7 +24,7 @@ def test_case_sensitive_literals_are_folded_to_lower_case():
 
 def test_fold_maps_letters_that_match_ascii_under_ignorecase():
     # dotted/dotless i, long s and the Kelvin sign match i, s and k under re.I
-    assert _fold("\u0130N \u0131t \u017Feven \u212Aelvin") == "in it seven kelvin"
+    assert _fold("\u0130N \u0131t \u017feven \u212aelvin") == "in it seven kelvin"
 
 
 def test_fast_regex_gets_a_first_character_lookahead_and_same_matches():
@@ -55,16 +56,19 @@ def test_a_rule_is_not_run_on_a_text_without_its_needles_but_still_matches_with_
 
 
 # --- perf: each rule runs only on the lines that hold one of its needles ---
-_LINES_TEXT = ("Talks resumed on Monday.\n"
-               "No date here at all\n"
-               "They met on 3 May 2021, two weeks ago.\n"
-               "Nothing.\n"
-               "The vote is due next week")
+_LINES_TEXT = (
+    "Talks resumed on Monday.\n"
+    "No date here at all\n"
+    "They met on 3 May 2021, two weeks ago.\n"
+    "Nothing.\n"
+    "The vote is due next week"
+)
 
 
 def _whole_text(text):
     """What find() gets when every rule runs over the whole text."""
     from newsledger.extract.time import grammar
+
     real = grammar._NeedleLines.spans
     try:
         grammar._NeedleLines.spans = lambda self, needles: [(0, self.end)]
@@ -76,19 +80,22 @@ def _whole_text(text):
 def test_rules_run_on_needle_lines_find_what_the_whole_text_gives():
     got = [(m.start, m.end, m.rule.name) for m in find(_LINES_TEXT)]
     assert got == _whole_text(_LINES_TEXT)
-    assert [_LINES_TEXT[s:e] for s, e, _ in got] == ["Monday", "3 May 2021", "two weeks ago",
-                                                    "next week"]
+    assert [_LINES_TEXT[s:e] for s, e, _ in got] == ["Monday", "3 May 2021", "two weeks ago", "next week"]
 
 
 def test_needle_lines_are_the_lines_holding_a_needle_each_with_its_break():
     from newsledger.extract.time.grammar import _NeedleLines
+
     lines = _NeedleLines(_LINES_TEXT)
     third = _LINES_TEXT.index("They")
     assert lines.spans(frozenset({"may"})) == [(third, _LINES_TEXT.index("Nothing"))]
     # the last line ends at the end of the text; consecutive lines become one span
     assert lines.spans(frozenset({"date", "vote"})) == [
-        (_LINES_TEXT.index("No date"), third), (_LINES_TEXT.index("The vote"), len(_LINES_TEXT))]
+        (_LINES_TEXT.index("No date"), third),
+        (_LINES_TEXT.index("The vote"), len(_LINES_TEXT)),
+    ]
     assert lines.spans(frozenset({"date", "they"})) == [
-        (_LINES_TEXT.index("No date"), _LINES_TEXT.index("Nothing"))]
+        (_LINES_TEXT.index("No date"), _LINES_TEXT.index("Nothing"))
+    ]
     assert lines.spans(frozenset({"absent"})) == []
     assert lines.spans(None) == [(0, len(_LINES_TEXT))]

@@ -1,4 +1,5 @@
 """timeref.date_at: the date a sentence gives to what happened in it."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -55,7 +56,7 @@ def test_embedded_posts(analyse_text):
     text = "The envoy wrote that talks failed.\n\n- Jane Roe (@janeroe) March 5, 2022\n"
     got = embedded_posts(analyse_text(text, published=None))
     assert [(p.name, p.handle, p.date) for p in got] == [("Jane Roe", "janeroe", "2022-03-05")]
-    assert text[got[0].start:got[0].end] == "- Jane Roe (@janeroe) March 5, 2022"
+    assert text[got[0].start : got[0].end] == "- Jane Roe (@janeroe) March 5, 2022"
 
 
 def test_index_follows_timexes_added_later(analyse_text):
@@ -65,7 +66,8 @@ def test_index_follows_timexes_added_later(analyse_text):
     start = text.index("The convoy")
     assert date_at(ex, start, len(text)) is None
     first = ex.timexes[0]
-    ex.timexes.append(replace(first, start=start, end=start + 3, sent_start=start,
-                              sent_end=len(text), value="2023-06-13"))
+    ex.timexes.append(
+        replace(first, start=start, end=start + 3, sent_start=start, sent_end=len(text), value="2023-06-13")
+    )
     assert date_at(ex, start, len(text)) == "2023-06-13"
     assert date_at(ex, 0, start) == "2023-06-12"

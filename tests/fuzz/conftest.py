@@ -1,6 +1,7 @@
 """Hypothesis settings for the property tests: seeded and derandomized, so a run is
 repeatable; a few hundred cases each in `make test`, many more with
 $NEWSLEDGER_FUZZ_EXAMPLES (`make fuzz`)."""
+
 from __future__ import annotations
 
 import os
@@ -9,9 +10,14 @@ from hypothesis import HealthCheck, settings
 
 EXAMPLES = int(os.environ.get("NEWSLEDGER_FUZZ_EXAMPLES", "0") or 0)
 settings.register_profile(
-    "newsledger", derandomize=True, deadline=None, database=None, print_blob=True,
+    "newsledger",
+    derandomize=True,
+    deadline=None,
+    database=None,
+    print_blob=True,
     max_examples=EXAMPLES or 300,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 settings.load_profile("newsledger")
 
 

@@ -1,4 +1,5 @@
 """Feeds: RSS, Atom and JSON Feed entries; feed lists as text or OPML."""
+
 from __future__ import annotations
 
 import pytest
@@ -17,8 +18,10 @@ ATOM = b"""<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/
 <title>Atom News</title><entry><title>A</title><id>tag:a</id>
 <link href="https://news.example/a"/><updated>2024-03-07T08:00:00Z</updated></entry></feed>"""
 
-JSONFEED = (b'{"version": "https://jsonfeed.org/version/1.1", "title": "J", "items": '
-            b'[{"id": "j1", "url": "https://news.example/j", "date_published": "2024-01-02T00:00:00Z"}]}')
+JSONFEED = (
+    b'{"version": "https://jsonfeed.org/version/1.1", "title": "J", "items": '
+    b'[{"id": "j1", "url": "https://news.example/j", "date_published": "2024-01-02T00:00:00Z"}]}'
+)
 
 
 def test_rss_entries_with_links_resolved_and_deduplicated():
@@ -26,7 +29,8 @@ def test_rss_entries_with_links_resolved_and_deduplicated():
     assert feed.title == "Example News"
     assert [(e.key, e.link) for e in feed.entries] == [
         ("urn:one", "https://news.example/2024/one"),
-        ("https://news.example/2024/two", "https://news.example/2024/two")]
+        ("https://news.example/2024/two", "https://news.example/2024/two"),
+    ]
     assert feed.entries[0].published.startswith("2024-03-05")
 
 
@@ -49,9 +53,11 @@ def test_feed_lists_in_text_and_opml(tmp_path):
     txt.write_text("# my feeds\nhttps://a.example/rss\n\nhttp://b.example/atom#x\n")
     assert read_feed_list(txt) == ["https://a.example/rss", "http://b.example/atom#x"]
     opml = tmp_path / "feeds.opml"
-    opml.write_text('<?xml version="1.0"?><opml version="2.0"><body><outline text="News">'
-                    '<outline type="rss" xmlUrl="https://a.example/rss"/></outline>'
-                    '<outline type="rss" xmlUrl="https://c.example/feed"/></body></opml>')
+    opml.write_text(
+        '<?xml version="1.0"?><opml version="2.0"><body><outline text="News">'
+        '<outline type="rss" xmlUrl="https://a.example/rss"/></outline>'
+        '<outline type="rss" xmlUrl="https://c.example/feed"/></body></opml>'
+    )
     assert read_feed_list(opml) == ["https://a.example/rss", "https://c.example/feed"]
     bad = tmp_path / "bad.txt"
     bad.write_text("https://a.example/rss\nftp://nope\n")

@@ -1,4 +1,5 @@
 """Reading inputs: formats, titles, boilerplate spans, and every kind of bad input."""
+
 from __future__ import annotations
 
 import json
@@ -9,11 +10,13 @@ from newsledger.errors import Problem
 from newsledger.ingest.readers import content_id, read_paths
 from newsledger.records import Article
 
-STORY = ("Ministers meet in Basra over water\n"
-         "Gulf Wire / The ministers met on Monday to discuss the river.\n"
-         "pic.twitter.com/AbCdEf123\n"
-         "The talks will continue, an official said.\n"
-         "Comments are closed.\n")
+STORY = (
+    "Ministers meet in Basra over water\n"
+    "Gulf Wire / The ministers met on Monday to discuss the river.\n"
+    "pic.twitter.com/AbCdEf123\n"
+    "The talks will continue, an official said.\n"
+    "Comments are closed.\n"
+)
 
 
 def _items(*paths, **kw):
@@ -29,9 +32,11 @@ def test_txt_title_outlet_and_boilerplate(tmp_path):
     assert art.title == "Ministers meet in Basra over water" and art.title_start == 0
     assert art.outlet == "Gulf Wire"
     assert [(s.text, s.reason) for s in art.excluded] == [
-        ("pic.twitter.com/AbCdEf123", "tweet_embed"), ("Comments are closed.", "comments")]
+        ("pic.twitter.com/AbCdEf123", "tweet_embed"),
+        ("Comments are closed.", "comments"),
+    ]
     for s in art.excluded:
-        assert art.text[s.start:s.end] == s.text
+        assert art.text[s.start : s.end] == s.text
 
 
 def test_sentence_first_line_is_not_a_title(tmp_path):
@@ -63,13 +68,25 @@ def test_crlf_is_read_as_newline(tmp_path):
 
 def test_jsonl_good_and_bad_lines(tmp_path):
     f = tmp_path / "feed.jsonl"
-    f.write_text("\n".join([
-        json.dumps({"id": "x1", "text": "First story body.", "published": "2021-04-24T10:00:00Z",
-                    "outlet": "Wire", "title": "First"}),
-        "{not json",
-        json.dumps({"id": "x3"}),
-        json.dumps({"id": "x4", "text": "Fourth story.", "published": "yesterday"}),
-    ]) + "\n")
+    f.write_text(
+        "\n".join(
+            [
+                json.dumps(
+                    {
+                        "id": "x1",
+                        "text": "First story body.",
+                        "published": "2021-04-24T10:00:00Z",
+                        "outlet": "Wire",
+                        "title": "First",
+                    }
+                ),
+                "{not json",
+                json.dumps({"id": "x3"}),
+                json.dumps({"id": "x4", "text": "Fourth story.", "published": "yesterday"}),
+            ]
+        )
+        + "\n"
+    )
     items = _items(f)
     arts = [i for i in items if isinstance(i, Article)]
     probs = [i for i in items if isinstance(i, Problem)]
@@ -84,11 +101,14 @@ def test_jsonl_good_and_bad_lines(tmp_path):
 def test_html_main_text_and_metadata(tmp_path):
     f = tmp_path / "page.html"
     body = " ".join(["The council met to discuss the new water plan for the region."] * 6)
-    f.write_text(f"""<html><head><title>Council meets</title>
+    f.write_text(
+        f"""<html><head><title>Council meets</title>
         <meta property="og:site_name" content="Valley Times">
         <meta property="article:published_time" content="2022-03-04"></head>
         <body><nav>Home | About</nav><article><h1>Council meets</h1><p>{body}</p></article>
-        <footer>Copyright 2022</footer></body></html>""", encoding="utf-8")
+        <footer>Copyright 2022</footer></body></html>""",
+        encoding="utf-8",
+    )
     [art] = _items(f)
     assert isinstance(art, Article), art
     assert "water plan" in art.text and "Home | About" not in art.text
@@ -107,8 +127,12 @@ def test_bad_inputs_each_named_and_batch_goes_on(tmp_path):
     big.write_text("word " * 5000)
     items = _items(tmp_path / "missing.txt", empty, binary, big, good, max_bytes=10_000)
     codes = {(i.path.split("/")[-1], i.code) for i in items if isinstance(i, Problem)}
-    assert codes == {("missing.txt", "NL-INGEST-NOT-FOUND"), ("empty.txt", "NL-INGEST-EMPTY"),
-                     ("blob.txt", "NL-INGEST-BINARY"), ("big.txt", "NL-INGEST-TOO-LARGE")}
+    assert codes == {
+        ("missing.txt", "NL-INGEST-NOT-FOUND"),
+        ("empty.txt", "NL-INGEST-EMPTY"),
+        ("blob.txt", "NL-INGEST-BINARY"),
+        ("big.txt", "NL-INGEST-TOO-LARGE"),
+    }
     assert [i.name for i in items if isinstance(i, Article)] == ["good"]
     big_problem = next(i for i in items if isinstance(i, Problem) and i.code.endswith("LARGE"))
     assert "--max-bytes" in big_problem.message
@@ -124,8 +148,9 @@ def test_non_utf8_is_decoded_and_says_how(tmp_path):
     assert b.text == "Talks resumed in Erbil." and b.encoding == "utf-16-le"
 
 
-TEXT_CS = ("Vláda v pondělí oznámila, že jednání o přístavu budou pokračovat příští týden "
-           "v Praze, řekl ministr.")
+TEXT_CS = (
+    "Vláda v pondělí oznámila, že jednání o přístavu budou pokračovat příští týden v Praze, řekl ministr."
+)
 
 
 @pytest.mark.parametrize("enc", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
@@ -155,6 +180,7 @@ def test_the_encoding_is_stored_and_shown(tmp_path):
     from click.testing import CliRunner
 
     from newsledger.cli import cli
+
     f = tmp_path / "cs.txt"
     f.write_bytes(("Praha\n\n" + TEXT_CS * 3).encode("cp1250"))
     db = str(tmp_path / "l.db")
@@ -174,6 +200,7 @@ def test_folder_is_walked_recursively_in_order(tmp_path):
 def test_stdin_is_sniffed(monkeypatch):
     import io
     import sys
+
     data = json.dumps({"id": "s1", "text": "From a pipe."}).encode() + b"\n"
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
     [art] = list(read_paths(["-"]))

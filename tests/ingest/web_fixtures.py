@@ -4,6 +4,7 @@
 may be a callable ``(handler) -> (status, headers, bytes)`` for ETag, redirects and the like.
 Every request is logged in ``site.hits`` as (method, path, headers).
 """
+
 from __future__ import annotations
 
 import threading
@@ -83,15 +84,19 @@ def article_html(title: str, body: str, date: str | None = None, author: str | N
     meta = f'<meta property="article:published_time" content="{date}">' if date else ""
     meta += f'<meta name="author" content="{author}">' if author else ""
     paras = "".join(f"<p>{p}</p>" for p in body.split("\n\n"))
-    return (f"<!doctype html><html><head><title>{title}</title>{meta}</head><body>"
-            f"<nav><a href='/'>Home</a> <a href='/world'>World</a></nav>"
-            f"<article><h1>{title}</h1>{paras}</article>"
-            f"<footer>Copyright Example News</footer></body></html>")
+    return (
+        f"<!doctype html><html><head><title>{title}</title>{meta}</head><body>"
+        f"<nav><a href='/'>Home</a> <a href='/world'>World</a></nav>"
+        f"<article><h1>{title}</h1>{paras}</article>"
+        f"<footer>Copyright Example News</footer></body></html>"
+    )
 
 
-LOREM = ("The city council of Springfield voted on Tuesday to approve a new budget for "
-         "public transport, after a debate that lasted most of the afternoon. Mayor Jane Doe "
-         "said the plan would add twelve bus lines by next spring.\n\n"
-         "Opponents on the council argued that the money should go to road repairs first, "
-         "and several residents spoke against the fare increase that the plan includes. "
-         "The vote was seven to four.")
+LOREM = (
+    "The city council of Springfield voted on Tuesday to approve a new budget for "
+    "public transport, after a debate that lasted most of the afternoon. Mayor Jane Doe "
+    "said the plan would add twelve bus lines by next spring.\n\n"
+    "Opponents on the council argued that the money should go to road repairs first, "
+    "and several residents spoke against the fare increase that the plan includes. "
+    "The vote was seven to four."
+)

@@ -1,4 +1,5 @@
 """`actors` / `actor NAME` over a small ledger (sm model)."""
+
 import json
 
 import pytest
@@ -10,14 +11,23 @@ from tests.conftest import TEST_MODEL
 @pytest.fixture(scope="module")
 def ledger(tmp_path_factory):
     from newsledger import Ledger
+
     d = tmp_path_factory.mktemp("actors")
     src = d / "in.jsonl"
     rows = [
-        {"id": "a1", "outlet": "Outlet One", "published": "2021-06-01",
-         "text": "Hadi al-Ameri, leader of the Badr Organization, spoke in Baghdad. "
-                 "Amiri said the talks would go on."},
-        {"id": "a2", "outlet": "Outlet Two", "published": "2021-07-01",
-         "text": "Hadi al-Amiri met Karim al-Jabouri in Erbil on Monday."},
+        {
+            "id": "a1",
+            "outlet": "Outlet One",
+            "published": "2021-06-01",
+            "text": "Hadi al-Ameri, leader of the Badr Organization, spoke in Baghdad. "
+            "Amiri said the talks would go on.",
+        },
+        {
+            "id": "a2",
+            "outlet": "Outlet Two",
+            "published": "2021-07-01",
+            "text": "Hadi al-Amiri met Karim al-Jabouri in Erbil on Monday.",
+        },
     ]
     src.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
     led = Ledger(d / "l.db", model=TEST_MODEL)
@@ -53,6 +63,7 @@ def test_actors_filter_by_type_and_search(ledger):
 
 def test_cli_commands(ledger):
     from newsledger.cli import cli
+
     runner = CliRunner()
     r = runner.invoke(cli, ["--db", ledger.path, "actor", "Ameri", "--format", "json"])
     assert r.exit_code == 0, r.output

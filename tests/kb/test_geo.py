@@ -22,8 +22,13 @@ def test_unknown_place_is_none():
 def test_imported_subdivision_is_in_its_country_and_city_has_coordinates():
     kb = base.load((), phoenix=False, sources=True)
     texas = kb.lookup("Texas", "GPE")
-    assert geocode("Texas", texas, kb) == {"lat": None, "lon": None, "country": "United States",
-                                           "province": "Texas", "source": "kb"}
+    assert geocode("Texas", texas, kb) == {
+        "lat": None,
+        "lon": None,
+        "country": "United States",
+        "province": "Texas",
+        "source": "kb",
+    }
     mumbai = kb.lookup("Mumbai", "GPE")
     g = geocode("Mumbai", mumbai, kb)
     assert (g["source"], g["country"]) == ("kb", "India") and 18 < g["lat"] < 20

@@ -39,7 +39,9 @@ def test_user_file_adds_and_extends(tmp_path):
     f = tmp_path / "mine.yaml"
     f.write_text(
         "- {id: hadi_al_amiri, name: Hadi al-Amiri, type: person, aliases: [Abu Hassan al-Amiri]}\n"
-        "- {name: Saraya Awliya al-Dam, type: armed_group, aliases: [SAD]}\n", encoding="utf-8")
+        "- {name: Saraya Awliya al-Dam, type: armed_group, aliases: [SAD]}\n",
+        encoding="utf-8",
+    )
     kb = base.load((str(f),), phoenix=False)
     assert kb.lookup("Abu Hassan al-Amiri").id == "hadi_al_amiri"
     assert kb.lookup("Hadi al-Amiri").id == "hadi_al_amiri"
@@ -61,9 +63,9 @@ def test_bad_user_file_says_what_to_do(tmp_path):
 def test_phoenix_import_merges_into_region_actors():
     kb = base.load(None, True)
     maliki = kb.get("nouri_al_maliki")
-    assert "PM MALIKI" in maliki.imported           # a Phoenix +alias line
+    assert "PM MALIKI" in maliki.imported  # a Phoenix +alias line
     assert kb.lookup("Nuri al-Maliki").id == "nouri_al_maliki"
-    assert kb.get("phx_nuri_maliki") is None          # merged, not duplicated
+    assert kb.get("phx_nuri_maliki") is None  # merged, not duplicated
     assert len(kb) > 20000
 
 
@@ -76,7 +78,7 @@ def test_group_name_matches_without_or_with_another_generic_head(region):
     # Only groups: a place or a person with a head word after it is not them.
     assert region.lookup("Baghdad Alliance", "ORG") is None
     assert region.lookup("Hadi al-Amiri Movement", "ORG") is None
-    assert region.lookup("Nujaba Brigade", "ORG") is None                     # not a generic head
+    assert region.lookup("Nujaba Brigade", "ORG") is None  # not a generic head
 
 
 def _person(aid, name, roles=()):
@@ -87,7 +89,7 @@ def test_role_index_is_per_kb_and_follows_add():
     a = base.KB([_person("p1", "Omar Haddad", [{"role": "mayor", "of": "x"}])])
     b = base.KB([_person("p2", "Lina Nasser", [{"role": "mayor", "of": "x"}])])
     assert [p.id for p in a.holders("mayor", "x", None)] == ["p1"]
-    assert [p.id for p in b.holders("mayor", "x", None)] == ["p2"]     # not a's index
+    assert [p.id for p in b.holders("mayor", "x", None)] == ["p2"]  # not a's index
     a.add(_person("p3", "Sami Khoury", [{"role": "mayor", "of": "x", "from": "2030-01-01"}]))
     assert [p.id for p in a.holders("mayor", "x", "2031-05-01")] == ["p1", "p3"]
 
@@ -95,11 +97,11 @@ def test_role_index_is_per_kb_and_follows_add():
 def test_surname_slip_search_is_cached_and_follows_add():
     kb = base.KB([_person("p1", "Omar Jayasena")])
     assert kb.person("Omar Jayasene").id == "p1"
-    assert kb._near_last == {"jiasini": ["jiasina"]}                    # keyed by surname key
-    assert kb.person("Omar Jayasene").id == "p1"                       # from the cache
+    assert kb._near_last == {"jiasini": ["jiasina"]}  # keyed by surname key
+    assert kb.person("Omar Jayasene").id == "p1"  # from the cache
     kb.add(_person("p2", "Omar Jayasenu"))
-    assert kb._near_last == {}                                         # dropped by add()
-    assert kb.person("Omar Jayasene") is None                          # two candidates now
+    assert kb._near_last == {}  # dropped by add()
+    assert kb.person("Omar Jayasene") is None  # two candidates now
 
 
 def test_sites_of_a_country(region):

@@ -1,5 +1,6 @@
 """Actors across articles: chains within one article, links by evidence, analysts'
 decisions that survive reprocessing, and the suspect list (small fixtures, sm model)."""
+
 from __future__ import annotations
 
 import json
@@ -18,8 +19,7 @@ def ids_of(ex, text):
 
 def _ingest(tmp_path, db, docs: dict[str, str]) -> Ledger:
     f = tmp_path / "in.jsonl"
-    f.write_text("".join(json.dumps({"id": k, "text": v}) + "\n" for k, v in docs.items()),
-                 encoding="utf-8")
+    f.write_text("".join(json.dumps({"id": k, "text": v}) + "\n" for k, v in docs.items()), encoding="utf-8")
     led = Ledger(db, model="sm")
     rep = led.ingest([str(f)], analyze=False)
     assert rep.ok, rep.problems
@@ -33,8 +33,10 @@ def _doc_ids(led: Ledger, name: str, text: str) -> set[str]:
 
 # ------------------------------------------------------------ within one article
 def test_relatives_with_one_surname_are_several_actors(analyse_text):
-    ex = analyse_text("Donald Trump spoke in Ohio on Monday. His daughter, Ivanka Trump, and "
-                      "his son, Eric Trump, joined him on stage.")
+    ex = analyse_text(
+        "Donald Trump spoke in Ohio on Monday. His daughter, Ivanka Trump, and "
+        "his son, Eric Trump, joined him on stage."
+    )
     ivanka, eric = ids_of(ex, "Ivanka Trump"), ids_of(ex, "Eric Trump")
     assert ivanka and eric and ivanka != eric
     assert not (ids_of(ex, "Donald Trump") & (ivanka | eric))
@@ -47,26 +49,27 @@ def test_full_name_after_bare_surname_is_not_the_kb_namesake(analyse_text):
 
 
 def test_bare_surname_goes_to_the_nearest_preceding_namesake(analyse_text):
-    ex = analyse_text("John Haddad met Peter Haddad in Beirut on Monday. "
-                      "Haddad said the talks went well.")
+    ex = analyse_text("John Haddad met Peter Haddad in Beirut on Monday. Haddad said the talks went well.")
     assert ids_of(ex, "Haddad") == ids_of(ex, "Peter Haddad") == {"pitir_hadad"}
     assert ids_of(ex, "John Haddad") == {"juhn_hadad"}
 
 
 def test_headline_surname_takes_the_full_name_id(analyse_text):
-    ex = analyse_text("Hansbrough breaks the record\n\nTyler Hansbrough scored 30 points on "
-                      "Saturday. Hansbrough said the team played well.")
+    ex = analyse_text(
+        "Hansbrough breaks the record\n\nTyler Hansbrough scored 30 points on "
+        "Saturday. Hansbrough said the team played well."
+    )
     assert ids_of(ex, "Hansbrough") == ids_of(ex, "Tyler Hansbrough") == {"tilir_hansbrug"}
 
 
 def test_dateline_is_never_an_actor(analyse_text):
-    ex = analyse_text("ERBIL, Kurdistan Region - Officials said on Monday that the road "
-                      "would reopen.")
+    ex = analyse_text("ERBIL, Kurdistan Region - Officials said on Monday that the road would reopen.")
     assert not [m for m in ex.mentions if m.label in ("PERSON", "ORG") and m.start < 24]
 
 
 def test_repeated_name_is_cut_to_one():
     from newsledger.kb.names import repeated
+
     assert repeated("Esther Williams Esther Williams") == "Esther Williams"
     assert repeated("Esther Williams") is None and repeated("New York New Jersey") is None
 
@@ -74,6 +77,7 @@ def test_repeated_name_is_cut_to_one():
 # ------------------------------------------------------------ names
 def test_person_id_keeps_given_name_and_surname():
     from newsledger.kb.names import person_id_key
+
     assert person_id_key("W. Mark Felt Sr.") == person_id_key("Mark Felt")
     assert person_id_key("Frederick Cheney LaRue") == person_id_key("Frederick LaRue")
     assert person_id_key("Ivanka Trump") != person_id_key("Eric Trump")
@@ -88,9 +92,9 @@ def test_nickname_is_a_given_name_variant():
 # ------------------------------------------------------------ across articles
 SHORT = {
     "a1": "Tyler Hansbrough scored 30 points as North Carolina beat Duke in Chapel Hill. "
-          "Roy Williams praised Hansbrough.",
+    "Roy Williams praised Hansbrough.",
     "a2": "On Saturday, Hansbrough broke the scoring record as North Carolina won in Chapel "
-          "Hill, coach Roy Williams said.",
+    "Hill, coach Roy Williams said.",
     "a3": "In Denver, Hansbrough, a lawyer, said the city council would vote on Tuesday.",
 }
 
@@ -101,21 +105,21 @@ def test_bare_surname_joins_only_with_shared_context(tmp_path, db_path):
     a3 = _doc_ids(led, "a3", "Hansbrough")
     assert a3 and a3 != {"tilir_hansbrug"}
     linked = {r["id"] for r in links.links_of(led.store, next(iter(a3)))}
-    assert "tilir_hansbrug" in linked          # kept apart, shown as possibly the same
+    assert "tilir_hansbrug" in linked  # kept apart, shown as possibly the same
 
 
 def test_unknown_name_close_to_a_known_party_stays_new(analyse_text):
-    ex = analyse_text("Kataeb Hezbollah fighters attacked the base on Monday. "
-                      "Kataeb said it was revenge.")
+    ex = analyse_text("Kataeb Hezbollah fighters attacked the base on Monday. Kataeb said it was revenge.")
     kh = ids_of(ex, "Kataeb Hezbollah")
     assert kh and "hezbollah" not in kh
     assert ids_of(ex, "Kataeb") <= kh
 
 
 # ------------------------------------------------------------ decisions
-DOCS = {"d1": "Mr. Omar Nasser met Mrs. Layla Nasser in Amman on Monday. Omar Nasser said "
-              "the port would reopen.",
-        "d2": "Layla Nasser, the harbour master, said ships would sail again."}
+DOCS = {
+    "d1": "Mr. Omar Nasser met Mrs. Layla Nasser in Amman on Monday. Omar Nasser said the port would reopen.",
+    "d2": "Layla Nasser, the harbour master, said ships would sail again.",
+}
 
 
 def test_merge_and_split_survive_reprocess(tmp_path, db_path):
@@ -180,6 +184,7 @@ def test_name_with_quoted_nickname_is_one_name():
     from spacy.tokens import Span
 
     from newsledger.extract.entities import _joined, _nicknamed
+
     nlp = spacy.blank("en")
     doc = nlp('Police arrested Wissam Mohammed "Abu Bakr" al-Saadi on Monday.')
     # NER's cut at the quotes: two persons and a nickname
@@ -189,8 +194,9 @@ def test_name_with_quoted_nickname_is_one_name():
 
 
 def test_relative_named_after_the_surname_is_another_person(analyse_text):
-    ex = analyse_text("Mark Felt died on Thursday. Felt was 95. His daughter, Joan Felt, "
-                      "said he died in his sleep.")
+    ex = analyse_text(
+        "Mark Felt died on Thursday. Felt was 95. His daughter, Joan Felt, said he died in his sleep."
+    )
     assert ids_of(ex, "Mark Felt") == ids_of(ex, "Felt") == {"mark_filt"}
     assert ids_of(ex, "Joan Felt") == {"juan_filt"}
 
@@ -198,8 +204,8 @@ def test_relative_named_after_the_surname_is_another_person(analyse_text):
 def test_kb_title_and_surname_alias_is_no_full_name():
     from newsledger.kb.base import KB, Actor
     from newsledger.kb.resolve import Resolver
-    kb = KB([Actor("lbj", "Lyndon B. Johnson", "person",
-                   aliases=["President Johnson", "Lyndon Johnson"])])
+
+    kb = KB([Actor("lbj", "Lyndon B. Johnson", "person", aliases=["President Johnson", "Lyndon Johnson"])])
     res = Resolver(kb, None)
     c, _ = res.resolve("LuAnn Marie Johnson", "PERSON", 0)
     assert c.actor is None

@@ -7,9 +7,17 @@ def test_fold_drops_articles_marks_and_case():
 
 
 def test_key_folds_transliteration_variants():
-    pairs = [("Hadi al-Ameri", "Hadi al-Amiri"), ("Qais", "Qays"), ("Assad", "Asad"),
-             ("Abou Bakr", "Abu Bakr"), ("al-Sudany", "Sudani"), ("Nouri", "Nuri"),
-             ("Kadhimi", "Kadimi"), ("Qassem", "Kassem"), ("Asa'ib", "Asa’ib")]
+    pairs = [
+        ("Hadi al-Ameri", "Hadi al-Amiri"),
+        ("Qais", "Qays"),
+        ("Assad", "Asad"),
+        ("Abou Bakr", "Abu Bakr"),
+        ("al-Sudany", "Sudani"),
+        ("Nouri", "Nuri"),
+        ("Kadhimi", "Kadimi"),
+        ("Qassem", "Kassem"),
+        ("Asa'ib", "Asa’ib"),
+    ]
     for a, b in pairs:
         assert key(a) == key(b), (a, b)
 
@@ -28,8 +36,8 @@ def test_person_key_strips_titles():
 def test_similar_accepts_one_slip_only_on_long_tokens():
     assert similar("kadhimi", "kashimi")
     assert similar("soleimani", "soleimnai")
-    assert not similar("amin", "amir")           # too short to trust
-    assert not similar("kadhimi", "radhimi")     # first letter differs
+    assert not similar("amin", "amir")  # too short to trust
+    assert not similar("kadhimi", "radhimi")  # first letter differs
     assert not similar("sadr", "badr")
 
 
@@ -50,11 +58,12 @@ def test_display_of_dictionary_entries():
 
 def test_core_drops_one_trailing_generic_head():
     from newsledger.kb.names import core
+
     assert core("Al-Nujaba Movement") == "Al-Nujaba"
     assert core("Sadiqoun bloc") == "Sadiqoun"
-    assert core("Movement") is None                 # nothing would be left
+    assert core("Movement") is None  # nothing would be left
     assert core("Hadi al-Amiri") is None
-    assert core("Movement for Change") is None      # the head is not at the end
+    assert core("Movement for Change") is None  # the head is not at the end
 
 
 def test_said_is_a_given_name_not_a_title():

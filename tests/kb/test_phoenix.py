@@ -23,9 +23,15 @@ ISLAMIC_ARMY_OF_ADEN_(IAA)_ [YEMREB] #  kkl 21 Mar 13
 
 def test_parse_code_dates():
     assert phoenix.parse_code("IRQGOV 20060520-20140908") == {
-        "code": "IRQGOV", "from": "2006-05-20", "to": "2014-09-08"}
+        "code": "IRQGOV",
+        "from": "2006-05-20",
+        "to": "2014-09-08",
+    }
     assert phoenix.parse_code("IRQELI 680101-000101") == {
-        "code": "IRQELI", "from": "1968-01-01", "to": "2000-01-01"}
+        "code": "IRQELI",
+        "from": "1968-01-01",
+        "to": "2000-01-01",
+    }
     assert phoenix.parse_code("IRQGOV >20140908") == {"code": "IRQGOV", "from": "2014-09-08"}
     assert phoenix.parse_code("IRQ") == {"code": "IRQ"}
 
@@ -33,8 +39,9 @@ def test_parse_code_dates():
 def test_convert_countries_by_code_and_persons_with_roles(tmp_path):
     (tmp_path / "c.txt").write_text(SAMPLE, encoding="utf-8")
     (tmp_path / "n.txt").write_text(NONSTATE, encoding="utf-8")
-    recs = phoenix.convert(phoenix.parse(tmp_path / "c.txt", "countries")
-                           + phoenix.parse(tmp_path / "n.txt", "nonstate"))
+    recs = phoenix.convert(
+        phoenix.parse(tmp_path / "c.txt", "countries") + phoenix.parse(tmp_path / "n.txt", "nonstate")
+    )
     by_id = {r["id"]: r for r in recs}
     iraq = by_id["phx_irq"]
     assert iraq["type"] == "country" and iraq["name"] == "Iraq"
@@ -84,8 +91,7 @@ def test_contained_places_and_agent_words_are_not_aliases(tmp_path):
     agents = phoenix.agent_words(tmp_path / "a.txt")
     # Single-word agents only; "president" is an honorific a name may carry.
     assert agents == {"administration", "regime"}
-    by_id = {r["id"]: r for r in phoenix.convert(phoenix.parse(tmp_path / "c.txt", "countries"),
-                                                  agents)}
+    by_id = {r["id"]: r for r in phoenix.convert(phoenix.parse(tmp_path / "c.txt", "countries"), agents)}
     # A state, a mountain range, a river, another country's name and an agent are not the US.
     assert by_id["phx_usa"]["aliases"] == ["AMERICA", "U.S.A."]
     assert by_id["phx_barack_obama"]["aliases"] == ["PRESIDENT OBAMA"]

@@ -1,5 +1,6 @@
 """Parsing stays near-linear in length: punctuation runs defused, long texts in pieces,
 a time budget per article whose overrun is stored and said, never a hang."""
+
 from __future__ import annotations
 
 import time
@@ -12,13 +13,19 @@ from newsledger.nlp.pipeline import load
 from tests.conftest import TEST_MODEL
 
 SIZE = 20_000
-PARA = ("The harbour master of Port Vell said on Monday that the northern quay would reopen "
-        "within a week, officials told reporters. ") * 5 + "\n\n"
+PARA = (
+    "The harbour master of Port Vell said on Monday that the northern quay would reopen "
+    "within a week, officials told reporters. "
+) * 5 + "\n\n"
 NORMAL = (PARA * (SIZE // len(PARA) + 1))[:SIZE]
-PATHOLOGICAL = {"quotes": '"' * SIZE, "curly": ("\u201c\u201d" * SIZE)[:SIZE],
-                "parens": "(" * SIZE, "apostrophes": "'" * SIZE,
-                "mixed": ("\"\u201c('\u2018" * SIZE)[:SIZE],
-                "quoted words": ('"""""""""""""""""""""a' * SIZE)[:SIZE]}
+PATHOLOGICAL = {
+    "quotes": '"' * SIZE,
+    "curly": ("\u201c\u201d" * SIZE)[:SIZE],
+    "parens": "(" * SIZE,
+    "apostrophes": "'" * SIZE,
+    "mixed": ("\"\u201c('\u2018" * SIZE)[:SIZE],
+    "quoted words": ('"""""""""""""""""""""a' * SIZE)[:SIZE],
+}
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +34,7 @@ def nlp():
 
 
 def test_defuse_keeps_length_offsets_and_ordinary_punctuation():
-    text = 'He said: "Go!" -- then (' + '"' * 40 + 'x) and ...?!'
+    text = 'He said: "Go!" -- then (' + '"' * 40 + "x) and ...?!"
     out = defuse(text)
     assert len(out) == len(text)
     # the run is "(" and 40 quote marks: its first and last 4 characters are kept
@@ -48,8 +55,7 @@ def test_a_long_text_parsed_in_pieces_is_one_doc_with_the_same_text(nlp):
     assert doc[1] == "ctx" and doc[0].text == NORMAL
     whole = nlp(NORMAL)
     assert [s.start_char for s in doc[0].sents] == [s.start_char for s in whole.sents]
-    assert [(e.start_char, e.label_) for e in doc[0].ents] == [
-        (e.start_char, e.label_) for e in whole.ents]
+    assert [(e.start_char, e.label_) for e in doc[0].ents] == [(e.start_char, e.label_) for e in whole.ents]
 
 
 def _best(fn, n=3) -> float:
@@ -85,15 +91,17 @@ def test_parsing_past_the_budget_stops_and_flags_the_doc(nlp):
 def test_an_article_over_its_budget_is_stored_with_a_coded_problem(tmp_path, monkeypatch):
     from newsledger.ledger import Ledger
     from newsledger.nlp import process
+
     monkeypatch.setenv(process.BUDGET_ENV, "1e-9")
-    monkeypatch.setattr(process, "_first_done", True)    # not the process's first article
+    monkeypatch.setattr(process, "_first_done", True)  # not the process's first article
     led = Ledger(str(tmp_path / "l.db"), model=TEST_MODEL)
-    art = make_article("Omar Nasser said on Monday that the quay would reopen.", "slow",
-                       fmt="txt", source="slow.txt")
+    art = make_article(
+        "Omar Nasser said on Monday that the quay would reopen.", "slow", fmt="txt", source="slow.txt"
+    )
     rep = led.ingest_items([art])
     assert rep.stored == 1 and not rep.problems
     assert [p.code for p in rep.partial] == ["NL-EXTRACT-TIMEOUT"]
     assert "'entities'" in rep.partial[0].message
-    row = led.store.query("SELECT * FROM documents")[0]     # attrs merged into the row
+    row = led.store.query("SELECT * FROM documents")[0]  # attrs merged into the row
     assert row["problems"][0]["stage"] == "entities"
     assert led.stats()["mentions"] == 0

@@ -1,4 +1,5 @@
 """analyse_ray against the in-process analyse, on one local Ray started once for the module."""
+
 from __future__ import annotations
 
 import io
@@ -16,7 +17,7 @@ from tests.conftest import TEST_MODEL
 RAISE, EXIT = "Zebulon-raise-marker", "Zebulon-exit-marker"
 
 TEXTS = [
-    'Ferry talks resume\n\nThe port authority said on Monday that ferries would sail again. '
+    "Ferry talks resume\n\nThe port authority said on Monday that ferries would sail again. "
     '"We will reopen the northern quay within a week," said Omar Nasser, the harbour master.\n',
     "Council vote delayed\n\nThe city council of Lyon postponed its budget vote until 3 March "
     "2025, a spokeswoman told reporters on Friday.\n",
@@ -28,13 +29,22 @@ TEXTS = [
 
 
 def _articles(texts, prefix="art"):
-    return [make_article(t, f"{prefix}{i}", fmt="txt", source=f"{prefix}{i}.txt")
-            for i, t in enumerate(texts)]
+    return [
+        make_article(t, f"{prefix}{i}", fmt="txt", source=f"{prefix}{i}.txt") for i, t in enumerate(texts)
+    ]
 
 
 def _records(ex):
-    return (sorted(ex.entities.items()), ex.mentions, ex.timexes, ex.quotes, ex.events,
-            ex.claims, ex.versions, ex.doc_updates)
+    return (
+        sorted(ex.entities.items()),
+        ex.mentions,
+        ex.timexes,
+        ex.quotes,
+        ex.events,
+        ex.claims,
+        ex.versions,
+        ex.doc_updates,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -57,8 +67,8 @@ def test_same_records_in_the_same_order_as_in_process(ray_local):
     remote = list(analyse_ray(arts, TEST_MODEL, actors=2, batch_size=1))
     assert [a.name for a, _ in remote] == ["art0", "art1", "art2", "art3"]
     assert [a is b for (a, _), b in zip(remote, arts)] == [True] * 4
-    assert all(ex.doc is None for _, ex in remote)          # detached: no spaCy Doc comes back
-    assert all(ex.article is a for a, ex in remote)         # nor the text: the driver's article
+    assert all(ex.doc is None for _, ex in remote)  # detached: no spaCy Doc comes back
+    assert all(ex.article is a for a, ex in remote)  # nor the text: the driver's article
     assert [_records(ex) for _, ex in remote] == [_records(ex) for _, ex in local]
     assert any(ex.quotes for _, ex in remote) and any(ex.timexes for _, ex in remote)
 
@@ -67,8 +77,7 @@ def test_failures_are_problems_in_place_and_the_batch_goes_on(ray_local):
     """A stage that raises costs its article (NL-EXTRACT-FAILED); a worker that dies
     loses the batch, which is retried article by article: the article that kills
     it again is reported (NL-RAY-FAILED), the others are stored, none is dropped."""
-    texts = [TEXTS[0], TEXTS[1] + f"Filed as {RAISE}.\n", TEXTS[3] + f"Filed as {EXIT}.\n",
-             TEXTS[2]]
+    texts = [TEXTS[0], TEXTS[1] + f"Filed as {RAISE}.\n", TEXTS[3] + f"Filed as {EXIT}.\n", TEXTS[2]]
     out = list(analyse_ray(_articles(texts), TEST_MODEL, actors=1, batch_size=4))
     assert [a.name for a, _ in out] == ["art0", "art1", "art2", "art3"]
     codes = [r.code if isinstance(r, Problem) else "ok" for _, r in out]
@@ -89,11 +98,12 @@ def test_input_is_read_at_most_max_in_flight_batches_ahead(ray_local):
 
     ahead = []
     for consumed, (article, _) in enumerate(
-            analyse_ray(source(), TEST_MODEL, actors=1, batch_size=2, max_in_flight=2), 1):
+        analyse_ray(source(), TEST_MODEL, actors=1, batch_size=2, max_in_flight=2), 1
+    ):
         ahead.append(produced - consumed)
     assert consumed == 14 and produced == 14
-    assert max(ahead) <= 2 * 2          # never more than max_in_flight batches unread
-    assert ahead[0] == 3                # but it does read ahead: 2 batches at the first result
+    assert max(ahead) <= 2 * 2  # never more than max_in_flight batches unread
+    assert ahead[0] == 3  # but it does read ahead: 2 batches at the first result
 
 
 def test_more_actors_than_cpus_is_an_error_with_a_code(ray_local):
@@ -105,6 +115,7 @@ def test_more_actors_than_cpus_is_an_error_with_a_code(ray_local):
 def test_ledger_ingest_on_ray_stores_the_same(ray_local, tmp_path):
     from newsledger import Ledger
     from newsledger.export import export
+
     folder = tmp_path / "in"
     folder.mkdir()
     for i, t in enumerate(TEXTS[:3]):
@@ -121,7 +132,7 @@ def test_ledger_ingest_on_ray_stores_the_same(ray_local, tmp_path):
     rep = on_ray.ingest([str(folder)], ray="local", workers=1)
     assert (rep.stored, rep.problems) == (3, [])
     assert dump(on_ray) == dump(plain) and dump(plain).count("\n") == 3
-    rep = plain.reprocess(only_stale=False, ray="local", workers=1)   # reads the store meanwhile
+    rep = plain.reprocess(only_stale=False, ray="local", workers=1)  # reads the store meanwhile
     assert (rep.reprocessed, rep.problems) == (3, [])
     assert dump(plain) == dump(on_ray)
     plain.close()
@@ -129,12 +140,15 @@ def test_ledger_ingest_on_ray_stores_the_same(ray_local, tmp_path):
 
 
 def test_without_ray_installed_the_error_says_what_to_install(monkeypatch, tmp_path):
-    monkeypatch.setitem(sys.modules, "ray", None)       # `import ray` now raises ImportError
+    monkeypatch.setitem(sys.modules, "ray", None)  # `import ray` now raises ImportError
     with pytest.raises(DistributedError) as e:
         analyse_ray([], TEST_MODEL)
     assert e.value.code == "NL-RAY-MISSING" and "requirements/distributed.txt" in e.value.message
     from newsledger.cli import main
+
     story = tmp_path / "s.txt"
     story.write_text(TEXTS[3], encoding="utf-8")
-    assert main(["--db", str(tmp_path / "l.db"), "ingest", "--model", TEST_MODEL,
-                 "--ray", "local", str(story)]) == 2
+    assert (
+        main(["--db", str(tmp_path / "l.db"), "ingest", "--model", TEST_MODEL, "--ray", "local", str(story)])
+        == 2
+    )

@@ -1,11 +1,15 @@
 """Sentences end at line breaks (headlines, datelines, tweet attributions)."""
+
 from __future__ import annotations
 
 
 def test_headline_is_its_own_sentence(nlp):
     doc = nlp("Talks stall over river dams\nThe ministers met on Monday in Basra. They left.")
     assert [s.text.strip() for s in doc.sents] == [
-        "Talks stall over river dams", "The ministers met on Monday in Basra.", "They left."]
+        "Talks stall over river dams",
+        "The ministers met on Monday in Basra.",
+        "They left.",
+    ]
 
 
 def test_blank_line_separates_paragraphs(nlp):

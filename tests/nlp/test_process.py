@@ -1,4 +1,5 @@
 """analyse(): the parsing child (overlap) gives exactly what the in-process path gives."""
+
 from __future__ import annotations
 
 from newsledger.ingest import make_article
@@ -13,20 +14,26 @@ TEXTS = [
 
 
 def _articles(n):
-    return [make_article(f"{TEXTS[i % len(TEXTS)]} Note {i}.", f"a{i}", fmt="txt", source="t")
-            for i in range(n)]
+    return [
+        make_article(f"{TEXTS[i % len(TEXTS)]} Note {i}.", f"a{i}", fmt="txt", source="t") for i in range(n)
+    ]
 
 
 def _records(results):
-    return [(a.name, [(m.start, m.end, m.label, m.entity_id) for m in ex.mentions],
-             [(q.start, q.end, q.speaker_name) for q in ex.quotes],
-             [(t.start, t.end, t.value) for t in ex.timexes],
-             [(e.start, e.end, e.type) for e in ex.events])
-            for a, ex in results]
+    return [
+        (
+            a.name,
+            [(m.start, m.end, m.label, m.entity_id) for m in ex.mentions],
+            [(q.start, q.end, q.speaker_name) for q in ex.quotes],
+            [(t.start, t.end, t.value) for t in ex.timexes],
+            [(e.start, e.end, e.type) for e in ex.events],
+        )
+        for a, ex in results
+    ]
 
 
 def test_overlapped_parse_matches_in_process(monkeypatch):
-    monkeypatch.setattr(process, "BATCH_SIZE", 3)      # several batches in flight
+    monkeypatch.setattr(process, "BATCH_SIZE", 3)  # several batches in flight
     arts = _articles(10)
     alone = list(process.analyse(arts, "sm"))
     child = list(process.analyse(arts, "sm", overlap=True))
@@ -38,6 +45,7 @@ def test_overlapped_parse_matches_in_process(monkeypatch):
 def test_one_batch_is_parsed_without_a_child(monkeypatch):
     def no_pool(*a, **k):
         raise AssertionError("a child process was started for one batch")
+
     monkeypatch.setattr(process.mp, "get_context", no_pool)
     out = list(process.analyse(_articles(2), "sm", overlap=True))
     assert [a.name for a, _ in out] == ["a0", "a1"]

@@ -1,4 +1,5 @@
 """Listing events: pages cut in SQL equal the same slice of the whole list."""
+
 from __future__ import annotations
 
 from newsledger.records import Event
@@ -10,17 +11,25 @@ def test_a_page_cut_in_sql_is_the_slice_of_the_whole_list(tmp_path):
     st = Store(tmp_path / "x.db")
     text = "Ruritania shelled Kelmar. Freedonia condemned the shelling.\nPeople fled Kelmar."
     with st.transaction():
-        st.db.execute("INSERT INTO documents (id, name, text, published, ingested_at) "
-                      "VALUES ('a', 'a', ?, '2022-08-14', 'now')", (text,))
-        for typ, word, s0, s1 in (("ASSAULT", "shelled", 0, 25), ("ACCUSE", "condemned", 26, 59),
-                                  ("RETREAT", "fled", 60, 79)):
+        st.db.execute(
+            "INSERT INTO documents (id, name, text, published, ingested_at) "
+            "VALUES ('a', 'a', ?, '2022-08-14', 'now')",
+            (text,),
+        )
+        for typ, word, s0, s1 in (
+            ("ASSAULT", "shelled", 0, 25),
+            ("ACCUSE", "condemned", 26, 59),
+            ("RETREAT", "fled", 60, 79),
+        ):
             start = text.index(word)
             rec = Event("a", start, start + len(word), word, typ, sent_start=s0, sent_end=s1)
             st._insert("events", {k: getattr(rec, k) for k in rec.__dataclass_fields__})
     whole = event_rows(st)
-    assert [r["sentence"] for r in whole] == ["Ruritania shelled Kelmar.",
-                                             "Freedonia condemned the shelling.",
-                                             "People fled Kelmar."]
+    assert [r["sentence"] for r in whole] == [
+        "Ruritania shelled Kelmar.",
+        "Freedonia condemned the shelling.",
+        "People fled Kelmar.",
+    ]
     assert [r["id"] for r in event_rows(st, limit=1, offset=1)] == [whole[1]["id"]]
     assert [r["id"] for r in event_rows(st, limit=5, offset=2)] == [whole[2]["id"]]
     assert count_events(st) == 3 and count_events(st, type_="accuse") == 1

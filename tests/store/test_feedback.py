@@ -1,4 +1,5 @@
 """Feedback: a record marked wrong leaves lists and counts, with its history kept."""
+
 from __future__ import annotations
 
 import pytest
@@ -16,8 +17,7 @@ from tests.store.test_query_plans import add_doc, add_quote
 def store(tmp_path):
     s = Store(str(tmp_path / "f.db"))
     add_doc(s, "d1")
-    s.db.execute("INSERT INTO entities (id, name, type, aliases) VALUES "
-                 "('e1', 'Ana Ruiz', 'PERSON', '[]')")
+    s.db.execute("INSERT INTO entities (id, name, type, aliases) VALUES ('e1', 'Ana Ruiz', 'PERSON', '[]')")
     for _ in range(3):
         add_quote(s, "d1", "e1", "Ana Ruiz")
     return s
@@ -36,13 +36,20 @@ def test_a_quote_marked_wrong_leaves_the_list_until_cleared(store):
     assert ids(Q.quotes(store)) == [1, 2, 3]
     history = fb.listing(store, current=False)
     assert [(h["record_id"], h["mark"], h["by"]) for h in history] == [
-        ("2", "wrong", "analyst"), ("2", "cleared", None)]
+        ("2", "wrong", "analyst"),
+        ("2", "cleared", None),
+    ]
     assert [h["mark"] for h in fb.listing(store)] == ["cleared"]
 
 
-@pytest.mark.parametrize("args, code", [(("quotes", 99, "wrong"), "NL-FEEDBACK-NOT-FOUND"),
-                                        (("claims", 1, "wrong"), "NL-FEEDBACK-KIND"),
-                                        (("quotes", 1, "maybe"), "NL-FEEDBACK-MARK")])
+@pytest.mark.parametrize(
+    "args, code",
+    [
+        (("quotes", 99, "wrong"), "NL-FEEDBACK-NOT-FOUND"),
+        (("claims", 1, "wrong"), "NL-FEEDBACK-KIND"),
+        (("quotes", 1, "maybe"), "NL-FEEDBACK-MARK"),
+    ],
+)
 def test_bad_marks_are_coded_errors(store, args, code):
     with pytest.raises(StoreError) as e:
         fb.mark(store, *args)
@@ -51,8 +58,9 @@ def test_bad_marks_are_coded_errors(store, args, code):
 
 def test_cli_marks_and_lists(store):
     db = store.path
-    r = CliRunner().invoke(cli, ["--db", db, "feedback", "mark", "quotes", "1", "confirmed",
-                                 "--note", "checked"])
+    r = CliRunner().invoke(
+        cli, ["--db", db, "feedback", "mark", "quotes", "1", "confirmed", "--note", "checked"]
+    )
     assert r.exit_code == 0 and r.output.startswith("quotes 1: confirmed (")
     out = CliRunner().invoke(cli, ["--db", db, "feedback", "list", "--format", "csv"]).output
     assert out.splitlines()[1].startswith("1,quotes,1,confirmed,checked,,")
@@ -60,6 +68,7 @@ def test_cli_marks_and_lists(store):
 
 def test_api_marks_and_lists(store):
     from tests.api.api_fixtures import api_client
+
     c = api_client(store.path)
     r = c.post("/api/feedback", json={"kind": "quotes", "id": "3", "mark": "wrong"})
     assert r.status_code == 201 and r.json()["mark"] == "wrong"

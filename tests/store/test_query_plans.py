@@ -1,4 +1,5 @@
 """The speaker filter reads the matching actors' quotes through indexes, never every quote."""
+
 from __future__ import annotations
 
 import json
@@ -17,30 +18,34 @@ def test_speaker_candidates_use_indexes_only(tmp_path):
     steps = plan(store, f"SELECT q.id {Q._QUOTES_FROM} WHERE {' AND '.join(where)}", params)
     steps += plan(store, Q._SPEAKER_EXTRA, ())
     quote_steps = [s for s in steps if " quotes" in f" {s}"]
-    assert quote_steps and all(s.startswith("SEARCH") or "USING INDEX" in s
-                               for s in quote_steps), steps
+    assert quote_steps and all(s.startswith("SEARCH") or "USING INDEX" in s for s in quote_steps), steps
     assert any("quotes_with_co_speakers" in s for s in steps)
 
 
 def add_doc(store, doc_id):
-    store.db.execute("INSERT INTO documents (id, name, text, chars, ingested_at) "
-                     "VALUES (?, ?, 'x', 1, '2024-01-01')",
-                     (doc_id, doc_id))
+    store.db.execute(
+        "INSERT INTO documents (id, name, text, chars, ingested_at) VALUES (?, ?, 'x', 1, '2024-01-01')",
+        (doc_id, doc_id),
+    )
 
 
 def add_quote(store, doc_id, speaker_id, speaker_name, co=()):
     attrs = json.dumps({"co_speakers": list(co), "co_speaker_names": []}, ensure_ascii=False)
-    store.db.execute("INSERT INTO quotes (doc_id, start, \"end\", text, speaker_id, speaker_name,"
-                     " attrs) VALUES (?, 0, 1, 'x', ?, ?, ?)",
-                     (doc_id, speaker_id, speaker_name, attrs))
+    store.db.execute(
+        'INSERT INTO quotes (doc_id, start, "end", text, speaker_id, speaker_name,'
+        " attrs) VALUES (?, 0, 1, 'x', ?, ?, ?)",
+        (doc_id, speaker_id, speaker_name, attrs),
+    )
 
 
 def test_speaker_filter_finds_aliases_unresolved_names_and_co_speakers(tmp_path):
     store = Store(str(tmp_path / "q.db"))
     add_doc(store, "d1")
-    store.db.execute("INSERT INTO entities (id, name, type, aliases) VALUES "
-                     "('e1', 'Qais al-Khazali', 'PERSON', '[\"Al-Khazali\"]'), "
-                     "('e2', 'Khalid Ali', 'PERSON', '[]')")
+    store.db.execute(
+        "INSERT INTO entities (id, name, type, aliases) VALUES "
+        "('e1', 'Qais al-Khazali', 'PERSON', '[\"Al-Khazali\"]'), "
+        "('e2', 'Khalid Ali', 'PERSON', '[]')"
+    )
     add_quote(store, "d1", "e1", "Qais al-Khazali")
     add_quote(store, "d1", None, "Qais Khazali")
     add_quote(store, "d1", "e2", "Khalid Ali", co=("e1",))
@@ -54,8 +59,9 @@ def test_speaker_filter_finds_aliases_unresolved_names_and_co_speakers(tmp_path)
 def test_a_page_is_counted_and_cut_in_sql(tmp_path):
     store = Store(str(tmp_path / "p.db"))
     add_doc(store, "d1")
-    store.db.execute("INSERT INTO entities (id, name, type, aliases) VALUES "
-                     "('e1', 'Ana Ruiz', 'PERSON', '[]')")
+    store.db.execute(
+        "INSERT INTO entities (id, name, type, aliases) VALUES ('e1', 'Ana Ruiz', 'PERSON', '[]')"
+    )
     for _ in range(5):
         add_quote(store, "d1", "e1", "Ana Ruiz")
     total, rows = Q.quotes_page(store, speaker="Ruiz", limit=2, offset=3)

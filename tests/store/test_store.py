@@ -1,4 +1,5 @@
 """The SQLite ledger: migrations, atomic writes, no duplicates, attrs round-trip."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -15,10 +16,22 @@ TEXT = "Envoy Lina Haddad said talks would resume.\n"
 
 def _extraction(art, speaker=True):
     ex = Extraction(art)
-    ex.add([Entity("lina_haddad", "Lina Haddad", "PERSON"),
+    ex.add(
+        [
+            Entity("lina_haddad", "Lina Haddad", "PERSON"),
             Mention(art.id, 6, 17, "Lina Haddad", "PERSON", "lina_haddad", "Lina Haddad"),
-            Quote(art.id, 23, 41, "talks would resume", "indirect", cue="said",
-                  speaker_id="lina_haddad" if speaker else None, speaker_name="Lina Haddad")])
+            Quote(
+                art.id,
+                23,
+                41,
+                "talks would resume",
+                "indirect",
+                cue="said",
+                speaker_id="lina_haddad" if speaker else None,
+                speaker_name="Lina Haddad",
+            ),
+        ]
+    )
     return ex
 
 
@@ -41,7 +54,7 @@ def test_write_twice_keeps_one_copy(db_path):
     c = s.counts()
     assert (c["documents"], c["mentions"], c["quotes"], c["entities"]) == (1, 1, 1, 1)
     [q] = s.records("quotes", art.id)
-    assert TEXT[q["start"]:q["end"]] == q["text"] == "talks would resume"
+    assert TEXT[q["start"] : q["end"]] == q["text"] == "talks would resume"
     assert s.pipeline_version(art.id) == "v2"
     fts = s.query("SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH 'resume'")
     assert len(fts) == 1
@@ -77,8 +90,7 @@ def test_fields_without_columns_round_trip_through_attrs(db_path):
     s = Store(db_path)
     art = make_article(TEXT, "n1", fmt="txt", source="x")
     ex = Extraction(art)
-    ex.quotes.append(RichQuote(art.id, 23, 41, "talks would resume", "indirect",
-                               co_speakers=("a", "b")))
+    ex.quotes.append(RichQuote(art.id, 23, 41, "talks would resume", "indirect", co_speakers=("a", "b")))
     s.write(art, ex, model="sm", pipeline_version="v1")
     [q] = s.records("quotes", art.id)
     assert q["co_speakers"] == ["a", "b"]
@@ -86,6 +98,7 @@ def test_fields_without_columns_round_trip_through_attrs(db_path):
 
 def test_not_a_database_is_a_clear_error(tmp_path):
     from newsledger.errors import StoreError
+
     bad = tmp_path / "x.db"
     bad.write_bytes(b"this is not sqlite at all" * 100)
     with pytest.raises(StoreError) as e:
@@ -95,11 +108,11 @@ def test_not_a_database_is_a_clear_error(tmp_path):
 
 def test_every_name_of_a_copy_is_kept_even_within_one_batch(tmp_path, db_path):
     from newsledger import Ledger
+
     for name in ("first", "second", "third"):
         (tmp_path / f"{name}.txt").write_text(TEXT, encoding="utf-8")
     led = Ledger(db_path, model="sm")
-    rep = led.ingest([str(tmp_path / n) for n in ("first.txt", "second.txt", "third.txt")],
-                     analyze=False)
+    rep = led.ingest([str(tmp_path / n) for n in ("first.txt", "second.txt", "third.txt")], analyze=False)
     assert (rep.stored, rep.unchanged) == (1, 2)
     names = [r["name"] for r in led.store.query("SELECT name FROM document_sources ORDER BY name")]
     assert names == ["first", "second", "third"]

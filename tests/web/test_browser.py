@@ -6,6 +6,7 @@ network, pages without Content-Security-Policy violations or script errors, char
 map as SVG in the rendered DOM. `.ci/run` installs Chromium; where it is missing the tests
 are skipped with that reason.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -19,11 +20,22 @@ import pytest
 from tests.api.api_fixtures import ARTICLES
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed "
-                                "(apt-get install chromium; .ci/run does)")
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--enable-logging=stderr", "--v=0", "--virtual-time-budget=8000"]
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium; .ci/run does)"
+)
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--enable-logging=stderr",
+    "--v=0",
+    "--virtual-time-budget=8000",
+]
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +45,7 @@ def server(tmp_path_factory):
     from tests.api.api_fixtures import api_client
 
     db = str(tmp_path_factory.mktemp("browser") / "ledger.db")
-    client = api_client(db)           # fill the ledger through the API, as a user would
+    client = api_client(db)  # fill the ledger through the API, as a user would
     assert client.post("/api/articles", json=ARTICLES).status_code == 201
     app = client.app
     with socket.socket() as s:
@@ -53,15 +65,18 @@ def server(tmp_path_factory):
 
 def render(url: str, tmp_path) -> tuple[str, str]:
     """(DOM after the scripts ran, the browser's log) for one page."""
-    out = subprocess.run([CHROMIUM, *FLAGS, f"--user-data-dir={tmp_path}", "--dump-dom", url],
-                         capture_output=True, text=True, timeout=90)
+    out = subprocess.run(
+        [CHROMIUM, *FLAGS, f"--user-data-dir={tmp_path}", "--dump-dom", url],
+        capture_output=True,
+        text=True,
+        timeout=90,
+    )
     return out.stdout, out.stderr
 
 
 def console_errors(log: str) -> list[str]:
     bad = ("Refused to", "Uncaught", "Content Security Policy", "ERR_")
-    return [line for line in log.splitlines()
-            if "CONSOLE" in line and any(b in line for b in bad)]
+    return [line for line in log.splitlines() if "CONSOLE" in line and any(b in line for b in bad)]
 
 
 def test_swagger_ui_renders_offline(server, tmp_path):
@@ -70,8 +85,10 @@ def test_swagger_ui_renders_offline(server, tmp_path):
     assert console_errors(log) == []
 
 
-@pytest.mark.parametrize("path", ["/", "/quotes", "/actors", "/map?show=places", "/stories",
-                                  "/actor/Ana%20Ruiz", "/events", "/sources"])
+@pytest.mark.parametrize(
+    "path",
+    ["/", "/quotes", "/actors", "/map?show=places", "/stories", "/actor/Ana%20Ruiz", "/events", "/sources"],
+)
 def test_pages_render_without_script_or_policy_errors(server, tmp_path, path):
     dom, log = render(f"{server}{path}", tmp_path)
     assert "<nav" in dom and "</html>" in dom

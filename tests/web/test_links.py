@@ -1,4 +1,5 @@
 """Every internal link on the pages leads somewhere: a crawl of the UI finds no 404 and no 500."""
+
 from __future__ import annotations
 
 import re
@@ -9,8 +10,19 @@ import pytest
 
 from tests.api.api_fixtures import ledger_client
 
-START = ["/", "/articles", "/quotes", "/actors", "/events", "/merged-events", "/contradictions",
-         "/stories", "/map", "/map?show=places", "/sources"]
+START = [
+    "/",
+    "/articles",
+    "/quotes",
+    "/actors",
+    "/events",
+    "/merged-events",
+    "/contradictions",
+    "/stories",
+    "/map",
+    "/map?show=places",
+    "/sources",
+]
 
 
 @pytest.fixture(scope="module")
@@ -23,7 +35,7 @@ def links(html: str, base: str) -> set[str]:
     for ref in re.findall(r'href="([^"]+)"', html):
         url = urljoin(base, unescape(ref))
         parts = urlsplit(url)
-        if parts.scheme or parts.netloc:        # outside links are not ours to check
+        if parts.scheme or parts.netloc:  # outside links are not ours to check
             continue
         out.add(url.split("#")[0])
     return out
@@ -43,4 +55,4 @@ def test_a_crawl_of_the_ui_finds_no_broken_link(client):
         if r.headers.get("content-type", "").startswith("text/html"):
             todo += sorted(links(r.text, url) - seen)
     assert broken == []
-    assert len(seen) > 30       # the crawl reached articles, actors and their records
+    assert len(seen) > 30  # the crawl reached articles, actors and their records

@@ -1,4 +1,5 @@
 """/quotes: filters in the URL, facet counts, pages, and CSV/JSON downloads of the same view."""
+
 from __future__ import annotations
 
 import csv
@@ -17,8 +18,7 @@ def client(tmp_path_factory):
 
 def test_facets_count_the_view_and_narrow_it(client):
     html = client.get("/quotes").text
-    outlets = re.findall(r'<a href="/quotes\?outlet=([^"]+)">[^<]+</a> <span class=\'muted\'>(\d+)',
-                         html)
+    outlets = re.findall(r'<a href="/quotes\?outlet=([^"]+)">[^<]+</a> <span class=\'muted\'>(\d+)', html)
     assert sorted(outlets) == [("Harbour+Times", "1"), ("Valley+Post", "2")]
     narrowed = client.get("/quotes?outlet=Valley+Post").text
     assert "We blocked nothing" in narrowed and "dock workers" not in narrowed
@@ -29,7 +29,8 @@ def test_downloads_take_the_same_filters(client):
     assert r.headers["content-type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(r.text)))
     assert [(x["outlet"], x["text"]) for x in rows] == [
-        ("Harbour Times", "the dock workers will return next week")]
+        ("Harbour Times", "the dock workers will return next week")
+    ]
     js = client.get("/quotes.json?speaker=Ruiz").json()
     assert [q["speaker_name"] for q in js] == ["Ana Ruiz"]
     assert client.get("/quotes.xml").status_code == 422

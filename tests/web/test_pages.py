@@ -1,4 +1,5 @@
 """The web pages over a small ledger: they render, marks are in place, input is escaped."""
+
 from __future__ import annotations
 
 import re
@@ -14,10 +15,25 @@ def web(tmp_path_factory):
     return ledger_client(tmp_path_factory, "web")[0]
 
 
-@pytest.mark.parametrize("url", ["/", "/?q=dock", "/articles", "/articles?outlet=Valley+Post",
-                                 "/article/harbour-1", "/actors", "/actors?q=ruiz", "/actor/ana_ruiz",
-                                 "/actor/Moedas", "/events", "/events?type=ACCUSE&include_unreal=true",
-                                 "/merged-events", "/contradictions", "/stories"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/?q=dock",
+        "/articles",
+        "/articles?outlet=Valley+Post",
+        "/article/harbour-1",
+        "/actors",
+        "/actors?q=ruiz",
+        "/actor/ana_ruiz",
+        "/actor/Moedas",
+        "/events",
+        "/events?type=ACCUSE&include_unreal=true",
+        "/merged-events",
+        "/contradictions",
+        "/stories",
+    ],
+)
 def test_pages_render(web, url):
     r = web.get(url)
     assert r.status_code == 200, url
@@ -27,15 +43,16 @@ def test_pages_render(web, url):
 
 def test_article_marks_records_inline(web):
     html = web.get("/article/harbour-1").text
-    quote = re.search(r'<span class="k-quote" title="([^"]*)">the dock workers will return </span>',
-                      html)
+    quote = re.search(r'<span class="k-quote" title="([^"]*)">the dock workers will return </span>', html)
     assert quote and "speaker: Carlos Moedas" in quote.group(1)
-    assert re.search(r'<span class="k-quote k-timex" title="[^"]*TIMEX3 DATE value=2024-W11[^"]*">'
-                     r"next week</span>", html)
-    assert re.search(r'<span class="k-event k-mention" title="event ACCUSE[^"]*Portugal → Spain',
-                     html)
+    assert re.search(
+        r'<span class="k-quote k-timex" title="[^"]*TIMEX3 DATE value=2024-W11[^"]*">'
+        r"next week</span>",
+        html,
+    )
+    assert re.search(r'<span class="k-event k-mention" title="event ACCUSE[^"]*Portugal → Spain', html)
     assert '<span class="k-speaker k-mention"' in html
-    assert 'href="#quote-' in html and 'id="quote-' in html     # record list links to its mark
+    assert 'href="#quote-' in html and 'id="quote-' in html  # record list links to its mark
 
 
 def test_article_text_is_escaped(web):
@@ -75,15 +92,20 @@ def test_actor_page_lists_quotes(web):
 def test_render_overlaps_and_excluded():
     text = "ab <cd> ef"
     html = render(text, [Mark(0, 7, "quote", "q", "quote-1"), Mark(3, 10, "excl", "boiler")])
-    assert html == ('<a class="anchor" id="quote-1"></a><span class="k-quote" title="q">ab </span>'
-                    '<span class="k-excl k-quote" title="boiler\nq">&lt;cd&gt;</span>'
-                    '<span class="k-excl" title="boiler"> ef</span>')
+    assert html == (
+        '<a class="anchor" id="quote-1"></a><span class="k-quote" title="q">ab </span>'
+        '<span class="k-excl k-quote" title="boiler\nq">&lt;cd&gt;</span>'
+        '<span class="k-excl" title="boiler"> ef</span>'
+    )
     assert render(text, []) == "ab &lt;cd&gt; ef"
-    assert render(text, [Mark(4, 4, "timex", "empty"), Mark(8, 99, "event", "clipped")]) == \
-        'ab &lt;cd&gt; <span class="k-event" title="clipped">ef</span>'
+    assert (
+        render(text, [Mark(4, 4, "timex", "empty"), Mark(8, 99, "event", "clipped")])
+        == 'ab &lt;cd&gt; <span class="k-event" title="clipped">ef</span>'
+    )
 
 
 def test_search_marks_balance_even_when_the_article_holds_the_marker_characters():
     from newsledger.web.html import hits
+
     got = hits("a \x02b\x03 c \x03d\x02 <e>", "\x02", "\x03")
     assert got == "a <mark>b</mark> c d<mark> &lt;e&gt;</mark>"

@@ -1,4 +1,5 @@
 """/story/{id}: the timeline by when things happened, contradictions side by side, framing."""
+
 from __future__ import annotations
 
 import re
@@ -20,7 +21,7 @@ def test_each_story_has_a_page_linked_from_the_list(client):
     html = client.get(f"/story/{ids[0]}").text
     assert "<h2>What happened, when</h2>" in html and "<h2>Articles</h2>" in html
     rows = re.findall(r"<tr(?: id=\"m-[\d-]+\")?><td>([\d-]+)<br>", html)
-    assert rows == sorted(rows)             # in the order things happened
+    assert rows == sorted(rows)  # in the order things happened
 
 
 def test_an_unknown_story_is_a_404(client):

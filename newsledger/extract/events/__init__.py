@@ -9,32 +9,37 @@ condition, date and place. An act that is only the content of another act
 Reports of one real-world event are merged later (analyze/, issue 7):
 ``event_id`` stays None here.
 """
+
 from __future__ import annotations
 
 from dataclasses import replace
 
 from newsledger.extract.base import Extraction
-from newsledger.extract.lexicon import word_list
 from newsledger.extract.events import args as A
 from newsledger.extract.events import context as C
 from newsledger.extract.events import sides as SD
 from newsledger.extract.events import statements as S
-from newsledger.extract.events.coder import (Hit, code_demand, code_noun, code_predicate,
-                                            code_verb, content_target)
+from newsledger.extract.events.coder import (
+    Hit,
+    code_demand,
+    code_noun,
+    code_predicate,
+    code_verb,
+    content_target,
+)
+
 # (the submodule `lexicon` stays the package's attribute: its loader is imported renamed)
-from newsledger.extract.events.lexicon import (calibrated, coding, intent_code, refusal_code,
-                                               word_sets)
+from newsledger.extract.events.lexicon import calibrated, coding, intent_code, refusal_code, word_sets
 from newsledger.extract.events.lexicon import lexicon as _lexicon
+from newsledger.extract.lexicon import word_list
 from newsledger.records import Event
 
 NAME = "events.plover"
 VERSION = "2"
 ORDER = 40
 # Acts whose clausal complement is their content, not a second event.
-_CONTENT_OF = {"REQUEST", "THREATEN", "AGREE", "REJECT", "ACCUSE", "CONSULT", "SUPPORT",
-               "PROTEST"}
-_CONTENT_DEPS = {"xcomp", "ccomp", "acl", "advcl", "pcomp", "pobj", "prep", "dobj", "relcl",
-                 "conj"}
+_CONTENT_OF = {"REQUEST", "THREATEN", "AGREE", "REJECT", "ACCUSE", "CONSULT", "SUPPORT", "PROTEST"}
+_CONTENT_DEPS = {"xcomp", "ccomp", "acl", "advcl", "pcomp", "pobj", "prep", "dobj", "relcl", "conj"}
 _NAME_TYPES = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "EVENT"}
 # Acts two parties do together: "A and B agreed" is A with B.
 _JOINT = {"AGREE", "CONSULT", "COOPERATE"}
@@ -51,7 +56,7 @@ _TARGET_FROM_CONTENT = {"REQUEST", "THREATEN", "REJECT"}
 
 
 def _inside_name(tok, ex: Extraction) -> bool:
-    """"Popular Mobilization Forces" names an actor, it does not report a mobilisation."""
+    """ "Popular Mobilization Forces" names an actor, it does not report a mobilisation."""
     return tok.ent_type_ in _NAME_TYPES or A.covering(ex, tok) is not None
 
 
@@ -62,20 +67,30 @@ def _verbal(tok) -> bool:
         return False
     if tok.pos_ in ("VERB", "AUX"):
         return True
-    return tok.pos_ == "NOUN" and tok.dep_ in ("xcomp", "ccomp", "advcl") and \
-        any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    return (
+        tok.pos_ == "NOUN"
+        and tok.dep_ in ("xcomp", "ccomp", "advcl")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    )
 
 
 def _generic(verb) -> bool:
     """An act named as a notion, not reported: "the duty OF EXPELLING them", "messages TO
     EXPEL the occupier", "not serious ABOUT WITHDRAWING". (Under an act that takes
     content, the coder codes that act.)"""
-    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.dep_ == "attr" and \
-            any(c.dep_ == "expl" for c in verb.head.head.children):
-        return True     # "there are 3,000 soldiers DEPLOYED in X": a state, not a deployment
-    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and \
-            any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
-        return True     # "leave AS DEMANDED by the law", "as agreed": a manner, not an act
+    if (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and verb.head.dep_ == "attr"
+        and any(c.dep_ == "expl" for c in verb.head.head.children)
+    ):
+        return True  # "there are 3,000 soldiers DEPLOYED in X": a state, not a deployment
+    if (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBN"
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    ):
+        return True  # "leave AS DEMANDED by the law", "as agreed": a manner, not an act
     if verb.dep_ == "pcomp":
         owner = verb.head.head
         if owner.pos_ in ("NOUN", "PROPN"):
@@ -94,7 +109,7 @@ def _generic(verb) -> bool:
 
 def _hits(sent, ex: Extraction) -> list[Hit]:
     hits, consumed = [], set()
-    toks = list(sent)       # Token objects made once for both passes
+    toks = list(sent)  # Token objects made once for both passes
     for tok in toks:
         if _inside_name(tok, ex):
             continue
@@ -116,9 +131,13 @@ def _hits(sent, ex: Extraction) -> list[Hit]:
     for tok in toks:
         if tok.i not in consumed and tok.pos_ in ("NOUN", "PROPN") and not _inside_name(tok, ex):
             h = code_noun(tok) or S.code_noun_statement(tok, ex)
-            if h is not None and h.source is None and h.target is None and \
-                    tok.dep_ in ("nsubj", "nsubjpass") and \
-                    tok.head.lemma_.lower() in word_sets()["echo_verbs"]:
+            if (
+                h is not None
+                and h.source is None
+                and h.target is None
+                and tok.dep_ in ("nsubj", "nsubjpass")
+                and tok.head.lemma_.lower() in word_sets()["echo_verbs"]
+            ):
                 like = [m for m in tok.lefts if m.lower_ in word_sets()["echo_modifiers"]]
                 h.echo, h.consumed = bool(like), h.consumed + like
             if h is not None and (h.source is not None or h.target is not None or h.echo):
@@ -133,21 +152,28 @@ def _content_of(hit: Hit, by_token: dict[int, Hit]) -> Hit | None:
         if tok.dep_ not in _CONTENT_DEPS or tok.head.i == tok.i:
             return None
         if tok.dep_ == "conj" and tok.head.i in by_token:
-            return None             # "called on X .. but added that ..": a second act
+            return None  # "called on X .. but added that ..": a second act
         if tok.dep_ == "prep" and tok.lower_ in word_list("events/adjunct_preps"):
-            return None             # "DURING a rally marking the attack, X demanded ..."
+            return None  # "DURING a rally marking the attack, X demanded ..."
         tok = tok.head
         # the act itself, or its noun object ("reiterated the CALL to expel")
         for cand in [tok] + [c for c in tok.children if c.dep_ in ("dobj", "obj")]:
             other = by_token.get(cand.i)
             # a block-default coding is too weak to claim another act as its content
-            if other is not None and other is not hit and not other.fallback \
-                    and other.coding.type in _CONTENT_OF:
+            if (
+                other is not None
+                and other is not hit
+                and not other.fallback
+                and other.coding.type in _CONTENT_OF
+            ):
                 # a threat or accusation said in the clause is an act of its own (a
                 # misparse often hangs the next sentence of a quote on it), unless the
                 # act above it is the same one ("accused Y of not being serious")
-                if hit.reported and hit.coding.type in _STATEMENT_ACTS and \
-                        other.coding.type != hit.coding.type:
+                if (
+                    hit.reported
+                    and hit.coding.type in _STATEMENT_ACTS
+                    and other.coding.type != hit.coding.type
+                ):
                     return None
                 return other
     return None
@@ -195,8 +221,12 @@ def recode(hit: Hit):
         code = refusal_code(c.type)
         return (coding(code), c.type, False) if code else (c, None, True)
     mood = C.intent(hit.trigger) if not (hit.nominal or hit.reported) else None
-    if hit.nominal and c.quad_class == 4 and hit.trigger.dep_ in ("dobj", "obj") and \
-            hit.trigger.head.pos_ in ("VERB", "AUX"):
+    if (
+        hit.nominal
+        and c.quad_class == 4
+        and hit.trigger.dep_ in ("dobj", "obj")
+        and hit.trigger.head.pos_ in ("VERB", "AUX")
+    ):
         # "they WOULD RESUME attacks": the deed is announced, i.e. threatened
         mood = C.intent(hit.trigger.head)
     if mood is None or c.type in ("AGREE", "THREATEN", "REQUEST", "REJECT", "ACCUSE"):
@@ -235,12 +265,14 @@ def _refused_in_speech(ex: Extraction, hit: Hit, sources, targets):
         return sources, targets
     speaker = _reporting_speaker(ex, hit.trigger)
     # a named speaker: "sources on both sides reported" attributes, it does not refuse
-    if speaker is None or speaker.id is None or \
-            any(s is not None and s.name == speaker.name for s in sources):
+    if (
+        speaker is None
+        or speaker.id is None
+        or any(s is not None and s.name == speaker.name for s in sources)
+    ):
         return sources, targets
     side = A.side_of(speaker.id)
-    party = [s for s in sources if s is not None and
-             not (side and A.side_of(s.id) == side)]
+    party = [s for s in sources if s is not None and not (side and A.side_of(s.id) == side)]
     return [speaker], party or [None]
 
 
@@ -269,8 +301,14 @@ def _echoed(out: list[Event], hit: Hit) -> tuple[list, list]:
         if sent.start == 0:
             break
         sent = hit.trigger.doc[sent.start - 1].sent
-    like = next((e for e in reversed(out) if e.type == hit.coding.type and e.start >= sent.start_char
-                 and not (e.negated or e.hypothetical)), None)
+    like = next(
+        (
+            e
+            for e in reversed(out)
+            if e.type == hit.coding.type and e.start >= sent.start_char and not (e.negated or e.hypothetical)
+        ),
+        None,
+    )
     if like is None:
         return [None], [None]
     # no words of their own here: the parties are named where the like act is told
@@ -296,31 +334,52 @@ def _record(ex, hit, sent, src, tgt, denied: bool = False) -> Event:
     neg = neg or denied
     start, end = _span(hit, ex, sent)
     conf = hit.conf * (0.6 if hypo or neg else 1.0) * (1.0 if src and src.id else 0.85)
-    mode = C.factuality(denied=denied, negated=neg, hypothetical=hypo,
-                        future=recoded is not None and c.root == "03",
-                        reported=not hit.reported and C.hearsay(
-                            ex, hit.trigger, src.id if src else None, c.quad_class in (2, 4)))
-    exclude = {src.start} if src is not None else set()   # the place that acts is no venue
+    mode = C.factuality(
+        denied=denied,
+        negated=neg,
+        hypothetical=hypo,
+        future=recoded is not None and c.root == "03",
+        reported=not hit.reported
+        and C.hearsay(ex, hit.trigger, src.id if src else None, c.quad_class in (2, 4)),
+    )
+    exclude = {src.start} if src is not None else set()  # the place that acts is no venue
     return Event(
-        ex.article.id, start, end, ex.article.text[start:end], c.type,
-        source_id=src.id if src else None, source_name=src.name if src else None,
-        target_id=tgt.id if tgt else None, target_name=tgt.name if tgt else None,
+        ex.article.id,
+        start,
+        end,
+        ex.article.text[start:end],
+        c.type,
+        source_id=src.id if src else None,
+        source_name=src.name if src else None,
+        target_id=tgt.id if tgt else None,
+        target_name=tgt.name if tgt else None,
         date=C.event_date(ex, hit.trigger, sent),
         location=C.location(ex, hit.trigger, exclude),
-        mode=c.mode, negated=neg, hypothetical=hypo, cameo=c.cameo,
-        quad_class=c.quad_class, goldstein=c.goldstein,
-        sent_start=sent.start_char, sent_end=sent.end_char, extractor=NAME,
+        mode=c.mode,
+        negated=neg,
+        hypothetical=hypo,
+        cameo=c.cameo,
+        quad_class=c.quad_class,
+        goldstein=c.goldstein,
+        sent_start=sent.start_char,
+        sent_end=sent.end_char,
+        extractor=NAME,
         confidence=round(calibrated(conf, c.type, src is None, tgt is None), 3),
-        raw_confidence=round(conf, 3), trigger=hit.trigger.text, recoded_from=recoded,
-        depth=_depth(hit.trigger), source_text=_written(ex, src), target_text=_written(ex, tgt),
-        factuality=mode)
+        raw_confidence=round(conf, 3),
+        trigger=hit.trigger.text,
+        recoded_from=recoded,
+        depth=_depth(hit.trigger),
+        source_text=_written(ex, src),
+        target_text=_written(ex, tgt),
+        factuality=mode,
+    )
 
 
 def _written(ex: Extraction, actor) -> str | None:
     """The words that name an argument where the event is told (a name, a pronoun)."""
     if actor is None or actor.end <= actor.start:
         return None
-    return ex.article.text[actor.start:actor.end]
+    return ex.article.text[actor.start : actor.end]
 
 
 def _depth(tok) -> int:
@@ -338,9 +397,13 @@ def _enough(hit: Hit, sources, targets) -> bool:
     """Whether the arguments found make the hit an event worth a record."""
     if sources == [None] and targets == [None]:
         return False
-    if sources == [None] and hit.source is not None and hit.source.pos_ == "PRON" \
-            and not any(A.actorish(t) for t in targets):
-        return False            # "this threatens the growth story": no actor on either side
+    if (
+        sources == [None]
+        and hit.source is not None
+        and hit.source.pos_ == "PRON"
+        and not any(A.actorish(t) for t in targets)
+    ):
+        return False  # "this threatens the growth story": no actor on either side
     if hit.reported:
         # a demand or accusation is made by someone on someone ("the bankruptcy should
         # take weeks" demands nothing of anyone); a threat or accusation needs its party
@@ -349,8 +412,9 @@ def _enough(hit: Hit, sources, targets) -> bool:
         return sources != [None] and (targets == [None] or A.actorish(targets[0]))
     if hit.fallback:
         # a block-default coding needs a named source and an actor as target
-        return any(a is not None and a.how != "phrase" for a in sources) and \
-            any(A.actorish(t) for t in targets)
+        return any(a is not None and a.how != "phrase" for a in sources) and any(
+            A.actorish(t) for t in targets
+        )
     if hit.nominal:
         # a noun is an event when it names a known party ("withdrawal of the troops"
         # alone is a topic, not a report)
@@ -399,17 +463,21 @@ _PARTY_PREPS = ("to", "with", "against", "from", "for", "into", "on")
 def _party_in(ex: Extraction, tok, preps, events_too: bool = True):
     """The first actor among a head's owner, name modifiers and prepositional objects."""
     for c in tok.children:
-        if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and
-                                c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")):
+        if c.dep_ == "poss" or (
+            c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")
+        ):
             b = A.resolve(ex, c)
             if b is not None and SD.kind(b) == "actor":
                 return c
     for c in tok.children:
         if c.dep_ in ("prep", "dative") and c.lower_ in preps:
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if obj is None or not events_too and (obj.lemma_.lower() in word_sets()["carrier"]
-                                                  or obj.lemma_.lower() in _lexicon().nouns):
-                continue        # "agreed ON THE WITHDRAWAL of X": X is what is agreed on
+            if (
+                obj is None
+                or not events_too
+                and (obj.lemma_.lower() in word_sets()["carrier"] or obj.lemma_.lower() in _lexicon().nouns)
+            ):
+                continue  # "agreed ON THE WITHDRAWAL of X": X is what is agreed on
             b = A.resolve(ex, obj)
             if b is not None and SD.kind(b) == "actor":
                 return obj
@@ -433,8 +501,9 @@ def _party_of_act(ex: Extraction, hit: Hit):
 
 def _attack_on_idea(hit: Hit, targets: list) -> None:
     """A material attack on an idea ("attacked the ideology") is verbal criticism."""
-    code = SD.verbal_recode(hit.trigger.lemma_.lower(), hit.coding.type,
-                            next((t for t in targets if t is not None), None))
+    code = SD.verbal_recode(
+        hit.trigger.lemma_.lower(), hit.coding.type, next((t for t in targets if t is not None), None)
+    )
     if code is not None:
         hit.coding = coding(code)
 
@@ -453,21 +522,28 @@ def extract(doc, ex: Extraction):
         parents = {id(h): _content_of(h, by_token) for h in hits}
         for hit in hits:
             parent = parents[id(hit)]
-            if parent is not None and parent.target is None and hit.target is not None and \
-                    C.denial_of(hit.trigger) is None:
+            if (
+                parent is not None
+                and parent.target is None
+                and hit.target is not None
+                and C.denial_of(hit.trigger) is None
+            ):
                 # "offered to hand over X to BRITAIN": the content's party is the act's
                 parent.target = hit.target
-            if parent is not None and parent.coding.root == "03" and \
-                    hit.coding.quad_class == 4 and not hit.nominal and \
-                    parent.trigger.lemma_.lower() in C.modality()["pledge_verbs"]:
+            if (
+                parent is not None
+                and parent.coding.root == "03"
+                and hit.coding.quad_class == 4
+                and not hit.nominal
+                and parent.trigger.lemma_.lower() in C.modality()["pledge_verbs"]
+            ):
                 # "promised to use overwhelming force against X": a pledge of force threatens
                 parent.coding = coding(intent_code(hit.coding.type) or "138")
         for hit in hits:
             # the content of a denial is stored, as denied ("denied reports that it had
             # resumed its ATTACKS"); other content is part of its act
             denied = parents[id(hit)] is not None and C.denial_of(hit.trigger) is not None
-            if (parents[id(hit)] is not None and not denied) or \
-                    _in_title(hit.trigger, ex.article):
+            if (parents[id(hit)] is not None and not denied) or _in_title(hit.trigger, ex.article):
                 continue
             denial = hit.trigger.lemma_.lower() in C.modality()["denial_verbs"]
             if hit.target is None and hit.coding.type in _TARGET_FROM_CONTENT and not denial:
@@ -476,16 +552,24 @@ def extract(doc, ex: Extraction):
                 hit.target = C.place_object(ex, hit.trigger)
             _attack_on_idea(hit, [A.resolve(ex, hit.target)])
             hit.target = _party_through(ex, hit)
-            if hit.target is None and not hit.nominal and not hit.target_is_subject and \
-                    hit.coding.type not in _JOINT and not denial:
+            if (
+                hit.target is None
+                and not hit.nominal
+                and not hit.target_is_subject
+                and hit.coding.type not in _JOINT
+                and not denial
+            ):
                 hit.target = _party_of_act(ex, hit)
             sources = _actors(ex, hit.source, hit, "source")
             targets = _actors(ex, hit.target, hit, "target")
             if hit.echo:
                 sources, targets = _echoed(out, hit)
             for extra in hit.also_targets:
-                targets += [a for a in A.expand(ex, extra) if A.actorish(a)
-                            and all(a.name != t.name for t in targets if t is not None)]
+                targets += [
+                    a
+                    for a in A.expand(ex, extra)
+                    if A.actorish(a) and all(a.name != t.name for t in targets if t is not None)
+                ]
             if hit.target_is_subject:
                 sources = [A.speaker_at(ex, hit.trigger.idx)]
             if hit.coding.type in _TARGET_FROM_PLACE:
@@ -523,12 +607,22 @@ def _settle_targets(events: list[Event]) -> list[Event]:
             named.setdefault((e.type, _party_key(e)), []).append(e)
     out = []
     for e in events:
-        like = named.get((e.type, _party_key(e))) if e.target_id is None and \
-            e.target_name is None and not (e.negated or e.hypothetical) else None
+        like = (
+            named.get((e.type, _party_key(e)))
+            if e.target_id is None and e.target_name is None and not (e.negated or e.hypothetical)
+            else None
+        )
         if not like:
             out.append(e)
         elif e.type in _STATEMENT_RUN:
             near = min(like, key=lambda o: abs(o.start - e.start))
-            out.append(replace(e, target_id=near.target_id, target_name=near.target_name,
-                               target_from="discourse", confidence=round(e.confidence * 0.8, 3)))
+            out.append(
+                replace(
+                    e,
+                    target_id=near.target_id,
+                    target_name=near.target_name,
+                    target_from="discourse",
+                    confidence=round(e.confidence * 0.8, 3),
+                )
+            )
     return out

@@ -6,6 +6,7 @@ apposition's mention where the head is a description ("the premier, X"), the
 resolved antecedent of a pronoun, or else the noun phrase's own words with no
 id (the scorer and the cross-report stage map names to actors).
 """
+
 from __future__ import annotations
 
 import bisect
@@ -36,9 +37,9 @@ class Actor:
     name: str
     start: int
     end: int
-    how: str            # mention | appos | organisation | pronoun | speaker | phrase
+    how: str  # mention | appos | organisation | pronoun | speaker | phrase
     anchored: bool = False  # a phrase built on a name ("Iraqi parliament", "US forces")
-    body: bool = False      # a phrase headed by a word for a body that acts ("the militias")
+    body: bool = False  # a phrase headed by a word for a body that acts ("the militias")
 
 
 def np_bounds(head) -> tuple[int, int]:
@@ -113,18 +114,23 @@ def quote_speakers(ex: Extraction, pos: int) -> frozenset:
 
 def _plural_before(tok):
     """The nearest plural noun (or group name) before a pronoun in its sentence."""
-    for t in reversed(tok.sent[:tok.i - tok.sent.start]):
-        if t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos") and \
-                (t.tag_ in ("NNS", "NNPS") or t.ent_type_ in ("ORG", "NORP")):
+    for t in reversed(tok.sent[: tok.i - tok.sent.start]):
+        if t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos") and (
+            t.tag_ in ("NNS", "NNPS") or t.ent_type_ in ("ORG", "NORP")
+        ):
             return t
     return None
 
 
 def _singular_subject_before(tok):
     """A singular non-person subject earlier in the pronoun's sentence."""
-    for t in reversed(tok.sent[:tok.i - tok.sent.start]):
-        if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NN", "NNP") and \
-                t.ent_type_ != "PERSON" and t.head.i != tok.head.i:
+    for t in reversed(tok.sent[: tok.i - tok.sent.start]):
+        if (
+            t.dep_ in ("nsubj", "nsubjpass")
+            and t.tag_ in ("NN", "NNP")
+            and t.ent_type_ != "PERSON"
+            and t.head.i != tok.head.i
+        ):
             return t
     return None
 
@@ -136,8 +142,7 @@ def _pronoun(ex: Extraction, tok) -> Actor | None:
     # The quote stage may already have resolved this very pronoun as a speaker.
     q = next((q for q in ex.quotes if q.speaker_start == tok.idx and q.speaker_id), None)
     if q is not None:
-        return Actor(q.speaker_id, q.speaker_name or q.speaker_id, tok.idx, tok.idx + len(tok),
-                     "pronoun")
+        return Actor(q.speaker_id, q.speaker_name or q.speaker_id, tok.idx, tok.idx + len(tok), "pronoun")
     if low in ("they", "them", "their"):
         prior = _plural_before(tok)
         if prior is not None:
@@ -231,8 +236,7 @@ def _forces_of_people(head):
     """The armed forces a people named by its plural demonym stands for as the party
     of a military act ("the need for the AMERICANS to withdraw", "attacks on the
     IRANIANS"); None elsewhere ("Americans are worried" are the people)."""
-    if head.tag_ not in ("NNPS", "NNS") or head.ent_type_ != "NORP" or \
-            not head.lower_.endswith("s"):
+    if head.tag_ not in ("NNPS", "NNS") or head.ent_type_ != "NORP" or not head.lower_.endswith("s"):
         return None
     gov = _governor(head)
     words = word_sets()["military_words"]
@@ -248,7 +252,7 @@ def _country_before(ex: Extraction, tok):
     """The country named last before a token in its sentence ("the U.S. dream that ITS
     troops", "the American dream that ITS troops"): by a mention's actor, or a demonym."""
     kb = kb_base.default()
-    for t in reversed(tok.sent[:tok.i - tok.sent.start]):
+    for t in reversed(tok.sent[: tok.i - tok.sent.start]):
         if t.ent_type_ not in ("GPE", "NORP", "ORG"):
             continue
         m = covering(ex, t)
@@ -260,10 +264,9 @@ def _country_before(ex: Extraction, tok):
 
 
 def _possessed_body(ex: Extraction, head) -> Actor | None:
-    """"its troops", "their government": a country's institution, the country being the
+    """ "its troops", "their government": a country's institution, the country being the
     one the sentence named last before the pronoun."""
-    poss = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("its", "their")),
-                None)
+    poss = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
     if poss is None:
         return None
     what = institution_of(head)
@@ -341,8 +344,7 @@ def _doer(head):
         return None
     nouns = lexicon().nouns
     # an act's party: "demands FROM X", "a meeting OF the Council"
-    preps = ("by", "from", "of") if head.lower_ in nouns or head.lemma_.lower() in nouns \
-        else ("by",)
+    preps = ("by", "from", "of") if head.lower_ in nouns or head.lemma_.lower() in nouns else ("by",)
     _, by = prep_object(head, preps)
     if by is not None:
         return by
@@ -356,15 +358,16 @@ def resolve(ex: Extraction, head, depth: int = 0) -> Actor | None:
         return None
     words = word_sets()
     low = head.lower_
-    if depth < 3 and (low in words["quantity"] or low in words["carrier"] or
-                      head.lemma_.lower() in words["carrier"]):
+    if depth < 3 and (
+        low in words["quantity"] or low in words["carrier"] or head.lemma_.lower() in words["carrier"]
+    ):
         obj = _of_object(head)
         if obj is not None:
             return resolve(ex, obj, depth + 1)
     if head.ent_type_ in _NOT_ACTORS:
         return None
     if head.lower_ in _RELATIVE and head.head.dep_ == "relcl":
-        head = head.head.head               # "militias that target": the militias
+        head = head.head.head  # "militias that target": the militias
     if head.pos_ == "PRON":
         return _pronoun(ex, head)
     body = _possessed_body(ex, head)
@@ -373,8 +376,7 @@ def resolve(ex: Extraction, head, depth: int = 0) -> Actor | None:
     named = _named(ex, head)
     if named is not None:
         return named
-    if head.pos_ not in ("NOUN", "PROPN") or low in words["quantity"] or \
-            low in words["carrier"]:
+    if head.pos_ not in ("NOUN", "PROPN") or low in words["quantity"] or low in words["carrier"]:
         return None
     doer = _doer(head) if depth < 2 else None
     if doer is not None:
@@ -382,15 +384,15 @@ def resolve(ex: Extraction, head, depth: int = 0) -> Actor | None:
         if a is not None and (a.how != "phrase" or a.anchored or a.body):
             return a
     if head.lemma_.lower() not in words["institution"] and low not in words["institution"]:
-        inst = next((c for c in head.lefts if c.dep_ == "compound" and
-                     c.lower_ in words["institution"]), None)
+        inst = next(
+            (c for c in head.lefts if c.dep_ == "compound" and c.lower_ in words["institution"]), None
+        )
         if inst is not None:
             return resolve(ex, inst, depth + 1)
     lo, hi = np_bounds(head)
     doc = head.doc
-    if head.lemma_.lower() in words["time"] or \
-            any(t.ent_type_ in ("DATE", "TIME") for t in doc[lo:hi]):
-        return None                         # "at the end of 2021" is no actor
+    if head.lemma_.lower() in words["time"] or any(t.ent_type_ in ("DATE", "TIME") for t in doc[lo:hi]):
+        return None  # "at the end of 2021" is no actor
     start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
     anchored = any(t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") for t in doc[lo:hi])
     body = head.lemma_.lower() in words["institution"] or low in words["institution"]
@@ -411,13 +413,15 @@ def expand(ex: Extraction, head) -> list[Actor]:
     # A list of names is often parsed as appositions ("A, B, as well as C"); an
     # acronym in brackets is the same actor again.
     if covering(ex, head) is not None:
-        heads += [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"
-                  and c.doc[c.left_edge.i - 1].text != "(" and c.i > 0]
+        heads += [
+            c
+            for c in head.children
+            if c.dep_ == "appos" and c.pos_ == "PROPN" and c.doc[c.left_edge.i - 1].text != "(" and c.i > 0
+        ]
     out = []
     for h in heads:
         a = resolve(ex, h)
-        if actorish(a) and all(a.name != o.name for o in out) and \
-                (first is None or a.name != first.name):
+        if actorish(a) and all(a.name != o.name for o in out) and (first is None or a.name != first.name):
             out.append(a)
     if first is not None and (actorish(first) or not out):
         out.insert(0, first)
@@ -433,19 +437,25 @@ def subject_of(verb):
                 return c, False
             if c.dep_ == "nsubjpass":
                 return c, True
-        if verb.dep_ in ("xcomp", "advcl") and _infinitive(verb) and \
-                (given := recipient(verb.head)) is not None:
-            return given, False     # "gave the troops a chance TO LEAVE": the troops
+        if (
+            verb.dep_ in ("xcomp", "advcl")
+            and _infinitive(verb)
+            and (given := recipient(verb.head)) is not None
+        ):
+            return given, False  # "gave the troops a chance TO LEAVE": the troops
         if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head.i != verb.i:
             verb = verb.head
             seen += 1
             continue
-        if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
-                and verb.head.head.pos_ in ("VERB", "AUX"):
+        if (
+            verb.dep_ == "acl"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            and verb.head.head.pos_ in ("VERB", "AUX")
+        ):
             given = recipient(verb.head.head)
             if given is not None:
                 return given, False  # "gave the troops a chance to withdraw": the troops
-            verb = verb.head.head       # "Russia has no plans to withdraw": who has them
+            verb = verb.head.head  # "Russia has no plans to withdraw": who has them
             seen += 1
             continue
         if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -463,14 +473,14 @@ def recipient(verb):
     """The receiver of a verb of giving ("gave X a chance", "a chance TO X", "gave X
     until Friday"); the object only where it names a party, not the thing given."""
     if verb.lemma_.lower() not in word_sets()["giving_verbs"]:
-        return None                 # "sent 21 monitors TO BOSNIA to investigate"
+        return None  # "sent 21 monitors TO BOSNIA to investigate"
     for c in verb.children:
         if c.dep_ == "dative":
-            return next((g for g in c.children if g.dep_ == "pobj"), None) \
-                if c.pos_ == "ADP" else c
+            return next((g for g in c.children if g.dep_ == "pobj"), None) if c.pos_ == "ADP" else c
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
-    if obj is not None and (obj.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or
-                            obj.lower_ in word_sets()["institution"]):
+    if obj is not None and (
+        obj.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or obj.lower_ in word_sets()["institution"]
+    ):
         return obj
     return None
 

@@ -5,44 +5,61 @@ in the generated CAMEO table) or a noun of nouns.yaml. Coding a trigger gives
 a ``Hit``: the code, the tokens of the source and target noun phrases and the
 tokens the pattern consumed (a consumed object is not coded again as a noun).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from newsledger.extract.events import args as A
+from newsledger.extract.events.lexicon import (
+    Coding,
+    Pattern,
+    coding,
+    lexicon,
+    request_code,
+    statement_cues,
+    word_sets,
+)
 from newsledger.extract.lexicon import word_list
-from newsledger.extract.events.lexicon import (Coding, Pattern, coding, lexicon, request_code,
-                                               statement_cues, word_sets)
 
 
 @dataclass
 class Hit:
     """A coded trigger and the parse tokens of its arguments, before actors are found."""
 
-    trigger: object                 # spaCy token
+    trigger: object  # spaCy token
     coding: Coding
-    source: object | None = None    # head token of the source phrase
+    source: object | None = None  # head token of the source phrase
     target: object | None = None
     consumed: list = field(default_factory=list)
     conf: float = 0.6
     nominal: bool = False
     target_is_subject: bool = False
-    fallback: bool = False          # coded from the CAMEO block default, not a pattern
-    pair: bool = False              # source and target are the two sides of "between A and B"
-    via_support: bool = False       # a noun whose source is its support verb's subject
-    reported: bool = False          # a demand or accusation in reported speech: the source is
-                                    # who reports it ("X said Y must leave")
-    neg_coded: bool = False         # the pattern coded the negation ("will not tolerate")
+    fallback: bool = False  # coded from the CAMEO block default, not a pattern
+    pair: bool = False  # source and target are the two sides of "between A and B"
+    via_support: bool = False  # a noun whose source is its support verb's subject
+    reported: bool = False  # a demand or accusation in reported speech: the source is
+    # who reports it ("X said Y must leave")
+    neg_coded: bool = False  # the pattern coded the negation ("will not tolerate")
     also_targets: list = field(default_factory=list)  # parties the parse hung elsewhere
-    echo: bool = False              # "a SIMILAR protest": the parties of the like act before
+    echo: bool = False  # "a SIMILAR protest": the parties of the like act before
 
 
 def verb_forms(tok) -> tuple[str, ...]:
     """The verb's lemma, then base forms guessed from its spelling: the statistical
     lemmatizer sometimes misses ("staged" -> "stag")."""
     low, out = tok.lower_, [tok.lemma_.lower()]
-    for suffix, repl in (("ied", "y"), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""),
-                         ("ing", "e"), ("ies", "y"), ("es", ""), ("s", "")):
+    for suffix, repl in (
+        ("ied", "y"),
+        ("ed", ""),
+        ("ed", "e"),
+        ("d", ""),
+        ("ing", ""),
+        ("ing", "e"),
+        ("ies", "y"),
+        ("es", ""),
+        ("s", ""),
+    ):
         if low.endswith(suffix) and len(low) > len(suffix) + 2:
             out.append(low[: -len(suffix)] + repl)
     out.append(low)
@@ -54,8 +71,14 @@ def _dobj(verb):
 
 
 def _xcomp(verb):
-    return next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and
-                 any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in ("xcomp", "ccomp") and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+        ),
+        None,
+    )
 
 
 def _with_object(verb):
@@ -115,8 +138,7 @@ def _target(p: Pattern, verb, prep, pobj):
     if p.target == "prep":
         return pobj
     if p.target.startswith("prep_") or p.target == "dative":
-        preps = {"prep_any": ("against", "on", "at", "in"), "dative": ("to",)}.get(
-            p.target, (p.target[5:],))
+        preps = {"prep_any": ("against", "on", "at", "in"), "dative": ("to",)}.get(p.target, (p.target[5:],))
         if p.target == "dative":
             dat = next((c for c in verb.children if c.dep_ in ("dative", "iobj")), None)
             if dat is not None and dat.pos_ != "ADP":
@@ -160,8 +182,7 @@ def code_verb(verb, negated) -> Hit | None:
         target = subj if passive else _target(p, verb, prep, pobj)
         if p.needs_target and target is None:
             continue
-        hit = Hit(verb, c, source, target, conf=p.conf, fallback=fallback,
-                  neg_coded=p.neg_only)
+        hit = Hit(verb, c, source, target, conf=p.conf, fallback=fallback, neg_coded=p.neg_only)
         if p.target == "subject":
             hit.target, hit.source, hit.target_is_subject = subj, None, True
         # Only words the pattern asked for are used up; "issued an ULTIMATUM" stays a
@@ -236,19 +257,21 @@ def _noun_pattern(noun):
 
 
 def _topic(noun) -> bool:
-    """"the timing of the WITHDRAWAL", "talks on the WITHDRAWAL", "the WITHDRAWAL will be
+    """ "the timing of the WITHDRAWAL", "talks on the WITHDRAWAL", "the WITHDRAWAL will be
     decided by ..": spoken of, not reported."""
     words = word_sets()
     if noun.dep_ in ("nsubjpass", "dobj") and noun.head.lemma_.lower() in words["topic_verbs"]:
-        return True     # "the withdrawal will be DETERMINED by committees": still a question
-    if noun.dep_ == "nsubj" and any(c.dep_ == "attr" and c.lemma_.lower() in words["topic_heads"]
-                                    for c in noun.head.children):
-        return True     # "the withdrawal is not an easy MATTER"
+        return True  # "the withdrawal will be DETERMINED by committees": still a question
+    if noun.dep_ == "nsubj" and any(
+        c.dep_ == "attr" and c.lemma_.lower() in words["topic_heads"] for c in noun.head.children
+    ):
+        return True  # "the withdrawal is not an easy MATTER"
     if noun.dep_ != "pobj":
         return False
     prep = noun.head
-    return prep.lower_ in words["topic_preps"] or \
-        (prep.lower_ in ("of", "for") and prep.head.lower_ in words["topic_heads"])
+    return prep.lower_ in words["topic_preps"] or (
+        prep.lower_ in ("of", "for") and prep.head.lower_ in words["topic_heads"]
+    )
 
 
 def code_noun(noun) -> Hit | None:
@@ -259,8 +282,7 @@ def code_noun(noun) -> Hit | None:
     np = _noun_pattern(noun)
     if np is None:
         return None
-    code = next((np.modifiers[m.lower_] for m in noun.lefts if m.lower_ in np.modifiers),
-                 np.cameo)
+    code = next((np.modifiers[m.lower_] for m in noun.lefts if m.lower_ in np.modifiers), np.cameo)
     halted = _halted_conflict(noun) if np.of_conflict else None
     if halted is not None:
         code = np.of_conflict
@@ -269,22 +291,27 @@ def code_noun(noun) -> Hit | None:
         return None
     hit = Hit(noun, c, conf=np.conf, nominal=True)
     poss = next((ch for ch in noun.children if ch.dep_ == "poss"), None)
-    comp = next((ch for ch in noun.children if ch.dep_ in ("compound", "amod", "nmod")
-                 and ch.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")), None)
+    comp = next(
+        (
+            ch
+            for ch in noun.children
+            if ch.dep_ in ("compound", "amod", "nmod") and ch.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")
+        ),
+        None,
+    )
     _, of = A.prep_object(noun, ("of",))
     _, by = A.prep_object(noun, ("by",))
     _, between = A.prep_object(noun, ("between",))
     against = _party_object(noun, ("against", "on", "with", "to", "at", "into"))
     _, frm = A.prep_object(noun, ("from",))
     if frm is None and of is not None:
-        _, frm = A.prep_object(of, ("from",))   # "withdrawal of the troops from X"
+        _, frm = A.prep_object(of, ("from",))  # "withdrawal of the troops from X"
     if np.place_modifier and comp is not None and comp.ent_type_ in ("GPE", "LOC", "FAC"):
-        against, comp = against or comp, None     # "a Malaysia visit" goes to Malaysia
+        against, comp = against or comp, None  # "a Malaysia visit" goes to Malaysia
     hit.source = by or poss or comp or (of if np.of == "source" else None)
     if hit.source is not None and _is_event_noun(hit.source):
         hit.source = None
-    hit.target = against or (of if np.of == "target" else None) or \
-        (frm if np.from_ == "target" else None)
+    hit.target = against or (of if np.of == "target" else None) or (frm if np.from_ == "target" else None)
     if between is not None:
         conj = next(iter(between.conjuncts), None)
         hit.source, hit.target, hit.pair = between, conj, conj is not None
@@ -302,7 +329,7 @@ def code_noun(noun) -> Hit | None:
         # "a resolution PASSED BY the parliament", "an attack CARRIED OUT BY X"
         part = next((ch for ch in noun.children if ch.dep_ == "acl" and ch.tag_ == "VBN"), None)
         hit.source = A.agent_of(part) if part is not None else None
-    act = np.act or c.type == "PROTEST"      # a hunger strike is staged by someone
+    act = np.act or c.type == "PROTEST"  # a hunger strike is staged by someone
     if act and (hit.source is None or hit.source.pos_ == "PRON"):
         verb = _governing_verb(noun)
         if verb is not None:
@@ -335,18 +362,24 @@ def _party_object(noun, preps):
     for c in noun.children:
         if c.dep_ in ("prep", "prt", "agent", "dative") and c.lower_ in preps:
             obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
-            if obj is not None and obj.ent_type_ not in ("DATE", "TIME") and \
-                    obj.lemma_.lower() not in time_words:
+            if (
+                obj is not None
+                and obj.ent_type_ not in ("DATE", "TIME")
+                and obj.lemma_.lower() not in time_words
+            ):
                 return obj
     return None
 
 
 def _stray_conjuncts(noun, of) -> list:
-    """"the murder of A and his comrade B": the parser often coordinates B with the
+    """ "the murder of A and his comrade B": the parser often coordinates B with the
     event noun instead of with A. A conjunct of the event noun after its of-phrase
     that is no event itself is a second party of the same act."""
-    return [c for c in noun.children if c.dep_ == "conj" and c.i > of.i
-            and c.pos_ in ("NOUN", "PROPN") and not _is_event_noun(c)]
+    return [
+        c
+        for c in noun.children
+        if c.dep_ == "conj" and c.i > of.i and c.pos_ in ("NOUN", "PROPN") and not _is_event_noun(c)
+    ]
 
 
 def _is_event_noun(tok) -> bool:
@@ -355,18 +388,18 @@ def _is_event_noun(tok) -> bool:
 
 
 _NEED_VERBS = {"need", "have"}
-_HARM_CODE = "111"     # criticize or denounce
+_HARM_CODE = "111"  # criticize or denounce
 
 
 def code_demand(verb, own: Hit | None) -> Hit | None:
-    """"X said Y must withdraw", "you should implement": a demand on the clause's subject,
+    """ "X said Y must withdraw", "you should implement": a demand on the clause's subject,
     made by whoever reports it (the reporting verb's subject, or the quote's speaker,
     which the stage fills in). The demanded act refines the REQUEST subcode."""
     aux = word_list("events/demand_auxiliaries")
     # "Y must leave", "Y should leave", and "Y needs to / has to leave"
-    modal = any(c.dep_ == "aux" and c.lemma_.lower() in aux for c in verb.children) or \
-        (verb.lemma_.lower() in _NEED_VERBS and verb.tag_ in ("VBZ", "VBP") and
-         _xcomp(verb) is not None)           # "had to" tells of the past, demands nothing
+    modal = any(c.dep_ == "aux" and c.lemma_.lower() in aux for c in verb.children) or (
+        verb.lemma_.lower() in _NEED_VERBS and verb.tag_ in ("VBZ", "VBP") and _xcomp(verb) is not None
+    )  # "had to" tells of the past, demands nothing
     if not modal:
         return None
     c = coding(request_code(own.coding.type if own else None))
@@ -379,14 +412,15 @@ def code_demand(verb, own: Hit | None) -> Hit | None:
 
 
 def code_predicate(adj, negated) -> Hit | None:
-    """"Y is not serious about leaving", said by X: X accuses Y. Only in reported speech
+    """ "Y is not serious about leaving", said by X: X accuses Y. Only in reported speech
     (a clause under a reporting verb, or a quote, whose speaker the stage fills in)."""
     preds = lexicon().predicates
     entry = preds.get(adj.lemma_.lower()) or preds.get(adj.lower_)
     if entry is None and adj.dep_ == "attr":
         # "a TERRORIST organisation": the predicate noun's modifier
-        entry = next((preds[m.lower_] for m in adj.lefts
-                      if m.dep_ in ("amod", "compound") and m.lower_ in preds), None)
+        entry = next(
+            (preds[m.lower_] for m in adj.lefts if m.dep_ in ("amod", "compound") and m.lower_ in preds), None
+        )
     if entry is None and adj.dep_ == "attr" and adj.pos_ == "NOUN":
         # "a FACTOR of INSTABILITY", "a source of terrorism": the harm it is said to bring
         _, of = A.prep_object(adj, ("of",))
@@ -395,9 +429,9 @@ def code_predicate(adj, negated) -> Hit | None:
     if entry is None:
         return None
     if adj.pos_ == "VERB":
-        cop = adj                              # "Y is trying to DECEIVE": said of Y
+        cop = adj  # "Y is trying to DECEIVE": said of Y
     elif adj.dep_ in ("acomp", "attr") and adj.head.pos_ in ("VERB", "AUX"):
-        cop = adj.head                         # "Y is RESPONSIBLE", "Y is a THREAT"
+        cop = adj.head  # "Y is RESPONSIBLE", "Y is a THREAT"
     elif adj.dep_ == "ROOT":
         cop = adj
     else:
@@ -417,7 +451,7 @@ def reporter(verb):
     """The subject of the verb that reports the clause of ``verb`` ("X said [that] ..")."""
     clause = verb
     while clause.dep_ == "xcomp" and clause.head.i != clause.i:
-        clause = clause.head                  # "Y was trying to deceive": the trying
+        clause = clause.head  # "Y was trying to deceive": the trying
     if clause.dep_ == "ccomp" and clause.head.pos_ in ("VERB", "AUX"):
         speaker, passive = A.subject_of(clause.head)
         return None if passive else speaker

@@ -4,6 +4,7 @@ Negation and modality are read off the dependency path from the trigger to
 the sentence root, so "no plans to withdraw" and "if they stay" are seen
 wherever the trigger sits in the clause.
 """
+
 from __future__ import annotations
 
 import re
@@ -29,9 +30,30 @@ _CALENDAR = re.compile(r"^\d{4}(?:-(?:\d{2}(?:-\d{2})?|Q[1-4]|W\d{2}|SP|SU|FA|WI
 _CLAUSE_EDGES = {"relcl", "advcl", "ccomp", "conj", "parataxis", "csubj"}
 # Event dates before this year come from phrases like "since 1789", not from events.
 _FIRST_EVENT_YEAR = 1900
-_DAY_WORDS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-              "today", "yesterday", "tonight", "january", "february", "march", "april", "may",
-              "june", "july", "august", "september", "october", "november", "december")
+_DAY_WORDS = (
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 
 
 def _path(tok):
@@ -48,11 +70,10 @@ def negated(trigger) -> bool:
     path = _path(trigger)[:3]
     for i, t in enumerate(path):
         if i and path[i - 1].dep_ == "nsubj" and _copula(t):
-            break       # "the withdrawal is NOT an easy matter": the predicate is denied
+            break  # "the withdrawal is NOT an easy matter": the predicate is denied
         # A clause of its own: "fighters, who have attacked X, will NOT dissuade" is not
         # negated; "NO plans for X to withdraw" is (the noun the clause hangs on).
-        crossed = bool(i) and path[i - 1].dep_ in _CLAUSE_EDGES and \
-            path[i - 1].pos_ in ("VERB", "AUX")
+        crossed = bool(i) and path[i - 1].dep_ in _CLAUSE_EDGES and path[i - 1].pos_ in ("VERB", "AUX")
         if crossed and t.pos_ not in ("NOUN", "PROPN"):
             break
         if i and t.lemma_.lower() in _FAILING:
@@ -76,22 +97,22 @@ def _copula(tok) -> bool:
 
 
 def intent(trigger) -> str | None:
-    """"unless" for a conditional announcement ("will withdraw unless .."), "intent" for
+    """ "unless" for a conditional announcement ("will withdraw unless .."), "intent" for
     an announced act ("will withdraw", "is ready to talk", "plans to impose"), None for
     a reported act. Only the trigger's own auxiliaries and the heads of its infinitive
     chain count: "will escort them as they LEAVE" does not announce the leaving."""
     heads = word_list("events/intent_heads")
     t, found = trigger, None
     for i in range(4):
-        if any(c.dep_ == "aux" and c.lemma_.lower() in heads for c in t.children) or \
-                (i and t.lemma_.lower() in heads):
+        if any(c.dep_ == "aux" and c.lemma_.lower() in heads for c in t.children) or (
+            i and t.lemma_.lower() in heads
+        ):
             found = "intent"
             break
         if t.dep_ not in ("xcomp", "acomp") or t.head.i == t.i:
             break
         t = t.head
-    if found and any(c.dep_ == "advcl" and any(g.lower_ == "unless" for g in c.children)
-                     for c in t.subtree):
+    if found and any(c.dep_ == "advcl" and any(g.lower_ == "unless" for g in c.children) for c in t.subtree):
         return "unless"
     return found
 
@@ -102,10 +123,13 @@ def hypothetical(trigger) -> bool:
     if conditional_clause(trigger):
         return True
     head = trigger.head
-    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubjpass") and \
-            head.lemma_.lower() in word_list("events/realization_verbs") and \
-            any(c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX for c in head.children):
-        return True     # "the withdrawal WOULD be announced on December 31st": still ahead
+    if (
+        trigger.pos_ in ("NOUN", "PROPN")
+        and trigger.dep_ in ("nsubj", "nsubjpass")
+        and head.lemma_.lower() in word_list("events/realization_verbs")
+        and any(c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX for c in head.children)
+    ):
+        return True  # "the withdrawal WOULD be announced on December 31st": still ahead
     for i, t in enumerate(_path(trigger)):
         if any(c.dep_ == "mark" and c.lower_ in _COND_MARKS for c in t.children):
             return True
@@ -124,14 +148,15 @@ def modality() -> dict:
 
 
 def conditional_clause(trigger) -> bool:
-    """"practise self-defence WHEN ATTACKED", "WHENEVER they are attacked": a condition,
+    """ "practise self-defence WHEN ATTACKED", "WHENEVER they are attacked": a condition,
     not an act (an elliptical when-clause has no subject of its own)."""
     marks = modality()["condition_marks"]
     for t in _path(trigger)[:2]:
-        mark = next((c for c in t.children if c.dep_ in ("mark", "advmod")
-                     and c.lower_ in marks), None)
-        if mark is not None and (mark.lower_ == "whenever" or (
-                t.tag_ == "VBN" and not any(c.dep_.startswith("nsubj") for c in t.children))):
+        mark = next((c for c in t.children if c.dep_ in ("mark", "advmod") and c.lower_ in marks), None)
+        if mark is not None and (
+            mark.lower_ == "whenever"
+            or (t.tag_ == "VBN" and not any(c.dep_.startswith("nsubj") for c in t.children))
+        ):
             return True
         if t.dep_ not in ("advcl", "xcomp"):
             break
@@ -151,11 +176,27 @@ def denial_of(trigger):
             if dep == "ccomp" or (dep == "dobj" and tok.lemma_.lower() != "reject"):
                 return tok
             return None
-        if tok.pos_ == "NOUN" and tok.lower_ in m["denial_objects"] and \
-                tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in m["denial_verbs"]:
+        if (
+            tok.pos_ == "NOUN"
+            and tok.lower_ in m["denial_objects"]
+            and tok.dep_ in ("dobj", "obj")
+            and tok.head.lemma_.lower() in m["denial_verbs"]
+        ):
             return tok.head
-        if dep not in ("ccomp", "acl", "relcl", "dobj", "pobj", "prep", "xcomp", "conj",
-                       "advcl", "pcomp", "nsubj", "nsubjpass"):
+        if dep not in (
+            "ccomp",
+            "acl",
+            "relcl",
+            "dobj",
+            "pobj",
+            "prep",
+            "xcomp",
+            "conj",
+            "advcl",
+            "pcomp",
+            "nsubj",
+            "nsubjpass",
+        ):
             return None
     return None
 
@@ -176,8 +217,7 @@ def hearsay(ex: Extraction, trigger, source_id: str | None, material: bool = Tru
     reporting = word_list("reporting_verbs")
     tok = trigger
     for _ in range(6):
-        kids = [c for c in tok.children if c.dep_ == "parataxis" and
-                c.lemma_.lower() in reporting]
+        kids = [c for c in tok.children if c.dep_ == "parataxis" and c.lemma_.lower() in reporting]
         if kids:
             return _other_reporter(ex, kids[0], source_id)
         if tok.head.i == tok.i:
@@ -202,8 +242,7 @@ def _other_reporter(ex: Extraction, verb, source_id: str | None) -> bool:
     return subj.pos_ != "PRON" or subj.lower_ not in ("i", "we")
 
 
-def factuality(*, denied: bool, negated: bool, hypothetical: bool, future: bool,
-               reported: bool) -> str:
+def factuality(*, denied: bool, negated: bool, hypothetical: bool, future: bool, reported: bool) -> str:
     """One mode per event, the strongest that holds."""
     if denied:
         return "denied"
@@ -227,32 +266,35 @@ def event_date(ex: Extraction, clause_tok, sent) -> str | None:
     9:30 p.m." is not the date of an attack named two paragraphs before); a year
     before 1900 ("since 1789") dates no event."""
     s, e = clause_bounds(clause_tok)
-    return _date_between(ex, s, e, sent) or \
-        _date_between(ex, sent.start_char, sent.end_char, sent)
+    return _date_between(ex, s, e, sent) or _date_between(ex, sent.start_char, sent.end_char, sent)
 
 
 def _date_between(ex: Extraction, start: int, end: int, sent) -> str | None:
     best = None
     for t in ex.timexes:
-        if not (start <= t.start and t.end <= end) or t.type not in ("DATE", "TIME") or \
-                getattr(t, "tense", None) == "future" or (best and best.start <= t.start):
+        if (
+            not (start <= t.start and t.end <= end)
+            or t.type not in ("DATE", "TIME")
+            or getattr(t, "tense", None) == "future"
+            or (best and best.start <= t.start)
+        ):
             continue
         m = _CALENDAR.match(t.value or "")
         if m is None or int(m.group(0)[:4]) < _FIRST_EVENT_YEAR:
             continue
         if t.type == "TIME" and not _dated_in(ex, t, sent):
-            continue        # a bare clock time resolved against some other date
+            continue  # a bare clock time resolved against some other date
         best = t
     return _CALENDAR.match(best.value).group(0) if best is not None else None
 
 
 def _dated_in(ex: Extraction, timex, sent) -> bool:
     """A clock time whose day the same sentence names (or the time's own words)."""
-    if any(ch.isdigit() for ch in timex.value[:10]) and \
-            any(w in timex.text.lower() for w in _DAY_WORDS):
+    if any(ch.isdigit() for ch in timex.value[:10]) and any(w in timex.text.lower() for w in _DAY_WORDS):
         return True
-    return any(t.type == "DATE" and sent.start_char <= t.start < sent.end_char
-               and t is not timex for t in ex.timexes)
+    return any(
+        t.type == "DATE" and sent.start_char <= t.start < sent.end_char and t is not timex for t in ex.timexes
+    )
 
 
 def _places(ex: Extraction, trigger):

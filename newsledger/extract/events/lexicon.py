@@ -4,19 +4,35 @@ A pattern names a CAMEO code; the PLOVER type, GDELT quad class and
 Goldstein intensity all follow from that code (cameo.yaml), so adding a
 pattern never needs a second table edited.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import yaml
 
 from newsledger.errors import NewsledgerError
 
-PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
-                "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
-                "COERCE", "ASSAULT")
+PLOVER_TYPES = (
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+)
 
 
 @dataclass(frozen=True)
@@ -67,14 +83,14 @@ class NounPattern:
     conf: float = 0.6
     modifiers: dict = field(default_factory=dict, hash=False, compare=False)
     of_conflict: str | None = None  # code when its of-phrase is a conflict act ("suspension
-                                    # of attacks": de-escalation)
+    # of attacks": de-escalation)
 
 
 @dataclass(frozen=True)
 class Lexicon:
-    verbs: dict = field(default_factory=dict)       # lemma -> tuple[Pattern]
-    fallback: dict = field(default_factory=dict)    # lemma -> CAMEO code (generated)
-    nouns: dict = field(default_factory=dict)       # word -> NounPattern
+    verbs: dict = field(default_factory=dict)  # lemma -> tuple[Pattern]
+    fallback: dict = field(default_factory=dict)  # lemma -> CAMEO code (generated)
+    nouns: dict = field(default_factory=dict)  # word -> NounPattern
     stop: frozenset = frozenset()
     predicates: dict = field(default_factory=dict)  # adjective -> (code, negated only)
 
@@ -86,42 +102,63 @@ def _read(name: str) -> dict:
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
         return yaml.load(path.read_text("utf-8"), Loader=loader) or {}
     except (OSError, yaml.YAMLError) as e:
-        raise NewsledgerError(f"cannot read event patterns data/events/{name}: {e}; "
-                              "fix the file or reinstall newsledger", code="NL-EVENTS-DATA") from e
+        raise NewsledgerError(
+            f"cannot read event patterns data/events/{name}: {e}; fix the file or reinstall newsledger",
+            code="NL-EVENTS-DATA",
+        ) from e
 
 
 def _pattern(raw: dict) -> Pattern:
     if "prep" in raw and not isinstance(raw["prep"], str):
         # YAML reads a bare `on` as true: patterns must quote it.
-        raise NewsledgerError(f"event pattern {raw}: quote the preposition (prep: \"on\")",
-                              code="NL-EVENTS-DATA")
-    return Pattern(cameo=str(raw["cameo"]), prep=raw.get("prep"),
-                   pobj=frozenset(raw.get("pobj", ())), object=frozenset(raw.get("object", ())),
-                   with_=frozenset(raw.get("with", ())), to=bool(raw.get("to")),
-                   object_is=frozenset(raw.get("object_is", ())),
-                   that=bool(raw.get("that")), intransitive=bool(raw.get("intransitive")),
-                   needs_target=bool(raw.get("needs_target")),
-                   target=raw.get("target", "dobj"), neg_only=bool(raw.get("neg_only")),
-                   type=raw.get("type"), conf=float(raw.get("conf", 0.7)))
+        raise NewsledgerError(
+            f'event pattern {raw}: quote the preposition (prep: "on")', code="NL-EVENTS-DATA"
+        )
+    return Pattern(
+        cameo=str(raw["cameo"]),
+        prep=raw.get("prep"),
+        pobj=frozenset(raw.get("pobj", ())),
+        object=frozenset(raw.get("object", ())),
+        with_=frozenset(raw.get("with", ())),
+        to=bool(raw.get("to")),
+        object_is=frozenset(raw.get("object_is", ())),
+        that=bool(raw.get("that")),
+        intransitive=bool(raw.get("intransitive")),
+        needs_target=bool(raw.get("needs_target")),
+        target=raw.get("target", "dobj"),
+        neg_only=bool(raw.get("neg_only")),
+        type=raw.get("type"),
+        conf=float(raw.get("conf", 0.7)),
+    )
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     raw = _read("verbs.yaml")
-    verbs = {lemma: tuple(_pattern(p) for p in pats or ())
-             for lemma, pats in (raw.get("verbs") or {}).items()}
-    nouns = {w: NounPattern(cameo=str(p["cameo"]), of=p.get("of", "none"), from_=p.get("from"),
-                            act=bool(p.get("act")), for_to=bool(p.get("for_to")),
-                            place_modifier=bool(p.get("place_modifier")),
-                            needs_target=bool(p.get("needs_target")),
-                            type=p.get("type"), conf=float(p.get("conf", 0.6)),
-                            modifiers={str(k): str(v)
-                                       for k, v in (p.get("modifiers") or {}).items()},
-                            of_conflict=str(p["of_conflict"]) if p.get("of_conflict") else None)
-             for w, p in (_read("nouns.yaml").get("nouns") or {}).items()}
+    verbs = {
+        lemma: tuple(_pattern(p) for p in pats or ()) for lemma, pats in (raw.get("verbs") or {}).items()
+    }
+    nouns = {
+        w: NounPattern(
+            cameo=str(p["cameo"]),
+            of=p.get("of", "none"),
+            from_=p.get("from"),
+            act=bool(p.get("act")),
+            for_to=bool(p.get("for_to")),
+            place_modifier=bool(p.get("place_modifier")),
+            needs_target=bool(p.get("needs_target")),
+            type=p.get("type"),
+            conf=float(p.get("conf", 0.6)),
+            modifiers={str(k): str(v) for k, v in (p.get("modifiers") or {}).items()},
+            of_conflict=str(p["of_conflict"]) if p.get("of_conflict") else None,
+        )
+        for w, p in (_read("nouns.yaml").get("nouns") or {}).items()
+    }
     fallback = {str(k): str(v) for k, v in _read("cameo_verbs.yaml").items()}
-    preds = {w: (str(p["cameo"]), bool(p.get("negated")))
-             for w, p in (_read("predicates.yaml").get("predicates") or {}).items()}
+    preds = {
+        w: (str(p["cameo"]), bool(p.get("negated")))
+        for w, p in (_read("predicates.yaml").get("predicates") or {}).items()
+    }
     return Lexicon(verbs, fallback, nouns, frozenset(raw.get("stop") or ()), preds)
 
 
@@ -136,7 +173,7 @@ def _tables() -> dict:
     return _read("cameo.yaml")
 
 
-@lru_cache(maxsize=None)
+@cache
 def coding(cameo: str, type_: str | None = None) -> Coding | None:
     """The coding of a CAMEO code, or None for codes PLOVER has no type for (01, 02)."""
     t = _tables()
@@ -150,8 +187,10 @@ def coding(cameo: str, type_: str | None = None) -> Coding | None:
             if cameo.startswith(prefix):
                 plover = t["codes"][prefix]
                 break
-    mode = next((m for p, m in sorted(t.get("modes", {}).items(), key=lambda kv: -len(kv[0]))
-                 if cameo.startswith(p)), None)
+    mode = next(
+        (m for p, m in sorted(t.get("modes", {}).items(), key=lambda kv: -len(kv[0])) if cameo.startswith(p)),
+        None,
+    )
     return Coding(plover, cameo, int(root["quad"]), float(root["goldstein"]), mode)
 
 
@@ -196,9 +235,15 @@ def calibrated(raw: float, type_: str, no_source: bool, no_target: bool) -> floa
     """The probability that an event is right (type, sides, mode), from the coder's raw
     confidence and general features, as fitted on the judged audit sample."""
     import math
+
     c = calibration()
     if not c:
         return raw
-    z = c["bias"] + c["raw"] * raw + c["no_source"] * no_source + \
-        c["no_target"] * no_target + c["type_weight"] * c["type_logodds"].get(type_, 0.0)
+    z = (
+        c["bias"]
+        + c["raw"] * raw
+        + c["no_source"] * no_source
+        + c["no_target"] * no_target
+        + c["type_weight"] * c["type_logodds"].get(type_, 0.0)
+    )
     return 1 / (1 + math.exp(-z))

@@ -9,6 +9,7 @@ Abstract nouns ("vigor", "commitment", "the hateful ideology"), event nouns
 ("attacks") and anything inside a dateline are not: the side is left empty
 (the analysis may fill it from other reports, flagged as implied).
 """
+
 from __future__ import annotations
 
 import re
@@ -29,11 +30,13 @@ _ABSTRACT = re.compile(r"(?:tion|sion|ment|ity|ness|ism|ance|ence|ship|ology|acy
 def data() -> dict:
     path = resources.files("newsledger.extract").joinpath("data/events/sides.yaml")
     raw = yaml.safe_load(path.read_text("utf-8")) or {}
-    return {"people": frozenset(raw.get("people") or ()),
-            "places": frozenset(raw.get("places") or ()),
-            "verbal_cameo": str(raw["verbal_when_abstract"]["cameo"]),
-            "verbal_verbs": frozenset(raw["verbal_when_abstract"]["verbs"]),
-            "dateline": re.compile(raw["dateline"], re.MULTILINE)}
+    return {
+        "people": frozenset(raw.get("people") or ()),
+        "places": frozenset(raw.get("places") or ()),
+        "verbal_cameo": str(raw["verbal_when_abstract"]["cameo"]),
+        "verbal_verbs": frozenset(raw["verbal_when_abstract"]["verbs"]),
+        "dateline": re.compile(raw["dateline"], re.MULTILINE),
+    }
 
 
 def datelines(text: str) -> list[tuple[int, int]]:
@@ -46,25 +49,35 @@ def datelines(text: str) -> list[tuple[int, int]]:
 
 
 def in_dateline(spans: list[tuple[int, int]], actor) -> bool:
-    return actor is not None and actor.end > actor.start and \
-        any(s <= actor.start < e for s, e in spans)
+    return actor is not None and actor.end > actor.start and any(s <= actor.start < e for s, e in spans)
 
 
 def _words(actor) -> list[str]:
-    return [w.strip(".,'\u2019") for w in
-            actor.name.replace("\u201d", " ").replace('"', " ").split() if w.strip(".,'")]
+    return [
+        w.strip(".,'\u2019")
+        for w in actor.name.replace("\u201d", " ").replace('"', " ").split()
+        if w.strip(".,'")
+    ]
 
 
 def _people(word: str) -> bool:
     low = word.lower()
     ws = word_sets()
-    return low in data()["people"] or low in ws["institution"] or low in ws["role"] or \
-        (len(low) > 5 and _AGENT_PLURAL.search(low) is not None and
-         not _ABSTRACT.search(low) and low not in lexicon().nouns)
+    return (
+        low in data()["people"]
+        or low in ws["institution"]
+        or low in ws["role"]
+        or (
+            len(low) > 5
+            and _AGENT_PLURAL.search(low) is not None
+            and not _ABSTRACT.search(low)
+            and low not in lexicon().nouns
+        )
+    )
 
 
 def kind(actor) -> str:
-    """"actor", "place" (a thing or place an act is done to) or "abstract"."""
+    """ "actor", "place" (a thing or place an act is done to) or "abstract"."""
     if actor.how != "phrase" or actor.anchored or actor.body:
         return "actor"
     words = _words(actor)

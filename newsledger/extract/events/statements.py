@@ -9,14 +9,14 @@ reported speech (a quote, or a clause under a reporting verb): the reporter
 journalist's own sentence codes nothing. Cue words live in
 data/events/statements.yaml.
 """
+
 from __future__ import annotations
 
 from newsledger.extract.base import Extraction
 from newsledger.extract.events import args as A
 from newsledger.extract.events import context as C
 from newsledger.extract.events.coder import Hit, reporter
-from newsledger.extract.events.lexicon import (coding, lexicon, request_code,
-                                               statement_cues)
+from newsledger.extract.events.lexicon import coding, lexicon, request_code, statement_cues
 from newsledger.kb import base as kb_base
 
 _THREAT, _ACCUSE = "130", "112"
@@ -55,8 +55,7 @@ def _future(verb) -> bool:
     ("will have to face"); "they faced the consequences" tells of the past."""
     t = verb
     for _ in range(3):
-        if any(c.dep_ == "aux" and (c.lemma_.lower() in _FUTURE or c.lower_ in _FUTURE)
-               for c in t.children):
+        if any(c.dep_ == "aux" and (c.lemma_.lower() in _FUTURE or c.lower_ in _FUTURE) for c in t.children):
             return True
         if t.dep_ != "xcomp" or t.head.i == t.i:
             return False
@@ -65,13 +64,15 @@ def _future(verb) -> bool:
 
 
 def code_threat(verb, ex: Extraction) -> Hit | None:
-    """"If they stay, they will have to FACE the CONSEQUENCES": a threat on the subject."""
+    """ "If they stay, they will have to FACE the CONSEQUENCES": a threat on the subject."""
     cues = statement_cues()
     lemma = verb.lemma_.lower()
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
     warns = lemma in cues["threat_alone"] or (
-        lemma in cues["threat_verbs"] and obj is not None and
-        (obj.lemma_.lower() in cues["threat_objects"] or obj.lower_ in cues["threat_objects"]))
+        lemma in cues["threat_verbs"]
+        and obj is not None
+        and (obj.lemma_.lower() in cues["threat_objects"] or obj.lower_ in cues["threat_objects"])
+    )
     if not warns or not _future(verb) or not _reported(verb, ex):
         return None
     hit = _on_party(verb, _THREAT, 0.5)
@@ -81,7 +82,7 @@ def code_threat(verb, ex: Extraction) -> Hit | None:
 
 
 def code_lack(noun, ex: Extraction) -> Hit | None:
-    """"the US administration's LACK of SERIOUSNESS": an accusation of the possessor."""
+    """ "the US administration's LACK of SERIOUSNESS": an accusation of the possessor."""
     cues = statement_cues()
     if noun.lemma_.lower() not in cues["lack_nouns"] or not _reported(noun, ex):
         return None
@@ -105,7 +106,7 @@ def _hostile(verb) -> bool:
 
 
 def code_intent(verb, ex: Extraction) -> Hit | None:
-    """"the U.S. INSISTS on maintaining its OCCUPYING troops", "parties that WANT to
+    """ "the U.S. INSISTS on maintaining its OCCUPYING troops", "parties that WANT to
     DISTURB security": the speaker ascribes hostile intent to the subject, an accusation."""
     if verb.lemma_.lower() not in statement_cues()["intent_verbs"]:
         return None
@@ -123,7 +124,7 @@ def _act_noun(noun):
 
 
 def code_goal(noun, ex: Extraction) -> Hit | None:
-    """"the WITHDRAWAL of all American troops was an OBJECTIVE that cannot be negotiated":
+    """ "the WITHDRAWAL of all American troops was an OBJECTIVE that cannot be negotiated":
     an act named as the speaker's goal is a demand on the act's party."""
     if noun.dep_ != "attr" or noun.lemma_.lower() not in statement_cues()["goal_nouns"]:
         return None
@@ -147,8 +148,7 @@ def code_statement(tok, ex: Extraction) -> Hit | None:
     """A verb's statement act, if it has one (tried before the verb's own patterns)."""
     if tok.pos_ not in ("VERB", "AUX"):
         return None
-    return code_threat(tok, ex) or code_intent(tok, ex) or code_no_safety(tok, ex) or \
-        code_ultimatum(tok, ex)
+    return code_threat(tok, ex) or code_intent(tok, ex) or code_no_safety(tok, ex) or code_ultimatum(tok, ex)
 
 
 def code_noun_statement(tok, ex: Extraction) -> Hit | None:
@@ -170,8 +170,9 @@ def _safety_predicate(verb):
         if c.dep_ in ("dobj", "attr") and c.lemma_.lower() in cues["safety_nouns"]:
             return c
         if c.dep_ == "prep":
-            word = next((g for g in c.children if g.dep_ == "pobj"
-                         and g.lemma_.lower() in cues["safety_nouns"]), None)
+            word = next(
+                (g for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in cues["safety_nouns"]), None
+            )
             if word is not None:
                 return word
     return None
@@ -191,8 +192,8 @@ def _denied(verb) -> bool:
         return True
     cop = frame.head
     return frame.dep_ == "nsubj" and any(
-        c.dep_ in ("attr", "acomp") and c.lemma_.lower() in cues["illusion_nouns"]
-        for c in cop.children)
+        c.dep_ in ("attr", "acomp") and c.lemma_.lower() in cues["illusion_nouns"] for c in cop.children
+    )
 
 
 def _armed_adversary(ex: Extraction, party, verb) -> bool:
@@ -201,8 +202,7 @@ def _armed_adversary(ex: Extraction, party, verb) -> bool:
     actor = A.resolve(ex, party)
     kb = kb_base.default()
     known = kb.get(actor.id) if actor is not None and actor.id else None
-    armed = (known is not None and known.type == "armed_forces") or \
-        A.institution_of(party) == "forces"
+    armed = (known is not None and known.type == "armed_forces") or A.institution_of(party) == "forces"
     if not armed:
         return False
     speaker = A.speaker_at(ex, verb.idx) or A.resolve(ex, reporter(verb))
@@ -211,7 +211,7 @@ def _armed_adversary(ex: Extraction, party, verb) -> bool:
 
 
 def code_no_safety(verb, ex: Extraction) -> Hit | None:
-    """"the dream that its troops will be AT PEACE in Iraq is an illusion": telling an
+    """ "the dream that its troops will be AT PEACE in Iraq is an illusion": telling an
     adversary's forces they will know no safety threatens them (a warning ahead, said in
     reported speech; "residents do not feel safe" threatens nobody)."""
     word = _safety_predicate(verb)
@@ -223,13 +223,19 @@ def code_no_safety(verb, ex: Extraction) -> Hit | None:
 
 
 def code_ultimatum(verb, ex: Extraction) -> Hit | None:
-    """"to give yet ANOTHER CHANCE to the troops to leave": a last chance is an ultimatum
+    """ "to give yet ANOTHER CHANCE to the troops to leave": a last chance is an ultimatum
     on whoever is given it."""
     cues = statement_cues()
     if verb.lemma_.lower() not in cues["grant_verbs"] or not _reported(verb, ex):
         return None
-    obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")
-                and c.lemma_.lower() in cues["ultimatum_nouns"]), None)
+    obj = next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in cues["ultimatum_nouns"]
+        ),
+        None,
+    )
     if obj is None or not any(m.lower_ in cues["ultimatum_marks"] for m in obj.lefts):
         return None
     party = A.recipient(verb)

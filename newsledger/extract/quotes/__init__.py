@@ -11,6 +11,7 @@ named speaker's statement.
 
 Rules are data: extract/data/reporting_verbs.txt and quote_cues.yaml.
 """
+
 from __future__ import annotations
 
 import re
@@ -43,43 +44,46 @@ _HEADLINE = re.compile(r"^(?P<who>[^:\n]{2,60}?):\s+(?P<what>[^\n]+?)\s*$")
 class Candidate:
     start: int
     end: int
-    kind: str                    # direct | indirect
+    kind: str  # direct | indirect
     cue: Cue | None
-    how: str                     # cue | nearest-cue | continuation | headline
+    how: str  # cue | nearest-cue | continuation | headline
     speaker: Speaker | None = None
 
 
 def extract(doc: Doc, ex: Extraction) -> list[Quote]:
     lex = load_cues()
-    text = doc_text(doc)         # boilerplate already blanked, same offsets
-    quotations = [q for q in find_quotations(text, _joinable(doc))
-                  if is_statement(text, q, lex, doc)]
+    text = doc_text(doc)  # boilerplate already blanked, same offsets
+    quotations = [q for q in find_quotations(text, _joinable(doc)) if is_statement(text, q, lex, doc)]
     # Cues inside quotation marks are the speaker's words, not attributions: they
     # go before one cue can drop another as a second attribution of its content.
-    cue_list = [c for c in find_cues(doc, lex, keep=_outside_of(quotations))
-                if not c.dropped and not _in_title(ex, c.start)]
+    cue_list = [
+        c
+        for c in find_cues(doc, lex, keep=_outside_of(quotations))
+        if not c.dropped and not _in_title(ex, c.start)
+    ]
     cands = _bind(doc, quotations, cue_list)
     head = _headline(doc, ex)
     if head is not None:
-        cands.insert(0, head)    # first among equals: the headline names its speaker
+        cands.insert(0, head)  # first among equals: the headline names its speaker
     cands = _dedup(sorted(cands, key=lambda c: (c.start, c.end)))
     return _records(doc, ex, lex, cands, cue_list)
 
 
 # ------------------------------------------------------------------ quotations
 
+
 def is_statement(text: str, q: Quotation, lex: Cues, doc: Doc | None = None) -> bool:
     """Statements, not scare quotes ("a “power grab”") or quoted titles.
 
     Long quotations are statements; a short one is when it is a clause of its
     own (`“We will win,” he said`), not words inside a noun phrase."""
-    words = _WORD.findall(text[q.start:q.end])
+    words = _WORD.findall(text[q.start : q.end])
     if not words:
         return False
     long_words = [w for w in words if len(w) > 3]
     # A single capitalised word ("“Never,” she said") is left to the syntax below.
     titled = len(long_words) > 1 and all(w[0].isupper() for w in long_words)
-    if titled and not re.search(r"[.!?]", text[q.start:q.end]):
+    if titled and not re.search(r"[.!?]", text[q.start : q.end]):
         return False
     if len(words) >= lex.min_words:
         return True
@@ -90,7 +94,7 @@ def _opens_sentence(doc: Doc, q: Quotation) -> bool:
     """`“Never,” she said.`, `He said: “No comment.”`: a quotation that opens its
     sentence or follows a colon is said, whatever its length."""
     text = doc_text(doc)
-    before = text[:q.open].rstrip(" \t")
+    before = text[: q.open].rstrip(" \t")
     if not before or before[-1] in "\n:":
         return True
     span = doc.char_span(q.open, q.open + 1, alignment_mode="expand")
@@ -102,9 +106,11 @@ def _is_clause(doc: Doc, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
-    return any(t.pos_ in ("VERB", "AUX") and any(
-        c.dep_ in ("nsubj", "nsubjpass", "expl") and start <= c.idx < end for c in t.children)
-        for t in span)
+    return any(
+        t.pos_ in ("VERB", "AUX")
+        and any(c.dep_ in ("nsubj", "nsubjpass", "expl") and start <= c.idx < end for c in t.children)
+        for t in span
+    )
 
 
 def _joinable(doc: Doc):
@@ -116,12 +122,14 @@ def _joinable(doc: Doc):
     text = doc_text(doc)
 
     def ok(a: int, b: int) -> bool:
-        between = text[a + 1:b].strip()
+        between = text[a + 1 : b].strip()
         if re.fullmatch(r"[\[(][^\])]{0,40}[\])].{0,40}", between, re.S):
             return True
         span = doc.char_span(a + 1, b, alignment_mode="contract")
         return span is None or not any(
-            t.pos_ in ("VERB", "AUX", "PRON") or t.dep_ in ("nsubj", "nsubjpass") for t in span)
+            t.pos_ in ("VERB", "AUX", "PRON") or t.dep_ in ("nsubj", "nsubjpass") for t in span
+        )
+
     return ok
 
 
@@ -143,6 +151,7 @@ def _outside_of(quotations: list[Quotation]):
     def outside(pos: int) -> bool:
         k = bisect_left(opens, pos) - 1
         return not (k >= 0 and pos < quotations[k].outer_end)
+
     return outside
 
 
@@ -158,7 +167,7 @@ def _bind(doc: Doc, quotations: list[Quotation], cue_list: list[Cue]) -> list[Ca
         ch = cue.chars(doc)
         if ch is None:
             continue
-        inside = quotations[bisect_right(ends, ch[0]):bisect_left(starts, ch[1])]
+        inside = quotations[bisect_right(ends, ch[0]) : bisect_left(starts, ch[1])]
         direct = [q for q in inside if _overlap((q.start, q.end), ch) * 2 >= ch[1] - ch[0]]
         if direct:
             out.extend(Candidate(q.start, q.end, "direct", cue, "cue") for q in direct)
@@ -172,7 +181,7 @@ def _bind(doc: Doc, quotations: list[Quotation], cue_list: list[Cue]) -> list[Ca
         prv = quotations[k - 1].outer_end if k else 0
         cue = _nearest_cue(doc, q, cue_list, prv, nxt)
         if cue is None and not _standalone(doc, q, prv) and not _has_verb(doc, q):
-            continue     # `the slogan, "no farmers, no food", was painted`: named, not said
+            continue  # `the slogan, "no farmers, no food", was painted`: named, not said
         out.append(Candidate(q.start, q.end, "direct", cue, "nearest-cue" if cue else "continuation"))
     return out
 
@@ -180,8 +189,8 @@ def _bind(doc: Doc, quotations: list[Quotation], cue_list: list[Cue]) -> list[Ca
 def _standalone(doc: Doc, q: Quotation, prev_end: int) -> bool:
     """The quotation opens its paragraph or follows the previous one directly."""
     text = doc_text(doc)
-    before = text[text.rfind("\n", 0, q.open) + 1:q.open]
-    return not before.strip() or (prev_end > 0 and not text[prev_end:q.open].strip(" ,.;:\n"))
+    before = text[text.rfind("\n", 0, q.open) + 1 : q.open]
+    return not before.strip() or (prev_end > 0 and not text[prev_end : q.open].strip(" ,.;:\n"))
 
 
 def _has_verb(doc: Doc, q: Quotation) -> bool:
@@ -196,16 +205,22 @@ def _nearest_cue(doc: Doc, q: Quotation, cue_list: list[Cue], lo: int, hi: int) 
     text = doc_text(doc)
     open_s, close_s = _sent_at(doc, q.open), _sent_at(doc, max(q.outer_end - 1, q.open))
     best, dist = None, None
-    starts = [c.start for c in cue_list]          # cues come in text order
-    for c in cue_list[bisect_left(starts, lo):bisect_left(starts, hi)]:
+    starts = [c.start for c in cue_list]  # cues come in text order
+    for c in cue_list[bisect_left(starts, lo) : bisect_left(starts, hi)]:
         if c.kind != "verb" or q.open <= c.start < q.outer_end:
             continue
         if "\n" in _between(text, q, c.start):
             continue
         cs = _sent_at(doc, c.start)
-        bare = c.start > q.outer_end and c.region is None and c.subject is not None \
-            and close_s is not None and cs is not None and cs[0] == close_s[1] \
+        bare = (
+            c.start > q.outer_end
+            and c.region is None
+            and c.subject is not None
+            and close_s is not None
+            and cs is not None
+            and cs[0] == close_s[1]
             and cs[1] - cs[0] <= _BARE_MAX
+        )
         if cs not in (open_s, close_s) and not bare:
             continue
         d = q.open - c.end if c.start < q.open else c.start - q.outer_end
@@ -215,7 +230,7 @@ def _nearest_cue(doc: Doc, q: Quotation, cue_list: list[Cue], lo: int, hi: int) 
 
 
 def _between(text: str, q: Quotation, pos: int) -> str:
-    return text[pos:q.open] if pos < q.open else text[q.outer_end:pos]
+    return text[pos : q.open] if pos < q.open else text[q.outer_end : pos]
 
 
 def _sent_at(doc: Doc, char: int):
@@ -229,7 +244,7 @@ def _headline(doc: Doc, ex: Extraction) -> Candidate | None:
     if art.title_start is None:
         return None
     line_end = art.text.find("\n", art.title_start)
-    line = art.text[art.title_start:line_end if line_end >= 0 else len(art.text)]
+    line = art.text[art.title_start : line_end if line_end >= 0 else len(art.text)]
     m = _HEADLINE.match(line)
     if m is None or len(m.group("who").split()) > 6 or len(_WORD.findall(m.group("what"))) < 3:
         return None
@@ -237,24 +252,34 @@ def _headline(doc: Doc, ex: Extraction) -> Candidate | None:
     key = fold(who)
     body = [x for x in labelled_mentions(doc, ex) if x.start >= art.title_start + len(line)]
     ment = next((x for x in body if fold(x.text) == key), None) or next(
-        (x for x in body if f" {key} " in f" {fold(x.text)} "), None)
+        (x for x in body if f" {key} " in f" {fold(x.text)} "), None
+    )
     if ment is None or ment.label not in ("PERSON", "ORG"):
-        return None      # "Iraq: …" names a topic, not a speaker
+        return None  # "Iraq: …" names a topic, not a speaker
     base = art.title_start + m.start("what")
     start, end = trim(art.text, base, base + len(m.group("what")))
-    sp = Speaker(ment.entity_id, who, art.title_start + m.start("who"),
-                 art.title_start + m.start("who") + len(who), "headline", 0.6, ment.label)
+    sp = Speaker(
+        ment.entity_id,
+        who,
+        art.title_start + m.start("who"),
+        art.title_start + m.start("who") + len(who),
+        "headline",
+        0.6,
+        ment.label,
+    )
     return Candidate(start, end, "indirect", None, "headline", sp)
 
 
 def _dedup(cands: list[Candidate]) -> list[Candidate]:
     """One quote per content: the first found wins over a near copy."""
     out: list[Candidate] = []
-    open_: list[Candidate] = []          # kept candidates still running at c.start
+    open_: list[Candidate] = []  # kept candidates still running at c.start
     for c in cands:
         open_ = [o for o in open_ if o.end > c.start]
-        if any(_overlap((c.start, c.end), (o.start, o.end)) * 10 >= 8 * min(c.end - c.start, o.end - o.start)
-               for o in open_):
+        if any(
+            _overlap((c.start, c.end), (o.start, o.end)) * 10 >= 8 * min(c.end - c.start, o.end - o.start)
+            for o in open_
+        ):
             continue
         out.append(c)
         open_.append(c)
@@ -262,6 +287,7 @@ def _dedup(cands: list[Candidate]) -> list[Candidate]:
 
 
 # ------------------------------------------------------------------ speakers
+
 
 class _Speakers:
     """Speakers of cues, memoised: continuation cues take their governing cue's."""
@@ -286,7 +312,7 @@ class _Speakers:
         if subj is not None:
             return self.res.from_phrase(subj)
         t = cue.token
-        while t.head.i != t.i:           # "…, adding that": the governing cue's speaker
+        while t.head.i != t.i:  # "…, adding that": the governing cue's speaker
             t = t.head
             if t.i in self.by_token:
                 return replace(self.of(self.by_token[t.i]), method="continuation")
@@ -303,8 +329,7 @@ class _Speakers:
         return none_speaker()
 
 
-def _records(doc: Doc, ex: Extraction, lex: Cues, cands: list[Candidate],
-             cue_list: list[Cue]) -> list[Quote]:
+def _records(doc: Doc, ex: Extraction, lex: Cues, cands: list[Candidate], cue_list: list[Cue]) -> list[Quote]:
     """Speakers in text order (pronouns look back at them), then each quote's context."""
     res = Resolver(doc, ex, lex, contents=[(c.start, c.end) for c in cands])
     spk = _Speakers(doc, res, cue_list)
@@ -315,13 +340,18 @@ def _records(doc: Doc, ex: Extraction, lex: Cues, cands: list[Candidate],
         elif c.cue is not None:
             c.speaker = spk.of(c.cue)
     text = doc_text(doc)
-    for k, c in enumerate(cands):            # quotations with no cue go on the quote before
+    for k, c in enumerate(cands):  # quotations with no cue go on the quote before
         prev = cands[k - 1] if k else None
         if c.speaker is None:
             c.speaker = none_speaker()
             if prev is not None and prev.speaker is not None and _next_paragraph(text, prev, c):
-                c.speaker = replace(prev.speaker, method="continuation", start=None, end=None,
-                                    confidence=min(prev.speaker.confidence, 0.4))
+                c.speaker = replace(
+                    prev.speaker,
+                    method="continuation",
+                    start=None,
+                    end=None,
+                    confidence=min(prev.speaker.confidence, 0.4),
+                )
     for c, sp in zip(ordered, res.resolve_pending([c.speaker for c in ordered])):
         c.speaker = sp
     return _with_context(doc, ex, lex, cands)
@@ -329,18 +359,19 @@ def _records(doc: Doc, ex: Extraction, lex: Cues, cands: list[Candidate],
 
 def _next_paragraph(text: str, a: Candidate, b: Candidate) -> bool:
     """b is in a's paragraph or the one right after: no other paragraph between them."""
-    lines = text[a.end:b.start].split("\n")[1:-1]
+    lines = text[a.end : b.start].split("\n")[1:-1]
     return not any(line.strip() for line in lines)
 
 
 # ------------------------------------------------------------------ context
+
 
 def _medium(doc: Doc, lex: Cues, cue: Cue | None, span: tuple[int, int]) -> str | None:
     if cue is None:
         return None
     if cue.medium:
         return cue.medium
-    if cue.subject is not None:          # "the statement said …": the statement is the medium
+    if cue.subject is not None:  # "the statement said …": the statement is the medium
         info = lex.statement_nouns.get(cue.subject.lemma_.lower())
         if info and info.get("medium"):
             return info["medium"]
@@ -383,15 +414,31 @@ def _with_context(doc: Doc, ex: Extraction, lex: Cues, cands: list[Candidate]) -
         sp = c.speaker or none_speaker()
         ss, se = _attribution_bounds(doc, text, c)
         medium = _medium(doc, lex, c.cue, (c.start, c.end))
-        out.append(Quote(
-            ex.article.id, c.start, c.end, ex.article.text[c.start:c.end], c.kind,
-            cue=c.cue.text(doc) if c.cue else None,
-            cue_start=c.cue.start if c.cue else None, cue_end=c.cue.end if c.cue else None,
-            speaker_id=sp.id, speaker_name=sp.name, speaker_start=sp.start,
-            speaker_end=sp.end, medium=medium, date=_date(ex, c, ss, se), sent_start=ss,
-            sent_end=se, co_speakers=tuple(i for i, _ in sp.co),
-            co_speaker_names=tuple(n for _, n in sp.co), speaker_method=sp.method,
-            extractor=NAME, confidence=_confidence(c, sp)))
+        out.append(
+            Quote(
+                ex.article.id,
+                c.start,
+                c.end,
+                ex.article.text[c.start : c.end],
+                c.kind,
+                cue=c.cue.text(doc) if c.cue else None,
+                cue_start=c.cue.start if c.cue else None,
+                cue_end=c.cue.end if c.cue else None,
+                speaker_id=sp.id,
+                speaker_name=sp.name,
+                speaker_start=sp.start,
+                speaker_end=sp.end,
+                medium=medium,
+                date=_date(ex, c, ss, se),
+                sent_start=ss,
+                sent_end=se,
+                co_speakers=tuple(i for i, _ in sp.co),
+                co_speaker_names=tuple(n for _, n in sp.co),
+                speaker_method=sp.method,
+                extractor=NAME,
+                confidence=_confidence(c, sp),
+            )
+        )
     return _share_in_runs(out)
 
 
@@ -432,12 +479,20 @@ def _share_in_runs(quotes: list[Quote]) -> list[Quote]:
                 if getattr(out[i], key) is None:
                     # Nearest in the run, earlier first at equal distance; a medium
                     # only within one statement, never to another cue's.
-                    src = min((x for x in run if getattr(quotes[x], key) is not None
-                               and (key == "date" or _same_statement(quotes[x], quotes[i]))),
-                              key=lambda x: (abs(x - i), x > i), default=None)
+                    src = min(
+                        (
+                            x
+                            for x in run
+                            if getattr(quotes[x], key) is not None
+                            and (key == "date" or _same_statement(quotes[x], quotes[i]))
+                        ),
+                        key=lambda x: (abs(x - i), x > i),
+                        default=None,
+                    )
                     if src is not None:
-                        out[i] = replace(out[i], **{key: getattr(quotes[src], key)},
-                                         inherited=out[i].inherited + (key,))
+                        out[i] = replace(
+                            out[i], **{key: getattr(quotes[src], key)}, inherited=out[i].inherited + (key,)
+                        )
         k = j + 1
     return out
 

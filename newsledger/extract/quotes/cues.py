@@ -13,6 +13,7 @@ run into the first sentence), the clause after "that" is taken up to the end
 of the sentence. Cues of continuation ("…, adding that …", "… and warned …")
 end the content of the cue they continue.
 """
+
 from __future__ import annotations
 
 import re
@@ -31,23 +32,23 @@ from newsledger.extract.quotes.marks import trim
 # Children that continue an object's content ("rejected the stay … as unacceptable").
 _EXTEND = {"prep", "xcomp", "oprd", "advcl", "dobj", "ccomp", "acomp", "attr", "dative", "agent"}
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
-_FINITE = ("VBD", "VBZ", "VBP")   # a finite verb reports even where the parse misread it
+_FINITE = ("VBD", "VBZ", "VBP")  # a finite verb reports even where the parse misread it
 _WH = {"which", "what", "whom", "who", "that", "this", "it"}
 
 
 @dataclass
 class Cue:
     token: Token
-    kind: str                        # verb | noun | according
-    start: int                       # the cue words as written
+    kind: str  # verb | noun | according
+    start: int  # the cue words as written
     end: int
-    region: tuple[int, int] | None   # token range [a, b) of the content
-    subject: Token | None            # head of the speaker phrase, when the cue has one
+    region: tuple[int, int] | None  # token range [a, b) of the content
+    subject: Token | None  # head of the speaker phrase, when the cue has one
     medium: str | None = None
-    dropped: bool = False            # a second attribution of content another cue reports
+    dropped: bool = False  # a second attribution of content another cue reports
 
     def text(self, doc: Doc) -> str:
-        return doc_text(doc)[self.start:self.end]
+        return doc_text(doc)[self.start : self.end]
 
     def chars(self, doc: Doc) -> tuple[int, int] | None:
         if self.region is None:
@@ -68,7 +69,7 @@ def _close_mark_after(text: str, start: int, end: int) -> int:
     j = end
     while j < len(text) and text[j] in ",.":
         j += 1
-    if j < len(text) and text[j] in "”\"" and any(c in "“\"" for c in text[start:end]):
+    if j < len(text) and text[j] in '”"' and any(c in '“"' for c in text[start:end]):
         inner = text[start:end]
         if text[j] == "”" or inner.count('"') % 2 == 1:
             return j + 1
@@ -103,12 +104,16 @@ def _possible_cues(doc: Doc, lex: Cues) -> list[int]:
     lowered = {h: strings[h].lower() for h in numpy.unique(lemma).tolist()}
     verb_lemmas = [h for h, w in lowered.items() if w in lex.verbs or w in lex.phrasal]
     noun_lemmas = [h for h, w in lowered.items() if w in lex.statement_nouns]
-    mask = (numpy.isin(pos, (VERB, AUX)) & numpy.isin(lemma, verb_lemmas)) \
-        | ((pos == NOUN) & numpy.isin(lemma, noun_lemmas)) | (arr[:, 2] == strings["according"])
+    mask = (
+        (numpy.isin(pos, (VERB, AUX)) & numpy.isin(lemma, verb_lemmas))
+        | ((pos == NOUN) & numpy.isin(lemma, noun_lemmas))
+        | (arr[:, 2] == strings["according"])
+    )
     return numpy.flatnonzero(mask).tolist()
 
 
 # ------------------------------------------------------------------ verbs
+
 
 def _particle(t: Token, lex: Cues) -> Token | None:
     wanted = lex.phrasal.get(t.lemma_.lower(), ())
@@ -123,31 +128,41 @@ def is_cue_verb(t: Token, lex: Cues) -> bool:
     # A passive participle takes no object: one that has an object ("Khazali
     # considered - in a tweet - the recent statements …") is a misread finite verb.
     active = any(c.dep_ in ("dobj", "ccomp") for c in t.children)
-    quoted_as = t.dep_ == "pcomp" and t.head.lower_ == "as"      # "quoted as saying"
-    if t.dep_ in ("pcomp", "pobj", "amod", "compound", "nsubj", "dobj") and t.tag_ not in _FINITE \
-            and not (t.tag_ == "VBN" and active) and not quoted_as:
-        return False         # "insists on maintaining …": a verb used as a noun, not a report
+    quoted_as = t.dep_ == "pcomp" and t.head.lower_ == "as"  # "quoted as saying"
+    if (
+        t.dep_ in ("pcomp", "pobj", "amod", "compound", "nsubj", "dobj")
+        and t.tag_ not in _FINITE
+        and not (t.tag_ == "VBN" and active)
+        and not quoted_as
+    ):
+        return False  # "insists on maintaining …": a verb used as a noun, not a report
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children):
-        return False         # "it was said", "is expected to": nobody is reporting
+        return False  # "it was said", "is expected to": nobody is reporting
     if t.tag_ == "VBN" and not active and not any(c.dep_ == "aux" for c in t.children):
-        return False         # "the message mentioned by", "a man said to be": a modifier
+        return False  # "the message mentioned by", "a man said to be": a modifier
     if t.dep_ == "acl" and t.head.lemma_.lower() not in lex.statement_nouns:
-        return False         # "a resolution calling for …": only statements speak this way
+        return False  # "a resolution calling for …": only statements speak this way
     nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
-    if nxt is not None and nxt.lower_ == "to" and nxt.head.head.i == t.i \
-            and t.lemma_.lower() in lex.reportive:
-        return False         # "the man said to be the leader": a description
+    if (
+        nxt is not None
+        and nxt.lower_ == "to"
+        and nxt.head.head.i == t.i
+        and t.lemma_.lower() in lex.reportive
+    ):
+        return False  # "the man said to be the leader": a description
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
-        return False         # "called on X to deny …", "refused to say": not itself a report
+        return False  # "called on X to deny …", "refused to say": not itself a report
     if t.lemma_.lower() in lex.clause_only and not _reports_clause(t, lex):
-        return False         # "rejected the bill", "expect the bank to raise rates"
+        return False  # "rejected the bill", "expect the bank to raise rates"
     return True
 
 
 def _speech_context(t: Token, lex: Cues) -> bool:
     """The verb says how it was said: "in a tweet", "in a statement", "in an interview"."""
-    return any(c.dep_ == "prep" and any(p.dep_ == "pobj" and p.lemma_.lower() in lex.media_words
-                                        for p in c.children) for c in t.children)
+    return any(
+        c.dep_ == "prep" and any(p.dep_ == "pobj" and p.lemma_.lower() in lex.media_words for p in c.children)
+        for c in t.children
+    )
 
 
 def _reports_clause(t: Token, lex: Cues) -> bool:
@@ -155,21 +170,29 @@ def _reports_clause(t: Token, lex: Cues) -> bool:
     for c in t.children:
         if c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
             return True
-        if c.dep_ == "prep" and c.lower_ == "as" and any(p.dep_ in ("pobj", "amod", "acomp")
-                                                         for p in c.children):
+        if (
+            c.dep_ == "prep"
+            and c.lower_ == "as"
+            and any(p.dep_ in ("pobj", "amod", "acomp") for p in c.children)
+        ):
             return True
         if c.dep_ in ("dobj", "oprd") and any(p.dep_ == "prep" and p.lower_ == "as" for p in c.children):
             return True
         if c.dep_ == "oprd":
-            return True      # "considered it unacceptable"
-        if c.dep_ == "dobj" and any(k.dep_ in ("acl", "ccomp") and any(
-                m.dep_ == "mark" and m.lower_ == "that" for m in k.children) for k in c.children):
-            return True      # "rejected claims that …"
+            return True  # "considered it unacceptable"
+        if c.dep_ == "dobj" and any(
+            k.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in k.children)
+            for k in c.children
+        ):
+            return True  # "rejected claims that …"
         # "considered - in a tweet - the statements …, a clear indication of …": a
         # judgement in apposition to the object counts where the verb says how it
         # was said (the parse hangs the apposition anywhere in the object).
-        if c.dep_ == "dobj" and _speech_context(t, lex) and any(
-                p.dep_ == "appos" and p.pos_ == "NOUN" for p in c.subtree):
+        if (
+            c.dep_ == "dobj"
+            and _speech_context(t, lex)
+            and any(p.dep_ == "appos" and p.pos_ == "NOUN" for p in c.subtree)
+        ):
             return True
     nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
     return nxt is not None and nxt.lower_ == "that" and nxt.dep_ == "mark"
@@ -181,15 +204,17 @@ def _verb_cue(t: Token, lex: Cues) -> Cue | None:
     particle = _particle(t, lex)
     start, end = t.idx, t.idx + len(t)
     if particle is not None and particle.i == t.i + 1:
-        end = particle.idx + len(particle)      # "called on", "pointed out": the cue as written
+        end = particle.idx + len(particle)  # "called on", "pointed out": the cue as written
     region = _verb_region(t, particle, lex)
     # The subject nearest the verb: a parse may also hang the quoted clause's
     # own subject on the cue ("“The entry … must be done,” al-Amiri maintained").
-    subjs = [c for c in t.children if c.dep_ in _SUBJ
-             and not (region and region[0] <= c.i < region[1])]
+    subjs = [c for c in t.children if c.dep_ in _SUBJ and not (region and region[0] <= c.i < region[1])]
     named = [c for c in t.lefts if c.ent_type_ in ("PERSON", "ORG") and c.dep_ not in ("prep", "npadvmod")]
-    subj = min(subjs, key=lambda c: abs(c.i - t.i), default=None) or (named[-1] if named else None) \
+    subj = (
+        min(subjs, key=lambda c: abs(c.i - t.i), default=None)
+        or (named[-1] if named else None)
         or _left_name(t)
+    )
     return Cue(t, "verb", start, end, region, subj)
 
 
@@ -211,21 +236,27 @@ def _lines(doc: Doc) -> list[int]:
         text = doc_text(doc)
         breaks = [m.start() for m in re.finditer("\n", text)]
         starts = doc.to_array([IDX]).ravel()
-        lines = numpy.searchsorted(numpy.asarray(breaks, dtype=starts.dtype), starts,
-                                   side="left").tolist()
+        lines = numpy.searchsorted(numpy.asarray(breaks, dtype=starts.dtype), starts, side="left").tolist()
         doc.user_data[_LINES] = lines
     return lines
 
 
 def _left_name(t: Token) -> Token | None:
     """`…, Muqtada al-Sadr, warned that`: a name just before a verb the parse left subjectless."""
-    if t.dep_ not in ("ROOT", "ccomp", "conj") or any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+    if t.dep_ not in ("ROOT", "ccomp", "conj") or any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in t.children
+    ):
         return None
     j = t.i - 1
     while j >= 0 and (t.doc[j].is_punct or t.doc[j].pos_ == "ADV") and same_line(t.doc, j, t.i):
         j -= 1
-    if j >= 0 and t.doc[j].ent_type_ in ("PERSON", "ORG") and same_line(t.doc, j, t.i) \
-            and t.doc[j].i != t.i - 1 and t.doc[j + 1].is_punct:
+    if (
+        j >= 0
+        and t.doc[j].ent_type_ in ("PERSON", "ORG")
+        and same_line(t.doc, j, t.i)
+        and t.doc[j].i != t.i - 1
+        and t.doc[j + 1].is_punct
+    ):
         return t.doc[j]
     return None
 
@@ -259,8 +290,7 @@ def _with_possessor(t: Token, region: tuple[int, int] | None) -> tuple[int, int]
     if region is None:
         return None
     doc, a = t.doc, region[0]
-    if a >= 2 and doc[a - 1].tag_ == "POS" and doc[a - 1].head.i != t.i \
-            and same_line(doc, a - 2, a):
+    if a >= 2 and doc[a - 1].tag_ == "POS" and doc[a - 1].head.i != t.i and same_line(doc, a - 2, a):
         a -= 1
         while a >= 1 and doc[a - 1].pos_ == "PROPN" and same_line(doc, a - 1, a):
             a -= 1
@@ -285,8 +315,7 @@ def _content_object(c: Token) -> bool:
 
     A parse may read "confirmed on Wednesday the end of …" as a time phrase; a
     noun with its own of-phrase is content all the same."""
-    if c.dep_ not in ("dobj", "npadvmod") or c.pos_ not in ("NOUN", "PROPN", "PRON") \
-            or c.lower_ in _WH:
+    if c.dep_ not in ("dobj", "npadvmod") or c.pos_ not in ("NOUN", "PROPN", "PRON") or c.lower_ in _WH:
         return False
     if c.dep_ == "dobj" and c.ent_type_ not in ("DATE", "TIME"):
         return True
@@ -298,8 +327,12 @@ def _extend(t: Token, a: int, b: int, lex: Cues) -> tuple[int, int] | None:
     for c in t.rights:
         if c.i < b:
             continue
-        if c.dep_ not in _EXTEND or c.left_edge.i > b or _is_put_it(c) \
-                or (is_cue_verb(c, lex) and _continues(c)):
+        if (
+            c.dep_ not in _EXTEND
+            or c.left_edge.i > b
+            or _is_put_it(c)
+            or (is_cue_verb(c, lex) and _continues(c))
+        ):
             break
         b = c.right_edge.i + 1
     return _strip(a, b, t.doc)
@@ -314,47 +347,55 @@ def _that_clause_after(t: Token, lex: Cues) -> tuple[int, int] | None:
     sent = t.sent
     for j in range(t.i + 1, min(t.i + 9, sent.end)):
         w = t.doc[j]
-        if w.lower_ == "that":    # even where read as a relative pronoun ("… conference that …")
+        if w.lower_ == "that":  # even where read as a relative pronoun ("… conference that …")
             return _strip(j + 1, sent.end, t.doc)
         if w.pos_ in ("VERB", "AUX") or w.is_quote:
             return None
-        if w.pos_ in ("NOUN", "PRON", "PROPN") and w.ent_type_ not in ("DATE", "TIME") \
-                and not any(a.dep_ == "prep" and a.i > t.i for a in w.ancestors) \
-                and not (w.head.i == t.i and t.lemma_.lower() in lex.addressee_verbs):
+        if (
+            w.pos_ in ("NOUN", "PRON", "PROPN")
+            and w.ent_type_ not in ("DATE", "TIME")
+            and not any(a.dep_ == "prep" and a.i > t.i for a in w.ancestors)
+            and not (w.head.i == t.i and t.lemma_.lower() in lex.addressee_verbs)
+        ):
             return None
     return None
 
 
 def _strip(a: int, b: int, doc: Doc) -> tuple[int, int] | None:
     """Drop the complementiser, punctuation and conjunctions at the region's edges."""
-    while a < b and (doc[a].dep_ in ("mark", "punct", "cc") or doc[a].is_space
-                     or doc[a].lower_ in ("that", "whether")):
+    while a < b and (
+        doc[a].dep_ in ("mark", "punct", "cc") or doc[a].is_space or doc[a].lower_ in ("that", "whether")
+    ):
         if doc[a].is_quote and doc[a].dep_ != "mark":
-            break            # an opening mark stays: the quote starts here
+            break  # an opening mark stays: the quote starts here
         a += 1
     while b > a and (doc[b - 1].dep_ in ("punct", "cc") or doc[b - 1].is_space):
         if doc[b - 1].is_quote:
-            break            # trim() decides whether an edge mark is paired
+            break  # trim() decides whether an edge mark is paired
         b -= 1
     return (a, b) if b > a else None
 
 
 # ------------------------------------------------------------------ nouns
 
+
 def _noun_cue(t: Token, lex: Cues) -> Cue | None:
     """`the authorities' assertion that …`, `the ministry's claim of …`."""
     if t.pos_ != "NOUN" or t.lemma_.lower() not in lex.statement_nouns:
         return None
     if t.dep_ in _SUBJ and is_cue_verb(t.head, lex):
-        return None          # "the statement said …": the verb is the cue
+        return None  # "the statement said …": the verb is the cue
     author = statement_author(t)
     if author is None:
         return None
     info = lex.statement_nouns[t.lemma_.lower()]
     region = None
     for c in t.children:
-        if c.dep_ in ("acl", "ccomp") and c.i > t.i and any(
-                m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+        if (
+            c.dep_ in ("acl", "ccomp")
+            and c.i > t.i
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        ):
             region = _strip(c.left_edge.i, c.right_edge.i + 1, t.doc)
             break
         if c.dep_ == "prep" and c.lower_ == "of" and info.get("content_of"):
@@ -370,8 +411,14 @@ def _noun_cue(t: Token, lex: Cues) -> Cue | None:
 def statement_author(t: Token) -> Token | None:
     """Who made a statement: its possessor, or the agent of "made/mentioned by X"."""
     # A possessor, also where the parse missed it ("the authorities’ claim" read as a subject).
-    poss = next((c for c in t.children if c.dep_ == "poss" or (
-        c.i < t.i and any(k.dep_ == "case" for k in c.children))), None)
+    poss = next(
+        (
+            c
+            for c in t.children
+            if c.dep_ == "poss" or (c.i < t.i and any(k.dep_ == "case" for k in c.children))
+        ),
+        None,
+    )
     if poss is not None and poss.lower_ not in ("its", "their", "his", "her"):
         return poss
     for c in t.children:
@@ -390,17 +437,24 @@ def statement_author(t: Token) -> Token | None:
 
 # ------------------------------------------------------------------ according to
 
+
 def _according_cue(t: Token, lex: Cues) -> Cue | None:
     doc = t.doc
     if t.lower_ != "according" or t.i + 1 >= len(doc) or doc[t.i + 1].lower_ != "to":
         return None
     src = next((c for c in doc[t.i + 1].children if c.dep_ == "pobj"), None)
     if src is None or src.lower_ in _WH:
-        return None          # "according to which …" points back, names nobody
-    if not (src.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or src.pos_ == "PROPN"
-            or any(w in words for w in (src.lemma_.lower(), src.lower_)
-                   for words in (lex.source_nouns, lex.statement_nouns, lex.title_nouns))):
-        return None          # "according to the law": a rule, not a source
+        return None  # "according to which …" points back, names nobody
+    if not (
+        src.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        or src.pos_ == "PROPN"
+        or any(
+            w in words
+            for w in (src.lemma_.lower(), src.lower_)
+            for words in (lex.source_nouns, lex.statement_nouns, lex.title_nouns)
+        )
+    ):
+        return None  # "according to the law": a rule, not a source
     head = t.head
     while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT" and head.head.i != head.i:
         head = head.head
@@ -424,6 +478,7 @@ def _has_words(doc: Doc, a: int, b: int) -> bool:
 
 # ------------------------------------------------------------------ cutting
 
+
 def _continues(t: Token) -> bool:
     """Participle or coordinated cue without a subject of its own."""
     if any(c.dep_ in _SUBJ for c in t.children):
@@ -433,8 +488,7 @@ def _continues(t: Token) -> bool:
 
 def _is_put_it(t: Token) -> bool:
     """`as he put it`, `as she said`: a comment on the wording, never content."""
-    return t.lemma_ in ("put", "say") and any(c.lower_ == "as" and c.dep_ == "mark"
-                                              for c in t.children)
+    return t.lemma_ in ("put", "say") and any(c.lower_ == "as" and c.dep_ == "mark" for c in t.children)
 
 
 def _lemma_indices(doc: Doc, lemmas: tuple[str, ...]) -> list[int]:
@@ -445,10 +499,11 @@ def _lemma_indices(doc: Doc, lemmas: tuple[str, ...]) -> list[int]:
 
 def _cut_continuations(doc: Doc, cues: list[Cue], lex: Cues) -> None:
     """End each region before a cue that continues it or an `as he put it`."""
-    starts = sorted({c.token.i for c in cues if c.kind == "verb" and _continues(c.token)}
-                    | {c.token.left_edge.i for c in cues if c.kind == "according"}
-                    | {doc[i].left_edge.i for i in _lemma_indices(doc, ("put", "say"))
-                       if _is_put_it(doc[i])})
+    starts = sorted(
+        {c.token.i for c in cues if c.kind == "verb" and _continues(c.token)}
+        | {c.token.left_edge.i for c in cues if c.kind == "according"}
+        | {doc[i].left_edge.i for i in _lemma_indices(doc, ("put", "say")) if _is_put_it(doc[i])}
+    )
     if not starts:
         return
     for cue in cues:
@@ -470,14 +525,14 @@ def _drop_second_attributions(cues: list[Cue]) -> None:
     at = [c.token.i for c in verbs]
     for outer in verbs:
         a, b = outer.region
-        for inner in verbs[bisect_left(at, a):bisect_left(at, b)]:
+        for inner in verbs[bisect_left(at, a) : bisect_left(at, b)]:
             if inner is outer or inner.dropped or outer.region is None or not (a <= inner.token.i < b):
                 continue
             ia, ib = inner.region
-            if ib <= inner.token.i:                  # inner trails its own content
+            if ib <= inner.token.i:  # inner trails its own content
                 inner.dropped = True
                 outer.region = _strip(a, min(inner.subject.left_edge.i, inner.token.i), outer.token.doc)
                 a, b = outer.region or (a, a)
             elif outer.region[1] <= outer.token.i:
-                outer.dropped = True                 # outer trails: the inner one reports it
+                outer.dropped = True  # outer trails: the inner one reports it
                 break

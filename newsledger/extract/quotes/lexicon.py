@@ -1,4 +1,5 @@
 """The quote cue lexicon: reporting verbs (TXT) and the rest of the cues (YAML)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -12,9 +13,9 @@ from newsledger.extract.lexicon import word_list
 
 @dataclass(frozen=True)
 class Cues:
-    verbs: frozenset[str]                 # lemmas that are cues on their own
-    phrasal: dict[str, frozenset[str]]    # lemma -> particles it needs ("point" -> {"out"})
-    object_verbs: frozenset[str]          # cue lemmas (or "lemma particle") taking content as object
+    verbs: frozenset[str]  # lemmas that are cues on their own
+    phrasal: dict[str, frozenset[str]]  # lemma -> particles it needs ("point" -> {"out"})
+    object_verbs: frozenset[str]  # cue lemmas (or "lemma particle") taking content as object
     statement_nouns: dict[str, dict]
     source_nouns: frozenset[str]
     title_nouns: frozenset[str]
@@ -27,7 +28,7 @@ class Cues:
     reportive: frozenset[str]
     addressee_verbs: frozenset[str]
     org_nouns: frozenset[str]
-    clause_only: frozenset[str] = frozenset()   # cues only with a that-clause or "as" judgement
+    clause_only: frozenset[str] = frozenset()  # cues only with a that-clause or "as" judgement
 
 
 @lru_cache(maxsize=1)

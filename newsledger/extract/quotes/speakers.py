@@ -9,6 +9,7 @@ named speaker of the next sentences (news often names the source one sentence
 after describing it); a pronoun, to the nearest earlier speaker its label
 allows. What stays unresolved keeps its phrase as a trace and no entity.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
@@ -30,13 +31,13 @@ _RELATIVE = {"who", "which", "that"}
 class Speaker:
     id: str | None
     name: str | None
-    start: int | None          # the phrase the speaker was found from, as written
+    start: int | None  # the phrase the speaker was found from, as written
     end: int | None
-    method: str                # subject apposition statement group title pronoun ... unresolved
+    method: str  # subject apposition statement group title pronoun ... unresolved
     confidence: float
     label: str | None = None
     co: tuple[tuple[str, str], ...] = ()
-    pending: tuple | None = None   # (title lemma, of-object) of an unresolved role description
+    pending: tuple | None = None  # (title lemma, of-object) of an unresolved role description
 
     @property
     def known(self) -> bool:
@@ -101,17 +102,16 @@ class Resolver:
                 return self._mention(sur, "surname", 0.6, head)
         if self._is(head, self.lex.statement_nouns):
             return self._statement(head)
-        if (self._is(head, self.lex.group_nouns) or self._is(head, self.lex.org_nouns)) \
-                and (self._modifiers(head) or any(c.dep_ == "poss" and c.pos_ == "PROPN"
-                                                  for c in head.children)):
-            return self._group(head)     # "the Iraqi authorities", "the port authority"
+        if (self._is(head, self.lex.group_nouns) or self._is(head, self.lex.org_nouns)) and (
+            self._modifiers(head) or any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in head.children)
+        ):
+            return self._group(head)  # "the Iraqi authorities", "the port authority"
         core = self._core_mention(head)
         if core is not None:
             return self._mention(core, "subject", 0.6, head)
         known = self.groups.get(head.lower_) or self.groups.get(head.lemma_.lower())
         if self._is(head, self.lex.group_nouns) and known is not None:
-            return replace(known, start=head.idx, end=head.idx + len(head),
-                           method="group", confidence=0.45)
+            return replace(known, start=head.idx, end=head.idx + len(head), method="group", confidence=0.45)
         if self._is(head, self.lex.title_nouns):
             return self._title(head)
         if self._is(head, self.lex.org_nouns) and any(c.lower_ == "the" for c in head.children):
@@ -134,20 +134,27 @@ class Resolver:
             if sp.pending is None:
                 continue
             lemma, obj = sp.pending
-            later = [x for x in speakers[k + 1:] if x.start != sp.start or x.start is None][:2]
+            later = [x for x in speakers[k + 1 :] if x.start != sp.start or x.start is None][:2]
             for nxt in later:
-                if nxt.label == "PERSON" and self._has_role(nxt.id, lemma, obj) \
-                        and not self._mentioned_before(nxt.id, sp.start or 0):
-                    out[k] = replace(nxt, start=sp.start, end=sp.end, method="title-next",
-                                     confidence=0.5, pending=None)
+                if (
+                    nxt.label == "PERSON"
+                    and self._has_role(nxt.id, lemma, obj)
+                    and not self._mentioned_before(nxt.id, sp.start or 0)
+                ):
+                    out[k] = replace(
+                        nxt, start=sp.start, end=sp.end, method="title-next", confidence=0.5, pending=None
+                    )
                     break
         return out
 
     def _has_role(self, entity_id: str | None, lemma: str, obj: str) -> bool:
         """The person is introduced somewhere with this role (and its organisation)."""
-        return any(m.entity_id == entity_id and tl.split()[-1:] == lemma.split()[-1:]
-                   and (not obj or not tobj or obj in tobj or tobj in obj)
-                   for _, tl, tobj, m in self.titles)
+        return any(
+            m.entity_id == entity_id
+            and tl.split()[-1:] == lemma.split()[-1:]
+            and (not obj or not tobj or obj in tobj or tobj in obj)
+            for _, tl, tobj, m in self.titles
+        )
 
     # ------------------------------------------------------------ kinds
     @staticmethod
@@ -161,8 +168,9 @@ class Resolver:
             cm = self.by_token.get(c.i) or self._appos_name(c)
             if cm is not None and cm.entity_id != m.entity_id and cm.label in SPEAKER_LABELS:
                 co.append((cm.entity_id, cm.entity_name))
-        return Speaker(m.entity_id, m.entity_name, m.start, m.end, method, conf, m.label,
-                       tuple(dict.fromkeys(co)))
+        return Speaker(
+            m.entity_id, m.entity_name, m.start, m.end, method, conf, m.label, tuple(dict.fromkeys(co))
+        )
 
     def _apposition(self, head: Token) -> Speaker | None:
         """A name in apposition to the phrase: its own, else one deeper in the phrase
@@ -170,9 +178,16 @@ class Resolver:
         appos = [c for c in head.children if c.dep_ == "appos"]
         # An apposition follows what it names: one before the head is another phrase's
         # ("KYIV (Reuters) - the minister said").
-        appos += [t for t in head.subtree if t.dep_ == "appos" and t not in appos and t.i > head.i
-                  and not any(a.dep_ in ("relcl", "acl") for a in t.ancestors if a.i > head.i - 1
-                              and a in head.subtree)]
+        appos += [
+            t
+            for t in head.subtree
+            if t.dep_ == "appos"
+            and t not in appos
+            and t.i > head.i
+            and not any(
+                a.dep_ in ("relcl", "acl") for a in t.ancestors if a.i > head.i - 1 and a in head.subtree
+            )
+        ]
         names = [(c, self._name_in(c)) for c in appos]
         names = [(c, m) for c, m in names if m is not None]
         names.sort(key=lambda cm: (cm[1].label != "PERSON", abs(cm[0].i - head.i)))
@@ -192,8 +207,9 @@ class Resolver:
         return None
 
     def _appos_name(self, t: Token) -> Mention | None:
-        return next((self._name_in(c) for c in t.children if c.dep_ == "appos"
-                     and self._name_in(c) is not None), None)
+        return next(
+            (self._name_in(c) for c in t.children if c.dep_ == "appos" and self._name_in(c) is not None), None
+        )
 
     def _name_in(self, t: Token) -> Mention | None:
         m = self.by_token.get(t.i)
@@ -203,14 +219,21 @@ class Resolver:
         """The nearest earlier speaker the pronoun allows, unless a compatible name was
         the subject of a sentence since ("Smith met Jones. He said …" -> Smith)."""
         labels = self.lex.pronouns[head.lower_]
-        last = next(((pos, sp) for pos, sp in reversed(self.history)
-                     if sp.label in labels and pos < head.idx), None)
+        last = next(
+            ((pos, sp) for pos, sp in reversed(self.history) if sp.label in labels and pos < head.idx), None
+        )
         subj = self._last_subject(head, labels)
         if subj is not None and (last is None or subj.start > last[0]):
             return self._mention(subj, "pronoun-subject", 0.5, head)
         if last is not None:
-            return replace(last[1], start=head.idx, end=head.idx + len(head), method="pronoun",
-                           confidence=min(last[1].confidence, 0.6), co=())
+            return replace(
+                last[1],
+                start=head.idx,
+                end=head.idx + len(head),
+                method="pronoun",
+                confidence=min(last[1].confidence, 0.6),
+                co=(),
+            )
         for m in reversed(self.mentions):
             if m.end <= head.idx and m.label in labels:
                 return self._mention(m, "pronoun-mention", 0.35, head)
@@ -226,7 +249,7 @@ class Resolver:
                 if m is not None and m.label in labels and m.end <= sent_start:
                     return m
             if head.sent.start - i > 80:
-                break            # only the sentences just before: beyond, the speaker history rules
+                break  # only the sentences just before: beyond, the speaker history rules
         return None
 
     def _unlisted_name(self, head: Token) -> Speaker:
@@ -234,7 +257,7 @@ class Resolver:
         a = head.i
         while a > 0 and self.doc[a - 1].pos_ == "PROPN" and self.doc[a - 1].head.i == head.i:
             a -= 1
-        name = self.doc[a:head.i + 1].text
+        name = self.doc[a : head.i + 1].text
         return Speaker(slug(name), name, self.doc[a].idx, head.idx + len(head), "name", 0.4, "ORG")
 
     def _clause_subject(self, head: Token) -> Token | None:
@@ -244,9 +267,11 @@ class Resolver:
             return None
         verb = prep.head.head
         if prep.head.i < verb.i:
-            return None      # "X, according to the statement, intends …": X is the topic
-        return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
-                     and c.pos_ in ("NOUN", "PROPN")), None)
+            return None  # "X, according to the statement, intends …": X is the topic
+        return next(
+            (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")),
+            None,
+        )
 
     def _statement(self, head: Token) -> Speaker:
         author = statement_author(head) or self._clause_subject(head)
@@ -256,8 +281,9 @@ class Resolver:
                 return replace(sp, method="statement-author")
         for _, sp in reversed(self.history):
             if sp.label in ("ORG", "NORP", "GPE") or sp.method.startswith("statement"):
-                return replace(sp, start=head.idx, end=head.idx + len(head), method="statement",
-                               confidence=0.5, co=())
+                return replace(
+                    sp, start=head.idx, end=head.idx + len(head), method="statement", confidence=0.5, co=()
+                )
         return none_speaker(head.idx, head.idx + len(head), "unresolved-statement")
 
     def _organisation(self, head: Token) -> Speaker:
@@ -285,11 +311,17 @@ class Resolver:
         """`the Iraqi authorities`: the description is the speaker's name."""
         mods = self._modifiers(head) + [c for c in head.children if c.dep_ == "poss"]
         a = min(c.left_edge.i for c in mods)
-        name = self.doc[a:head.i + 1].text
+        name = self.doc[a : head.i + 1].text
         # "the Al-Ahd channel": the organisation named inside is the actor; a
         # nationality ("the Iraqi authorities") is not, the description stands alone.
-        named = next((self.by_token[i] for i in range(a, head.i) if i in self.by_token
-                      and self.by_token[i].label == "ORG"), None)
+        named = next(
+            (
+                self.by_token[i]
+                for i in range(a, head.i)
+                if i in self.by_token and self.by_token[i].label == "ORG"
+            ),
+            None,
+        )
         sid = named.entity_id if named is not None else slug(name)
         sp = Speaker(sid, name, self.doc[a].idx, head.idx + len(head), "group", 0.5, "ORG")
         self.groups[head.lemma_.lower()] = self.groups[head.lower_] = sp
@@ -311,12 +343,15 @@ class Resolver:
         """(role, its organisation): "secretary general", "badr organization"."""
         if not self._is(t, self.lex.title_nouns):
             return None
-        mods = [c.lemma_.lower() for c in t.children if c.dep_ == "compound" and c.i < t.i
-                and c.i not in self.by_token]
+        mods = [
+            c.lemma_.lower()
+            for c in t.children
+            if c.dep_ == "compound" and c.i < t.i and c.i not in self.by_token
+        ]
         lemma = " ".join(mods + [t.lemma_.lower()]).replace(" - ", "-")
         of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ in ("of", "for")), None)
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-        obj = fold(self.doc[pobj.left_edge.i:pobj.right_edge.i + 1].text) if pobj is not None else ""
+        obj = fold(self.doc[pobj.left_edge.i : pobj.right_edge.i + 1].text) if pobj is not None else ""
         return lemma, obj
 
     def _title_records(self) -> list[tuple[int, str, str, Mention]]:
@@ -351,8 +386,13 @@ class Resolver:
         # a person is named in the next sentences (resolve_pending may still replace it).
         org = self._role_organisation(head)
         if org is not None:
-            return replace(self._mention(org, "role-organisation", 0.35, head), start=a, end=b,
-                           co=(), pending=(lemma, obj))
+            return replace(
+                self._mention(org, "role-organisation", 0.35, head),
+                start=a,
+                end=b,
+                co=(),
+                pending=(lemma, obj),
+            )
         sp = none_speaker(a, b, "unresolved-title", name=self._description(head))
         return replace(sp, pending=(lemma, obj))
 
@@ -377,7 +417,7 @@ class Resolver:
         toks.sort(key=lambda t: t.i)
         while len(toks) > 1 and toks[0].dep_ in ("det", "prep", "cc"):
             toks = toks[1:]
-        return self.doc[toks[0].i:toks[-1].i + 1].text
+        return self.doc[toks[0].i : toks[-1].i + 1].text
 
     def _phrase_bounds(self, head: Token) -> tuple[int, int]:
         toks = [t for t in head.subtree if t.dep_ != "punct"] or [head]

@@ -6,6 +6,7 @@ parse. Where the input gave no publication date, one is inferred from the
 text (published.py) and reported through ``ex.doc_updates``; relative
 expressions are then anchored to it. Without an anchor they stay null.
 """
+
 from __future__ import annotations
 
 import re
@@ -43,8 +44,11 @@ def _is_count(doc: Doc, m: grammar.Match) -> bool:
         return False
     tok = span.root
     before = doc[tok.i - 1].lower_ if tok.i > 0 else ""
-    return tok.dep_ in ("nummod", "quantmod") and tok.head.tag_ in ("NNS", "NNPS") \
+    return (
+        tok.dep_ in ("nummod", "quantmod")
+        and tok.head.tag_ in ("NNS", "NNPS")
         and before not in ("the", "this", "that", "its", "their", "his", "her")
+    )
 
 
 def _sentences(doc: Doc) -> list[tuple[int, int]]:
@@ -73,8 +77,11 @@ def _sentence_years(text: str, matches) -> dict[int, int]:
         if m.rule.op != "date" or m.groups.get("year") or i + 1 >= len(matches):
             continue
         nxt = matches[i + 1]
-        if nxt.rule.op == "date" and nxt.groups.get("year") \
-                and _COORDINATION.fullmatch(text[m.end:nxt.start]):
+        if (
+            nxt.rule.op == "date"
+            and nxt.groups.get("year")
+            and _COORDINATION.fullmatch(text[m.end : nxt.start])
+        ):
             out[i] = int(nxt.groups["year"])
     return out
 
@@ -89,8 +96,13 @@ def _anchor(value: str | None) -> tuple[date | None, int | None]:
         return None, year
 
 
-def annotate(doc: Doc, doc_id: str, anchor: str | None = None, raw_text: str | None = None,
-             known: list[tenure.Bound] = ()) -> tuple[list[Timex], published.Published | None]:
+def annotate(
+    doc: Doc,
+    doc_id: str,
+    anchor: str | None = None,
+    raw_text: str | None = None,
+    known: list[tenure.Bound] = (),
+) -> tuple[list[Timex], published.Published | None]:
     """Timexes of a Doc anchored to ``anchor`` (ISO date), inferring it when None.
 
     ``known``: bounds on publication from the knowledge base (tenure.bounds).
@@ -107,28 +119,40 @@ def annotate(doc: Doc, doc_id: str, anchor: str | None = None, raw_text: str | N
     # inferred anchor changes the value.
     ctx = [Context(day, year, t, years.get(k)) for k, t in enumerate(tenses)]
     values = [normalize(m, c) for m, c in zip(found, ctx)]
-    keep = [k for k, v in enumerate(values) if v is not None]   # None: no time expression
+    keep = [k for k, v in enumerate(values) if v is not None]  # None: no time expression
     inferred = None
     if anchor is None:
         items = [published.Item(found[k], values[k].value, values[k].mod, tenses[k]) for k in keep]
         dated = {sents[k] for k in keep if values[k].value and _YEAR.match(values[k].value)}
-        inferred = published.infer(raw_text if raw_text is not None else text, items,
-                                   _undated(known, dated))
+        inferred = published.infer(raw_text if raw_text is not None else text, items, _undated(known, dated))
         day, year = _anchor(inferred.date)
         anchor = inferred.date
-        values = {k: reanchor(found[k], values[k], replace(ctx[k], anchor=day, anchor_year=year))
-                  for k in keep}
+        values = {
+            k: reanchor(found[k], values[k], replace(ctx[k], anchor=day, anchor_year=year)) for k in keep
+        }
     out, told = [], _Told()
     for k in keep:
         m, t, s = found[k], tenses[k], sents[k]
         v = told.resolve(m, values[k])
-        absolute = m.rule.op in _ABSOLUTE and (m.rule.op != "date" or "year" in m.groups
-                                               or "yy2" in m.groups)
+        absolute = m.rule.op in _ABSOLUTE and (m.rule.op != "date" or "year" in m.groups or "yy2" in m.groups)
         conf = 0.9 if absolute else (0.7 if v.value else 0.4)
-        out.append(Timex(doc_id, m.start, m.end, text[m.start:m.end], v.type, v.value,
-                         anchor=None if absolute else anchor, mod=v.mod, sent_start=s[0],
-                         sent_end=s[1], tense=t, extractor=f"{NAME}.{m.rule.name}",
-                         confidence=conf))
+        out.append(
+            Timex(
+                doc_id,
+                m.start,
+                m.end,
+                text[m.start : m.end],
+                v.type,
+                v.value,
+                anchor=None if absolute else anchor,
+                mod=v.mod,
+                sent_start=s[0],
+                sent_end=s[1],
+                tense=t,
+                extractor=f"{NAME}.{m.rule.name}",
+                confidence=conf,
+            )
+        )
     return out, inferred
 
 
@@ -148,7 +172,7 @@ class _Told:
 
     def resolve(self, m: grammar.Match, v):
         if m.rule.name in _ANAPHORIC and self.day:
-            v = replace(v, value=self.day)              # "the day": of the event just told
+            v = replace(v, value=self.day)  # "the day": of the event just told
         elif m.rule.name == "year_before" and self.year and m.groups["refunit"].lower() == "year":
             shift = tables()["relative_to_told"][m.groups["relative_to_told"].lower()]
             v = replace(v, value=str(self.year + shift))  # "the year before" that one
@@ -168,4 +192,4 @@ def extract(doc: Doc, ex: Extraction) -> list[Timex]:
     if inferred is not None:
         ex.doc_updates.update(inferred.updates())
     # Offsets index the stored text; the Doc's text only blanks boilerplate.
-    return [t for t in timexes if art.text[t.start:t.end] == t.text]
+    return [t for t in timexes if art.text[t.start : t.end] == t.text]

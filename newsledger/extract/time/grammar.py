@@ -5,6 +5,7 @@ expand to named groups, so normalisation reads values by group name and the
 rules stay readable data. ``find`` returns the non-overlapping matches of all
 rules over a text (longest first, then rule order).
 """
+
 from __future__ import annotations
 
 import re
@@ -67,8 +68,9 @@ def tables() -> dict[str, dict]:
 
 def _alternation(table: str, raw: dict) -> str:
     if table not in raw or not isinstance(raw[table], dict):
-        raise NewsledgerError(f"time rule uses unknown table {{{table}}}; add it to tables.yaml",
-                              code="NL-TIME-GRAMMAR")
+        raise NewsledgerError(
+            f"time rule uses unknown table {{{table}}}; add it to tables.yaml", code="NL-TIME-GRAMMAR"
+        )
     keys = sorted((str(k) for k in raw[table]), key=len, reverse=True)
     alts = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys)
     if table in raw.get("capitalised", []):
@@ -80,8 +82,7 @@ def _alternation(table: str, raw: dict) -> str:
 
 def _expand(pattern: str, macros: dict, raw: dict, depth: int = 0) -> str:
     if depth > 5:
-        raise NewsledgerError(f"macro recursion in {pattern!r}; check rules.yaml",
-                              code="NL-TIME-GRAMMAR")
+        raise NewsledgerError(f"macro recursion in {pattern!r}; check rules.yaml", code="NL-TIME-GRAMMAR")
 
     def sub(m: re.Match) -> str:
         name, suffix = m.group(1), m.group(2) or ""
@@ -101,7 +102,7 @@ def _one_line(pattern: str) -> str:
     while i < len(pattern):
         c = pattern[i]
         if c == "\\" and i + 1 < len(pattern):
-            pair = pattern[i:i + 2]
+            pair = pattern[i : i + 2]
             out.append((" \\t\u00a0" if in_class else r"[^\S\n]") if pair == r"\s" else pair)
             i += 2
             continue
@@ -152,9 +153,14 @@ def _item_needles(op, av) -> frozenset | None:
     return None
 
 
-_CATEGORIES = {_sre.CATEGORY_DIGIT: r"\d", _sre.CATEGORY_NOT_DIGIT: r"\D",
-               _sre.CATEGORY_WORD: r"\w", _sre.CATEGORY_NOT_WORD: r"\W",
-               _sre.CATEGORY_SPACE: r"\s", _sre.CATEGORY_NOT_SPACE: r"\S"}
+_CATEGORIES = {
+    _sre.CATEGORY_DIGIT: r"\d",
+    _sre.CATEGORY_NOT_DIGIT: r"\D",
+    _sre.CATEGORY_WORD: r"\w",
+    _sre.CATEGORY_NOT_WORD: r"\W",
+    _sre.CATEGORY_SPACE: r"\s",
+    _sre.CATEGORY_NOT_SPACE: r"\S",
+}
 
 
 def _class_item(op, av) -> str | None:
@@ -171,7 +177,7 @@ def _first(items) -> tuple[list[str], bool] | None:
     parts: list[str] = []
     for op, av in items:
         if op in (_sre.ASSERT, _sre.ASSERT_NOT, _sre.AT):
-            continue                    # zero width: the next item starts the match
+            continue  # zero width: the next item starts the match
         if op in (_sre.LITERAL, _sre.IN):
             sub = [_class_item(op, av)] if op is _sre.LITERAL else [_class_item(*x) for x in av]
             return (parts + sub, False) if None not in sub else None
@@ -182,8 +188,7 @@ def _first(items) -> tuple[list[str], bool] | None:
             found = found and (found[0], found[1] or av[0] == 0)
         elif op is _sre.BRANCH:
             alts = [_first(b) for b in av[1]]
-            found = None if None in alts else ([p for a in alts for p in a[0]],
-                                               any(a[1] for a in alts))
+            found = None if None in alts else ([p for a in alts for p in a[0]], any(a[1] for a in alts))
         else:
             return None
         if found is None:
@@ -222,10 +227,20 @@ def rules() -> tuple[Rule, ...]:
         try:
             regex = re.compile(f"{_LEFT}(?:{body}){_RIGHT}", re.I)
         except re.error as e:
-            raise NewsledgerError(f"time rule {r['name']!r} does not compile ({e}); fix rules.yaml",
-                                  code="NL-TIME-GRAMMAR")
-        out.append(Rule(r["name"], r["type"], r["op"], _fast(regex), r.get("literal"), r.get("mod"),
-                        _rule_needles(regex)))
+            raise NewsledgerError(
+                f"time rule {r['name']!r} does not compile ({e}); fix rules.yaml", code="NL-TIME-GRAMMAR"
+            ) from None
+        out.append(
+            Rule(
+                r["name"],
+                r["type"],
+                r["op"],
+                _fast(regex),
+                r.get("literal"),
+                r.get("mod"),
+                _rule_needles(regex),
+            )
+        )
     return tuple(out)
 
 
@@ -283,7 +298,7 @@ class _NeedleLines:
             a = self.starts[k]
             b = self.starts[k + 1] if k + 1 < len(self.starts) else self.end
             if out and out[-1][1] == a:
-                out[-1] = (out[-1][0], b)      # consecutive lines: one span
+                out[-1] = (out[-1][0], b)  # consecutive lines: one span
             else:
                 out.append((a, b))
         return out

@@ -4,6 +4,7 @@ Each rule names an operation (``op``) here; operations read the match's named
 groups through the tables of the grammar. A value that needs an anchor and
 has none is None: nothing is resolved against today's date.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -20,9 +21,9 @@ _FULL_MONTHS = {m.lower() for m in calendar.month_name if m}
 class Context:
     """What a value may depend on besides the match itself."""
 
-    anchor: date | None = None      # publication date (or DCT), day precision
+    anchor: date | None = None  # publication date (or DCT), day precision
     anchor_year: int | None = None  # known even when only the year is
-    tense: str | None = None        # past | present | future, of the governing clause
+    tense: str | None = None  # past | present | future, of the governing clause
     sentence_year: int | None = None  # the year of a coordinated date ("May 3 and June 5, 2020")
 
 
@@ -92,7 +93,7 @@ def _year_for(month: int, day: int | None, ctx: Context, shift: int | None) -> i
 def op_date(m: Match, ctx: Context) -> Value | None:
     g = m.groups
     year = int(g["year"]) if g.get("year") else None
-    if g.get("yy2"):        # two-digit years: the century that puts them nearest 2000
+    if g.get("yy2"):  # two-digit years: the century that puts them nearest 2000
         year = 2000 + int(g["yy2"]) if int(g["yy2"]) < 50 else 1900 + int(g["yy2"])
     month, day = _month(g), _day(g)
     edge = _lookup("edge", g.get("edge"))
@@ -105,7 +106,7 @@ def op_date(m: Match, ctx: Context) -> Value | None:
             return Value(f"{year}-12", "DATE", edge)
         return Value(str(year), "DATE", edge)
     if g.get("month") and m.rule.name == "month_alone" and g["month"].lower() not in _FULL_MONTHS:
-        return None     # "Jan" alone is more often a name than a month: no timex
+        return None  # "Jan" alone is more often a name than a month: no timex
     if year is None and g.get("relyear"):
         if ctx.anchor_year is None:
             return Value(None, "DATE")
@@ -113,7 +114,7 @@ def op_date(m: Match, ctx: Context) -> Value | None:
     if year is None:
         shift = _lookup("shift", g.get("shift"))
         if g["_text"].lower().startswith("since"):
-            shift = -1      # "since November": the last one before the anchor
+            shift = -1  # "since November": the last one before the anchor
         year = _year_for(month, day, ctx, shift)
         if year is None:
             return Value(None, "DATE")
@@ -131,11 +132,11 @@ def _weekday_date(wd: int, ctx: Context, shift: int | None) -> date | None:
     if a is None:
         return None
     diff = wd - a.isoweekday()
-    if shift == 1:                      # next Friday: strictly after the anchor
+    if shift == 1:  # next Friday: strictly after the anchor
         return a + timedelta(days=diff if diff > 0 else diff + 7)
-    if shift == -1:                     # last Friday: strictly before
+    if shift == -1:  # last Friday: strictly before
         return a + timedelta(days=diff if diff < 0 else diff - 7)
-    if shift == 0:                      # this Friday: the anchor's week
+    if shift == 0:  # this Friday: the anchor's week
         return a + timedelta(days=diff)
     if ctx.tense == "future":
         return a + timedelta(days=diff if diff >= 0 else diff + 7)
@@ -146,8 +147,7 @@ def _weekday_date(wd: int, ctx: Context, shift: int | None) -> date | None:
 def op_holiday(m: Match, ctx: Context) -> Value:
     g = m.groups
     month, day = (int(x) for x in _lookup("holiday", g["holiday"]).split("-"))
-    year = int(g["year"]) if g.get("year") else _year_for(month, day, ctx,
-                                                            _lookup("shift", g.get("shift")))
+    year = int(g["year"]) if g.get("year") else _year_for(month, day, ctx, _lookup("shift", g.get("shift")))
     return Value(f"{year}-{month:02d}-{day:02d}" if year else None, "DATE")
 
 
@@ -156,14 +156,20 @@ def op_weekday(m: Match, ctx: Context) -> Value:
     d = _weekday_date(_lookup("weekday", g["weekday"]), ctx, _lookup("shift", g.get("shift")))
     pod = _lookup("part_of_day", g.get("part_of_day"))
     typ = "TIME" if pod else "DATE"
-    mod = _lookup("edge", g.get("edge"))     # "late Friday"
+    mod = _lookup("edge", g.get("edge"))  # "late Friday"
     if d is None:
         return Value(None, typ, mod)
     return Value(d.isoformat() + (f"T{pod}" if pod else ""), typ, mod)
 
 
-_DEIXIS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
-           "before yesterday": -2, "after tomorrow": 2}
+_DEIXIS = {
+    "today": 0,
+    "tonight": 0,
+    "yesterday": -1,
+    "tomorrow": 1,
+    "before yesterday": -2,
+    "after tomorrow": 2,
+}
 
 
 def op_deictic(m: Match, ctx: Context) -> Value:
@@ -203,17 +209,24 @@ def _period(unit: str, ctx: Context, n: int) -> str | None:
 def op_offset(m: Match, ctx: Context) -> Value:
     g = m.groups
     unit = (g.get("refunit") or m.rule.literal or "").lower()
-    shift = _lookup("shift", g.get("shift")) or _lookup("relative_to_told",
-                                                          g.get("relative_to_told")) or 0
+    shift = _lookup("shift", g.get("shift")) or _lookup("relative_to_told", g.get("relative_to_told")) or 0
     edge = _lookup("edge", g.get("edge"))
     value = _period(unit, ctx, shift)
     if value and edge == "END" and unit == "year" and " of" in g["_text"].lower():
-        value = f"{value}-12"   # as "the end of 2021"; "late last year" stays the year
+        value = f"{value}-12"  # as "the end of 2021"; "late last year" stays the year
     return Value(value, "DATE", edge)
 
 
-_UNIT_PERIOD = {"D": "day", "W": "week", "M": "month", "Y": "year", "DE": "decade",
-                "Q": "quarter", "CE": "century", "WE": "weekend"}
+_UNIT_PERIOD = {
+    "D": "day",
+    "W": "week",
+    "M": "month",
+    "Y": "year",
+    "DE": "decade",
+    "Q": "quarter",
+    "CE": "century",
+    "WE": "weekend",
+}
 
 
 def op_ago(m: Match, ctx: Context) -> Value:
@@ -236,7 +249,7 @@ def _duration(n, code: str) -> str:
 
 def op_duration(m: Match, ctx: Context) -> Value:
     g = m.groups
-    n = _num(g) if g.get("num") else 1     # "the past year": one
+    n = _num(g) if g.get("num") else 1  # "the past year": one
     code = _lookup("unit", g.get("unit")) or _lookup("unit_adj", g.get("unit_adj"))
     if n is None or code is None:
         return Value(None, "DURATION")
@@ -333,8 +346,7 @@ def op_clock(m: Match, ctx: Context) -> Value:
         elif ampm.startswith("a") and hh == 12:
             hh = 0
     tz = _lookup("timezone", g.get("timezone")) or ""
-    day = _weekday_date(_lookup("weekday", g["weekday"]), ctx, None) if g.get("weekday") \
-        else ctx.anchor
+    day = _weekday_date(_lookup("weekday", g["weekday"]), ctx, None) if g.get("weekday") else ctx.anchor
     if day is None:
         return Value(None, "TIME")
     return Value(f"{day.isoformat()}T{hh:02d}:{mm:02d}{tz}", "TIME")
@@ -351,7 +363,7 @@ def normalize(m: Match, ctx: Context) -> Value | None:
     """The match's value; None when, read in full, the match is no time expression."""
     v = OPS[m.rule.op](m, ctx)
     if v is not None and v.mod is None and m.rule.mod:
-        v = Value(v.value, v.type, m.rule.mod)      # a rule-level mod (rules.yaml `mod`)
+        v = Value(v.value, v.type, m.rule.mod)  # a rule-level mod (rules.yaml `mod`)
     return v
 
 

@@ -23,6 +23,7 @@ In order of trust:
 Without a dated reference the result is None with the reason: never today.
 The method says which of these gave the date; the note says why.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -45,7 +46,7 @@ class Item:
     """A time expression as publication inference sees it."""
 
     match: Match
-    value: str | None   # resolved without an anchor: only what the text fixes itself
+    value: str | None  # resolved without an anchor: only what the text fixes itself
     mod: str | None
     tense: str | None
 
@@ -59,8 +60,12 @@ class Published:
     confidence: float = 0.0
 
     def updates(self) -> dict:
-        return {"published": self.date, "published_precision": self.precision,
-                "published_method": self.method, "published_note": self.note}
+        return {
+            "published": self.date,
+            "published_precision": self.precision,
+            "published_method": self.method,
+            "published_note": self.note,
+        }
 
 
 @lru_cache(maxsize=1)
@@ -100,11 +105,10 @@ def _dateline(text: str, items: list[Item]) -> Published | None:
             continue
         line_start = text.rfind("\n", 0, it.match.start) + 1
         line_end = text.find("\n", it.match.end)
-        line = text[line_start:line_end if line_end >= 0 else len(text)]
-        after = text[it.match.end:it.match.end + 25]
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        after = text[it.match.end : it.match.end + 25]
         if len(line.strip()) <= cfg["dateline_max_line"] or re.match(r"\s*[(\-–—|]", after):
-            return Published(it.value, "day", "dateline",
-                             f"dateline {it.match.groups['_text']!r}", 0.9)
+            return Published(it.value, "day", "dateline", f"dateline {it.match.groups['_text']!r}", 0.9)
     return None
 
 
@@ -112,7 +116,7 @@ def _dateline(text: str, items: list[Item]) -> Published | None:
 class Post:
     """An embedded post's attribution line: who posted it and when."""
 
-    start: int          # of the attribution line
+    start: int  # of the attribution line
     end: int
     date: str | None
     name: str | None
@@ -125,8 +129,15 @@ def posts(raw: str) -> list[Post]:
     for pat in _config()["embed"]:
         for m in pat.finditer(raw):
             gd = m.groupdict()
-            out.append(Post(m.start(), m.end(), _date_value(m.group("date")),
-                            (gd.get("name") or "").strip() or None, gd.get("handle")))
+            out.append(
+                Post(
+                    m.start(),
+                    m.end(),
+                    _date_value(m.group("date")),
+                    (gd.get("name") or "").strip() or None,
+                    gd.get("handle"),
+                )
+            )
     return sorted(out, key=lambda p: p.start)
 
 
@@ -177,16 +188,22 @@ def _yearless(items: list[Item]) -> list[tuple[int, int, int, str]]:
             day = int(g["day"]) if g.get("day") else None
             if month:
                 last_day = calendar.monthrange(2001, month)[1] if month != 2 else 28
-                out.append((month, day or (1 if it.tense == "future" else last_day),
-                            1 if it.tense == "future" else -1, g["_text"]))
+                out.append(
+                    (
+                        month,
+                        day or (1 if it.tense == "future" else last_day),
+                        1 if it.tense == "future" else -1,
+                        g["_text"],
+                    )
+                )
     return out
 
 
 @dataclass
 class _Constraints:
-    lo_event: date | None = None    # latest past event the text dates
-    hi: date | None = None          # earliest future deadline it dates
-    focus: date | None = None       # latest date it refers to
+    lo_event: date | None = None  # latest past event the text dates
+    hi: date | None = None  # earliest future deadline it dates
+    focus: date | None = None  # latest date it refers to
     focus_text: str = ""
     other_year: set = field(default_factory=set)  # years written out for past events
 
@@ -196,7 +213,7 @@ def _bounds(items: list[Item], other_year_rule: bool) -> _Constraints:
     for it in items:
         iv = _interval(it.value, it.mod)
         if iv is None or len(it.value) < 7:
-            continue        # a bare year ("founded in 1998") is background, not news
+            continue  # a bare year ("founded in 1998") is background, not news
         first, last = iv
         if it.tense == "future":
             c.hi = last if c.hi is None or last < c.hi else c.hi
@@ -251,7 +268,7 @@ def _recurrence(month: int, day: int, sign: int, p: date) -> date:
         year = p.year if (month, day) <= (p.month, p.day) else p.year - 1
     try:
         return date(year, month, day)
-    except ValueError:      # February 29 in a common year: the nearest year that has it
+    except ValueError:  # February 29 in a common year: the nearest year that has it
         pass
     for year in (p.year - 1, p.year, p.year + 1) if sign > 0 else (p.year, p.year - 1):
         try:
@@ -267,10 +284,11 @@ def _score(p: date, ages: dict[int, int], yearless, c: _Constraints, embed: date
     """Smaller is better: near the latest date referred to, then the freshest weekdays
     (`ages`: days since the weekdays told, summed, by the weekday of `p`)."""
     age = ages[p.isoweekday()]
-    if embed is not None:       # posts are embedded on the day they are news
+    if embed is not None:  # posts are embedded on the day they are news
         return abs((p - embed).days), age, p
-    focus = max(([c.focus] if c.focus else []) +
-                [_recurrence(m, d, sign, p) for m, d, sign, _ in yearless], default=p)
+    focus = max(
+        ([c.focus] if c.focus else []) + [_recurrence(m, d, sign, p) for m, d, sign, _ in yearless], default=p
+    )
     dist = abs((p - focus).days)
     # The style rule as a preference: a day in a year the text writes out is
     # as if some weeks further from the news.
@@ -315,13 +333,15 @@ def _limits(lo: date, hi: date | None, kb: _Known, text_lo: date | None) -> list
     else:
         out = [f"on or after {lo.isoformat()}" + (f": {kb.lo_why}" if lo_kb else "")]
         if hi is not None:
-            out.append(f"on or before {hi.isoformat()}: {kb.hi_why}" if hi_kb
-                       else f"before the deadline {hi.isoformat()}")
+            out.append(
+                f"on or before {hi.isoformat()}: {kb.hi_why}"
+                if hi_kb
+                else f"before the deadline {hi.isoformat()}"
+            )
     return out + ([kb.dropped] if kb.dropped else [])
 
 
-def _by_constraints(items: list[Item], embeds: list[tuple[date, str, int]],
-                    known=()) -> Published:
+def _by_constraints(items: list[Item], embeds: list[tuple[date, str, int]], known=()) -> Published:
     in_embeds = {start for _, _, start in embeds}
     own = [i for i in items if i.match.start not in in_embeds]
     weekdays, yearless = _weekdays(items), _yearless(own)
@@ -333,21 +353,30 @@ def _by_constraints(items: list[Item], embeds: list[tuple[date, str, int]],
     lo = max([d for d in (text_lo, kb.lo) if d], default=None)
     if lo is None:
         loose = [it.match.groups["_text"] for it in items if it.value is None][:4]
-        return Published(None, None, None, "no dated event (month or day) in the text to place "
-                         + (", ".join(repr(t) for t in loose) if loose else "it") + " in time")
+        return Published(
+            None,
+            None,
+            None,
+            "no dated event (month or day) in the text to place "
+            + (", ".join(repr(t) for t in loose) if loose else "it")
+            + " in time",
+        )
     deadline = c.hi if c.hi is not None and c.hi >= lo else None  # a passed one bounds nothing
     hi = min([d for d in (deadline, kb.hi) if d], default=None)
     limits = _limits(lo, hi, kb, text_lo)
     if not weekdays and not embeds:
         latest = " (latest dated event)" if lo == text_lo else ""
-        return Published(None, None, None, "; ".join([limits[0] + latest] + limits[1:])
-                         + "; nothing ties it to a day")
+        return Published(
+            None, None, None, "; ".join([limits[0] + latest] + limits[1:]) + "; nothing ties it to a day"
+        )
     ok = _candidates(lo, _reach(lo, deadline, hi, c), weekdays, c)
     if not ok and known:
         # The text's weekdays do not fit in the tenure: the text wins.
         found = _by_constraints(items, embeds)
-        return replace(found, note=found.note + "; ignored the knowledge base's bounds: "
-                       "the text's weekdays do not fit in them")
+        return replace(
+            found,
+            note=found.note + "; ignored the knowledge base's bounds: the text's weekdays do not fit in them",
+        )
     if not ok:
         return Published(None, None, None, "the text's date constraints contradict each other")
     if embed is None and c.focus is None:
@@ -361,28 +390,33 @@ def _by_constraints(items: list[Item], embeds: list[tuple[date, str, int]],
     return _explain(best, limits, weekdays, yearless, c, embeds)
 
 
-def _unplaced(ok: list[date], hi: date | None, yearless, limits: list[str],
-              weekdays) -> Published | None:
+def _unplaced(ok: list[date], hi: date | None, yearless, limits: list[str], weekdays) -> Published | None:
     """Bounds without a dated event to be near: the year, or the month, they leave,
     or None with the bounds. Where they leave one year, the month-days the text
     gives without one are of that year and place the day (None returned)."""
-    why = limits + ["news of " + ", ".join(dict.fromkeys(w for _, w in weekdays))
-                    + " in the week before"]
+    why = limits + ["news of " + ", ".join(dict.fromkeys(w for _, w in weekdays)) + " in the week before"]
     years = {d.year for d in ok}
     if hi is None or len(years) > 1:
         loose = [t for _, _, _, t in yearless]
-        because = ("nothing fixes the year of " + ", ".join(repr(t) for t in loose)) \
-            if loose else "no dated event to be near"
+        because = (
+            ("nothing fixes the year of " + ", ".join(repr(t) for t in loose))
+            if loose
+            else "no dated event to be near"
+        )
         return Published(None, None, None, "; ".join(why) + f"; {because}")
     if yearless:
         return None
     months = {d.month for d in ok}
     year = years.pop()
     if len(months) == 1:
-        return Published(f"{year}-{months.pop():02d}", "month", "inferred",
-                         "; ".join(why + ["the month the bounds leave"]), 0.2)
-    return Published(str(year), "year", "inferred", "; ".join(why + ["the year the bounds leave"]),
-                     0.2)
+        return Published(
+            f"{year}-{months.pop():02d}",
+            "month",
+            "inferred",
+            "; ".join(why + ["the month the bounds leave"]),
+            0.2,
+        )
+    return Published(str(year), "year", "inferred", "; ".join(why + ["the year the bounds leave"]), 0.2)
 
 
 def _explain(best, limits, weekdays, yearless, c, embeds) -> Published:

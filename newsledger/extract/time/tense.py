@@ -4,6 +4,7 @@
 will meet on Friday" the one after. We climb from the expression to the first
 verb that governs it and read its tense, modals and infinitive marker.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -31,7 +32,7 @@ def _planned(tok: Token) -> bool:
 
 
 def _past_perfect(tok: Token) -> bool:
-    """"had left by 2019": the one deadline reading that is in the past."""
+    """ "had left by 2019": the one deadline reading that is in the past."""
     v = _verb_above(tok)
     return v is not None and any(c.lower_ == "had" for c in v.children if c.dep_ == "aux")
 
@@ -51,20 +52,19 @@ def _verb_tense(v: Token) -> str | None:
     if any(a.lower_ in _FUTURE_AUX for a in auxes) or _planned(v):
         return "future"
     if any(a.lower_ == "to" for a in auxes) or v.tag_ == "VB" and not auxes:
-        return "future"     # "to expel by the end of 2021": an aim, not a fact
+        return "future"  # "to expel by the end of 2021": an aim, not a fact
     if v.tag_ == "VBN" and v.dep_ == "acl" and not auxes:
-        return "past"       # "a resolution passed on January 5": a done deed
+        return "past"  # "a resolution passed on January 5": a done deed
     if v.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
     if any(a.lemma_ == "have" for a in auxes) and v.tag_ == "VBN":
-        return "past"       # present perfect reports a past event
+        return "past"  # present perfect reports a past event
     if v.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         return "present"
     return None
 
 
-def tense_at(doc: Doc, start: int, end: int,
-             bounds: tuple[int, int] | None = None) -> str | None:
+def tense_at(doc: Doc, start: int, end: int, bounds: tuple[int, int] | None = None) -> str | None:
     """past | present | future for the clause around a character span, or None.
 
     ``bounds`` (the sentence, cut at line breaks) keeps the climb inside it: a
@@ -75,9 +75,9 @@ def tense_at(doc: Doc, start: int, end: int,
     lo, hi = bounds or (0, len(doc_text(doc)))
     tok = span.root
     if span.start > 0 and doc[span.start - 1].lower_ == "by" and not _past_perfect(tok):
-        return "future"     # "by the end of 2021", "by Friday": a deadline
+        return "future"  # "by the end of 2021", "by Friday": a deadline
     if _planned(tok.head) or _planned(tok.head.head):
-        return "future"     # "due on Friday", "scheduled for next week"
+        return "future"  # "due on Friday", "scheduled for next week"
     for _ in range(_MAX_CLIMB):
         v = _verb_above(tok)
         if v is None or not lo <= v.idx < hi:
@@ -87,5 +87,5 @@ def tense_at(doc: Doc, start: int, end: int,
             return t
         if v.head is v:
             return None
-        tok = v.head    # a participle or gerund: ask the clause above
+        tok = v.head  # a participle or gerund: ask the clause above
     return None

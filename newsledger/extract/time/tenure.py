@@ -11,6 +11,7 @@ bounds publication from its start and, when it ended, to its end.
 
 These are bounds only: a tenure says nothing of where in it a text was written.
 """
+
 from __future__ import annotations
 
 import re
@@ -24,8 +25,8 @@ import yaml
 from newsledger.extract.base import Extraction
 from newsledger.kb.names import honorifics
 
-_WINDOW = 200       # characters looked at before a name for its title
-_MAX_NP_WORDS = 4   # words a title's noun phrase may carry in front of it
+_WINDOW = 200  # characters looked at before a name for its title
+_MAX_NP_WORDS = 4  # words a title's noun phrase may carry in front of it
 _WORD = re.compile(r"[\w’'.-]+|[^\w\s]")
 
 
@@ -54,8 +55,7 @@ def _config() -> dict:
     cfg = yaml.safe_load(raw.read_text("utf-8"))
     for k in ("not_current", "not_current_suffix", "determiners", "current", "other_office"):
         cfg[k] = frozenset(cfg[k])
-    cfg["historic"] = re.compile(r"\b(?:" + "|".join(map(re.escape, cfg["historic_words"]))
-                                 + r")\b", re.I)
+    cfg["historic"] = re.compile(r"\b(?:" + "|".join(map(re.escape, cfg["historic_words"])) + r")\b", re.I)
     hon = sorted(honorifics(), key=len, reverse=True)
     cfg["honorifics"] = "|".join(map(re.escape, hon))
     return cfg
@@ -108,15 +108,24 @@ def offices(roles: list[dict]) -> list[_Office]:
         # missing): only its start bounds publication.
         lo, _ = _hull(stints)
         if lo and sector in cfg["phoenix_sectors"]:
-            out.append(_Office(tuple(cfg["phoenix_sectors"][sector]), lo, None,
-                               f"{sector} tenure from the Phoenix dictionaries"))
+            out.append(
+                _Office(
+                    tuple(cfg["phoenix_sectors"][sector]),
+                    lo,
+                    None,
+                    f"{sector} tenure from the Phoenix dictionaries",
+                )
+            )
     return out
 
 
 def _alternation(titles: tuple[str, ...]) -> str:
     """Titles as one pattern; hyphens and spaces are interchangeable."""
-    alts = sorted({r"[\s-]+".join(map(re.escape, re.split(r"[\s-]+", t.strip())))
-                   for t in titles}, key=len, reverse=True)
+    alts = sorted(
+        {r"[\s-]+".join(map(re.escape, re.split(r"[\s-]+", t.strip()))) for t in titles},
+        key=len,
+        reverse=True,
+    )
     return "(?:" + "|".join(alts) + ")"
 
 
@@ -126,12 +135,19 @@ def _patterns(titles: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
     t, cfg = _alternation(titles), _config()
     suffix = r"(?:(?:-|\s+)(?P<suffix>\w+))?"
     pre = re.compile(
-        r"(?:(?P<glued>[A-Za-z]+)-|(?<![\w-]))(?P<title>" + t + r")" + suffix
+        r"(?:(?P<glued>[A-Za-z]+)-|(?<![\w-]))(?P<title>"
+        + t
+        + r")"
+        + suffix
         + r"(?:\s+(?:of|for)\s+[^,;:\n()\"“”]{1,60}?)?(?P<comma>\s*,)?"
-        r"(?:\s+(?:" + cfg["honorifics"] + r")\.?)*\s*$", re.I)
+        r"(?:\s+(?:" + cfg["honorifics"] + r")\.?)*\s*$",
+        re.I,
+    )
     post = re.compile(
         r"^[ \t]*,[ \t]*(?P<np>(?:[\w’'.-]+[ \t]+){0,4}?)(?:(?P<glued>[A-Za-z]+)-)?"
-        r"(?P<title>" + t + r")(?![\w])" + suffix, re.I)
+        r"(?P<title>" + t + r")(?![\w])" + suffix,
+        re.I,
+    )
     return pre, post
 
 
@@ -143,13 +159,17 @@ def _np_state(words: list[str], strict: bool) -> str | None:
     for w in words[:_MAX_NP_WORDS]:
         low = w.lower().strip(".")
         if not re.match(r"\w", w):
-            return "ok"                 # punctuation: the phrase began after it
+            return "ok"  # punctuation: the phrase began after it
         if low in cfg["not_current"]:
             return "past"
         if low in cfg["other_office"]:
             return "other"
-        if low in cfg["determiners"] or low in cfg["current"] or low.endswith(("'s", "’s")) \
-                or w[:1].isupper():
+        if (
+            low in cfg["determiners"]
+            or low in cfg["current"]
+            or low.endswith(("'s", "’s"))
+            or w[:1].isupper()
+        ):
             continue
         return None if strict else "ok"
     return "ok"
@@ -173,14 +193,12 @@ def _current(m: re.Match, words_before: list[str], strict: bool) -> bool:
     cfg = _config()
     glued = (m.group("glued") or "").lower()
     suffix = (m.group("suffix") or "").lower()
-    if glued in cfg["not_current"] or glued in cfg["other_office"] \
-            or suffix in cfg["not_current_suffix"]:
+    if glued in cfg["not_current"] or glued in cfg["other_office"] or suffix in cfg["not_current_suffix"]:
         return False
     return _np_state(words_before, strict) == "ok"
 
 
-def titled(text: str, start: int, end: int, sent: tuple[int, int],
-           titles: tuple[str, ...]) -> str | None:
+def titled(text: str, start: int, end: int, sent: tuple[int, int], titles: tuple[str, ...]) -> str | None:
     """The title, as written, of one of ``titles`` the name at text[start:end] is
     given as held now; None when it is given none, or one of the past or future."""
     pre, post = _patterns(titles)
@@ -189,7 +207,7 @@ def titled(text: str, start: int, end: int, sent: tuple[int, int],
     before = text[lo:start]
     m = pre.search(before)
     if m is not None:
-        words = list(reversed(_WORD.findall(before[:m.start()])))
+        words = list(reversed(_WORD.findall(before[: m.start()])))
         title_cap = m.group("title")[:1].isupper()
         # "the prime minister, NAME" needs a noun phrase ("became prime minister,
         # NAME said" is no apposition); "Prime Minister NAME" does not.
@@ -197,7 +215,7 @@ def titled(text: str, start: int, end: int, sent: tuple[int, int],
             return None
         return m.group("title") if _current(m, words, strict=False) else None
     line_end = text.find("\n", end)
-    after = text[end:min(end + _WINDOW, line_end if line_end >= 0 else len(text))]
+    after = text[end : min(end + _WINDOW, line_end if line_end >= 0 else len(text))]
     m = post.match(after)
     if m is None:
         return None
@@ -219,8 +237,9 @@ def bounds(ex: Extraction) -> list[Bound]:
         if historic.search(text, sent[0], sent[1]):
             continue
         for office in offices(ent.attrs["roles"]):
-            title = None if (ent.id, office.titles) in seen else \
-                titled(text, m.start, m.end, sent, office.titles)
+            title = (
+                None if (ent.id, office.titles) in seen else titled(text, m.start, m.end, sent, office.titles)
+            )
             if title is None:
                 continue
             seen.add((ent.id, office.titles))

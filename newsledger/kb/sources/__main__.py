@@ -1,4 +1,5 @@
 """``python -m newsledger.kb.sources build --src DIR [--out FILE]``: rebuild the actor file."""
+
 from __future__ import annotations
 
 import argparse
@@ -25,33 +26,41 @@ def curated(path: Path = CURATED) -> list[Entry]:
             raise SystemExit(f"{path}: entry {d.get('id')} has no source url")
         attrs = {k: v for k, v in d.items() if k not in ("id", "name", "type", "aliases", "roles")}
         roles = [{k: str(v) for k, v in r.items()} for r in d.get("roles") or []]
-        out.append(Entry(d["id"], d["name"], d["type"], "curated", list(d.get("aliases") or []),
-                         roles, attrs))
+        out.append(
+            Entry(d["id"], d["name"], d["type"], "curated", list(d.get("aliases") or []), roles, attrs)
+        )
     return out
 
 
 def collect(src: Path) -> list[Entry]:
     """Every source's entries, the most trusted first (it keeps names and dates)."""
     ep = src / "everypolitician"
-    return (curated()
-            + officeholders.us_executive(src / "congress-legislators" / "executive.yaml")
-            + officeholders.holders(ep)
-            + officeholders.world_leaders(ep / "world-leaders-2021" / "data" / "wikidata.csv")
-            + factbook.executives(src / "factbook" / "executive_history.jsonl")
-            + factbook.terrorist_groups(src / "factbook")
-            + groups.ofac(src / "ofac-sdn" / "sdn.csv")
-            + groups.partyfacts(src / "partyfacts" / "import" / "elecglob" / "partyfacts-core-parties.csv",
-                                src / "partyfacts" / "import" / "wikipedia" / "wikidata.csv")
-            + places.countries() + places.subdivisions() + places.cities())
+    return (
+        curated()
+        + officeholders.us_executive(src / "congress-legislators" / "executive.yaml")
+        + officeholders.holders(ep)
+        + officeholders.world_leaders(ep / "world-leaders-2021" / "data" / "wikidata.csv")
+        + factbook.executives(src / "factbook" / "executive_history.jsonl")
+        + factbook.terrorist_groups(src / "factbook")
+        + groups.ofac(src / "ofac-sdn" / "sdn.csv")
+        + groups.partyfacts(
+            src / "partyfacts" / "import" / "elecglob" / "partyfacts-core-parties.csv",
+            src / "partyfacts" / "import" / "wikipedia" / "wikidata.csv",
+        )
+        + places.countries()
+        + places.subdivisions()
+        + places.cities()
+    )
 
 
 def build(src: Path, out: Path = OUT) -> collections.Counter:
     entries, _ = merge(collect(src))
     counts: collections.Counter = collections.Counter()
-    with gzip.GzipFile(out, "wb", mtime=0) as raw:       # mtime 0: the same input gives the same bytes
+    with gzip.GzipFile(out, "wb", mtime=0) as raw:  # mtime 0: the same input gives the same bytes
         for e in entries:
-            raw.write((json.dumps(e.to_json(), ensure_ascii=False, separators=(",", ":")) + "\n")
-                      .encode("utf-8"))
+            raw.write(
+                (json.dumps(e.to_json(), ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+            )
             counts[(e.source.split(",")[0], e.type)] += 1
     return counts
 

@@ -1,4 +1,5 @@
 """Shared pieces of the actor importer: records, ids, dates, display names, rules."""
+
 from __future__ import annotations
 
 import re
@@ -11,14 +12,32 @@ import yaml
 
 from newsledger.kb.names import fold, slug
 
-_MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"], 1)}
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        1,
+    )
+}
 
 
 @dataclass
 class Entry:
     """One imported actor before it is written (``to_json``)."""
+
     id: str
     name: str
     type: str
@@ -29,8 +48,7 @@ class Entry:
 
     def add_alias(self, name: str | None) -> None:
         name = clean(name)
-        if name and fold(name) != fold(self.name) and \
-                fold(name) not in {fold(a) for a in self.aliases}:
+        if name and fold(name) != fold(self.name) and fold(name) not in {fold(a) for a in self.aliases}:
             self.aliases.append(name)
 
     def to_json(self) -> dict:
@@ -61,8 +79,14 @@ def role_targets() -> dict:
 
 def of_country(role: str) -> bool:
     """Heads of state hold their role of the country, everyone else of its government."""
-    return role in role_targets()["country"] or role in ("vice president", "king", "queen",
-                                                          "emir", "sultan", "monarch")
+    return role in role_targets()["country"] or role in (
+        "vice president",
+        "king",
+        "queen",
+        "emir",
+        "sultan",
+        "monarch",
+    )
 
 
 def country_id(iso3: str) -> str:
@@ -82,8 +106,13 @@ def clean(text: str | None) -> str:
     if not text:
         return ""
     text = re.sub(r"<[^>]+>", " ", text)
-    text = (text.replace("&nbsp;", " ").replace("&rsquo;", "’").replace("&lsquo;", "‘")
-            .replace("&amp;", "&").replace("&quot;", '"'))
+    text = (
+        text.replace("&nbsp;", " ")
+        .replace("&rsquo;", "’")
+        .replace("&lsquo;", "‘")
+        .replace("&amp;", "&")
+        .replace("&quot;", '"')
+    )
     return re.sub(r"\s+", " ", text).strip(" ,;")
 
 
@@ -99,8 +128,7 @@ def iso_date(text: str | None) -> str | None:
         day = int(m.group(1) or 0)
         mon = _MONTHS[m.group(2).lower()]
         try:
-            return date(int(m.group(3)), mon, day).isoformat() if day else \
-                f"{m.group(3)}-{mon:02d}"
+            return date(int(m.group(3)), mon, day).isoformat() if day else f"{m.group(3)}-{mon:02d}"
         except ValueError:
             return None
     m = re.search(r"\b(\d{4})\b", text)

@@ -6,20 +6,23 @@ spellings. Of OFAC's individuals only those tied to such a group are kept
 ("Leader of the Houthis", "Linked To: ..."): a list of ten thousand
 sanctioned surnames would only attract matches with namesakes in the news.
 """
+
 from __future__ import annotations
 
 import csv
-from urllib.parse import unquote
 import re
 from pathlib import Path
+from urllib.parse import unquote
 
 from newsledger.kb.names import fold, slug
 from newsledger.kb.sources.common import Entry, country_id, rules
 
 _AKA = re.compile(r"^(?:a\.k\.a\.|f\.k\.a\.|n\.k\.a\.)\s+'(.*)'\.?$")
 _LINKED = re.compile(r"Linked To:\s*([^.;]+?)\s*(?:\.|;|$)")
-_LEADER = re.compile(r"\b(?:Leader|Head|Commander|Secretary[- ]General|Founder|Emir)\s+of\s+(?:the\s+)?"
-                     r"([A-Z][\w'’ -]+)")
+_LEADER = re.compile(
+    r"\b(?:Leader|Head|Commander|Secretary[- ]General|Founder|Emir)\s+of\s+(?:the\s+)?"
+    r"([A-Z][\w'’ -]+)"
+)
 
 
 def _title(name: str) -> str:
@@ -31,10 +34,36 @@ def _title(name: str) -> str:
     words = []
     for i, w in enumerate(name.split()):
         parts = re.split(r"([-'’])", w.lower())
-        w = "".join(p if p in ("al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "bin", "ibn", "of",
-                               "the", "and", "in", "for", "fi", "wa", "wal") and (i or j)
-                    else p.capitalize() if k % 2 == 0 and not (j and parts[j - 1] in "'’") else p
-                    for j, (k, p) in enumerate(zip(range(len(parts)), parts)))
+        w = "".join(
+            p
+            if p
+            in (
+                "al",
+                "el",
+                "ad",
+                "ar",
+                "as",
+                "ash",
+                "at",
+                "az",
+                "an",
+                "bin",
+                "ibn",
+                "of",
+                "the",
+                "and",
+                "in",
+                "for",
+                "fi",
+                "wa",
+                "wal",
+            )
+            and (i or j)
+            else p.capitalize()
+            if k % 2 == 0 and not (j and parts[j - 1] in "'’")
+            else p
+            for j, (k, p) in enumerate(zip(range(len(parts)), parts))
+        )
         words.append("-".join(p.upper() if p.upper() in upper else p for p in w.split("-")))
     return " ".join(words)
 
@@ -57,7 +86,8 @@ def _is_group(names: list[str], programs: set[str]) -> bool:
     if any(re.search(rf"(?<![\w']){re.escape(w)}(?![\w'])", text) for w in R["not_group_words"]):
         return False
     return "FTO" in programs or any(
-        re.search(rf"(?<![\w']){re.escape(w)}(?![\w'])", text) for w in R["group_words"])
+        re.search(rf"(?<![\w']){re.escape(w)}(?![\w'])", text) for w in R["group_words"]
+    )
 
 
 def ofac(path: Path) -> list[Entry]:
@@ -72,8 +102,7 @@ def ofac(path: Path) -> list[Entry]:
         spellings = akas(r[11])
         if not _is_group([r[1]] + spellings, progs):
             continue
-        e = Entry(f"ofac_{r[0]}", _title(r[1]), "armed_group", "ofac-sdn",
-                  attrs={"programs": sorted(progs)})
+        e = Entry(f"ofac_{r[0]}", _title(r[1]), "armed_group", "ofac-sdn", attrs={"programs": sorted(progs)})
         for a in spellings:
             e.add_alias(_title(a))
         groups[fold(r[1])] = e
@@ -134,24 +163,34 @@ def partyfacts(core: Path, wikidata: Path) -> list[Entry]:
             last = row.get("year_last") or ""
             if row.get("technical") or (last and int(last) < since):
                 continue
-            wiki = unquote((row.get("wikipedia") or "").rsplit("/wiki/", 1)[-1]) \
-                if "/wiki/" in (row.get("wikipedia") or "") else ""
+            wiki = (
+                unquote((row.get("wikipedia") or "").rsplit("/wiki/", 1)[-1])
+                if "/wiki/" in (row.get("wikipedia") or "")
+                else ""
+            )
             wiki = re.sub(r"\s*\(.*\)$", "", wiki.replace("_", " "))
             if not wiki:
-                continue        # parties without a page are rarely in international news
+                continue  # parties without a page are rarely in international news
             name = wiki
             iso3 = row["country"]
-            e = Entry(f"pf_{row['partyfacts_id']}", name, "party", "partyfacts",
-                      attrs={"country": country_id(iso3), "qid": qids.get(row["partyfacts_id"]),
-                             "note": None})
+            e = Entry(
+                f"pf_{row['partyfacts_id']}",
+                name,
+                "party",
+                "partyfacts",
+                attrs={"country": country_id(iso3), "qid": qids.get(row["partyfacts_id"]), "note": None},
+            )
             for n in (row["name_english"], row["name"], *(row.get("name_other") or "").split(" / ")):
                 if n and n.isascii() and ":" not in n:
                     e.add_alias(n)
             short = row.get("name_short") or ""
             if len(short) >= 3 and short.isupper() and short.isalpha():
                 e.add_alias(short)
-            if re.search(r"\b(?:militia|paramilitary|armed wing|brigades?)\b",
-                         f"{name} {row['name_english']} {row.get('description') or ''}", re.I):
+            if re.search(
+                r"\b(?:militia|paramilitary|armed wing|brigades?)\b",
+                f"{name} {row['name_english']} {row.get('description') or ''}",
+                re.I,
+            ):
                 e.type = "armed_group"
             out.append(e)
     return out

@@ -6,6 +6,7 @@ date; parties by country; places by type and country). Kinds never merge: a
 person, a group and a place with one name stay three actors. The first source
 given wins the name and the dates of an office term; spellings are merged.
 """
+
 from __future__ import annotations
 
 from rapidfuzz import fuzz
@@ -37,9 +38,11 @@ def merge(entries: list[Entry]) -> tuple[list[Entry], dict[str, str]]:
     by_office: dict[tuple, list[Entry]] = {}
     remap: dict[str, str] = {}
     for e in entries:
-        target = (by_qid.get(e.attrs.get("qid") or "")
-                  or next((by_key[_key(e, n)] for n in [e.name] + e.aliases if _key(e, n) in by_key), None)
-                  or _same_office(e, by_office))
+        target = (
+            by_qid.get(e.attrs.get("qid") or "")
+            or next((by_key[_key(e, n)] for n in [e.name] + e.aliases if _key(e, n) in by_key), None)
+            or _same_office(e, by_office)
+        )
         if target is None:
             target = e
             kept.append(e)
@@ -92,8 +95,7 @@ def _absorb(target: Entry, e: Entry) -> None:
         else:
             # The earlier source keeps its dates; a missing or less precise one is filled in.
             for k in ("from", "to"):
-                if r.get(k) and (not same.get(k) or len(same[k]) < len(r[k])
-                                 and r[k].startswith(same[k])):
+                if r.get(k) and (not same.get(k) or len(same[k]) < len(r[k]) and r[k].startswith(same[k])):
                     same[k] = r[k]
     for k, v in e.attrs.items():
         target.attrs.setdefault(k, v)
@@ -138,7 +140,13 @@ def close_terms(entries: list[Entry]) -> None:
         for i, (start, r, pid) in enumerate(terms):
             if r.get("to"):
                 continue
-            nxt = next((s for s, _, p in terms[i + 1:] if p != pid and s[:4] >= start[:4]
-                        and s[:len(start)] > start[:len(s)]), None)
+            nxt = next(
+                (
+                    s
+                    for s, _, p in terms[i + 1 :]
+                    if p != pid and s[:4] >= start[:4] and s[: len(start)] > start[: len(s)]
+                ),
+                None,
+            )
             if nxt:
                 r["to"] = nxt

@@ -4,6 +4,7 @@ office holders of the every-politician scrapers (CC0): heads of state and
 government and cabinet ministers of 19 countries (``html/holders21.csv``), and
 the heads of every country (``world-leaders-2021``, years only).
 """
+
 from __future__ import annotations
 
 import csv
@@ -14,8 +15,7 @@ from pathlib import Path
 import yaml
 
 from newsledger.kb.names import fold
-from newsledger.kb.sources.common import (Entry, country_id, government_id, of_country,
-                                          person_id, rules)
+from newsledger.kb.sources.common import Entry, country_id, government_id, of_country, person_id, rules
 from newsledger.kb.sources.places import iso3_by_name
 
 _US_ROLES = {"prez": "president", "viceprez": "vice president"}
@@ -28,8 +28,13 @@ def us_executive(path: Path) -> list[Entry]:
         n = p["name"]
         name = f"{n['first']} {n['last']}"
         qid = p["id"].get("wikidata")
-        e = Entry(person_id(name, qid), name, "person", "congress-legislators",
-                  attrs={"country": country_id("USA"), "qid": qid})
+        e = Entry(
+            person_id(name, qid),
+            name,
+            "person",
+            "congress-legislators",
+            attrs={"country": country_id("USA"), "qid": qid},
+        )
         if n.get("middle"):
             e.add_alias(f"{n['first']} {n['middle']} {n['last']}")
         if p["id"].get("wikipedia"):
@@ -37,8 +42,14 @@ def us_executive(path: Path) -> list[Entry]:
         for t in p["terms"]:
             role = _US_ROLES.get(t["type"])
             if role and str(t.get("end") or "9999") >= "1945":
-                e.roles.append({"role": role, "of": country_id("USA"),
-                                "from": str(t["start"]), "to": str(t.get("end") or "") or None})
+                e.roles.append(
+                    {
+                        "role": role,
+                        "of": country_id("USA"),
+                        "from": str(t["start"]),
+                        "to": str(t.get("end") or "") or None,
+                    }
+                )
         if e.roles:
             out.append(e)
     return out
@@ -50,8 +61,12 @@ def role_of_position(label: str) -> str | None:
     for rx, role in rules()["position_res"]:
         if rx.search(low):
             return role
-    if re.match(r"^(?:minister|secretary) (?:of|for) ", low) and "state for" not in low \
-            and not low.startswith("secretary of state for") or low.startswith("secretary of state"):
+    if (
+        re.match(r"^(?:minister|secretary) (?:of|for) ", low)
+        and "state for" not in low
+        and not low.startswith("secretary of state for")
+        or low.startswith("secretary of state")
+    ):
         return low
     return None
 
@@ -90,15 +105,24 @@ def world_leaders(path: Path) -> list[Entry]:
             iso3 = names.get(fold(row["country"]))
             role = role_of_position(re.sub(r"\s+of\s+.*$", "", row["positionLabel"]))
             if iso3 and role and row.get("officeholderLabel"):
-                _add_term(people, iso3, role, row["officeholderLabel"], row.get("officeholder"),
-                          row.get("start_year"), row.get("end_year") or None, "wikidata-world-leaders")
+                _add_term(
+                    people,
+                    iso3,
+                    role,
+                    row["officeholderLabel"],
+                    row.get("officeholder"),
+                    row.get("start_year"),
+                    row.get("end_year") or None,
+                    "wikidata-world-leaders",
+                )
     return list(people.values())
 
 
 def _add_term(people, iso3, role, name, qid, start, end, source="wikidata") -> None:
     qid = qid if qid and qid.startswith("Q") else None
     pid = person_id(name, qid)
-    e = people.setdefault(pid, Entry(pid, name, "person", source,
-                                     attrs={"country": country_id(iso3), "qid": qid}))
+    e = people.setdefault(
+        pid, Entry(pid, name, "person", source, attrs={"country": country_id(iso3), "qid": qid})
+    )
     of = country_id(iso3) if of_country(role) else government_id(iso3)
     e.roles.append({"role": role, "of": of, "from": start or None, "to": end})
