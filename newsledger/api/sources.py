@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Annotated
 from urllib.parse import urlsplit
 
-from fastapi import APIRouter, Body, Depends, Request
+from fastapi import APIRouter, Body, Depends, Path, Request
 from pydantic import BaseModel, Field
 
 from newsledger.api.app import ApiError, NotFound, open_ledger
@@ -46,7 +46,9 @@ def add_source(request: Request, body: Annotated[NewSource, Body()]) -> dict:
     summary="Stop following a source (its articles stay)",
     dependencies=[Depends(require_write)],
 )
-def delete_source(request: Request, source_id: int) -> dict:
+def delete_source(
+    request: Request, source_id: Annotated[int, Path(ge=1, le=2**62, description="The source's id.")]
+) -> dict:
     with open_ledger(request) as led:
         if not sources.remove(led.store, source_id):
             raise NotFound(f"no source {source_id}; see GET /api/sources")

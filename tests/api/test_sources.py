@@ -54,6 +54,8 @@ def test_what_is_not_a_web_url_is_refused(client, body):
 def test_removing_an_unknown_source_is_a_404(client):
     r = client.delete("/api/sources/99")
     assert r.status_code == 404 and r.json()["error"]["code"] == "NL-API-NOT-FOUND"
+    huge = client.delete(f"/api/sources/{10**30}")  # found by the contract fuzzer: no 500
+    assert huge.status_code == 422 and huge.json()["error"]["code"] == "NL-API-INPUT"
 
 
 def test_the_sources_page_lists_them_escaped(client):
