@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from newsledger.errors import IngestError
-from newsledger.ingest.decode import decode
-from newsledger.ingest.readers import make_article
+from newsledger.ingest.readers import extract_html, make_article
 from newsledger.records import Article
 
 # Shorter main text than this is a paywall stub, a teaser or an index page, not a report.
@@ -30,18 +29,8 @@ def html_article(
 
     ``fallback_date`` (a feed entry's date, a WARC capture date) is used only where the page
     gives none, and ``published_method`` says which it was."""
-    import trafilatura  # heavy import, only when pages come in
-
-    html, enc = decode(body)
-    doc = trafilatura.bare_extraction(
-        html,
-        url=url,
-        with_metadata=True,
-        include_comments=False,
-        date_extraction_params={"extensive_search": False, "original_date": True},
-    )
-    text = getattr(doc, "text", None) if doc is not None else None
-    if not text or not text.strip():
+    doc, text, enc = extract_html(body, url)
+    if not text:
         raise NotAnArticle("no main text found on the page (not an article?)")
     if len(text.strip()) < min_chars:
         raise IngestError(

@@ -115,17 +115,25 @@ def read_text_file(path: Path, data: bytes, name: str) -> Article:
     return make_article(text, name, fmt="txt", source=str(path), encoding=enc)
 
 
-def read_html(data: bytes, name: str, source: str) -> Article:
+def extract_html(data: bytes, url: str | None = None):
+    """(trafilatura's document or None, its main text or None, the encoding read): the one
+    place HTML meets trafilatura, for files, JSONL records, fetched pages and WARC captures."""
     import trafilatura  # heavy import, only when HTML comes in
 
     html, enc = decode(data)
     doc = trafilatura.bare_extraction(
         html,
+        url=url,
         with_metadata=True,
         include_comments=False,
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
     text = getattr(doc, "text", None) if doc is not None else None
+    return doc, (text if text and text.strip() else None), enc
+
+
+def read_html(data: bytes, name: str, source: str) -> Article:
+    doc, text, enc = extract_html(data)
     if not text:
         raise IngestError(
             "no article text found in this HTML (trafilatura found none)", code="NL-INGEST-EMPTY"
