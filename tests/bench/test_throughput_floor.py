@@ -34,7 +34,7 @@ def test_ingest_throughput_floor():
             "--words",
             "20000",
             "--min",
-            "0.7",
+            "0.65",
         ],
         capture_output=True,
         text=True,
