@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
+
 from newsledger.kb.names import fold
 from newsledger.store.db import Store
-from newsledger.store.queries import date_window
+from newsledger.store.queries import ActorNames, actor_names, date_window
 
 # The sentence is cut in SQL: a row never carries its whole article.
 _EVENT_SQL = (
@@ -81,6 +83,10 @@ def event_rows(
     filter the page (limit, offset) is cut in SQL. ``modes`` (factuality values) when
     given replaces ``include_unreal``; ``min_confidence`` drops less confident rows."""
     where, params = _where(type_, since, until, include_unreal, modes, min_confidence)
+    if actor:  # only the rows that can name the actor are read (indexes of 0011)
+        cond, extra = _actor_candidates(store, actor)
+        where = (where + " AND " if where else " WHERE ") + cond
+        params += extra
     sql = _EVENT_SQL + where + _ORDER
     in_sql = actor is None and limit is not None
     if in_sql:
@@ -88,7 +94,8 @@ def event_rows(
         params += [limit, offset]
     rows = with_implied(store, store.query(sql, params))
     if actor:
-        rows = [r for r in rows if _actor_matches(store, r, actor)]
+        names = actor_names(store)
+        rows = [r for r in rows if _actor_matches(names, r, actor)]
     leads: dict[str, int] = {}
     for r in rows:
         r["when"] = r.get("date") or r.get("published")
@@ -158,25 +165,28 @@ def _lead_end(text: str, title: str | None, title_start: int | None) -> int:
     return end if end >= 0 else len(text)
 
 
-def _actor_matches(store: Store, row: dict, name: str) -> bool:
+def _actor_candidates(store: Store, name: str) -> tuple[str, list]:
+    """SQL for the events that may name the actor: a side held by one of the actors whose
+    names hold its words, a side named but not resolved, or a side implied by other
+    reports; ``_actor_matches`` then decides on these few rows."""
+    ids = sorted(actor_names(store).matching(fold(name).split())) if fold(name) else []
+    cond = (
+        "(e.source_id IN (SELECT value FROM json_each(?)) "
+        "OR e.target_id IN (SELECT value FROM json_each(?)) "
+        "OR (e.source_id IS NULL AND e.source_name IS NOT NULL) "
+        "OR (e.target_id IS NULL AND e.target_name IS NOT NULL) "
+        "OR e.id IN (SELECT event_row FROM event_arguments))"
+    )
+    return cond, [json.dumps(ids), json.dumps(ids)]
+
+
+def _actor_matches(names: ActorNames, row: dict, name: str) -> bool:
     """The name is the source's or target's name, or an alias of either actor."""
     want = fold(name)
     if not want:
         return False
-    names = [row.get("source_name") or "", row.get("target_name") or ""]
+    cands = [row.get("source_name") or "", row.get("target_name") or ""]
     for key in ("source_id", "target_id"):
         if row.get(key):
-            ent = store.query("SELECT name, aliases FROM entities WHERE id=?", (row[key],))
-            if ent:
-                names.append(ent[0]["name"])
-                names.extend(_json_list(ent[0]["aliases"]))
-    return any(want == fold(n) or want in fold(n).split() for n in names if n)
-
-
-def _json_list(s) -> list[str]:
-    import json
-
-    try:
-        return json.loads(s) if s else []
-    except ValueError:
-        return []
+            cands.extend(names.names.get(row[key], []))
+    return any(want == fold(n) or want in fold(n).split() for n in cands if n)

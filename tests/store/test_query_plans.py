@@ -67,3 +67,13 @@ def test_a_page_is_counted_and_cut_in_sql(tmp_path):
     total, rows = Q.quotes_page(store, speaker="Ruiz", limit=2, offset=3)
     assert (total, [r["id"] for r in rows]) == (5, [4, 5])
     assert Q.quotes_page(store, speaker="Nobody") == (0, [])
+
+
+def test_events_by_actor_read_only_candidate_rows_through_indexes(tmp_path):
+    from newsledger.store import events_query as E
+
+    store = Store(str(tmp_path / "e.db"))
+    cond, params = E._actor_candidates(store, "Ruiz")
+    steps = plan(store, f"SELECT e.id FROM events e WHERE {cond}", params)
+    reads = [s for s in steps if s.startswith(("SEARCH e ", "SCAN e ")) or s == "SCAN e"]
+    assert reads and all(s.startswith("SEARCH e USING") for s in reads), steps
