@@ -224,12 +224,19 @@ class Ledger:
 
     # --- issue 5: actors ---
     def actors(
-        self, *, type: str | None = None, search: str | None = None, limit: int | None = None
+        self,
+        *,
+        type: str | None = None,
+        search: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+        total: list | None = None,
     ) -> list[dict]:
-        """Actors in the ledger (type: PERSON ORG GPE ... or a KB type), most mentioned first."""
+        """Actors in the ledger (type: PERSON ORG GPE ... or a KB type), most mentioned first;
+        a page of them with ``limit``/``offset`` (``total`` receives how many match)."""
         from newsledger.kb.actors import list_actors
 
-        return list_actors(self.store, type=type, search=search, limit=limit)
+        return list_actors(self.store, type=type, search=search, limit=limit, offset=offset, total=total)
 
     def actor(self, name: str) -> list[dict]:
         """Profiles of the actors a name stands for (any spelling, alias or id)."""

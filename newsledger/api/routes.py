@@ -196,12 +196,13 @@ def actors(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict:
-    with open_ledger(request) as led:
-        rows = led.actors(type=type, search=clean_text(q))
+    total: list[int] = []
+    with open_ledger(request) as led:  # filtered, counted and cut in SQL
+        rows = led.actors(type=type, search=clean_text(q), limit=limit, offset=offset, total=total)
     for r in rows:
         r["aliases"] = [a for a in (r.get("aliases") or "").split(", ") if a]
         r["actor"] = f"/api/actors/{r['id']}"
-    return page(request, rows, limit, offset)
+    return page(request, rows, limit, offset, total=total[0])
 
 
 @router.get("/actors/{name}", summary="The actors a name stands for, with their records")

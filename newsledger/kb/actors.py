@@ -16,30 +16,58 @@ def _aliases(row: dict) -> list[str]:
         return []
 
 
+_COUNTED = (
+    "SELECT e.*, COALESCE(c.n, 0) AS mentions, COALESCE(c.d, 0) AS articles FROM entities e "
+    "LEFT JOIN (SELECT entity_id, COUNT(*) AS n, COUNT(DISTINCT doc_id) AS d FROM mentions "
+    "{where_m} GROUP BY entity_id) c ON c.entity_id = e.id"
+)
+
+
 def list_actors(
-    store: Store, *, type: str | None = None, search: str | None = None, limit: int | None = None
+    store: Store,
+    *,
+    type: str | None = None,
+    search: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+    total: list | None = None,
 ) -> list[dict]:
-    """Actors with their number of mentions and articles, most mentioned first."""
-    rows = store.query(
-        "SELECT e.*, count(m.id) AS mentions, count(DISTINCT m.doc_id) AS articles "
-        "FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id "
-        "GROUP BY e.id ORDER BY mentions DESC, e.name"
-    )
+    """Actors with their number of mentions and articles, most mentioned first (``total``,
+    a list, receives how many match, for paging).
+
+    Filtered, counted, sorted and cut in SQL (mentions counted from the (entity_id, doc_id)
+    index); a name search first picks the actors whose spellings hold it, from names alone."""
+    where, params, where_m = [], [], ""
     if type:
-        want = type.upper()
-        rows = [
-            r
-            for r in rows
-            if (r.get("type") or "").upper() == want or (r.get("kb_type") or "").upper() == want
-        ]
+        where.append("(upper(e.type) = ? OR upper(json_extract(e.attrs, '$.kb_type')) = ?)")
+        params += [type.upper(), type.upper()]
     if search:
-        f, k = fold(search), key(search)
-        rows = [
-            r for r in rows if any(f in fold(n) or k == key(n) for n in [r["name"], r["id"]] + _aliases(r))
-        ]
+        ids = json.dumps(_named(store, search))
+        where.append("e.id IN (SELECT value FROM json_each(?))")
+        where_m = "WHERE entity_id IN (SELECT value FROM json_each(?))"
+        params = [ids, *params, ids]
+    cond = " WHERE " + " AND ".join(where) if where else ""
+    if total is not None:  # the caller pages: how many match, counted without the join
+        n_params = params[1:] if search else params  # the first is the subquery's
+        total.append(store.db.execute(f"SELECT COUNT(*) FROM entities e{cond}", n_params).fetchone()[0])
+    sql = _COUNTED.format(where_m=where_m) + cond + " ORDER BY mentions DESC, e.name"
+    if limit or offset:
+        sql += f" LIMIT {int(limit) if limit else -1} OFFSET {int(offset)}"
+    rows = store.query(sql, params)
     for r in rows:
         r["aliases"] = ", ".join(_aliases(r))
-    return rows[:limit] if limit else rows
+    return rows
+
+
+def _named(store: Store, search: str) -> list[str]:
+    """Ids of the actors whose name, id or a spelling holds the search (folded)."""
+    f, k = fold(search), key(search)
+    out = []
+    for eid, name, aliases in store.db.execute("SELECT id, name, aliases FROM entities"):
+        names = [name, eid] + _aliases({"aliases": aliases})
+        if any(f in fold(n) or k == key(n) for n in names):
+            out.append(eid)
+    return out
 
 
 def find(store: Store, name: str) -> list[dict]:

@@ -72,3 +72,31 @@ def test_cli_commands(ledger):
     assert r.exit_code == 0 and "baghdad" in r.output and "hadi_al_amiri" not in r.output
     r = runner.invoke(cli, ["--db", ledger.path, "actor", "Nobody al-Nowhere"])
     assert r.exit_code != 0 and "actors --search" in r.output
+
+
+def test_the_list_is_filtered_counted_and_paged_in_sql(tmp_path):
+    from newsledger.kb.actors import list_actors
+    from newsledger.store import Store
+
+    store = Store(str(tmp_path / "a.db"))
+    store.db.execute(
+        "INSERT INTO documents (id, name, text, chars, ingested_at) VALUES "
+        "('d1', 'd1', 'x', 1, '2024'), ('d2', 'd2', 'x', 1, '2024')"
+    )
+    store.db.execute(
+        "INSERT INTO entities (id, name, type, aliases, attrs) VALUES "
+        "('p1', 'Ana Ruiz', 'PERSON', '[\"Ruiz\"]', NULL), "
+        "('p2', 'Luis Ruiz', 'PERSON', '[]', NULL), "
+        "('g1', 'Ruiz Party', 'ORG', '[]', '{\"kb_type\": \"party\"}'), "
+        "('p3', 'Li Wei', 'PERSON', '[]', NULL)"
+    )
+    for doc, ent in [("d1", "p1"), ("d2", "p1"), ("d1", "p1"), ("d1", "p2"), ("d2", "g1")]:
+        store.db.execute(
+            "INSERT INTO mentions (doc_id, start, \"end\", text, entity_id) VALUES (?, 0, 1, 'x', ?)",
+            (doc, ent),
+        )
+    total: list[int] = []
+    rows = list_actors(store, type="PERSON", search="ruiz", limit=1, offset=1, total=total)
+    assert total == [2] and [(r["id"], r["mentions"], r["articles"]) for r in rows] == [("p2", 1, 1)]
+    assert [r["id"] for r in list_actors(store, type="party")] == ["g1"]
+    assert [r["aliases"] for r in list_actors(store, search="Ana")] == ["Ruiz"]
