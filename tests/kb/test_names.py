@@ -17,6 +17,10 @@ def test_key_folds_transliteration_variants():
         ("Kadhimi", "Kadimi"),
         ("Qassem", "Kassem"),
         ("Asa'ib", "Asa’ib"),
+        ("Kataeb Hezbollah", "Kata'ib Hizballah"),
+        ("Abdallah", "Abdullah"),
+        ("Nasrallah", "Nasrullah"),
+        ("Saeed", "Said"),
     ]
     for a, b in pairs:
         assert key(a) == key(b), (a, b)
@@ -26,6 +30,7 @@ def test_key_keeps_different_names_apart():
     assert key("Hussein") != key("Hassan")
     assert key("Ali") != key("Alawi")
     assert key("Hadi al-Amiri") != key("Hadi al-Ansari")
+    assert key("Hamad") != key("Hamid")  # two names, not two spellings of one
 
 
 def test_person_key_strips_titles():
