@@ -23,6 +23,7 @@ and what happened are never compared.
 
 from __future__ import annotations
 
+import calendar
 import re
 
 from newsledger.extract.base import Extraction, doc_text
@@ -33,7 +34,7 @@ NAME = "claims"
 VERSION = "1"
 ORDER = 50
 
-_MONTHS = ("january february march april may june july august september october november december").split()
+_MONTHS = [m.lower() for m in calendar.month_name if m]  # standard library, C locale
 _ABS_DATE = re.compile(
     r"\b(?:(?P<m1>" + "|".join(_MONTHS) + r")\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{4})"
     r"|(?P<d2>\d{1,2})\s+(?P<m2>" + "|".join(_MONTHS) + r")\s+(?P<y2>\d{4})"

@@ -7,6 +7,7 @@ wherever the trigger sits in the clause.
 
 from __future__ import annotations
 
+import calendar
 import re
 from functools import lru_cache
 from importlib import resources
@@ -31,28 +32,11 @@ _CLAUSE_EDGES = {"relcl", "advcl", "ccomp", "conj", "parataxis", "csubj"}
 # Event dates before this year come from phrases like "since 1789", not from events.
 _FIRST_EVENT_YEAR = 1900
 _DAY_WORDS = (
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
+    *(d.lower() for d in calendar.day_name),
     "today",
     "yesterday",
     "tonight",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
+    *(m.lower() for m in calendar.month_name if m),
 )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -12,26 +13,8 @@ import yaml
 
 from newsledger.kb.names import fold, slug
 
-_MONTHS = {
-    m: i
-    for i, m in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ],
-        1,
-    )
-}
+# English month names from the standard library (C locale): "january" -> 1.
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 
 
 @dataclass
