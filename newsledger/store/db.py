@@ -400,7 +400,12 @@ def _statements(sql: str) -> list[str]:
     return out
 
 
+_AS_IS = frozenset((str, int, float, type(None)))
+
+
 def _sql_value(v):
+    if type(v) in _AS_IS:  # most values: one set lookup instead of three isinstance calls
+        return v
     if isinstance(v, (dict, list, tuple)):
         return json.dumps(v, ensure_ascii=False, default=str)
     if isinstance(v, bool):
