@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from newsledger.cli.common import ledger
-from newsledger.errors import Problem
-from newsledger.ingest.readers import DEFAULT_MAX_BYTES
+from newsledger.cli.progress import IngestProgress
+from newsledger.ingest.readers import DEFAULT_MAX_BYTES, count_items
 from newsledger.nlp import MODELS
 
 
@@ -67,24 +66,9 @@ def ingest(ctx, paths, model, workers, ray, reprocess, max_bytes, no_analyze):
         raise click.UsageError("give at least one PATH (a file, a folder, or - for stdin)")
     err = Console(stderr=True)
     led = ledger(ctx, model, create=bool(paths))
-    with Progress(
-        TextColumn("[bold]ingest"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        TextColumn("{task.description}"),
-        console=err,
-        transient=True,
-        disable=not err.is_terminal,
-    ) as bar:
-        task = bar.add_task("", total=None)
-
-        def tick(item):
-            if isinstance(item, Problem):
-                err.print(f"[red]skipped[/red] {item}", highlight=False)
-            else:
-                bar.update(task, advance=1, description=item.name[:40])
-
+    # without PATHs, --reprocess redoes the articles of an older pipeline: stats' "stale"
+    total = count_items(paths) if paths else led.stats()["stale"]
+    with IngestProgress(err, total) as progress:
         if paths:
             rep = led.ingest(
                 paths,
@@ -92,11 +76,11 @@ def ingest(ctx, paths, model, workers, ray, reprocess, max_bytes, no_analyze):
                 workers=workers,
                 max_bytes=max_bytes,
                 analyze=not no_analyze,
-                on_item=tick,
+                on_item=progress.tick,
                 ray=ray,
             )
         else:
-            rep = led.reprocess(workers=workers, analyze=not no_analyze, on_item=tick, ray=ray)
+            rep = led.reprocess(workers=workers, analyze=not no_analyze, on_item=progress.tick, ray=ray)
     c = led.stats()
     click.echo(
         f"{rep.stored} new, {rep.reprocessed} reprocessed, {rep.unchanged} already in the "

@@ -279,3 +279,29 @@ def read_paths(paths, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
             yield from read_warc(f)
         else:
             yield from read_file(f, max_bytes)
+
+
+def count_items(paths) -> int | None:
+    """How many items ``read_paths`` will yield, for a progress bar's total and ETA:
+    one per file, one per non-blank line of a JSONL file (streamed: a large file costs a
+    read, not its size in memory). None when it cannot be told
+    ahead (standard input, web archives)."""
+    total = 0
+    for f in iter_files(paths):
+        if isinstance(f, Problem):
+            total += 1
+        elif str(f) == "-" or f.name.lower().endswith(ARCHIVES):
+            return None
+        elif FORMATS.get(f.suffix.lower()) == "jsonl":
+            total += _jsonl_lines(f)
+        else:
+            total += 1
+    return total
+
+
+def _jsonl_lines(path: Path) -> int:
+    try:
+        with path.open("rb") as fh:
+            return sum(1 for line in fh if line.strip())
+    except OSError:
+        return 1  # read_file reports it as one problem

@@ -205,3 +205,14 @@ def test_stdin_is_sniffed(monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
     [art] = list(read_paths(["-"]))
     assert art.name == "s1" and art.fmt == "jsonl" and art.source == "<stdin>"
+
+
+def test_count_items_counts_files_and_jsonl_lines(tmp_path):
+    from newsledger.ingest.readers import count_items
+
+    (tmp_path / "a.txt").write_text("One article.")
+    (tmp_path / "feed.jsonl").write_text('{"text": "x"}\n\n  \n{"text": "y"}\n{"text": "z"}')
+    (tmp_path / "notes.bin").write_text("not an input format")
+    assert count_items([tmp_path]) == 4
+    assert count_items([tmp_path / "missing.txt", tmp_path / "a.txt"]) == 2  # the problem is an item too
+    assert count_items(["-"]) is None
