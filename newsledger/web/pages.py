@@ -19,12 +19,10 @@ from newsledger.web.html import (
     conf,
     doc_link,
     esc,
-    form,
     hits,
     link,
     offsets,
     page,
-    pager,
     safe_url,
     table,
 )
@@ -112,38 +110,6 @@ def home(request: Request, q: str = ""):
         table(quotes, quote_cols(), empty="none"),
     ]
     return page(f"Search: {q}", "".join(body), q=q)
-
-
-@router.get("/articles", response_class=HTMLResponse)
-def articles(
-    request: Request, outlet: str = "", since: str = "", until: str = "", q: str = "", offset: Offset = 0
-):
-    with open_ledger(request) as led:
-        total, docs = led.documents(
-            outlet=outlet or None,
-            since=since or None,
-            until=until or None,
-            search=q or None,
-            limit=PER_PAGE,
-            offset=offset,
-        )
-    params = dict(outlet=outlet, since=since, until=until, q=q)
-    filters = form(
-        "/articles",
-        [
-            ("q", "words", "search"),
-            ("outlet", "outlet", "text"),
-            ("since", "since", "text"),
-            ("until", "until", "text"),
-        ],
-        params,
-    )
-    return page(
-        "Articles",
-        filters
-        + pager("/articles", params, total, PER_PAGE, offset)
-        + table(docs, DOC_COLS + [("chars", "chars")], empty="no articles match"),
-    )
 
 
 @router.get("/article/{key}", response_class=HTMLResponse)

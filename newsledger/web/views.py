@@ -4,38 +4,20 @@ events, contradictions, stories."""
 from __future__ import annotations
 
 from typing import Annotated
+from urllib.parse import quote
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from newsledger.api.app import NotFound, open_ledger
-from newsledger.web import actor_charts
+from newsledger.store.queries import actor_seen
+from newsledger.web import actor_charts, corrections
 from newsledger.web.brief import brief_link
-from newsledger.web.html import actor_link, conf, doc_link, esc, form, link, page, pager, table
+from newsledger.web.html import actor_link, conf, doc_link, esc, link, page, table
 from newsledger.web.pages import PER_PAGE, event_cols, quote_cols
 
 router = APIRouter(include_in_schema=False)
 Offset = Annotated[int, Query(ge=0, le=10**12)]
-
-
-@router.get("/actors", response_class=HTMLResponse)
-def actors(request: Request, q: str = "", type: str = "", offset: Offset = 0):
-    with open_ledger(request) as led:
-        rows = led.actors(type=type or None, search=q or None)
-    params = dict(q=q, type=type)
-    cols = [
-        ("actor", lambda r: actor_link(r["name"], r["id"])),
-        ("type", "type"),
-        ("mentions", "mentions"),
-        ("articles", "articles"),
-        ("aliases", "aliases"),
-    ]
-    return page(
-        "Actors",
-        form("/actors", [("q", "name or spelling", "search"), ("type", "type", "text")], params)
-        + pager("/actors", params, len(rows), PER_PAGE, offset)
-        + table(rows[offset : offset + PER_PAGE], cols, empty="no actors match"),
-    )
 
 
 @router.get("/actor/{name}", response_class=HTMLResponse)
@@ -46,6 +28,9 @@ def actor(request: Request, name: str):
         overview = [
             (actor_charts.activity(led.store, p), actor_charts.partners(led.store, p)) for p in profiles
         ]
+        for p in profiles:
+            p["first_seen"], p["last_seen"] = actor_seen(led.store, p["id"])
+            p["log"] = corrections.decision_log(led.store, p["id"])
     if not profiles:
         return _candidates(request, name)
     body = []
@@ -53,6 +38,8 @@ def actor(request: Request, name: str):
         body.append(_profile(p, len(profiles) > 1))
         body += [
             brief_link(actor=p["name"]),
+            "<p>" + link("/feedback/actors/" + quote(p["id"], safe=""), "mark this actor…") + "</p>",
+            corrections.suggestions(p),
             activity,
             "<h2>Acts on and acted on by</h2>",
             partners,
@@ -63,6 +50,8 @@ def actor(request: Request, name: str):
             "<h2>Stance over time</h2>",
             actor_charts.stances(recs["stances"], p),
             _stances(recs["stances"]),
+            "<h2>Corrections</h2>",
+            p["log"],
         ]
     return page(profiles[0]["name"] if len(profiles) == 1 else f"Actors named {name}", "".join(body))
 
@@ -88,7 +77,8 @@ def _pairs(pairs) -> str:
 
 def _profile(p: dict, heading: bool) -> str:
     kinds = " / ".join(x for x in (p.get("type"), p.get("kb_type")) if x)
-    seen = f"{esc(p['first_seen'])} – {esc(p['last_seen'])} in {esc(p['articles'])} articles"
+    first, last = p.get("first_seen") or "undated", p.get("last_seen") or "undated"
+    seen = f"{esc(first)} – {esc(last)} in {esc(p['articles'])} articles"
     rows = [
         ("id", esc(p["id"])),
         ("type", esc(kinds)),
@@ -122,94 +112,6 @@ def _stances(rows: list[dict]) -> str:
         ],
         empty="no stance on a tracked issue found",
     )
-
-
-@router.get("/events", response_class=HTMLResponse)
-def events(
-    request: Request,
-    actor: str = "",
-    type: str = "",
-    since: str = "",
-    until: str = "",
-    include_unreal: bool = False,
-    offset: Offset = 0,
-):
-    with open_ledger(request) as led:
-        rows = led.events(
-            actor=actor or None,
-            type_=type or None,
-            since=since or None,
-            until=until or None,
-            include_unreal=include_unreal,
-        )
-    params = dict(actor=actor, type=type, since=since, until=until, include_unreal=include_unreal)
-    filters = form(
-        "/events",
-        [
-            ("actor", "actor", "search"),
-            ("type", "PLOVER type", "text"),
-            ("since", "since", "text"),
-            ("until", "until", "text"),
-            ("include_unreal", "negated / hypothetical too", "checkbox"),
-        ],
-        params,
-    )
-    return page(
-        "Events",
-        filters
-        + pager("/events", params, len(rows), PER_PAGE, offset)
-        + table(rows[offset : offset + PER_PAGE], event_cols(), empty="no events match"),
-    )
-
-
-@router.get("/merged-events", response_class=HTMLResponse)
-def merged_events(
-    request: Request, min_reports: Annotated[int, Query(ge=1, le=10**12)] = 1, offset: Offset = 0
-):
-    with open_ledger(request) as led:
-        rows = led.merged_events(min_reports=min_reports)
-
-    def reports(r):
-        return "<br>".join(f"{doc_link(x)}: “{esc(x['text'])}”" for x in r["report_list"])
-
-    cols = [
-        ("date", "date"),
-        ("type", "type"),
-        ("source", lambda r: actor_link(r.get("source_name"), r.get("source_id"))),
-        ("target", lambda r: actor_link(r.get("target_name"), r.get("target_id"))),
-        ("reports", "reports"),
-        ("articles", "docs"),
-        ("as reported", reports),
-    ]
-    params = dict(min_reports=min_reports if min_reports > 1 else None)
-    return page(
-        "Merged events",
-        form("/merged-events", [("min_reports", "at least reports", "number")], params)
-        + pager("/merged-events", params, len(rows), PER_PAGE, offset)
-        + table(rows[offset : offset + PER_PAGE], cols, empty="no merged events"),
-    )
-
-
-@router.get("/contradictions", response_class=HTMLResponse)
-def contradictions(request: Request):
-    with open_ledger(request) as led:
-        rows = led.contradictions()
-
-    def sides(r):
-        return "<br>".join(
-            f"<b>{esc(s['value'])}</b> — {doc_link(s)} "
-            f"<span class='muted'>{esc(s.get('outlet'))}</span>: {esc(s['sentence'])}"
-            for s in r["sides"]
-        )
-
-    cols = [
-        ("about", lambda r: esc(r.get("subject_name") or r["subject"])),
-        ("what", "predicate"),
-        ("values", lambda r: esc(" vs ".join(map(str, r["values"])))),
-        ("who says what", sides),
-        ("conf", conf),
-    ]
-    return page("Contradictions", table(rows, cols, empty="no contradictions found"))
 
 
 @router.get("/stories", response_class=HTMLResponse)
