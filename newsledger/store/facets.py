@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -284,6 +285,41 @@ def order_by(spec: ListSpec, sort: str | None) -> str:
     return f" ORDER BY {spec.sorts[key]}, {spec.id_expr}"
 
 
+_CACHE: OrderedDict = OrderedDict()
+_CACHE_SIZE = 512
+
+
+def _ledger_state(store: Store) -> tuple:
+    """What a list's counts depend on, read cheaply (max rowids, not counts): an article
+    written, an analysis pass, a mark or an actor decision gives a new state."""
+    return tuple(
+        store.db.execute(
+            "SELECT (SELECT written || '/' || analyzed || '/' || COALESCE(analyzed_at, '') "
+            "FROM analysis_state), (SELECT MAX(rowid) FROM documents), (SELECT MAX(id) FROM quotes), "
+            "(SELECT MAX(id) FROM events), (SELECT MAX(id) FROM feedback), "
+            "(SELECT MAX(id) FROM actor_decisions)"
+        ).fetchone()
+    )
+
+
+def cached(store: Store, key: tuple, compute: Callable):
+    """Counts and pages are scans of the whole list on a large ledger (~0.2 s each per
+    100k rows): kept per process for the ledger state they were read in."""
+    key = (store.path, _ledger_state(store), *key)
+    if key in _CACHE:
+        _CACHE.move_to_end(key)
+        return _CACHE[key]
+    value = compute()
+    _CACHE[key] = value
+    if len(_CACHE) > _CACHE_SIZE:
+        _CACHE.popitem(last=False)
+    return value
+
+
+def _freeze(filters: dict) -> tuple:
+    return tuple(sorted((k, str(v)) for k, v in filters.items() if v not in (None, "")))
+
+
 def page(
     store: Store,
     spec: ListSpec,
@@ -296,13 +332,25 @@ def page(
 ) -> tuple[int, list[dict]]:
     """(how many rows the filters select, the page of them, each with its ``mark``)."""
     _prepare(store, spec)
+    order = order_by(spec, sort)
     built = _where(store, spec, filters, marked=marked)
     if built is None:
         return 0, []
     cond, params = built
-    total = store.db.execute(f"SELECT COUNT(*) {spec.source}{cond}", params).fetchone()[0]
+    key = (spec.name, _freeze(filters), marked)
+    total = cached(
+        store,
+        (*key, "total"),
+        lambda: store.db.execute(f"SELECT COUNT(*) {spec.source}{cond}", params).fetchone()[0],
+    )
     cut = f" LIMIT {int(limit) if limit else -1} OFFSET {int(offset)}"
-    rows = store.query(f"SELECT {spec.select} {spec.source}{cond}{order_by(spec, sort)}{cut}", params)
+    sql = f"SELECT {spec.select} {spec.source}{cond}{order}{cut}"
+    rows = (
+        cached(store, (*key, order, cut), lambda: store.query(sql, params))
+        if limit and limit <= 200
+        else None
+    )
+    rows = [dict(r) for r in rows] if rows is not None else store.query(sql, params)
     return total, with_marks(store, spec.kind, rows)
 
 
@@ -313,10 +361,14 @@ def facet(store: Store, spec: ListSpec, column: str, filters: dict, *, top: int 
     if built is None:
         return []
     cond, params = built
-    rows = store.db.execute(
+    sql = (
         f"SELECT {spec.facets[column]} AS v, COUNT(*) AS n {spec.source}{cond} "
-        f"GROUP BY v ORDER BY n DESC, v LIMIT {int(top)}",
-        params,
+        f"GROUP BY v ORDER BY n DESC, v LIMIT {int(top)}"
+    )
+    rows = cached(
+        store,
+        (spec.name, column, _freeze(filters), marked, top),
+        lambda: store.db.execute(sql, params).fetchall(),
     )
     return [(v, n) for v, n in rows if v not in (None, "")]
 

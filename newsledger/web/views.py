@@ -10,6 +10,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from newsledger.api.app import NotFound, open_ledger
+from newsledger.store.facets import cached
 from newsledger.store.queries import actor_seen
 from newsledger.web import actor_charts, corrections
 from newsledger.web.brief import brief_link
@@ -20,21 +21,18 @@ router = APIRouter(include_in_schema=False)
 Offset = Annotated[int, Query(ge=0, le=10**12)]
 
 
+ACTOR_ROWS = 50  # quotes and events shown on the actor page; the lists hold the rest
+
+
 @router.get("/actor/{name}", response_class=HTMLResponse)
 def actor(request: Request, name: str):
     with open_ledger(request) as led:
-        profiles = led.actor(name)
-        files = [led.actor_records(p["id"], limit=500) for p in profiles]
-        overview = [
-            (actor_charts.activity(led.store, p), actor_charts.partners(led.store, p)) for p in profiles
-        ]
-        for p in profiles:
-            p["first_seen"], p["last_seen"] = actor_seen(led.store, p["id"])
-            p["log"] = corrections.decision_log(led.store, p["id"])
+        profiles = cached(led.store, ("actor", name), lambda: led.actor(name))
+        parts = [_actor_parts(led, p) for p in profiles]
     if not profiles:
         return _candidates(request, name)
     body = []
-    for p, recs, (activity, partners) in zip(profiles, files, overview):
+    for p, (recs, activity, partners, log) in zip(profiles, parts):
         body.append(_profile(p, len(profiles) > 1))
         body += [
             brief_link(actor=p["name"]),
@@ -45,15 +43,36 @@ def actor(request: Request, name: str):
             partners,
             f"<h2>Quotes ({p['quotes']})</h2>",
             table(recs["quotes"], quote_cols()),
+            _more("/quotes", p["quotes"], speaker=p["name"]),
             f"<h2>Events ({p['events']})</h2>",
             table(recs["events"], event_cols()),
+            _more("/events", p["events"], actor=p["name"], mode="all"),
             "<h2>Stance over time</h2>",
             actor_charts.stances(recs["stances"], p),
             _stances(recs["stances"]),
             "<h2>Corrections</h2>",
-            p["log"],
+            log,
         ]
     return page(profiles[0]["name"] if len(profiles) == 1 else f"Actors named {name}", "".join(body))
+
+
+def _actor_parts(led, p: dict) -> tuple:
+    """The actor's records and overview, read once per ledger state (store/facets.cached):
+    on a large ledger a frequent actor's charts scan thousands of rows."""
+    store, aid = led.store, p["id"]
+    p["first_seen"], p["last_seen"] = cached(store, ("seen", aid), lambda: actor_seen(store, aid))
+    return (
+        cached(store, ("records", aid), lambda: led.actor_records(aid, limit=ACTOR_ROWS)),
+        cached(store, ("activity", aid, p["name"]), lambda: actor_charts.activity(store, p)),
+        cached(store, ("partners", aid), lambda: actor_charts.partners(store, p)),
+        corrections.decision_log(store, aid),
+    )
+
+
+def _more(path: str, total: int, **params) -> str:
+    if total <= ACTOR_ROWS:
+        return ""
+    return f"<p>{link(path, f'all {total} →', **params)}</p>"
 
 
 def _candidates(request: Request, name: str):
