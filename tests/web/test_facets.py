@@ -138,3 +138,13 @@ def test_merge_from_the_actor_page_changes_the_actors_list(client):
     names = [a["name"] for a in client.get("/actors.json").json()]
     assert "Spain" in names and "Portugal" not in names
     assert "ana" in client.get(r.headers["location"]).text  # the decision log on the actor page
+
+
+def test_feedback_and_confirm_pages_escape_what_they_show(client):
+    qid = _quote_id(client, "we accept")
+    html = client.get(f"/feedback/quotes/{qid}").text
+    assert "&lt;b&gt;we accept&lt;/b&gt;" in html and "<b>we" not in html
+    assert "<img" not in html  # the hostile outlet
+    aid = client.get("/actors.json").json()[0]["id"]
+    confirm = client.get("/actor-split", params={"actor": aid, "name": '"><script>alert(1)</script>'}).text
+    assert "<script>" not in confirm and "&lt;script&gt;" in confirm
