@@ -18,6 +18,7 @@ from newsledger.web.html import (
     asset,
     conf,
     doc_link,
+    doc_title,
     esc,
     hits,
     link,
@@ -30,6 +31,15 @@ from newsledger.web.html import (
 router = APIRouter(include_in_schema=False)
 PER_PAGE = 50
 Offset = Annotated[int, Query(ge=0, le=10**12)]
+
+
+def with_leads(store, docs: list[dict]) -> list[dict]:
+    """The first words of each title-less article (``lead``), for ``doc_title``."""
+    for d in docs:
+        if not d.get("title"):
+            got = store.db.execute("SELECT substr(text, 1, 160) FROM documents WHERE id = ?", (d["id"],))
+            d["lead"] = (got.fetchone() or [""])[0]
+    return docs
 
 
 def error_page(status: int, code: str, message: str) -> HTMLResponse:
@@ -74,7 +84,7 @@ def event_cols(with_doc: bool = True) -> list:
 
 DOC_COLS = [
     ("published", "published"),
-    ("title", lambda r: doc_link(r, r.get("title") or r["name"])),
+    ("title", lambda r: doc_link(r, doc_title(r))),
     ("outlet", "outlet"),
     ("quotes", "n_quotes"),
     ("events", "n_events"),
@@ -93,6 +103,7 @@ def home(request: Request, q: str = ""):
         else:
             total, docs = led.documents(limit=10)
             quotes = None
+        with_leads(led.store, docs)
     items = "".join(f"<li><b>{v}</b>{esc(k)}</li>" for k, v in counts.items())
     body = [f'<ul class="counts">{items}</ul>']
     if quotes is None:
@@ -138,7 +149,7 @@ def article(request: Request, key: str):
         f'<div class="article-text">{text}</div>',
     ]
     body += _record_lists(rec)
-    return page(doc.get("title") or doc["name"], "".join(body))
+    return page(doc_title({**doc, "lead": doc["text"][:160]}), "".join(body))
 
 
 def _article_meta(doc: dict) -> str:
@@ -146,7 +157,7 @@ def _article_meta(doc: dict) -> str:
     how = ", ".join(esc(x) for x in (doc.get("published_precision"), doc.get("published_method")) if x)
     note = f" — {esc(doc['published_note'])}" if doc.get("published_note") else ""
     stories = ", ".join(
-        f'<a href="/stories#{esc(s["id"])}">{esc(s.get("label") or s["id"])}</a>' for s in doc["stories"]
+        link("/story/" + quote(s["id"], safe=""), s.get("label") or s["id"]) for s in doc["stories"]
     )
     rows = [
         ("outlet", esc(doc.get("outlet") or "unknown")),

@@ -3,6 +3,7 @@ events, contradictions, stories."""
 
 from __future__ import annotations
 
+import json
 from typing import Annotated
 from urllib.parse import quote
 
@@ -14,7 +15,7 @@ from newsledger.store.facets import cached
 from newsledger.store.queries import actor_seen
 from newsledger.web import actor_charts, corrections
 from newsledger.web.brief import brief_link
-from newsledger.web.html import actor_link, conf, doc_link, esc, link, page, table
+from newsledger.web.html import actor_link, conf, doc_link, doc_title, esc, link, page, pager, table
 from newsledger.web.pages import PER_PAGE, event_cols, quote_cols
 
 router = APIRouter(include_in_schema=False)
@@ -133,29 +134,43 @@ def _stances(rows: list[dict]) -> str:
     )
 
 
+STORIES_PER_PAGE = 20
+
+
 @router.get("/stories", response_class=HTMLResponse)
-def stories(request: Request):
+def stories(request: Request, offset: Offset = 0):
     with open_ledger(request) as led:
-        rows = led.stories()
-    body = []
+        total = led.store.db.execute("SELECT COUNT(*) FROM stories").fetchone()[0]
+        rows = led.store.query(
+            "SELECT * FROM stories ORDER BY size DESC, first_date, id LIMIT ? OFFSET ?",
+            (STORIES_PER_PAGE, offset),
+        )
+        docs = led.store.query(
+            "SELECT s.story_id, s.duplicate_of, d.id, d.name, d.outlet, d.published, d.title, "
+            "substr(d.text, 1, 160) AS lead FROM story_docs s JOIN documents d ON d.id = s.doc_id "
+            "WHERE s.story_id IN (SELECT value FROM json_each(?)) ORDER BY d.published, d.name",
+            (json.dumps([r["id"] for r in rows]),),
+        )
+    by_story: dict[str, list] = {}
+    for d in docs:
+        by_story.setdefault(d["story_id"], []).append(d)
+    body = [pager("/stories", {}, total, STORIES_PER_PAGE, offset)]
     for s in rows:
-        arts = [dict(a, dup=a.get("duplicate_of")) for a in s["articles"]]
         title = link("/story/" + s["id"], s.get("label") or s["id"])
         body.append(
             f"<h2 id='{esc(s['id'])}'>{title} "
             f"<span class='muted'>{esc(s['size'])} articles, {esc(s.get('first_date'))} – "
             f"{esc(s.get('last_date'))}</span></h2>"
         )
-        body.append(link("/api/timeline", "timeline (JSON)", story=s["id"]))
         body.append(
             table(
-                arts,
+                by_story.get(s["id"], []),
                 [
-                    ("published", "published"),
+                    ("published", lambda a: esc(a.get("published") or "undated")),
                     ("outlet", "outlet"),
-                    ("article", lambda a: doc_link(a, a.get("title") or a["name"])),
-                    ("near-duplicate of", lambda a: esc(a.get("dup") or "")),
+                    ("article", lambda a: doc_link(a, doc_title(a))),
+                    ("near-duplicate of", lambda a: esc(a.get("duplicate_of") or "")),
                 ],
             )
         )
-    return page("Stories", "".join(body) or '<p class="muted">no stories yet</p>')
+    return page("Stories", "".join(body) if rows else '<p class="muted">no stories yet</p>')

@@ -148,3 +148,11 @@ def test_feedback_and_confirm_pages_escape_what_they_show(client):
     aid = client.get("/actors.json").json()[0]["id"]
     confirm = client.get("/actor-split", params={"actor": aid, "name": '"><script>alert(1)</script>'}).text
     assert "<script>" not in confirm and "&lt;script&gt;" in confirm
+
+
+def test_stories_page_and_home_show_first_words_not_names(client):
+    home = client.get("/").text
+    assert "Farmers in Andalusia protested" in home and ">undated-1<" not in home
+    article = client.get("/article/undated-1").text
+    assert "<title>Farmers in Andalusia protested on Monday against the water plan." in article
+    assert client.get("/stories?offset=0").status_code == 200
