@@ -141,6 +141,7 @@ def create_app(
 
 
 KB_WARM = threading.Event()  # set once the knowledge base of this process is loaded
+LISTS_WARM = threading.Event()  # and once the lists' first pages are read
 
 
 @asynccontextmanager
@@ -150,9 +151,19 @@ async def _warm_up(app: FastAPI):
 
     def load() -> None:
         from newsledger.kb import base
+        from newsledger.store.facets import warm
 
         base.default()
         KB_WARM.set()
+        try:  # then the lists' first pages and facets (store/facets.py keeps them)
+            store = Store(app.state.db_path, read_only=app.state.read_only)
+            try:
+                warm(store)
+            finally:
+                store.close()
+        except Exception:  # a warm-up is an optimisation: a failure shows at the first request
+            _log.exception("warming the lists up failed")
+        LISTS_WARM.set()
 
     threading.Thread(target=load, name="newsledger-kb-warm-up", daemon=True).start()
     yield
