@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from newsledger.api.app import NotFound, open_ledger
 from newsledger.api.queries import HIT_END, HIT_START, clean_text, search_quotes
+from newsledger.store.facets import cached
 from newsledger.web import marks
 from newsledger.web.html import (
     actor_link,
@@ -96,14 +97,16 @@ DOC_COLS = [
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, q: str = ""):
     with open_ledger(request) as led:
-        counts = led.stats()
+        # counts and a search scan whole tables: read once per ledger state (store/facets.py)
+        store = led.store
+        counts = cached(store, ("stats",), led.stats)
         if clean_text(q):
-            total, docs = led.documents(search=q, limit=20)
-            quotes = search_quotes(led.store, q, limit=20)
+            total, docs = cached(store, ("home", q), lambda: led.documents(search=q, limit=20))
+            quotes = cached(store, ("home-quotes", q), lambda: search_quotes(store, q, limit=20))
         else:
-            total, docs = led.documents(limit=10)
+            total, docs = cached(store, ("home",), lambda: led.documents(limit=10))
             quotes = None
-        with_leads(led.store, docs)
+        with_leads(store, docs)
     items = "".join(f"<li><b>{v}</b>{esc(k)}</li>" for k, v in counts.items())
     body = [f'<ul class="counts">{items}</ul>']
     if quotes is None:
