@@ -222,6 +222,8 @@ def _state(view: ListView, request: Request) -> tuple[dict, dict]:
     qp = request.query_params
     names = [*view.spec.filters, *(["since", "until"] if view.spec.date_expr else [])]
     filters = {n: qp.get(n, "").replace("\x00", " ").strip() for n in names}
+    if view.spec is F.EVENTS and qp.get("include_unreal") in ("true", "1") and not filters.get("mode"):
+        filters["mode"] = "all"  # the older parameter of /events: every mode
     params = {**filters, "sort": qp.get("sort", ""), "marked": qp.get("marked", "")}
     return filters, params
 

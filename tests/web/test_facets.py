@@ -23,7 +23,7 @@ HOSTILE = {
 UNDATED = {
     "id": "undated-1",
     "outlet": "Valley Post",
-    "text": "Farmers in Andalusia protested on Monday against the water plan.",
+    "text": "Farmers in Andalusia protested on Monday against the water plan. Spain did not attack Portugal.",
 }
 LISTS = ["/quotes", "/events", "/merged-events", "/actors", "/contradictions", "/articles"]
 
@@ -61,7 +61,7 @@ def test_article_facet_counts_and_filters(client):
 
 def test_untitled_articles_show_their_first_words(client):
     html = client.get("/articles").text
-    assert "Farmers in Andalusia protested on Monday against the water plan." in html
+    assert "Farmers in Andalusia protested on Monday against the water plan. Spain did…" in html
     assert ">undated-1<" not in html
 
 
@@ -154,5 +154,11 @@ def test_stories_page_and_home_show_first_words_not_names(client):
     home = client.get("/").text
     assert "Farmers in Andalusia protested" in home and ">undated-1<" not in home
     article = client.get("/article/undated-1").text
-    assert "<title>Farmers in Andalusia protested on Monday against the water plan." in article
+    assert "<title>Farmers in Andalusia protested on Monday against the water plan. Spain did" in article
     assert client.get("/stories?offset=0").status_code == 200
+
+
+def test_the_older_include_unreal_parameter_lists_every_mode(client):
+    every = client.get("/events.json?mode=all").json()
+    assert "negated" in {r["mode_"] for r in every}  # "Spain did not attack Portugal"
+    assert len(client.get("/events.json?include_unreal=true").json()) == len(every)
