@@ -18,6 +18,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -47,6 +48,8 @@ def pages(db: str) -> list[tuple[str, str]]:
         "ORDER BY COUNT(*) DESC LIMIT 1"
     )
     story = one("SELECT id FROM stories ORDER BY size DESC LIMIT 1")
+    quote = one("SELECT MAX(id) FROM quotes")
+    outlet = one("SELECT outlet FROM documents GROUP BY outlet ORDER BY COUNT(*) DESC LIMIT 1")
     con.close()
     out = [
         ("home", "/"),
@@ -54,6 +57,7 @@ def pages(db: str) -> list[tuple[str, str]]:
         ("quotes", "/quotes"),
         ("actors", "/actors"),
         ("events", "/events"),
+        ("events-all-modes", "/events?mode=all&sort=type"),
         ("merged-events", "/merged-events"),
         ("contradictions", "/contradictions"),
         ("stories", "/stories"),
@@ -64,6 +68,10 @@ def pages(db: str) -> list[tuple[str, str]]:
     ]
     if doc:
         out.append(("article", f"/article/{doc}"))
+    if outlet:
+        out.append(("articles-outlet", "/articles?" + urlencode({"outlet": outlet})))
+    if quote:
+        out.append(("feedback", f"/feedback/quotes/{quote}"))
     if actor:
         out += [("actor", f"/actor/{actor}"), ("brief-actor", f"/brief?actor={actor}")]
     if story:

@@ -231,9 +231,18 @@ def stories(request: Request, limit: Limit = 50, offset: Offset = 0) -> dict:
 
 
 @router.get("/contradictions", summary="Conflicting claims across sources")
-def contradictions(request: Request, limit: Limit = 50, offset: Offset = 0) -> dict:
+def contradictions(
+    request: Request,
+    marked: Annotated[bool, Query(description="Include those an analyst marked wrong.")] = False,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict:
+    from newsledger.store.facets import with_marks
+
     with open_ledger(request) as led:
-        return page(request, led.contradictions(), limit, offset)
+        rows = with_marks(led.store, "contradictions", led.contradictions())
+    rows = [r for r in rows if marked or r["mark"] != "wrong"]
+    return page(request, rows, limit, offset)
 
 
 @router.get("/timeline", summary="Events, statements and dated facts in date order")

@@ -35,6 +35,9 @@ from newsledger.api.tokens import (
 from newsledger.errors import NewsledgerError
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+# HTML forms (web/corrections.py) cannot send an Authorization header: they post the token
+# as a form field, and every handler under this prefix checks it with ``form_write``.
+FORM_PREFIX = "/form/"
 CSP = (
     "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
     "form-action 'self'; frame-ancestors 'none'"
@@ -97,6 +100,18 @@ def require_write(request: Request, _creds: HTTPAuthorizationCredentials | None 
         raise refusal
 
 
+async def form_write(request: Request) -> dict[str, str]:
+    """The fields of a posted HTML form (application/x-www-form-urlencoded), once its
+    ``token`` field is the write token (the same refusals as the header check)."""
+    from urllib.parse import parse_qsl
+
+    fields = dict(parse_qsl((await request.body()).decode("utf-8", "replace"), keep_blank_values=True))
+    refusal = write_refusal(request.app.state, "Bearer " + fields.pop("token", ""))
+    if refusal:
+        raise refusal
+    return fields
+
+
 class Guard:
     """Pure ASGI middleware: host check, write token, streaming body limit, headers."""
 
@@ -133,7 +148,7 @@ class Guard:
                 "NL-API-HOST",
                 f"host {host!r} is not served here; start the server with --allowed-host NAME to allow it",
             )
-        if scope["method"] not in SAFE_METHODS:
+        if scope["method"] not in SAFE_METHODS and not scope.get("path", "").startswith(FORM_PREFIX):
             refusal = write_refusal(self.state, headers.get("authorization"))
             if refusal:
                 status = 403 if refusal.code in ("NL-API-READ-ONLY", "NL-API-NO-TOKEN") else 401
@@ -196,12 +211,14 @@ def _hostname(host: str) -> str:
 
 __all__ = [
     "DEFAULT_MAX_BODY",
+    "FORM_PREFIX",
     "LOOPBACK_NAMES",
     "TOKEN_ENV",
     "AuthError",
     "Guard",
     "is_loopback",
     "load_or_create_token",
+    "form_write",
     "require_write",
     "token_path",
     "write_refusal",

@@ -56,7 +56,7 @@ def build(led, *, story: str | None = None, actor: str | None = None, since: str
     b = Brief(title, f"story {story}" if story else f"actor {actor}")
     after = lambda d: not since or (d or "") >= since
     b.sections.append(("Key events", _events(b, led, docs, ids, after)))
-    b.sections.append(("Statements", _statements(b, led, docs, ids, after)))
+    b.sections.append(("Statements", _statements(b, led, docs, ids, since)))
     b.sections.append(("Where sources disagree", _contradictions(b, led, docs)))
     b.sections.append(("How outlets put it", _framing(led, docs)))
     return b
@@ -101,54 +101,68 @@ def _json(ids) -> str:
 
 
 def _events(b: Brief, led, docs, ids, after) -> list[tuple[str, list[int]]]:
-    names = _names(led, docs)
-    rows = [
-        m
-        for m in led.merged_events()
-        if (not ids or {m.get("source_id"), m.get("target_id")} & ids)
-        and names & {r["doc_name"] for r in m["report_list"]}
-        and after(m.get("date"))
-    ]
-    rows.sort(key=lambda m: (-m["reports"], m.get("date") or ""))
+    """The merged events with a report in scope (and a side among ``ids``), most reported
+    first; read in SQL, so a frequent actor's brief does not read every merged event."""
+    where = ["c.id IN (SELECT e.event_id FROM events e WHERE e.doc_id IN (SELECT value FROM json_each(?)))"]
+    params = [_json(docs)]
+    if ids:
+        where.append(
+            "(c.source_id IN (SELECT value FROM json_each(?)) "
+            "OR c.target_id IN (SELECT value FROM json_each(?)))"
+        )
+        params += [_json(ids), _json(ids)]
+    rows = led.store.query(
+        f"SELECT c.* FROM event_clusters c WHERE {' AND '.join(where)} "
+        "ORDER BY c.reports DESC, COALESCE(c.date, ''), c.id",
+        params,
+    )
+    rows = [m for m in rows if after(m.get("date"))][:MAX_LINES]
+    reports: dict[str, list[dict]] = {}
+    for r in led.store.query(
+        'SELECT e.event_id, e.text, e.start, e."end", e.doc_id, d.name AS doc_name, d.outlet, d.published '
+        "FROM events e JOIN documents d ON d.id = e.doc_id "
+        "WHERE e.event_id IN (SELECT value FROM json_each(?)) "
+        "ORDER BY d.published, d.name, e.start",
+        (_json(m["id"] for m in rows),),
+    ):
+        reports.setdefault(r["event_id"], []).append(r)
     out = []
-    for m in rows[:MAX_LINES]:
+    for m in rows:
         who = " → ".join(x for x in (m.get("source_name"), m.get("target_name")) if x)
         line = (
             f"{m.get('date') or 'undated'}: {m['type']} {who} "
             f"({m['reports']} report{'s' if m['reports'] != 1 else ''})"
         )
-        out.append(
-            (line, list(dict.fromkeys(b.cite(r, sentence(led, "events", r)) for r in m["report_list"])))
-        )
+        cites = [b.cite(r, sentence(led, "events", r)) for r in reports.get(m["id"], [])]
+        out.append((line, list(dict.fromkeys(cites))))
     return out
 
 
-def _names(led, docs) -> set[str]:
-    return {
-        r["name"]
-        for r in led.store.query(
-            "SELECT name FROM documents WHERE id IN (SELECT value FROM json_each(?))", (_json(docs),)
-        )
-    }
-
-
-def _statements(b: Brief, led, docs, ids, after) -> list[tuple[str, list[int]]]:
-    rows = [
-        q
-        for q in led.store.query(
-            "SELECT q.*, d.name AS doc_name, d.outlet, d.published FROM quotes q JOIN documents d "
-            "ON d.id = q.doc_id WHERE q.doc_id IN (SELECT value FROM json_each(?)) "
-            "ORDER BY COALESCE(q.date, d.published), d.name, q.start",
-            (_json(docs),),
-        )
-        if (not ids or q.get("speaker_id") in ids) and after(q.get("date") or q.get("published"))
-    ]
+def _statements(b: Brief, led, docs, ids, since) -> list[tuple[str, list[int]]]:
+    """The first statements in scope (said by one of ``ids`` for an actor), filtered in SQL."""
+    where, params = ["q.doc_id IN (SELECT value FROM json_each(?))"], [_json(docs)]
+    if ids:
+        where.append("q.speaker_id IN (SELECT value FROM json_each(?))")
+        params.append(_json(ids))
+    if since:
+        where.append("COALESCE(q.date, d.published, '') >= ?")
+        params.append(since)
+    rows = led.store.query(
+        "SELECT q.id, q.doc_id, q.start, q.text, q.speaker_name, q.date, d.name AS doc_name, d.outlet, "
+        f"d.published FROM quotes q JOIN documents d ON d.id = q.doc_id WHERE {' AND '.join(where)} "
+        f"ORDER BY COALESCE(q.date, d.published), d.name, q.start LIMIT {MAX_LINES}",
+        params,
+    )
     stance = {
         (s["doc_id"], s["start"]): s["stance"]
-        for s in led.store.query("SELECT doc_id, start, stance FROM stances WHERE record = 'quote'")
+        for s in led.store.query(
+            "SELECT doc_id, start, stance FROM stances WHERE record = 'quote' "
+            "AND doc_id IN (SELECT value FROM json_each(?))",
+            (_json({q["doc_id"] for q in rows}),),
+        )
     }
     out = []
-    for q in rows[:MAX_LINES]:
+    for q in rows:
         side = stance.get((q["doc_id"], q["start"]))
         tag = f" [{side}]" if side else ""
         out.append(

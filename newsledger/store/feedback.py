@@ -61,3 +61,32 @@ def listing(store: Store, *, table: str | None = None, current: bool = True) -> 
             f"SELECT * FROM {src} WHERE record_table = ? ORDER BY id", (TABLES.get(table, table),)
         )
     return store.query(f"SELECT * FROM {src} ORDER BY id")
+
+
+def history(store: Store, table: str, record_id: str | int) -> list[dict]:
+    """Every mark one record was given, oldest first."""
+    return store.query(
+        "SELECT * FROM feedback WHERE record_table = ? AND record_id = ? ORDER BY id",
+        (TABLES[table], str(record_id)),
+    )
+
+
+_SUMMARY = {
+    "quotes": "SELECT q.id, q.text, q.speaker_name AS who, q.doc_id, d.name AS doc_name, d.outlet "
+    "FROM quotes q JOIN documents d ON d.id = q.doc_id WHERE q.id = ?",
+    "events": "SELECT e.id, e.text, e.type || ': ' || COALESCE(e.source_name, '?') || ' → ' || "
+    "COALESCE(e.target_name, '?') AS who, e.doc_id, d.name AS doc_name, d.outlet "
+    "FROM events e JOIN documents d ON d.id = e.doc_id WHERE e.id = ?",
+    "contradictions": "SELECT id, \"values\" AS text, COALESCE(subject_name, subject) || ' ' || predicate "
+    "AS who FROM contradictions WHERE id = ?",
+    "actors": "SELECT id, name AS text, type AS who FROM entities WHERE id = ?",
+}
+
+
+def record(store: Store, table: str, record_id: str | int) -> dict | None:
+    """What the mark is about, in a few words: text, who, and the article (id, name,
+    outlet) when the record comes from one."""
+    if table not in TABLES:
+        raise StoreError(f"no records of kind {table!r}; one of {', '.join(TABLES)}", code="NL-FEEDBACK-KIND")
+    rows = store.query(_SUMMARY[table], (record_id,))
+    return rows[0] if rows else None

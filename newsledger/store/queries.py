@@ -104,29 +104,6 @@ def quotes_page(
     return total, rows
 
 
-def quote_facet(
-    store, column: str, *, speaker=None, search=None, since=None, until=None, outlet=None, top: int = 15
-) -> list[tuple[str, int]]:
-    """(value, count) of ``column`` ('outlet', 'speaker', 'kind' or 'year') over the quotes
-    the filters select, most frequent first."""
-    expr = {
-        "outlet": "d.outlet",
-        "speaker": "q.speaker_name",
-        "kind": "q.kind",
-        "year": "substr(COALESCE(q.date, d.published), 1, 4)",
-    }[column]
-    where, params = _quote_filters(store, speaker, search, since, until, outlet)
-    if where is None:
-        return []
-    cond = (" WHERE " + " AND ".join(where)) if where else ""
-    rows = store.db.execute(
-        f"SELECT {expr} AS v, COUNT(*) AS n {_QUOTES_FROM}{cond} "
-        f"GROUP BY v ORDER BY n DESC, v LIMIT {int(top)}",
-        params,
-    )
-    return [(v, n) for v, n in rows if v]
-
-
 def _quote_filters(store, speaker, search, since, until, outlet=None, marked=False):
     """(WHERE terms, parameters), or (None, None) when nothing can match. Quotes an analyst
     marked wrong are left out unless ``marked``."""
@@ -212,3 +189,14 @@ def _json_list(s) -> list[str]:
         return json.loads(s) if s else []
     except ValueError:
         return []
+
+
+def actor_seen(store: Store, actor_id: str) -> tuple[str | None, str | None]:
+    """(first, last) publication date of the articles mentioning the actor; None when none
+    of them is dated (the ingest time is when we read it, not when it was news)."""
+    row = store.db.execute(
+        "SELECT min(d.published), max(d.published) FROM documents d "
+        "WHERE d.id IN (SELECT doc_id FROM mentions WHERE entity_id = ?)",
+        (actor_id,),
+    ).fetchone()
+    return row[0], row[1]

@@ -2,7 +2,7 @@
 
 from fastapi import APIRouter
 
-from newsledger.web import brief, lists, map, pages, sources, story, views
+from newsledger.web import brief, corrections, lists, map, pages, sources, story, views
 
 router = APIRouter(include_in_schema=False)
 router.include_router(pages.router)
@@ -12,5 +12,6 @@ router.include_router(map.router)
 router.include_router(lists.router)
 router.include_router(story.router)
 router.include_router(brief.router)
+router.include_router(corrections.router)
 
 __all__ = ["router"]

@@ -44,7 +44,7 @@ def activity(store, actor: dict) -> str:
     name = actor["name"]
     # "YYYY-MM" as `until` takes in the whole month (store.queries.date_window)
     qs = [(m, q.get(m, 0), href("/quotes", speaker=name, since=m, until=m)) for m in span]
-    es = [(m, e.get(m, 0), href("/events", actor=name, since=m, until=m)) for m in span]
+    es = [(m, e.get(m, 0), href("/events", actor=name, since=m, until=m, mode="all")) for m in span]
     out = []
     if q:
         out += ["<h3>Quotes per month</h3>", bars(qs, label=f"quotes of {name} per month")]

@@ -11,6 +11,7 @@ from fastapi.responses import FileResponse, HTMLResponse, PlainTextResponse
 
 from newsledger.api.app import open_ledger
 from newsledger.export import brief as b
+from newsledger.store.facets import cached
 from newsledger.web.html import href, page
 
 router = APIRouter(include_in_schema=False)
@@ -33,7 +34,12 @@ def brief_page(
     format: Annotated[str, Query(pattern="^(html|md|pdf)$")] = "html",
 ):
     with open_ledger(request) as led:
-        report = b.build(led, story=story or None, actor=actor or None, since=since or None)
+        # assembled once per ledger state: a frequent actor's brief reads thousands of rows
+        report = cached(
+            led.store,
+            ("brief", story, actor, since),
+            lambda: b.build(led, story=story or None, actor=actor or None, since=since or None),
+        )
     if format == "md":
         return PlainTextResponse(b.to_markdown(report), media_type="text/markdown; charset=utf-8")
     if format == "pdf":

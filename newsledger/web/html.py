@@ -55,6 +55,17 @@ def doc_link(row: dict, label=None) -> str:
     return link(f"/article/{quote(str(key), safe='')}", label or row.get("doc_name") or key)
 
 
+def doc_title(row: dict) -> str:
+    """An article's title, else the first words of its text (``lead``), else its name: a
+    title-less article never shows as a URL slug when its text is at hand."""
+    if row.get("title"):
+        return row["title"]
+    words = " ".join((row.get("lead") or "").split()[:12])
+    if words:
+        return words + ("…" if len((row.get("lead") or "").split()) > 12 else "")
+    return row.get("name") or row.get("doc_name") or row.get("id") or "?"
+
+
 def actor_link(name, actor_id=None) -> str:
     if not name and not actor_id:
         return '<span class="muted">?</span>'
@@ -68,12 +79,19 @@ def safe_url(url: str | None) -> str:
     return f'<a href="{esc(url)}" rel="noopener noreferrer nofollow">{esc(url)}</a>'
 
 
-def table(rows: Iterable[dict], columns: list[tuple[str, Cell | str]], *, empty: str = "nothing yet") -> str:
-    """An HTML table; a column is (heading, field name or row -> HTML)."""
+def table(
+    rows: Iterable[dict],
+    columns: list[tuple[str, Cell | str]],
+    *,
+    empty: str = "nothing yet",
+    head: Callable[[str], str] = esc,
+) -> str:
+    """An HTML table; a column is (heading, field name or row -> HTML); ``head`` renders a
+    heading (a sort link on the lists)."""
     rows = list(rows)
     if not rows:
         return f'<p class="muted">{esc(empty)}</p>'
-    head = "".join(f"<th>{esc(h)}</th>" for h, _ in columns)
+    heads = "".join(f'<th scope="col">{head(h)}</th>' for h, _ in columns)
     body = []
     for r in rows:
         cells = []
@@ -82,7 +100,7 @@ def table(rows: Iterable[dict], columns: list[tuple[str, Cell | str]], *, empty:
             num = not callable(c) and isinstance(r.get(c), (int, float))
             cells.append(f'<td class="num">{val}</td>' if num else f"<td>{val}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+    return f"<table><thead><tr>{heads}</tr></thead><tbody>{''.join(body)}</tbody></table>"
 
 
 def conf(r: dict) -> str:

@@ -44,7 +44,7 @@ def quote_marks(q: dict) -> list[Mark]:
             q["end"],
             "quote",
             f"{q.get('kind') or ''} quote — speaker: {speaker}{cue}{said} "
-            f"(confidence {q.get('confidence', 0):.2f})",
+            f"(confidence {q.get('confidence') or 0:.2f})",
             f"quote-{q['id']}",
         )
     ]

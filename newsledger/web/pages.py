@@ -12,19 +12,19 @@ from fastapi.responses import HTMLResponse, Response
 
 from newsledger.api.app import NotFound, open_ledger
 from newsledger.api.queries import HIT_END, HIT_START, clean_text, search_quotes
+from newsledger.store.facets import cached
 from newsledger.web import marks
 from newsledger.web.html import (
     actor_link,
     asset,
     conf,
     doc_link,
+    doc_title,
     esc,
-    form,
     hits,
     link,
     offsets,
     page,
-    pager,
     safe_url,
     table,
 )
@@ -32,6 +32,15 @@ from newsledger.web.html import (
 router = APIRouter(include_in_schema=False)
 PER_PAGE = 50
 Offset = Annotated[int, Query(ge=0, le=10**12)]
+
+
+def with_leads(store, docs: list[dict]) -> list[dict]:
+    """The first words of each title-less article (``lead``), for ``doc_title``."""
+    for d in docs:
+        if not d.get("title"):
+            got = store.db.execute("SELECT substr(text, 1, 160) FROM documents WHERE id = ?", (d["id"],))
+            d["lead"] = (got.fetchone() or [""])[0]
+    return docs
 
 
 def error_page(status: int, code: str, message: str) -> HTMLResponse:
@@ -76,7 +85,7 @@ def event_cols(with_doc: bool = True) -> list:
 
 DOC_COLS = [
     ("published", "published"),
-    ("title", lambda r: doc_link(r, r.get("title") or r["name"])),
+    ("title", lambda r: doc_link(r, doc_title(r))),
     ("outlet", "outlet"),
     ("quotes", "n_quotes"),
     ("events", "n_events"),
@@ -88,13 +97,16 @@ DOC_COLS = [
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, q: str = ""):
     with open_ledger(request) as led:
-        counts = led.stats()
+        # counts and a search scan whole tables: read once per ledger state (store/facets.py)
+        store = led.store
+        counts = cached(store, ("stats",), led.stats)
         if clean_text(q):
-            total, docs = led.documents(search=q, limit=20)
-            quotes = search_quotes(led.store, q, limit=20)
+            total, docs = cached(store, ("home", q), lambda: led.documents(search=q, limit=20))
+            quotes = cached(store, ("home-quotes", q), lambda: search_quotes(store, q, limit=20))
         else:
-            total, docs = led.documents(limit=10)
+            total, docs = cached(store, ("home",), lambda: led.documents(limit=10))
             quotes = None
+        with_leads(store, docs)
     items = "".join(f"<li><b>{v}</b>{esc(k)}</li>" for k, v in counts.items())
     body = [f'<ul class="counts">{items}</ul>']
     if quotes is None:
@@ -112,38 +124,6 @@ def home(request: Request, q: str = ""):
         table(quotes, quote_cols(), empty="none"),
     ]
     return page(f"Search: {q}", "".join(body), q=q)
-
-
-@router.get("/articles", response_class=HTMLResponse)
-def articles(
-    request: Request, outlet: str = "", since: str = "", until: str = "", q: str = "", offset: Offset = 0
-):
-    with open_ledger(request) as led:
-        total, docs = led.documents(
-            outlet=outlet or None,
-            since=since or None,
-            until=until or None,
-            search=q or None,
-            limit=PER_PAGE,
-            offset=offset,
-        )
-    params = dict(outlet=outlet, since=since, until=until, q=q)
-    filters = form(
-        "/articles",
-        [
-            ("q", "words", "search"),
-            ("outlet", "outlet", "text"),
-            ("since", "since", "text"),
-            ("until", "until", "text"),
-        ],
-        params,
-    )
-    return page(
-        "Articles",
-        filters
-        + pager("/articles", params, total, PER_PAGE, offset)
-        + table(docs, DOC_COLS + [("chars", "chars")], empty="no articles match"),
-    )
 
 
 @router.get("/article/{key}", response_class=HTMLResponse)
@@ -172,7 +152,7 @@ def article(request: Request, key: str):
         f'<div class="article-text">{text}</div>',
     ]
     body += _record_lists(rec)
-    return page(doc.get("title") or doc["name"], "".join(body))
+    return page(doc_title({**doc, "lead": doc["text"][:160]}), "".join(body))
 
 
 def _article_meta(doc: dict) -> str:
@@ -180,7 +160,7 @@ def _article_meta(doc: dict) -> str:
     how = ", ".join(esc(x) for x in (doc.get("published_precision"), doc.get("published_method")) if x)
     note = f" — {esc(doc['published_note'])}" if doc.get("published_note") else ""
     stories = ", ".join(
-        f'<a href="/stories#{esc(s["id"])}">{esc(s.get("label") or s["id"])}</a>' for s in doc["stories"]
+        link("/story/" + quote(s["id"], safe=""), s.get("label") or s["id"]) for s in doc["stories"]
     )
     rows = [
         ("outlet", esc(doc.get("outlet") or "unknown")),

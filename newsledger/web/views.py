@@ -3,68 +3,77 @@ events, contradictions, stories."""
 
 from __future__ import annotations
 
+import json
 from typing import Annotated
+from urllib.parse import quote
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from newsledger.api.app import NotFound, open_ledger
-from newsledger.web import actor_charts
+from newsledger.store.facets import cached
+from newsledger.store.queries import actor_seen
+from newsledger.web import actor_charts, corrections
 from newsledger.web.brief import brief_link
-from newsledger.web.html import actor_link, conf, doc_link, esc, form, link, page, pager, table
+from newsledger.web.html import actor_link, conf, doc_link, doc_title, esc, link, page, pager, table
 from newsledger.web.pages import PER_PAGE, event_cols, quote_cols
 
 router = APIRouter(include_in_schema=False)
 Offset = Annotated[int, Query(ge=0, le=10**12)]
 
 
-@router.get("/actors", response_class=HTMLResponse)
-def actors(request: Request, q: str = "", type: str = "", offset: Offset = 0):
-    with open_ledger(request) as led:
-        rows = led.actors(type=type or None, search=q or None)
-    params = dict(q=q, type=type)
-    cols = [
-        ("actor", lambda r: actor_link(r["name"], r["id"])),
-        ("type", "type"),
-        ("mentions", "mentions"),
-        ("articles", "articles"),
-        ("aliases", "aliases"),
-    ]
-    return page(
-        "Actors",
-        form("/actors", [("q", "name or spelling", "search"), ("type", "type", "text")], params)
-        + pager("/actors", params, len(rows), PER_PAGE, offset)
-        + table(rows[offset : offset + PER_PAGE], cols, empty="no actors match"),
-    )
+ACTOR_ROWS = 50  # quotes and events shown on the actor page; the lists hold the rest
 
 
 @router.get("/actor/{name}", response_class=HTMLResponse)
 def actor(request: Request, name: str):
     with open_ledger(request) as led:
-        profiles = led.actor(name)
-        files = [led.actor_records(p["id"], limit=500) for p in profiles]
-        overview = [
-            (actor_charts.activity(led.store, p), actor_charts.partners(led.store, p)) for p in profiles
-        ]
+        profiles = cached(led.store, ("actor", name), lambda: led.actor(name))
+        parts = [_actor_parts(led, p) for p in profiles]
     if not profiles:
         return _candidates(request, name)
     body = []
-    for p, recs, (activity, partners) in zip(profiles, files, overview):
+    for p, (recs, activity, partners, log) in zip(profiles, parts):
         body.append(_profile(p, len(profiles) > 1))
         body += [
             brief_link(actor=p["name"]),
+            "<p>" + link("/feedback/actors/" + quote(p["id"], safe=""), "mark this actor…") + "</p>",
+            corrections.suggestions(p),
             activity,
             "<h2>Acts on and acted on by</h2>",
             partners,
             f"<h2>Quotes ({p['quotes']})</h2>",
             table(recs["quotes"], quote_cols()),
+            _more("/quotes", p["quotes"], speaker=p["name"]),
             f"<h2>Events ({p['events']})</h2>",
             table(recs["events"], event_cols()),
+            _more("/events", p["events"], actor=p["name"], mode="all"),
             "<h2>Stance over time</h2>",
             actor_charts.stances(recs["stances"], p),
             _stances(recs["stances"]),
+            "<h2>Corrections</h2>",
+            log,
         ]
     return page(profiles[0]["name"] if len(profiles) == 1 else f"Actors named {name}", "".join(body))
+
+
+def _actor_parts(led, p: dict) -> tuple:
+    """The actor's records and overview, read once per ledger state (store/facets.cached):
+    on a large ledger a frequent actor's charts scan thousands of rows."""
+    store, aid = led.store, p["id"]
+    p["first_seen"], p["last_seen"] = cached(store, ("seen", aid), lambda: actor_seen(store, aid))
+    return (
+        cached(store, ("records", aid), lambda: led.actor_records(aid, limit=ACTOR_ROWS)),
+        cached(store, ("activity", aid, p["name"]), lambda: actor_charts.activity(store, p)),
+        cached(store, ("partners", aid), lambda: actor_charts.partners(store, p)),
+        corrections.decision_log(store, aid),
+    )
+
+
+def _more(path: str, total: int, **params) -> str:
+    if total <= ACTOR_ROWS:
+        return ""
+    return f"<p>{link(path, f'all {total} →', **params)}</p>"
 
 
 def _candidates(request: Request, name: str):
@@ -88,7 +97,8 @@ def _pairs(pairs) -> str:
 
 def _profile(p: dict, heading: bool) -> str:
     kinds = " / ".join(x for x in (p.get("type"), p.get("kb_type")) if x)
-    seen = f"{esc(p['first_seen'])} – {esc(p['last_seen'])} in {esc(p['articles'])} articles"
+    first, last = p.get("first_seen") or "undated", p.get("last_seen") or "undated"
+    seen = f"{esc(first)} – {esc(last)} in {esc(p['articles'])} articles"
     rows = [
         ("id", esc(p["id"])),
         ("type", esc(kinds)),
@@ -124,117 +134,43 @@ def _stances(rows: list[dict]) -> str:
     )
 
 
-@router.get("/events", response_class=HTMLResponse)
-def events(
-    request: Request,
-    actor: str = "",
-    type: str = "",
-    since: str = "",
-    until: str = "",
-    include_unreal: bool = False,
-    offset: Offset = 0,
-):
-    with open_ledger(request) as led:
-        rows = led.events(
-            actor=actor or None,
-            type_=type or None,
-            since=since or None,
-            until=until or None,
-            include_unreal=include_unreal,
-        )
-    params = dict(actor=actor, type=type, since=since, until=until, include_unreal=include_unreal)
-    filters = form(
-        "/events",
-        [
-            ("actor", "actor", "search"),
-            ("type", "PLOVER type", "text"),
-            ("since", "since", "text"),
-            ("until", "until", "text"),
-            ("include_unreal", "negated / hypothetical too", "checkbox"),
-        ],
-        params,
-    )
-    return page(
-        "Events",
-        filters
-        + pager("/events", params, len(rows), PER_PAGE, offset)
-        + table(rows[offset : offset + PER_PAGE], event_cols(), empty="no events match"),
-    )
-
-
-@router.get("/merged-events", response_class=HTMLResponse)
-def merged_events(
-    request: Request, min_reports: Annotated[int, Query(ge=1, le=10**12)] = 1, offset: Offset = 0
-):
-    with open_ledger(request) as led:
-        rows = led.merged_events(min_reports=min_reports)
-
-    def reports(r):
-        return "<br>".join(f"{doc_link(x)}: “{esc(x['text'])}”" for x in r["report_list"])
-
-    cols = [
-        ("date", "date"),
-        ("type", "type"),
-        ("source", lambda r: actor_link(r.get("source_name"), r.get("source_id"))),
-        ("target", lambda r: actor_link(r.get("target_name"), r.get("target_id"))),
-        ("reports", "reports"),
-        ("articles", "docs"),
-        ("as reported", reports),
-    ]
-    params = dict(min_reports=min_reports if min_reports > 1 else None)
-    return page(
-        "Merged events",
-        form("/merged-events", [("min_reports", "at least reports", "number")], params)
-        + pager("/merged-events", params, len(rows), PER_PAGE, offset)
-        + table(rows[offset : offset + PER_PAGE], cols, empty="no merged events"),
-    )
-
-
-@router.get("/contradictions", response_class=HTMLResponse)
-def contradictions(request: Request):
-    with open_ledger(request) as led:
-        rows = led.contradictions()
-
-    def sides(r):
-        return "<br>".join(
-            f"<b>{esc(s['value'])}</b> — {doc_link(s)} "
-            f"<span class='muted'>{esc(s.get('outlet'))}</span>: {esc(s['sentence'])}"
-            for s in r["sides"]
-        )
-
-    cols = [
-        ("about", lambda r: esc(r.get("subject_name") or r["subject"])),
-        ("what", "predicate"),
-        ("values", lambda r: esc(" vs ".join(map(str, r["values"])))),
-        ("who says what", sides),
-        ("conf", conf),
-    ]
-    return page("Contradictions", table(rows, cols, empty="no contradictions found"))
+STORIES_PER_PAGE = 20
 
 
 @router.get("/stories", response_class=HTMLResponse)
-def stories(request: Request):
+def stories(request: Request, offset: Offset = 0):
     with open_ledger(request) as led:
-        rows = led.stories()
-    body = []
+        total = led.store.db.execute("SELECT COUNT(*) FROM stories").fetchone()[0]
+        rows = led.store.query(
+            "SELECT * FROM stories ORDER BY size DESC, first_date, id LIMIT ? OFFSET ?",
+            (STORIES_PER_PAGE, offset),
+        )
+        docs = led.store.query(
+            "SELECT s.story_id, s.duplicate_of, d.id, d.name, d.outlet, d.published, d.title, "
+            "substr(d.text, 1, 160) AS lead FROM story_docs s JOIN documents d ON d.id = s.doc_id "
+            "WHERE s.story_id IN (SELECT value FROM json_each(?)) ORDER BY d.published, d.name",
+            (json.dumps([r["id"] for r in rows]),),
+        )
+    by_story: dict[str, list] = {}
+    for d in docs:
+        by_story.setdefault(d["story_id"], []).append(d)
+    body = [pager("/stories", {}, total, STORIES_PER_PAGE, offset)]
     for s in rows:
-        arts = [dict(a, dup=a.get("duplicate_of")) for a in s["articles"]]
         title = link("/story/" + s["id"], s.get("label") or s["id"])
         body.append(
             f"<h2 id='{esc(s['id'])}'>{title} "
             f"<span class='muted'>{esc(s['size'])} articles, {esc(s.get('first_date'))} – "
             f"{esc(s.get('last_date'))}</span></h2>"
         )
-        body.append(link("/api/timeline", "timeline (JSON)", story=s["id"]))
         body.append(
             table(
-                arts,
+                by_story.get(s["id"], []),
                 [
-                    ("published", "published"),
+                    ("published", lambda a: esc(a.get("published") or "undated")),
                     ("outlet", "outlet"),
-                    ("article", lambda a: doc_link(a, a.get("title") or a["name"])),
-                    ("near-duplicate of", lambda a: esc(a.get("dup") or "")),
+                    ("article", lambda a: doc_link(a, doc_title(a))),
+                    ("near-duplicate of", lambda a: esc(a.get("duplicate_of") or "")),
                 ],
             )
         )
-    return page("Stories", "".join(body) or '<p class="muted">no stories yet</p>')
+    return page("Stories", "".join(body) if rows else '<p class="muted">no stories yet</p>')

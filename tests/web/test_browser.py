@@ -23,6 +23,7 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(
     CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium; .ci/run does)"
 )
+DB: dict[str, str] = {}  # the server's ledger file, for set-up a page cannot do
 FLAGS = [
     "--headless",
     "--no-sandbox",
@@ -58,6 +59,7 @@ def server(tmp_path_factory):
         if srv.started:
             break
         time.sleep(0.05)
+    DB["path"] = db
     yield f"http://127.0.0.1:{port}"
     srv.should_exit = True
     thread.join(timeout=10)
@@ -87,7 +89,22 @@ def test_swagger_ui_renders_offline(server, tmp_path):
 
 @pytest.mark.parametrize(
     "path",
-    ["/", "/quotes", "/actors", "/map?show=places", "/stories", "/actor/Ana%20Ruiz", "/events", "/sources"],
+    [
+        "/",
+        "/quotes",
+        "/actors",
+        "/map?show=places",
+        "/stories",
+        "/actor/Ana%20Ruiz",
+        "/events",
+        "/sources",
+        "/articles?sort=chars",
+        "/events?mode=all",
+        "/merged-events",
+        "/contradictions",
+        "/feedback/quotes/1",
+        "/brief?actor=Spain",
+    ],
 )
 def test_pages_render_without_script_or_policy_errors(server, tmp_path, path):
     dom, log = render(f"{server}{path}", tmp_path)
@@ -95,3 +112,50 @@ def test_pages_render_without_script_or_policy_errors(server, tmp_path, path):
     assert console_errors(log) == []
     if path.startswith("/map"):
         assert dom.count('class="country"') == 177 and 'class="point"' in dom
+
+
+@pytest.fixture
+def browser(tmp_path):
+    from tests.web.browser_cdp import Browser
+
+    b = Browser(CHROMIUM, str(tmp_path))
+    yield b
+    b.close()
+
+
+def test_a_facet_click_filters_the_list(server, browser):
+    browser.open(f"{server}/articles")
+    assert browser.js("document.querySelectorAll('tbody tr').length") == 2
+    browser.click(".facet a[href='/articles?outlet=Valley+Post']")
+    assert browser.url() == "/articles?outlet=Valley+Post"
+    outlets = browser.js("[...document.querySelectorAll('tbody tr td:nth-child(3)')].map(t => t.textContent)")
+    assert outlets == ["Valley Post"]
+    assert browser.console_errors() == []
+
+
+def test_a_merge_from_the_actor_page_changes_the_actors_list(server, browser):
+    import sqlite3
+
+    from tests.api.api_fixtures import TOKEN
+
+    with sqlite3.connect(DB["path"]) as db:  # a "possibly the same as" suggestion (kb/links.py)
+        ids = dict(db.execute("SELECT name, id FROM entities WHERE name IN ('Spain', 'Portugal')"))
+        db.execute(
+            "INSERT OR REPLACE INTO actor_links (a, b, score, reason) VALUES (?, ?, 0.5, 'test')",
+            (ids["Spain"], ids["Portugal"]),
+        )
+    browser.open(f"{server}/actors")
+    names = "[...document.querySelectorAll('tbody tr td:first-child')].map(t => t.textContent)"
+    assert "Portugal" in browser.js(names)
+    browser.open(f"{server}/actor/{ids['Spain']}")
+    browser.click("ul.same a[href^='/actor-merge']")
+    assert browser.url().startswith("/actor-merge?")
+    browser.fill("input[name=token]", TOKEN)
+    browser.fill("input[name=by]", "ana")
+    browser.click("form.correction button[type=submit]")
+    assert browser.url() == f"/actor/{ids['Spain']}"
+    assert "ana" in browser.js("document.body.innerText")  # the logged decision
+    browser.open(f"{server}/actors")
+    after = browser.js(names)
+    assert "Spain" in after and "Portugal" not in after
+    assert browser.console_errors() == []

@@ -1,0 +1,31 @@
+"""A contradiction marked wrong leaves /api/contradictions and the web list, and comes back
+with its mark when asked for."""
+
+from __future__ import annotations
+
+import json
+
+from newsledger.store import Store
+from tests.api.api_fixtures import api_client
+
+
+def test_a_contradiction_marked_wrong_leaves_the_api_and_the_list(tmp_path):
+    db = tmp_path / "c.db"
+    client = api_client(db)
+    store = Store(str(db))
+    for subject, values in (("Port strike", ["3", "5"]), ("Dock deal", ["yes", "no"])):
+        store.db.execute(
+            'INSERT INTO contradictions (subject, subject_name, predicate, "values", docs, sides, confidence) '
+            "VALUES (?, ?, 'casualties', ?, '[]', '[]', 0.8)",
+            (subject, subject, json.dumps(values)),
+        )
+    store.close()
+    r = client.post("/api/feedback", json={"kind": "contradictions", "id": "1", "mark": "wrong", "note": "x"})
+    assert r.status_code == 201
+    items = client.get("/api/contradictions").json()["items"]
+    assert [c["subject"] for c in items] == ["Dock deal"]
+    marked = client.get("/api/contradictions?marked=true").json()["items"]
+    assert [(c["subject"], c["mark"]) for c in marked] == [("Port strike", "wrong"), ("Dock deal", None)]
+    html = client.get("/contradictions").text
+    assert "Dock deal" in html and "Port strike" not in html
+    assert "Port strike" in client.get("/contradictions?marked=true").text
