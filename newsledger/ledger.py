@@ -257,10 +257,12 @@ class Ledger:
         offset: int = 0,
         modes: tuple[str, ...] | None = None,
         min_confidence: float | None = None,
+        marked: bool = False,
     ) -> list[dict]:
         """Coded event mentions with their sentence and article; negated and
         hypothetical acts only with ``include_unreal``; ``modes`` (factuality values,
-        store/events_query.MODES) and ``min_confidence`` filter further."""
+        store/events_query.MODES) and ``min_confidence`` filter further; events an
+        analyst marked wrong only with ``marked``."""
         from newsledger.store.events_query import event_rows
 
         return event_rows(
@@ -274,6 +276,7 @@ class Ledger:
             offset=offset,
             modes=modes,
             min_confidence=min_confidence,
+            marked=marked,
         )
 
     def event_count(
@@ -285,6 +288,7 @@ class Ledger:
         include_unreal: bool = False,
         modes: tuple[str, ...] | None = None,
         min_confidence: float | None = None,
+        marked: bool = False,
     ) -> int:
         """How many event mentions ``events`` (without an actor) would list."""
         from newsledger.store.events_query import count_events
@@ -297,6 +301,7 @@ class Ledger:
             include_unreal=include_unreal,
             modes=modes,
             min_confidence=min_confidence,
+            marked=marked,
         )
 
     # --- issue 7: across reports ---

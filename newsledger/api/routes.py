@@ -142,6 +142,7 @@ def events(
             "events_query.DEFAULT_MIN_CONFIDENCE, precision >= 0.8).",
         ),
     ] = None,
+    marked: Annotated[bool, Query(description="Include events an analyst marked wrong.")] = False,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict:
@@ -156,11 +157,17 @@ def events(
                 until=until,
                 include_unreal=include_unreal,
                 min_confidence=min_confidence,
+                marked=marked,
             )
             return page(request, rows, limit, offset)
         # no actor: SQL cuts the page, so a large ledger is not read whole per request
         total = led.event_count(
-            type_=type, since=since, until=until, include_unreal=include_unreal, min_confidence=min_confidence
+            type_=type,
+            since=since,
+            until=until,
+            include_unreal=include_unreal,
+            min_confidence=min_confidence,
+            marked=marked,
         )
         rows = led.events(
             type_=type,
@@ -170,6 +177,7 @@ def events(
             limit=limit,
             offset=offset,
             min_confidence=min_confidence,
+            marked=marked,
         )
     return page(request, rows, limit, offset, total=total)
 

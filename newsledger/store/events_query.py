@@ -6,6 +6,7 @@ import json
 
 from newsledger.kb.names import fold
 from newsledger.store.db import Store
+from newsledger.store.feedback import wrong_ids
 from newsledger.store.queries import ActorNames, actor_names, date_window
 
 # The sentence is cut in SQL: a row never carries its whole article.
@@ -48,8 +49,9 @@ def parse_modes(text: str | None) -> tuple[str, ...] | None:
     return modes
 
 
-def _where(type_, since, until, include_unreal, modes=None, min_confidence=None) -> tuple[str, list]:
-    where, params = [], []
+def _where(type_, since, until, include_unreal, modes=None, min_confidence=None, marked=False):
+    """(WHERE clause, parameters); events an analyst marked wrong are left out unless ``marked``."""
+    where, params = [] if marked else [f"e.id NOT IN ({wrong_ids('events')})"], []
     if type_:
         where.append("e.type = ?")
         params.append(type_.upper())
@@ -77,12 +79,14 @@ def event_rows(
     offset: int = 0,
     modes: tuple[str, ...] | None = None,
     min_confidence: float | None = None,
+    marked: bool = False,
 ) -> list[dict]:
     """Event mentions with their article; filters combine. The date of an event is the
     date the text gives for it, else its article's publication date. Without an actor
     filter the page (limit, offset) is cut in SQL. ``modes`` (factuality values) when
-    given replaces ``include_unreal``; ``min_confidence`` drops less confident rows."""
-    where, params = _where(type_, since, until, include_unreal, modes, min_confidence)
+    given replaces ``include_unreal``; ``min_confidence`` drops less confident rows;
+    events marked wrong by an analyst come only with ``marked``."""
+    where, params = _where(type_, since, until, include_unreal, modes, min_confidence, marked)
     if actor:  # only the rows that can name the actor are read (indexes of 0011)
         cond, extra = _actor_candidates(store, actor)
         where = (where + " AND " if where else " WHERE ") + cond
@@ -124,9 +128,10 @@ def count_events(
     include_unreal: bool = True,
     modes: tuple[str, ...] | None = None,
     min_confidence: float | None = None,
+    marked: bool = False,
 ) -> int:
     """How many event mentions the filters (without an actor) select."""
-    where, params = _where(type_, since, until, include_unreal, modes, min_confidence)
+    where, params = _where(type_, since, until, include_unreal, modes, min_confidence, marked)
     sql = "SELECT count(*) FROM events e JOIN documents d ON d.id = e.doc_id" + where
     return store.db.execute(sql, params).fetchone()[0]
 

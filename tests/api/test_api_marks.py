@@ -29,3 +29,31 @@ def test_a_contradiction_marked_wrong_leaves_the_api_and_the_list(tmp_path):
     html = client.get("/contradictions").text
     assert "Dock deal" in html and "Port strike" not in html
     assert "Port strike" in client.get("/contradictions?marked=true").text
+
+
+def test_an_event_marked_wrong_leaves_api_events_and_its_count(tmp_path):
+    db = tmp_path / "e.db"
+    client = api_client(db)
+    store = Store(str(db))
+    text = "Rebels attacked the port. Police arrested ten men."
+    store.db.execute(
+        "INSERT INTO documents (id, name, text, chars, ingested_at) VALUES ('d1', 'd1', ?, ?, '2024-01-01')",
+        (text, len(text)),
+    )
+    for word, typ in (("attacked", "ASSAULT"), ("arrested", "COERCE")):
+        start, end = text.index(word), text.index(word) + len(word)
+        store.db.execute(
+            'INSERT INTO events (doc_id, start, "end", text, type, confidence) VALUES (?, ?, ?, ?, ?, 0.9)',
+            ("d1", start, end, text[start:end], typ),
+        )
+    store.close()
+    assert client.get("/api/events").json()["total"] == 2
+    r = client.post("/api/feedback", json={"kind": "events", "id": "1", "mark": "wrong"})
+    assert r.status_code == 201
+    body = client.get("/api/events").json()
+    assert (body["total"], [e["text"] for e in body["items"]]) == (1, ["arrested"])
+    assert [e["text"] for e in client.get("/api/events?actor=Police").json()["items"]] == []
+    assert [e["text"] for e in client.get("/api/events?marked=true").json()["items"]] == [
+        "attacked",
+        "arrested",
+    ]
