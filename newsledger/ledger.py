@@ -307,11 +307,12 @@ class Ledger:
 
         return stale(self.store)
 
-    def analyze(self) -> dict:
-        """Rebuild stories, merged events, contradictions, stances and framing counts."""
+    def analyze(self, *, full: bool = False, progress=None) -> dict:
+        """Bring stories, merged events, contradictions, stances and framing counts up to
+        date: the months of the pending articles (``full``: every month, from scratch)."""
         from newsledger.analyze import refresh
 
-        return refresh(self.store)
+        return refresh(self.store, full=full, progress=progress)
 
     def stories(self) -> list[dict]:
         """Stories, largest first, each with its articles (and near-duplicates marked)."""

@@ -122,3 +122,23 @@ def same_actor(a: str | None, b: str | None) -> bool:
         # ("the parliament" and "Iraqi Parliament", tagged in one article only).
         return set(ta) <= set(tb) or set(tb) <= set(ta)
     return len(ta) == 1 or len(tb) == 1 or ta[0] == tb[0]
+
+
+# The block of an article (analyze/__init__.py): the month it was published, '' when
+# undated. The same expression as the index of migration 0014, so SQLite uses it.
+BLOCK_SQL = "COALESCE(substr({d}.published, 1, 7), '')"
+
+
+def in_block(block: str | None, d: str = "d") -> tuple[str, tuple]:
+    """(SQL condition, args) keeping the articles (alias ``d``) of one block; all for None."""
+    if block is None:
+        return "1", ()
+    return BLOCK_SQL.format(d=d) + " = ?", (block,)
+
+
+def clear(store, table: str, block: str | None) -> None:
+    """Delete a derived table's rows of one block (all rows for None)."""
+    if block is None:
+        store.db.execute(f"DELETE FROM {table}")
+    else:
+        store.db.execute(f"DELETE FROM {table} WHERE block = ?", (block,))

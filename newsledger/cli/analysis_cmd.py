@@ -17,10 +17,12 @@ def register(cli):
 
 
 @click.command()
+@click.option("--full", is_flag=True, help="Redo every month from scratch, not only the pending articles'.")
 @click.pass_context
-def analyze(ctx):
-    """Rebuild the cross-report tables (ingest does this itself)."""
-    got = ledger(ctx).analyze()
+def analyze(ctx, full):
+    """Bring the cross-report tables up to date (ingest does this itself): the work left
+    pending by new, reprocessed or deleted articles and actor corrections."""
+    got = ledger(ctx).analyze(full=full)
     click.echo(", ".join(f"{k}: {v}" for k, v in got.items()))
 
 
