@@ -136,6 +136,13 @@ def in_block(block: str | None, d: str = "d") -> tuple[str, tuple]:
     return BLOCK_SQL.format(d=d) + " = ?", (block,)
 
 
+def of_docs(col: str, docs: list[str] | None) -> tuple[str, tuple]:
+    """(SQL condition, args) keeping rows whose ``col`` is one of ``docs``; all for None."""
+    if docs is None:
+        return "1", ()
+    return f"{col} IN ({', '.join('?' for _ in docs)})", tuple(docs)
+
+
 def clear(store, table: str, block: str | None) -> None:
     """Delete a derived table's rows of one block (all rows for None)."""
     if block is None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from newsledger.analyze.common import data
+from newsledger.analyze.common import data, of_docs
 from newsledger.kb.names import fold
 
 
@@ -51,10 +51,10 @@ def judge(text: str, issue: dict, event_type: str | None = None) -> tuple[str, s
 def _statements(store, docs: list[str] | None = None):
     """(record kind, row, actor id, actor name, date, event type) for quotes and events
     (of the articles ``docs``, all for None)."""
-    cond = "1" if docs is None else f"d.id IN ({', '.join('?' for _ in docs)})"
-    args = tuple(docs or ())
+    cond, args = of_docs("d.id", docs)
     for q in store.query(
-        f"SELECT q.*, d.published FROM quotes q JOIN documents d ON d.id = q.doc_id WHERE {cond} ORDER BY q.id",
+        "SELECT q.*, d.published FROM quotes q JOIN documents d ON d.id = q.doc_id "
+        f"WHERE {cond} ORDER BY q.id",
         args,
     ):
         if q.get("speaker_name") or q.get("speaker_id"):
@@ -68,7 +68,8 @@ def _statements(store, docs: list[str] | None = None):
             )
     said = set(data("issues")["statement_types"])
     for e in store.query(
-        f"SELECT e.*, d.published FROM events e JOIN documents d ON d.id = e.doc_id WHERE {cond} ORDER BY e.id",
+        "SELECT e.*, d.published FROM events e JOIN documents d ON d.id = e.doc_id "
+        f"WHERE {cond} ORDER BY e.id",
         args,
     ):
         if (e.get("source_name") or e.get("source_id")) and not e.get("hypothetical") and e["type"] in said:
