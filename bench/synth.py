@@ -1,7 +1,7 @@
 """A large ledger, fast, without the NLP: for measuring queries and passes at scale.
 
 usage: python bench/synth.py OUT.db [--docs 100000] [--quotes 10] [--events 10] [--actors 20000]
-       [--seed 1]
+       [--seed 1] [--days 3650]
 
 Documents and records are drawn to look like an ingested news ledger: actor frequencies follow
 a Zipf law (a few actors in most reports, a long tail), dates spread over 2015-2025 with more
@@ -70,10 +70,10 @@ def sentence(rnd: random.Random, who: str) -> tuple[str, str]:
     return f'{who} said "{quote}".', quote
 
 
-def document(i: int, rnd, ents, pick, nq: int, ne: int, day0: date, when: str | None = None):
+def document(i: int, rnd, ents, pick, nq: int, ne: int, day0: date, when: str | None = None, days=3650):
     """(document row, quote rows, event rows, mention rows) for one synthetic article."""
     parts, quotes, events, mentions, pos = [], [], [], [], 0
-    when = when or (day0 + timedelta(days=int(3650 * rnd.random() ** 0.7))).isoformat()
+    when = when or (day0 + timedelta(days=int(days * rnd.random() ** 0.7))).isoformat()
     for k in range(max(nq, ne)):
         sp = ents[pick()]
         text, quote = sentence(rnd, sp[1])
@@ -155,7 +155,7 @@ def _insert(db, doc, quotes, events, mentions) -> None:
     )
 
 
-def build(out: str, docs: int, nq: int, ne: int, n_actors: int, seed: int) -> dict:
+def build(out: str, docs: int, nq: int, ne: int, n_actors: int, seed: int, days: int = 3650) -> dict:
     rnd = random.Random(seed)
     store = Store(out)
     db = store.db
@@ -165,7 +165,7 @@ def build(out: str, docs: int, nq: int, ne: int, n_actors: int, seed: int) -> di
     db.executemany("INSERT OR IGNORE INTO entities (id, name, type, aliases) VALUES (?, ?, ?, ?)", ents)
     day0, t0 = date(2015, 1, 1), time.perf_counter()
     for i in range(docs):
-        _insert(db, *document(i, rnd, ents, pick, nq, ne, day0))
+        _insert(db, *document(i, rnd, ents, pick, nq, ne, day0, days=days))
         if i % 5000 == 4999:
             db.execute("COMMIT")
             db.execute("BEGIN")
@@ -212,10 +212,11 @@ def main(argv=None) -> int:
     ap.add_argument("--events", type=int, default=10, help="per document")
     ap.add_argument("--actors", type=int, default=20_000)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--days", type=int, default=3650, help="dates spread over this many days from 2015")
     args = ap.parse_args(argv)
     if Path(args.out).exists():
         ap.error(f"{args.out} exists; give a new path")
-    print(json.dumps(build(args.out, args.docs, args.quotes, args.events, args.actors, args.seed)))
+    print(json.dumps(build(args.out, args.docs, args.quotes, args.events, args.actors, args.seed, args.days)))
     return 0
 
 

@@ -425,6 +425,9 @@ def refresh(store, block: str | None = None) -> int:
         seen.add(cid)
         s = _summary(cid, reports)
         s["block"] = (reports[0].get("published") or "")[:7]
+        # one of the same id in another month: its report moved here (a new date); that
+        # month is pending too and is redone without it
+        store.db.execute("DELETE FROM event_clusters WHERE id = ?", (cid,))
         store.db.execute(
             f"INSERT INTO event_clusters ({', '.join(s)}) VALUES ({', '.join('?' for _ in s)})",
             list(s.values()),

@@ -234,6 +234,10 @@ def refresh(store, block: str | None = None) -> int:
         sid = "st_" + hashlib.sha1(members[0].encode()).hexdigest()[:10]
         dates = sorted(by_id[m]["published"] for m in members if by_id[m]["published"])
         head = by_id[members[0]]
+        # a story of the same id in another month: its first article moved here (a new
+        # date); that month is pending too and is redone without it
+        store.db.execute("DELETE FROM story_docs WHERE story_id = ?", (sid,))
+        store.db.execute("DELETE FROM stories WHERE id = ?", (sid,))
         store.db.execute(
             "INSERT INTO stories (id, label, size, first_date, last_date, attrs, block) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",

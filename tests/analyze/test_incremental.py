@@ -133,6 +133,16 @@ def test_shuffled_batches_reprocess_delete_and_actor_corrections_equal_a_full_re
         merged = snapshot(led)
         assert merged != last and merged == full(led)
 
+        # an article whose date changes moves to another month: both months are redone
+        with led.store.transaction():
+            led.store.db.execute(
+                "UPDATE documents SET published = '2019-03-15' WHERE id = ?", (_doc(led, "p1"),)
+            )
+        led.analyze()
+        moved = snapshot(led)
+        assert moved != merged and moved == full(led)
+        merged = moved
+
         # a deleted article leaves its month redone without it
         with led.store.transaction():
             led.store.db.execute("DELETE FROM documents WHERE id = ?", (_doc(led, "f1"),))
