@@ -308,12 +308,13 @@ class Ledger:
 
         return stale(self.store)
 
-    def analyze(self, *, full: bool = False, progress=None) -> dict:
+    def analyze(self, *, full: bool = False, blocks: str | None = None, progress=None) -> dict:
         """Bring stories, merged events, contradictions, stances and framing counts up to
-        date: the months of the pending articles (``full``: every month, from scratch)."""
+        date: the blocks of the pending articles (``full``: every block, from scratch;
+        ``blocks``: cut the ledger by "ledger", "year" or "month" from now on, redoing all)."""
         from newsledger.analyze import refresh
 
-        return refresh(self.store, full=full, progress=progress)
+        return refresh(self.store, full=full, blocks=blocks, progress=progress)
 
     def stories(self) -> list[dict]:
         """Stories, largest first, each with its articles (and near-duplicates marked)."""

@@ -1,11 +1,12 @@
 """Across reports: stories, merged events, contradictions, stance, framing, timelines.
 
 Everything here is derived from the per-article records. The pass works on
-blocks: a block is the calendar month an article was published in ('' for
-undated articles). Stories, merged events, implied arguments and
-contradictions are found within one block, with that block's statistics
-(IDF, candidate limits), so a block's result depends on its articles only;
-stances and framing counts depend on one article only.
+blocks of articles cut by publication date, a ledger setting (migration 0015,
+``analyze --blocks``): the whole ledger as one block (the default), a year or
+a month (undated articles form one block). Stories, merged events, implied
+arguments and contradictions are found within one block, with that block's
+statistics (IDF, candidate limits), so a block's result depends on its
+articles only; stances and framing counts depend on one article only.
 
 Every write that changes what the pass reads marks the article pending
 (``analysis_pending``, kept by triggers: migration 0014). ``refresh(store)``
@@ -13,10 +14,10 @@ redoes the blocks of the pending articles (their current block and, when the
 date changed or the article was deleted, the old one) and the stances and
 framing counts of the pending articles themselves, one block per
 transaction: a kill leaves the rest pending, and the next ingest or
-``analyze`` finishes it. Adding k articles costs the months they fall in,
-not the ledger. ``refresh(store, full=True)`` marks every article pending
-first: the same per-block computation over all blocks, so an incremental
-ledger and a full rebuild hold the same rows.
+``analyze`` finishes it. With month blocks, adding k articles costs the
+months they fall in, not the ledger. ``refresh(store, full=True)`` marks
+every article pending first: the same per-block computation over all blocks,
+so an incremental ledger and a full rebuild hold the same rows.
 """
 
 from __future__ import annotations
@@ -25,18 +26,21 @@ import time
 from collections import defaultdict
 
 from newsledger.analyze import contradictions, events, framing, implicit, stance, stories
-from newsledger.analyze.common import BLOCK_SQL
+from newsledger.analyze.common import BLOCKS, block_sql
 from newsledger.store.db import now
 
 _CHUNK = 500  # articles per IN (...) list
 
 
-def refresh(store, *, full: bool = False, progress=None) -> dict:
+def refresh(store, *, full: bool = False, blocks: str | None = None, progress=None) -> dict:
     """Redo the pending work (everything with ``full``); returns counts and seconds taken.
 
+    ``blocks`` ("ledger", "year", "month") changes how the ledger is cut, and redoes all.
     ``progress(done, total)`` is called after each block."""
     t0 = time.perf_counter()
-    if full:
+    if blocks is not None:
+        set_blocks(store, blocks)
+    elif full:
         mark_all(store)
     todo = _pending_blocks(store)
     out = {"blocks": len(todo), "articles": len({d for docs in todo.values() for d in docs})}
@@ -80,7 +84,7 @@ def _block(store, block: str, pending: set[str]) -> dict[str, int]:
     }
     here = sorted(
         r[0]
-        for r in store.db.execute(f"SELECT id FROM documents d WHERE {BLOCK_SQL.format(d='d')} = ?", (block,))
+        for r in store.db.execute(f"SELECT id FROM documents d WHERE {block_sql(store)} = ?", (block,))
         if r[0] in pending
     )
     out["stances"] = out["framing_terms"] = 0
@@ -89,8 +93,8 @@ def _block(store, block: str, pending: set[str]) -> dict[str, int]:
         out["framing_terms"] += framing.refresh(store, here[k : k + _CHUNK])
     store.db.execute("DELETE FROM analysis_docs WHERE block = ?", (block,))
     store.db.execute(
-        f"INSERT OR REPLACE INTO analysis_docs SELECT id, {BLOCK_SQL.format(d='d')} FROM documents d "
-        f"WHERE {BLOCK_SQL.format(d='d')} = ?",
+        f"INSERT OR REPLACE INTO analysis_docs SELECT id, {block_sql(store)} FROM documents d "
+        f"WHERE {block_sql(store)} = ?",
         (block,),
     )
     return out
@@ -101,7 +105,7 @@ def _pending_blocks(store) -> dict[str, set[str]]:
     and the one it was analysed in (a changed date, a deleted article)."""
     todo: dict[str, set[str]] = defaultdict(set)
     rows = store.db.execute(
-        f"SELECT p.doc_id, d.id, {BLOCK_SQL.format(d='d')}, a.block FROM analysis_pending p "
+        f"SELECT p.doc_id, d.id, {block_sql(store)}, a.block FROM analysis_pending p "
         "LEFT JOIN documents d ON d.id = p.doc_id LEFT JOIN analysis_docs a ON a.doc_id = p.doc_id"
     ).fetchall()
     gone = []  # deleted before any pass saw them: nothing to redo
@@ -116,6 +120,24 @@ def _pending_blocks(store) -> dict[str, set[str]]:
         with store.transaction():
             store.db.executemany("DELETE FROM analysis_pending WHERE doc_id = ?", gone)
     return dict(todo)
+
+
+def set_blocks(store, blocks: str) -> None:
+    """Cut the ledger's pass by ``blocks`` ("ledger", "year" or "month"): every derived row
+    goes and every article is pending (the rows of one cut are no rows of another)."""
+    if blocks not in BLOCKS:
+        from newsledger.errors import NewsledgerError
+
+        raise NewsledgerError(
+            f"unknown blocks {blocks!r}; give one of {', '.join(BLOCKS)}", code="NL-ANALYZE-BLOCKS"
+        )
+    with store.transaction():
+        for table in ("story_docs", "stories", "event_arguments", "event_clusters", "contradictions"):
+            store.db.execute(f"DELETE FROM {table}")
+        store.db.execute("DELETE FROM analysis_docs")
+        store.db.execute("UPDATE events SET event_id = NULL WHERE event_id IS NOT NULL")
+        store.db.execute("UPDATE analysis_state SET block_chars = ?", (BLOCKS[blocks],))
+        store.db.execute("INSERT OR IGNORE INTO analysis_pending SELECT id FROM documents")
 
 
 def mark_all(store) -> None:
@@ -134,4 +156,4 @@ def stale(store) -> bool:
     return store.db.execute("SELECT 1 FROM analysis_pending LIMIT 1").fetchone() is not None
 
 
-__all__ = ["mark", "mark_all", "refresh", "stale"]
+__all__ = ["mark", "mark_all", "refresh", "set_blocks", "stale"]

@@ -124,16 +124,27 @@ def same_actor(a: str | None, b: str | None) -> bool:
     return len(ta) == 1 or len(tb) == 1 or ta[0] == tb[0]
 
 
-# The block of an article (analyze/__init__.py): the month it was published, '' when
-# undated. The same expression as the index of migration 0014, so SQLite uses it.
-BLOCK_SQL = "COALESCE(substr({d}.published, 1, 7), '')"
+# How a ledger's pass is cut (migration 0015): leading characters of the publication date
+# that name a block. 7 (a month) is the expression of the index ``documents_block``.
+BLOCKS = {"ledger": 0, "year": 4, "month": 7}
 
 
-def in_block(block: str | None, d: str = "d") -> tuple[str, tuple]:
+def block_chars(store) -> int:
+    row = store.db.execute("SELECT block_chars FROM analysis_state").fetchone()
+    return row[0] if row else 0
+
+
+def block_sql(store, d: str = "d") -> str:
+    """SQL of an article's block (alias ``d``): '' for all when the ledger is one block."""
+    n = block_chars(store)
+    return f"COALESCE(substr({d}.published, 1, {n}), '')" if n else "''"
+
+
+def in_block(store, block: str | None, d: str = "d") -> tuple[str, tuple]:
     """(SQL condition, args) keeping the articles (alias ``d``) of one block; all for None."""
     if block is None:
         return "1", ()
-    return BLOCK_SQL.format(d=d) + " = ?", (block,)
+    return block_sql(store, d) + " = ?", (block,)
 
 
 def of_docs(col: str, docs: list[str] | None) -> tuple[str, tuple]:

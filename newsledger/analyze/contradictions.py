@@ -242,7 +242,7 @@ def _record(facts: list[dict]) -> dict:
 
 def refresh(store, block: str | None = None) -> int:
     """Recompute the contradictions of one block (all for None) from the stored claims."""
-    cond, args = in_block(block)
+    cond, args = in_block(store, block)
     # An article's reference time is its publication date or, where that is
     # unknown, the latest calendar date it states (it was written after it).
     rows = store.query(
@@ -258,7 +258,7 @@ def refresh(store, block: str | None = None) -> int:
     clear(store, "contradictions", block)
     cols = (*_COLUMNS, "block")
     for c in found:
-        c["block"] = (c["sides"][0].get("published") or "")[:7]
+        c["block"] = block or ""
         store.db.execute(
             f"INSERT INTO contradictions ({', '.join(chr(34) + k + chr(34) for k in cols)}) "
             f"VALUES ({', '.join('?' for _ in cols)})",
@@ -274,7 +274,7 @@ _MATERIAL = ("ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "SANCTION", "RETREAT")
 def _link_events(store, claims: list[dict], block: str | None = None) -> None:
     """Each claim's merged event: an event of the claim's sentence whose words overlap
     (or, failing that, any material event of the sentence) that the analysis merged."""
-    cond, args = in_block(block)
+    cond, args = in_block(store, block)
     by_sent: dict[tuple, list[dict]] = {}
     for e in store.query(
         'SELECT e.doc_id, e.sent_start, e.start, e."end", e.type, '

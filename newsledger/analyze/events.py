@@ -407,7 +407,7 @@ def _summary(cid: str, reports: list[dict]) -> dict:
 def refresh(store, block: str | None = None) -> int:
     """Cluster the event mentions of one block (all for None); set events.event_id;
     returns events found."""
-    cond, args = in_block(block)
+    cond, args = in_block(store, block)
     rows = store.query(
         "SELECT e.*, d.published, t.type AS target_type FROM documents d "
         "JOIN events e ON e.doc_id = d.id "
@@ -424,7 +424,7 @@ def refresh(store, block: str | None = None) -> int:
             cid += "x"
         seen.add(cid)
         s = _summary(cid, reports)
-        s["block"] = (reports[0].get("published") or "")[:7]
+        s["block"] = block or ""
         # one of the same id in another month: its report moved here (a new date); that
         # month is pending too and is redone without it
         store.db.execute("DELETE FROM event_clusters WHERE id = ?", (cid,))

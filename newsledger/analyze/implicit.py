@@ -121,7 +121,7 @@ def implied(rows: list[dict]) -> list[dict]:
 def refresh(store, block: str | None = None) -> int:
     """Rebuild ``event_arguments`` of one block (all for None) from the events rows and
     their event_id; returns rows."""
-    cond, args = in_block(block)
+    cond, args = in_block(store, block)
     # only what the filling reads (the attrs JSON holds just the trigger we need)
     rows = store.query(
         "SELECT e.id, e.doc_id, e.start, e.sent_start, e.type, e.event_id, e.source_id, "

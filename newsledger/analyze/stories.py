@@ -212,7 +212,7 @@ def _join(by_id, links, max_days: int, rank) -> list[list[str]]:
 
 def refresh(store, block: str | None = None) -> int:
     """Stories of one block's articles (all articles for None), replacing that block's."""
-    cond, args = in_block(block)
+    cond, args = in_block(store, block)
     docs = store.query(f"SELECT id, name, text, title, published FROM documents d WHERE {cond}", args)
     actors = defaultdict(set)
     for m in store.query(
@@ -248,7 +248,7 @@ def refresh(store, block: str | None = None) -> int:
                 dates[0] if dates else None,
                 dates[-1] if dates else None,
                 json.dumps({"duplicates": sum(m in dups for m in members)}),
-                _block(head),
+                block or "",
             ),
         )
         store.db.executemany(
@@ -256,7 +256,3 @@ def refresh(store, block: str | None = None) -> int:
             [(sid, m, *(dups.get(m) or (None, None))) for m in members],
         )
     return len(stories)
-
-
-def _block(doc: dict) -> str:
-    return (doc.get("published") or "")[:7]

@@ -1,4 +1,5 @@
-"""The incremental cross-report pass gives the tables a full rebuild gives.
+"""The incremental cross-report pass gives the tables a full rebuild gives (month blocks,
+and the default one block).
 
 A corpus over three months (and undated articles) is ingested in shuffled batches, with a
 reprocess, a delete and actor corrections between them; after each step the analysis
@@ -99,8 +100,12 @@ def batches():
     return [arts[:3], arts[3:4], arts[4:8], arts[8:]]
 
 
-def test_shuffled_batches_reprocess_delete_and_actor_corrections_equal_a_full_rebuild(tmp_path, batches):
+@pytest.mark.parametrize("blocks", ["month", "ledger"])
+def test_shuffled_batches_reprocess_delete_and_actor_corrections_equal_a_full_rebuild(
+    tmp_path, batches, blocks
+):
     led = Ledger(str(tmp_path / "l.db"), model=TEST_MODEL)
+    led.analyze(blocks=blocks)
     try:
         seen = []
         for k, batch in enumerate(batches):
@@ -113,12 +118,8 @@ def test_shuffled_batches_reprocess_delete_and_actor_corrections_equal_a_full_re
         # the tables are not empty: the comparison has rows to compare
         last = seen[-1]
         assert len(last["stories"]) < len(ARTICLES) and last["contradictions"] and last["framing_terms"]
-        assert {b for (b,) in led.store.db.execute("SELECT DISTINCT block FROM stories")} == {
-            "2019-03",
-            "2019-04",
-            "2019-06",
-            "",
-        }
+        want = {"2019-03", "2019-04", "2019-06", ""} if blocks == "month" else {""}
+        assert {b for (b,) in led.store.db.execute("SELECT DISTINCT block FROM stories")} == want
         assert any(dup for *_, dup, _sim in last["story_docs"])
 
         # a reprocess (every article written again) leaves the same tables
@@ -160,11 +161,13 @@ def _doc(led, name: str) -> str:
 def test_a_pass_killed_in_the_second_block_then_rerun_equals_a_clean_run(tmp_path, monkeypatch, batches):
     arts = [a for b in batches for a in b]
     clean = Ledger(str(tmp_path / "clean.db"), model=TEST_MODEL)
+    clean.analyze(blocks="month")
     clean.ingest([jsonl(tmp_path, "all", arts)])
     want = snapshot(clean)
     clean.close()
 
     led = Ledger(str(tmp_path / "k.db"), model=TEST_MODEL)
+    led.analyze(blocks="month")
     try:
         calls = []
         real = contradictions.refresh
@@ -193,6 +196,7 @@ def test_a_pass_killed_in_the_second_block_then_rerun_equals_a_clean_run(tmp_pat
 
 def test_new_articles_redo_only_their_month(tmp_path, monkeypatch):
     led = Ledger(str(tmp_path / "m.db"), model=TEST_MODEL)
+    led.analyze(blocks="month")
     try:
         led.ingest([jsonl(tmp_path, "a", ARTICLES[:5])])  # March 2019
         before = led.store.db.execute("SELECT id FROM event_clusters WHERE block = '2019-03'").fetchall()
