@@ -1,7 +1,8 @@
 -- 0014: the cross-report pass works block by block and only on what changed.
--- A block is the calendar month an article was published in ('' for undated ones):
+-- Blocks cut the ledger by publication date (0015: the whole ledger, a year or a month);
 -- stories, merged events, implied arguments and contradictions are found within one
--- block (with statistics of that block), so adding articles redoes only their months.
+-- block (with statistics of that block), so adding articles redoes only their blocks.
+-- documents_block serves month blocks.
 
 -- Articles whose analysis is not done: written, reprocessed, deleted or touched by an
 -- actor correction since the pass last saw them. No foreign key: a deleted article stays
