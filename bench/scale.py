@@ -79,7 +79,7 @@ def measure(path: str, runs: int) -> dict:
     return out
 
 
-def measure_pass(path: str, k: int, *, full_first: bool = True) -> dict:
+def measure_pass(path: str, k: int, *, full_first: bool = True, when: str | None = None) -> dict:
     import shutil
     import tempfile
 
@@ -103,15 +103,21 @@ def measure_pass(path: str, k: int, *, full_first: bool = True) -> dict:
             # the other months stay unanalysed: the pass never reads them, so it costs the
             # same (for ledgers too large to analyse whole on this machine)
             store.db.execute("DELETE FROM analysis_pending")
-        append(store, k)
+        append(store, k, when=when)
         t0 = time.perf_counter()
         inc = refresh(store)
         inc_s = time.perf_counter() - t0
         docs = store.db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+        month = store.db.execute(
+            "SELECT COUNT(*) FROM documents WHERE COALESCE(substr(published, 1, 7), '') = "
+            "(SELECT max(substr(published, 1, 7)) FROM documents WHERE published <= ?)",
+            (when or "9999",),
+        ).fetchone()[0]
         store.close()
     return {
         "documents": docs,
         "new": k,
+        "in_their_month": month,
         "full_s": full_s and round(full_s, 2),
         "full_blocks": full["blocks"],
         "incremental_s": round(inc_s, 2),
@@ -127,9 +133,10 @@ def main(argv=None) -> int:
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--pass", dest="new", type=int, help="time the pass for this many new articles")
     ap.add_argument("--no-full", action="store_true", help="with --pass: skip analyze --full first")
+    ap.add_argument("--when", help="with --pass: the new articles' date (default: the latest in the ledger)")
     args = ap.parse_args(argv)
     if args.new:
-        got = measure_pass(args.ledger, args.new, full_first=not args.no_full)
+        got = measure_pass(args.ledger, args.new, full_first=not args.no_full, when=args.when)
         got["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
         print(json.dumps(got) if args.json else "\n".join(f"{k}: {v}" for k, v in got.items()))
         return 0
