@@ -146,14 +146,9 @@ def mark_all(store) -> None:
         store.db.execute("INSERT OR IGNORE INTO analysis_pending SELECT id FROM documents")
 
 
-def mark(store, doc_ids) -> None:
-    """Mark articles pending (for writers that change what the pass reads without a trigger)."""
-    store.db.executemany("INSERT OR IGNORE INTO analysis_pending VALUES (?)", [(d,) for d in doc_ids])
-
-
 def stale(store) -> bool:
     """True when some article's cross-report analysis is not done."""
     return store.db.execute("SELECT 1 FROM analysis_pending LIMIT 1").fetchone() is not None
 
 
-__all__ = ["mark", "mark_all", "refresh", "set_blocks", "stale"]
+__all__ = ["mark_all", "refresh", "set_blocks", "stale"]

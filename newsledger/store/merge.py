@@ -8,8 +8,9 @@ Ledgers built apart (per period, per corpus shard, on other machines) become one
   their article, renumbered; what the analysis derived from them is not copied;
 * actors are one per id (a KB id, or the folded name for actors outside the KB), their
   spellings joined; the analysts' decisions (merges, splits) of every ledger are carried
-  over (``Ledger``'s ``merge_ledgers`` then applies them to the articles of the others
-  and builds the cross-report tables: the layers above the store).
+  over, and the first ledger's block setting (``Ledger``'s ``merge_ledgers`` then applies
+  the decisions to the articles of the others and builds the cross-report tables: the
+  layers above the store).
 
 The inputs are only read.
 """
@@ -33,14 +34,14 @@ def copy_ledgers(inputs: list[str], store: Store) -> dict:
         if not Path(p).exists():
             raise StoreError(f"no ledger at {p!r}; check the path", code="NL-STORE-NOT-FOUND")
     counts = {"articles": 0, "duplicates": 0, "actors": 0}
-    for p in inputs:
-        got = _copy(store, p)
+    for k, p in enumerate(inputs):
+        got = _copy(store, p, first=k == 0)
         for k in counts:
             counts[k] += got[k]
     return counts
 
 
-def _copy(store: Store, path: str) -> dict:
+def _copy(store: Store, path: str, *, first: bool = False) -> dict:
     db = store.db
     db.execute("ATTACH DATABASE ? AS src", (str(path),))
     try:
@@ -71,6 +72,11 @@ def _copy(store: Store, path: str) -> dict:
                 db.execute(f"INSERT OR IGNORE INTO main.{table} ({cols}) SELECT {cols} FROM src.{table}")
             _decisions(store)
             db.execute("DROP TABLE new_docs")
+            if first:  # how the first ledger cuts its analysis in blocks (0015)
+                db.execute(
+                    "UPDATE main.analysis_state "
+                    "SET block_chars = (SELECT block_chars FROM src.analysis_state)"
+                )
         return {"articles": added, "duplicates": total - added, "actors": actors}
     finally:
         db.execute("DETACH DATABASE src")

@@ -95,11 +95,17 @@ def test_decisions_of_one_ledger_apply_to_the_articles_of_the_other(tmp_path):
 
 
 def test_cli_and_errors(tmp_path):
-    a, b = build(tmp_path, "a", A[:1]), build(tmp_path, "b", B[1:2])
+    a, b = build(tmp_path, "a", A[:1]), build(tmp_path, "b", B[1:2] + B[2:])
+    led = Ledger(a, model=TEST_MODEL)
+    led.analyze(blocks="month")  # the merged ledger is cut as the first one is
+    led.close()
     out = tmp_path / "c.db"
     r = CliRunner().invoke(cli, ["merge-ledgers", a, b, "-o", str(out)])
     assert r.exit_code == 0, r.output
-    assert r.output.startswith("articles: 2, duplicates: 0") and "analysis: blocks: 1" in r.output
+    assert r.output.startswith("articles: 3, duplicates: 0") and "analysis: blocks: 2" in r.output
+    con = sqlite3.connect(out)
+    assert {b for (b,) in con.execute("SELECT block FROM stories")} == {"2024-03", "2019-03"}
+    con.close()
     with pytest.raises(StoreError) as e:
         merge_ledgers([a, b], str(out))
     assert e.value.code == "NL-MERGE-EXISTS"
