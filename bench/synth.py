@@ -1,14 +1,15 @@
 """A large ledger, fast, without the NLP: for measuring queries and passes at scale.
 
 usage: python bench/synth.py OUT.db [--docs 100000] [--quotes 10] [--events 10] [--actors 20000]
-       [--seed 1]
+       [--seed 1] [--days 3650]
 
 Documents and records are drawn to look like an ingested news ledger: actor frequencies follow
 a Zipf law (a few actors in most reports, a long tail), dates spread over 2015-2025 with more
 recent reports, twenty outlets of unequal size, one report in twenty a syndicated copy of an
 earlier one, quotes and events spread over each text with offsets that index it
 (``text == article[start:end]`` holds for every record). The cross-report tables are left
-empty and the ledger is marked analysed, so reads see the records and no pass starts.
+empty and nothing is pending, so reads see the records and no pass starts; ``newsledger
+analyze --full`` builds them. ``append(store, k)`` adds k new articles (pending analysis).
 """
 
 from __future__ import annotations
@@ -69,10 +70,10 @@ def sentence(rnd: random.Random, who: str) -> tuple[str, str]:
     return f'{who} said "{quote}".', quote
 
 
-def document(i: int, rnd, ents, pick, nq: int, ne: int, day0: date):
+def document(i: int, rnd, ents, pick, nq: int, ne: int, day0: date, when: str | None = None, days=3650):
     """(document row, quote rows, event rows, mention rows) for one synthetic article."""
     parts, quotes, events, mentions, pos = [], [], [], [], 0
-    when = (day0 + timedelta(days=int(3650 * rnd.random() ** 0.7))).isoformat()
+    when = when or (day0 + timedelta(days=int(days * rnd.random() ** 0.7))).isoformat()
     for k in range(max(nq, ne)):
         sp = ents[pick()]
         text, quote = sentence(rnd, sp[1])
@@ -129,7 +130,32 @@ def document(i: int, rnd, ents, pick, nq: int, ne: int, day0: date):
     return doc, quotes, events, mentions
 
 
-def build(out: str, docs: int, nq: int, ne: int, n_actors: int, seed: int) -> dict:
+def _insert(db, doc, quotes, events, mentions) -> None:
+    db.execute(
+        "INSERT INTO documents (id, name, text, title, outlet, published, "
+        "published_precision, published_method, chars, ingested_at, pipeline_version) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        doc,
+    )
+    db.executemany(
+        'INSERT INTO quotes (doc_id, start, "end", text, kind, cue, speaker_id, '
+        "speaker_name, date, attrs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(doc[0], *q) for q in quotes],
+    )
+    db.executemany(
+        'INSERT INTO events (doc_id, start, "end", text, type, source_id, '
+        "source_name, target_id, target_name, date, mode, confidence) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(doc[0], *e) for e in events],
+    )
+    db.executemany(
+        'INSERT INTO mentions (doc_id, start, "end", text, label, entity_id, '
+        "entity_name) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(doc[0], *m) for m in mentions],
+    )
+
+
+def build(out: str, docs: int, nq: int, ne: int, n_actors: int, seed: int, days: int = 3650) -> dict:
     rnd = random.Random(seed)
     store = Store(out)
     db = store.db
@@ -139,33 +165,13 @@ def build(out: str, docs: int, nq: int, ne: int, n_actors: int, seed: int) -> di
     db.executemany("INSERT OR IGNORE INTO entities (id, name, type, aliases) VALUES (?, ?, ?, ?)", ents)
     day0, t0 = date(2015, 1, 1), time.perf_counter()
     for i in range(docs):
-        doc, quotes, events, mentions = document(i, rnd, ents, pick, nq, ne, day0)
-        db.execute(
-            "INSERT INTO documents (id, name, text, title, outlet, published, "
-            "published_precision, published_method, chars, ingested_at, pipeline_version) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            doc,
-        )
-        db.executemany(
-            'INSERT INTO quotes (doc_id, start, "end", text, kind, cue, speaker_id, '
-            "speaker_name, date, attrs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(doc[0], *q) for q in quotes],
-        )
-        db.executemany(
-            'INSERT INTO events (doc_id, start, "end", text, type, source_id, '
-            "source_name, target_id, target_name, date, mode, confidence) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(doc[0], *e) for e in events],
-        )
-        db.executemany(
-            'INSERT INTO mentions (doc_id, start, "end", text, label, entity_id, '
-            "entity_name) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(doc[0], *m) for m in mentions],
-        )
+        _insert(db, *document(i, rnd, ents, pick, nq, ne, day0, days=days))
         if i % 5000 == 4999:
             db.execute("COMMIT")
             db.execute("BEGIN")
             print(f"  {i + 1} documents ({time.perf_counter() - t0:.0f} s)", file=sys.stderr)
+    # nothing pending: reads see the records and no pass starts (``analyze --full`` builds them)
+    db.execute("DELETE FROM analysis_pending")
     db.execute("UPDATE analysis_state SET written = ?, analyzed = ?", (docs, docs))
     db.execute("COMMIT")
     counts = {
@@ -180,6 +186,24 @@ def build(out: str, docs: int, nq: int, ne: int, n_actors: int, seed: int) -> di
     }
 
 
+def append(store, k: int, *, nq: int = 10, ne: int = 10, seed: int = 2, when: str | None = None) -> list[str]:
+    """Add ``k`` new synthetic articles (the ledger's own actors, dated ``when``, default the
+    latest date in the ledger: today's news); they are pending analysis. Returns their ids."""
+    rnd = random.Random(seed)
+    db = store.db
+    ents = [tuple(r) for r in db.execute("SELECT id, name, type, aliases FROM entities ORDER BY rowid")]
+    pick = zipf_picker(rnd, len(ents))
+    when = when or db.execute("SELECT max(published) FROM documents").fetchone()[0]
+    start = db.execute("SELECT COUNT(*) FROM documents").fetchone()[0] + 10_000_000 * seed
+    ids = []
+    with store.transaction():
+        for i in range(start, start + k):
+            doc, quotes, events, mentions = document(i, rnd, ents, pick, nq, ne, date(2015, 1, 1), when)
+            _insert(db, doc, quotes, events, mentions)
+            ids.append(doc[0])
+    return ids
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("out")
@@ -188,10 +212,11 @@ def main(argv=None) -> int:
     ap.add_argument("--events", type=int, default=10, help="per document")
     ap.add_argument("--actors", type=int, default=20_000)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--days", type=int, default=3650, help="dates spread over this many days from 2015")
     args = ap.parse_args(argv)
     if Path(args.out).exists():
         ap.error(f"{args.out} exists; give a new path")
-    print(json.dumps(build(args.out, args.docs, args.quotes, args.events, args.actors, args.seed)))
+    print(json.dumps(build(args.out, args.docs, args.quotes, args.events, args.actors, args.seed, args.days)))
     return 0
 
 

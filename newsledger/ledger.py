@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
-from newsledger.errors import Problem
+from newsledger.errors import Problem, StoreError
 from newsledger.extract import pipeline_version
 from newsledger.ingest.readers import DEFAULT_MAX_BYTES, read_paths
 from newsledger.nlp import DEFAULT_MODEL
@@ -312,11 +313,13 @@ class Ledger:
 
         return stale(self.store)
 
-    def analyze(self) -> dict:
-        """Rebuild stories, merged events, contradictions, stances and framing counts."""
+    def analyze(self, *, full: bool = False, blocks: str | None = None, progress=None) -> dict:
+        """Bring stories, merged events, contradictions, stances and framing counts up to
+        date: the blocks of the pending articles (``full``: every block, from scratch;
+        ``blocks``: cut the ledger by "ledger", "year" or "month" from now on, redoing all)."""
         from newsledger.analyze import refresh
 
-        return refresh(self.store)
+        return refresh(self.store, full=full, blocks=blocks, progress=progress)
 
     def stories(self) -> list[dict]:
         """Stories, largest first, each with its articles (and near-duplicates marked)."""
@@ -390,6 +393,28 @@ class Ledger:
         from newsledger.api.queries import actor_records
 
         return actor_records(self.store, actor_id, limit=limit)
+
+
+def merge_ledgers(inputs: list[str], out: str, *, model: str = DEFAULT_MODEL) -> dict:
+    """One ledger at ``out`` (new) from ``inputs`` (only read): articles deduplicated by
+    content hash, actors unified, every analyst decision applied to every article,
+    then the cross-report tables built. Returns counts."""
+    from newsledger.kb.decisions import apply_to_doc, decisions
+    from newsledger.store.merge import copy_ledgers
+
+    if Path(out).exists():
+        raise StoreError(f"{out} exists; give a new path for the merged ledger", code="NL-MERGE-EXISTS")
+    led = Ledger(out, model=model)
+    try:
+        counts = copy_ledgers(inputs, led.store)
+        # one ledger's corrections hold for the other's articles (applying twice changes nothing)
+        if decisions(led.store):
+            for (doc,) in led.store.db.execute("SELECT id FROM documents ORDER BY rowid").fetchall():
+                apply_to_doc(led.store, doc)
+        counts["analysis"] = led.analyze()
+        return counts
+    finally:
+        led.close()
 
 
 def _timeouts(article: Article, ex) -> list[Problem]:

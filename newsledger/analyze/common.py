@@ -122,3 +122,41 @@ def same_actor(a: str | None, b: str | None) -> bool:
         # ("the parliament" and "Iraqi Parliament", tagged in one article only).
         return set(ta) <= set(tb) or set(tb) <= set(ta)
     return len(ta) == 1 or len(tb) == 1 or ta[0] == tb[0]
+
+
+# How a ledger's pass is cut (migration 0015): leading characters of the publication date
+# that name a block. 7 (a month) is the expression of the index ``documents_block``.
+BLOCKS = {"ledger": 0, "year": 4, "month": 7}
+
+
+def block_chars(store) -> int:
+    row = store.db.execute("SELECT block_chars FROM analysis_state").fetchone()
+    return row[0] if row else 0
+
+
+def block_sql(store, d: str = "d") -> str:
+    """SQL of an article's block (alias ``d``): '' for all when the ledger is one block."""
+    n = block_chars(store)
+    return f"COALESCE(substr({d}.published, 1, {n}), '')" if n else "''"
+
+
+def in_block(store, block: str | None, d: str = "d") -> tuple[str, tuple]:
+    """(SQL condition, args) keeping the articles (alias ``d``) of one block; all for None."""
+    if block is None:
+        return "1", ()
+    return block_sql(store, d) + " = ?", (block,)
+
+
+def of_docs(col: str, docs: list[str] | None) -> tuple[str, tuple]:
+    """(SQL condition, args) keeping rows whose ``col`` is one of ``docs``; all for None."""
+    if docs is None:
+        return "1", ()
+    return f"{col} IN ({', '.join('?' for _ in docs)})", tuple(docs)
+
+
+def clear(store, table: str, block: str | None) -> None:
+    """Delete a derived table's rows of one block (all rows for None)."""
+    if block is None:
+        store.db.execute(f"DELETE FROM {table}")
+    else:
+        store.db.execute(f"DELETE FROM {table} WHERE block = ?", (block,))

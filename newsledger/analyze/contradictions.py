@@ -27,7 +27,7 @@ import json
 from collections import Counter
 from itertools import combinations
 
-from newsledger.analyze.common import UnionFind, same_actor, same_body
+from newsledger.analyze.common import UnionFind, clear, in_block, same_actor, same_body
 from newsledger.extract.claims_rules import days_apart, rules
 
 _COLUMNS = ("subject", "subject_name", "predicate", "values", "docs", "sides", "confidence", "why")
@@ -240,8 +240,9 @@ def _record(facts: list[dict]) -> dict:
     }
 
 
-def refresh(store) -> int:
-    """Recompute the contradictions table from the stored claims."""
+def refresh(store, block: str | None = None) -> int:
+    """Recompute the contradictions of one block (all for None) from the stored claims."""
+    cond, args = in_block(store, block)
     # An article's reference time is its publication date or, where that is
     # unknown, the latest calendar date it states (it was written after it).
     rows = store.query(
@@ -249,16 +250,19 @@ def refresh(store) -> int:
         "substr(d.text, c.sent_start + 1, c.sent_end - c.sent_start) AS sentence, "
         "COALESCE(d.published, (SELECT max(substr(t.value, 1, 10)) FROM timexes t "
         "  WHERE t.doc_id = d.id AND t.type = 'DATE' AND t.value GLOB '[0-9][0-9][0-9][0-9]*')) "
-        "AS reference FROM claims c JOIN documents d ON d.id = c.doc_id"
+        f"AS reference FROM documents d JOIN claims c ON d.id = c.doc_id WHERE {cond} ORDER BY c.id",
+        args,
     )
-    _link_events(store, rows)
+    _link_events(store, rows, block)
     found = find(rows)
-    store.db.execute("DELETE FROM contradictions")
+    clear(store, "contradictions", block)
+    cols = (*_COLUMNS, "block")
     for c in found:
+        c["block"] = block or ""
         store.db.execute(
-            f"INSERT INTO contradictions ({', '.join(chr(34) + k + chr(34) for k in _COLUMNS)}) "
-            f"VALUES ({', '.join('?' for _ in _COLUMNS)})",
-            [json.dumps(c[k], ensure_ascii=False) if isinstance(c[k], list) else c[k] for k in _COLUMNS],
+            f"INSERT INTO contradictions ({', '.join(chr(34) + k + chr(34) for k in cols)}) "
+            f"VALUES ({', '.join('?' for _ in cols)})",
+            [json.dumps(c[k], ensure_ascii=False) if isinstance(c[k], list) else c[k] for k in cols],
         )
     return len(found)
 
@@ -267,14 +271,16 @@ def refresh(store) -> int:
 _MATERIAL = ("ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "SANCTION", "RETREAT")
 
 
-def _link_events(store, claims: list[dict]) -> None:
+def _link_events(store, claims: list[dict], block: str | None = None) -> None:
     """Each claim's merged event: an event of the claim's sentence whose words overlap
     (or, failing that, any material event of the sentence) that the analysis merged."""
+    cond, args = in_block(store, block)
     by_sent: dict[tuple, list[dict]] = {}
     for e in store.query(
         'SELECT e.doc_id, e.sent_start, e.start, e."end", e.type, '
-        "e.event_id, c.label FROM events e LEFT JOIN event_clusters c "
-        "ON c.id = e.event_id WHERE e.event_id IS NOT NULL"
+        "e.event_id, c.label FROM documents d JOIN events e ON e.doc_id = d.id LEFT JOIN event_clusters c "
+        f"ON c.id = e.event_id WHERE e.event_id IS NOT NULL AND {cond} ORDER BY e.id",
+        args,
     ):
         by_sent.setdefault((e["doc_id"], e["sent_start"]), []).append(e)
     for c in claims:

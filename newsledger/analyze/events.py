@@ -27,7 +27,17 @@ from collections import defaultdict
 from functools import lru_cache
 from itertools import combinations
 
-from newsledger.analyze.common import UnionFind, data, idf_table, same_actor, stem, weighted_jaccard, words
+from newsledger.analyze.common import (
+    UnionFind,
+    clear,
+    data,
+    idf_table,
+    in_block,
+    same_actor,
+    stem,
+    weighted_jaccard,
+    words,
+)
 from newsledger.extract.claims_rules import days_apart, name_key, parse_date, rules
 from newsledger.kb.names import fold
 
@@ -394,16 +404,19 @@ def _summary(cid: str, reports: list[dict]) -> dict:
     }
 
 
-def refresh(store) -> int:
-    """Cluster every stored event mention; set events.event_id; returns events found."""
+def refresh(store, block: str | None = None) -> int:
+    """Cluster the event mentions of one block (all for None); set events.event_id;
+    returns events found."""
+    cond, args = in_block(store, block)
     rows = store.query(
-        "SELECT e.*, d.published, t.type AS target_type FROM events e "
-        "JOIN documents d ON d.id = e.doc_id "
-        "LEFT JOIN entities t ON t.id = e.target_id ORDER BY e.doc_id, e.start"
+        "SELECT e.*, d.published, t.type AS target_type FROM documents d "
+        "JOIN events e ON e.doc_id = d.id "
+        f"LEFT JOIN entities t ON t.id = e.target_id WHERE {cond} ORDER BY e.doc_id, e.start, e.id",
+        args,
     )
-    claims = store.query("SELECT * FROM claims")
+    claims = store.query(f"SELECT c.* FROM documents d JOIN claims c ON c.doc_id = d.id WHERE {cond}", args)
     groups = cluster(rows, claims=claims)
-    store.db.execute("DELETE FROM event_clusters")
+    clear(store, "event_clusters", block)
     seen: set[str] = set()
     for reports in groups:
         cid = cluster_id(reports)
@@ -411,6 +424,10 @@ def refresh(store) -> int:
             cid += "x"
         seen.add(cid)
         s = _summary(cid, reports)
+        s["block"] = block or ""
+        # one of the same id in another month: its report moved here (a new date); that
+        # month is pending too and is redone without it
+        store.db.execute("DELETE FROM event_clusters WHERE id = ?", (cid,))
         store.db.execute(
             f"INSERT INTO event_clusters ({', '.join(s)}) VALUES ({', '.join('?' for _ in s)})",
             list(s.values()),

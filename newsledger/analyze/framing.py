@@ -12,7 +12,7 @@ import re
 from collections import Counter, defaultdict
 from functools import lru_cache
 
-from newsledger.analyze.common import data
+from newsledger.analyze.common import data, of_docs
 
 
 @lru_cache(maxsize=1)
@@ -60,13 +60,19 @@ def _masked(text: str, spans: list[dict]) -> str:
     return "".join(chars)
 
 
-def refresh(store) -> int:
+def refresh(store, docs: list[str] | None = None) -> int:
+    """Framing counts of the articles ``docs`` (all for None), replacing theirs."""
+    cond, args = of_docs("doc_id", docs)
     excluded = defaultdict(list)
-    for s in store.query('SELECT doc_id, start, "end" FROM excluded_spans'):
+    for s in store.query(f'SELECT doc_id, start, "end" FROM excluded_spans WHERE {cond}', args):
         excluded[s["doc_id"]].append(s)
-    store.db.execute("DELETE FROM framing_terms")
+    if docs is None:
+        store.db.execute("DELETE FROM framing_terms")
+    else:
+        store.db.executemany("DELETE FROM framing_terms WHERE doc_id = ?", [(d,) for d in docs])
     rows = []
-    for d in store.db.execute("SELECT id, text FROM documents"):
+    cond, args = of_docs("id", docs)
+    for d in store.db.execute(f"SELECT id, text FROM documents WHERE {cond}", args).fetchall():
         for (concept, frame, term), c in count(_masked(d[1], excluded[d[0]])).items():
             rows.append((d[0], concept, frame, term, c))
     store.db.executemany("INSERT INTO framing_terms VALUES (?, ?, ?, ?, ?)", rows)

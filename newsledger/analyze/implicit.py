@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from newsledger.analyze.common import in_block
 from newsledger.analyze.events import actor_key
 
 _SIDES = ("source", "target")
@@ -117,17 +118,22 @@ def implied(rows: list[dict]) -> list[dict]:
     return sorted(filled.values(), key=lambda f: (f["event_row"], f["role"]))
 
 
-def refresh(store) -> int:
-    """Rebuild ``event_arguments`` from the events rows and their event_id; returns rows."""
+def refresh(store, block: str | None = None) -> int:
+    """Rebuild ``event_arguments`` of one block (all for None) from the events rows and
+    their event_id; returns rows."""
+    cond, args = in_block(store, block)
     # only what the filling reads (the attrs JSON holds just the trigger we need)
     rows = store.query(
-        "SELECT id, doc_id, start, sent_start, type, event_id, source_id, "
-        "source_name, target_id, target_name, negated, hypothetical, confidence, "
-        "json_extract(attrs, '$.trigger') AS trigger FROM events "
-        "ORDER BY doc_id, start"
+        "SELECT e.id, e.doc_id, e.start, e.sent_start, e.type, e.event_id, e.source_id, "
+        "e.source_name, e.target_id, e.target_name, e.negated, e.hypothetical, e.confidence, "
+        "json_extract(e.attrs, '$.trigger') AS trigger FROM documents d JOIN events e ON e.doc_id = d.id "
+        f"WHERE {cond} ORDER BY e.doc_id, e.start",
+        args,
     )
     found = implied(rows)
-    store.db.execute("DELETE FROM event_arguments")
+    store.db.execute(
+        f"DELETE FROM event_arguments WHERE doc_id IN (SELECT d.id FROM documents d WHERE {cond})", args
+    )
     if found:
         cols = list(found[0])
         store.db.executemany(

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from newsledger.analyze.common import data
+from newsledger.analyze.common import data, of_docs
 from newsledger.kb.names import fold
 
 
@@ -48,9 +48,15 @@ def judge(text: str, issue: dict, event_type: str | None = None) -> tuple[str, s
     return "neutral", None
 
 
-def _statements(store):
-    """(record kind, row, actor id, actor name, date, event type) for quotes and events."""
-    for q in store.query("SELECT q.*, d.published FROM quotes q JOIN documents d ON d.id = q.doc_id"):
+def _statements(store, docs: list[str] | None = None):
+    """(record kind, row, actor id, actor name, date, event type) for quotes and events
+    (of the articles ``docs``, all for None)."""
+    cond, args = of_docs("d.id", docs)
+    for q in store.query(
+        "SELECT q.*, d.published FROM quotes q JOIN documents d ON d.id = q.doc_id "
+        f"WHERE {cond} ORDER BY q.id",
+        args,
+    ):
         if q.get("speaker_name") or q.get("speaker_id"):
             yield (
                 "quote",
@@ -61,7 +67,11 @@ def _statements(store):
                 None,
             )
     said = set(data("issues")["statement_types"])
-    for e in store.query("SELECT e.*, d.published FROM events e JOIN documents d ON d.id = e.doc_id"):
+    for e in store.query(
+        "SELECT e.*, d.published FROM events e JOIN documents d ON d.id = e.doc_id "
+        f"WHERE {cond} ORDER BY e.id",
+        args,
+    ):
         if (e.get("source_name") or e.get("source_id")) and not e.get("hypothetical") and e["type"] in said:
             yield (
                 "event",
@@ -73,11 +83,15 @@ def _statements(store):
             )
 
 
-def refresh(store) -> int:
-    store.db.execute("DELETE FROM stances")
+def refresh(store, docs: list[str] | None = None) -> int:
+    """Stances of the articles ``docs`` (all for None), replacing theirs."""
+    if docs is None:
+        store.db.execute("DELETE FROM stances")
+    else:
+        store.db.executemany("DELETE FROM stances WHERE doc_id = ?", [(d,) for d in docs])
     rows = []
     judged: dict[tuple, tuple | None] = {}  # one quote is often reported many times
-    for kind, row, aid, aname, date, etype in _statements(store):
+    for kind, row, aid, aname, date, etype in _statements(store, docs):
         for iid, issue in issues().items():
             key = (row["text"], iid, etype)
             if key not in judged:

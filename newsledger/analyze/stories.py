@@ -22,7 +22,7 @@ from operator import mul
 
 import numpy as np
 
-from newsledger.analyze.common import UnionFind, data, words
+from newsledger.analyze.common import UnionFind, clear, data, in_block, words
 from newsledger.extract.claims_rules import days_apart, name_key
 from newsledger.kb.names import fold
 
@@ -210,21 +210,37 @@ def _join(by_id, links, max_days: int, rank) -> list[list[str]]:
     return [sorted(g, key=rank.get) for g in uf.groups().values()]
 
 
-def refresh(store) -> int:
-    docs = store.query("SELECT id, name, text, title, published FROM documents")
+def refresh(store, block: str | None = None) -> int:
+    """Stories of one block's articles (all articles for None), replacing that block's."""
+    cond, args = in_block(store, block)
+    docs = store.query(f"SELECT id, name, text, title, published FROM documents d WHERE {cond}", args)
     actors = defaultdict(set)
-    for m in store.query("SELECT doc_id, entity_name, label FROM mentions"):
+    for m in store.query(
+        f"SELECT m.doc_id, m.entity_name, m.label FROM mentions m JOIN documents d ON d.id = m.doc_id "
+        f"WHERE {cond}",
+        args,
+    ):
         actors[m["doc_id"]].add(name_key(m["entity_name"] or "", m["label"]))
     stories, dups = group(docs, actors)
     by_id = {d["id"]: d for d in docs}
-    store.db.execute("DELETE FROM story_docs")
-    store.db.execute("DELETE FROM stories")
+    if block is None:
+        store.db.execute("DELETE FROM story_docs")
+    else:
+        store.db.execute(
+            "DELETE FROM story_docs WHERE story_id IN (SELECT id FROM stories WHERE block = ?)", (block,)
+        )
+    clear(store, "stories", block)
     for members in stories:
         sid = "st_" + hashlib.sha1(members[0].encode()).hexdigest()[:10]
         dates = sorted(by_id[m]["published"] for m in members if by_id[m]["published"])
         head = by_id[members[0]]
+        # a story of the same id in another month: its first article moved here (a new
+        # date); that month is pending too and is redone without it
+        store.db.execute("DELETE FROM story_docs WHERE story_id = ?", (sid,))
+        store.db.execute("DELETE FROM stories WHERE id = ?", (sid,))
         store.db.execute(
-            "INSERT INTO stories VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO stories (id, label, size, first_date, last_date, attrs, block) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
                 sid,
                 head["title"] or head["name"],
@@ -232,12 +248,11 @@ def refresh(store) -> int:
                 dates[0] if dates else None,
                 dates[-1] if dates else None,
                 json.dumps({"duplicates": sum(m in dups for m in members)}),
+                block or "",
             ),
         )
-        for m in members:
-            orig = dups.get(m)
-            store.db.execute(
-                "INSERT INTO story_docs VALUES (?, ?, ?, ?)",
-                (sid, m, orig[0] if orig else None, orig[1] if orig else None),
-            )
+        store.db.executemany(
+            "INSERT INTO story_docs VALUES (?, ?, ?, ?)",
+            [(sid, m, *(dups.get(m) or (None, None))) for m in members],
+        )
     return len(stories)

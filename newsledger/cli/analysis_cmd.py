@@ -17,10 +17,18 @@ def register(cli):
 
 
 @click.command()
+@click.option("--full", is_flag=True, help="Redo every block from scratch, not only the pending articles'.")
+@click.option(
+    "--blocks",
+    type=click.Choice(["ledger", "year", "month"]),
+    help="Cut the pass by publication month or year from now on (adding articles then redoes only "
+    "their months; nothing is merged across two), or 'ledger' (one block, the default). Redoes all.",
+)
 @click.pass_context
-def analyze(ctx):
-    """Rebuild the cross-report tables (ingest does this itself)."""
-    got = ledger(ctx).analyze()
+def analyze(ctx, full, blocks):
+    """Bring the cross-report tables up to date (ingest does this itself): the work left
+    pending by new, reprocessed or deleted articles and actor corrections."""
+    got = ledger(ctx).analyze(full=full, blocks=blocks)
     click.echo(", ".join(f"{k}: {v}" for k, v in got.items()))
 
 

@@ -42,7 +42,7 @@ def test_no_analyze_leaves_it_stale_and_the_next_ingest_of_nothing_new_catches_u
 
 
 def test_a_pass_killed_half_way_is_redone(led, monkeypatch):
-    def killed(store):
+    def killed(store, *args):
         raise KeyboardInterrupt("killed during the cross-report pass")
 
     monkeypatch.setattr(stance, "refresh", killed)

@@ -159,8 +159,8 @@ def test_an_analysis_killed_midway_is_redone_by_the_next_ingest(corpus, clean, t
     shutil.copy(clean[0], db)
     led = Ledger(str(db), model=TEST_MODEL)
     led.store.db.execute("DELETE FROM event_clusters")
-    # as a killed run leaves it: articles written after the last finished pass
-    led.store.db.execute("UPDATE analysis_state SET analyzed = written - 1")
+    # as a killed run leaves it: articles still pending (analysis_pending, migration 0014)
+    led.store.db.execute("INSERT INTO analysis_pending SELECT id FROM documents")
     assert led.analysis_stale()
     rep = led.ingest([str(corpus)])
     assert rep.stored == 0 and not led.analysis_stale()
