@@ -232,12 +232,16 @@ class Ledger:
         limit: int | None = None,
         offset: int = 0,
         total: list | None = None,
+        marked: bool = False,
     ) -> list[dict]:
         """Actors in the ledger (type: PERSON ORG GPE ... or a KB type), most mentioned first;
-        a page of them with ``limit``/``offset`` (``total`` receives how many match)."""
+        a page of them with ``limit``/``offset`` (``total`` receives how many match); those
+        an analyst marked wrong only with ``marked``."""
         from newsledger.kb.actors import list_actors
 
-        return list_actors(self.store, type=type, search=search, limit=limit, offset=offset, total=total)
+        return list_actors(
+            self.store, type=type, search=search, limit=limit, offset=offset, total=total, marked=marked
+        )
 
     def actor(self, name: str) -> list[dict]:
         """Profiles of the actors a name stands for (any spelling, alias or id)."""

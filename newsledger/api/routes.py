@@ -201,12 +201,15 @@ def actors(
     request: Request,
     type: str | None = None,
     q: Annotated[str | None, Query(description="Any spelling or part of a name.")] = None,
+    marked: Annotated[bool, Query(description="Include actors an analyst marked wrong.")] = False,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict:
     total: list[int] = []
     with open_ledger(request) as led:  # filtered, counted and cut in SQL
-        rows = led.actors(type=type, search=clean_text(q), limit=limit, offset=offset, total=total)
+        rows = led.actors(
+            type=type, search=clean_text(q), limit=limit, offset=offset, total=total, marked=marked
+        )
     for r in rows:
         r["aliases"] = [a for a in (r.get("aliases") or "").split(", ") if a]
         r["actor"] = f"/api/actors/{r['id']}"

@@ -7,6 +7,7 @@ import json
 from newsledger.kb import base
 from newsledger.kb.names import fold, key
 from newsledger.store.db import Store
+from newsledger.store.feedback import wrong_ids
 
 
 def _aliases(row: dict) -> list[str]:
@@ -31,13 +32,15 @@ def list_actors(
     limit: int | None = None,
     offset: int = 0,
     total: list | None = None,
+    marked: bool = False,
 ) -> list[dict]:
     """Actors with their number of mentions and articles, most mentioned first (``total``,
-    a list, receives how many match, for paging).
+    a list, receives how many match, for paging); actors an analyst marked wrong only
+    with ``marked``.
 
     Filtered, counted, sorted and cut in SQL (mentions counted from the (entity_id, doc_id)
     index); a name search first picks the actors whose spellings hold it, from names alone."""
-    where, params, where_m = [], [], ""
+    where, params, where_m = ([] if marked else [f"e.id NOT IN ({wrong_ids('actors')})"]), [], ""
     if type:
         where.append("(upper(e.type) = ? OR upper(json_extract(e.attrs, '$.kb_type')) = ?)")
         params += [type.upper(), type.upper()]

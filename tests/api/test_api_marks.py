@@ -57,3 +57,24 @@ def test_an_event_marked_wrong_leaves_api_events_and_its_count(tmp_path):
         "attacked",
         "arrested",
     ]
+
+
+def test_an_actor_marked_wrong_leaves_api_actors_and_its_total(tmp_path):
+    db = tmp_path / "a.db"
+    client = api_client(db)
+    store = Store(str(db))
+    for eid, name in (("pro_", "pro-"), ("kataib_hezbollah", "Kataib Hezbollah")):
+        store.db.execute(
+            "INSERT INTO entities (id, name, type, aliases) VALUES (?, ?, 'ORG', '[]')", (eid, name)
+        )
+    store.close()
+    r = client.post(
+        "/api/feedback", json={"kind": "actors", "id": "pro_", "mark": "wrong", "note": "not an actor"}
+    )
+    assert r.status_code == 201
+    body = client.get("/api/actors").json()
+    assert (body["total"], [a["name"] for a in body["items"]]) == (1, ["Kataib Hezbollah"])
+    assert {a["name"] for a in client.get("/api/actors?marked=true").json()["items"]} == {
+        "pro-",
+        "Kataib Hezbollah",
+    }
