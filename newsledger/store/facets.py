@@ -52,22 +52,19 @@ def _actor_ids(store: Store, name: str) -> list[str]:
     return sorted(actor_names(store).matching(want)) if want else []
 
 
-def _event_actor(store: Store, name: str):
-    ids = json.dumps(_actor_ids(store, name))
-    return (
-        "(e.source_id IN (SELECT value FROM json_each(?)) OR e.target_id IN (SELECT value FROM json_each(?)) "
-        "OR e.source_name = ? OR e.target_name = ?)",
-        [ids, ids, name, name],
-    )
+def _sides_actor(alias: str):
+    """The filter "the actor is a side": its ids, or the name as written, on either side of
+    the rows of ``alias`` (events ``e``, merged events ``c``)."""
 
+    def where(store: Store, name: str):
+        ids = json.dumps(_actor_ids(store, name))
+        return (
+            f"({alias}.source_id IN (SELECT value FROM json_each(?)) OR {alias}.target_id IN "
+            f"(SELECT value FROM json_each(?)) OR {alias}.source_name = ? OR {alias}.target_name = ?)",
+            [ids, ids, name, name],
+        )
 
-def _cluster_actor(store: Store, name: str):
-    ids = json.dumps(_actor_ids(store, name))
-    return (
-        "(c.source_id IN (SELECT value FROM json_each(?)) OR c.target_id IN (SELECT value FROM json_each(?)) "
-        "OR c.source_name = ? OR c.target_name = ?)",
-        [ids, ids, name, name],
-    )
+    return where
 
 
 def _quote_speaker(store: Store, name: str):
@@ -136,7 +133,7 @@ EVENTS = ListSpec(
     select="e.*, d.name AS doc_name, d.outlet, d.published, d.title, " + MODE_SQL + " AS mode_",
     id_expr="e.id",
     filters={
-        "actor": _event_actor,
+        "actor": _sides_actor("e"),
         "type": "e.type = upper(?)",
         "mode": _mode,
         "outlet": "d.outlet = ?",
@@ -166,7 +163,7 @@ MERGED_EVENTS = ListSpec(
     select="c.*",
     id_expr="c.id",
     filters={
-        "actor": _cluster_actor,
+        "actor": _sides_actor("c"),
         "type": "c.type = upper(?)",
         "year": "substr(c.date, 1, 4) = ?",
         "min_reports": "c.reports >= ?",
