@@ -26,7 +26,21 @@ _GROUP = {"it", "its", "they", "them", "their"}
 _SPEAKER = {"i", "me", "my", "we", "us", "our"}
 _RELATIVE = {"that", "which", "who", "whom", "whose"}
 _ANTECEDENT_SENTENCES = 6
-_NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+# numbers, times and named things (a rifle model, a show, a law) act on no one
+_NOT_ACTORS = {
+    "DATE",
+    "TIME",
+    "CARDINAL",
+    "ORDINAL",
+    "PERCENT",
+    "MONEY",
+    "QUANTITY",
+    "PRODUCT",
+    "WORK_OF_ART",
+    "LAW",
+    "LANGUAGE",
+    "EVENT",
+}
 
 
 @dataclass(frozen=True)
@@ -431,12 +445,16 @@ def expand(ex: Extraction, head) -> list[Actor]:
 def subject_of(verb):
     """The subject of a verb, inherited along xcomp/conj/advcl chains; (token, passive)."""
     seen = 0
+    # a verb in the active form keeps its subject's role when it inherits it from a passive
+    # clause ("Ortiz was killed while INVESTIGATING a shooting": Ortiz investigates)
+    active = verb is not None and verb.tag_ != "VBN"
+    via_noun = False  # "an ATTEMPT to kill X was thwarted": the noun's verb says nothing of roles
     while verb is not None and seen < 4:
         for c in verb.children:
             if c.dep_ in ("nsubj", "csubj"):
                 return c, False
             if c.dep_ == "nsubjpass":
-                return c, True
+                return c, not (seen and active and not via_noun)
         if (
             verb.dep_ in ("xcomp", "advcl")
             and _infinitive(verb)
@@ -456,6 +474,7 @@ def subject_of(verb):
             if given is not None:
                 return given, False  # "gave the troops a chance to withdraw": the troops
             verb = verb.head.head  # "Russia has no plans to withdraw": who has them
+            via_noun = True
             seen += 1
             continue
         if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):

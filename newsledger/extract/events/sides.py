@@ -36,6 +36,9 @@ def data() -> dict:
         "verbal_cameo": str(raw["verbal_when_abstract"]["cameo"]),
         "verbal_verbs": frozenset(raw["verbal_when_abstract"]["verbs"]),
         "dateline": re.compile(raw["dateline"], re.MULTILINE),
+        "person_codes": frozenset(str(c) for c in raw.get("person_codes") or ()),
+        "place_labels": frozenset(raw.get("place_labels") or ()),
+        "place_kb_types": frozenset(raw.get("place_kb_types") or ()),
     }
 
 
@@ -112,3 +115,15 @@ def verbal_recode(trigger_lemma: str, type_: str, target) -> str | None:
     if trigger_lemma in data()["verbal_verbs"] and kind(target) == "abstract":
         return data()["verbal_cameo"]
     return None
+
+
+def place_for_person(cameo: str, label: str, kb_type: str | None) -> bool:
+    """Whether a side is a place standing where an act done to a person needs a person
+    ("convicted ... out of BRAZOS COUNTY"): it is then no side. A country or a body the
+    KB knows by that name ("accused the United States") may be."""
+    d = data()
+    return (
+        cameo in d["person_codes"]
+        and label in d["place_labels"]
+        and (kb_type is None or kb_type in d["place_kb_types"])
+    )
