@@ -26,8 +26,12 @@ def test_which_lines_are_headlines(nlp):
         return next(t for t in nlp(text) if t.lower_ == "charged")
 
     assert _headline_line(first_verb("Yvonne Hiller Charged With Murder\nPolice said she shot two."))
+    assert _headline_line(first_verb("Man charged with murdering mother in Cumbria\nA man was held."))
     # a line the next one continues, a line ending a sentence, a text of one line
     assert not _headline_line(first_verb("Police Chief Ray Peavy Charged\nthe woman with murder."))
+    assert not _headline_line(
+        first_verb("A man whom the police had been looking for since the summer was charged on\nFriday.")
+    )
     assert not _headline_line(first_verb("Yvonne Hiller Was Charged With Murder.\nPolice said so."))
     assert not _headline_line(first_verb("Yvonne Hiller Charged With Murder"))
 
@@ -59,3 +63,21 @@ def test_checking_into_a_clinic_and_lying_are_no_acts(analyse_text):
 def test_a_named_thing_is_no_side(analyse_text):
     got = _coded(analyse_text, "The Indian navy seized six AK-47 rifles from the boats.")
     assert all(g[2] is None or "AK" not in g[2] for g in got)
+
+
+def test_an_accusation_is_of_the_doer_of_its_content(analyse_text):
+    got = _coded(
+        analyse_text, "Tim Fanning alleged that Eric Kirkpatrick opened fire at an office, killing Ben Banky."
+    )
+    alleged = [g for g in got if g[3] == "alleged"]
+    assert alleged == [("ACCUSE", "Tim Fanning", "Eric Kirkpatrick", "alleged")]
+
+
+def test_a_place_before_a_word_for_one_person_is_where_the_person_is_from(analyse_text):
+    got = _coded(analyse_text, "A 57-year-old Wasilla woman was indicted by a federal grand jury.")
+    assert [(g[0], g[2]) for g in got] == [("ACCUSE", "57-year-old Wasilla woman")]
+
+
+def test_what_is_investigated_is_its_object_not_where(analyse_text):
+    got = _coded(analyse_text, "Police are investigating a fire at a Waitrose supermarket in Wellington.")
+    assert [(g[0], g[1], g[2]) for g in got] == [("ACCUSE", "Police", None)]

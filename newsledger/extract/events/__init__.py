@@ -439,9 +439,9 @@ def _in_title(tok, art) -> bool:
 
 
 def _headline_line(tok) -> bool:
-    """A line without a sentence's closing punctuation, in headline capitals, that the
-    next line does not continue: a headline, kicker or caption the feed did not mark as
-    the title ("Yvonne Hiller Charged With Two Counts Of Murder")."""
+    """A line without a sentence's closing punctuation, short or in headline capitals,
+    that the next line does not continue: a headline, kicker or caption the feed did not
+    mark as the title ("Yvonne Hiller Charged With Two Counts Of Murder")."""
     text = tok.doc.text
     lo = text.rfind("\n", 0, tok.idx) + 1
     hi = text.find("\n", tok.idx)
@@ -453,10 +453,16 @@ def _headline_line(tok) -> bool:
     after = text[hi:].lstrip()
     if not line or line[-1] in _CLOSING or after[:1].islower():
         return False
-    words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
-    return bool(words) and sum(w[0].isupper() for w in words) >= len(words) / 2
+    words = [w for w in line.split() if w[0].isalnum()]
+    if len(words) <= _HEADLINE_WORDS:
+        return True  # "Man charged with murdering mother and sister in Cumbria"
+    long = [w for w in words if len(w) > 3 and w[0].isalpha()]
+    return bool(long) and sum(w[0].isupper() for w in long) >= len(long) / 2
 
 
+# A line this short without closing punctuation is a headline in sentence case too;
+# a longer one is when it is in headline capitals.
+_HEADLINE_WORDS = 14
 # how a sentence ends (a line ending otherwise is a headline or caption)
 _CLOSING = frozenset(".!?\"'\u201d\u2019)]:;")
 
@@ -492,7 +498,9 @@ def _party_in(ex: Extraction, tok, preps, events_too: bool = True):
     """The first actor among a head's owner, name modifiers and prepositional objects."""
     for c in tok.children:
         if c.dep_ == "poss" or (
-            c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")
+            c.dep_ in ("compound", "amod", "nmod")
+            and c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")
+            and not SD.individual(tok.lower_)  # "a Wasilla woman" is not Wasilla
         ):
             b = A.resolve(ex, c)
             if b is not None and SD.kind(b) == "actor":
@@ -640,8 +648,10 @@ def extract(doc, ex: Extraction):
                 and hit.target is not None
                 and C.denial_of(hit.trigger) is None
             ):
-                # "offered to hand over X to BRITAIN": the content's party is the act's
-                parent.target = hit.target
+                # "offered to hand over X to BRITAIN": the content's party is the act's; an
+                # accusation is of the content's doer ("allege the man opened fire, killing
+                # X": the man is accused, X is his victim)
+                parent.target = hit.source if parent.coding.type == "ACCUSE" else hit.target
             if (
                 parent is not None
                 and parent.coding.root == "03"
@@ -663,13 +673,15 @@ def extract(doc, ex: Extraction):
             if hit.target is None and hit.coding.type in _TARGET_FROM_PLACE:
                 hit.target = C.place_object(ex, hit.trigger)
             _attack_on_idea(hit, [A.resolve(ex, hit.target)])
-            hit.target = _party_through(ex, hit)
+            if not SD.object_only(hit.coding.cameo):
+                hit.target = _party_through(ex, hit)
             if (
                 hit.target is None
                 and not hit.nominal
                 and not hit.target_is_subject
                 and hit.coding.type not in _JOINT
                 and not denial
+                and not SD.object_only(hit.coding.cameo)
             ):
                 hit.target = _party_of_act(ex, hit)
             sources = _actors(ex, hit.source, hit, "source")

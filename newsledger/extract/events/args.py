@@ -218,8 +218,9 @@ def _named(ex: Extraction, head) -> Actor | None:
     if head.dep_ == "appos" and (m := covering(ex, head.head)) is not None:
         return Actor(m.entity_id, m.entity_name, m.start, m.end, "appos")
     for c in head.lefts:
-        # "the Hizbollah group", "the Hamas movement": the name inside the phrase
-        m = covering(ex, c) if c.dep_ == "compound" else None
+        # "the Hizbollah group", "the Hamas movement": the name inside the phrase (but
+        # "a Wasilla woman" is from Wasilla, not Wasilla)
+        m = covering(ex, c) if c.dep_ == "compound" and not _individual(head) else None
         if m is not None and m.label in ("ORG", "PERSON"):
             return Actor(m.entity_id, m.entity_name, m.start, m.end, "mention")
     if head.lemma_.lower() in word_sets()["role"] or head.lower_ in word_sets()["role"]:
@@ -236,6 +237,12 @@ def _named(ex: Extraction, head) -> Actor | None:
                 start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
                 return Actor(None, ex.article.text[start:end], start, end, "phrase", True, True)
     return None
+
+
+def _individual(head) -> bool:
+    from newsledger.extract.events.sides import individual
+
+    return individual(head.lower_) or individual(head.lemma_)
 
 
 def _governor(tok):
@@ -405,7 +412,11 @@ def resolve(ex: Extraction, head, depth: int = 0) -> Actor | None:
             return resolve(ex, inst, depth + 1)
     lo, hi = np_bounds(head)
     doc = head.doc
-    if head.lemma_.lower() in words["time"] or any(t.ent_type_ in ("DATE", "TIME") for t in doc[lo:hi]):
+    # an age is said of a person ("a 57-YEAR-OLD woman"): only a time the phrase names is no actor
+    ages = {t.i for c in head.children if c.dep_ == "amod" for t in c.subtree}
+    if head.lemma_.lower() in words["time"] or any(
+        t.ent_type_ in ("DATE", "TIME") and t.i not in ages for t in doc[lo:hi]
+    ):
         return None  # "at the end of 2021" is no actor
     start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
     anchored = any(t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") for t in doc[lo:hi])
