@@ -435,14 +435,15 @@ def _in_title(tok, art) -> bool:
         and art.title_start <= tok.idx < art.title_start + len(art.title)
     ):
         return True
-    return _headline_line(tok)
+    return _headline_line(tok, art.text)
 
 
-def _headline_line(tok) -> bool:
+def _headline_line(tok, text: str | None = None) -> bool:
     """A line without a sentence's closing punctuation, short or in headline capitals,
     that the next line does not continue: a headline, kicker or caption the feed did not
     mark as the title ("Yvonne Hiller Charged With Two Counts Of Murder")."""
-    text = tok.doc.text
+    # the article's text, the doc's own offsets (Doc.text is rebuilt on every call)
+    text = tok.doc.text if text is None else text
     lo = text.rfind("\n", 0, tok.idx) + 1
     hi = text.find("\n", tok.idx)
     if hi < 0:
