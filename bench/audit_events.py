@@ -2,7 +2,10 @@
 
     python bench/audit_events.py build  --db /tmp/audit.db [--model md]
     python bench/audit_events.py sample --db /tmp/audit.db [--n 130] [--seed 14]
+        [--min-confidence 0.6] [--out bench/audit/events_sample_2.jsonl]
+        [--contradictions-out bench/audit/contradictions_2.jsonl]
     python bench/audit_events.py report [--sample bench/audit/events_sample.jsonl]
+        [--md bench/audit/reliability.md]
 
 ``build`` ingests the ECB+ texts (../shared/data/ecbplus/input.jsonl) and the
 MEANTIME articles (rebuilt from their tokens, dated by their creation time).
@@ -57,16 +60,25 @@ def build(db: str, model: str) -> None:
         print(f"ingested: {rep}", file=sys.stderr)
 
 
-def sample(db: str, n: int, seed: int) -> None:
+def sample(
+    db: str,
+    n: int,
+    seed: int,
+    min_confidence: float = 0.0,
+    out: Path | None = None,
+    contradictions_out: Path | None = None,
+) -> None:
     from newsledger.analyze.contradictions import stored
     from newsledger.store.db import Store
     from newsledger.store.events_query import event_rows
 
     store = Store(db)
     rows = event_rows(store, include_unreal=True, modes=("asserted",))
+    # the list as the ledger stores it, shuffled with the seed: the same draw on the same ledger
+    rows = sorted((r for r in rows if r["confidence"] >= min_confidence), key=lambda r: r["id"])
     random.Random(seed).shuffle(rows)
     AUDIT.mkdir(parents=True, exist_ok=True)
-    with (AUDIT / "events_sample.jsonl").open("w", encoding="utf-8") as f:
+    with (out or AUDIT / "events_sample.jsonl").open("w", encoding="utf-8") as f:
         for r in rows[:n]:
             f.write(
                 json.dumps(
@@ -93,7 +105,7 @@ def sample(db: str, n: int, seed: int) -> None:
                 )
                 + "\n"
             )
-    with (AUDIT / "contradictions.jsonl").open("w", encoding="utf-8") as f:
+    with (contradictions_out or AUDIT / "contradictions.jsonl").open("w", encoding="utf-8") as f:
         for c in stored(store):
             f.write(
                 json.dumps(
@@ -113,7 +125,8 @@ def sample(db: str, n: int, seed: int) -> None:
                 + "\n"
             )
     print(
-        f"{min(n, len(rows))} of {len(rows)} asserted events sampled; {len(stored(store))} contradictions",
+        f"{min(n, len(rows))} of {len(rows)} asserted events at confidence >= {min_confidence} sampled; "
+        f"{len(stored(store))} contradictions",
         file=sys.stderr,
     )
 
@@ -131,7 +144,7 @@ def reliability(rows: list[dict]) -> list[tuple[str, int, float]]:
     return out
 
 
-def report(path: Path) -> dict:
+def report(path: Path, md: Path | None = None, contra: Path | None = None) -> dict:
     from newsledger.store.events_query import DEFAULT_MIN_CONFIDENCE
 
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
@@ -162,7 +175,7 @@ def report(path: Path) -> dict:
     lines = [
         "# Reliability of event confidence (judged audit sample)",
         "",
-        f"{len(rows)} events judged (bench/audit/events_sample.jsonl); right = type, "
+        f"{len(rows)} events judged (bench/audit/{path.name}); right = type, "
         "source, target and mode all right.",
         "",
         "| confidence | events | share right |",
@@ -196,8 +209,16 @@ def report(path: Path) -> dict:
         f"{out['precision_at_0.7']} on {len(at07)}.",
         "",
     ]
-    (AUDIT / "reliability.md").write_text("\n".join(lines), encoding="utf-8")
-    contra = AUDIT / "contradictions.jsonl"
+    lines += [
+        "Precision by type at the default confidence:",
+        "",
+        "| type | events | precision |",
+        "|---|---|---|",
+    ]
+    lines += [f"| {t} | {v['n']} | {v['precision']:.2f} |" for t, v in out["by_type"].items()]
+    lines += [""]
+    (md or AUDIT / "reliability.md").write_text("\n".join(lines), encoding="utf-8")
+    contra = contra or AUDIT / "contradictions.jsonl"
     if contra.exists():
         cs = [json.loads(x) for x in contra.read_text(encoding="utf-8").splitlines() if x]
         out["contradictions"] = len(cs)
@@ -213,13 +234,18 @@ def main(argv=None) -> int:
     ap.add_argument("--n", type=int, default=130)
     ap.add_argument("--seed", type=int, default=14)
     ap.add_argument("--sample", type=Path, default=AUDIT / "events_sample.jsonl")
+    ap.add_argument("--min-confidence", type=float, default=0.0, help="sample only events at or above")
+    ap.add_argument("--out", type=Path, help="sample file to write (default events_sample.jsonl)")
+    ap.add_argument("--contradictions-out", type=Path, help="default contradictions.jsonl")
+    ap.add_argument("--md", type=Path, help="reliability table to write (default reliability.md)")
+    ap.add_argument("--contradictions", type=Path, help="judged contradictions to count")
     a = ap.parse_args(argv)
     if a.cmd == "build":
         build(a.db, a.model)
     elif a.cmd == "sample":
-        sample(a.db, a.n, a.seed)
+        sample(a.db, a.n, a.seed, a.min_confidence, a.out, a.contradictions_out)
     else:
-        print(json.dumps(report(a.sample), indent=2))
+        print(json.dumps(report(a.sample, a.md, a.contradictions), indent=2))
     return 0
 
 

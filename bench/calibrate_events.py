@@ -1,13 +1,14 @@
 """Fit the event confidence calibration on the judged audit sample.
 
-    python bench/calibrate_events.py [--write]
+    python bench/calibrate_events.py [--write] [--sample FILE ...]
 
 The coder's raw confidence (pattern strength x named-source factor x mood) is
 mapped to the probability that an event is right (type, source, target and
 mode all right) by a small logistic model on general features: the raw
 confidence, whether each side is filled, and the PLOVER type (as log-odds
 shrunk toward the overall rate, so a type seen a few times moves little).
-Fitted on bench/audit/events_sample.jsonl; --write stores the weights in
+Fitted on the judged samples (default: every bench/audit/events_sample*.jsonl: the
+first drawn at any confidence, later ones at the default); --write stores the weights in
 newsledger/extract/data/events/calibration.yaml. Prints in-sample and
 leave-one-out reliability, so the threshold's precision is not only measured
 on the events it was fitted to.
@@ -23,7 +24,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-SAMPLE = ROOT / "bench" / "audit" / "events_sample.jsonl"
+AUDIT = ROOT / "bench" / "audit"
 OUT = ROOT / "newsledger" / "extract" / "data" / "events" / "calibration.yaml"
 SHRINK = 8.0  # pseudo-events at the overall rate per type
 L2 = 1.0
@@ -89,8 +90,11 @@ def table(pairs, cuts=(0.0, 0.3, 0.5, 0.6, 0.7, 0.8, 1.01)):
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--write", action="store_true")
+    ap.add_argument("--sample", type=Path, action="append", help="judged sample(s) to fit on")
     a = ap.parse_args(argv)
-    rows = [json.loads(x) for x in SAMPLE.read_text(encoding="utf-8").splitlines() if x]
+    paths = a.sample or sorted(AUDIT.glob("events_sample*.jsonl"))
+    rows = [json.loads(x) for p in paths for x in p.read_text(encoding="utf-8").splitlines() if x]
+    rows = [r for r in rows if r.get("ok_type") is not None]
     for r in rows:
         r["raw"] = r.get("raw_confidence", r["confidence"])
     tl = type_logodds(rows)
@@ -109,7 +113,7 @@ def main(argv=None) -> int:
 
         OUT.write_text(
             "# Event confidence calibration (bench/calibrate_events.py, fitted on the\n"
-            "# judged audit sample bench/audit/events_sample.jsonl). confidence =\n"
+            f"# judged audit samples {', '.join(p.name for p in paths)}). confidence =\n"
             "# sigmoid(bias + raw*w_raw + no_source*w + no_target*w + type_logodds[type])\n"
             + yaml.safe_dump(
                 {

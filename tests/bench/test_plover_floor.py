@@ -26,6 +26,8 @@ def test_plover_type_accuracy_floor():
             "type_macro_f1=0.81",
             "--min",
             "source_match=0.81",
+            "--min",
+            "target_match=0.59",
         ],
         cwd=ROOT,
         capture_output=True,

@@ -284,7 +284,8 @@ def _place_parties(ex: Extraction, hit: Hit, sources, targets) -> list:
     out = []
     for t in targets:
         t = A.country_of_place(t)
-        if t is not None and not t.id:
+        if t is not None and not t.id and SD.kind(t) != "actor":
+            # a place the KB does not know, not people without a name ("five protesters")
             t = A.resolve(ex, C.place_object(ex, hit.trigger)) or t
         sides = {A.side_of_actor(s) for s in sources} - {None}
         if t is not None and t.id and (t.id in sides or A.side_of(t.id) in sides):
@@ -428,9 +429,43 @@ def _enough(hit: Hit, sources, targets) -> bool:
 def _in_title(tok, art) -> bool:
     """A headline restates the lead in headline grammar: coding it too would count
     one report twice (and headline parses are poor)."""
-    if art.title_start is None or not art.title:
+    if (
+        art.title_start is not None
+        and art.title
+        and art.title_start <= tok.idx < art.title_start + len(art.title)
+    ):
+        return True
+    return _headline_line(tok, art.text)
+
+
+def _headline_line(tok, text: str | None = None) -> bool:
+    """A line without a sentence's closing punctuation, short or in headline capitals,
+    that the next line does not continue: a headline, kicker or caption the feed did not
+    mark as the title ("Yvonne Hiller Charged With Two Counts Of Murder")."""
+    # the article's text, the doc's own offsets (Doc.text is rebuilt on every call)
+    text = tok.doc.text if text is None else text
+    lo = text.rfind("\n", 0, tok.idx) + 1
+    hi = text.find("\n", tok.idx)
+    if hi < 0:
+        if lo == 0:
+            return False  # a text of one line is no headline of another
+        hi = len(text)
+    line = text[lo:hi].rstrip()
+    after = text[hi:].lstrip()
+    if not line or line[-1] in _CLOSING or after[:1].islower():
         return False
-    return art.title_start <= tok.idx < art.title_start + len(art.title)
+    words = [w for w in line.split() if w[0].isalnum()]
+    if len(words) <= _HEADLINE_WORDS:
+        return True  # "Man charged with murdering mother and sister in Cumbria"
+    long = [w for w in words if len(w) > 3 and w[0].isalpha()]
+    return bool(long) and sum(w[0].isupper() for w in long) >= len(long) / 2
+
+
+# A line this short without closing punctuation is a headline in sentence case too;
+# a longer one is when it is in headline capitals.
+_HEADLINE_WORDS = 14
+# how a sentence ends (a line ending otherwise is a headline or caption)
+_CLOSING = frozenset(".!?\"'\u201d\u2019)]:;")
 
 
 def _sides(actors: list, quad: int, datelines) -> list:
@@ -464,7 +499,9 @@ def _party_in(ex: Extraction, tok, preps, events_too: bool = True):
     """The first actor among a head's owner, name modifiers and prepositional objects."""
     for c in tok.children:
         if c.dep_ == "poss" or (
-            c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")
+            c.dep_ in ("compound", "amod", "nmod")
+            and c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")
+            and not SD.individual(tok.lower_)  # "a Wasilla woman" is not Wasilla
         ):
             b = A.resolve(ex, c)
             if b is not None and SD.kind(b) == "actor":
@@ -499,6 +536,90 @@ def _party_of_act(ex: Extraction, hit: Hit):
     return None
 
 
+# Clauses below an act that are no part of what it does to whom: its subject, what is
+# said or told in it, circumstances, other clauses.
+_NOT_BELOW = frozenset(
+    ("nsubj", "nsubjpass", "csubj", "ccomp", "parataxis", "advcl", "relcl", "conj", "cc", "punct", "mark")
+)
+# Where the act is done names its party for acts done to a place's people ("imposed a
+# curfew IN Algiers", "threatened to ban voting IN East Jerusalem"), not for attacks or
+# meetings (a city where a man was shot or leaders met is neither's party).
+_PLACE_PARTY_TYPES = frozenset(("THREATEN", "COERCE", "SANCTION", "PROTEST", "AGREE", "RETREAT", "MOBILIZE"))
+
+
+def _place_for_person(ex: Extraction, hit: Hit, actor) -> bool:
+    """A city or building named with an act done to a person ("sentenced to two years in
+    an Atlanta penitentiary") is no party of it (sides.yaml person_codes)."""
+    if actor is None or actor.end <= actor.start:
+        return False
+    span = hit.trigger.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None:
+        return False
+    known = A.kb_base.default().get(actor.id) if actor.id else None
+    return SD.place_for_person(hit.coding.cameo, span.root.ent_type_, known.type if known else None)
+
+
+def _may_look_below(hit: Hit, denial: bool) -> bool:
+    """Whether an act whose clause gives no target may take a party named below it (not a
+    joint act of a coordinated pair: "A and B agreed" is between them)."""
+    return (
+        not hit.nominal
+        and not hit.target_is_subject
+        and not denial
+        and not hit.echo
+        and not (hit.source is not None and any(c.dep_ == "conj" for c in hit.source.children))
+    )
+
+
+def _party_below(ex: Extraction, hit: Hit, depth: int = 4):
+    """The nearest named party in what the act's own clause does ("agreed to provide 70
+    million dollars of aid FOR ROMANIA", "threatened to cut off electricity TO
+    NAKHICHEVAN", "is willing to help defend SAUDI ARABIA", "staged demonstrations to
+    demand the resignation OF PRESIDENT X"): an object of a verb below it, the object of a
+    party preposition or the owner of an object, within a few steps below it."""
+    tok = hit.trigger
+    if tok.pos_ not in ("VERB", "AUX") or hit.reported or hit.coding.type in _OWN_TARGET_TYPES:
+        return None
+    preps = _PARTY_PREPS + ("of",) + (("in",) if hit.coding.type in _PLACE_PARTY_TYPES else ())
+    src = hit.source.i if hit.source is not None else -1
+    frontier = [tok]
+    for _ in range(depth):
+        nxt = []
+        for h in frontier:
+            for c in h.children:
+                if c.i == src or c.dep_ == "pcomp" or (c.dep_ in _NOT_BELOW and not _purpose(c)):
+                    continue
+                if _party_slot(c, h, tok, preps) and c.ent_type_ in _PARTY_ENTS:
+                    b = A.resolve(ex, c)
+                    if b is not None and b.id and SD.kind(b) == "actor":
+                        return c
+                nxt.append(c)
+        frontier = nxt
+    return None
+
+
+def _purpose(tok) -> bool:
+    """An infinitive of purpose ("rallied TO DEMAND X"): what the act is done for."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _party_slot(c, h, trigger, preps) -> bool:
+    """Whether a word below an act stands where its party would: the object of a party
+    preposition, the object of a verb below the act, or the owner of such an object."""
+    if c.dep_ == "pobj":
+        return h.dep_ in ("prep", "dative") and h.lower_ in preps
+    if c.dep_ == "dobj":
+        return h.i != trigger.i and h.pos_ == "VERB"
+    return c.dep_ in ("poss", "compound", "amod") and h.dep_ in ("dobj", "pobj") and h.head.i != trigger.i
+
+
+# Acts whose party is the one they name: the accused, the victim ("charged with killing
+# X": X is not who is charged).
+_OWN_TARGET_TYPES = frozenset(("ACCUSE", "ASSAULT"))
+# named parties (a person, a body, a country or its people), not things or times
+_PARTY_ENTS = frozenset(("PERSON", "ORG", "GPE", "NORP", "LOC"))
+
+
 def _attack_on_idea(hit: Hit, targets: list) -> None:
     """A material attack on an idea ("attacked the ideology") is verbal criticism."""
     code = SD.verbal_recode(
@@ -528,8 +649,10 @@ def extract(doc, ex: Extraction):
                 and hit.target is not None
                 and C.denial_of(hit.trigger) is None
             ):
-                # "offered to hand over X to BRITAIN": the content's party is the act's
-                parent.target = hit.target
+                # "offered to hand over X to BRITAIN": the content's party is the act's; an
+                # accusation is of the content's doer ("allege the man opened fire, killing
+                # X": the man is accused, X is his victim)
+                parent.target = hit.source if parent.coding.type == "ACCUSE" else hit.target
             if (
                 parent is not None
                 and parent.coding.root == "03"
@@ -551,13 +674,15 @@ def extract(doc, ex: Extraction):
             if hit.target is None and hit.coding.type in _TARGET_FROM_PLACE:
                 hit.target = C.place_object(ex, hit.trigger)
             _attack_on_idea(hit, [A.resolve(ex, hit.target)])
-            hit.target = _party_through(ex, hit)
+            if not SD.object_only(hit.coding.cameo):
+                hit.target = _party_through(ex, hit)
             if (
                 hit.target is None
                 and not hit.nominal
                 and not hit.target_is_subject
                 and hit.coding.type not in _JOINT
                 and not denial
+                and not SD.object_only(hit.coding.cameo)
             ):
                 hit.target = _party_of_act(ex, hit)
             sources = _actors(ex, hit.source, hit, "source")
@@ -574,9 +699,14 @@ def extract(doc, ex: Extraction):
                 sources = [A.speaker_at(ex, hit.trigger.idx)]
             if hit.coding.type in _TARGET_FROM_PLACE:
                 targets = _place_parties(ex, hit, sources, targets)
+            if _sides(targets, hit.coding.quad_class, datelines) == [None] and _may_look_below(hit, denial):
+                below = _party_below(ex, hit)
+                if below is not None:
+                    targets = _actors(ex, below, hit, "target")
             sources, targets = _refused_in_speech(ex, hit, sources, targets)
             sources = _sides(sources, hit.coding.quad_class, datelines)
             targets = _sides(targets, hit.coding.quad_class, datelines)
+            targets = [t for t in targets if not _place_for_person(ex, hit, t)] or [None]
             if hit.coding.type in _JOINT and targets == [None] and len(sources) == 2:
                 sources, targets = sources[:1], sources[1:]
             if not _enough(hit, sources, targets):

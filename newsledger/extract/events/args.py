@@ -26,7 +26,21 @@ _GROUP = {"it", "its", "they", "them", "their"}
 _SPEAKER = {"i", "me", "my", "we", "us", "our"}
 _RELATIVE = {"that", "which", "who", "whom", "whose"}
 _ANTECEDENT_SENTENCES = 6
-_NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+# numbers, times and named things (a rifle model, a show, a law) act on no one
+_NOT_ACTORS = {
+    "DATE",
+    "TIME",
+    "CARDINAL",
+    "ORDINAL",
+    "PERCENT",
+    "MONEY",
+    "QUANTITY",
+    "PRODUCT",
+    "WORK_OF_ART",
+    "LAW",
+    "LANGUAGE",
+    "EVENT",
+}
 
 
 @dataclass(frozen=True)
@@ -204,8 +218,9 @@ def _named(ex: Extraction, head) -> Actor | None:
     if head.dep_ == "appos" and (m := covering(ex, head.head)) is not None:
         return Actor(m.entity_id, m.entity_name, m.start, m.end, "appos")
     for c in head.lefts:
-        # "the Hizbollah group", "the Hamas movement": the name inside the phrase
-        m = covering(ex, c) if c.dep_ == "compound" else None
+        # "the Hizbollah group", "the Hamas movement": the name inside the phrase (but
+        # "a Wasilla woman" is from Wasilla, not Wasilla)
+        m = covering(ex, c) if c.dep_ == "compound" and not _individual(head) else None
         if m is not None and m.label in ("ORG", "PERSON"):
             return Actor(m.entity_id, m.entity_name, m.start, m.end, "mention")
     if head.lemma_.lower() in word_sets()["role"] or head.lower_ in word_sets()["role"]:
@@ -222,6 +237,12 @@ def _named(ex: Extraction, head) -> Actor | None:
                 start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
                 return Actor(None, ex.article.text[start:end], start, end, "phrase", True, True)
     return None
+
+
+def _individual(head) -> bool:
+    from newsledger.extract.events.sides import individual
+
+    return individual(head.lower_) or individual(head.lemma_)
 
 
 def _governor(tok):
@@ -391,7 +412,11 @@ def resolve(ex: Extraction, head, depth: int = 0) -> Actor | None:
             return resolve(ex, inst, depth + 1)
     lo, hi = np_bounds(head)
     doc = head.doc
-    if head.lemma_.lower() in words["time"] or any(t.ent_type_ in ("DATE", "TIME") for t in doc[lo:hi]):
+    # an age is said of a person ("a 57-YEAR-OLD woman"): only a time the phrase names is no actor
+    ages = {t.i for c in head.children if c.dep_ == "amod" for t in c.subtree}
+    if head.lemma_.lower() in words["time"] or any(
+        t.ent_type_ in ("DATE", "TIME") and t.i not in ages for t in doc[lo:hi]
+    ):
         return None  # "at the end of 2021" is no actor
     start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
     anchored = any(t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") for t in doc[lo:hi])
@@ -431,12 +456,16 @@ def expand(ex: Extraction, head) -> list[Actor]:
 def subject_of(verb):
     """The subject of a verb, inherited along xcomp/conj/advcl chains; (token, passive)."""
     seen = 0
+    # a verb in the active form keeps its subject's role when it inherits it from a passive
+    # clause ("Ortiz was killed while INVESTIGATING a shooting": Ortiz investigates)
+    active = verb is not None and verb.tag_ != "VBN"
+    via_noun = False  # "an ATTEMPT to kill X was thwarted": the noun's verb says nothing of roles
     while verb is not None and seen < 4:
         for c in verb.children:
             if c.dep_ in ("nsubj", "csubj"):
                 return c, False
             if c.dep_ == "nsubjpass":
-                return c, True
+                return c, not (seen and active and not via_noun)
         if (
             verb.dep_ in ("xcomp", "advcl")
             and _infinitive(verb)
@@ -456,6 +485,7 @@ def subject_of(verb):
             if given is not None:
                 return given, False  # "gave the troops a chance to withdraw": the troops
             verb = verb.head.head  # "Russia has no plans to withdraw": who has them
+            via_noun = True
             seen += 1
             continue
         if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):

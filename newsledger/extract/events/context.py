@@ -119,6 +119,8 @@ def hypothetical(trigger) -> bool:
             return True
         if i and t.lemma_.lower() in modal:
             return True
+        if any(c.dep_ == "aux" and c.lower_ in modal for c in t.children):
+            return True  # "he COULD be sentenced to life": possible, not done
         if t.dep_ in ("ccomp", "ROOT"):
             break
     return False

@@ -36,6 +36,11 @@ def data() -> dict:
         "verbal_cameo": str(raw["verbal_when_abstract"]["cameo"]),
         "verbal_verbs": frozenset(raw["verbal_when_abstract"]["verbs"]),
         "dateline": re.compile(raw["dateline"], re.MULTILINE),
+        "person_codes": frozenset(str(c) for c in raw.get("person_codes") or ()),
+        "place_labels": frozenset(raw.get("place_labels") or ()),
+        "place_kb_types": frozenset(raw.get("place_kb_types") or ()),
+        "object_only_roots": tuple(str(c) for c in raw.get("object_only_roots") or ()),
+        "individuals": frozenset(raw.get("individuals") or ()),
     }
 
 
@@ -87,10 +92,14 @@ def kind(actor) -> str:
     ws, d = word_sets(), data()
     # a name the tagger missed ("SPLM/A"); a people word as modifier ("hostage-takers
     # demands": the hostage-takers)
+    if words[0][:1].isdigit() and not _people(words[-1]):
+        return "abstract"  # a count of things ("14 AK 47 Rifles"), not of people
     if words[-1][:1].isupper() or any(_people(w) for w in words):
         return "actor"
     if head in ws["quantity"] or head in lexicon().nouns or head in ws["time"]:
         return "abstract"
+    if words[0][:1].isdigit() and not _people(words[-1]):
+        return "abstract"  # a count of things ("14 AK 47 Rifles"), not of people
     if head in d["places"]:
         return "place"
     return "abstract"
@@ -112,3 +121,27 @@ def verbal_recode(trigger_lemma: str, type_: str, target) -> str | None:
     if trigger_lemma in data()["verbal_verbs"] and kind(target) == "abstract":
         return data()["verbal_cameo"]
     return None
+
+
+def place_for_person(cameo: str, label: str, kb_type: str | None) -> bool:
+    """Whether a side is a place standing where an act done to a person needs a person
+    ("convicted ... out of BRAZOS COUNTY"): it is then no side. A country or a body the
+    KB knows by that name ("accused the United States") may be."""
+    d = data()
+    return (
+        cameo in d["person_codes"]
+        and label in d["place_labels"]
+        and (kb_type is None or kb_type in d["place_kb_types"])
+    )
+
+
+def object_only(cameo: str) -> bool:
+    """Acts whose target is only their object ("investigated a fire AT Waitrose": what
+    is investigated, not where; sides.yaml object_only_roots)."""
+    return cameo.startswith(data()["object_only_roots"]) if data()["object_only_roots"] else False
+
+
+def individual(word: str) -> bool:
+    """A word for one person ("a Wasilla WOMAN"): a name before it says where the person
+    is from, not which body the person is."""
+    return word.lower() in data()["individuals"]
