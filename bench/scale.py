@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import resource
 import statistics
 import sys
@@ -51,7 +52,7 @@ def endpoints(db) -> list[str]:
     ]
 
 
-def measure(path: str, runs: int) -> dict:
+def measure(path: str, runs: int, only: str | None = None) -> dict:
     import sqlite3
 
     from fastapi.testclient import TestClient
@@ -59,7 +60,7 @@ def measure(path: str, runs: int) -> dict:
     from newsledger.api import create_app
 
     db = sqlite3.connect(path)
-    urls = endpoints(db)
+    urls = [u for u in endpoints(db) if not only or re.search(only, u)]
     db.close()
     client = TestClient(create_app(path), base_url="http://localhost")
     out = {}
@@ -131,6 +132,7 @@ def main(argv=None) -> int:
     ap.add_argument("ledger")
     ap.add_argument("--runs", type=int, default=10)
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--only", metavar="REGEX", help="only the endpoints this matches (e.g. 'quotes|events')")
     ap.add_argument("--pass", dest="new", type=int, help="time the pass for this many new articles")
     ap.add_argument("--no-full", action="store_true", help="with --pass: skip analyze --full first")
     ap.add_argument("--when", help="with --pass: the new articles' date (default: the latest in the ledger)")
@@ -140,7 +142,7 @@ def main(argv=None) -> int:
         got["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
         print(json.dumps(got) if args.json else "\n".join(f"{k}: {v}" for k, v in got.items()))
         return 0
-    res = measure(args.ledger, args.runs)
+    res = measure(args.ledger, args.runs, args.only)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     size = Path(args.ledger).stat().st_size / 1e6
     if args.json:

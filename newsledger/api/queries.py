@@ -93,13 +93,13 @@ def actor_records(store: Store, actor_id: str, *, limit: int | None = None) -> d
     doc = "d.name AS doc_name, d.outlet, d.published"
     quotes = store.query(
         f"SELECT q.*, {doc} FROM quotes q JOIN documents d ON d.id = q.doc_id "
-        "WHERE q.speaker_id = ? ORDER BY COALESCE(q.date, d.published), d.name, q.start" + page,
+        "WHERE q.speaker_id = ? ORDER BY q.sort_date, d.name, q.start" + page,
         (actor_id,),
     )
     events = store.query(
         f"SELECT e.*, {doc} FROM events e JOIN documents d ON d.id = e.doc_id "
         "WHERE e.source_id = ? OR e.target_id = ? "
-        "ORDER BY COALESCE(e.date, d.published), d.name, e.start" + page,
+        "ORDER BY e.sort_date, d.name, e.start" + page,
         (actor_id, actor_id),
     )
     stances = store.query(
@@ -118,6 +118,6 @@ def search_quotes(store: Store, search: str, *, limit: int = 20) -> list[dict]:
         "SELECT q.*, d.name AS doc_name, d.outlet, d.published FROM quotes q "
         "JOIN documents d ON d.id = q.doc_id "
         "WHERE q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?) "
-        "ORDER BY COALESCE(q.date, d.published) DESC, q.start LIMIT ?",
+        "ORDER BY q.sort_date DESC, q.start LIMIT ?",
         (fts_phrase(search), int(limit)),
     )

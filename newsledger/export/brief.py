@@ -150,7 +150,7 @@ def _statements(b: Brief, led, docs, ids, since) -> list[tuple[str, list[int]]]:
     rows = led.store.query(
         "SELECT q.id, q.doc_id, q.start, q.text, q.speaker_name, q.date, d.name AS doc_name, d.outlet, "
         f"d.published FROM quotes q JOIN documents d ON d.id = q.doc_id WHERE {' AND '.join(where)} "
-        f"ORDER BY COALESCE(q.date, d.published), d.name, q.start LIMIT {MAX_LINES}",
+        f"ORDER BY q.sort_date, d.name, q.start LIMIT {MAX_LINES}",
         params,
     )
     stance = {

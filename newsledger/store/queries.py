@@ -53,7 +53,7 @@ _SPEAKER_EXTRA = (
     "WHERE attrs NOT LIKE '%\"co_speakers\": []%'"
 )
 _QUOTES_FROM = "FROM quotes q JOIN documents d ON d.id = q.doc_id"
-_QUOTES_ORDER = "ORDER BY COALESCE(q.date, d.published), d.name, q.start"
+_QUOTES_ORDER = "ORDER BY q.sort_date, d.name, q.start"
 
 
 def quotes(
@@ -129,7 +129,7 @@ def _quote_filters(store, speaker, search, since, until, outlet=None, marked=Fal
     if outlet:
         where.append("d.outlet = ?")
         params.append(outlet)
-    date_window(where, params, "COALESCE(q.date, d.published)", since, until)
+    date_window(where, params, "q.sort_date", since, until)
     return where, params
 
 

@@ -14,14 +14,14 @@ def monthly(store, sql: str, actor_id: str) -> dict[str, int]:
 
 
 QUOTES_BY_MONTH = (
-    "SELECT substr(COALESCE(q.date, d.published), 1, 7) AS month, COUNT(*) AS n "
+    "SELECT substr(q.sort_date, 1, 7) AS month, COUNT(*) AS n "
     "FROM quotes q JOIN documents d ON d.id = q.doc_id WHERE q.speaker_id = ? "
-    "AND length(COALESCE(q.date, d.published)) >= 7 GROUP BY month"
+    "AND length(q.sort_date) >= 7 GROUP BY month"
 )
 EVENTS_BY_MONTH = (
-    "SELECT substr(COALESCE(e.date, d.published), 1, 7) AS month, COUNT(*) AS n "
+    "SELECT substr(e.sort_date, 1, 7) AS month, COUNT(*) AS n "
     "FROM events e JOIN documents d ON d.id = e.doc_id WHERE (e.source_id = ?1 "
-    "OR e.target_id = ?1) AND length(COALESCE(e.date, d.published)) >= 7 "
+    "OR e.target_id = ?1) AND length(e.sort_date) >= 7 "
     "GROUP BY month"
 )
 PARTNERS = (

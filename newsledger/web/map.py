@@ -22,7 +22,7 @@ def event_points(store, type_: str | None, since: str | None, until: str | None)
     if type_:
         where.append("e.type = ?")
         params.append(type_.upper())
-    date_window(where, params, "COALESCE(e.date, d.published)", since, until)
+    date_window(where, params, "e.sort_date", since, until)
     rows = store.query(
         f"SELECT e.location AS name, COUNT(*) AS count, {GEO} FROM events e "
         "JOIN documents d ON d.id = e.doc_id JOIN entities en ON en.name = e.location "

@@ -77,3 +77,38 @@ def test_events_by_actor_read_only_candidate_rows_through_indexes(tmp_path):
     steps = plan(store, f"SELECT e.id FROM events e WHERE {cond}", params)
     reads = [s for s in steps if s.startswith(("SEARCH e ", "SCAN e ")) or s == "SCAN e"]
     assert reads and all(s.startswith("SEARCH e USING") for s in reads), steps
+
+
+def test_pages_are_read_in_date_order_from_the_index(tmp_path):
+    """An unfiltered page of quotes or events walks the (sort_date, ...) index: no sort of the
+    whole table (at most of the ties within one date)."""
+    from newsledger.store import events_query as E
+
+    store = Store(str(tmp_path / "s.db"))
+    for sql in (
+        f"SELECT q.id {Q._QUOTES_FROM} {Q._QUOTES_ORDER} LIMIT 50",
+        E._EVENT_SQL + E._ORDER + " LIMIT 50",
+    ):
+        steps = plan(store, sql, ())
+        assert any("quotes_sort" in s or "events_sort" in s for s in steps), steps
+        assert "USE TEMP B-TREE FOR ORDER BY" not in steps, steps
+
+
+def test_sort_date_is_the_record_date_else_the_article_date(tmp_path):
+    store = Store(str(tmp_path / "d.db"))
+    add_doc(store, "d1")
+    store.db.execute("UPDATE documents SET published = '2024-03-02' WHERE id = 'd1'")
+    for date in ("2024-02-28", None):
+        store.db.execute(
+            "INSERT INTO events (doc_id, start, \"end\", text, type, date) VALUES ('d1', 0, 1, 'x', 'AID', ?)",
+            (date,),
+        )
+    add_quote(store, "d1", None, "Someone")
+
+    def got(table):
+        return [r[0] for r in store.db.execute(f"SELECT sort_date FROM {table} ORDER BY id")]
+
+    assert (got("events"), got("quotes")) == (["2024-02-28", "2024-03-02"], ["2024-03-02"])
+    # the article's date corrected (a reprocess): records without their own date follow it
+    store.db.execute("UPDATE documents SET published = '2024-03-05' WHERE id = 'd1'")
+    assert (got("events"), got("quotes")) == (["2024-02-28", "2024-03-05"], ["2024-03-05"])
