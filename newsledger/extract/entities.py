@@ -77,13 +77,19 @@ def _title_only(span: Span, hon) -> bool:
 
 
 def _not_actor(span: Span) -> bool:
-    """Debris NER labels: a prefix ("pro-"), no letters, one lowercase word."""
+    """Debris NER labels: a prefix ("pro-"), no letters, lowercase words, words set apart
+    by spaced dashes (a URL's slug: "Gary - Ross - Still")."""
     text = span.text.strip()
     return (
         len(text) < 2
         or text.endswith("-")
         or not any(ch.isalpha() for ch in text)
-        or (len(span) == 1 and text.islower())
+        or text.islower()  # a lowercase stretch ("lindsay - lohan - checks", a URL slug)
+        or sum(
+            t.text == "-" and bool(t.whitespace_) and t.i > 0 and bool(t.doc[t.i - 1].whitespace_)
+            for t in span
+        )
+        > 1
     )
 
 
@@ -160,10 +166,39 @@ def _joined(ents, whole: list[Span]) -> list[Span]:
     return out
 
 
+def _headline_word(tok) -> bool:
+    """A capitalised word of a title-case line (a headline: "Gary Ross Still In Talks")."""
+    if not tok.is_title:
+        return False
+    words = [t for t in tok.sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.is_title for t in words) >= 0.8 * len(words)
+
+
+def _person_names(doc) -> tuple[set[str], set[str]]:
+    """The article's person names as NER wrote them, and their last words."""
+    full = {e.text for e in doc.ents if e.label_ == "PERSON"}
+    return full, {n.split()[-1] for n in full}
+
+
+def _headline_cut(span: Span, persons: tuple[set[str], set[str]]) -> Span:
+    """A person's name with the next words of a title-case headline ("Obama Announces",
+    "Gary Ross Still"): the longest start of the span that names a person of the
+    article (the whole name or its surname) when the rest are headline words."""
+    full, last = persons
+    for n in range(len(span) - 1, 0, -1):
+        head = span[:n]
+        if head.text in full or n == 1 and head.text in last:
+            if all(_headline_word(t) for t in span[n:]):
+                return Span(span.doc, span.start, span.start + n, label="PERSON")
+            return span
+    return span
+
+
 def _name_spans(doc, kb) -> list[Span]:
     spans = []
     hon = _rules()["honorific_set"]
     labels = _doc_labels(doc)
+    persons = _person_names(doc)
     nick = _nicknamed(doc) if '"' in doc_text(doc) or "“" in doc_text(doc) else []
     for ent in _joined(doc.ents, nick) if nick else doc.ents:
         if ent.label_ not in LABELS and ent.label_ not in _OTHER:
@@ -179,6 +214,8 @@ def _name_spans(doc, kb) -> list[Span]:
         s = _trimmed(ent)
         if s is None:
             continue
+        if len(s) > 1 and not s.kb_id_ and s.label_ in ("PERSON", "ORG") and _headline_word(s[-1]):
+            s = _headline_cut(s, persons)
         if spans and _split_name(doc, spans[-1], s):
             spans[-1] = Span(doc, spans[-1].start, s.end, label="PERSON")
             continue
@@ -418,7 +455,59 @@ def _names(doc, res: Resolver, words: Words):
         taken.add(tok.i)
     for tok, cluster in list(_short_forms(res, taken, words)):
         found.append((tok.i, tok.i + 1, res.note(cluster, tok.text, tok.idx), cluster.label, False))
+        taken.add(tok.i)
+    for s, e, cluster, label in _repeats(doc, found, taken, words):
+        found.append((s, e, res.note(cluster, doc[s:e].text, doc[s].idx), label, False))
     return found, persons
+
+
+def _spellings(doc, found) -> dict[tuple[str, ...], tuple]:
+    """The names NER found in the article, as token texts, each with its one actor and
+    label; a spelling of several actors, or a word also written in lowercase, is left out."""
+    out: dict[tuple[str, ...], tuple] = {}
+    for s, e, cluster, label, nominal in found:
+        toks = tuple(t.text for t in doc[s:e])
+        if nominal or not toks[0][:1].isupper() or len("".join(toks)) < 3:
+            continue
+        if len(toks) == 1 and doc[s].is_stop:
+            continue
+        prev = out.setdefault(toks, (cluster, label))
+        if prev[0] is not cluster:
+            out[toks] = (None, label)
+    return {k: v for k, v in out.items() if v[0] is not None}
+
+
+def _repeats(doc, found, taken: set[int], words: Words):
+    """Other occurrences of a name NER found elsewhere in the article ("the Saints" where
+    NER read "Saints" as a name once, "COLTS" in a capitals headline): one spelling, one
+    actor in an article. A one-word name also written in lowercase ("will") is no name."""
+    spell = _spellings(doc, found)
+    by_first: dict[str, list] = {}
+    for toks, v in spell.items():
+        if len(toks) == 1 and toks[0].lower() in words.at and _lowercase_use(doc, words.at[toks[0].lower()]):
+            continue
+        by_first.setdefault(toks[0].lower(), []).append((toks, v))
+    for low, cands in by_first.items():
+        for i in words.at.get(low, ()):
+            if i in taken:
+                continue
+            for toks, (cluster, label) in sorted(cands, key=lambda c: -len(c[0])):
+                end = i + len(toks)
+                got = doc[i:end]
+                if end <= len(doc) and not any(j in taken for j in range(i, end)) and _same_text(got, toks):
+                    taken.update(range(i, end))
+                    yield i, end, cluster, label
+                    break
+
+
+def _lowercase_use(doc, positions) -> bool:
+    return any(doc[i].is_lower for i in positions)
+
+
+def _same_text(span: Span, toks: tuple[str, ...]) -> bool:
+    """The spelling as written, or in the capitals of a headline ("COLTS")."""
+    got = [t.text for t in span]
+    return list(toks) == got or all(t.isupper() for t in got) and [t.upper() for t in toks] == got
 
 
 def _nominals(doc, res: Resolver, found, persons, taken: set[int], words: Words) -> list:

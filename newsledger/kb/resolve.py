@@ -217,12 +217,11 @@ class Resolver:
         if len(toks) != 1 or not toks[0].endswith("s"):
             return False
         stems = {toks[0][:-1], toks[0][:-2]} if toks[0].endswith("es") else {toks[0][:-1]}
-        return any(
-            key(n).split()[-1] in {key(x) for x in stems}
-            for c in self.clusters.values()
-            if c.type == "person"
-            for n in c.person_names()
-        )
+        surnames = {
+            key(n).split()[-1] for c in self.clusters.values() if c.type == "person" for n in c.person_names()
+        }
+        # "Ross" and "Ros" share a key (doubled letters fold): a surname itself is no plural
+        return key(toks[0]) not in surnames and bool(surnames & {key(x) for x in stems})
 
     def _ends_with_group(self, text: str) -> bool:
         words = text.split()

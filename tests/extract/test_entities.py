@@ -174,3 +174,49 @@ def test_person_span_loses_a_swallowed_verb_and_titles(nlp):
     assert _trimmed(Span(doc, 1, 5, "PERSON")).text == "Omar Nasser"
     assert _trimmed(Span(doc, 7, 9, "PERSON")).text == "Omar"  # Sayed: the title
     assert _trimmed(Span(doc, 2, 5, "ORG")).text == "General Omar Nasser"
+
+
+def test_surname_with_a_double_letter_is_no_family_plural(analyse_text):
+    # "Ross" and "Ros" share a key (doubled letters fold): Ross is the surname, not "the Ros family"
+    ex = analyse_text("Director Gary Ross met the studio on Monday. Ross said the talks went well.")
+    assert ids_of(ex, "Ross") == ids_of(ex, "Gary Ross")
+    assert [m.label for m in ex.mentions if m.text == "Ross"] == ["PERSON"]
+
+
+def test_headline_words_after_a_person_are_cut(nlp):
+    from spacy.tokens import Span
+
+    from newsledger.extract.entities import _headline_cut
+
+    doc = nlp("Gary Ross Still In Talks For The Sequel\nThe director Gary Ross is still talking.")
+    persons = ({"Gary Ross"}, {"Ross"})
+    assert _headline_cut(Span(doc, 0, 3, "PERSON"), persons).text == "Gary Ross"
+    assert _headline_cut(Span(doc, 1, 3, "ORG"), persons).text == "Ross"
+    # in running text the next word is not a headline's: the span stays
+    assert _headline_cut(Span(doc, 11, 14, "PERSON"), persons).text == "Gary Ross is"
+
+
+def test_slugs_and_lowercase_stretches_are_no_actors(nlp):
+    from spacy.tokens import Span
+
+    from newsledger.extract.entities import _not_actor
+
+    doc = nlp("see lindsay lohan news and Gary - Ross - Still or Jean - Paul Sartre")
+    assert _not_actor(Span(doc, 1, 3, "PERSON"))
+    assert _not_actor(Span(doc, 5, 10, "PERSON"))
+    assert not _not_actor(Span(doc, 11, 15, "PERSON"))  # one dash: a name
+
+
+def test_a_name_found_once_is_found_again(nlp):
+    from newsledger.extract.entities import _repeats
+    from newsledger.kb.nominal import Words
+    from newsledger.kb.resolve import Cluster
+
+    doc = nlp("The Saints won. The coach said the Saints played well. SAINTS WIN AGAIN. Nobody saints.")
+    saints = Cluster("saints", "Saints", "ORG")
+    found = [(1, 2, saints, "ORG", False)]
+    # "saints" is also a lowercase word of this article: no name to look for
+    assert list(_repeats(doc, found, {1}, Words(doc))) == []
+    doc2 = nlp("The Saints won. The coach said the Saints played well. SAINTS WIN AGAIN.")
+    got = [(doc2[s:e].text, s, c.id) for s, e, c, _ in _repeats(doc2, found, {1}, Words(doc2))]
+    assert got == [("Saints", 8, "saints"), ("SAINTS", 12, "saints")]
