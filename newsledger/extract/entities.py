@@ -19,7 +19,7 @@ from newsledger.kb import base
 from newsledger.kb.base import PLACE_TYPES
 from newsledger.kb.geo import geocode
 from newsledger.kb.names import _rules, fold, key, repeated
-from newsledger.kb.nominal import Words, descriptions, role_appositions, role_holders, role_of_group
+from newsledger.kb.nominal import Words, descriptions, role_appositions, role_holders, role_of_group, roles
 from newsledger.kb.resolve import Cluster, Resolver, is_place
 from newsledger.kb.ruler import sited
 from newsledger.records import Entity, Mention
@@ -175,8 +175,9 @@ def _headline_word(tok) -> bool:
 
 
 def _person_names(doc) -> tuple[set[str], set[str]]:
-    """The article's person names as NER wrote them, and their last words."""
-    full = {e.text for e in doc.ents if e.label_ == "PERSON"}
+    """The article's full person names (two words or more) as NER wrote them, and their
+    last words; a one-word "person" ("Colts") is too often a team or a headline word."""
+    full = {e.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
     return full, {n.split()[-1] for n in full}
 
 
@@ -199,6 +200,7 @@ def _name_spans(doc, kb) -> list[Span]:
     hon = _rules()["honorific_set"]
     labels = _doc_labels(doc)
     persons = _person_names(doc)
+    bodies = set(roles()["person_bodies"])
     nick = _nicknamed(doc) if '"' in doc_text(doc) or "“" in doc_text(doc) else []
     for ent in _joined(doc.ents, nick) if nick else doc.ents:
         if ent.label_ not in LABELS and ent.label_ not in _OTHER:
@@ -216,6 +218,8 @@ def _name_spans(doc, kb) -> list[Span]:
             continue
         if len(s) > 1 and not s.kb_id_ and s.label_ in ("PERSON", "ORG") and _headline_word(s[-1]):
             s = _headline_cut(s, persons)
+        if s.label_ == "PERSON" and s.end < len(doc) and doc[s.end].lower_ in bodies:
+            s = Span(doc, s.start, s.end + 1, label="ORG")  # "Bush administration": not Bush
         if spans and _split_name(doc, spans[-1], s):
             spans[-1] = Span(doc, spans[-1].start, s.end, label="PERSON")
             continue

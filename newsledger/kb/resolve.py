@@ -110,7 +110,9 @@ class Resolver:
             return self.note(self._new(text, "ORG"), text, start), "ORG"
         if actor is None and label == "PERSON" and self._ends_with_group(text):
             label = "ORG"  # "Kataeb Hezbollah": a group's name ends it, not a surname
-        if actor is None and label == "PERSON" and len(tokens(text)) == 1:
+        if actor is None and label == "PERSON" and len(tokens(text)) == 1 and not self._surname_here(text):
+            # (a surname of a person named here stays that person: "Maddox" after
+            # "John Maddox" and "the Maddox administration")
             group = self._part_of(text, "ORG")
             if group is not None:  # "Kataeb" after "Kataeb Hezbollah": the group
                 return self.note(group, text, start), "ORG"

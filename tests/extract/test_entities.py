@@ -220,3 +220,14 @@ def test_a_name_found_once_is_found_again(nlp):
     doc2 = nlp("The Saints won. The coach said the Saints played well. SAINTS WIN AGAIN.")
     got = [(doc2[s:e].text, s, c.id) for s, e, c, _ in _repeats(doc2, found, {1}, Words(doc2))]
     assert got == [("Saints", 8, "saints"), ("SAINTS", 12, "saints")]
+
+
+def test_a_persons_administration_is_not_the_person(analyse_text):
+    ex = analyse_text(
+        "Senator John Maddox criticised the rule on Monday. The Maddox administration "
+        "had approved it in 2008, and Maddox defended it."
+    )
+    body = [m for m in ex.mentions if m.text == "Maddox administration"]
+    assert [m.label for m in body] == ["ORG"]
+    assert body[0].entity_id not in ids_of(ex, "John Maddox") | ids_of(ex, "Maddox")
+    assert ids_of(ex, "Maddox") == ids_of(ex, "John Maddox")
