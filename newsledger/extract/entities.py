@@ -84,7 +84,7 @@ def _not_actor(span: Span) -> bool:
         len(text) < 2
         or text.endswith("-")
         or not any(ch.isalpha() for ch in text)
-        or text.islower()  # a lowercase stretch ("lindsay - lohan - checks", a URL slug)
+        or text.islower() and (len(span) == 1 or not span.kb_id_)  # a URL slug: "lindsay - lohan"
         or sum(
             t.text == "-" and bool(t.whitespace_) and t.i > 0 and bool(t.doc[t.i - 1].whitespace_)
             for t in span

@@ -205,6 +205,8 @@ def test_slugs_and_lowercase_stretches_are_no_actors(nlp):
     assert _not_actor(Span(doc, 1, 3, "PERSON"))
     assert _not_actor(Span(doc, 5, 10, "PERSON"))
     assert not _not_actor(Span(doc, 11, 15, "PERSON"))  # one dash: a name
+    # a lowercase phrase the KB grammar tagged is an actor ("foreign forces")
+    assert not _not_actor(Span(doc, 1, 3, "ORG", kb_id="foreign_forces"))
 
 
 def test_a_name_found_once_is_found_again(nlp):
