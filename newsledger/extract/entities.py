@@ -84,7 +84,8 @@ def _not_actor(span: Span) -> bool:
         len(text) < 2
         or text.endswith("-")
         or not any(ch.isalpha() for ch in text)
-        or text.islower() and (len(span) == 1 or not span.kb_id_)  # a URL slug: "lindsay - lohan"
+        or text.islower()
+        and (len(span) == 1 or not span.kb_id_)  # a URL slug: "lindsay - lohan"
         or sum(
             t.text == "-" and bool(t.whitespace_) and t.i > 0 and bool(t.doc[t.i - 1].whitespace_)
             for t in span
@@ -122,7 +123,14 @@ def _doc_labels(doc) -> dict[str, str]:
         out[text] = (
             "ORG" if text in ends or plural and "ORG" in v or len(tied) > 1 and "ORG" in tied else tied[0]
         )
+        if out[text] == "PERSON" and _acronym(text) and text.title() not in votes:
+            out[text] = "ORG"  # "IBF": initials are no person's name (a capitals "OBAMA" has its "Obama")
     return out
+
+
+def _acronym(text: str) -> bool:
+    letters = text.replace(".", "")
+    return letters.isalpha() and letters.isupper() and 2 <= len(letters) <= 5
 
 
 def _relabelled(ent: Span, labels: dict[str, str]) -> Span | None:

@@ -183,7 +183,10 @@ def same_person(full: str, other: str) -> bool:
     the keys are similar token by token. Different first names never match,
     which keeps "Ali al-Sadr" apart from "Muqtada al-Sadr".
     """
-    a, b = _unsuffixed(tokens(full, strip_honorifics=True)), _unsuffixed(tokens(other, strip_honorifics=True))
+    ta, tb = tokens(full, strip_honorifics=True), tokens(other, strip_honorifics=True)
+    a, b = _unsuffixed(ta), _unsuffixed(tb)
+    if ta[len(a) :] and tb[len(b) :] and ta[len(a) :] != tb[len(b) :]:
+        return False  # "Jr" and "Sr": a son and his father
     if not a or not b:
         return False
     if a == b:

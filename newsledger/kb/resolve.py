@@ -270,6 +270,8 @@ class Resolver:
                 if full:
                     best = max(full, key=lambda n: (len(tokens(n, strip_honorifics=True)), len(n)))
                     c.id = slug(person_id_key(best)) or c.id
+                elif _given_al(c.names):
+                    c.id = slug(f"al {person_key(c.names[0])}")  # "Al Quintero": Al is his given name
                 else:
                     c.id = f"{slug(person_key(c.names[0]))}~{doc_key}"
             elif c.names:
@@ -309,6 +311,15 @@ class Resolver:
                 return max(named, key=lambda c: c.last_before(before))
         typed = [c for c in cands if c.type in types]
         return max(typed, key=lambda c: c.last_before(before)) if typed else None
+
+
+_GIVEN_AL = re.compile(r"^Al [A-Z][a-z]+$")
+
+
+def _given_al(names: list[str]) -> bool:
+    """A person's name "Al Surname" (Al Gore, Al Quintero): the Arabic article is written
+    al-/Al- or inside a longer name, so capitalised "Al" and one word is a given name."""
+    return any(_GIVEN_AL.match(n) for n in names)
 
 
 def _fits_actor(actor: Actor, full: str) -> bool:

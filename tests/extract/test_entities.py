@@ -233,3 +233,16 @@ def test_a_persons_administration_is_not_the_person(analyse_text):
     assert [m.label for m in body] == ["ORG"]
     assert body[0].entity_id not in ids_of(ex, "John Maddox") | ids_of(ex, "Maddox")
     assert ids_of(ex, "Maddox") == ids_of(ex, "John Maddox")
+
+
+def test_initials_are_no_person(nlp):
+    from newsledger.extract.entities import _acronym
+
+    assert _acronym("IBF") and _acronym("U.N.") and not _acronym("Obama") and not _acronym("OBAMAS")
+
+
+def test_al_and_a_surname_is_a_full_name():
+    from newsledger.kb.resolve import _given_al
+
+    assert _given_al(["Al Quintero"])
+    assert not _given_al(["al-Sadr"]) and not _given_al(["Al-Sadr"]) and not _given_al(["Quintero"])

@@ -83,3 +83,10 @@ def test_generational_suffix_is_no_surname():
     assert not same_person("Joseph W. Martin, Jr.", "Joseph Comeaux Jr")
     assert same_person("Arcade Joseph Comeaux Jr", "Comeaux")
     assert person_key("Arcade Comeaux Jr") == person_key("Arcade Comeaux")
+
+
+def test_father_and_son_stay_apart():
+    from newsledger.kb.names import same_person
+
+    assert not same_person("John Maddox Jr.", "John Maddox Sr.")
+    assert same_person("John Maddox Jr.", "John Maddox")
