@@ -101,7 +101,8 @@ _OTHER = {"WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}
 def _doc_labels(doc) -> dict[str, str]:
     """One label per name in an article (one sense per discourse): the label NER gave
     the name most often; ties, and a plural name alone ("Colts"), go to ORG, and so
-    does a name that ends an organisation's longer name in the article."""
+    does a name that ends an organisation's longer name in the article or a plural
+    written after "the" ("the Jaguars": no person's surname takes the article)."""
     votes: dict[str, dict[str, int]] = {}
     ends: set[str] = set()
     for ent in doc.ents:
@@ -110,6 +111,13 @@ def _doc_labels(doc) -> dict[str, str]:
             v[ent.label_] = v.get(ent.label_, 0) + 1
             if ent.label_ == "ORG" and len(ent) > 1 and not ent[-1].is_punct:
                 ends.add(ent[-1].text)
+            if (
+                len(ent) == 1
+                and ent.start > 0
+                and doc[ent.start - 1].lower_ == "the"
+                and ent.text[-1:] == "s"
+            ):
+                ends.add(ent.text)  # "the Colts": a plural after "the" is a team or a group
     out = {}
     for text, v in votes.items():
         best = max(v.values())

@@ -246,3 +246,16 @@ def test_al_and_a_surname_is_a_full_name():
 
     assert _given_al(["Al Quintero"])
     assert not _given_al(["al-Sadr"]) and not _given_al(["Al-Sadr"]) and not _given_al(["Quintero"])
+
+
+def test_one_label_per_name_for_teams_and_initials(nlp):
+    from spacy.tokens import Span
+
+    from newsledger.extract.entities import _doc_labels
+
+    doc = nlp("Fans of the Jaguars cheered . Jaguars won . IBF ruled . Harris spoke .")
+    doc.ents = [Span(doc, i, i + 1, label="PERSON") for i in (3, 6, 9, 12)]
+    labels = _doc_labels(doc)
+    assert labels["Jaguars"] == "ORG"  # a plural after "the"
+    assert labels["IBF"] == "ORG"  # initials
+    assert labels["Harris"] == "PERSON"
