@@ -211,11 +211,30 @@ def _headline_cut(span: Span, persons: tuple[set[str], set[str]]) -> Span:
     return span
 
 
+def _headline_parts(span: Span, known: dict[str, str]) -> list[Span]:
+    """The names of the article inside a headline span NER ran together ("Colts Beat
+    Chiefs"), longest first, left to right; the words between are the headline's."""
+    out, i = [], span.start
+    while i < span.end:
+        for j in range(span.end, i, -1):
+            text = span.doc[i:j].text
+            if text != span.text and text in known:
+                out.append(Span(span.doc, i, j, label=known[text]))
+                i = j
+                break
+        else:
+            if not _headline_word(span.doc[i]):
+                return []
+            i += 1
+    return out
+
+
 def _name_spans(doc, kb) -> list[Span]:
     spans = []
     hon = _rules()["honorific_set"]
     labels = _doc_labels(doc)
     persons = _person_names(doc)
+    known = {e.text: e.label_ for e in doc.ents if e.label_ in LABELS}
     bodies = set(roles()["person_bodies"])
     nick = _nicknamed(doc) if '"' in doc_text(doc) or "“" in doc_text(doc) else []
     for ent in _joined(doc.ents, nick) if nick else doc.ents:
@@ -233,6 +252,10 @@ def _name_spans(doc, kb) -> list[Span]:
         if s is None:
             continue
         if len(s) > 1 and not s.kb_id_ and s.label_ in ("PERSON", "ORG") and _headline_word(s[-1]):
+            parts = _headline_parts(s, known) if len(s) > 2 else []
+            if len(parts) > 1:
+                spans += parts  # "Colts Beat Chiefs": two names of the article and a verb
+                continue
             s = _headline_cut(s, persons)
         if s.label_ == "PERSON" and s.end < len(doc) and doc[s.end].lower_ in bodies:
             s = Span(doc, s.start, s.end + 1, label="ORG")  # "Bush administration": not Bush

@@ -259,3 +259,16 @@ def test_one_label_per_name_for_teams_and_initials(nlp):
     assert labels["Jaguars"] == "ORG"  # a plural after "the"
     assert labels["IBF"] == "ORG"  # initials
     assert labels["Harris"] == "PERSON"
+
+
+def test_names_run_together_in_a_headline_are_parted(nlp):
+    from spacy.tokens import Span
+
+    from newsledger.extract.entities import _headline_parts
+
+    doc = nlp("Colts Beat Chiefs To Clinch Playoff Spot\nThe Colts met the Chiefs.")
+    known = {"Colts": "ORG", "Chiefs": "ORG"}
+    got = _headline_parts(Span(doc, 0, 3, "ORG"), known)
+    assert [(p.text, p.label_) for p in got] == [("Colts", "ORG"), ("Chiefs", "ORG")]
+    # one part only: the caller keeps the span ("New York Times" with "New York" known)
+    assert [p.text for p in _headline_parts(Span(doc, 0, 2, "ORG"), known)] == ["Colts"]
