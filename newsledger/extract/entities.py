@@ -112,7 +112,8 @@ def _doc_labels(doc) -> dict[str, str]:
             if ent.label_ == "ORG" and len(ent) > 1 and not ent[-1].is_punct:
                 ends.add(ent[-1].text)
             if (
-                len(ent) == 1
+                ent.label_ == "PERSON"
+                and len(ent) == 1
                 and ent.start > 0
                 and doc[ent.start - 1].lower_ == "the"
                 and ent.text[-1:] == "s"

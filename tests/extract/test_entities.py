@@ -253,9 +253,10 @@ def test_one_label_per_name_for_teams_and_initials(nlp):
 
     from newsledger.extract.entities import _doc_labels
 
-    doc = nlp("Fans of the Jaguars cheered . Jaguars won . IBF ruled . Harris spoke .")
-    doc.ents = [Span(doc, i, i + 1, label="PERSON") for i in (3, 6, 9, 12)]
+    doc = nlp("Fans of the Jaguars cheered . Jaguars won . IBF ruled . Harris spoke . So did the Iraqis .")
+    doc.ents = [Span(doc, i, i + 1, label="PERSON") for i in (3, 6, 9, 12)] + [Span(doc, 18, 19, "NORP")]
     labels = _doc_labels(doc)
+    assert labels["Iraqis"] == "NORP"  # a people after "the" stays a people
     assert labels["Jaguars"] == "ORG"  # a plural after "the"
     assert labels["IBF"] == "ORG"  # initials
     assert labels["Harris"] == "PERSON"
