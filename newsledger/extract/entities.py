@@ -19,7 +19,7 @@ from newsledger.kb import base
 from newsledger.kb.base import PLACE_TYPES
 from newsledger.kb.geo import geocode
 from newsledger.kb.names import _rules, fold, key, repeated
-from newsledger.kb.nominal import Words, descriptions, role_appositions, role_holders, role_of_group
+from newsledger.kb.nominal import Words, descriptions, role_appositions, role_holders, role_of_group, roles
 from newsledger.kb.resolve import Cluster, Resolver, is_place
 from newsledger.kb.ruler import sited
 from newsledger.records import Entity, Mention
@@ -77,13 +77,20 @@ def _title_only(span: Span, hon) -> bool:
 
 
 def _not_actor(span: Span) -> bool:
-    """Debris NER labels: a prefix ("pro-"), no letters, one lowercase word."""
+    """Debris NER labels: a prefix ("pro-"), no letters, lowercase words, words set apart
+    by spaced dashes (a URL's slug: "Gary - Ross - Still")."""
     text = span.text.strip()
     return (
         len(text) < 2
         or text.endswith("-")
         or not any(ch.isalpha() for ch in text)
-        or (len(span) == 1 and text.islower())
+        or text.islower()
+        and (len(span) == 1 or not span.kb_id_)  # a URL slug: "lindsay - lohan"
+        or sum(
+            t.text == "-" and bool(t.whitespace_) and t.i > 0 and bool(t.doc[t.i - 1].whitespace_)
+            for t in span
+        )
+        > 1
     )
 
 
@@ -94,7 +101,8 @@ _OTHER = {"WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}
 def _doc_labels(doc) -> dict[str, str]:
     """One label per name in an article (one sense per discourse): the label NER gave
     the name most often; ties, and a plural name alone ("Colts"), go to ORG, and so
-    does a name that ends an organisation's longer name in the article."""
+    does a name that ends an organisation's longer name in the article or a plural
+    written after "the" ("the Jaguars": no person's surname takes the article)."""
     votes: dict[str, dict[str, int]] = {}
     ends: set[str] = set()
     for ent in doc.ents:
@@ -103,6 +111,14 @@ def _doc_labels(doc) -> dict[str, str]:
             v[ent.label_] = v.get(ent.label_, 0) + 1
             if ent.label_ == "ORG" and len(ent) > 1 and not ent[-1].is_punct:
                 ends.add(ent[-1].text)
+            if (
+                ent.label_ == "PERSON"
+                and len(ent) == 1
+                and ent.start > 0
+                and doc[ent.start - 1].lower_ == "the"
+                and ent.text[-1:] == "s"
+            ):
+                ends.add(ent.text)  # "the Colts": a plural after "the" is a team or a group
     out = {}
     for text, v in votes.items():
         best = max(v.values())
@@ -116,7 +132,14 @@ def _doc_labels(doc) -> dict[str, str]:
         out[text] = (
             "ORG" if text in ends or plural and "ORG" in v or len(tied) > 1 and "ORG" in tied else tied[0]
         )
+        if out[text] == "PERSON" and _acronym(text) and text.title() not in votes:
+            out[text] = "ORG"  # "IBF": initials are no person's name (a capitals "OBAMA" has its "Obama")
     return out
+
+
+def _acronym(text: str) -> bool:
+    letters = text.replace(".", "")
+    return letters.isalpha() and letters.isupper() and 2 <= len(letters) <= 5
 
 
 def _relabelled(ent: Span, labels: dict[str, str]) -> Span | None:
@@ -160,10 +183,60 @@ def _joined(ents, whole: list[Span]) -> list[Span]:
     return out
 
 
+def _headline_word(tok) -> bool:
+    """A capitalised word of a title-case line (a headline: "Gary Ross Still In Talks")."""
+    if not tok.is_title:
+        return False
+    words = [t for t in tok.sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.is_title for t in words) >= 0.8 * len(words)
+
+
+def _person_names(doc) -> tuple[set[str], set[str]]:
+    """The article's full person names (two words or more) as NER wrote them, and their
+    last words; a one-word "person" ("Colts") is too often a team or a headline word."""
+    full = {e.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+    return full, {n.split()[-1] for n in full}
+
+
+def _headline_cut(span: Span, persons: tuple[set[str], set[str]]) -> Span:
+    """A person's name with the next words of a title-case headline ("Obama Announces",
+    "Gary Ross Still"): the longest start of the span that names a person of the
+    article (the whole name or its surname) when the rest are headline words."""
+    full, last = persons
+    for n in range(len(span) - 1, 0, -1):
+        head = span[:n]
+        if head.text in full or n == 1 and head.text in last:
+            if all(_headline_word(t) for t in span[n:]):
+                return Span(span.doc, span.start, span.start + n, label="PERSON")
+            return span
+    return span
+
+
+def _headline_parts(span: Span, known: dict[str, str]) -> list[Span]:
+    """The names of the article inside a headline span NER ran together ("Colts Beat
+    Chiefs"), longest first, left to right; the words between are the headline's."""
+    out, i = [], span.start
+    while i < span.end:
+        for j in range(span.end, i, -1):
+            text = span.doc[i:j].text
+            if text != span.text and text in known:
+                out.append(Span(span.doc, i, j, label=known[text]))
+                i = j
+                break
+        else:
+            if not _headline_word(span.doc[i]):
+                return []
+            i += 1
+    return out
+
+
 def _name_spans(doc, kb) -> list[Span]:
     spans = []
     hon = _rules()["honorific_set"]
     labels = _doc_labels(doc)
+    persons = _person_names(doc)
+    known = {e.text: e.label_ for e in doc.ents if e.label_ in LABELS}
+    bodies = set(roles()["person_bodies"])
     nick = _nicknamed(doc) if '"' in doc_text(doc) or "“" in doc_text(doc) else []
     for ent in _joined(doc.ents, nick) if nick else doc.ents:
         if ent.label_ not in LABELS and ent.label_ not in _OTHER:
@@ -179,6 +252,14 @@ def _name_spans(doc, kb) -> list[Span]:
         s = _trimmed(ent)
         if s is None:
             continue
+        if len(s) > 1 and not s.kb_id_ and s.label_ in ("PERSON", "ORG") and _headline_word(s[-1]):
+            parts = _headline_parts(s, known) if len(s) > 2 else []
+            if len(parts) > 1:
+                spans += parts  # "Colts Beat Chiefs": two names of the article and a verb
+                continue
+            s = _headline_cut(s, persons)
+        if s.label_ == "PERSON" and s.end < len(doc) and doc[s.end].lower_ in bodies:
+            s = Span(doc, s.start, s.end + 1, label="ORG")  # "Bush administration": not Bush
         if spans and _split_name(doc, spans[-1], s):
             spans[-1] = Span(doc, spans[-1].start, s.end, label="PERSON")
             continue
@@ -418,7 +499,59 @@ def _names(doc, res: Resolver, words: Words):
         taken.add(tok.i)
     for tok, cluster in list(_short_forms(res, taken, words)):
         found.append((tok.i, tok.i + 1, res.note(cluster, tok.text, tok.idx), cluster.label, False))
+        taken.add(tok.i)
+    for s, e, cluster, label in _repeats(doc, found, taken, words):
+        found.append((s, e, res.note(cluster, doc[s:e].text, doc[s].idx), label, False))
     return found, persons
+
+
+def _spellings(doc, found) -> dict[tuple[str, ...], tuple]:
+    """The names NER found in the article, as token texts, each with its one actor and
+    label; a spelling of several actors, or a word also written in lowercase, is left out."""
+    out: dict[tuple[str, ...], tuple] = {}
+    for s, e, cluster, label, nominal in found:
+        toks = tuple(t.text for t in doc[s:e])
+        if nominal or not toks[0][:1].isupper() or len("".join(toks)) < 3:
+            continue
+        if len(toks) == 1 and doc[s].is_stop:
+            continue
+        prev = out.setdefault(toks, (cluster, label))
+        if prev[0] is not cluster:
+            out[toks] = (None, label)
+    return {k: v for k, v in out.items() if v[0] is not None}
+
+
+def _repeats(doc, found, taken: set[int], words: Words):
+    """Other occurrences of a name NER found elsewhere in the article ("the Saints" where
+    NER read "Saints" as a name once, "COLTS" in a capitals headline): one spelling, one
+    actor in an article. A one-word name also written in lowercase ("will") is no name."""
+    spell = _spellings(doc, found)
+    by_first: dict[str, list] = {}
+    for toks, v in spell.items():
+        if len(toks) == 1 and toks[0].lower() in words.at and _lowercase_use(doc, words.at[toks[0].lower()]):
+            continue
+        by_first.setdefault(toks[0].lower(), []).append((toks, v))
+    for low, cands in by_first.items():
+        for i in words.at.get(low, ()):
+            if i in taken:
+                continue
+            for toks, (cluster, label) in sorted(cands, key=lambda c: -len(c[0])):
+                end = i + len(toks)
+                got = doc[i:end]
+                if end <= len(doc) and not any(j in taken for j in range(i, end)) and _same_text(got, toks):
+                    taken.update(range(i, end))
+                    yield i, end, cluster, label
+                    break
+
+
+def _lowercase_use(doc, positions) -> bool:
+    return any(doc[i].is_lower for i in positions)
+
+
+def _same_text(span: Span, toks: tuple[str, ...]) -> bool:
+    """The spelling as written, or in the capitals of a headline ("COLTS")."""
+    got = [t.text for t in span]
+    return list(toks) == got or all(t.isupper() for t in got) and [t.upper() for t in toks] == got
 
 
 def _nominals(doc, res: Resolver, found, persons, taken: set[int], words: Words) -> list:

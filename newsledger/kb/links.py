@@ -135,10 +135,14 @@ def _variants(a: str, b: str) -> bool:
 
 
 def _context(store: Store, aid: str) -> set[str]:
-    """The actors named in the articles that name ``aid`` (one-word ones left out)."""
+    """The actors named in the articles that name ``aid`` by a name of several words
+    (one-word actors left out). Articles that only joined it by a bare surname do not
+    count: their actors would let the next namesake's article join too (one "Bush"
+    of a politics story joined to a footballer brings the president's context along)."""
     rows = store.query(
         "SELECT DISTINCT m2.entity_id AS id FROM mentions m1 JOIN mentions m2 "
-        "ON m2.doc_id = m1.doc_id WHERE m1.entity_id=? AND m2.entity_id != ?",
+        "ON m2.doc_id = m1.doc_id WHERE m1.entity_id=? AND m2.entity_id != ? "
+        "AND instr(trim(m1.text), ' ') > 0 AND NOT COALESCE(m1.nominal, 0)",
         (aid, aid),
     )
     return {r["id"] for r in rows if r["id"] and "~" not in r["id"]}

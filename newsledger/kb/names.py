@@ -122,11 +122,19 @@ def key(name: str | None) -> str:
 
 @lru_cache(maxsize=65536)
 def person_key(name: str | None) -> str:
-    """Key of a person's name without leading honorifics ("General Qassem Soleimani")."""
-    return " ".join(k for k in (token_key(t) for t in tokens(name, strip_honorifics=True)) if k)
+    """Key of a person's name without leading honorifics ("General Qassem Soleimani") or a
+    generational suffix ("Jr" is nobody's surname)."""
+    return " ".join(k for k in (token_key(t) for t in _unsuffixed(tokens(name, strip_honorifics=True))) if k)
 
 
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "md", "phd"}
+
+
+def _unsuffixed(toks: list[str]) -> list[str]:
+    """A name's tokens without a generational suffix: "Jr" is nobody's surname."""
+    while len(toks) > 1 and toks[-1] in _SUFFIXES:
+        toks = toks[:-1]
+    return toks
 
 
 def person_id_key(name: str | None) -> str:
@@ -134,9 +142,7 @@ def person_id_key(name: str | None) -> str:
     titles, initials, middle names or a generational suffix ("W. Mark Felt Sr." and
     "Mark Felt" are one id; "Frederick Cheney LaRue" is "Frederick LaRue"). Two full
     names with one key are compatible full names: the evidence for one actor."""
-    toks = tokens(name, strip_honorifics=True)
-    while len(toks) > 1 and toks[-1] in _SUFFIXES:
-        toks = toks[:-1]
+    toks = _unsuffixed(tokens(name, strip_honorifics=True))
     given = [t for t in toks[:-1] if len(t) > 1]
     toks = ([given[0]] if given else []) + toks[-1:]
     return " ".join(k for k in (token_key(t) for t in toks) if k)
@@ -177,7 +183,10 @@ def same_person(full: str, other: str) -> bool:
     the keys are similar token by token. Different first names never match,
     which keeps "Ali al-Sadr" apart from "Muqtada al-Sadr".
     """
-    a, b = tokens(full, strip_honorifics=True), tokens(other, strip_honorifics=True)
+    ta, tb = tokens(full, strip_honorifics=True), tokens(other, strip_honorifics=True)
+    a, b = _unsuffixed(ta), _unsuffixed(tb)
+    if ta[len(a) :] and tb[len(b) :] and ta[len(a) :] != tb[len(b) :]:
+        return False  # "Jr" and "Sr": a son and his father
     if not a or not b:
         return False
     if a == b:

@@ -110,7 +110,9 @@ class Resolver:
             return self.note(self._new(text, "ORG"), text, start), "ORG"
         if actor is None and label == "PERSON" and self._ends_with_group(text):
             label = "ORG"  # "Kataeb Hezbollah": a group's name ends it, not a surname
-        if actor is None and label == "PERSON" and len(tokens(text)) == 1:
+        if actor is None and label == "PERSON" and len(tokens(text)) == 1 and not self._surname_here(text):
+            # (a surname of a person named here stays that person: "Maddox" after
+            # "John Maddox" and "the Maddox administration")
             group = self._part_of(text, "ORG")
             if group is not None:  # "Kataeb" after "Kataeb Hezbollah": the group
                 return self.note(group, text, start), "ORG"
@@ -217,12 +219,11 @@ class Resolver:
         if len(toks) != 1 or not toks[0].endswith("s"):
             return False
         stems = {toks[0][:-1], toks[0][:-2]} if toks[0].endswith("es") else {toks[0][:-1]}
-        return any(
-            key(n).split()[-1] in {key(x) for x in stems}
-            for c in self.clusters.values()
-            if c.type == "person"
-            for n in c.person_names()
-        )
+        surnames = {
+            key(n).split()[-1] for c in self.clusters.values() if c.type == "person" for n in c.person_names()
+        }
+        # "Ross" and "Ros" share a key (doubled letters fold): a surname itself is no plural
+        return key(toks[0]) not in surnames and bool(surnames & {key(x) for x in stems})
 
     def _ends_with_group(self, text: str) -> bool:
         words = text.split()
@@ -269,6 +270,8 @@ class Resolver:
                 if full:
                     best = max(full, key=lambda n: (len(tokens(n, strip_honorifics=True)), len(n)))
                     c.id = slug(person_id_key(best)) or c.id
+                elif _given_al(c.names):
+                    c.id = slug(f"al {person_key(c.names[0])}")  # "Al Quintero": Al is his given name
                 else:
                     c.id = f"{slug(person_key(c.names[0]))}~{doc_key}"
             elif c.names:
@@ -308,6 +311,15 @@ class Resolver:
                 return max(named, key=lambda c: c.last_before(before))
         typed = [c for c in cands if c.type in types]
         return max(typed, key=lambda c: c.last_before(before)) if typed else None
+
+
+_GIVEN_AL = re.compile(r"^Al [A-Z][a-z]+$")
+
+
+def _given_al(names: list[str]) -> bool:
+    """A person's name "Al Surname" (Al Gore, Al Quintero): the Arabic article is written
+    al-/Al- or inside a longer name, so capitalised "Al" and one word is a given name."""
+    return any(_GIVEN_AL.match(n) for n in names)
 
 
 def _fits_actor(actor: Actor, full: str) -> bool:

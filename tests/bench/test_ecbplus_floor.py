@@ -1,7 +1,8 @@
 """CI floor: cross-document actor coreference on ECB+ topics 1-6 (bench/ecbplus.py, sm model).
 
-Reached here: actor CoNLL F1 0.632, covered 0.857 (147 documents, ~35 s of CPU;
-the exact-string baseline is 0.627). On all 35 topics with md: 0.666 / 0.865.
+Reached here: actor CoNLL F1 0.672, covered 0.893 (147 documents, ~35 s of CPU;
+the exact-string baseline is 0.627; 0.632 / 0.857 before the in-document
+rules of issue 13's second pass). On all 35 topics with md: 0.702 / 0.884.
 The floor sits a little under, so that only a real loss trips it.
 """
 
@@ -28,9 +29,9 @@ def test_ecbplus_actor_floor():
             "--topics",
             "1-6",
             "--min",
-            "actor.conll_f1=0.60",
+            "actor.conll_f1=0.65",
             "--min",
-            "actor.covered=0.83",
+            "actor.covered=0.87",
         ],
         capture_output=True,
         text=True,

@@ -211,3 +211,15 @@ def test_kb_title_and_surname_alias_is_no_full_name():
     assert c.actor is None
     c, _ = res.resolve("Lyndon Johnson", "PERSON", 40)
     assert c.actor is kb.get("lbj")
+
+
+def test_an_article_joined_by_a_bare_surname_lends_no_context(tmp_path, db_path):
+    docs = {
+        "a1": SHORT["a1"],
+        "a2": SHORT["a2"] + " Fans in Boston and Seattle watched the game.",
+        "a5": "In Boston, Hansbrough, a lawyer, said Seattle would vote on Tuesday.",
+    }
+    led = _ingest(tmp_path, db_path, docs)
+    assert _doc_ids(led, "a2", "Hansbrough") == {"tilir_hansbrug"}
+    # a5 shares Boston and Seattle only with a2, which named the player by his surname alone
+    assert _doc_ids(led, "a5", "Hansbrough") != {"tilir_hansbrug"}

@@ -74,3 +74,19 @@ def test_core_drops_one_trailing_generic_head():
 def test_said_is_a_given_name_not_a_title():
     assert person_key("Said Jalili") == "sid jalili"
     assert person_key("Sayyid Hassan Nasrallah") == person_key("Hassan Nasrallah")
+
+
+def test_generational_suffix_is_no_surname():
+    from newsledger.kb.names import person_key, same_person
+
+    # two people whose names both end in "Jr" share no surname
+    assert not same_person("Joseph W. Martin, Jr.", "Joseph Comeaux Jr")
+    assert same_person("Arcade Joseph Comeaux Jr", "Comeaux")
+    assert person_key("Arcade Comeaux Jr") == person_key("Arcade Comeaux")
+
+
+def test_father_and_son_stay_apart():
+    from newsledger.kb.names import same_person
+
+    assert not same_person("John Maddox Jr.", "John Maddox Sr.")
+    assert same_person("John Maddox Jr.", "John Maddox")
