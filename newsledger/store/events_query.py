@@ -8,6 +8,7 @@ from newsledger.kb.names import fold
 from newsledger.store.db import Store
 from newsledger.store.feedback import wrong_ids
 from newsledger.store.queries import ActorNames, actor_names, date_window
+from newsledger.store.state import cached
 
 # The sentence is cut in SQL: a row never carries its whole article.
 _EVENT_SQL = (
@@ -134,7 +135,11 @@ def count_events(
     where, params = _where(type_, since, until, include_unreal, modes, min_confidence, marked)
     # every filter reads the event row alone (its date is kept in it, 0018): no join to count
     sql = "SELECT count(*) FROM events e" + where
-    return store.db.execute(sql, params).fetchone()[0]
+
+    def count() -> int:
+        return store.db.execute(sql, params).fetchone()[0]
+
+    return cached(store, ("events", where, tuple(params)), count)
 
 
 def with_implied(store: Store, rows: list[dict]) -> list[dict]:

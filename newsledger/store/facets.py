@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -22,6 +21,7 @@ from newsledger.kb.names import fold
 from newsledger.store.db import Store
 from newsledger.store.feedback import TABLES, wrong_ids
 from newsledger.store.queries import _fts_phrase, _quote_filters, actor_names, date_window
+from newsledger.store.state import cached
 
 # A filter: SQL with one or more "?" (each gets the value), or value -> (SQL, params) / None
 # when nothing can match.
@@ -280,40 +280,6 @@ def order_by(spec: ListSpec, sort: str | None) -> str:
         )
     # the id last: pages never overlap when the sort column ties
     return f" ORDER BY {spec.sorts[key]}, {spec.id_expr}"
-
-
-_CACHE: OrderedDict = OrderedDict()
-_CACHE_SIZE = 512
-
-
-def _ledger_state(store: Store) -> tuple:
-    """What a list's counts depend on, read cheaply (max rowids, not counts): an article
-    written, an analysis pass, a mark or an actor decision gives a new state."""
-    return tuple(
-        store.db.execute(
-            "SELECT (SELECT written || '/' || analyzed || '/' || COALESCE(analyzed_at, '') "
-            "FROM analysis_state), (SELECT MAX(rowid) FROM documents), (SELECT MAX(id) FROM quotes), "
-            "(SELECT MAX(id) FROM events), (SELECT MAX(id) FROM feedback), "
-            "(SELECT MAX(id) FROM actor_decisions), (SELECT MAX(rowid) FROM actor_links), "
-            "(SELECT MAX(id) FROM mentions)"
-        ).fetchone()
-    )
-
-
-def cached(store: Store, key: tuple, compute: Callable):
-    """Counts and pages are scans of the whole list on a large ledger (~0.2 s each per
-    100k rows): kept per process for the ledger state they were read in."""
-    if store.path == ":memory:":  # two in-memory ledgers can be in the same state
-        return compute()
-    key = (store.path, _ledger_state(store), *key)
-    if key in _CACHE:
-        _CACHE.move_to_end(key)
-        return _CACHE[key]
-    value = compute()
-    _CACHE[key] = value
-    if len(_CACHE) > _CACHE_SIZE:
-        _CACHE.popitem(last=False)
-    return value
 
 
 def _freeze(filters: dict) -> tuple:

@@ -10,6 +10,7 @@ from newsledger.errors import StoreError
 from newsledger.kb.names import fold
 from newsledger.store.db import Store
 from newsledger.store.feedback import wrong_ids
+from newsledger.store.state import cached
 
 _DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
@@ -90,7 +91,14 @@ def quotes_page(
     if where is None:
         return 0, []
     cond = (" WHERE " + " AND ".join(where)) if where else ""
-    total = store.db.execute(f"SELECT COUNT(*) {_QUOTES_FROM}{cond}", params).fetchone()[0]
+    # only the outlet filter reads the article: else the quote rows alone are counted, once
+    # per ledger state (a scan of every quote on a large ledger)
+    source = _QUOTES_FROM if outlet else "FROM quotes q"
+    total = cached(
+        store,
+        ("quotes", cond, tuple(params)),
+        lambda: store.db.execute(f"SELECT COUNT(*) {source}{cond}", params).fetchone()[0],
+    )
     page = (
         f" LIMIT {int(limit)} OFFSET {int(offset)}"
         if limit

@@ -11,7 +11,7 @@ from fastapi.responses import FileResponse, HTMLResponse, PlainTextResponse
 
 from newsledger.api.app import open_ledger
 from newsledger.export import brief as b
-from newsledger.store.facets import cached
+from newsledger.store.state import cached
 from newsledger.web.html import href, page
 
 router = APIRouter(include_in_schema=False)

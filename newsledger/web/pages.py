@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from newsledger.api.app import NotFound, open_ledger
 from newsledger.api.queries import HIT_END, HIT_START, clean_text, search_quotes
-from newsledger.store.facets import cached
+from newsledger.store.state import cached
 from newsledger.web import marks
 from newsledger.web.html import (
     actor_link,

@@ -11,8 +11,8 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from newsledger.api.app import NotFound, open_ledger
-from newsledger.store.facets import cached
 from newsledger.store.queries import actor_seen
+from newsledger.store.state import cached
 from newsledger.web import actor_charts, corrections
 from newsledger.web.brief import brief_link
 from newsledger.web.html import actor_link, conf, doc_link, doc_title, esc, link, page, pager, table
