@@ -141,42 +141,29 @@ def split_confirm(request: Request, actor: str, name: str):
     return page("Split an actor?", body)
 
 
-@router.post("/form/actor-merge")
-async def merge_post(request: Request):
+async def _decide(request: Request, action: str, *fields: str):
+    """Apply a merge or split posted from a confirm page (kb/decisions.py), then show the actor."""
     from newsledger.kb import decisions
 
     f = await form_write(request)
     with open_ledger(request) as led:
         try:
-            d = decisions.merge(
-                led.store,
-                f.get("keep", ""),
-                f.get("other", ""),
-                by=f.get("by") or None,
-                note=f.get("note") or None,
+            d = getattr(decisions, action)(
+                led.store, *(f.get(k, "") for k in fields), by=f.get("by") or None, note=f.get("note") or None
             )
         except decisions.DecisionError as e:
             raise ApiError(e.message, code="NL-API-INPUT") from None
     return RedirectResponse(f"/actor/{quote(d['actor'], safe='')}", status_code=303)
+
+
+@router.post("/form/actor-merge")
+async def merge_post(request: Request):
+    return await _decide(request, "merge", "keep", "other")
 
 
 @router.post("/form/actor-split")
 async def split_post(request: Request):
-    from newsledger.kb import decisions
-
-    f = await form_write(request)
-    with open_ledger(request) as led:
-        try:
-            d = decisions.split(
-                led.store,
-                f.get("actor", ""),
-                f.get("name", ""),
-                by=f.get("by") or None,
-                note=f.get("note") or None,
-            )
-        except decisions.DecisionError as e:
-            raise ApiError(e.message, code="NL-API-INPUT") from None
-    return RedirectResponse(f"/actor/{quote(d['actor'], safe='')}", status_code=303)
+    return await _decide(request, "split", "actor", "name")
 
 
 def decision_log(store, aid: str) -> str:
