@@ -294,8 +294,9 @@ class Ledger:
         modes: tuple[str, ...] | None = None,
         min_confidence: float | None = None,
         marked: bool = False,
+        actor: str | None = None,
     ) -> int:
-        """How many event mentions ``events`` (without an actor) would list."""
+        """How many event mentions ``events`` would list."""
         from newsledger.store.events_query import count_events
 
         return count_events(
@@ -307,6 +308,7 @@ class Ledger:
             modes=modes,
             min_confidence=min_confidence,
             marked=marked,
+            actor=actor,
         )
 
     # --- issue 7: across reports ---

@@ -88,19 +88,13 @@ def event_rows(
     given replaces ``include_unreal``; ``min_confidence`` drops less confident rows;
     events marked wrong by an analyst come only with ``marked``."""
     where, params = _where(type_, since, until, include_unreal, modes, min_confidence, marked)
-    if actor:  # only the rows that can name the actor are read (indexes of 0011)
-        cond, extra = _actor_candidates(store, actor)
-        where = (where + " AND " if where else " WHERE ") + cond
-        params += extra
+    if actor:
+        where, params = _with_actor(store, actor, where, params)
     sql = _EVENT_SQL + where + _ORDER
-    in_sql = actor is None and limit is not None
-    if in_sql:
+    if limit is not None:
         sql += " LIMIT ? OFFSET ?"
         params += [limit, offset]
     rows = with_implied(store, store.query(sql, params))
-    if actor:
-        names = actor_names(store)
-        rows = [r for r in rows if _actor_matches(names, r, actor)]
     leads: dict[str, int] = {}
     for r in rows:
         r["when"] = r.get("date") or r.get("published")
@@ -115,9 +109,7 @@ def event_rows(
         r["lead_end"] = leads[r["doc_id"]]
         sent = r.pop("sent_text", None)
         r["sentence"] = (sent or "").strip() if r.get("sent_end") else r["text"]
-    if in_sql:
-        return rows
-    return rows[offset : offset + limit] if limit else rows[offset:]
+    return rows
 
 
 def count_events(
@@ -130,9 +122,12 @@ def count_events(
     modes: tuple[str, ...] | None = None,
     min_confidence: float | None = None,
     marked: bool = False,
+    actor: str | None = None,
 ) -> int:
-    """How many event mentions the filters (without an actor) select."""
+    """How many event mentions the filters select."""
     where, params = _where(type_, since, until, include_unreal, modes, min_confidence, marked)
+    if actor:
+        where, params = _with_actor(store, actor, where, params)
     # every filter reads the event row alone (its date is kept in it, 0018): no join to count
     sql = "SELECT count(*) FROM events e" + where
 
@@ -176,19 +171,34 @@ def _lead_end(text: str, title: str | None, title_start: int | None) -> int:
     return end if end >= 0 else len(text)
 
 
-def _actor_candidates(store: Store, name: str) -> tuple[str, list]:
-    """SQL for the events that may name the actor: a side held by one of the actors whose
-    names hold its words, a side named but not resolved, or a side implied by other
-    reports; ``_actor_matches`` then decides on these few rows."""
-    ids = sorted(actor_names(store).matching(fold(name).split())) if fold(name) else []
-    cond = (
-        "(e.source_id IN (SELECT value FROM json_each(?)) "
-        "OR e.target_id IN (SELECT value FROM json_each(?)) "
-        "OR (e.source_id IS NULL AND e.source_name IS NOT NULL) "
+def _with_actor(store: Store, name: str, where: str, params: list) -> tuple[str, list]:
+    """The filters and "the actor is a side", as SQL selecting exactly the rows
+    ``_actor_matches`` accepts, so that a page is cut and counted in SQL. Rows a matching
+    actor holds by id are taken in SQL; only rows naming a side without an id, or with a side
+    implied by other reports, are read and checked by name (after the filling)."""
+    names = actor_names(store)
+    want = fold(name)
+    ids = sorted(names.matching(want.split())) if want else []
+    # an actor whose own name or alias is the name, or has it as one of its words
+    sure = json.dumps([i for i in ids if any(_named(want, n) for n in names.names.get(i, ()))])
+    by_id = (
+        "(e.source_id IN (SELECT value FROM json_each(?)) OR e.target_id IN (SELECT value FROM json_each(?)))"
+    )
+    open_sides = (
+        "((e.source_id IS NULL AND e.source_name IS NOT NULL) "
         "OR (e.target_id IS NULL AND e.target_name IS NOT NULL) "
         "OR e.id IN (SELECT event_row FROM event_arguments))"
     )
-    return cond, [json.dumps(ids), json.dumps(ids)]
+    # NULL ids make the IN tests NULL: COALESCE, or rows with no id at all would drop out
+    joined = (where + " AND " if where else " WHERE ") + open_sides + f" AND NOT COALESCE({by_id}, 0)"
+    rows = with_implied(store, store.query(_EVENT_SQL + joined, [*params, sure, sure]))
+    by_name = json.dumps([r["id"] for r in rows if _actor_matches(names, r, name)])
+    cond = f"({by_id} OR e.id IN (SELECT value FROM json_each(?)))"
+    return (where + " AND " if where else " WHERE ") + cond, [*params, sure, sure, by_name]
+
+
+def _named(want: str, name: str) -> bool:
+    return bool(name) and (want == fold(name) or want in fold(name).split())
 
 
 def _actor_matches(names: ActorNames, row: dict, name: str) -> bool:
@@ -200,4 +210,4 @@ def _actor_matches(names: ActorNames, row: dict, name: str) -> bool:
     for key in ("source_id", "target_id"):
         if row.get(key):
             cands.extend(names.names.get(row[key], []))
-    return any(want == fold(n) or want in fold(n).split() for n in cands if n)
+    return any(_named(want, n) for n in cands)

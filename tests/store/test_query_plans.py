@@ -73,8 +73,8 @@ def test_events_by_actor_read_only_candidate_rows_through_indexes(tmp_path):
     from newsledger.store import events_query as E
 
     store = Store(str(tmp_path / "e.db"))
-    cond, params = E._actor_candidates(store, "Ruiz")
-    steps = plan(store, f"SELECT e.id FROM events e WHERE {cond}", params)
+    where, params = E._with_actor(store, "Ruiz", "", [])
+    steps = plan(store, f"SELECT e.id FROM events e{where}", params)
     reads = [s for s in steps if s.startswith(("SEARCH e ", "SCAN e ")) or s == "SCAN e"]
     assert reads and all(s.startswith("SEARCH e USING") for s in reads), steps
 
