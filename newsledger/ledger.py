@@ -250,66 +250,21 @@ class Ledger:
         return [profile(self.store, row) for row in find(self.store, name)]
 
     # --- issue 6: events ---
-    def events(
-        self,
-        *,
-        actor: str | None = None,
-        type_: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        include_unreal: bool = False,
-        limit: int | None = None,
-        offset: int = 0,
-        modes: tuple[str, ...] | None = None,
-        min_confidence: float | None = None,
-        marked: bool = False,
-    ) -> list[dict]:
+    def events(self, *, include_unreal: bool = False, **filters) -> list[dict]:
         """Coded event mentions with their sentence and article; negated and
-        hypothetical acts only with ``include_unreal``; ``modes`` (factuality values,
-        store/events_query.MODES) and ``min_confidence`` filter further; events an
-        analyst marked wrong only with ``marked``."""
+        hypothetical acts only with ``include_unreal``. ``filters`` are those of
+        ``store.events_query.event_rows``: actor, type_, since, until, limit, offset,
+        modes (factuality values), min_confidence, marked (include events an analyst
+        marked wrong)."""
         from newsledger.store.events_query import event_rows
 
-        return event_rows(
-            self.store,
-            actor=actor,
-            type_=type_,
-            since=since,
-            until=until,
-            include_unreal=include_unreal,
-            limit=limit,
-            offset=offset,
-            modes=modes,
-            min_confidence=min_confidence,
-            marked=marked,
-        )
+        return event_rows(self.store, include_unreal=include_unreal, **filters)
 
-    def event_count(
-        self,
-        *,
-        type_: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        include_unreal: bool = False,
-        modes: tuple[str, ...] | None = None,
-        min_confidence: float | None = None,
-        marked: bool = False,
-        actor: str | None = None,
-    ) -> int:
-        """How many event mentions ``events`` would list."""
+    def event_count(self, *, include_unreal: bool = False, **filters) -> int:
+        """How many event mentions ``events`` would list (the same filters, no page)."""
         from newsledger.store.events_query import count_events
 
-        return count_events(
-            self.store,
-            type_=type_,
-            since=since,
-            until=until,
-            include_unreal=include_unreal,
-            modes=modes,
-            min_confidence=min_confidence,
-            marked=marked,
-            actor=actor,
-        )
+        return count_events(self.store, include_unreal=include_unreal, **filters)
 
     # --- issue 7: across reports ---
     def analysis_stale(self) -> bool:
