@@ -21,6 +21,13 @@ router = APIRouter(prefix="/api", tags=["read"])
 Limit = Annotated[int, Query(ge=1, le=1000, description="Items per page.")]
 MAX_OFFSET = 10**12  # SQLite integers are 64-bit: a larger number is a client error
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")]
+After = Annotated[
+    str | None,
+    Query(
+        max_length=2000,
+        description="The `cursor` of the previous page: the page after it (`offset` is then ignored).",
+    ),
+]
 Since = Annotated[str | None, Query(description="On or after YYYY[-MM[-DD]].")]
 Until = Annotated[
     str | None, Query(description="On or before YYYY[-MM[-DD]] (a month or year prefix includes all of it).")
@@ -49,6 +56,27 @@ def page(request: Request, rows: list[dict], limit: int, offset: int, total: int
     if offset + limit < total:
         nxt = str(request.url.include_query_params(offset=offset + limit, limit=limit))
     return {"total": total, "limit": limit, "offset": offset, "next": nxt, "items": linked(rows)}
+
+
+def keyset_page(request: Request, rows: list[dict], limit: int, offset: int, total: int, cursor) -> dict:
+    """A page read with one row more than ``limit`` (whether a next page exists, without counting
+    them all). ``total`` is exact up to paging.COUNT_CAP, negative past it ("at least"): then
+    ``total_exact`` is false. ``cursor`` (the last row's key) is the ``after`` of the next page,
+    which the ``next`` link carries: it starts there through the index, however deep."""
+    more, rows = len(rows) > limit, rows[:limit]
+    nxt = token = None
+    if more and rows:
+        token = cursor(rows[-1])
+        nxt = str(request.url.include_query_params(offset=offset + limit, limit=limit, after=token))
+    return {
+        "total": abs(total),
+        "total_exact": total >= 0,
+        "limit": limit,
+        "offset": offset,
+        "next": nxt,
+        "cursor": token,
+        "items": linked(rows),
+    }
 
 
 @router.get("", summary="What this API offers")
@@ -108,10 +136,11 @@ def quotes(
     until: Until = None,
     limit: Limit = 50,
     offset: Offset = 0,
+    after: After = None,
 ) -> dict:
-    from newsledger.store.queries import quotes_page
+    from newsledger.store.queries import quote_cursor, quotes_page
 
-    with open_ledger(request) as led:  # counted and cut in SQL: a page costs a page
+    with open_ledger(request) as led:  # counted (up to a cap) and cut in SQL: a page costs a page
         total, rows = quotes_page(
             led.store,
             speaker=clean_text(speaker),
@@ -119,10 +148,12 @@ def quotes(
             since=since,
             until=until,
             outlet=clean_text(outlet),
-            limit=limit,
+            limit=limit + 1,
             offset=offset,
+            after=after,
+            exact=False,
         )
-    return page(request, rows, limit, offset, total=total)
+    return keyset_page(request, rows, limit, offset, total, quote_cursor)
 
 
 @router.get("/events", summary="Coded event mentions (PLOVER)")
@@ -145,7 +176,10 @@ def events(
     marked: Annotated[bool, Query(description="Include events an analyst marked wrong.")] = False,
     limit: Limit = 50,
     offset: Offset = 0,
+    after: After = None,
 ) -> dict:
+    from newsledger.store.events_query import count_events, event_cursor, event_rows
+
     if min_confidence is None:
         min_confidence = 0.0 if include_unreal else DEFAULT_MIN_CONFIDENCE
     filters = dict(
@@ -157,10 +191,10 @@ def events(
         min_confidence=min_confidence,
         marked=marked,
     )
-    with open_ledger(request) as led:  # counted and cut in SQL, the actor filter too
-        total = led.event_count(**filters)
-        rows = led.events(**filters, limit=limit, offset=offset)
-    return page(request, rows, limit, offset, total=total)
+    with open_ledger(request) as led:  # counted (up to a cap) and cut in SQL, the actor filter too
+        total = count_events(led.store, **filters, exact=False)
+        rows = event_rows(led.store, **filters, limit=limit + 1, offset=offset, after=after)
+    return keyset_page(request, rows, limit, offset, total, event_cursor)
 
 
 @router.get("/merged-events", summary="Real-world events with their reports")
@@ -169,12 +203,17 @@ def merged_events(
     min_reports: Annotated[int, Query(ge=1, le=MAX_OFFSET)] = 1,
     limit: Limit = 50,
     offset: Offset = 0,
+    after: After = None,
 ) -> dict:
-    with open_ledger(request) as led:
-        rows = led.merged_events(min_reports=min_reports)
+    from newsledger.store.analysis_query import cluster_cursor, merged_events_page
+
+    with open_ledger(request) as led:  # the page's clusters, then the reports of those only
+        total, rows = merged_events_page(
+            led.store, min_reports=min_reports, limit=limit + 1, offset=offset, after=after
+        )
     for r in rows:
         linked(r["report_list"])
-    return page(request, rows, limit, offset)
+    return keyset_page(request, rows, limit, offset, total, cluster_cursor)
 
 
 @router.get("/actors", summary="Actors, most mentioned first")
@@ -228,13 +267,15 @@ def contradictions(
     marked: Annotated[bool, Query(description="Include those an analyst marked wrong.")] = False,
     limit: Limit = 50,
     offset: Offset = 0,
+    after: After = None,
 ) -> dict:
-    from newsledger.store.facets import with_marks
+    from newsledger.store.analysis_query import contradiction_cursor, contradictions_page
 
-    with open_ledger(request) as led:
-        rows = with_marks(led.store, "contradictions", led.contradictions())
-    rows = [r for r in rows if marked or r["mark"] != "wrong"]
-    return page(request, rows, limit, offset)
+    with open_ledger(request) as led:  # filtered and cut in SQL
+        total, rows = contradictions_page(
+            led.store, marked=marked, limit=limit + 1, offset=offset, after=after
+        )
+    return keyset_page(request, rows, limit, offset, total, contradiction_cursor)
 
 
 @router.get("/timeline", summary="Events, statements and dated facts in date order")

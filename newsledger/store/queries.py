@@ -10,6 +10,7 @@ from newsledger.errors import StoreError
 from newsledger.kb.names import fold
 from newsledger.store.db import Store
 from newsledger.store.feedback import wrong_ids
+from newsledger.store.paging import after_clause, capped_count, decode_cursor, encode_cursor
 from newsledger.store.state import cached
 
 _DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
@@ -54,7 +55,7 @@ _SPEAKER_EXTRA = (
     "WHERE attrs NOT LIKE '%\"co_speakers\": []%'"
 )
 _QUOTES_FROM = "FROM quotes q JOIN documents d ON d.id = q.doc_id"
-_QUOTES_ORDER = "ORDER BY q.sort_date, d.name, q.start"
+_QUOTES_ORDER = "ORDER BY q.sort_date, d.name, q.start, q.id"
 
 
 def quotes(
@@ -82,34 +83,94 @@ def quotes_page(
     limit=None,
     offset: int = 0,
     marked: bool = False,
+    after: str | None = None,
+    exact: bool = True,
 ) -> tuple[int, list[dict]]:
     """(how many quotes match, the page of them): filtered, counted and cut in SQL.
 
     The speaker's actors come from an index of folded names, so their quotes are read by
-    the speaker index; only unresolved speakers and co-speakers are checked by name."""
+    the speaker index; only unresolved speakers and co-speakers are checked by name.
+    ``after`` (a ``quote_cursor`` of the previous page's last row) starts the page there
+    through the date index instead of skipping ``offset`` rows. ``exact=False`` counts only up
+    to ``paging.COUNT_CAP`` (a negative total ``-cap`` says "more than cap")."""
     where, params = _quote_filters(store, speaker, search, since, until, outlet, marked)
     if where is None:
         return 0, []
+    if search and _frequent_words(store, search):
+        # words in many quotes: test each row walked in date order, where the list of every
+        # matching quote would be built and sorted
+        where = [_FTS_EACH if w == _FTS_IN else w for w in where]
     cond = (" WHERE " + " AND ".join(where)) if where else ""
-    # only the outlet filter reads the article: else the quote rows alone are counted, once
-    # per ledger state (a scan of every quote on a large ledger)
+    # only the outlet filter reads the article: else the quote rows alone are counted
     source = _QUOTES_FROM if outlet else "FROM quotes q"
-    total = cached(
-        store,
-        ("quotes", cond, tuple(params)),
-        lambda: store.db.execute(f"SELECT COUNT(*) {source}{cond}", params).fetchone()[0],
-    )
+    total = _count(store, ("quotes", cond, tuple(params)), f"{source}{cond}", params, exact)
+    if after:
+        more, more_params = after_clause(_QUOTE_KEY, decode_cursor(after, len(_QUOTE_KEY)))
+        where, params, offset = [*where, more], [*params, *more_params], 0
+        cond = " WHERE " + " AND ".join(where)
     page = (
         f" LIMIT {int(limit)} OFFSET {int(offset)}"
         if limit
         else (f" LIMIT -1 OFFSET {int(offset)}" if offset else "")
     )
+    if speaker and _frequent(store, params[:2], "quotes", "speaker_id"):
+        # a frequent speaker: walking the date index finds a page after a few hundred rows,
+        # where reading all its quotes by the speaker index would sort them all
+        cond = cond.replace("(q.speaker_id IN", "(+q.speaker_id IN", 1)
     rows = store.query(
         "SELECT q.*, d.name AS doc_name, d.outlet, d.published, d.title "
         f"{_QUOTES_FROM}{cond} {_QUOTES_ORDER}{page}",
         params,
     )
     return total, rows
+
+
+# The keyset of the quotes' order (the id breaks ties) and of its cursor.
+_QUOTE_KEY = ["q.sort_date", "d.name", "q.start", "q.id"]
+
+
+def quote_cursor(row: dict) -> str:
+    """The ``after`` of the page following ``row``."""
+    return encode_cursor([row.get("sort_date"), row["doc_name"], row["start"], row["id"]])
+
+
+def _count(store: Store, key: tuple, source_where: str, params: list, exact: bool) -> int:
+    """The exact count (kept per ledger state), or capped: ``-cap`` when there are more."""
+    if exact:
+        return cached(
+            store, key, lambda: store.db.execute(f"SELECT COUNT(*) {source_where}", params).fetchone()[0]
+        )
+    n, is_exact = capped_count(store.db, source_where, params)
+    return n if is_exact else -n
+
+
+_FTS_IN = "q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)"
+_FTS_EACH = "EXISTS (SELECT 1 FROM quotes_fts f WHERE quotes_fts MATCH ? AND f.rowid = q.id)"
+
+
+def _frequent_words(store: Store, search: str) -> bool:
+    n = store.db.execute(
+        f"SELECT COUNT(*) FROM (SELECT 1 FROM quotes_fts WHERE quotes_fts MATCH ? LIMIT {FREQUENT + 1})",
+        (_fts_phrase(search),),
+    ).fetchone()[0]
+    return n > FREQUENT
+
+
+FREQUENT = 2_000  # rows of one filter value past which a page walks the date index instead
+
+
+def _frequent(store: Store, id_params: list, table: str, column: str) -> bool:
+    """The actors of ``id_params`` (a JSON list, first parameter of the filter) hold more than
+    FREQUENT rows of ``table``: counted through the index, at most FREQUENT + 1 entries."""
+    ids = json.loads(id_params[0]) if id_params else []
+    if not ids:
+        return False
+    n = store.db.execute(
+        f"SELECT COUNT(*) FROM (SELECT 1 FROM {table} WHERE {column} IN "
+        f"(SELECT value FROM json_each(?)) LIMIT {FREQUENT + 1})",
+        (json.dumps(ids),),
+    ).fetchone()[0]
+    return n > FREQUENT
 
 
 def _quote_filters(store, speaker, search, since, until, outlet=None, marked=False):
@@ -132,7 +193,7 @@ def _quote_filters(store, speaker, search, since, until, outlet=None, marked=Fal
         )
         params += [json.dumps(sorted(ids)), json.dumps(extra)]
     if search:
-        where.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
+        where.append(_FTS_IN)
         params.append(_fts_phrase(search))
     if outlet:
         where.append("d.outlet = ?")
