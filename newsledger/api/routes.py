@@ -225,15 +225,20 @@ def actors(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict:
-    total: list[int] = []
-    with open_ledger(request) as led:  # filtered, counted and cut in SQL
-        rows = led.actors(
-            type=type, search=clean_text(q), limit=limit, offset=offset, total=total, marked=marked
+    from newsledger.store.actors_query import actors_page
+
+    with open_ledger(request) as led:  # filtered, counted (up to a cap) and cut in SQL
+        total, rows = actors_page(
+            led.store, type=type, search=clean_text(q), limit=limit + 1, offset=offset, marked=marked
         )
     for r in rows:
-        r["aliases"] = [a for a in (r.get("aliases") or "").split(", ") if a]
         r["actor"] = f"/api/actors/{r['id']}"
-    return page(request, rows, limit, offset, total=total[0])
+    more = len(rows) > limit
+    body = page(request, rows[:limit], limit, offset, total=abs(total))
+    body["total_exact"] = total >= 0
+    if more and total < 0:  # past the cap: the next link stays
+        body["next"] = str(request.url.include_query_params(offset=offset + limit, limit=limit))
+    return body
 
 
 @router.get("/actors/{name}", summary="The actors a name stands for, with their records")
@@ -286,8 +291,10 @@ def timeline(
     limit: Limit = 200,
     offset: Offset = 0,
 ) -> dict:
-    with open_ledger(request) as led:
-        return page(request, led.timeline(actor=actor, story=story), limit, offset)
+    from newsledger.api.timeline import timeline as rows_of
+
+    with open_ledger(request) as led:  # the actor's or story's records only
+        return page(request, rows_of(led.store, actor=actor, story=story), limit, offset)
 
 
 @router.get("/stance", summary="An actor's stance on tracked issues over time")

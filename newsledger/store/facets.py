@@ -12,7 +12,6 @@ Records an analyst marked wrong (store/feedback.py) leave every list and count u
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -297,7 +296,6 @@ def page(
     marked: bool = False,
 ) -> tuple[int, list[dict]]:
     """(how many rows the filters select, the page of them, each with its ``mark``)."""
-    _prepare(store, spec)
     order = order_by(spec, sort)
     built = _where(store, spec, filters, marked=marked)
     if built is None:
@@ -322,7 +320,6 @@ def page(
 
 def facet(store: Store, spec: ListSpec, column: str, filters: dict, *, top: int = 15, marked=False):
     """(value, count) pairs of one facet over the view, most frequent first."""
-    _prepare(store, spec)
     built = _where(store, spec, filters, skip=column, marked=marked)
     if built is None:
         return []
@@ -353,38 +350,6 @@ def with_marks(store: Store, kind: str | None, rows: list[dict]) -> list[dict]:
         m = marks.get(str(r["id"]))
         r["mark"], r["mark_note"] = (m["mark"], m["note"]) if m and m["mark"] != "cleared" else (None, None)
     return rows
-
-
-def _prepare(store: Store, spec: ListSpec) -> None:
-    if spec is ACTORS:
-        actor_counts(store)
-
-
-def actor_counts(store: Store) -> None:
-    """Mentions and articles per actor, kept in a table refreshed when the ledger changes:
-    counting every mention per page view is the slow part of the actors list at scale."""
-    state = json.dumps(
-        tuple(
-            store.db.execute(
-                "SELECT (SELECT written FROM analysis_state), (SELECT MAX(rowid) FROM mentions), "
-                "(SELECT COUNT(*) FROM mentions), (SELECT MAX(id) FROM actor_decisions)"
-            ).fetchone()
-        )
-    )
-    have = store.db.execute("SELECT state FROM actor_counts_state").fetchone()
-    if have and have[0] == state:
-        return
-    try:
-        with store.transaction():
-            store.db.execute("DELETE FROM actor_counts")
-            store.db.execute(
-                "INSERT INTO actor_counts (entity_id, mentions, articles) SELECT entity_id, COUNT(*), "
-                "COUNT(DISTINCT doc_id) FROM mentions WHERE entity_id IS NOT NULL GROUP BY entity_id"
-            )
-            store.db.execute("DELETE FROM actor_counts_state")
-            store.db.execute("INSERT INTO actor_counts_state (state) VALUES (?)", (state,))
-    except sqlite3.OperationalError:
-        pass  # a read-only ledger: the counts as last written
 
 
 def warm(store: Store, *, per_page: int = 50) -> None:

@@ -96,14 +96,22 @@ def quotes_page(
     where, params = _quote_filters(store, speaker, search, since, until, outlet, marked)
     if where is None:
         return 0, []
-    if search and _frequent_words(store, search):
-        # words in many quotes: test each row walked in date order, where the list of every
-        # matching quote would be built and sorted
-        where = [_FTS_EACH if w == _FTS_IN else w for w in where]
     cond = (" WHERE " + " AND ".join(where)) if where else ""
     # only the outlet filter reads the article: else the quote rows alone are counted
     source = _QUOTES_FROM if outlet else "FROM quotes q"
-    total = _count(store, ("quotes", cond, tuple(params)), f"{source}{cond}", params, exact)
+    if search and _frequent_words(store, search):
+        # words in many quotes: counted from the full-text index outwards (up to the cap),
+        # and each row walked in date order tested, where the list of every matching quote
+        # would be built and sorted
+        by_text = source.replace(
+            "FROM quotes q", "FROM quotes_fts CROSS JOIN quotes q ON q.id = quotes_fts.rowid"
+        )
+        at_text = cond.replace(_FTS_IN, "quotes_fts MATCH ?")
+        total = _count(store, ("quotes", cond, tuple(params)), f"{by_text}{at_text}", params, exact)
+        where = [_FTS_EACH if w == _FTS_IN else w for w in where]
+        cond = " WHERE " + " AND ".join(where)
+    else:
+        total = _count(store, ("quotes", cond, tuple(params)), f"{source}{cond}", params, exact)
     if after:
         more, more_params = after_clause(_QUOTE_KEY, decode_cursor(after, len(_QUOTE_KEY)))
         where, params, offset = [*where, more], [*params, *more_params], 0
@@ -203,38 +211,44 @@ def _quote_filters(store, speaker, search, since, until, outlet=None, marked=Fal
 
 
 class ActorNames:
-    """Each actor's folded name and aliases, and which actors hold each folded word."""
+    """The actors holding a name (``matching``, answered in SQL by store/spellings.py) and
+    the names and aliases of actors (``names.get``), read from the ledger as needed."""
 
-    def __init__(self, rows):
-        self.names: dict[str, list[str]] = {}
-        self.by_word: dict[str, set[str]] = {}
-        for r in rows:
-            names = [r["name"], *_json_list(r["aliases"])]
-            self.names[r["id"]] = names
-            for n in names:
-                for w in fold(n or "").split():
-                    self.by_word.setdefault(w, set()).add(r["id"])
+    def __init__(self, store: Store):
+        self.names = _Names(store)
+        self._store = store
 
     def matching(self, want: list[str]) -> set[str]:
         """Actors with a name or alias holding the folded words ``want`` in sequence."""
-        ids = set.intersection(*(self.by_word.get(w, set()) for w in want))
-        return {i for i in ids if any(_contains(fold(n or "").split(), want) for n in self.names[i])}
+        from newsledger.store.spellings import with_words
+
+        ids = with_words(self._store, want)
+        self.names.load(ids)
+        return ids
 
 
-_NAMES: dict[tuple, ActorNames] = {}
+class _Names:
+    """Each actor's name and aliases by id, read once per id (a batch per ``load``)."""
+
+    def __init__(self, store: Store):
+        self._store, self._got = store, {}
+
+    def load(self, ids) -> None:
+        todo = json.dumps([i for i in ids if i not in self._got])
+        for r in self._store.db.execute(
+            "SELECT id, name, aliases FROM entities WHERE id IN (SELECT value FROM json_each(?))", (todo,)
+        ):
+            self._got[r[0]] = [r[1], *_json_list(r[2])]
+
+    def get(self, eid, default=None):
+        if eid not in self._got:
+            self.load([eid])
+        return self._got.get(eid, default)
 
 
 def actor_names(store: Store) -> ActorNames:
-    """Built once per state of the ledger (per process): an article write or a change of
-    the actor table makes a new one."""
-    state = store.db.execute(
-        "SELECT (SELECT written FROM analysis_state), COUNT(*), MAX(rowid) FROM entities"
-    ).fetchone()
-    key = (store.path, *state, store.db.total_changes if store.path == ":memory:" else 0)
-    if key not in _NAMES:
-        _NAMES.clear()  # one ledger state at a time: memory stays bounded
-        _NAMES[key] = ActorNames(store.query("SELECT id, name, aliases FROM entities"))
-    return _NAMES[key]
+    """The actor names of the ledger as it is now (cheap: every question is a query)."""
+    return ActorNames(store)
 
 
 def _speaker_matches(names: ActorNames, row: dict, name: str) -> bool:
