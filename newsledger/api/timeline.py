@@ -52,7 +52,8 @@ def _records(store: Store, actor: str | None, story: str | None) -> dict[str, tu
     if actor:
         ids = _ids(naming(store, actor)) if fold(actor) else "[]"
         ev = (
-            f"(source_id IN {_EACH} OR target_id IN {_EACH} OR (source_id IS NULL AND source_name IS NOT NULL) "
+            f"(source_id IN {_EACH} OR target_id IN {_EACH} "
+            "OR (source_id IS NULL AND source_name IS NOT NULL) "
             "OR (target_id IS NULL AND target_name IS NOT NULL))"
         )
         qu = f"(speaker_id IN {_EACH} OR (speaker_id IS NULL AND speaker_name IS NOT NULL))"
