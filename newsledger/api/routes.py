@@ -58,6 +58,16 @@ def page(request: Request, rows: list[dict], limit: int, offset: int, total: int
     return {"total": total, "limit": limit, "offset": offset, "next": nxt, "items": linked(rows)}
 
 
+def capped_page(request: Request, rows: list[dict], limit: int, offset: int, total: int) -> dict:
+    """A page read with one row more than ``limit``; ``total`` as in ``keyset_page``."""
+    more, rows = len(rows) > limit, rows[:limit]
+    body = page(request, rows, limit, offset, total=abs(total))
+    body["total_exact"] = total >= 0
+    if more and not body["next"]:  # past the cap
+        body["next"] = str(request.url.include_query_params(offset=offset + limit, limit=limit))
+    return body
+
+
 def keyset_page(request: Request, rows: list[dict], limit: int, offset: int, total: int, cursor) -> dict:
     """A page read with one row more than ``limit`` (whether a next page exists, without counting
     them all). ``total`` is exact up to paging.COUNT_CAP, negative past it ("at least"): then
@@ -87,8 +97,11 @@ def index(request: Request) -> dict:
 
 @router.get("/stats", summary="Counts of what the ledger holds")
 def stats(request: Request) -> dict:
-    with open_ledger(request) as led:
-        return {**led.stats(), "pipeline_version": led.version, "model": led.model}
+    from newsledger.store.state import cached
+
+    with open_ledger(request) as led:  # counts of every table: once per ledger state
+        counts = cached(led.store, ("stats", led.version), led.stats)
+        return {**counts, "pipeline_version": led.version, "model": led.model}
 
 
 @router.get("/documents", summary="Articles, newest first (full-text search with q)")
@@ -101,15 +114,24 @@ def documents(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict:
-    with open_ledger(request) as led:
-        total, rows = led.documents(
-            outlet=outlet, since=since, until=until, search=clean_text(q), limit=limit, offset=offset
+    from newsledger.api.queries import documents as documents_page
+
+    with open_ledger(request) as led:  # counted up to a cap, read in order from an index
+        total, rows = documents_page(
+            led.store,
+            outlet=outlet,
+            since=since,
+            until=until,
+            search=clean_text(q),
+            limit=limit + 1,
+            offset=offset,
+            exact=False,
         )
     for r in rows:
         r["document"] = doc_link(r["id"])
         if "snippet" in r:
             r["snippet"] = r["snippet"].replace(HIT_START, "«").replace(HIT_END, "»")
-    return page(request, rows, limit, offset, total)
+    return capped_page(request, rows, limit, offset, total)
 
 
 @router.get("/documents/{key}", summary="One article with all its records")
@@ -233,12 +255,7 @@ def actors(
         )
     for r in rows:
         r["actor"] = f"/api/actors/{r['id']}"
-    more = len(rows) > limit
-    body = page(request, rows[:limit], limit, offset, total=abs(total))
-    body["total_exact"] = total >= 0
-    if more and total < 0:  # past the cap: the next link stays
-        body["next"] = str(request.url.include_query_params(offset=offset + limit, limit=limit))
-    return body
+    return capped_page(request, rows, limit, offset, total)
 
 
 @router.get("/actors/{name}", summary="The actors a name stands for, with their records")

@@ -4,7 +4,7 @@ Two tools the lists share (REST API, web UI, CLI):
 
 - ``capped_count``: how many rows match, counted only up to a cap (Datasette's way): on a
   ledger of a million quotes an exact count is a scan of the index per new filter
-  (~0.2 s per 1M rows), while a page costs a page. Past the cap a list says "10,000+".
+  (~0.2 s per 1M rows), while a page costs a page. Past the cap a list says "1,000+".
 - keyset cursors: an opaque token holding the sort key of a page's last row; the next page
   starts after it through the sort index (``after_clause``), where OFFSET would read and drop
   every row before the page.
@@ -17,7 +17,7 @@ import json
 
 from newsledger.errors import StoreError
 
-COUNT_CAP = 10_000
+COUNT_CAP = 1_000
 
 
 def capped_count(db, source_where: str, params, cap: int = COUNT_CAP) -> tuple[int, bool]:
