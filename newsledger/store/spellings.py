@@ -128,13 +128,29 @@ def containing(store: Store, text: str) -> set[str]:
     is by transliteration (the same key)."""
     unsaved = sync(store)
     f, k = fold(text), key(text)
-    ids = _sql_ids(store, "key = ? OR instr(folded, ?) > 0", [k, f], unsaved)
+    ids = _sql_ids(store, "key = ?", [k], unsaved) | _holding(store, f, unsaved, names_only=False)
     return ids | {e for e, names in unsaved.items() if any(k == pk or f in pf for pf, pk, _ in names)}
+
+
+def _holding(store: Store, f: str, unsaved: dict, *, names_only: bool) -> set[str]:
+    """Actors with a folded spelling holding ``f``: through the trigram index from three
+    characters on (any shorter text is in most names: a scan finds them as fast)."""
+    names = " AND NOT s.is_id" if names_only else ""
+    if len(f) >= 3:
+        sql = (
+            "SELECT DISTINCT s.entity_id FROM actor_spellings_text t JOIN actor_spellings s "
+            f"ON s.rowid = t.rowid WHERE actor_spellings_text MATCH ?{names}"
+        )
+        params = ['"' + f.replace('"', '""') + '"']
+    else:
+        sql = f"SELECT DISTINCT s.entity_id FROM actor_spellings s WHERE instr(s.folded, ?) > 0{names}"
+        params = [f]
+    return {r[0] for r in store.db.execute(sql, params)} - set(unsaved)
 
 
 def naming(store: Store, text: str) -> set[str]:
     """Actors with a name or alias (not the id) holding ``text`` (folded) anywhere."""
     unsaved = sync(store)
     f = fold(text)
-    ids = _sql_ids(store, "NOT is_id AND instr(folded, ?) > 0", [f], unsaved)
+    ids = _holding(store, f, unsaved, names_only=True)
     return ids | {e for e, names in unsaved.items() if any(f in pf for pf, _, i in names if not i)}

@@ -14,6 +14,17 @@ CREATE TABLE actor_spellings (
 );
 CREATE INDEX actor_spellings_entity ON actor_spellings(entity_id);
 CREATE INDEX actor_spellings_key ON actor_spellings(key);
+-- any part of a folded name (3 characters or more) found through trigrams, not a scan
+CREATE VIRTUAL TABLE actor_spellings_text USING fts5(
+    folded, content='actor_spellings', content_rowid='rowid', tokenize='trigram'
+);
+CREATE TRIGGER actor_spellings_ai AFTER INSERT ON actor_spellings BEGIN
+    INSERT INTO actor_spellings_text (rowid, folded) VALUES (NEW.rowid, NEW.folded);
+END;
+CREATE TRIGGER actor_spellings_ad AFTER DELETE ON actor_spellings BEGIN
+    INSERT INTO actor_spellings_text (actor_spellings_text, rowid, folded)
+    VALUES ('delete', OLD.rowid, OLD.folded);
+END;
 -- the words of the folded names (not ids): a word filter reads its candidates by index
 CREATE TABLE actor_words (word TEXT NOT NULL, entity_id TEXT NOT NULL);
 CREATE INDEX actor_words_word ON actor_words(word, entity_id);
