@@ -151,18 +151,11 @@ async def _warm_up(app: FastAPI):
 
     def load() -> None:
         from newsledger.kb import base
-        from newsledger.store.facets import warm
 
         base.default()
         KB_WARM.set()
-        try:  # then the lists' first pages and facets (store/facets.py keeps them)
-            store = Store(app.state.db_path, read_only=app.state.read_only)
-            try:
-                warm(store)
-            finally:
-                store.close()
-        except Exception:  # a warm-up is an optimisation: a failure shows at the first request
-            _log.exception("warming the lists up failed")
+        # the lists are not read ahead: each page reads an index, counts up to a cap and
+        # counts facets within a time budget (store/facets.py), so a first view is cheap
         LISTS_WARM.set()
 
     threading.Thread(target=load, name="newsledger-kb-warm-up", daemon=True).start()
