@@ -25,15 +25,16 @@ _CACHE_LOCK = threading.Lock()
 def ledger_state(store: Store) -> tuple:
     """What a list's counts depend on, read cheaply (max rowids, not counts): an article
     written, an analysis pass, a mark or an actor decision gives a new state."""
-    return tuple(
-        store.db.execute(
-            "SELECT (SELECT written || '/' || analyzed || '/' || COALESCE(analyzed_at, '') "
-            "FROM analysis_state), (SELECT MAX(rowid) FROM documents), (SELECT MAX(id) FROM quotes), "
-            "(SELECT MAX(id) FROM events), (SELECT MAX(id) FROM feedback), "
-            "(SELECT MAX(id) FROM actor_decisions), (SELECT MAX(rowid) FROM actor_links), "
-            "(SELECT MAX(id) FROM mentions)"
-        ).fetchone()
-    )
+    return tuple(store.db.execute(STATE_SQL).fetchone())
+
+
+STATE_SQL = (
+    "SELECT (SELECT written || '/' || analyzed || '/' || COALESCE(analyzed_at, '') "
+    "FROM analysis_state), (SELECT MAX(rowid) FROM documents), (SELECT MAX(id) FROM quotes), "
+    "(SELECT MAX(id) FROM events), (SELECT MAX(id) FROM feedback), "
+    "(SELECT MAX(id) FROM actor_decisions), (SELECT MAX(rowid) FROM actor_links), "
+    "(SELECT MAX(id) FROM mentions), (SELECT n FROM entity_rev)"
+)
 
 
 def cached(store: Store, key: tuple, compute: Callable):
