@@ -132,10 +132,15 @@ def actor_records(store: Store, actor_id: str, *, limit: int | None = None) -> d
         "WHERE q.speaker_id = ? ORDER BY q.sort_date, d.name, q.start" + page,
         (actor_id,),
     )
-    events = store.query(
+    # each side read in date order from its (side, date) index, cut, then the two merged: an
+    # OR of the sides would sort every event of a frequent actor
+    side = (
         f"SELECT e.*, {doc} FROM events e JOIN documents d ON d.id = e.doc_id "
-        "WHERE e.source_id = ? OR e.target_id = ? "
-        "ORDER BY e.sort_date, d.name, e.start" + page,
+        "WHERE e.{} = ? ORDER BY e.sort_date, d.name, e.start, e.id" + page
+    )
+    events = store.query(
+        f"SELECT * FROM ({side.format('source_id')}) UNION "
+        f"SELECT * FROM ({side.format('target_id')}) ORDER BY sort_date, doc_name, start, id" + page,
         (actor_id, actor_id),
     )
     stances = store.query(
@@ -150,10 +155,20 @@ def search_quotes(store: Store, search: str, *, limit: int = 20) -> list[dict]:
     """Quotes whose words or speaker match, with their article (home page search)."""
     if not clean_text(search):
         return []
+    phrase = fts_phrase(search)
+    many = store.db.execute(
+        "SELECT COUNT(*) FROM (SELECT 1 FROM quotes_fts WHERE quotes_fts MATCH ? LIMIT 2001)", (phrase,)
+    ).fetchone()[0]
+    # words in many quotes: the newest found walking the date index, testing each quote,
+    # where listing every match would sort them all
+    match = (
+        "EXISTS (SELECT 1 FROM quotes_fts f WHERE quotes_fts MATCH ? AND f.rowid = q.id)"
+        if many > 2000
+        else "q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)"
+    )
     return store.query(
         "SELECT q.*, d.name AS doc_name, d.outlet, d.published FROM quotes q "
-        "JOIN documents d ON d.id = q.doc_id "
-        "WHERE q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?) "
+        f"JOIN documents d ON d.id = q.doc_id WHERE {match} "
         "ORDER BY q.sort_date DESC, q.start LIMIT ?",
-        (fts_phrase(search), int(limit)),
+        (phrase, int(limit)),
     )

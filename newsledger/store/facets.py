@@ -354,7 +354,7 @@ def facet(
     if budget is None:
         rows = cached(store, key, lambda: store.db.execute(sql, params).fetchall())
     else:
-        rows = cached_within(store, key, lambda db: db.execute(sql, params).fetchall(), budget)
+        rows = cached_within(store, key, lambda st: st.db.execute(sql, params).fetchall(), budget)
         if rows is None:
             return None
     return [(v, n) for v, n in rows if v not in (None, "")]

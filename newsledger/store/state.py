@@ -58,17 +58,20 @@ _BACKGROUND = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsledger-c
 
 
 def cached_within(store: Store, key: tuple, compute: Callable, budget: float):
-    """``cached`` with a time budget: ``compute(db)`` is stopped after ``budget`` seconds and
+    """``cached`` with a time budget: ``compute(store)`` is stopped after ``budget`` seconds and
     None returned; it then runs to its end once in a background thread on its own read-only
     connection, and its result is kept for the ledger state it was read in."""
     if store.path == ":memory:":
-        return compute(store.db)
+        return compute(store)
     full = (store.path, ledger_state(store), *key)
     with _CACHE_LOCK:
         if full in _CACHE:
             _CACHE.move_to_end(full)
             return _CACHE[full]
-    value = _within(store.db, budget, compute)
+    with _PENDING_LOCK:
+        if full in _PENDING:  # being finished in the background: no second try meanwhile
+            return None
+    value = _within(store, budget, compute)
     if value is not None:
         _keep(full, value)
         return value
@@ -80,12 +83,13 @@ def cached_within(store: Store, key: tuple, compute: Callable, budget: float):
     return None
 
 
-def _within(db, budget: float, compute: Callable):
-    """compute(db), or None when it runs past ``budget`` seconds (SQLite interrupts it)."""
+def _within(store: Store, budget: float, compute: Callable):
+    """compute(store), or None when it runs past ``budget`` seconds (SQLite interrupts it)."""
+    db = store.db
     deadline = time.monotonic() + budget
     db.set_progress_handler(lambda: time.monotonic() > deadline, 20_000)
     try:
-        return compute(db)
+        return compute(store)
     except sqlite3.OperationalError as e:
         if "interrupted" not in str(e):
             raise
@@ -101,7 +105,7 @@ def _finish(path: str, key: tuple, compute: Callable) -> None:
         return
     try:
         full = (path, ledger_state(store), *key)
-        _keep(full, compute(store.db))
+        _keep(full, compute(store))
     except Exception:  # a count finished late is an optimisation: a failure shows nowhere
         pass
     finally:
