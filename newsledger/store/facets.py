@@ -20,7 +20,7 @@ from newsledger.kb.names import fold
 from newsledger.store.db import Store
 from newsledger.store.feedback import TABLES, wrong_ids
 from newsledger.store.paging import COUNT_CAP, capped_count
-from newsledger.store.queries import _fts_phrase, _quote_filters, actor_names, date_window
+from newsledger.store.queries import _fts_phrase, _quote_filters, actor_names, by_index, date_window
 from newsledger.store.state import cached, cached_within
 
 # A filter: SQL with one or more "?" (each gets the value), or value -> (SQL, params) / None
@@ -313,7 +313,7 @@ def page(
             lambda: store.db.execute(f"SELECT COUNT(*) {spec.source}{cond}", params).fetchone()[0],
         )
     else:
-        n, is_exact = capped_count(store.db, f"{spec.source}{cond}", params, cap=offset + COUNT_CAP)
+        n, is_exact = capped_count(store.db, f"{spec.source}{by_index(cond)}", params, cap=offset + COUNT_CAP)
         total = n if is_exact else -n
     cut = f" LIMIT {int(limit) if limit else -1} OFFSET {int(offset)}"
     sql = f"SELECT {spec.select} {spec.source}{cond}{order}{cut}"

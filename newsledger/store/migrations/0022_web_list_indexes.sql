@@ -14,3 +14,6 @@ DROP INDEX IF EXISTS events_source;
 CREATE INDEX events_source ON events(source_id, sort_date);
 DROP INDEX IF EXISTS events_target;
 CREATE INDEX events_target ON events(target_id, sort_date, source_id);
+-- Events of one type in the web list's order (undated last): the type index carries it.
+DROP INDEX IF EXISTS events_type;
+CREATE INDEX events_type ON events(type, sort_date IS NULL, sort_date, id);
