@@ -38,14 +38,30 @@ def actors_page(
         params.append(json.dumps(sorted(containing(store, search))))
     cond = " WHERE " + " AND ".join(where) if where else ""
     n, exact = capped_count(store.db, f"FROM entities e{cond}", params)
+    # the mentioned actors walked down the counts' index, then those never mentioned by name
+    also = (" AND " + " AND ".join(where)) if where else ""
     rows = store.query(
-        f"SELECT {_SELECT} {_FROM}{cond} ORDER BY mentions DESC, e.name "
-        f"LIMIT {int(limit)} OFFSET {int(offset)}",
+        f"SELECT {_SELECT} FROM actor_counts c JOIN entities e ON e.id = c.entity_id{cond} "
+        f"ORDER BY c.mentions DESC, e.name LIMIT {int(limit)} OFFSET {int(offset)}",
         params,
     )
+    if len(rows) < limit:
+        counted = offset + len(rows) if rows else _counted(store, cond, params)
+        rows += store.query(
+            f"SELECT {_SELECT} {_FROM} WHERE c.entity_id IS NULL{also} ORDER BY e.name "
+            f"LIMIT {int(limit) - len(rows)} OFFSET {max(0, int(offset) - counted)}",
+            params,
+        )
     for r in rows:
         try:
             r["aliases"] = json.loads(r.get("aliases") or "[]")
         except ValueError:
             r["aliases"] = []
     return (n if exact else -n), rows
+
+
+def _counted(store: Store, cond: str, params: list) -> int:
+    """How many mentioned actors the filters select (a page past all of them is asked)."""
+    return store.db.execute(
+        f"SELECT COUNT(*) FROM actor_counts c JOIN entities e ON e.id = c.entity_id{cond}", params
+    ).fetchone()[0]

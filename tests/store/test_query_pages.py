@@ -210,3 +210,17 @@ def _full_scan(step: str) -> bool:
     return (
         step.startswith("SCAN") and "USING" not in step and step.split()[1] in ("q", "e", "quotes", "events")
     )
+
+
+def test_actors_page_in_the_order_of_their_mentions_then_the_unmentioned_by_name(store):
+    for doc, eid in (("d1", "e2"), ("d2", "e2"), ("d1", "e1")):
+        add_mention(store, doc, eid)
+    store.db.execute(
+        "INSERT INTO entities (id, name, type, aliases) VALUES ('e0', 'Abe Zed', 'PERSON', '[]')"
+    )
+    every = ["e2", "e1", "e0", "e3"]  # 2 mentions, 1, then none: Abe Zed, Rúizville Council
+    assert [r["id"] for r in actors_page(store, limit=10)[1]] == every
+    for offset in range(4):
+        assert [r["id"] for r in actors_page(store, limit=2, offset=offset)[1]] == every[offset : offset + 2]
+    assert [r["id"] for r in actors_page(store, limit=2, offset=3, type="ORG")[1]] == []
+    assert [r["id"] for r in actors_page(store, search="ruiz")[1]] == ["e1", "e3"]
