@@ -1,7 +1,7 @@
 """A bounded load test on loopback: concurrent readers on pages and API calls while a
 writer posts articles; reports errors and latency percentiles.
 
-    python bench/load.py [--clients 50] [--seconds 60] [--model sm]
+    python bench/load.py [--clients 50] [--seconds 60] [--model sm] [--no-writer] [--workers N]
 
 The server is `newsledger serve` in a child process on 127.0.0.1 and a free port,
 over a fresh ledger; every request goes to that address only, and the run stops
@@ -123,7 +123,9 @@ def _pct(xs: list[float], p: int) -> float | None:
     return round(1000 * xs[min(len(xs) - 1, int(len(xs) * p / 100))], 1)
 
 
-def run(clients: int = 50, seconds: float = 60, model: str = "sm", writer: bool = True) -> dict:
+def run(
+    clients: int = 50, seconds: float = 60, model: str = "sm", writer: bool = True, workers: int = 1
+) -> dict:
     seconds = min(seconds, MAX_SECONDS)
     port = _free_port()
     with tempfile.TemporaryDirectory() as d:
@@ -147,6 +149,7 @@ def run(clients: int = 50, seconds: float = 60, model: str = "sm", writer: bool 
                 TOKEN,
                 "--log-level",
                 "warning",
+                *(["--workers", str(workers)] if workers > 1 else []),
             ],
             env=env,
             stdout=subprocess.DEVNULL,
@@ -166,7 +169,14 @@ def run(clients: int = 50, seconds: float = 60, model: str = "sm", writer: bool 
         finally:
             server.terminate()
             server.wait(timeout=30)
-    return {"clients": clients, "seconds": seconds, "model": model, "writer": writer, **out}
+    return {
+        "clients": clients,
+        "seconds": seconds,
+        "model": model,
+        "writer": writer,
+        "workers": workers,
+        **out,
+    }
 
 
 def _wait(base: str, server: subprocess.Popen, limit: float = 120) -> None:
@@ -189,8 +199,9 @@ def main() -> None:
     ap.add_argument("--seconds", type=float, default=60)
     ap.add_argument("--model", default="sm")
     ap.add_argument("--no-writer", action="store_true", help="Readers only, for comparison.")
+    ap.add_argument("--workers", type=int, default=1, help="serve --workers N")
     a = ap.parse_args()
-    print(json.dumps(run(a.clients, a.seconds, a.model, writer=not a.no_writer)))
+    print(json.dumps(run(a.clients, a.seconds, a.model, writer=not a.no_writer, workers=a.workers)))
 
 
 if __name__ == "__main__":

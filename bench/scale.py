@@ -28,27 +28,36 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 
 def endpoints(db) -> list[str]:
+    """Every list of the REST API, a page of 50, with the filters of issue 16."""
     top = db.execute(
         "SELECT speaker_id, speaker_name, COUNT(*) n FROM quotes GROUP BY 1 ORDER BY n DESC LIMIT 1"
     ).fetchone()
     tail = db.execute(
         "SELECT speaker_id, speaker_name, COUNT(*) n FROM quotes GROUP BY 1 ORDER BY n ASC LIMIT 1"
     ).fetchone()
+    month = db.execute("SELECT substr(MAX(sort_date), 1, 7) FROM events").fetchone()[0] or "2024"
+    word = db.execute("SELECT text FROM quotes WHERE id = (SELECT MAX(id) FROM quotes)").fetchone()[0]
+    word = max(word.split(), key=len).strip(".,;:\"'")
     top_word, tail_word = top[1].split()[-1], tail[1].split()[-1]
     return [
         "/api/stats",
         "/api/documents?limit=50",
+        f"/api/documents?q={word}&limit=50",
         "/api/quotes?limit=50",
         f"/api/quotes?speaker={top_word}&limit=50",
         f"/api/quotes?speaker={tail_word}&limit=50",
+        f"/api/quotes?q={word}&limit=50",
         "/api/events?limit=50",
         "/api/events?type=ASSAULT&limit=50",
+        f"/api/events?since={month}&until={month}&limit=50",
         f"/api/events?actor={top_word}&limit=50",
+        f"/api/events?actor={tail_word}&limit=50",
         f"/api/actors?q={tail_word}&limit=50",
         "/api/actors?limit=50",
-        f"/api/timeline?actor={tail_word}",
+        f"/api/timeline?actor={tail_word}&limit=50",
+        f"/api/timeline?actor={top_word}&limit=50",
         "/api/merged-events?limit=50",
-        "/api/contradictions",
+        "/api/contradictions?limit=50",
     ]
 
 
@@ -71,12 +80,21 @@ def measure(path: str, runs: int, only: str | None = None) -> dict:
             r = client.get(url)
             times.append(time.perf_counter() - t0)
             status = r.status_code
+            deep = r.json().get("next") if status == 200 and "cursor" in r.json() else None
         times.sort()
         out[url] = {
             "status": status,
             "p50_ms": round(1000 * statistics.median(times), 1),
             "p95_ms": round(1000 * times[min(len(times) - 1, int(0.95 * len(times)))], 1),
         }
+        if deep:  # the next page through its cursor, as a client pages on
+            t0 = time.perf_counter()
+            status = client.get(deep).status_code
+            out[url + " (next page, cursor)"] = {
+                "status": status,
+                "p50_ms": round(1000 * (time.perf_counter() - t0), 1),
+                "p95_ms": round(1000 * (time.perf_counter() - t0), 1),
+            }
     return out
 
 

@@ -87,6 +87,7 @@ def create_app(
     read_only: bool = False,
     allowed_hosts: Iterable[str] | None = LOOPBACK_NAMES,
     max_body: int = DEFAULT_MAX_BODY,
+    cache: bool = False,
 ) -> FastAPI:
     """The REST API under /api and (unless ``web=False``) the web UI under /.
 
@@ -96,7 +97,8 @@ def create_app(
     over ``max_body`` bytes is refused while it streams in (see api.security).
 
     The database is opened once here so a wrong path fails at start-up, not at
-    the first request; the spaCy model is loaded only when an article is posted."""
+    the first request; the spaCy model is loaded only when an article is posted. ``cache``
+    keeps read answers per ledger state (api/cache.py; ``serve`` turns it on)."""
     path = str(db_path or default_path())
     if path == ":memory:":
         # Every request opens its own connection, and each would see a new empty ledger.
@@ -131,6 +133,10 @@ def create_app(
         from newsledger.web import router as web_router
 
         app.include_router(web_router)
+    if cache:  # inside the Guard: hosts and writes are checked before any answer is replayed
+        from newsledger.api.cache import ResponseCache
+
+        app.add_middleware(ResponseCache, db_path=path)
     app.add_middleware(
         Guard,
         state=app.state,
@@ -151,18 +157,11 @@ async def _warm_up(app: FastAPI):
 
     def load() -> None:
         from newsledger.kb import base
-        from newsledger.store.facets import warm
 
         base.default()
         KB_WARM.set()
-        try:  # then the lists' first pages and facets (store/facets.py keeps them)
-            store = Store(app.state.db_path, read_only=app.state.read_only)
-            try:
-                warm(store)
-            finally:
-                store.close()
-        except Exception:  # a warm-up is an optimisation: a failure shows at the first request
-            _log.exception("warming the lists up failed")
+        # the lists are not read ahead: each page reads an index, counts up to a cap and
+        # counts facets within a time budget (store/facets.py), so a first view is cheap
         LISTS_WARM.set()
 
     threading.Thread(target=load, name="newsledger-kb-warm-up", daemon=True).start()
@@ -220,3 +219,15 @@ def _error(request: Request, status: int, code: str, message: str, **extra):
 
         return error_page(status, code, message)
     return JSONResponse(error_body(code, message, **extra), status_code=status)
+
+
+SERVE_CONFIG_ENV = "NEWSLEDGER_SERVE_CONFIG"
+
+
+def app_from_env() -> FastAPI:
+    """The app of one of ``serve --workers N``'s processes: uvicorn starts each from this
+    factory, with create_app's arguments as JSON in $NEWSLEDGER_SERVE_CONFIG."""
+    import json
+    import os
+
+    return create_app(**json.loads(os.environ[SERVE_CONFIG_ENV]))

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+
 from newsledger.store.db import RECORD_TABLES, Store
+from newsledger.store.paging import capped_count
 from newsledger.store.queries import date_window
 
 # Snippet markers: control characters no article contains, so each layer can turn
@@ -38,33 +41,66 @@ def fts_phrase(text: str) -> str:
 
 
 def documents(
-    store: Store, *, outlet=None, since=None, until=None, search=None, limit=None, offset=0
+    store: Store, *, outlet=None, since=None, until=None, search=None, limit=None, offset=0, exact=True
 ) -> tuple[int, list[dict]]:
-    """(total matching, one page) of articles, newest first; `search` is full text."""
+    """(total matching, one page) of articles, newest first; `search` is full text.
+    ``exact=False`` counts up to ``paging.COUNT_CAP`` (``-cap``: more than that). The page is
+    read in order from the documents_newest index (0019); words found in many articles are
+    tested row by row along it, where every match would be listed and sorted."""
     cols = ", ".join(f"d.{c}" for c in DOC_COLUMNS)
     counts = ", ".join(f"(SELECT count(*) FROM {t} WHERE doc_id = d.id) AS n_{t}" for t in COUNTED)
-    frm, where, params, snip = "FROM documents d", [], [], "NULL"
-    if clean_text(search):
-        frm += " JOIN documents_fts f ON f.rowid = d.rowid"
-        where.append("documents_fts MATCH ?")
-        params.append(fts_phrase(search))
-        snip = f"snippet(documents_fts, 1, '{HIT_START}', '{HIT_END}', '…', 16)"
+    where, params = [], []
+    phrase = fts_phrase(search) if clean_text(search) else None
+    if phrase:
+        where.append("d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
+        params.append(phrase)
     if outlet:
         where.append("d.outlet = ? COLLATE NOCASE")
         params.append(outlet)
     date_window(where, params, "d.published", since, until)
     cond = (" WHERE " + " AND ".join(where)) if where else ""
-    total = store.db.execute(f"SELECT count(*) {frm}{cond}", params).fetchone()[0]
+    if exact:
+        total = store.db.execute(f"SELECT count(*) FROM documents d{cond}", params).fetchone()[0]
+    else:
+        n, is_exact = capped_count(store.db, f"FROM documents d{cond}", params)
+        total = n if is_exact else -n
+    if phrase and _many(store, phrase):
+        cond = cond.replace(
+            "d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)",
+            "EXISTS (SELECT 1 FROM documents_fts f WHERE documents_fts MATCH ? AND f.rowid = d.rowid)",
+        )
     page = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
     rows = store.query(
-        f"SELECT {cols}, {counts}, {snip} AS snippet {frm}{cond} "
+        f"SELECT {cols}, {counts}, d.rowid AS rowid_ FROM documents d{cond} "
         f"ORDER BY d.published IS NULL, d.published DESC, d.name{page}",
         params,
     )
+    snippets = _snippets(store, phrase, [r["rowid_"] for r in rows]) if phrase else {}
     for r in rows:
-        if r["snippet"] is None:
-            del r["snippet"]
+        if r["rowid_"] in snippets:
+            r["snippet"] = snippets[r["rowid_"]]
+        del r["rowid_"]
     return total, rows
+
+
+def _many(store: Store, phrase: str, many: int = 2_000) -> bool:
+    n = store.db.execute(
+        f"SELECT COUNT(*) FROM (SELECT 1 FROM documents_fts WHERE documents_fts MATCH ? LIMIT {many + 1})",
+        (phrase,),
+    ).fetchone()[0]
+    return n > many
+
+
+def _snippets(store: Store, phrase: str, rowids: list[int]) -> dict[int, str]:
+    """The matched words in context, for the page's articles only."""
+    return {
+        r[0]: r[1]
+        for r in store.db.execute(
+            f"SELECT rowid, snippet(documents_fts, 1, '{HIT_START}', '{HIT_END}', '…', 16) "
+            "FROM documents_fts WHERE documents_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))",
+            (phrase, json.dumps(rowids)),
+        )
+    }
 
 
 def article(store: Store, key: str) -> dict | None:
@@ -96,10 +132,15 @@ def actor_records(store: Store, actor_id: str, *, limit: int | None = None) -> d
         "WHERE q.speaker_id = ? ORDER BY q.sort_date, d.name, q.start" + page,
         (actor_id,),
     )
-    events = store.query(
+    # each side read in date order from its (side, date) index, cut, then the two merged: an
+    # OR of the sides would sort every event of a frequent actor
+    side = (
         f"SELECT e.*, {doc} FROM events e JOIN documents d ON d.id = e.doc_id "
-        "WHERE e.source_id = ? OR e.target_id = ? "
-        "ORDER BY e.sort_date, d.name, e.start" + page,
+        "WHERE e.{} = ? ORDER BY e.sort_date, d.name, e.start, e.id" + page
+    )
+    events = store.query(
+        f"SELECT * FROM ({side.format('source_id')}) UNION "
+        f"SELECT * FROM ({side.format('target_id')}) ORDER BY sort_date, doc_name, start, id" + page,
         (actor_id, actor_id),
     )
     stances = store.query(
@@ -114,10 +155,20 @@ def search_quotes(store: Store, search: str, *, limit: int = 20) -> list[dict]:
     """Quotes whose words or speaker match, with their article (home page search)."""
     if not clean_text(search):
         return []
+    phrase = fts_phrase(search)
+    many = store.db.execute(
+        "SELECT COUNT(*) FROM (SELECT 1 FROM quotes_fts WHERE quotes_fts MATCH ? LIMIT 2001)", (phrase,)
+    ).fetchone()[0]
+    # words in many quotes: the newest found walking the date index, testing each quote,
+    # where listing every match would sort them all
+    match = (
+        "EXISTS (SELECT 1 FROM quotes_fts f WHERE quotes_fts MATCH ? AND f.rowid = q.id)"
+        if many > 2000
+        else "q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)"
+    )
     return store.query(
         "SELECT q.*, d.name AS doc_name, d.outlet, d.published FROM quotes q "
-        "JOIN documents d ON d.id = q.doc_id "
-        "WHERE q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?) "
+        f"JOIN documents d ON d.id = q.doc_id WHERE {match} "
         "ORDER BY q.sort_date DESC, q.start LIMIT ?",
-        (fts_phrase(search), int(limit)),
+        (phrase, int(limit)),
     )

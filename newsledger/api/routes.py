@@ -21,6 +21,13 @@ router = APIRouter(prefix="/api", tags=["read"])
 Limit = Annotated[int, Query(ge=1, le=1000, description="Items per page.")]
 MAX_OFFSET = 10**12  # SQLite integers are 64-bit: a larger number is a client error
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")]
+After = Annotated[
+    str | None,
+    Query(
+        max_length=2000,
+        description="The `cursor` of the previous page: the page after it (`offset` is then ignored).",
+    ),
+]
 Since = Annotated[str | None, Query(description="On or after YYYY[-MM[-DD]].")]
 Until = Annotated[
     str | None, Query(description="On or before YYYY[-MM[-DD]] (a month or year prefix includes all of it).")
@@ -51,6 +58,37 @@ def page(request: Request, rows: list[dict], limit: int, offset: int, total: int
     return {"total": total, "limit": limit, "offset": offset, "next": nxt, "items": linked(rows)}
 
 
+def capped_page(request: Request, rows: list[dict], limit: int, offset: int, total: int) -> dict:
+    """A page read with one row more than ``limit``; ``total`` as in ``keyset_page``."""
+    more, rows = len(rows) > limit, rows[:limit]
+    body = page(request, rows, limit, offset, total=abs(total))
+    body["total_exact"] = total >= 0
+    if more and not body["next"]:  # past the cap
+        body["next"] = str(request.url.include_query_params(offset=offset + limit, limit=limit))
+    return body
+
+
+def keyset_page(request: Request, rows: list[dict], limit: int, offset: int, total: int, cursor) -> dict:
+    """A page read with one row more than ``limit`` (whether a next page exists, without counting
+    them all). ``total`` is exact up to paging.COUNT_CAP, negative past it ("at least"): then
+    ``total_exact`` is false. ``cursor`` (the last row's key) is the ``after`` of the next page,
+    which the ``next`` link carries: it starts there through the index, however deep."""
+    more, rows = len(rows) > limit, rows[:limit]
+    nxt = token = None
+    if more and rows:
+        token = cursor(rows[-1])
+        nxt = str(request.url.include_query_params(offset=offset + limit, limit=limit, after=token))
+    return {
+        "total": abs(total),
+        "total_exact": total >= 0,
+        "limit": limit,
+        "offset": offset,
+        "next": nxt,
+        "cursor": token,
+        "items": linked(rows),
+    }
+
+
 @router.get("", summary="What this API offers")
 def index(request: Request) -> dict:
     paths = sorted(p for p in request.app.openapi()["paths"] if p.startswith("/api/"))
@@ -59,8 +97,12 @@ def index(request: Request) -> dict:
 
 @router.get("/stats", summary="Counts of what the ledger holds")
 def stats(request: Request) -> dict:
-    with open_ledger(request) as led:
-        return {**led.stats(), "pipeline_version": led.version, "model": led.model}
+    from newsledger.store.state import cached
+
+    with open_ledger(request) as led:  # counts of every table: once per ledger state
+        # keyed by the method too: another way of counting is another result
+        counts = cached(led.store, ("stats", led.version, type(led).stats), led.stats)
+        return {**counts, "pipeline_version": led.version, "model": led.model}
 
 
 @router.get("/documents", summary="Articles, newest first (full-text search with q)")
@@ -73,15 +115,24 @@ def documents(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict:
-    with open_ledger(request) as led:
-        total, rows = led.documents(
-            outlet=outlet, since=since, until=until, search=clean_text(q), limit=limit, offset=offset
+    from newsledger.api.queries import documents as documents_page
+
+    with open_ledger(request) as led:  # counted up to a cap, read in order from an index
+        total, rows = documents_page(
+            led.store,
+            outlet=outlet,
+            since=since,
+            until=until,
+            search=clean_text(q),
+            limit=limit + 1,
+            offset=offset,
+            exact=False,
         )
     for r in rows:
         r["document"] = doc_link(r["id"])
         if "snippet" in r:
             r["snippet"] = r["snippet"].replace(HIT_START, "«").replace(HIT_END, "»")
-    return page(request, rows, limit, offset, total)
+    return capped_page(request, rows, limit, offset, total)
 
 
 @router.get("/documents/{key}", summary="One article with all its records")
@@ -108,10 +159,11 @@ def quotes(
     until: Until = None,
     limit: Limit = 50,
     offset: Offset = 0,
+    after: After = None,
 ) -> dict:
-    from newsledger.store.queries import quotes_page
+    from newsledger.store.queries import quote_cursor, quotes_page
 
-    with open_ledger(request) as led:  # counted and cut in SQL: a page costs a page
+    with open_ledger(request) as led:  # counted (up to a cap) and cut in SQL: a page costs a page
         total, rows = quotes_page(
             led.store,
             speaker=clean_text(speaker),
@@ -119,10 +171,12 @@ def quotes(
             since=since,
             until=until,
             outlet=clean_text(outlet),
-            limit=limit,
+            limit=limit + 1,
             offset=offset,
+            after=after,
+            exact=False,
         )
-    return page(request, rows, limit, offset, total=total)
+    return keyset_page(request, rows, limit, offset, total, quote_cursor)
 
 
 @router.get("/events", summary="Coded event mentions (PLOVER)")
@@ -145,7 +199,10 @@ def events(
     marked: Annotated[bool, Query(description="Include events an analyst marked wrong.")] = False,
     limit: Limit = 50,
     offset: Offset = 0,
+    after: After = None,
 ) -> dict:
+    from newsledger.store.events_query import count_events, event_cursor, event_rows
+
     if min_confidence is None:
         min_confidence = 0.0 if include_unreal else DEFAULT_MIN_CONFIDENCE
     filters = dict(
@@ -157,10 +214,10 @@ def events(
         min_confidence=min_confidence,
         marked=marked,
     )
-    with open_ledger(request) as led:  # counted and cut in SQL, the actor filter too
-        total = led.event_count(**filters)
-        rows = led.events(**filters, limit=limit, offset=offset)
-    return page(request, rows, limit, offset, total=total)
+    with open_ledger(request) as led:  # counted (up to a cap) and cut in SQL, the actor filter too
+        total = count_events(led.store, **filters, exact=False)
+        rows = event_rows(led.store, **filters, limit=limit + 1, offset=offset, after=after)
+    return keyset_page(request, rows, limit, offset, total, event_cursor)
 
 
 @router.get("/merged-events", summary="Real-world events with their reports")
@@ -169,12 +226,17 @@ def merged_events(
     min_reports: Annotated[int, Query(ge=1, le=MAX_OFFSET)] = 1,
     limit: Limit = 50,
     offset: Offset = 0,
+    after: After = None,
 ) -> dict:
-    with open_ledger(request) as led:
-        rows = led.merged_events(min_reports=min_reports)
+    from newsledger.store.analysis_query import cluster_cursor, merged_events_page
+
+    with open_ledger(request) as led:  # the page's clusters, then the reports of those only
+        total, rows = merged_events_page(
+            led.store, min_reports=min_reports, limit=limit + 1, offset=offset, after=after
+        )
     for r in rows:
         linked(r["report_list"])
-    return page(request, rows, limit, offset)
+    return keyset_page(request, rows, limit, offset, total, cluster_cursor)
 
 
 @router.get("/actors", summary="Actors, most mentioned first")
@@ -186,15 +248,15 @@ def actors(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict:
-    total: list[int] = []
-    with open_ledger(request) as led:  # filtered, counted and cut in SQL
-        rows = led.actors(
-            type=type, search=clean_text(q), limit=limit, offset=offset, total=total, marked=marked
+    from newsledger.store.actors_query import actors_page
+
+    with open_ledger(request) as led:  # filtered, counted (up to a cap) and cut in SQL
+        total, rows = actors_page(
+            led.store, type=type, search=clean_text(q), limit=limit + 1, offset=offset, marked=marked
         )
     for r in rows:
-        r["aliases"] = [a for a in (r.get("aliases") or "").split(", ") if a]
         r["actor"] = f"/api/actors/{r['id']}"
-    return page(request, rows, limit, offset, total=total[0])
+    return capped_page(request, rows, limit, offset, total)
 
 
 @router.get("/actors/{name}", summary="The actors a name stands for, with their records")
@@ -228,13 +290,15 @@ def contradictions(
     marked: Annotated[bool, Query(description="Include those an analyst marked wrong.")] = False,
     limit: Limit = 50,
     offset: Offset = 0,
+    after: After = None,
 ) -> dict:
-    from newsledger.store.facets import with_marks
+    from newsledger.store.analysis_query import contradiction_cursor, contradictions_page
 
-    with open_ledger(request) as led:
-        rows = with_marks(led.store, "contradictions", led.contradictions())
-    rows = [r for r in rows if marked or r["mark"] != "wrong"]
-    return page(request, rows, limit, offset)
+    with open_ledger(request) as led:  # filtered and cut in SQL
+        total, rows = contradictions_page(
+            led.store, marked=marked, limit=limit + 1, offset=offset, after=after
+        )
+    return keyset_page(request, rows, limit, offset, total, contradiction_cursor)
 
 
 @router.get("/timeline", summary="Events, statements and dated facts in date order")
@@ -245,8 +309,10 @@ def timeline(
     limit: Limit = 200,
     offset: Offset = 0,
 ) -> dict:
-    with open_ledger(request) as led:
-        return page(request, led.timeline(actor=actor, story=story), limit, offset)
+    from newsledger.api.timeline import timeline as rows_of
+
+    with open_ledger(request) as led:  # the actor's or story's records only
+        return page(request, rows_of(led.store, actor=actor, story=story), limit, offset)
 
 
 @router.get("/stance", summary="An actor's stance on tracked issues over time")

@@ -78,8 +78,22 @@ def register(cli):
     default="info",
     show_default=True,
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Server processes answering in parallel (reads scale with the cores; each process "
+    "loads the spaCy model on its first posted article).",
+)
+@click.option(
+    "--no-cache",
+    "no_cache",
+    is_flag=True,
+    help="Compute every read again instead of keeping answers per ledger state.",
+)
 @click.pass_context
-def serve(ctx, host, port, model, token, read_only, allowed_hosts, max_body, log_level):
+def serve(ctx, host, port, model, token, read_only, allowed_hosts, max_body, log_level, workers, no_cache):
     """Serve the ledger: web UI at /, REST API at /api (docs at /api/docs)."""
     import uvicorn
 
@@ -87,19 +101,38 @@ def serve(ctx, host, port, model, token, read_only, allowed_hosts, max_body, log
 
     db = ctx.obj["db"]
     token = _token(db, host, token, read_only)
-    app = create_app(
-        db,
+    config = dict(
+        db_path=db,
         model=model,
         token=token,
         read_only=read_only,
-        allowed_hosts=_hosts(host, allowed_hosts),
+        allowed_hosts=sorted(_hosts(host, allowed_hosts)),
         max_body=max_body,
+        cache=not no_cache,
     )
+    app = create_app(**config)  # in this process too: a wrong ledger fails here, at once
     mode = "read-only" if read_only else "writes need the bearer token"
     click.echo(
         f"newsledger: {db} at http://{_url_host(host)}:{port}/  (API docs: /api/docs; {mode})", err=True
     )
-    uvicorn.run(app, host=host, port=port, log_level=log_level)
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, log_level=log_level)
+        return
+    import json
+    import os
+
+    from newsledger.api.app import SERVE_CONFIG_ENV
+
+    # each worker process builds its own app from the same arguments
+    os.environ[SERVE_CONFIG_ENV] = json.dumps(config)
+    uvicorn.run(
+        "newsledger.api.app:app_from_env",
+        factory=True,
+        host=host,
+        port=port,
+        log_level=log_level,
+        workers=workers,
+    )
 
 
 def _token(db: str, host: str, given: str | None, read_only: bool) -> str | None:

@@ -7,8 +7,8 @@ import json
 from newsledger.kb.names import fold
 from newsledger.store.db import Store
 from newsledger.store.feedback import wrong_ids
-from newsledger.store.queries import ActorNames, actor_names, date_window
-from newsledger.store.state import cached
+from newsledger.store.paging import after_clause, decode_cursor, encode_cursor
+from newsledger.store.queries import FREQUENT, ActorNames, _count, actor_names, date_window
 
 # The sentence is cut in SQL: a row never carries its whole article.
 _EVENT_SQL = (
@@ -17,7 +17,9 @@ _EVENT_SQL = (
     "substr(d.text, e.sent_start + 1, e.sent_end - e.sent_start) AS sent_text "
     "FROM events e JOIN documents d ON d.id = e.doc_id"
 )
-_ORDER = " ORDER BY e.sort_date, d.name, e.start"
+_ORDER = " ORDER BY e.sort_date, d.name, e.start, e.id"
+# The keyset of that order, for cursors (store/paging.py).
+_KEY = ["e.sort_date", "d.name", "e.start", "e.id"]
 
 # How the text holds an event (records.Event.factuality). Views count asserted events
 # unless asked for more (`--mode`).
@@ -81,15 +83,27 @@ def event_rows(
     modes: tuple[str, ...] | None = None,
     min_confidence: float | None = None,
     marked: bool = False,
+    after: str | None = None,
 ) -> list[dict]:
     """Event mentions with their article; filters combine. The date of an event is the
     date the text gives for it, else its article's publication date. Without an actor
     filter the page (limit, offset) is cut in SQL. ``modes`` (factuality values) when
     given replaces ``include_unreal``; ``min_confidence`` drops less confident rows;
-    events marked wrong by an analyst come only with ``marked``."""
+    events marked wrong by an analyst come only with ``marked``. ``after`` (``event_cursor``
+    of the previous page's last row) starts the page there through the date index."""
     where, params = _where(type_, since, until, include_unreal, modes, min_confidence, marked)
     if actor:
         where, params = _with_actor(store, actor, where, params)
+        if _frequent_actor(store, params):
+            # a frequent actor: walking the date index finds a page after a few hundred rows,
+            # where reading its rows by the actor indexes would sort them all
+            where = where.replace("(e.source_id IN", "(+e.source_id IN").replace(
+                "OR e.target_id IN", "OR +e.target_id IN"
+            )
+    if after:
+        more, more_params = after_clause(_KEY, decode_cursor(after, len(_KEY)))
+        where = (where + " AND " if where else " WHERE ") + more
+        params, offset = [*params, *more_params], 0
     sql = _EVENT_SQL + where + _ORDER
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
@@ -112,6 +126,24 @@ def event_rows(
     return rows
 
 
+def event_cursor(row: dict) -> str:
+    """The ``after`` of the page following ``row``."""
+    return encode_cursor([row.get("sort_date"), row["doc_name"], row["start"], row["id"]])
+
+
+def _frequent_actor(store: Store, params: list) -> bool:
+    """The actor's ids (the last three parameters of ``_with_actor``: ids, ids, names) are a
+    side of more than FREQUENT events, counted through the side indexes up to that."""
+    ids = params[-3]
+    n = store.db.execute(
+        "SELECT COUNT(*) FROM (SELECT 1 FROM events WHERE source_id IN (SELECT value FROM json_each(?)) "
+        f"UNION ALL SELECT 1 FROM events WHERE target_id IN (SELECT value FROM json_each(?)) "
+        f"LIMIT {FREQUENT + 1})",
+        (ids, ids),
+    ).fetchone()[0]
+    return n > FREQUENT
+
+
 def count_events(
     store: Store,
     *,
@@ -123,18 +155,15 @@ def count_events(
     min_confidence: float | None = None,
     marked: bool = False,
     actor: str | None = None,
+    exact: bool = True,
 ) -> int:
-    """How many event mentions the filters select."""
+    """How many event mentions the filters select; ``exact=False`` counts up to
+    ``paging.COUNT_CAP`` only (``-cap``: more than that)."""
     where, params = _where(type_, since, until, include_unreal, modes, min_confidence, marked)
     if actor:
         where, params = _with_actor(store, actor, where, params)
     # every filter reads the event row alone (its date is kept in it, 0018): no join to count
-    sql = "SELECT count(*) FROM events e" + where
-
-    def count() -> int:
-        return store.db.execute(sql, params).fetchone()[0]
-
-    return cached(store, ("events", where, tuple(params)), count)
+    return _count(store, ("events", where, tuple(params)), "FROM events e" + where, params, exact)
 
 
 def with_implied(store: Store, rows: list[dict]) -> list[dict]:

@@ -12,7 +12,6 @@ Records an analyst marked wrong (store/feedback.py) leave every list and count u
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -20,8 +19,9 @@ from newsledger.errors import StoreError
 from newsledger.kb.names import fold
 from newsledger.store.db import Store
 from newsledger.store.feedback import TABLES, wrong_ids
-from newsledger.store.queries import _fts_phrase, _quote_filters, actor_names, date_window
-from newsledger.store.state import cached
+from newsledger.store.paging import COUNT_CAP, capped_count
+from newsledger.store.queries import _fts_phrase, _quote_filters, actor_names, by_index, date_window
+from newsledger.store.state import cached, cached_within
 
 # A filter: SQL with one or more "?" (each gets the value), or value -> (SQL, params) / None
 # when nothing can match.
@@ -295,20 +295,26 @@ def page(
     limit: int | None = 50,
     offset: int = 0,
     marked: bool = False,
+    exact: bool = True,
 ) -> tuple[int, list[dict]]:
-    """(how many rows the filters select, the page of them, each with its ``mark``)."""
-    _prepare(store, spec)
+    """(how many rows the filters select, the page of them, each with its ``mark``).
+    ``exact=False`` counts only up to ``paging.COUNT_CAP`` rows past the page (a negative
+    count: at least that many), where an exact count is a scan of the whole view."""
     order = order_by(spec, sort)
     built = _where(store, spec, filters, marked=marked)
     if built is None:
         return 0, []
     cond, params = built
     key = (spec.name, _freeze(filters), marked)
-    total = cached(
-        store,
-        (*key, "total"),
-        lambda: store.db.execute(f"SELECT COUNT(*) {spec.source}{cond}", params).fetchone()[0],
-    )
+    if exact:
+        total = cached(
+            store,
+            (*key, "total"),
+            lambda: store.db.execute(f"SELECT COUNT(*) {spec.source}{cond}", params).fetchone()[0],
+        )
+    else:
+        n, is_exact = capped_count(store.db, f"{spec.source}{by_index(cond)}", params, cap=offset + COUNT_CAP)
+        total = n if is_exact else -n
     cut = f" LIMIT {int(limit) if limit else -1} OFFSET {int(offset)}"
     sql = f"SELECT {spec.select} {spec.source}{cond}{order}{cut}"
     rows = (
@@ -320,9 +326,22 @@ def page(
     return total, with_marks(store, spec.kind, rows)
 
 
-def facet(store: Store, spec: ListSpec, column: str, filters: dict, *, top: int = 15, marked=False):
-    """(value, count) pairs of one facet over the view, most frequent first."""
-    _prepare(store, spec)
+FACET_BUDGET = 0.04  # seconds a facet may count within a page view before it is left out
+
+
+def facet(
+    store: Store,
+    spec: ListSpec,
+    column: str,
+    filters: dict,
+    *,
+    top: int = 15,
+    marked=False,
+    budget: float | None = None,
+):
+    """(value, count) pairs of one facet over the view, most frequent first; None when the
+    count did not finish within ``budget`` seconds (Datasette's facet time limit): it is then
+    finished in the background, and a later view of the same ledger state shows it."""
     built = _where(store, spec, filters, skip=column, marked=marked)
     if built is None:
         return []
@@ -331,11 +350,13 @@ def facet(store: Store, spec: ListSpec, column: str, filters: dict, *, top: int 
         f"SELECT {spec.facets[column]} AS v, COUNT(*) AS n {spec.source}{cond} "
         f"GROUP BY v ORDER BY n DESC, v LIMIT {int(top)}"
     )
-    rows = cached(
-        store,
-        (spec.name, column, _freeze(filters), marked, top),
-        lambda: store.db.execute(sql, params).fetchall(),
-    )
+    key = (spec.name, column, _freeze(filters), marked, top)
+    if budget is None:
+        rows = cached(store, key, lambda: store.db.execute(sql, params).fetchall())
+    else:
+        rows = cached_within(store, key, lambda st: st.db.execute(sql, params).fetchall(), budget)
+        if rows is None:
+            return None
     return [(v, n) for v, n in rows if v not in (None, "")]
 
 
@@ -353,45 +374,3 @@ def with_marks(store: Store, kind: str | None, rows: list[dict]) -> list[dict]:
         m = marks.get(str(r["id"]))
         r["mark"], r["mark_note"] = (m["mark"], m["note"]) if m and m["mark"] != "cleared" else (None, None)
     return rows
-
-
-def _prepare(store: Store, spec: ListSpec) -> None:
-    if spec is ACTORS:
-        actor_counts(store)
-
-
-def actor_counts(store: Store) -> None:
-    """Mentions and articles per actor, kept in a table refreshed when the ledger changes:
-    counting every mention per page view is the slow part of the actors list at scale."""
-    state = json.dumps(
-        tuple(
-            store.db.execute(
-                "SELECT (SELECT written FROM analysis_state), (SELECT MAX(rowid) FROM mentions), "
-                "(SELECT COUNT(*) FROM mentions), (SELECT MAX(id) FROM actor_decisions)"
-            ).fetchone()
-        )
-    )
-    have = store.db.execute("SELECT state FROM actor_counts_state").fetchone()
-    if have and have[0] == state:
-        return
-    try:
-        with store.transaction():
-            store.db.execute("DELETE FROM actor_counts")
-            store.db.execute(
-                "INSERT INTO actor_counts (entity_id, mentions, articles) SELECT entity_id, COUNT(*), "
-                "COUNT(DISTINCT doc_id) FROM mentions WHERE entity_id IS NOT NULL GROUP BY entity_id"
-            )
-            store.db.execute("DELETE FROM actor_counts_state")
-            store.db.execute("INSERT INTO actor_counts_state (state) VALUES (?)", (state,))
-    except sqlite3.OperationalError:
-        pass  # a read-only ledger: the counts as last written
-
-
-def warm(store: Store, *, per_page: int = 50) -> None:
-    """Read the first page, count and facets of every list as a page view would, so the
-    first visitor after a start-up does not wait for the scans (~1-3 s per list at 10k
-    articles). The same arguments as web/lists.py: the same cache entries."""
-    for spec in LISTS.values():
-        page(store, spec, {}, limit=per_page)
-        for column in spec.facets:
-            facet(store, spec, column, {})

@@ -10,6 +10,7 @@ from newsledger.errors import StoreError
 from newsledger.kb.names import fold
 from newsledger.store.db import Store
 from newsledger.store.feedback import wrong_ids
+from newsledger.store.paging import after_clause, capped_count, decode_cursor, encode_cursor
 from newsledger.store.state import cached
 
 _DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
@@ -54,7 +55,7 @@ _SPEAKER_EXTRA = (
     "WHERE attrs NOT LIKE '%\"co_speakers\": []%'"
 )
 _QUOTES_FROM = "FROM quotes q JOIN documents d ON d.id = q.doc_id"
-_QUOTES_ORDER = "ORDER BY q.sort_date, d.name, q.start"
+_QUOTES_ORDER = "ORDER BY q.sort_date, d.name, q.start, q.id"
 
 
 def quotes(
@@ -82,23 +83,39 @@ def quotes_page(
     limit=None,
     offset: int = 0,
     marked: bool = False,
+    after: str | None = None,
+    exact: bool = True,
 ) -> tuple[int, list[dict]]:
     """(how many quotes match, the page of them): filtered, counted and cut in SQL.
 
     The speaker's actors come from an index of folded names, so their quotes are read by
-    the speaker index; only unresolved speakers and co-speakers are checked by name."""
+    the speaker index; only unresolved speakers and co-speakers are checked by name.
+    ``after`` (a ``quote_cursor`` of the previous page's last row) starts the page there
+    through the date index instead of skipping ``offset`` rows. ``exact=False`` counts only up
+    to ``paging.COUNT_CAP`` (a negative total ``-cap`` says "more than cap")."""
     where, params = _quote_filters(store, speaker, search, since, until, outlet, marked)
     if where is None:
         return 0, []
     cond = (" WHERE " + " AND ".join(where)) if where else ""
-    # only the outlet filter reads the article: else the quote rows alone are counted, once
-    # per ledger state (a scan of every quote on a large ledger)
+    # only the outlet filter reads the article: else the quote rows alone are counted
     source = _QUOTES_FROM if outlet else "FROM quotes q"
-    total = cached(
-        store,
-        ("quotes", cond, tuple(params)),
-        lambda: store.db.execute(f"SELECT COUNT(*) {source}{cond}", params).fetchone()[0],
-    )
+    if search and _frequent_words(store, search):
+        # words in many quotes: counted from the full-text index outwards (up to the cap),
+        # and each row walked in date order tested, where the list of every matching quote
+        # would be built and sorted
+        by_text = source.replace(
+            "FROM quotes q", "FROM quotes_fts CROSS JOIN quotes q ON q.id = quotes_fts.rowid"
+        )
+        at_text = cond.replace(_FTS_IN, "quotes_fts MATCH ?")
+        total = _count(store, ("quotes", cond, tuple(params)), f"{by_text}{at_text}", params, exact)
+        where = [_FTS_EACH if w == _FTS_IN else w for w in where]
+        cond = " WHERE " + " AND ".join(where)
+    else:
+        total = _count(store, ("quotes", cond, tuple(params)), f"{source}{by_index(cond)}", params, exact)
+    if after:
+        more, more_params = after_clause(_QUOTE_KEY, decode_cursor(after, len(_QUOTE_KEY)))
+        where, params, offset = [*where, more], [*params, *more_params], 0
+        cond = " WHERE " + " AND ".join(where)
     page = (
         f" LIMIT {int(limit)} OFFSET {int(offset)}"
         if limit
@@ -110,6 +127,60 @@ def quotes_page(
         params,
     )
     return total, rows
+
+
+# The keyset of the quotes' order (the id breaks ties) and of its cursor.
+_QUOTE_KEY = ["q.sort_date", "d.name", "q.start", "q.id"]
+
+
+def quote_cursor(row: dict) -> str:
+    """The ``after`` of the page following ``row``."""
+    return encode_cursor([row.get("sort_date"), row["doc_name"], row["start"], row["id"]])
+
+
+def _count(store: Store, key: tuple, source_where: str, params: list, exact: bool) -> int:
+    """The exact count (kept per ledger state), or capped: ``-cap`` when there are more."""
+    if exact:
+        return cached(
+            store, key, lambda: store.db.execute(f"SELECT COUNT(*) {source_where}", params).fetchone()[0]
+        )
+    n, is_exact = capped_count(store.db, source_where, params)
+    return n if is_exact else -n
+
+
+def by_index(cond: str) -> str:
+    """A filter counted (in no order) through the speaker index again: only a page walks the
+    date index for a frequent speaker."""
+    return cond.replace("(+q.speaker_id IN", "(q.speaker_id IN")
+
+
+_FTS_IN = "q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)"
+_FTS_EACH = "EXISTS (SELECT 1 FROM quotes_fts f WHERE quotes_fts MATCH ? AND f.rowid = q.id)"
+
+
+def _frequent_words(store: Store, search: str) -> bool:
+    n = store.db.execute(
+        f"SELECT COUNT(*) FROM (SELECT 1 FROM quotes_fts WHERE quotes_fts MATCH ? LIMIT {FREQUENT + 1})",
+        (_fts_phrase(search),),
+    ).fetchone()[0]
+    return n > FREQUENT
+
+
+FREQUENT = 2_000  # rows of one filter value past which a page walks the date index instead
+
+
+def _frequent(store: Store, id_params: list, table: str, column: str) -> bool:
+    """The actors of ``id_params`` (a JSON list, first parameter of the filter) hold more than
+    FREQUENT rows of ``table``: counted through the index, at most FREQUENT + 1 entries."""
+    ids = json.loads(id_params[0]) if id_params else []
+    if not ids:
+        return False
+    n = store.db.execute(
+        f"SELECT COUNT(*) FROM (SELECT 1 FROM {table} WHERE {column} IN "
+        f"(SELECT value FROM json_each(?)) LIMIT {FREQUENT + 1})",
+        (json.dumps(ids),),
+    ).fetchone()[0]
+    return n > FREQUENT
 
 
 def _quote_filters(store, speaker, search, since, until, outlet=None, marked=False):
@@ -127,12 +198,16 @@ def _quote_filters(store, speaker, search, since, until, outlet=None, marked=Fal
             for r in store.query(_SPEAKER_EXTRA)
             if r["speaker_id"] not in ids and _speaker_matches(names, r, speaker)
         ]
+        # a frequent speaker ("+": not by its index): walking the date index finds a page after
+        # a few hundred rows, where reading all its quotes by the speaker index sorts them all
+        walk = "+" if _frequent(store, [json.dumps(sorted(ids))], "quotes", "speaker_id") else ""
         where.append(
-            "(q.speaker_id IN (SELECT value FROM json_each(?)) OR q.id IN (SELECT value FROM json_each(?)))"
+            f"({walk}q.speaker_id IN (SELECT value FROM json_each(?)) "
+            "OR q.id IN (SELECT value FROM json_each(?)))"
         )
         params += [json.dumps(sorted(ids)), json.dumps(extra)]
     if search:
-        where.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
+        where.append(_FTS_IN)
         params.append(_fts_phrase(search))
     if outlet:
         where.append("d.outlet = ?")
@@ -142,38 +217,44 @@ def _quote_filters(store, speaker, search, since, until, outlet=None, marked=Fal
 
 
 class ActorNames:
-    """Each actor's folded name and aliases, and which actors hold each folded word."""
+    """The actors holding a name (``matching``, answered in SQL by store/spellings.py) and
+    the names and aliases of actors (``names.get``), read from the ledger as needed."""
 
-    def __init__(self, rows):
-        self.names: dict[str, list[str]] = {}
-        self.by_word: dict[str, set[str]] = {}
-        for r in rows:
-            names = [r["name"], *_json_list(r["aliases"])]
-            self.names[r["id"]] = names
-            for n in names:
-                for w in fold(n or "").split():
-                    self.by_word.setdefault(w, set()).add(r["id"])
+    def __init__(self, store: Store):
+        self.names = _Names(store)
+        self._store = store
 
     def matching(self, want: list[str]) -> set[str]:
         """Actors with a name or alias holding the folded words ``want`` in sequence."""
-        ids = set.intersection(*(self.by_word.get(w, set()) for w in want))
-        return {i for i in ids if any(_contains(fold(n or "").split(), want) for n in self.names[i])}
+        from newsledger.store.spellings import with_words
+
+        ids = with_words(self._store, want)
+        self.names.load(ids)
+        return ids
 
 
-_NAMES: dict[tuple, ActorNames] = {}
+class _Names:
+    """Each actor's name and aliases by id, read once per id (a batch per ``load``)."""
+
+    def __init__(self, store: Store):
+        self._store, self._got = store, {}
+
+    def load(self, ids) -> None:
+        todo = json.dumps([i for i in ids if i not in self._got])
+        for r in self._store.db.execute(
+            "SELECT id, name, aliases FROM entities WHERE id IN (SELECT value FROM json_each(?))", (todo,)
+        ):
+            self._got[r[0]] = [r[1], *_json_list(r[2])]
+
+    def get(self, eid, default=None):
+        if eid not in self._got:
+            self.load([eid])
+        return self._got.get(eid, default)
 
 
 def actor_names(store: Store) -> ActorNames:
-    """Built once per state of the ledger (per process): an article write or a change of
-    the actor table makes a new one."""
-    state = store.db.execute(
-        "SELECT (SELECT written FROM analysis_state), COUNT(*), MAX(rowid) FROM entities"
-    ).fetchone()
-    key = (store.path, *state, store.db.total_changes if store.path == ":memory:" else 0)
-    if key not in _NAMES:
-        _NAMES.clear()  # one ledger state at a time: memory stays bounded
-        _NAMES[key] = ActorNames(store.query("SELECT id, name, aliases FROM entities"))
-    return _NAMES[key]
+    """The actor names of the ledger as it is now (cheap: every question is a query)."""
+    return ActorNames(store)
 
 
 def _speaker_matches(names: ActorNames, row: dict, name: str) -> bool:

@@ -13,6 +13,7 @@ from urllib.parse import quote
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
+from starlette.concurrency import run_in_threadpool
 
 from newsledger.api.app import ApiError, NotFound, open_ledger
 from newsledger.api.security import form_write
@@ -83,8 +84,14 @@ def feedback_page(request: Request, kind: str, record_id: str):
 async def feedback_post(request: Request):
     f = await form_write(request)
     kind, rid = f.get("kind", ""), f.get("id", "")
-    with open_ledger(request) as led:
-        fb.mark(led.store, kind, rid, f.get("mark", ""), note=f.get("note") or None, by=f.get("by") or None)
+
+    def write() -> None:  # in the thread pool: the event loop never waits on the ledger
+        with open_ledger(request) as led:
+            fb.mark(
+                led.store, kind, rid, f.get("mark", ""), note=f.get("note") or None, by=f.get("by") or None
+            )
+
+    await run_in_threadpool(write)
     return RedirectResponse(f"/feedback/{quote(kind)}/{quote(rid, safe='')}", status_code=303)
 
 
@@ -146,13 +153,20 @@ async def _decide(request: Request, action: str, *fields: str):
     from newsledger.kb import decisions
 
     f = await form_write(request)
-    with open_ledger(request) as led:
-        try:
-            d = getattr(decisions, action)(
-                led.store, *(f.get(k, "") for k in fields), by=f.get("by") or None, note=f.get("note") or None
-            )
-        except decisions.DecisionError as e:
-            raise ApiError(e.message, code="NL-API-INPUT") from None
+
+    def decide() -> dict:  # in the thread pool: a merge rewrites many rows
+        with open_ledger(request) as led:
+            try:
+                return getattr(decisions, action)(
+                    led.store,
+                    *(f.get(k, "") for k in fields),
+                    by=f.get("by") or None,
+                    note=f.get("note") or None,
+                )
+            except decisions.DecisionError as e:
+                raise ApiError(e.message, code="NL-API-INPUT") from None
+
+    d = await run_in_threadpool(decide)
     return RedirectResponse(f"/actor/{quote(d['actor'], safe='')}", status_code=303)
 
 

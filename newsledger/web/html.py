@@ -113,8 +113,13 @@ def offsets(r: dict) -> str:
 
 
 def pager(path: str, params: dict, total: int, limit: int, offset: int) -> str:
+    """Links to the pages around this one; a negative ``total`` is a count stopped at a cap
+    (store/paging.py): "of 1,000+"."""
+    more = total < 0
+    total = abs(total)
+    shown = f"{total:,}+" if more else f"{total}"
     parts = [
-        f'<span class="muted">{offset + 1 if total else 0}–{min(offset + limit, total)} of {total}</span>'
+        f'<span class="muted">{offset + 1 if total else 0}–{min(offset + limit, total)} of {shown}</span>'
     ]
     if offset > 0:
         parts.append(link(path, "← previous", **params, offset=max(0, offset - limit) or None))

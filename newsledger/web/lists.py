@@ -241,7 +241,13 @@ def facets_html(store, view: ListView, params: dict, filters: dict, marked: bool
     path = "/" + view.spec.name
     out = []
     for column in view.spec.facets:
-        pairs = F.facet(store, view.spec, column, filters, marked=marked)
+        pairs = F.facet(store, view.spec, column, filters, marked=marked, budget=F.FACET_BUDGET)
+        if pairs is None:  # too long to count within a page view: finished in the background
+            out.append(
+                f"<div class='facet'><h3>{esc(column)}</h3><p class='muted'>still counting: "
+                "reload in a moment</p></div>"
+            )
+            continue
         if not pairs:
             continue
         items = []
@@ -276,7 +282,13 @@ def render(request: Request, name: str) -> HTMLResponse:
     offset = _offset(request)
     with open_ledger(request) as led:
         total, rows = F.page(
-            led.store, view.spec, filters, sort=params["sort"] or None, offset=offset, marked=marked
+            led.store,
+            view.spec,
+            filters,
+            sort=params["sort"] or None,
+            offset=offset,
+            marked=marked,
+            exact=False,
         )
         if view.prepare:
             rows = view.prepare(led.store, rows)

@@ -9,10 +9,12 @@ from fastapi.responses import HTMLResponse
 
 from newsledger.api.app import open_ledger
 from newsledger.store.queries import date_window
+from newsledger.store.state import cached_within
 from newsledger.web.html import esc, form, page, table
 from newsledger.web.mapsvg import svg
 
 router = APIRouter(include_in_schema=False)
+MAP_BUDGET = 0.15  # seconds the counts may take within a page view
 GEO = "json_extract(en.attrs, '$.geo.lat') AS lat, json_extract(en.attrs, '$.geo.lon') AS lon"
 
 
@@ -25,7 +27,7 @@ def event_points(store, type_: str | None, since: str | None, until: str | None)
     date_window(where, params, "e.sort_date", since, until)
     rows = store.query(
         f"SELECT e.location AS name, COUNT(*) AS count, {GEO} FROM events e "
-        "JOIN documents d ON d.id = e.doc_id JOIN entities en ON en.name = e.location "
+        "JOIN entities en ON en.name = e.location "
         f"WHERE {' AND '.join(where)} GROUP BY e.location",
         params,
     )
@@ -36,9 +38,11 @@ def place_points(store, since: str | None, until: str | None) -> list[dict]:
     """Places the reports name, with coordinates, by the number of articles naming them."""
     where, params = ["m.label IN ('GPE', 'LOC', 'FAC')"], []
     date_window(where, params, "d.published", since, until)
+    # the articles are read only for their dates
+    docs = "JOIN documents d ON d.id = m.doc_id " if since or until else ""
     rows = store.query(
         f"SELECT en.name AS name, COUNT(DISTINCT m.doc_id) AS count, {GEO} FROM mentions m "
-        "JOIN documents d ON d.id = m.doc_id JOIN entities en ON en.id = m.entity_id "
+        f"{docs}JOIN entities en ON en.id = m.entity_id "
         f"WHERE {' AND '.join(where)} GROUP BY en.id",
         params,
     )
@@ -54,10 +58,15 @@ def map_page(
     until: str = "",
 ):
     with open_ledger(request) as led:
-        if show == "places":
-            points = place_points(led.store, since or None, until or None)
-        else:
-            points = event_points(led.store, type or None, since or None, until or None)
+
+        def count(store) -> list[dict]:
+            if show == "places":
+                return place_points(store, since or None, until or None)
+            return event_points(store, type or None, since or None, until or None)
+
+        # counted over every event or mention: within a time budget, else finished in the
+        # background and shown from the next view of this ledger state (store/state.py)
+        points = cached_within(led.store, ("map", show, type, since, until), count, MAP_BUDGET)
     params = dict(show=show, type=type, since=since, until=until)
     controls = form(
         "/map",
@@ -69,6 +78,8 @@ def map_page(
         ],
         params,
     )
+    if points is None:
+        return page("Map", controls + "<p class='muted'>still counting the places: reload in a moment</p>")
     what = "articles naming it" if show == "places" else "events there"
     rows = sorted(points, key=lambda p: -p["count"])
     listing = table(

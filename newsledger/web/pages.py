@@ -11,7 +11,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from newsledger.api.app import NotFound, open_ledger
-from newsledger.api.queries import HIT_END, HIT_START, clean_text, search_quotes
+from newsledger.api.queries import HIT_END, HIT_START, clean_text, documents, search_quotes
 from newsledger.store.state import cached
 from newsledger.web import marks
 from newsledger.web.html import (
@@ -100,12 +100,16 @@ def home(request: Request, q: str = ""):
         # counts and a search scan whole tables: read once per ledger state (store/facets.py)
         store = led.store
         counts = cached(store, ("stats",), led.stats)
+        # articles counted up to a cap (paging.py): "1,000+" on a large ledger
         if clean_text(q):
-            total, docs = cached(store, ("home", q), lambda: led.documents(search=q, limit=20))
+            total, docs = cached(
+                store, ("home", q), lambda: documents(store, search=q, limit=20, exact=False)
+            )
             quotes = cached(store, ("home-quotes", q), lambda: search_quotes(store, q, limit=20))
         else:
-            total, docs = cached(store, ("home",), lambda: led.documents(limit=10))
+            total, docs = cached(store, ("home",), lambda: documents(store, limit=10, exact=False))
             quotes = None
+        total = f"{-total:,}+" if total < 0 else total
         with_leads(store, docs)
     items = "".join(f"<li><b>{v}</b>{esc(k)}</li>" for k, v in counts.items())
     body = [f'<ul class="counts">{items}</ul>']

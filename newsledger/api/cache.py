@@ -1,0 +1,151 @@
+"""Answers to reads kept per ledger state: an in-process LRU, ETags and single flight.
+
+A GET of a list or a page gives the same bytes until the ledger changes (store/state.py
+says when: an article written, an analysis pass, a mark, an actor decision). The first
+request of a URL in a state is computed (concurrent ones for the same URL wait for it
+instead of computing it again); the next ones are answered from memory, and a client that
+sends back the ETag gets 304 Not Modified. The state is read on a connection kept per
+thread (a few index lookups), in the thread pool: never on the event loop.
+
+Only the read routes listed in ``CACHED`` are kept; writes, the event stream, forms and
+error answers never are. ``create_app(cache=True)`` (what ``serve`` does) turns it on.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import sqlite3
+import threading
+from collections import OrderedDict
+
+from anyio import to_thread
+
+# the read routes kept: exact paths, and paths under a prefix (one record's page)
+CACHED = frozenset(
+    (
+        "/",
+        "/api/stats",
+        "/api/documents",
+        "/api/quotes",
+        "/api/events",
+        "/api/merged-events",
+        "/api/actors",
+        "/api/stories",
+        "/api/contradictions",
+        "/api/timeline",
+        "/api/stance",
+        "/api/framing",
+        "/articles",
+        "/quotes",
+        "/events",
+        "/merged-events",
+        "/actors",
+        "/contradictions",
+        "/stories",
+        "/map",
+    )
+)
+CACHED_UNDER = ("/api/documents/", "/api/actors/", "/article/", "/actor/", "/story/")
+MAX_ENTRIES = 512
+MAX_BYTES = 64 * 2**20  # all kept bodies together
+MAX_BODY = 2 * 2**20  # a larger answer is not kept
+
+
+def cacheable(path: str) -> bool:
+    return path in CACHED or path.startswith(CACHED_UNDER)
+
+
+class ResponseCache:
+    """Pure ASGI middleware in front of the routes (behind the Guard's host and write checks)."""
+
+    def __init__(self, app, *, db_path: str):
+        self.app, self.db_path = app, db_path
+        self.kept: OrderedDict[tuple, tuple] = OrderedDict()
+        self.size = 0
+        self.flights: dict[tuple, asyncio.Future] = {}
+        self.local = threading.local()
+        self.hits = self.misses = 0
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope["method"] != "GET" or not cacheable(scope.get("path", "")):
+            return await self.app(scope, receive, send)
+        state = await to_thread.run_sync(self._state)
+        if state is None:  # the ledger cannot be read here: answer as if there were no cache
+            return await self.app(scope, receive, send)
+        key = (scope["path"], scope.get("query_string", b""), state)
+        etag = b'"' + hashlib.sha1(repr(key).encode()).hexdigest()[:20].encode() + b'"'
+        headers = dict(scope.get("headers", []))
+        if headers.get(b"if-none-match") == etag:
+            await send({"type": "http.response.start", "status": 304, "headers": [(b"etag", etag)]})
+            return await send({"type": "http.response.body", "body": b""})
+        kept = self._get(key)
+        if kept is None and key in self.flights:  # the same URL is being computed: wait for it
+            kept = await asyncio.shield(self.flights[key])
+        if kept is not None:
+            self.hits += 1
+            return await _replay(send, kept)
+        self.misses += 1
+        flight = asyncio.get_running_loop().create_future()
+        self.flights[key] = flight
+        try:
+            kept = await self._compute(scope, receive, send, etag)
+            if kept is not None:
+                self._put(key, kept)
+        finally:
+            self.flights.pop(key, None)
+            flight.set_result(kept)
+
+    async def _compute(self, scope, receive, send, etag: bytes):
+        """Run the route, passing its answer on; (status, headers, body) when it may be kept."""
+        start, body, ok = None, [], True
+
+        async def capture(message):
+            nonlocal start, ok
+            if message["type"] == "http.response.start":
+                ok = message["status"] == 200
+                if ok:
+                    message = {**message, "headers": [*message.get("headers", []), (b"etag", etag)]}
+                start = message
+            elif message["type"] == "http.response.body" and ok:
+                body.append(message.get("body", b""))
+                ok = sum(map(len, body)) <= MAX_BODY
+            await send(message)
+
+        await self.app(scope, receive, capture)
+        if not ok or start is None:
+            return None
+        return start["status"], start["headers"], b"".join(body)
+
+    def _get(self, key):
+        kept = self.kept.get(key)
+        if kept is not None:
+            self.kept.move_to_end(key)
+        return kept
+
+    def _put(self, key, kept) -> None:
+        self.kept[key] = kept
+        self.size += len(kept[2])
+        while len(self.kept) > MAX_ENTRIES or self.size > MAX_BYTES:
+            _, old = self.kept.popitem(last=False)
+            self.size -= len(old[2])
+
+    def _state(self):
+        """The ledger's state (store/state.py) on this thread's own read-only connection."""
+        from newsledger.store.state import STATE_SQL
+
+        db = getattr(self.local, "db", None)
+        try:
+            if db is None:
+                db = sqlite3.connect(f"file:{self.db_path}?mode=ro", uri=True, timeout=30)
+                self.local.db = db
+            return tuple(db.execute(STATE_SQL).fetchone())
+        except sqlite3.Error:
+            self.local.db = None
+            return None
+
+
+async def _replay(send, kept) -> None:
+    status, headers, body = kept
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
