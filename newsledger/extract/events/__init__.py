@@ -19,6 +19,7 @@ from newsledger.extract.events import args as A
 from newsledger.extract.events import context as C
 from newsledger.extract.events import sides as SD
 from newsledger.extract.events import statements as S
+from newsledger.extract.events.calibration import probability
 from newsledger.extract.events.coder import (
     Hit,
     code_demand,
@@ -29,7 +30,7 @@ from newsledger.extract.events.coder import (
 )
 
 # (the submodule `lexicon` stays the package's attribute: its loader is imported renamed)
-from newsledger.extract.events.lexicon import calibrated, coding, intent_code, refusal_code, word_sets
+from newsledger.extract.events.lexicon import coding, intent_code, refusal_code, word_sets
 from newsledger.extract.events.lexicon import lexicon as _lexicon
 from newsledger.extract.lexicon import word_list
 from newsledger.records import Event
@@ -344,7 +345,7 @@ def _record(ex, hit, sent, src, tgt, denied: bool = False) -> Event:
         and C.hearsay(ex, hit.trigger, src.id if src else None, c.quad_class in (2, 4)),
     )
     exclude = {src.start} if src is not None else set()  # the place that acts is no venue
-    return Event(
+    ev = Event(
         ex.article.id,
         start,
         end,
@@ -365,7 +366,7 @@ def _record(ex, hit, sent, src, tgt, denied: bool = False) -> Event:
         sent_start=sent.start_char,
         sent_end=sent.end_char,
         extractor=NAME,
-        confidence=round(calibrated(conf, c.type, src is None, tgt is None), 3),
+        confidence=round(conf, 3),
         raw_confidence=round(conf, 3),
         trigger=hit.trigger.text,
         recoded_from=recoded,
@@ -374,6 +375,8 @@ def _record(ex, hit, sent, src, tgt, denied: bool = False) -> Event:
         target_text=_written(ex, tgt),
         factuality=mode,
     )
+    # what the record says (how its sides are written, its trigger, ...) weighs its odds
+    return replace(ev, confidence=round(probability(vars(ev)), 3))
 
 
 def _written(ex: Extraction, actor) -> str | None:
