@@ -182,3 +182,22 @@ def test_a_place_the_kb_does_not_know_stands_for_the_country_it_is_said_to_be_in
 )
 def test_a_similar_act_echoes_only_a_like_act_just_before(analyse_text, text):
     assert len(analyse_text(text).events) == 1
+
+
+@pytest.mark.parametrize(
+    "text, target_text",
+    [
+        # a place or thing an act is done to, whose phrase names who holds it
+        (
+            "Israeli helicopters shelled positions of the Palestinian security forces.",
+            "Palestinian security forces",
+        ),
+        ("Burundian militiamen attacked a camp for Congolese refugees.", "Congolese refugees"),
+        ("Israeli tanks fired shells at targets in Jericho.", "Jericho"),
+        # a place whose phrase names no holder stays the target
+        ("Israeli helicopters shelled the positions.", "positions"),
+    ],
+)
+def test_the_holder_of_a_place_acted_on_is_the_target(analyse_text, text, target_text):
+    got = _coded(analyse_text, text)
+    assert [(g[0], g[4]) for g in got] == [("ASSAULT", target_text)]

@@ -485,7 +485,11 @@ def _party_through(ex: Extraction, hit: Hit):
         return tok
     a = A.resolve(ex, tok)
     if a is not None and SD.allowed(a, hit.coding.quad_class):
-        return tok
+        # a place or thing whose phrase names who holds it ("shelled positions OF the
+        # security forces", "PALESTINIAN positions", "a camp FOR refugees", "targets IN
+        # Jericho"): the act is done to them
+        owner = _party_in(ex, tok, _OWNER_PREPS, events_too=False) if SD.kind(a) == "place" else None
+        return owner or tok
     # "dialogue at the forum OF X": a noun's setting is no party of its act
     preps = _THROUGH_PREPS if hit.nominal else _THROUGH_PREPS + ("of", "at")
     return _party_in(ex, tok, preps, events_too=True) or tok
@@ -494,6 +498,8 @@ def _party_through(ex: Extraction, hit: Hit):
 # Where a phrase that names no party names one: its owner ("a fresh offer FROM
 # Afghanistan", "FRENCH mediation", "the US President's demand"), its party.
 _THROUGH_PREPS = ("with", "against", "on", "to", "into", "from", "for")
+# Where a place or thing an act is done to names its holder.
+_OWNER_PREPS = ("of", "for", "in")
 # Where an act with no object names its party: "gave aid TO X", "agreed WITH X".
 _PARTY_PREPS = ("to", "with", "against", "from", "for", "into", "on")
 
