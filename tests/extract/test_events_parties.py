@@ -201,3 +201,23 @@ def test_a_similar_act_echoes_only_a_like_act_just_before(analyse_text, text):
 def test_the_holder_of_a_place_acted_on_is_the_target(analyse_text, text, target_text):
     got = _coded(analyse_text, text)
     assert [(g[0], g[4]) for g in got] == [("ASSAULT", target_text)]
+
+
+def test_a_passive_verb_sharing_an_active_subject_is_done_to_it(analyse_text):
+    # "He took her captive ... and WAS ARRESTED": he is arrested, not the arrester
+    got = _coded(analyse_text, "Brian Nichols took her captive and was arrested in August.")
+    assert ("COERCE", None, "Brian Nichols") in [(g[0], g[3], g[4]) for g in got]
+    assert all(g[3] != "Brian Nichols" for g in got if g[0] == "COERCE")
+
+
+def test_a_reduced_relative_participle_is_done_to_its_noun(nlp):
+    # the parser reads "the woman ACCUSED of killing" as a clause (ccomp) with the woman as
+    # its subject: she is the one accused
+    doc = nlp("Kenneth Dorsey says the woman accused of killing two co-workers is a good person.")
+    verb = next(t for t in doc if t.lower_ == "accused")
+    assert verb.dep_ == "ccomp"
+    subj, passive = A.subject_of(verb)
+    assert (subj.text, passive) == ("woman", True)
+    # a main verb the tagger took for a participle keeps its subject as the doer
+    doc = nlp("Hundreds of students protested against the government in Nairobi.")
+    assert A.subject_of(next(t for t in doc if t.lower_ == "protested"))[1] is False
