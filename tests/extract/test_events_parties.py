@@ -221,3 +221,24 @@ def test_a_reduced_relative_participle_is_done_to_its_noun(nlp):
     # a main verb the tagger took for a participle keeps its subject as the doer
     doc = nlp("Hundreds of students protested against the government in Nairobi.")
     assert A.subject_of(next(t for t in doc if t.lower_ == "protested"))[1] is False
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a gerund under a preposition of a passive clause is done to that clause's subject
+        (
+            "Jared Allen was suspended for four games after being charged with DUI twice.",
+            ("ACCUSE", None, "Jared Allen"),
+        ),
+    ],
+)
+def test_the_party_of_a_charge_is_the_person_charged(analyse_text, text, expected):
+    got = _coded(analyse_text, text)
+    assert [(g[0], g[3], g[4]) for g in got if g[0] == "ACCUSE"] == [expected]
+
+
+def test_a_charge_named_with_a_preposition_is_no_party(analyse_text):
+    got = _coded(analyse_text, "The suspension came a year after being charged with DUI by the NFL.")
+    # the charge ("DUI", an organisation's acronym to the entity stage) was the target
+    assert [(g[0], g[3], g[4]) for g in got] == [("ACCUSE", "NFL", None)]

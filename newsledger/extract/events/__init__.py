@@ -454,14 +454,25 @@ def _headline_line(tok, text: str | None = None) -> bool:
             return False  # a text of one line is no headline of another
         hi = len(text)
     line = text[lo:hi].rstrip()
-    after = text[hi:].lstrip()
-    if not line or line[-1] in _CLOSING or after[:1].islower():
+    if not line or line[-1] in _CLOSING or _continued(text, hi):
         return False
     words = [w for w in line.split() if w[0].isalnum()]
     if len(words) <= _HEADLINE_WORDS:
         return True  # "Man charged with murdering mother and sister in Cumbria"
     long = [w for w in words if len(w) > 3 and w[0].isalpha()]
     return bool(long) and sum(w[0].isupper() for w in long) >= len(long) / 2
+
+
+def _continued(text: str, hi: int) -> bool:
+    """Whether the line after a line break goes on with its sentence: it starts in lower
+    case and is prose itself (it closes a sentence, or is long), not a dateline or byline
+    under a headline ("on February 4 , 2009")."""
+    after = text[hi:].lstrip()
+    if not after[:1].islower():
+        return False
+    end = after.find("\n")
+    nxt = (after if end < 0 else after[:end]).rstrip()
+    return nxt[-1:] in _CLOSING or len(nxt.split()) > _HEADLINE_WORDS
 
 
 # A line this short without closing punctuation is a headline in sentence case too;
@@ -500,6 +511,7 @@ def _party_through(ex: Extraction, hit: Hit):
 _THROUGH_PREPS = ("with", "against", "on", "to", "into", "from", "for")
 # Where a place or thing an act is done to names its holder.
 _OWNER_PREPS = ("of", "for", "in")
+_PERSON_PREPS = ("against",)
 # Where an act with no object names its party: "gave aid TO X", "agreed WITH X".
 _PARTY_PREPS = ("to", "with", "against", "from", "for", "into", "on")
 
@@ -538,8 +550,11 @@ def _party_of_act(ex: Extraction, hit: Hit):
         return None
     heads = [tok] + [c for c in tok.children if c.dep_ in ("xcomp", "dobj")]
     heads += [g for h in heads[1:] for g in h.children if g.dep_ in ("dobj",)]
+    # an act done to a person names the charge, not a party, with its prepositions
+    # ("charged WITH DUI", "arrested FOR murder", "convicted OF fraud")
+    preps = _PERSON_PREPS if SD.person_act(hit.coding.cameo) else _PARTY_PREPS
     for h in heads:
-        found = _party_in(ex, h, _PARTY_PREPS)
+        found = _party_in(ex, h, preps)
         if found is not None and found.i != (hit.source.i if hit.source is not None else -1):
             return found
     return None

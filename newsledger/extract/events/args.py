@@ -493,6 +493,15 @@ def subject_of(verb):
             seen += 1
             continue
         if (
+            own_passive
+            and verb.dep_ == "pcomp"
+            and verb.head.dep_ == "prep"
+            and verb.head.head.pos_ in ("VERB", "AUX")
+        ):
+            verb = verb.head.head  # "was suspended AFTER BEING CHARGED": who was suspended
+            seen += 1
+            continue
+        if (
             verb.dep_ == "acl"
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
             and verb.head.head.pos_ in ("VERB", "AUX")
