@@ -108,11 +108,15 @@ def _generic(verb) -> bool:
     return verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+_TRIGGER_POS = frozenset(("VERB", "AUX", "NOUN", "ADJ"))
+
+
 def _hits(sent, ex: Extraction) -> list[Hit]:
     hits, consumed = [], set()
     toks = list(sent)  # Token objects made once for both passes
     for tok in toks:
-        if _inside_name(tok, ex):
+        # only verbs, nouns and adjectives can be triggers: the name check is the dearer one
+        if tok.pos_ not in _TRIGGER_POS or _inside_name(tok, ex):
             continue
         if _verbal(tok) and not _generic(tok):
             # a threat or accusation the statement makes outranks the verb's own code
