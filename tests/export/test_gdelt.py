@@ -105,7 +105,7 @@ def _reports(tmp_path, sources):
                 source_name=src,
                 target_id="petrovic",
                 target_name="Ivan Petrovic",
-                confidence=0.9 if k == 0 else 0.65,
+                confidence=0.9 if k == 0 else 0.75,  # all above the default (0.7)
                 trigger="assassination",
             )
             st._insert("events", {f: getattr(rec, f) for f in rec.__dataclass_fields__})
