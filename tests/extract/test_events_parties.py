@@ -182,3 +182,63 @@ def test_a_place_the_kb_does_not_know_stands_for_the_country_it_is_said_to_be_in
 )
 def test_a_similar_act_echoes_only_a_like_act_just_before(analyse_text, text):
     assert len(analyse_text(text).events) == 1
+
+
+@pytest.mark.parametrize(
+    "text, target_text",
+    [
+        # a place or thing an act is done to, whose phrase names who holds it
+        (
+            "Israeli helicopters shelled positions of the Palestinian security forces.",
+            "Palestinian security forces",
+        ),
+        ("Burundian militiamen attacked a camp for Congolese refugees.", "Congolese refugees"),
+        ("Israeli tanks fired shells at targets in Jericho.", "Jericho"),
+        # a place whose phrase names no holder stays the target
+        ("Israeli helicopters shelled the positions.", "positions"),
+    ],
+)
+def test_the_holder_of_a_place_acted_on_is_the_target(analyse_text, text, target_text):
+    got = _coded(analyse_text, text)
+    assert [(g[0], g[4]) for g in got] == [("ASSAULT", target_text)]
+
+
+def test_a_passive_verb_sharing_an_active_subject_is_done_to_it(analyse_text):
+    # "He took her captive ... and WAS ARRESTED": he is arrested, not the arrester
+    got = _coded(analyse_text, "Brian Nichols took her captive and was arrested in August.")
+    assert ("COERCE", None, "Brian Nichols") in [(g[0], g[3], g[4]) for g in got]
+    assert all(g[3] != "Brian Nichols" for g in got if g[0] == "COERCE")
+
+
+def test_a_reduced_relative_participle_is_done_to_its_noun(nlp):
+    # the parser reads "the woman ACCUSED of killing" as a clause (ccomp) with the woman as
+    # its subject: she is the one accused
+    doc = nlp("Kenneth Dorsey says the woman accused of killing two co-workers is a good person.")
+    verb = next(t for t in doc if t.lower_ == "accused")
+    assert verb.dep_ == "ccomp"
+    subj, passive = A.subject_of(verb)
+    assert (subj.text, passive) == ("woman", True)
+    # a main verb the tagger took for a participle keeps its subject as the doer
+    doc = nlp("Hundreds of students protested against the government in Nairobi.")
+    assert A.subject_of(next(t for t in doc if t.lower_ == "protested"))[1] is False
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a gerund under a preposition of a passive clause is done to that clause's subject
+        (
+            "Jared Allen was suspended for four games after being charged with DUI twice.",
+            ("ACCUSE", None, "Jared Allen"),
+        ),
+    ],
+)
+def test_the_party_of_a_charge_is_the_person_charged(analyse_text, text, expected):
+    got = _coded(analyse_text, text)
+    assert [(g[0], g[3], g[4]) for g in got if g[0] == "ACCUSE"] == [expected]
+
+
+def test_a_charge_named_with_a_preposition_is_no_party(analyse_text):
+    got = _coded(analyse_text, "The suspension came a year after being charged with DUI by the NFL.")
+    # the charge ("DUI", an organisation's acronym to the entity stage) was the target
+    assert [(g[0], g[3], g[4]) for g in got] == [("ACCUSE", "NFL", None)]

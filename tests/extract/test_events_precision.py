@@ -34,6 +34,10 @@ def test_which_lines_are_headlines(nlp):
     )
     assert not _headline_line(first_verb("Yvonne Hiller Was Charged With Murder.\nPolice said so."))
     assert not _headline_line(first_verb("Yvonne Hiller Charged With Murder"))
+    # a date line under a headline does not continue it
+    assert _headline_line(
+        first_verb("Jamal Williams Charged For DUI\non February 4 , 2009\nWilliams was held.")
+    )
 
 
 def test_an_active_participle_keeps_the_doer_of_a_passive_clause(analyse_text):

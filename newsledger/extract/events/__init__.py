@@ -19,6 +19,7 @@ from newsledger.extract.events import args as A
 from newsledger.extract.events import context as C
 from newsledger.extract.events import sides as SD
 from newsledger.extract.events import statements as S
+from newsledger.extract.events.calibration import probability
 from newsledger.extract.events.coder import (
     Hit,
     code_demand,
@@ -29,7 +30,7 @@ from newsledger.extract.events.coder import (
 )
 
 # (the submodule `lexicon` stays the package's attribute: its loader is imported renamed)
-from newsledger.extract.events.lexicon import calibrated, coding, intent_code, refusal_code, word_sets
+from newsledger.extract.events.lexicon import coding, intent_code, refusal_code, word_sets
 from newsledger.extract.events.lexicon import lexicon as _lexicon
 from newsledger.extract.lexicon import word_list
 from newsledger.records import Event
@@ -107,11 +108,15 @@ def _generic(verb) -> bool:
     return verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+_TRIGGER_POS = frozenset(("VERB", "AUX", "NOUN", "ADJ"))
+
+
 def _hits(sent, ex: Extraction) -> list[Hit]:
     hits, consumed = [], set()
     toks = list(sent)  # Token objects made once for both passes
     for tok in toks:
-        if _inside_name(tok, ex):
+        # only verbs, nouns and adjectives can be triggers: the name check is the dearer one
+        if tok.pos_ not in _TRIGGER_POS or _inside_name(tok, ex):
             continue
         if _verbal(tok) and not _generic(tok):
             # a threat or accusation the statement makes outranks the verb's own code
@@ -344,7 +349,7 @@ def _record(ex, hit, sent, src, tgt, denied: bool = False) -> Event:
         and C.hearsay(ex, hit.trigger, src.id if src else None, c.quad_class in (2, 4)),
     )
     exclude = {src.start} if src is not None else set()  # the place that acts is no venue
-    return Event(
+    ev = Event(
         ex.article.id,
         start,
         end,
@@ -365,7 +370,7 @@ def _record(ex, hit, sent, src, tgt, denied: bool = False) -> Event:
         sent_start=sent.start_char,
         sent_end=sent.end_char,
         extractor=NAME,
-        confidence=round(calibrated(conf, c.type, src is None, tgt is None), 3),
+        confidence=round(conf, 3),
         raw_confidence=round(conf, 3),
         trigger=hit.trigger.text,
         recoded_from=recoded,
@@ -374,6 +379,8 @@ def _record(ex, hit, sent, src, tgt, denied: bool = False) -> Event:
         target_text=_written(ex, tgt),
         factuality=mode,
     )
+    # what the record says (how its sides are written, its trigger, ...) weighs its odds
+    return replace(ev, confidence=round(probability(vars(ev)), 3))
 
 
 def _written(ex: Extraction, actor) -> str | None:
@@ -451,14 +458,25 @@ def _headline_line(tok, text: str | None = None) -> bool:
             return False  # a text of one line is no headline of another
         hi = len(text)
     line = text[lo:hi].rstrip()
-    after = text[hi:].lstrip()
-    if not line or line[-1] in _CLOSING or after[:1].islower():
+    if not line or line[-1] in _CLOSING or _continued(text, hi):
         return False
     words = [w for w in line.split() if w[0].isalnum()]
     if len(words) <= _HEADLINE_WORDS:
         return True  # "Man charged with murdering mother and sister in Cumbria"
     long = [w for w in words if len(w) > 3 and w[0].isalpha()]
     return bool(long) and sum(w[0].isupper() for w in long) >= len(long) / 2
+
+
+def _continued(text: str, hi: int) -> bool:
+    """Whether the line after a line break goes on with its sentence: it starts in lower
+    case and is prose itself (it closes a sentence, or is long), not a dateline or byline
+    under a headline ("on February 4 , 2009")."""
+    after = text[hi:].lstrip()
+    if not after[:1].islower():
+        return False
+    end = after.find("\n")
+    nxt = (after if end < 0 else after[:end]).rstrip()
+    return nxt[-1:] in _CLOSING or len(nxt.split()) > _HEADLINE_WORDS
 
 
 # A line this short without closing punctuation is a headline in sentence case too;
@@ -482,7 +500,11 @@ def _party_through(ex: Extraction, hit: Hit):
         return tok
     a = A.resolve(ex, tok)
     if a is not None and SD.allowed(a, hit.coding.quad_class):
-        return tok
+        # a place or thing whose phrase names who holds it ("shelled positions OF the
+        # security forces", "PALESTINIAN positions", "a camp FOR refugees", "targets IN
+        # Jericho"): the act is done to them
+        owner = _party_in(ex, tok, _OWNER_PREPS, events_too=False) if SD.kind(a) == "place" else None
+        return owner or tok
     # "dialogue at the forum OF X": a noun's setting is no party of its act
     preps = _THROUGH_PREPS if hit.nominal else _THROUGH_PREPS + ("of", "at")
     return _party_in(ex, tok, preps, events_too=True) or tok
@@ -491,6 +513,9 @@ def _party_through(ex: Extraction, hit: Hit):
 # Where a phrase that names no party names one: its owner ("a fresh offer FROM
 # Afghanistan", "FRENCH mediation", "the US President's demand"), its party.
 _THROUGH_PREPS = ("with", "against", "on", "to", "into", "from", "for")
+# Where a place or thing an act is done to names its holder.
+_OWNER_PREPS = ("of", "for", "in")
+_PERSON_PREPS = ("against",)
 # Where an act with no object names its party: "gave aid TO X", "agreed WITH X".
 _PARTY_PREPS = ("to", "with", "against", "from", "for", "into", "on")
 
@@ -529,8 +554,11 @@ def _party_of_act(ex: Extraction, hit: Hit):
         return None
     heads = [tok] + [c for c in tok.children if c.dep_ in ("xcomp", "dobj")]
     heads += [g for h in heads[1:] for g in h.children if g.dep_ in ("dobj",)]
+    # an act done to a person names the charge, not a party, with its prepositions
+    # ("charged WITH DUI", "arrested FOR murder", "convicted OF fraud")
+    preps = _PERSON_PREPS if SD.person_act(hit.coding.cameo) else _PARTY_PREPS
     for h in heads:
-        found = _party_in(ex, h, _PARTY_PREPS)
+        found = _party_in(ex, h, preps)
         if found is not None and found.i != (hit.source.i if hit.source is not None else -1):
             return found
     return None

@@ -453,17 +453,33 @@ def expand(ex: Extraction, head) -> list[Actor]:
     return out
 
 
+def _bare_participle(verb, subj) -> bool:
+    """A past participle right after its subject, with no auxiliary, in a clause under
+    another verb is a reduced relative the parser misread ("says the woman ACCUSED of
+    killing two co-workers is ..."): its noun is what the participle is done to. (A main
+    verb the tagger took for a participle, "students PROTESTED", is not.)"""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ != "ROOT"
+        and subj.i + 1 == verb.i
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
+
+
 def subject_of(verb):
     """The subject of a verb, inherited along xcomp/conj/advcl chains; (token, passive)."""
     seen = 0
     # a verb in the active form keeps its subject's role when it inherits it from a passive
     # clause ("Ortiz was killed while INVESTIGATING a shooting": Ortiz investigates)
     active = verb is not None and verb.tag_ != "VBN"
+    # a passive verb keeps its role when it shares an active verb's subject ("He took her
+    # captive and WAS ARRESTED": he is arrested)
+    own_passive = verb is not None and any(c.dep_ == "auxpass" for c in verb.children)
     via_noun = False  # "an ATTEMPT to kill X was thwarted": the noun's verb says nothing of roles
     while verb is not None and seen < 4:
         for c in verb.children:
             if c.dep_ in ("nsubj", "csubj"):
-                return c, False
+                return c, (own_passive and seen > 0) or (not seen and _bare_participle(verb, c))
             if c.dep_ == "nsubjpass":
                 return c, not (seen and active and not via_noun)
         if (
@@ -474,6 +490,15 @@ def subject_of(verb):
             return given, False  # "gave the troops a chance TO LEAVE": the troops
         if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head.i != verb.i:
             verb = verb.head
+            seen += 1
+            continue
+        if (
+            own_passive
+            and verb.dep_ == "pcomp"
+            and verb.head.dep_ == "prep"
+            and verb.head.head.pos_ in ("VERB", "AUX")
+        ):
+            verb = verb.head.head  # "was suspended AFTER BEING CHARGED": who was suspended
             seen += 1
             continue
         if (

@@ -223,27 +223,3 @@ def refusal_code(plover: str) -> str | None:
 def statement_cues() -> dict[str, frozenset]:
     """The lists of statements.yaml (threats, denied virtues, ascribed hostile intent)."""
     return {k: frozenset(v or ()) for k, v in _read("statements.yaml").items()}
-
-
-@lru_cache(maxsize=1)
-def calibration() -> dict:
-    """The confidence calibration (calibration.yaml, fitted by bench/calibrate_events.py)."""
-    return _read("calibration.yaml")
-
-
-def calibrated(raw: float, type_: str, no_source: bool, no_target: bool) -> float:
-    """The probability that an event is right (type, sides, mode), from the coder's raw
-    confidence and general features, as fitted on the judged audit sample."""
-    import math
-
-    c = calibration()
-    if not c:
-        return raw
-    z = (
-        c["bias"]
-        + c["raw"] * raw
-        + c["no_source"] * no_source
-        + c["no_target"] * no_target
-        + c["type_weight"] * c["type_logodds"].get(type_, 0.0)
-    )
-    return 1 / (1 + math.exp(-z))

@@ -135,6 +135,12 @@ def place_for_person(cameo: str, label: str, kb_type: str | None) -> bool:
     )
 
 
+def person_act(cameo: str) -> bool:
+    """An act done to a person or body (charged, convicted, sued, arrested, sentenced:
+    sides.yaml person_codes)."""
+    return cameo in data()["person_codes"]
+
+
 def object_only(cameo: str) -> bool:
     """Acts whose target is only their object ("investigated a fire AT Waitrose": what
     is investigated, not where; sides.yaml object_only_roots)."""
