@@ -25,8 +25,8 @@ from __future__ import annotations
 import time
 from collections import defaultdict
 
-from newsledger.analyze import contradictions, events, framing, implicit, stance, stories
-from newsledger.analyze.common import BLOCKS, block_sql
+from newsledger.analyze import contradictions, cut, events, framing, implicit, stance, stories
+from newsledger.analyze.common import BLOCKS, block_chars, block_sql, in_block
 from newsledger.store.db import now
 
 _CHUNK = 500  # articles per IN (...) list
@@ -42,6 +42,8 @@ def refresh(store, *, full: bool = False, blocks: str | None = None, progress=No
         set_blocks(store, blocks)
     elif full:
         mark_all(store)
+    if block_chars(store) < 0:
+        cut.update(store)  # articles whose window block changed become pending
     todo = _pending_blocks(store)
     out = {"blocks": len(todo), "articles": len({d for docs in todo.values() for d in docs})}
     counts: dict[str, int] = defaultdict(int)
@@ -82,21 +84,15 @@ def _block(store, block: str, pending: set[str]) -> dict[str, int]:
         "implied_arguments": implicit.refresh(store, block),
         "contradictions": contradictions.refresh(store, block),
     }
-    here = sorted(
-        r[0]
-        for r in store.db.execute(f"SELECT id FROM documents d WHERE {block_sql(store)} = ?", (block,))
-        if r[0] in pending
-    )
+    cond, args = in_block(store, block)
+    members = [r[0] for r in store.db.execute(f"SELECT id FROM documents d WHERE {cond}", args)]
+    here = sorted(d for d in members if d in pending)
     out["stances"] = out["framing_terms"] = 0
     for k in range(0, len(here), _CHUNK):
         out["stances"] += stance.refresh(store, here[k : k + _CHUNK])
         out["framing_terms"] += framing.refresh(store, here[k : k + _CHUNK])
     store.db.execute("DELETE FROM analysis_docs WHERE block = ?", (block,))
-    store.db.execute(
-        f"INSERT OR REPLACE INTO analysis_docs SELECT id, {block_sql(store)} FROM documents d "
-        f"WHERE {block_sql(store)} = ?",
-        (block,),
-    )
+    store.db.executemany("INSERT OR REPLACE INTO analysis_docs VALUES (?, ?)", [(d, block) for d in members])
     return out
 
 
@@ -123,7 +119,7 @@ def _pending_blocks(store) -> dict[str, set[str]]:
 
 
 def set_blocks(store, blocks: str) -> None:
-    """Cut the ledger's pass by ``blocks`` ("ledger", "year" or "month"): every derived row
+    """Cut the ledger's pass by ``blocks`` ("window", "ledger", "year" or "month"): every derived row
     goes and every article is pending (the rows of one cut are no rows of another)."""
     if blocks not in BLOCKS:
         from newsledger.errors import NewsledgerError
@@ -136,6 +132,7 @@ def set_blocks(store, blocks: str) -> None:
             store.db.execute(f"DELETE FROM {table}")
         store.db.execute("DELETE FROM analysis_docs")
         store.db.execute("UPDATE events SET event_id = NULL WHERE event_id IS NOT NULL")
+        store.db.execute("DELETE FROM analysis_cut")
         store.db.execute("UPDATE analysis_state SET block_chars = ?", (BLOCKS[blocks],))
         store.db.execute("INSERT OR IGNORE INTO analysis_pending SELECT id FROM documents")
 
