@@ -44,6 +44,7 @@ def refresh(store, *, full: bool = False, blocks: str | None = None, progress=No
         mark_all(store)
     if block_chars(store) < 0:
         cut.update(store)  # articles whose window block changed become pending
+    t_cut = time.perf_counter() - t0
     todo = _pending_blocks(store)
     out = {"blocks": len(todo), "articles": len({d for docs in todo.values() for d in docs})}
     counts: dict[str, int] = defaultdict(int)
@@ -66,6 +67,7 @@ def refresh(store, *, full: bool = False, blocks: str | None = None, progress=No
             progress(k + 1, len(todo))
     out.update(counts)
     out["seconds"] = round(time.perf_counter() - t0, 3)
+    out["cut_seconds"] = round(t_cut, 3)
     with store.transaction():
         if not stale(store):
             store.db.execute(

@@ -235,7 +235,9 @@ def test_window_blocks_redo_only_the_stretch_new_articles_reach(tmp_path, monkey
         monkeypatch.setattr(
             events, "refresh", lambda store, block=None: calls.append(block) or real(store, block)
         )
-        far = [(f"x{i}", "Daily D", "2021-06-01", PORT.replace("Monday", "Friday") + str(i)) for i in range(2)]
+        far = [
+            (f"x{i}", "Daily D", "2021-06-01", PORT.replace("Monday", "Friday") + str(i)) for i in range(2)
+        ]
         assert led.ingest([jsonl(tmp_path, "b", far)]).stored == 2
         # "said on Friday": May 28, the stretch's first day; far from March 2019, which stays
         assert calls == ["d:2021-05-28"]

@@ -2,9 +2,19 @@
 -- analyze/cut.py): runs of dated articles with no gap wider than the linkers' largest date
 -- window (months where a run is too large), undated articles by storage order. The cut
 -- depends on the articles around each one, so it is kept here, recomputed by every pass.
--- days: the days the article's acts and claims are dated to, which place it too.
-CREATE TABLE analysis_cut (doc_id TEXT PRIMARY KEY, block TEXT NOT NULL, days TEXT);
+-- What the cut reads, kept for each article by the pass: its home day (an ordinal: its
+-- publication date, else its first act day),
+-- its storage order (rowid when first analysed) and its points on the date line ("ordinal
+-- ...": that day and the days its acts and claims are dated to).
+CREATE TABLE analysis_cut (
+    doc_id TEXT PRIMARY KEY, block TEXT NOT NULL, day INTEGER, seq INTEGER, points TEXT
+);
 CREATE INDEX analysis_cut_block ON analysis_cut(block);
+CREATE INDEX analysis_cut_day ON analysis_cut(day);
+-- Each article's points, to find the articles near a day.
+CREATE TABLE analysis_points (day INTEGER NOT NULL, doc_id TEXT NOT NULL);
+CREATE INDEX analysis_points_day ON analysis_points(day, doc_id);
+CREATE INDEX analysis_points_doc ON analysis_points(doc_id);
 
 -- Ledgers on the old default (one block) move to the new one: their rows are redone.
 DELETE FROM story_docs WHERE (SELECT block_chars FROM analysis_state) = 0;
