@@ -1,23 +1,27 @@
 """Across reports: stories, merged events, contradictions, stance, framing, timelines.
 
 Everything here is derived from the per-article records. The pass works on
-blocks of articles cut by publication date, a ledger setting (migration 0015,
-``analyze --blocks``): the whole ledger as one block (the default), a year or
-a month (undated articles form one block). Stories, merged events, implied
-arguments and contradictions are found within one block, with that block's
-statistics (IDF, candidate limits), so a block's result depends on its
-articles only; stances and framing counts depend on one article only.
+blocks of articles, a ledger setting (migrations 0015, 0023, ``analyze
+--blocks``): by default "window" blocks (``cut.py``: articles whose dates, or
+their acts' dates, lie within the linkers' widest date window share a block;
+dense stretches are cut by calendar periods, undated articles by storage
+order), else the whole ledger as one block, a year or a month. Stories,
+merged events, implied arguments and contradictions are found within one
+block, with that block's statistics (IDF, candidate limits), so a block's
+result depends on its articles only; stances and framing counts depend on one
+article only.
 
 Every write that changes what the pass reads marks the article pending
 (``analysis_pending``, kept by triggers: migration 0014). ``refresh(store)``
-redoes the blocks of the pending articles (their current block and, when the
-date changed or the article was deleted, the old one) and the stances and
-framing counts of the pending articles themselves, one block per
+first updates the window cut (articles whose block changed become pending),
+then redoes the blocks of the pending articles (their current block and, when
+the block changed or the article was deleted, the old one) and the stances
+and framing counts of the pending articles themselves, one block per
 transaction: a kill leaves the rest pending, and the next ingest or
-``analyze`` finishes it. With month blocks, adding k articles costs the
-months they fall in, not the ledger. ``refresh(store, full=True)`` marks
-every article pending first: the same per-block computation over all blocks,
-so an incremental ledger and a full rebuild hold the same rows.
+``analyze`` finishes it. Adding k articles costs the blocks they land in,
+not the ledger. ``refresh(store, full=True)`` marks every article pending
+first: the same per-block computation over all blocks, so an incremental
+ledger and a full rebuild hold the same rows.
 """
 
 from __future__ import annotations
