@@ -7,10 +7,11 @@ Build the ledger first with bench/synth.py (no NLP; e.g. 100k articles, 1M quote
 Each endpoint is called ``--runs`` times in this process through the ASGI app (no network), with
 the most frequent actor (and one from the tail) as the filter where one applies.
 
-``--pass K`` measures the cross-report pass instead, on a copy of the ledger cut in month
-blocks: ``analyze --blocks month`` once (a full pass), then K new synthetic articles dated
-in the ledger's latest month (today's news, ``synth.append``) and the incremental pass they
-start, timed.
+``--pass K`` measures the cross-report pass instead, on a copy of the ledger cut as
+``--blocks`` says (default: the ledger default, window blocks): a full pass once
+(``--no-full``: none, the other blocks stay unanalysed), then K new synthetic articles
+dated on the ledger's latest day (today's news, ``synth.append``) and the incremental
+pass they start, timed.
 """
 
 from __future__ import annotations
