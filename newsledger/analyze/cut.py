@@ -251,10 +251,14 @@ def _local(store, placed: dict, window: int, max_articles: int) -> dict[str, str
             continue
         seeds.update(int(o) for o in pts.split())
         homes.add(home)
-    if not seeds:
-        return None
     if len(placed) > max_articles:
         return None  # many at once (a full rebuild): the whole cut is as cheap
+    # undated ones go by storage order: their blocks move no one else's
+    for doc, seq in db.execute(
+        f"SELECT doc_id, seq FROM analysis_cut WHERE doc_id IN ({_marks(placed)})", list(placed)
+    ):
+        if not placed[doc][1]:
+            out[doc] = f"u:{seq // max_articles}"
     others = f"p.doc_id NOT IN ({_marks(placed)})"
     for o in sorted(seeds):  # enough articles near each point (stops counting past the limit)
         (near,) = db.execute(
@@ -287,9 +291,4 @@ def _local(store, placed: dict, window: int, max_articles: int) -> dict[str, str
         ).fetchall()
         docs = [r[0] for r in rows]
         _periods(range(len(docs)), docs, [(r[1], r[2]) for r in rows], max_articles, out)
-    for doc, seq in db.execute(
-        f"SELECT doc_id, seq FROM analysis_cut WHERE doc_id IN ({_marks(placed)})", list(placed)
-    ):
-        if not placed[doc][1]:
-            out[doc] = f"u:{seq // max_articles}"
     return out

@@ -124,3 +124,16 @@ def test_new_articles_in_a_dense_stretch_are_placed_locally_as_the_whole_cut_pla
     cut.update(store)
     assert local[-1] is None and _blocks(store) == _whole(store) and "d31" not in _blocks(store)
     store.close()
+
+
+def test_undated_articles_are_placed_by_storage_order_without_the_whole_cut(tmp_path, monkeypatch):
+    store = _store_with(tmp_path, monkeypatch, ["2021-01-01"])
+    local = []
+    real = cut._local
+    monkeypatch.setattr(cut, "_local", lambda *a: local.append(r := real(*a)) or r)
+    cut.update(store)
+    store.db.execute("DELETE FROM analysis_pending")
+    _add(store, [None] * 4)  # rowids 2-5, by 4: 0, 0, 1, 1
+    assert cut.update(store) == 4 and local[-1] == {"d1": "u:0", "d2": "u:0", "d3": "u:1", "d4": "u:1"}
+    assert _blocks(store) == _whole(store)
+    store.close()
