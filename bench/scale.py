@@ -7,10 +7,11 @@ Build the ledger first with bench/synth.py (no NLP; e.g. 100k articles, 1M quote
 Each endpoint is called ``--runs`` times in this process through the ASGI app (no network), with
 the most frequent actor (and one from the tail) as the filter where one applies.
 
-``--pass K`` measures the cross-report pass instead, on a copy of the ledger cut in month
-blocks: ``analyze --blocks month`` once (a full pass), then K new synthetic articles dated
-in the ledger's latest month (today's news, ``synth.append``) and the incremental pass they
-start, timed.
+``--pass K`` measures the cross-report pass instead, on a copy of the ledger cut as
+``--blocks`` says (default: the ledger default, window blocks): a full pass once
+(``--no-full``: none, the other blocks stay unanalysed), then K new synthetic articles
+dated on the ledger's latest day (today's news, ``synth.append``) and the incremental
+pass they start, timed.
 """
 
 from __future__ import annotations
@@ -98,11 +99,13 @@ def measure(path: str, runs: int, only: str | None = None) -> dict:
     return out
 
 
-def measure_pass(path: str, k: int, *, full_first: bool = True, when: str | None = None) -> dict:
+def measure_pass(
+    path: str, k: int, *, full_first: bool = True, when: str | None = None, blocks: str = "window"
+) -> dict:
     import shutil
     import tempfile
 
-    from newsledger.analyze import refresh, set_blocks
+    from newsledger.analyze import cut, refresh, set_blocks
     from newsledger.store import Store
 
     sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -112,7 +115,7 @@ def measure_pass(path: str, k: int, *, full_first: bool = True, when: str | None
         work = str(Path(tmp) / "work.db")
         shutil.copy(path, work)
         store = Store(work)
-        set_blocks(store, "month")  # every article pending
+        set_blocks(store, blocks)  # every article pending
         t0 = time.perf_counter()
         full, full_s = {"blocks": None}, None
         if full_first:
@@ -121,11 +124,18 @@ def measure_pass(path: str, k: int, *, full_first: bool = True, when: str | None
         else:
             # the other months stay unanalysed: the pass never reads them, so it costs the
             # same (for ledgers too large to analyse whole on this machine)
+            if blocks == "window":
+                cut.update(store)
             store.db.execute("DELETE FROM analysis_pending")
-        append(store, k, when=when)
+        new = append(store, k, when=when)
         t0 = time.perf_counter()
         inc = refresh(store)
         inc_s = time.perf_counter() - t0
+        redone = store.db.execute(  # articles in the blocks the new ones landed in
+            "SELECT count(*) FROM analysis_docs WHERE block IN (SELECT block FROM analysis_docs "
+            f"WHERE doc_id IN ({', '.join('?' for _ in new)}))",
+            new,
+        ).fetchone()[0]
         docs = store.db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
         month = store.db.execute(
             "SELECT COUNT(*) FROM documents WHERE COALESCE(substr(published, 1, 7), '') = "
@@ -142,6 +152,8 @@ def measure_pass(path: str, k: int, *, full_first: bool = True, when: str | None
         "incremental_s": round(inc_s, 2),
         "incremental_blocks": inc["blocks"],
         "incremental_articles": inc["articles"],
+        "incremental_cut_s": inc.get("cut_seconds"),
+        "articles_in_redone_blocks": redone,
     }
 
 
@@ -154,9 +166,11 @@ def main(argv=None) -> int:
     ap.add_argument("--pass", dest="new", type=int, help="time the pass for this many new articles")
     ap.add_argument("--no-full", action="store_true", help="with --pass: skip analyze --full first")
     ap.add_argument("--when", help="with --pass: the new articles' date (default: the latest in the ledger)")
+    ap.add_argument("--blocks", default="window", help="with --pass: the cut (default: the ledger default)")
     args = ap.parse_args(argv)
     if args.new:
-        got = measure_pass(args.ledger, args.new, full_first=not args.no_full, when=args.when)
+        full = not args.no_full
+        got = measure_pass(args.ledger, args.new, full_first=full, when=args.when, blocks=args.blocks)
         got["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
         print(json.dumps(got) if args.json else "\n".join(f"{k}: {v}" for k, v in got.items()))
         return 0

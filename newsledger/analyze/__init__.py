@@ -1,23 +1,27 @@
 """Across reports: stories, merged events, contradictions, stance, framing, timelines.
 
 Everything here is derived from the per-article records. The pass works on
-blocks of articles cut by publication date, a ledger setting (migration 0015,
-``analyze --blocks``): the whole ledger as one block (the default), a year or
-a month (undated articles form one block). Stories, merged events, implied
-arguments and contradictions are found within one block, with that block's
-statistics (IDF, candidate limits), so a block's result depends on its
-articles only; stances and framing counts depend on one article only.
+blocks of articles, a ledger setting (migrations 0015, 0023, ``analyze
+--blocks``): by default "window" blocks (``cut.py``: articles whose dates, or
+their acts' dates, lie within the linkers' widest date window share a block;
+dense stretches are cut by calendar periods, undated articles by storage
+order), else the whole ledger as one block, a year or a month. Stories,
+merged events, implied arguments and contradictions are found within one
+block, with that block's statistics (IDF, candidate limits), so a block's
+result depends on its articles only; stances and framing counts depend on one
+article only.
 
 Every write that changes what the pass reads marks the article pending
 (``analysis_pending``, kept by triggers: migration 0014). ``refresh(store)``
-redoes the blocks of the pending articles (their current block and, when the
-date changed or the article was deleted, the old one) and the stances and
-framing counts of the pending articles themselves, one block per
+first updates the window cut (articles whose block changed become pending),
+then redoes the blocks of the pending articles (their current block and, when
+the block changed or the article was deleted, the old one) and the stances
+and framing counts of the pending articles themselves, one block per
 transaction: a kill leaves the rest pending, and the next ingest or
-``analyze`` finishes it. With month blocks, adding k articles costs the
-months they fall in, not the ledger. ``refresh(store, full=True)`` marks
-every article pending first: the same per-block computation over all blocks,
-so an incremental ledger and a full rebuild hold the same rows.
+``analyze`` finishes it. Adding k articles costs the blocks they land in,
+not the ledger. ``refresh(store, full=True)`` marks every article pending
+first: the same per-block computation over all blocks, so an incremental
+ledger and a full rebuild hold the same rows.
 """
 
 from __future__ import annotations
@@ -25,8 +29,8 @@ from __future__ import annotations
 import time
 from collections import defaultdict
 
-from newsledger.analyze import contradictions, events, framing, implicit, stance, stories
-from newsledger.analyze.common import BLOCKS, block_sql
+from newsledger.analyze import contradictions, cut, events, framing, implicit, stance, stories
+from newsledger.analyze.common import BLOCKS, block_chars, block_sql, in_block
 from newsledger.store.db import now
 
 _CHUNK = 500  # articles per IN (...) list
@@ -42,6 +46,9 @@ def refresh(store, *, full: bool = False, blocks: str | None = None, progress=No
         set_blocks(store, blocks)
     elif full:
         mark_all(store)
+    if block_chars(store) < 0:
+        cut.update(store)  # articles whose window block changed become pending
+    t_cut = time.perf_counter() - t0
     todo = _pending_blocks(store)
     out = {"blocks": len(todo), "articles": len({d for docs in todo.values() for d in docs})}
     counts: dict[str, int] = defaultdict(int)
@@ -64,6 +71,7 @@ def refresh(store, *, full: bool = False, blocks: str | None = None, progress=No
             progress(k + 1, len(todo))
     out.update(counts)
     out["seconds"] = round(time.perf_counter() - t0, 3)
+    out["cut_seconds"] = round(t_cut, 3)
     with store.transaction():
         if not stale(store):
             store.db.execute(
@@ -82,21 +90,15 @@ def _block(store, block: str, pending: set[str]) -> dict[str, int]:
         "implied_arguments": implicit.refresh(store, block),
         "contradictions": contradictions.refresh(store, block),
     }
-    here = sorted(
-        r[0]
-        for r in store.db.execute(f"SELECT id FROM documents d WHERE {block_sql(store)} = ?", (block,))
-        if r[0] in pending
-    )
+    cond, args = in_block(store, block)
+    members = [r[0] for r in store.db.execute(f"SELECT id FROM documents d WHERE {cond}", args)]
+    here = sorted(d for d in members if d in pending)
     out["stances"] = out["framing_terms"] = 0
     for k in range(0, len(here), _CHUNK):
         out["stances"] += stance.refresh(store, here[k : k + _CHUNK])
         out["framing_terms"] += framing.refresh(store, here[k : k + _CHUNK])
     store.db.execute("DELETE FROM analysis_docs WHERE block = ?", (block,))
-    store.db.execute(
-        f"INSERT OR REPLACE INTO analysis_docs SELECT id, {block_sql(store)} FROM documents d "
-        f"WHERE {block_sql(store)} = ?",
-        (block,),
-    )
+    store.db.executemany("INSERT OR REPLACE INTO analysis_docs VALUES (?, ?)", [(d, block) for d in members])
     return out
 
 
@@ -123,7 +125,7 @@ def _pending_blocks(store) -> dict[str, set[str]]:
 
 
 def set_blocks(store, blocks: str) -> None:
-    """Cut the ledger's pass by ``blocks`` ("ledger", "year" or "month"): every derived row
+    """Cut the ledger's pass by ``blocks`` ("window", "ledger", "year" or "month"): every derived row
     goes and every article is pending (the rows of one cut are no rows of another)."""
     if blocks not in BLOCKS:
         from newsledger.errors import NewsledgerError
@@ -136,6 +138,7 @@ def set_blocks(store, blocks: str) -> None:
             store.db.execute(f"DELETE FROM {table}")
         store.db.execute("DELETE FROM analysis_docs")
         store.db.execute("UPDATE events SET event_id = NULL WHERE event_id IS NOT NULL")
+        store.db.execute("DELETE FROM analysis_cut")
         store.db.execute("UPDATE analysis_state SET block_chars = ?", (BLOCKS[blocks],))
         store.db.execute("INSERT OR IGNORE INTO analysis_pending SELECT id FROM documents")
 

@@ -124,9 +124,10 @@ def same_actor(a: str | None, b: str | None) -> bool:
     return len(ta) == 1 or len(tb) == 1 or ta[0] == tb[0]
 
 
-# How a ledger's pass is cut (migration 0015): leading characters of the publication date
-# that name a block. 7 (a month) is the expression of the index ``documents_block``.
-BLOCKS = {"ledger": 0, "year": 4, "month": 7}
+# How a ledger's pass is cut (migrations 0015, 0023): leading characters of the publication
+# date that name a block (7, a month, is the expression of the index ``documents_block``),
+# or -1 for "window" blocks (the default: ``analyze/cut.py``, kept in ``analysis_cut``).
+BLOCKS = {"window": -1, "ledger": 0, "year": 4, "month": 7}
 
 
 def block_chars(store) -> int:
@@ -137,6 +138,8 @@ def block_chars(store) -> int:
 def block_sql(store, d: str = "d") -> str:
     """SQL of an article's block (alias ``d``): '' for all when the ledger is one block."""
     n = block_chars(store)
+    if n < 0:
+        return f"COALESCE((SELECT c.block FROM analysis_cut c WHERE c.doc_id = {d}.id), '')"
     return f"COALESCE(substr({d}.published, 1, {n}), '')" if n else "''"
 
 
@@ -144,6 +147,8 @@ def in_block(store, block: str | None, d: str = "d") -> tuple[str, tuple]:
     """(SQL condition, args) keeping the articles (alias ``d``) of one block; all for None."""
     if block is None:
         return "1", ()
+    if block_chars(store) < 0:
+        return f"{d}.id IN (SELECT doc_id FROM analysis_cut WHERE block = ?)", (block,)
     return block_sql(store, d) + " = ?", (block,)
 
 

@@ -20,9 +20,10 @@ def register(cli):
 @click.option("--full", is_flag=True, help="Redo every block from scratch, not only the pending articles'.")
 @click.option(
     "--blocks",
-    type=click.Choice(["ledger", "year", "month"]),
-    help="Cut the pass by publication month or year from now on (adding articles then redoes only "
-    "their months; nothing is merged across two), or 'ledger' (one block, the default). Redoes all.",
+    type=click.Choice(["window", "ledger", "year", "month"]),
+    help="Cut the pass from now on: 'window' (the default: runs of articles with no gap wider than "
+    "the linkers' date windows, months where a run is too large), 'month' or 'year' (nothing is "
+    "merged across two), or 'ledger' (one block). Redoes all.",
 )
 @click.pass_context
 def analyze(ctx, full, blocks):

@@ -1,5 +1,5 @@
-"""The incremental cross-report pass gives the tables a full rebuild gives (month blocks,
-and the default one block).
+"""The incremental cross-report pass gives the tables a full rebuild gives (the default
+window blocks, month blocks, one block).
 
 A corpus over three months (and undated articles) is ingested in shuffled batches, with a
 reprocess, a delete and actor corrections between them; after each step the analysis
@@ -100,12 +100,13 @@ def batches():
     return [arts[:3], arts[3:4], arts[4:8], arts[8:]]
 
 
-@pytest.mark.parametrize("blocks", ["month", "ledger"])
+@pytest.mark.parametrize("blocks", ["window", "month", "ledger"])
 def test_shuffled_batches_reprocess_delete_and_actor_corrections_equal_a_full_rebuild(
     tmp_path, batches, blocks
 ):
     led = Ledger(str(tmp_path / "l.db"), model=TEST_MODEL)
-    led.analyze(blocks=blocks)
+    if blocks != "window":  # the default
+        led.analyze(blocks=blocks)
     try:
         seen = []
         for k, batch in enumerate(batches):
@@ -118,7 +119,13 @@ def test_shuffled_batches_reprocess_delete_and_actor_corrections_equal_a_full_re
         # the tables are not empty: the comparison has rows to compare
         last = seen[-1]
         assert len(last["stories"]) < len(ARTICLES) and last["contradictions"] and last["framing_terms"]
-        want = {"2019-03", "2019-04", "2019-06", ""} if blocks == "month" else {""}
+        want = {
+            "month": {"2019-03", "2019-04", "2019-06", ""},
+            "ledger": {""},
+            # dated articles (and u2, whose vote is dated March 5) on one stretch of the date
+            # line from the vote of March 3; u1 states no date: the first undated chunk
+            "window": {"d:2019-03-03", "u:0"},
+        }[blocks]
         assert {b for (b,) in led.store.db.execute("SELECT DISTINCT block FROM stories")} == want
         assert any(dup for *_, dup, _sim in last["story_docs"])
 
@@ -158,16 +165,19 @@ def _doc(led, name: str) -> str:
     return led.store.db.execute("SELECT id FROM documents WHERE name = ?", (name,)).fetchone()[0]
 
 
-def test_a_pass_killed_in_the_second_block_then_rerun_equals_a_clean_run(tmp_path, monkeypatch, batches):
+@pytest.mark.parametrize("blocks", ["window", "month"])
+def test_a_pass_killed_in_the_second_block_then_rerun_equals_a_clean_run(
+    tmp_path, monkeypatch, batches, blocks
+):
     arts = [a for b in batches for a in b]
     clean = Ledger(str(tmp_path / "clean.db"), model=TEST_MODEL)
-    clean.analyze(blocks="month")
+    clean.analyze(blocks=blocks)
     clean.ingest([jsonl(tmp_path, "all", arts)])
     want = snapshot(clean)
     clean.close()
 
     led = Ledger(str(tmp_path / "k.db"), model=TEST_MODEL)
-    led.analyze(blocks="month")
+    led.analyze(blocks=blocks)
     try:
         calls = []
         real = contradictions.refresh
@@ -211,5 +221,28 @@ def test_new_articles_redo_only_their_month(tmp_path, monkeypatch):
             led.store.db.execute("SELECT id FROM event_clusters WHERE block = '2019-03'").fetchall() == before
         )
         assert analyze.stale(led.store) is False
+    finally:
+        led.close()
+
+
+def test_window_blocks_redo_only_the_stretch_new_articles_reach(tmp_path, monkeypatch):
+    led = Ledger(str(tmp_path / "w.db"), model=TEST_MODEL)
+    try:
+        led.ingest([jsonl(tmp_path, "a", ARTICLES[:5])])  # March 2019, one stretch
+        before = snapshot(led)
+        calls = []
+        real = events.refresh
+        monkeypatch.setattr(
+            events, "refresh", lambda store, block=None: calls.append(block) or real(store, block)
+        )
+        far = [
+            (f"x{i}", "Daily D", "2021-06-01", PORT.replace("Monday", "Friday") + str(i)) for i in range(2)
+        ]
+        assert led.ingest([jsonl(tmp_path, "b", far)]).stored == 2
+        # "said on Friday": May 28, the stretch's first day; far from March 2019, which stays
+        assert calls == ["d:2021-05-28"]
+        after = snapshot(led)
+        assert [r for r in after["event_clusters"] if r[-1] != "d:2021-05-28"] == before["event_clusters"]
+        assert after == full(led)
     finally:
         led.close()

@@ -241,15 +241,15 @@ class Resolver:
 
     def _last_subject(self, head: Token, labels) -> Mention | None:
         """The last name before the pronoun's sentence that was a clause's subject."""
-        sent_start = head.sent.start_char
-        for i in range(head.sent.start - 1, -1, -1):
+        sent = head.sent  # Token.sent walks the Doc: once, not per token
+        sent_start, first = sent.start_char, sent.start
+        for i in range(first - 1, max(-1, first - 82), -1):
+            # only the sentences just before (81 tokens): beyond, the speaker history rules
             t = self.doc[i]
             if t.dep_ == "nsubj" and not any(a <= t.idx < b for a, b in self.contents):
                 m = self.by_token.get(i)
                 if m is not None and m.label in labels and m.end <= sent_start:
                     return m
-            if head.sent.start - i > 80:
-                break  # only the sentences just before: beyond, the speaker history rules
         return None
 
     def _unlisted_name(self, head: Token) -> Speaker:
