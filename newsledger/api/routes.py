@@ -306,13 +306,20 @@ def timeline(
     request: Request,
     actor: str | None = None,
     story: str | None = None,
+    since: Since = None,
     limit: Limit = 200,
     offset: Offset = 0,
 ) -> dict:
+    from newsledger.api.timeline import TIMELINE_MOST, recent_since
     from newsledger.api.timeline import timeline as rows_of
 
     with open_ledger(request) as led:  # the actor's or story's records only
-        return page(request, rows_of(led.store, actor=actor, story=story), limit, offset)
+        cut = None if since or not actor else recent_since(led.store, actor, TIMELINE_MOST)
+        out = page(request, rows_of(led.store, actor=actor, story=story, since=since or cut), limit, offset)
+    if cut:  # said, never silent: the older stretch is there with ?since=
+        out["since"] = cut
+        out["truncated"] = True
+    return out
 
 
 @router.get("/stance", summary="An actor's stance on tracked issues over time")
