@@ -56,8 +56,9 @@ def _scratch() -> Store:
         _LOCAL.store = Store(":memory:")
         # rows are copied whole (sort dates included): the ledger's triggers (full-text
         # index, counters) would only make the copy cost half the request
-        for (name,) in _LOCAL.store.db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
-            _LOCAL.store.db.execute(f'DROP TRIGGER "{name}"')
+        db = _LOCAL.store.db
+        for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
+            db.execute(f'DROP TRIGGER "{name}"')
     return _LOCAL.store
 
 

@@ -46,8 +46,6 @@ def test_the_timeline_of_an_actor_or_story_is_that_of_the_whole_ledger(ledger_of
         assert timeline(led.store, story=s["id"], actor="Lund") == led.timeline(story=s["id"], actor="Lund")
 
 
-
-
 def test_a_frequent_actors_timeline_starts_at_its_latest_stretch_and_says_so(ledger_of, monkeypatch):
     from api_fixtures import api_client
 
@@ -58,7 +56,10 @@ def test_a_frequent_actors_timeline_starts_at_its_latest_stretch_and_says_so(led
     assert recent_since(led.store, "Maria Lund", 0) == "2019-04-01"
     assert recent_since(led.store, "Maria Lund", 1) is None  # no role holds two records
     later = timeline(led.store, actor="Maria Lund", since="2019-04-01")
-    assert [(r["date"], r["kind"]) for r in later] == [("2019-04-01", "fact:said"), ("2019-04-01", "statement")]
+    assert [(r["date"], r["kind"]) for r in later] == [
+        ("2019-04-01", "fact:said"),
+        ("2019-04-01", "statement"),
+    ]
     assert len(timeline(led.store, actor="Maria Lund")) == 3
 
     client = api_client(led.path)
