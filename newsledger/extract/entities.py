@@ -493,6 +493,7 @@ def _names(doc, res: Resolver, words: Words):
         found.append((span.start, span.end, cluster, label, False))
         if label == "PERSON":
             persons.append((span, cluster))
+    found = _qualified_places(doc, found, res)
     taken = {i for s, e, *_ in found for i in range(s, e)}
     for tok, cluster in list(_surnames(res, taken, words)):
         found.append((tok.i, tok.i + 1, res.note(cluster, tok.text, tok.idx), "PERSON", False))
@@ -503,6 +504,62 @@ def _names(doc, res: Resolver, words: Words):
     for s, e, cluster, label in _repeats(doc, found, taken, words):
         found.append((s, e, res.note(cluster, doc[s:e].text, doc[s].idx), label, False))
     return found, persons
+
+
+_REGION_TYPES = {"province", "country", "region"}
+
+
+def _qualifier(doc, cluster: Cluster, start: int, end: int) -> bool:
+    """Whether a place name can qualify the one before it ("Santa Rosa, California",
+    "Mannheim, Germany", "Rancho Mirage, Calif."): a province, country or region of
+    the KB, or an unknown place abbreviated (a state's "Calif", "N.C", "Mo.")."""
+    if cluster.actor is not None:
+        return cluster.actor.type in _REGION_TYPES
+    letters = [t.text for t in doc[start:end] if t.text != "."]
+    return cluster.label == "GPE" and len(letters) <= 2 and len("".join(letters).replace(".", "")) <= 5
+
+
+def _qualified_places(doc, found: list, res: Resolver) -> list:
+    """A place followed by a comma and the larger place it lies in is one mention of
+    the smaller place: the second name says which one is meant, it is not a place of
+    the sentence of its own ("a home in Santa Rosa, Calif."). A KB place of another
+    country than the qualifier's is not the place meant: it becomes a place of its own.
+    Lists stay apart ("Iraq, Syria", "California, Nevada", "Basra, Anbar and ...")."""
+    out: list = []
+    for f in found:
+        s, e, cluster, label, nominal = f
+        if out and not nominal and s == out[-1][1] + 1 and doc[s - 1].text == ",":
+            ps, pe, pc, plabel, pnom = out[-1]
+            if _qualifies(doc, pc, cluster, s, e):
+                cluster.starts.remove(doc[s].idx)
+                if pc.actor is not None and _country(pc.actor) not in (None, _country(cluster.actor)):
+                    pc.starts.remove(doc[ps].idx)
+                    pc = res.note(res._new(doc[ps:pe].text, "GPE"), doc[ps:pe].text, doc[ps].idx)
+                    plabel = "GPE"
+                out[-1] = (ps, e, pc, plabel, pnom)
+                continue
+        out.append(f)
+    return out
+
+
+def _qualifies(doc, first: Cluster, second: Cluster, s: int, e: int) -> bool:
+    if first is second or not is_place(first) or not is_place(second) or first.type == "country":
+        return False
+    if not _qualifier(doc, second, s, e):
+        return False
+    if (
+        first.type in _REGION_TYPES
+        and second.type != "country"
+        and _country(first.actor) == _country(second.actor)
+    ):
+        return False  # "California, Nevada": two states of one country in a list
+    return second.type == "country" or not (e < len(doc) and doc[e].lower_ in ("and", "or"))
+
+
+def _country(actor) -> str | None:
+    if actor is None:
+        return None
+    return actor.id if actor.type == "country" else actor.attrs.get("country")
 
 
 def _spellings(doc, found) -> dict[tuple[str, ...], tuple]:
@@ -526,14 +583,16 @@ def _repeats(doc, found, taken: set[int], words: Words):
     NER read "Saints" as a name once, "COLTS" in a capitals headline): one spelling, one
     actor in an article. A one-word name also written in lowercase ("will") is no name."""
     spell = _spellings(doc, found)
+    urls = _url_lines(doc)
     by_first: dict[str, list] = {}
     for toks, v in spell.items():
-        if len(toks) == 1 and toks[0].lower() in words.at and _lowercase_use(doc, words.at[toks[0].lower()]):
+        low = toks[0].lower()
+        if len(toks) == 1 and low in words.at and _lowercase_use(doc, words.at[low], urls):
             continue
         by_first.setdefault(toks[0].lower(), []).append((toks, v))
     for low, cands in by_first.items():
         for i in words.at.get(low, ()):
-            if i in taken:
+            if i in taken or urls and any(a <= doc[i].idx < b for a, b in urls):
                 continue
             for toks, (cluster, label) in sorted(cands, key=lambda c: -len(c[0])):
                 end = i + len(toks)
@@ -544,8 +603,19 @@ def _repeats(doc, found, taken: set[int], words: Words):
                     break
 
 
-def _lowercase_use(doc, positions) -> bool:
-    return any(doc[i].is_lower for i in positions)
+# A line holding a web address: its slug writes names in lowercase ("colts - clinch").
+_URL_LINE = re.compile(r"(?m)^[^\n]*(?:https?\s*:\s*/\s*/|\bwww\s*\.\s*\w)[^\n]*$")
+
+
+def _url_lines(doc) -> list[tuple[int, int]]:
+    text = doc_text(doc)
+    return [m.span() for m in _URL_LINE.finditer(text)] if "http" in text or "www" in text else []
+
+
+def _lowercase_use(doc, positions, urls=()) -> bool:
+    """Whether a word is also written in lowercase in the article's prose (a web
+    address's slug does not count: it writes every name in lowercase)."""
+    return any(doc[i].is_lower and not any(a <= doc[i].idx < b for a, b in urls) for i in positions)
 
 
 def _same_text(span: Span, toks: tuple[str, ...]) -> bool:

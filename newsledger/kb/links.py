@@ -84,7 +84,7 @@ def _link_entity(store: Store, doc_id: str, e: dict, ents: list[dict]) -> int:
         return 0
     mine = {x["id"] for x in ents if "~" not in x["id"] and x["id"] != e["id"]}
     scored = sorted(
-        ((len(mine & _context(store, c)), c, score, reason) for c, score, reason in cands),
+        ((len(mine & _context(store, c, "~" in c)), c, score, reason) for c, score, reason in cands),
         key=lambda t: (-t[0], -t[2], t[1]),
     )
     shared, best, _, _ = scored[0]
@@ -115,7 +115,11 @@ def _candidates(store: Store, e: dict):
     one_word = "~" in aid or "_" not in aid
     for r in rows:
         if "~" in r["id"] or "_" not in r["id"]:
-            continue  # two one-word names: nothing to go on
+            if one_word and "~" in r["id"] and _base(r["id"]) == _base(aid):
+                # one word of one spelling in two articles ("Creighton"): the same
+                # actor only where the articles share others (see _link_entity)
+                yield r["id"], SURNAME_SCORE, "same name"
+            continue
         if one_word:
             yield (
                 r["id"],
@@ -126,6 +130,10 @@ def _candidates(store: Store, e: dict):
             yield r["id"], VARIANT_SCORE, "given-name variant"
 
 
+def _base(aid: str) -> str:
+    return aid.partition("~")[0]
+
+
 def _variants(a: str, b: str) -> bool:
     """Full names with one surname whose given names are variants, not the same."""
     ta, tb = tokens(a, strip_honorifics=True), tokens(b, strip_honorifics=True)
@@ -134,15 +142,18 @@ def _variants(a: str, b: str) -> bool:
     return _given_same(ta[0], tb[0])
 
 
-def _context(store: Store, aid: str) -> set[str]:
+def _context(store: Store, aid: str, one_word: bool = False) -> set[str]:
     """The actors named in the articles that name ``aid`` by a name of several words
     (one-word actors left out). Articles that only joined it by a bare surname do not
     count: their actors would let the next namesake's article join too (one "Bush"
-    of a politics story joined to a footballer brings the president's context along)."""
+    of a politics story joined to a footballer brings the president's context along).
+    An actor named by one word only (``name~doc``) has no such article: all of its own
+    articles count, but it holds no full name, so no namesake's context comes along."""
+    multi = "" if one_word else "AND instr(trim(m1.text), ' ') > 0 "
     rows = store.query(
         "SELECT DISTINCT m2.entity_id AS id FROM mentions m1 JOIN mentions m2 "
         "ON m2.doc_id = m1.doc_id WHERE m1.entity_id=? AND m2.entity_id != ? "
-        "AND instr(trim(m1.text), ' ') > 0 AND NOT COALESCE(m1.nominal, 0)",
+        f"{multi}AND NOT COALESCE(m1.nominal, 0)",
         (aid, aid),
     )
     return {r["id"] for r in rows if r["id"] and "~" not in r["id"]}

@@ -223,3 +223,18 @@ def test_an_article_joined_by_a_bare_surname_lends_no_context(tmp_path, db_path)
     assert _doc_ids(led, "a2", "Hansbrough") == {"tilir_hansbrug"}
     # a5 shares Boston and Seattle only with a2, which named the player by his surname alone
     assert _doc_ids(led, "a5", "Hansbrough") != {"tilir_hansbrug"}
+
+
+ONE_WORD = {
+    "o1": "On Friday, Okafor led Duke to a win in Durham, Mike Krzyzewski said.",
+    "o2": "On Saturday, Okafor led Duke again in Durham, Mike Krzyzewski said.",
+    "o3": "On Tuesday, Okafor said the council in Denver would vote on the budget of Colorado.",
+}
+
+
+def test_one_word_name_joins_its_namesake_only_with_shared_context(tmp_path, db_path):
+    led = _ingest(tmp_path, db_path, ONE_WORD)
+    o1, o2, o3 = (_doc_ids(led, d, "Okafor") for d in ("o1", "o2", "o3"))
+    assert o1 and o1 == o2  # Durham and Mike Krzyzewski in both articles
+    assert o3 and o3 != o1  # another Okafor: nothing shared
+    assert all("~" in i for i in o1 | o3)  # still no actor of the ledger by a full name
