@@ -139,14 +139,7 @@ def _doc_labels(doc, kb=None) -> dict[str, str]:
         )
         if out[text] == "PERSON" and _acronym(text) and text.title() not in votes:
             out[text] = "ORG"  # "IBF": initials are no person's name (a capitals "OBAMA" has its "Obama")
-        elif out[text] in ("GPE", "LOC") and "PERSON" in v and kb is not None and not _kb_place(kb, text):
-            out[text] = "PERSON"  # "Gupta" read as a place twice and as a person once: no place known
     return out
-
-
-def _kb_place(kb, text: str) -> bool:
-    hit = kb.lookup(text)
-    return hit is not None and hit.type in PLACE_TYPES
 
 
 def _kb_surname(kb, text: str) -> bool:

@@ -12,10 +12,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from nicknames import NickNamer
-
 from newsledger.kb import base
-from newsledger.kb.names import fold, token_key, tokens
+from newsledger.kb.names import fold, given_variants, nicknamer, token_key, tokens
 from newsledger.store.db import Store, now
 
 SURNAME_SCORE = 0.5  # a one-word name that full names of the ledger end with
@@ -128,6 +126,9 @@ def _candidates(store: Store, e: dict):
             )
         elif e["type"] == "PERSON" and _variants(e["name"], r["name"]):
             yield r["id"], VARIANT_SCORE, "given-name variant"
+        elif e["type"] == "ORG" and (r["id"].endswith("_" + aid) or aid.endswith("_" + r["id"])):
+            # "Red Sox" and "Boston Red Sox": one organisation's name ends the other's
+            yield r["id"], SHORT_FORM_SCORE, "short form"
 
 
 def _base(aid: str) -> str:
@@ -182,21 +183,15 @@ def links_of(store: Store, aid: str) -> list[dict]:
 
 # ---------------------------------------------------------------- suspects
 _KIND = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "nationality"}
-_NICK = None
 
 
 def _given_same(a: str, b: str) -> bool:
-    """Given names of one person: the same key, or a nickname of it (Bill/William)."""
-    global _NICK
-    if a == b or token_key(a) == token_key(b) or a.startswith(b) or b.startswith(a):
+    """Given names of one person: the same key, or a nickname of it (Bill/William), or
+    two nicknames of one name (Bill/Billy); never a mere prefix (Ivana/Ivanka)."""
+    if a == b or token_key(a) == token_key(b) or given_variants(a, b):
         return True
-    if _NICK is None:
-        _NICK = NickNamer()
-    return (
-        b in _NICK.nicknames_of(a)
-        or a in _NICK.nicknames_of(b)
-        or bool(_NICK.canonicals_of(a) & _NICK.canonicals_of(b))
-    )
+    nick = nicknamer()
+    return bool(nick.canonicals_of(a) & nick.canonicals_of(b))
 
 
 def suspects(store: Store, limit: int | None = None) -> list[dict]:

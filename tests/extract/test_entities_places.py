@@ -65,18 +65,3 @@ def test_a_person_organisation_tie_goes_to_a_kb_surname(nlp):
     assert labels["Obama"] == "PERSON"  # one vote each: the KB knows him as a person
     assert labels["Lopez"] == "ORG"  # no person of the KB has that surname
     assert _doc_labels(doc)["Obama"] == "ORG"  # without the KB a tie stays an organisation
-
-
-def test_a_name_read_as_a_place_and_a_person_is_a_person_unless_a_known_place(nlp):
-    from spacy.tokens import Span
-
-    from newsledger.extract.entities import _doc_labels
-    from newsledger.kb.base import KB, Actor
-
-    kb = KB([Actor("jordan", "Jordan", "country")])
-    doc = nlp("Gupta met Jordan . Gupta and Jordan spoke . Gupta left Jordan .")
-    ents = [(0, "GPE"), (2, "GPE"), (4, "GPE"), (6, "GPE"), (9, "PERSON"), (11, "PERSON")]
-    doc.ents = [Span(doc, i, i + 1, label) for i, label in ents]
-    labels = _doc_labels(doc, kb)
-    assert labels["Gupta"] == "PERSON"  # two place readings, one person reading, no such place
-    assert labels["Jordan"] == "GPE"  # the KB's country
