@@ -286,3 +286,10 @@ def test_surname_with_a_particle_is_no_full_name(analyse_text):
     alone = analyse_text("Lo Presti was found dead in his cell in Palermo.")
     assert [i.partition("~")[0] for i in ids_of(alone, "Lo Presti")] == ["lu_pristi"]
     assert all("~" in i for i in ids_of(alone, "Lo Presti"))  # a surname alone: this article's
+
+
+def test_abbreviated_mount_and_fort_share_the_key_of_the_full_word():
+    from newsledger.kb.names import key
+
+    assert key("Mt Cook") == key("Mount Cook") and key("Ft. Hood") == key("Fort Hood")
+    assert key("MT") != key("Mount")  # alone it is no abbreviation of a name
