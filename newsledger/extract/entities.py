@@ -98,11 +98,13 @@ def _not_actor(span: Span) -> bool:
 _OTHER = {"WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}
 
 
-def _doc_labels(doc) -> dict[str, str]:
+def _doc_labels(doc, kb=None) -> dict[str, str]:
     """One label per name in an article (one sense per discourse): the label NER gave
     the name most often; ties, and a plural name alone ("Colts"), go to ORG, and so
     does a name that ends an organisation's longer name in the article or a plural
-    written after "the" ("the Jaguars": no person's surname takes the article)."""
+    written after "the" ("the Jaguars": no person's surname takes the article). A tie
+    between a person and an organisation goes to the person where the name is the
+    surname of one person of the knowledge base and no organisation's ("Obama")."""
     votes: dict[str, dict[str, int]] = {}
     ends: set[str] = set()
     for ent in doc.ents:
@@ -129,12 +131,20 @@ def _doc_labels(doc) -> dict[str, str]:
             out[text] = tied[0] if len(tied) == 1 else None
             continue
         plural = text.endswith("s") and "PERSON" in tied
+        if len(tied) > 1 and "PERSON" in tied and kb is not None and _kb_surname(kb, text):
+            out[text] = "PERSON"
+            continue
         out[text] = (
             "ORG" if text in ends or plural and "ORG" in v or len(tied) > 1 and "ORG" in tied else tied[0]
         )
         if out[text] == "PERSON" and _acronym(text) and text.title() not in votes:
             out[text] = "ORG"  # "IBF": initials are no person's name (a capitals "OBAMA" has its "Obama")
     return out
+
+
+def _kb_surname(kb, text: str) -> bool:
+    hit = kb.surname(text)
+    return hit is not None and hit.type == "person" and kb.lookup(text, "ORG") is None
 
 
 def _acronym(text: str) -> bool:
@@ -214,7 +224,9 @@ def _headline_cut(span: Span, persons: tuple[set[str], set[str]]) -> Span:
 
 def _headline_parts(span: Span, known: dict[str, str]) -> list[Span]:
     """The names of the article inside a headline span NER ran together ("Colts Beat
-    Chiefs"), longest first, left to right; the words between are the headline's."""
+    Chiefs"), longest first, left to right; the words between are the headline's. A
+    last word that is a plural proper noun after a name and a headline word is a name
+    too, where the article never names it apart ("Colts Beat Chiefs")."""
     out, i = [], span.start
     while i < span.end:
         for j in range(span.end, i, -1):
@@ -224,7 +236,11 @@ def _headline_parts(span: Span, known: dict[str, str]) -> list[Span]:
                 i = j
                 break
         else:
-            if not _headline_word(span.doc[i]):
+            tok = span.doc[i]
+            if i == span.end - 1 and out and out[-1].end < i and tok.tag_ == "NNPS" and _plural_proper(tok):
+                out.append(Span(span.doc, i, i + 1, label="ORG"))
+                break
+            if not _headline_word(tok):
                 return []
             i += 1
     return out
@@ -233,7 +249,7 @@ def _headline_parts(span: Span, known: dict[str, str]) -> list[Span]:
 def _name_spans(doc, kb) -> list[Span]:
     spans = []
     hon = _rules()["honorific_set"]
-    labels = _doc_labels(doc)
+    labels = _doc_labels(doc, kb)
     persons = _person_names(doc)
     known = {e.text: e.label_ for e in doc.ents if e.label_ in LABELS}
     bodies = set(roles()["person_bodies"])
@@ -335,6 +351,40 @@ def _short_forms(res: Resolver, taken: set[int], words: Words):
     for tok in words.tokens(lambda w: w in last and len(last[w]) == 1):
         if tok.i not in taken and tok.pos_ == "PROPN" and tok.text[:1].isupper():
             yield tok, last[tok.lower_][0]
+
+
+def _plural_names(doc, kb, taken: set[int], words: Words):
+    """A plural proper noun after "the" that NER missed ("the Tar Heels", "the top-seeded
+    Bluejays"): the name of a team or a group; no person's name takes the article.
+    Demonyms ("the Iraqis") and the words of a title-case headline are left out."""
+    for det in words.tokens(("the",)):
+        head = det.head
+        if det.dep_ != "det" or head.i in taken or not _plural_proper(head):
+            continue
+        if head.ent_type_ in LABELS or _headline_word(head) or fold(head.text[:-1]) in kb.demonyms:
+            continue
+        start = head.i
+        while (
+            start - 1 > det.i
+            and doc[start - 1].tag_ == "NNP"
+            and doc[start - 1].is_title
+            and start - 1 not in taken
+            and doc[start - 1].ent_type_ not in LABELS
+        ):
+            start -= 1
+        yield start, head.i + 1
+
+
+def _plural_proper(tok) -> bool:
+    text = tok.text
+    return (
+        tok.tag_ in ("NNPS", "NNP")
+        and len(text) > 3
+        and text[-1] == "s"
+        and text[0].isupper()
+        and text[1:].islower()
+        and text.isalpha()
+    )
 
 
 def _latest_year(doc) -> str | None:
@@ -493,6 +543,7 @@ def _names(doc, res: Resolver, words: Words):
         found.append((span.start, span.end, cluster, label, False))
         if label == "PERSON":
             persons.append((span, cluster))
+    found = _qualified_places(doc, found, res)
     taken = {i for s, e, *_ in found for i in range(s, e)}
     for tok, cluster in list(_surnames(res, taken, words)):
         found.append((tok.i, tok.i + 1, res.note(cluster, tok.text, tok.idx), "PERSON", False))
@@ -500,9 +551,70 @@ def _names(doc, res: Resolver, words: Words):
     for tok, cluster in list(_short_forms(res, taken, words)):
         found.append((tok.i, tok.i + 1, res.note(cluster, tok.text, tok.idx), cluster.label, False))
         taken.add(tok.i)
+    for s, e in list(_plural_names(doc, res.kb, taken, words)):
+        text = doc[s:e].text
+        cluster, label = res.resolve(text, "ORG", doc[s].idx)
+        found.append((s, e, cluster, label, False))
+        taken.update(range(s, e))
     for s, e, cluster, label in _repeats(doc, found, taken, words):
         found.append((s, e, res.note(cluster, doc[s:e].text, doc[s].idx), label, False))
     return found, persons
+
+
+_REGION_TYPES = {"province", "country", "region"}
+
+
+def _qualifier(doc, cluster: Cluster, start: int, end: int) -> bool:
+    """Whether a place name can qualify the one before it ("Santa Rosa, California",
+    "Mannheim, Germany", "Rancho Mirage, Calif."): a province, country or region of
+    the KB, or an unknown place abbreviated (a state's "Calif", "N.C", "Mo.")."""
+    if cluster.actor is not None:
+        return cluster.actor.type in _REGION_TYPES
+    letters = [t.text for t in doc[start:end] if t.text != "."]
+    return cluster.label == "GPE" and len(letters) <= 2 and len("".join(letters).replace(".", "")) <= 5
+
+
+def _qualified_places(doc, found: list, res: Resolver) -> list:
+    """A place followed by a comma and the larger place it lies in ("Santa Rosa,
+    California"): a KB place of another country than the qualifier's is not the place
+    meant (the KB's Santa Rosa is in Guatemala), so it becomes a place of its own. Both
+    stay mentions: the qualifier is a place named in the sentence too. Lists are left
+    alone ("Iraq, Syria", "California, Nevada", "Basra, Anbar and ...")."""
+    out: list = []
+    for f in found:
+        s, e, cluster, label, nominal = f
+        if out and not nominal and s == out[-1][1] + 1 and doc[s - 1].text == ",":
+            ps, pe, pc, plabel, pnom = out[-1]
+            if (
+                _qualifies(doc, pc, cluster, s, e)
+                and pc.actor is not None
+                and _country(pc.actor) not in (None, _country(cluster.actor))
+            ):
+                pc.starts.remove(doc[ps].idx)
+                text = doc[ps:pe].text
+                out[-1] = (ps, pe, res.note(res._new(text, "GPE"), text, doc[ps].idx), "GPE", pnom)
+        out.append(f)
+    return out
+
+
+def _qualifies(doc, first: Cluster, second: Cluster, s: int, e: int) -> bool:
+    if first is second or not is_place(first) or not is_place(second) or first.type == "country":
+        return False
+    if not _qualifier(doc, second, s, e):
+        return False
+    if (
+        first.type in _REGION_TYPES
+        and second.type != "country"
+        and _country(first.actor) == _country(second.actor)
+    ):
+        return False  # "California, Nevada": two states of one country in a list
+    return second.type == "country" or not (e < len(doc) and doc[e].lower_ in ("and", "or"))
+
+
+def _country(actor) -> str | None:
+    if actor is None:
+        return None
+    return actor.id if actor.type == "country" else actor.attrs.get("country")
 
 
 def _spellings(doc, found) -> dict[tuple[str, ...], tuple]:
@@ -526,14 +638,16 @@ def _repeats(doc, found, taken: set[int], words: Words):
     NER read "Saints" as a name once, "COLTS" in a capitals headline): one spelling, one
     actor in an article. A one-word name also written in lowercase ("will") is no name."""
     spell = _spellings(doc, found)
+    urls = _url_lines(doc)
     by_first: dict[str, list] = {}
     for toks, v in spell.items():
-        if len(toks) == 1 and toks[0].lower() in words.at and _lowercase_use(doc, words.at[toks[0].lower()]):
+        low = toks[0].lower()
+        if len(toks) == 1 and low in words.at and _lowercase_use(doc, words.at[low], urls):
             continue
         by_first.setdefault(toks[0].lower(), []).append((toks, v))
     for low, cands in by_first.items():
         for i in words.at.get(low, ()):
-            if i in taken:
+            if i in taken or urls and any(a <= doc[i].idx < b for a, b in urls):
                 continue
             for toks, (cluster, label) in sorted(cands, key=lambda c: -len(c[0])):
                 end = i + len(toks)
@@ -544,8 +658,19 @@ def _repeats(doc, found, taken: set[int], words: Words):
                     break
 
 
-def _lowercase_use(doc, positions) -> bool:
-    return any(doc[i].is_lower for i in positions)
+# A line holding a web address: its slug writes names in lowercase ("colts - clinch").
+_URL_LINE = re.compile(r"(?m)^[^\n]*(?:https?\s*:\s*/\s*/|\bwww\s*\.\s*\w)[^\n]*$")
+
+
+def _url_lines(doc) -> list[tuple[int, int]]:
+    text = doc_text(doc)
+    return [m.span() for m in _URL_LINE.finditer(text)] if "http" in text or "www" in text else []
+
+
+def _lowercase_use(doc, positions, urls=()) -> bool:
+    """Whether a word is also written in lowercase in the article's prose (a web
+    address's slug does not count: it writes every name in lowercase)."""
+    return any(doc[i].is_lower and not any(a <= doc[i].idx < b for a, b in urls) for i in positions)
 
 
 def _same_text(span: Span, toks: tuple[str, ...]) -> bool:

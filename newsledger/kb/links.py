@@ -12,10 +12,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from nicknames import NickNamer
-
 from newsledger.kb import base
-from newsledger.kb.names import fold, token_key, tokens
+from newsledger.kb.names import fold, given_variants, nicknamer, token_key, tokens
 from newsledger.store.db import Store, now
 
 SURNAME_SCORE = 0.5  # a one-word name that full names of the ledger end with
@@ -84,7 +82,7 @@ def _link_entity(store: Store, doc_id: str, e: dict, ents: list[dict]) -> int:
         return 0
     mine = {x["id"] for x in ents if "~" not in x["id"] and x["id"] != e["id"]}
     scored = sorted(
-        ((len(mine & _context(store, c)), c, score, reason) for c, score, reason in cands),
+        ((len(mine & _context(store, c, "~" in c)), c, score, reason) for c, score, reason in cands),
         key=lambda t: (-t[0], -t[2], t[1]),
     )
     shared, best, _, _ = scored[0]
@@ -115,7 +113,11 @@ def _candidates(store: Store, e: dict):
     one_word = "~" in aid or "_" not in aid
     for r in rows:
         if "~" in r["id"] or "_" not in r["id"]:
-            continue  # two one-word names: nothing to go on
+            if one_word and "~" in r["id"] and _base(r["id"]) == _base(aid):
+                # one word of one spelling in two articles ("Creighton"): the same
+                # actor only where the articles share others (see _link_entity)
+                yield r["id"], SURNAME_SCORE, "same name"
+            continue
         if one_word:
             yield (
                 r["id"],
@@ -124,6 +126,13 @@ def _candidates(store: Store, e: dict):
             )
         elif e["type"] == "PERSON" and _variants(e["name"], r["name"]):
             yield r["id"], VARIANT_SCORE, "given-name variant"
+        elif e["type"] == "ORG" and (r["id"].endswith("_" + aid) or aid.endswith("_" + r["id"])):
+            # "Red Sox" and "Boston Red Sox": one organisation's name ends the other's
+            yield r["id"], SHORT_FORM_SCORE, "short form"
+
+
+def _base(aid: str) -> str:
+    return aid.partition("~")[0]
 
 
 def _variants(a: str, b: str) -> bool:
@@ -134,15 +143,18 @@ def _variants(a: str, b: str) -> bool:
     return _given_same(ta[0], tb[0])
 
 
-def _context(store: Store, aid: str) -> set[str]:
+def _context(store: Store, aid: str, one_word: bool = False) -> set[str]:
     """The actors named in the articles that name ``aid`` by a name of several words
     (one-word actors left out). Articles that only joined it by a bare surname do not
     count: their actors would let the next namesake's article join too (one "Bush"
-    of a politics story joined to a footballer brings the president's context along)."""
+    of a politics story joined to a footballer brings the president's context along).
+    An actor named by one word only (``name~doc``) has no such article: all of its own
+    articles count, but it holds no full name, so no namesake's context comes along."""
+    multi = "" if one_word else "AND instr(trim(m1.text), ' ') > 0 "
     rows = store.query(
         "SELECT DISTINCT m2.entity_id AS id FROM mentions m1 JOIN mentions m2 "
         "ON m2.doc_id = m1.doc_id WHERE m1.entity_id=? AND m2.entity_id != ? "
-        "AND instr(trim(m1.text), ' ') > 0 AND NOT COALESCE(m1.nominal, 0)",
+        f"{multi}AND NOT COALESCE(m1.nominal, 0)",
         (aid, aid),
     )
     return {r["id"] for r in rows if r["id"] and "~" not in r["id"]}
@@ -171,21 +183,15 @@ def links_of(store: Store, aid: str) -> list[dict]:
 
 # ---------------------------------------------------------------- suspects
 _KIND = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "nationality"}
-_NICK = None
 
 
 def _given_same(a: str, b: str) -> bool:
-    """Given names of one person: the same key, or a nickname of it (Bill/William)."""
-    global _NICK
-    if a == b or token_key(a) == token_key(b) or a.startswith(b) or b.startswith(a):
+    """Given names of one person: the same key, or a nickname of it (Bill/William), or
+    two nicknames of one name (Bill/Billy); never a mere prefix (Ivana/Ivanka)."""
+    if a == b or token_key(a) == token_key(b) or given_variants(a, b):
         return True
-    if _NICK is None:
-        _NICK = NickNamer()
-    return (
-        b in _NICK.nicknames_of(a)
-        or a in _NICK.nicknames_of(b)
-        or bool(_NICK.canonicals_of(a) & _NICK.canonicals_of(b))
-    )
+    nick = nicknamer()
+    return bool(nick.canonicals_of(a) & nick.canonicals_of(b))
 
 
 def suspects(store: Store, limit: int | None = None) -> list[dict]:

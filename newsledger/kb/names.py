@@ -176,7 +176,18 @@ def looks_alike(a: str, b: str, minimum: float = 70) -> bool:
     return fuzz.ratio(a, b) >= minimum
 
 
-def same_person(full: str, other: str) -> bool:
+# Lowercase particles that begin a surname of two words ("Le Pen", "Lo Presti", "De Niro").
+_SURNAME_PARTICLES = set("de di da del della der den van von le la lo du dos".split())
+
+
+def full_name(name: str | None) -> bool:
+    """Whether a person's name holds a given name: more than one word, not a surname of
+    a particle and one word ("Lo Presti", "Le Pen" are surnames alone)."""
+    toks = tokens(name, strip_honorifics=True)
+    return len(toks) > 2 or len(toks) == 2 and toks[0] not in _SURNAME_PARTICLES
+
+
+def same_person(full: str, other: str, nicknames: bool = False) -> bool:
     """Whether two person names can be the same person.
 
     Same key, or the shorter is the surname (last token) of the longer, or
@@ -194,9 +205,40 @@ def same_person(full: str, other: str) -> bool:
     if len(b) == 1 or len(a) == 1:
         short, long_ = (b, a) if len(b) <= len(a) else (a, b)
         return _tok_eq(short[0], long_[-1])
-    if not _tok_eq(a[0], b[0]):
+    if len(a) != len(b) and not (full_name(" ".join(a)) and full_name(" ".join(b))):
+        short, long_ = (b, a) if len(b) < len(a) else (a, b)  # "Lo Presti", "Gaetano Lo Presti"
+        return long_[-len(short) :] == short
+    if not _given_eq(a[0], b[0], nicknames):
         return False  # first names differ: different people sharing a surname
     return _tok_eq(a[-1], b[-1])
+
+
+def _given_eq(x: str, y: str, nicknames: bool = False) -> bool:
+    """Given names of one person: one transliteration key, or (within one article) a
+    nickname of the table. No fuzzy score: a letter apart is often another name (Ivana /
+    Ivanka, Marian / Marion). Nicknames are no evidence against the KB: the table holds
+    "Reggie" for Regina too."""
+    return x == y or token_key(x) == token_key(y) or nicknames and given_variants(x, y)
+
+
+@lru_cache(maxsize=1)
+def nicknamer():
+    from nicknames import NickNamer
+
+    return NickNamer()
+
+
+@lru_cache(maxsize=65536)
+def given_variants(a: str, b: str) -> bool:
+    """Folded given names that are one name: a name and its nickname in the maintained
+    table of the `nicknames` package (Bill / William, Joe / Joseph). Not a prefix:
+    Ivana and Ivanka, Ivan and Ivana are different people."""
+    if a == b:
+        return True
+    if len(a) < 2 or len(b) < 2 or not a.isalpha() or not b.isalpha():
+        return False
+    nick = nicknamer()
+    return b in nick.nicknames_of(a) or a in nick.nicknames_of(b)
 
 
 def _tok_eq(x: str, y: str) -> bool:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from newsledger.kb.base import KB, PLACE_TYPES, Actor, kind
-from newsledger.kb.names import key, person_id_key, person_key, same_person, slug, tokens
+from newsledger.kb.names import full_name, key, person_id_key, person_key, same_person, slug, tokens
 from newsledger.kb.ruler import group_name
 
 PERSON_LIKE = re.compile(r"^(?:[A-Z][\w’'‘-]+ )+(?:(?:al|el|Al|El|bin|ibn|abu|Abu)[- ])?[A-Z‘’'][\w’'‘-]+$")
@@ -54,7 +54,7 @@ class Cluster:
         }.get(self.label, "organisation")
 
     def person_names(self) -> list[str]:
-        return [n for n in self.names if len(tokens(n, strip_honorifics=True)) > 1]
+        return [n for n in self.names if full_name(n)]
 
 
 class Resolver:
@@ -142,16 +142,14 @@ class Resolver:
     def _person(self, text: str, start: int) -> Cluster | None:
         """A person mention: in-document full name first, then the KB, then its surname."""
         persons = [c for c in self.clusters.values() if c.type == "person"]
-        hits = [c for c in persons if any(same_person(n, text) for n in c.names)]
-        if len(tokens(text, strip_honorifics=True)) > 1:
+        hits = [c for c in persons if any(same_person(n, text, nicknames=True) for n in c.names)]
+        if full_name(text):
             # A chain known so far by its surname only may be this person, unless its
             # KB actor has another given name ("Ivanka Trump" is not Donald Trump).
             hits = [c for c in hits if c.actor is None or _fits_actor(c.actor, text)]
             # A full name: only an in-document person with compatible names, or the KB.
             full = [
-                c
-                for c in hits
-                if any(len(tokens(n, strip_honorifics=True)) > 1 and same_person(n, text) for n in c.names)
+                c for c in hits if any(full_name(n) and same_person(n, text, nicknames=True) for n in c.names)
             ]
             if full:
                 return max(full, key=lambda c: c.last)
