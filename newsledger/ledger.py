@@ -243,11 +243,12 @@ class Ledger:
             self.store, type=type, search=search, limit=limit, offset=offset, total=total, marked=marked
         )
 
-    def actor(self, name: str) -> list[dict]:
-        """Profiles of the actors a name stands for (any spelling, alias or id)."""
+    def actor(self, name: str, budget: float | None = None) -> list[dict]:
+        """Profiles of the actors a name stands for (any spelling, alias or id); with
+        ``budget`` (seconds), counts that run past it are None (``kb.actors.profile``)."""
         from newsledger.kb.actors import find, profile
 
-        return [profile(self.store, row) for row in find(self.store, name)]
+        return [profile(self.store, row, budget) for row in find(self.store, name)]
 
     # --- issue 6: events ---
     def events(self, *, include_unreal: bool = False, **filters) -> list[dict]:

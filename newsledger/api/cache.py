@@ -7,8 +7,9 @@ instead of computing it again); the next ones are answered from memory, and a cl
 sends back the ETag gets 304 Not Modified. The state is read on a connection kept per
 thread (a few index lookups), in the thread pool: never on the event loop.
 
-Only the read routes listed in ``CACHED`` are kept; writes, the event stream, forms and
-error answers never are. ``create_app(cache=True)`` (what ``serve`` does) turns it on.
+Only the read routes listed in ``CACHED`` are kept; writes, the event stream, forms,
+error answers and answers marked ``Cache-Control: no-store`` (a page whose counts are
+still running) never are. ``create_app(cache=True)`` (what ``serve`` does) turns it on.
 """
 
 from __future__ import annotations
@@ -103,7 +104,10 @@ class ResponseCache:
         async def capture(message):
             nonlocal start, ok
             if message["type"] == "http.response.start":
-                ok = message["status"] == 200
+                # a partial answer (counts still running: web/html.PARTIAL) says no-store
+                ok = message["status"] == 200 and not any(
+                    k.lower() == b"cache-control" and b"no-store" in v for k, v in message.get("headers", [])
+                )
                 if ok:
                     message = {**message, "headers": [*message.get("headers", []), (b"etag", etag)]}
                 start = message

@@ -310,11 +310,11 @@ def timeline(
     limit: Limit = 200,
     offset: Offset = 0,
 ) -> dict:
-    from newsledger.api.timeline import TIMELINE_MOST, recent_since
     from newsledger.api.timeline import timeline as rows_of
+    from newsledger.store import recent
 
     with open_ledger(request) as led:  # the actor's or story's records only
-        cut = None if since or not actor else recent_since(led.store, actor, TIMELINE_MOST)
+        cut = None if since or not actor else recent.recent_since(led.store, recent.named(led.store, actor))
         out = page(request, rows_of(led.store, actor=actor, story=story, since=since or cut), limit, offset)
     if cut:  # said, never silent: the older stretch is there with ?since=
         out["since"] = cut

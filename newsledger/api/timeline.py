@@ -19,8 +19,6 @@ from newsledger.store.db import Store
 
 _COPY_ORDER = ("documents", "events", "quotes", "claims", "story_docs", "entities")
 _EACH = "(SELECT value FROM json_each(?))"
-# Records per actor id and role beyond which the timeline starts at the latest stretch.
-TIMELINE_MOST = 500
 
 
 def timeline(
@@ -64,25 +62,6 @@ def _scratch() -> Store:
 
 def _ids(values) -> str:
     return json.dumps(sorted({v for v in values if v is not None}))
-
-
-def recent_since(store: Store, actor: str, most: int) -> str | None:
-    """The date from which an actor's most recent ``most`` events as source, as target and
-    statements lie (each read backwards on its (actor, date) index), or None when it holds
-    fewer: a frequent actor's whole timeline (290k records at 1M events) is minutes of work,
-    so the API shows its latest stretch and says where it starts."""
-    from newsledger.store.spellings import naming
-
-    found = []
-    for held in sorted(set(naming(store, actor))) if fold(actor) else []:  # one id at a time: no sort
-        for table, col in (("events", "source_id"), ("events", "target_id"), ("quotes", "speaker_id")):
-            row = store.db.execute(
-                f"SELECT sort_date FROM {table} WHERE {col} = ? AND sort_date IS NOT NULL "
-                "ORDER BY sort_date DESC LIMIT 1 OFFSET ?",
-                (held, most),
-            ).fetchone()
-            found += [row[0]] if row else []
-    return max(found) if found else None
 
 
 def _records(

@@ -52,8 +52,16 @@ def build(led, *, story: str | None = None, actor: str | None = None, since: str
     """The brief of one story or one actor (records on or after ``since``)."""
     if bool(story) == bool(actor):
         raise ExportError("give either a story id or an actor name", code="NL-BRIEF-SCOPE")
+    from newsledger.store.recent import mentioned_since, recent_since
+
     docs, ids, title = _scope(led, story, actor)
     b = Brief(title, f"story {story}" if story else f"actor {actor}")
+    cut = recent_since(led.store, ids) if actor and not since else None
+    if cut:  # a frequent actor: its latest stretch, said in the brief, never silent
+        since, docs = cut, mentioned_since(led.store, ids, cut)
+        b.scope += f", its latest stretch: from {cut} (an earlier start: --since)"
+    elif docs is None:  # an actor's: the articles that mention it
+        docs = _mentioning(led, ids)
     after = lambda d: not since or (d or "") >= since
     b.sections.append(("Key events", _events(b, led, docs, ids, after)))
     b.sections.append(("Statements", _statements(b, led, docs, ids, since)))
@@ -62,24 +70,30 @@ def build(led, *, story: str | None = None, actor: str | None = None, since: str
     return b
 
 
-def _scope(led, story, actor) -> tuple[set[str], set[str], str]:
-    """(doc ids, actor ids, title) of what the brief covers."""
+def _scope(led, story, actor) -> tuple[set[str] | None, set[str], str]:
+    """(doc ids, actor ids, title) of what the brief covers; an actor's articles (None) are
+    read once ``build`` knows from when."""
     if story:
         found = [s for s in led.stories() if s["id"] == story]
         if not found:
             raise ExportError(f"no story {story!r}; `newsledger stories` lists them", code="NL-BRIEF-SCOPE")
         return {a["id"] for a in found[0]["articles"]}, set(), found[0].get("label") or story
-    profiles = led.actor(actor)
+    from newsledger.kb.actors import find
+
+    profiles = find(led.store, actor)  # the rows: a profile's counts are not needed here
     if not profiles:
         raise ExportError(
             f"no actor is named or spelled {actor!r}; see `newsledger actors --search`", code="NL-BRIEF-SCOPE"
         )
-    ids = {p["id"] for p in profiles}
+    return None, {p["id"] for p in profiles}, profiles[0]["name"]
+
+
+def _mentioning(led, ids) -> set[str]:
     rows = led.store.query(
         "SELECT DISTINCT doc_id FROM mentions WHERE entity_id IN (SELECT value FROM json_each(?))",
         (_json(ids),),
     )
-    return {r["doc_id"] for r in rows}, ids, profiles[0]["name"]
+    return {r["doc_id"] for r in rows}
 
 
 def sentence(led, table: str, row: dict) -> str | None:

@@ -78,20 +78,52 @@ def find(store: Store, name: str) -> list[dict]:
     rows = store.query("SELECT * FROM entities WHERE id=?", (name,))
     if rows:
         return rows
-    f, k = fold(name), key(name)
-    everyone = store.query("SELECT * FROM entities")
-    for test in (lambda n: fold(n) == f, lambda n: key(n) == k):
-        hits = [r for r in everyone if any(test(n) for n in [r["name"]] + _aliases(r))]
-        if hits:
-            return hits
+    from newsledger.store.spellings import spelled
+
+    for ids in spelled(store, name):  # the exact spelling first, then by transliteration
+        if ids:
+            return store.query(
+                "SELECT * FROM entities WHERE id IN (SELECT value FROM json_each(?)) ORDER BY rowid",
+                (json.dumps(sorted(ids)),),
+            )
     actor = base.default().lookup(name)
     return store.query("SELECT * FROM entities WHERE id=?", (actor.id,)) if actor else []
 
 
-def profile(store: Store, row: dict) -> dict:
+def profile(store: Store, row: dict, budget: float | None = None) -> dict:
     """One actor: spellings seen with counts, roles, affiliations, first/last seen,
-    quotes and events, and the outlets that mention it."""
+    quotes and events, and the outlets that mention it. With ``budget`` (seconds), the
+    counts over its mentions and records (a frequent actor's are scans of 100k+ rows) are
+    left None when they run past it and are finished in the background for the next view
+    (``store.state.cached_within``)."""
+    from newsledger.store.state import cached_within
+
     aid = row["id"]
+    if budget is None:
+        counted = _counts(store, aid)
+    else:
+        counted = cached_within(store, ("actor-counts", aid), lambda st: _counts(st, aid), budget)
+    counted = counted or dict.fromkeys(
+        ("aliases", "descriptions", "first_seen", "last_seen", "articles", "quotes", "events", "outlets")
+    )
+    actor = base.default().get(row.get("kb_id") or aid)
+    return {
+        "id": aid,
+        "name": row["name"],
+        "type": row.get("type"),
+        "kb_id": row.get("kb_id"),
+        "kb_type": actor.type if actor else row.get("kb_type"),
+        **{k: counted[k] for k in ("aliases", "descriptions")},
+        "roles": _roles(actor, row),
+        "affiliations": _affiliations(actor),
+        **{k: counted[k] for k in ("first_seen", "last_seen", "articles", "quotes", "events", "outlets")},
+        "geo": row.get("geo"),
+        "possibly_same": _possibly_same(store, aid),
+    }
+
+
+def _counts(store: Store, aid: str) -> dict:
+    """What ``profile`` counts over the actor's mentions, quotes and events."""
     spellings = store.query(
         "SELECT text, count(*) AS n FROM mentions WHERE entity_id=? AND NOT COALESCE(nominal, 0) "
         "GROUP BY text ORDER BY n DESC, text",
@@ -114,29 +146,17 @@ def profile(store: Store, row: dict) -> dict:
         "GROUP BY outlet ORDER BY articles DESC, outlet",
         (aid,),
     )
-    quotes = store.db.execute("SELECT count(*) FROM quotes WHERE speaker_id=?", (aid,)).fetchone()[0]
-    events = store.db.execute(
-        "SELECT count(*) FROM events WHERE source_id=? OR target_id=?", (aid, aid)
-    ).fetchone()[0]
-    actor = base.default().get(row.get("kb_id") or aid)
     return {
-        "id": aid,
-        "name": row["name"],
-        "type": row.get("type"),
-        "kb_id": row.get("kb_id"),
-        "kb_type": actor.type if actor else row.get("kb_type"),
         "aliases": [(r["text"], r["n"]) for r in spellings],
         "descriptions": [(r["text"], r["n"]) for r in nominal],
-        "roles": _roles(actor, row),
-        "affiliations": _affiliations(actor),
         "first_seen": seen["first"],
         "last_seen": seen["last"],
         "articles": seen["articles"],
-        "quotes": quotes,
-        "events": events,
+        "quotes": store.db.execute("SELECT count(*) FROM quotes WHERE speaker_id=?", (aid,)).fetchone()[0],
+        "events": store.db.execute(
+            "SELECT count(*) FROM events WHERE source_id=? OR target_id=?", (aid, aid)
+        ).fetchone()[0],
         "outlets": [(r["outlet"], r["articles"]) for r in outlets],
-        "geo": row.get("geo"),
-        "possibly_same": _possibly_same(store, aid),
     }
 
 

@@ -148,6 +148,19 @@ def _holding(store: Store, f: str, unsaved: dict, *, names_only: bool) -> set[st
     return {r[0] for r in store.db.execute(sql, params)} - set(unsaved)
 
 
+def spelled(store: Store, text: str) -> list[set[str]]:
+    """[actors with a name or alias spelled ``text`` once folded, those spelled as it by
+    transliteration (the same key)]: what ``kb.actors.find`` tries in turn."""
+    unsaved = sync(store)
+    out = []
+    for col, value, at in (("folded", fold(text), 0), ("key", key(text), 1)):
+        ids = _sql_ids(store, f"{col} = ? AND NOT is_id", [value], unsaved)
+        out.append(
+            ids | {e for e, names in unsaved.items() if any(n[at] == value for n in names if not n[2])}
+        )
+    return out
+
+
 def naming(store: Store, text: str) -> set[str]:
     """Actors with a name or alias (not the id) holding ``text`` (folded) anywhere."""
     unsaved = sync(store)

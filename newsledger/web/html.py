@@ -33,11 +33,22 @@ def asset(name: str) -> str:
     return resources.files("newsledger.web").joinpath(folder, fname).read_text("utf-8")
 
 
+# The class of what a page could not count within its time budget (store/state.py
+# cached_within): such a page is partial, so no cache may keep it (api/cache.py reads
+# Cache-Control) and the next view shows the finished counts.
+PARTIAL = "still-counting"
+
+
+def counting(text: str = "still counting: reload in a moment", tag: str = "p") -> str:
+    return f"<{tag} class='muted {PARTIAL}'>{esc(text)}</{tag}>"
+
+
 def page(title: str, body: str, *, q: str = "", status: int = 200) -> HTMLResponse:
     html = Template(asset("templates/base.html")).substitute(
         title=esc(title), heading=esc(title), body=body, q=esc(q), version=esc(__version__)
     )
-    return HTMLResponse(html, status_code=status)
+    headers = {"Cache-Control": "no-store"} if PARTIAL in body else None
+    return HTMLResponse(html, status_code=status, headers=headers)
 
 
 def href(path: str, **params) -> str:

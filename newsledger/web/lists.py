@@ -21,6 +21,7 @@ from newsledger.store import facets as F
 from newsledger.web.html import (
     actor_link,
     conf,
+    counting,
     doc_link,
     doc_title,
     esc,
@@ -243,10 +244,7 @@ def facets_html(store, view: ListView, params: dict, filters: dict, marked: bool
     for column in view.spec.facets:
         pairs = F.facet(store, view.spec, column, filters, marked=marked, budget=F.FACET_BUDGET)
         if pairs is None:  # too long to count within a page view: finished in the background
-            out.append(
-                f"<div class='facet'><h3>{esc(column)}</h3><p class='muted'>still counting: "
-                "reload in a moment</p></div>"
-            )
+            out.append(f"<div class='facet'><h3>{esc(column)}</h3>{counting()}</div>")
             continue
         if not pairs:
             continue

@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse
 from newsledger.api.app import open_ledger
 from newsledger.store.queries import date_window
 from newsledger.store.state import cached_within
-from newsledger.web.html import esc, form, page, table
+from newsledger.web.html import counting, esc, form, page, table
 from newsledger.web.mapsvg import svg
 
 router = APIRouter(include_in_schema=False)
@@ -79,7 +79,7 @@ def map_page(
         params,
     )
     if points is None:
-        return page("Map", controls + "<p class='muted'>still counting the places: reload in a moment</p>")
+        return page("Map", controls + counting("still counting the places: reload in a moment"))
     what = "articles naming it" if show == "places" else "events there"
     rows = sorted(points, key=lambda p: -p["count"])
     listing = table(

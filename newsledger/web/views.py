@@ -12,10 +12,21 @@ from fastapi.responses import HTMLResponse
 
 from newsledger.api.app import NotFound, open_ledger
 from newsledger.store.queries import actor_seen
-from newsledger.store.state import cached
+from newsledger.store.state import cached, cached_within
 from newsledger.web import actor_charts, corrections
 from newsledger.web.brief import brief_link
-from newsledger.web.html import actor_link, conf, doc_link, doc_title, esc, link, page, pager, table
+from newsledger.web.html import (
+    actor_link,
+    conf,
+    counting,
+    doc_link,
+    doc_title,
+    esc,
+    link,
+    page,
+    pager,
+    table,
+)
 from newsledger.web.pages import PER_PAGE, event_cols, quote_cols
 
 router = APIRouter(include_in_schema=False)
@@ -23,12 +34,15 @@ Offset = Annotated[int, Query(ge=0, le=10**12)]
 
 
 ACTOR_ROWS = 50  # quotes and events shown on the actor page; the lists hold the rest
+# Seconds each count of the actor page may take before it is finished in the background
+# (a frequent actor's overview groups 100k+ mentions and events): the page says so.
+ACTOR_BUDGET = 0.05
 
 
 @router.get("/actor/{name}", response_class=HTMLResponse)
 def actor(request: Request, name: str):
     with open_ledger(request) as led:
-        profiles = cached(led.store, ("actor", name), lambda: led.actor(name))
+        profiles = led.actor(name, budget=ACTOR_BUDGET)
         parts = [_actor_parts(led, p) for p in profiles]
     if not profiles:
         return _candidates(request, name)
@@ -42,10 +56,10 @@ def actor(request: Request, name: str):
             activity,
             "<h2>Acts on and acted on by</h2>",
             partners,
-            f"<h2>Quotes ({p['quotes']})</h2>",
+            f"<h2>Quotes ({_counted(p['quotes'])})</h2>",
             table(recs["quotes"], quote_cols()),
             _more("/quotes", p["quotes"], speaker=p["name"]),
-            f"<h2>Events ({p['events']})</h2>",
+            f"<h2>Events ({_counted(p['events'])})</h2>",
             table(recs["events"], event_cols()),
             _more("/events", p["events"], actor=p["name"], mode="all"),
             "<h2>Stance over time</h2>",
@@ -61,19 +75,30 @@ def _actor_parts(led, p: dict) -> tuple:
     """The actor's records and overview, read once per ledger state (store/facets.cached):
     on a large ledger a frequent actor's charts scan thousands of rows."""
     store, aid = led.store, p["id"]
-    p["first_seen"], p["last_seen"] = cached(store, ("seen", aid), lambda: actor_seen(store, aid))
+    seen = cached_within(store, ("seen", aid), lambda st: actor_seen(st, aid), ACTOR_BUDGET)
+    p["first_seen"], p["last_seen"] = seen or (None, None)
+    p["seen_pending"] = seen is None
+    activity = cached_within(
+        store, ("activity", aid, p["name"]), lambda st: actor_charts.activity(st, p), ACTOR_BUDGET
+    )
+    partners = cached_within(store, ("partners", aid), lambda st: actor_charts.partners(st, p), ACTOR_BUDGET)
     return (
         cached(store, ("records", aid), lambda: led.actor_records(aid, limit=ACTOR_ROWS)),
-        cached(store, ("activity", aid, p["name"]), lambda: actor_charts.activity(store, p)),
-        cached(store, ("partners", aid), lambda: actor_charts.partners(store, p)),
+        counting() if activity is None else activity,
+        counting() if partners is None else partners,
         corrections.decision_log(store, aid),
     )
 
 
-def _more(path: str, total: int, **params) -> str:
-    if total <= ACTOR_ROWS:
+def _counted(value, render=esc) -> str:
+    """A count or list, or a mark that it is still being counted (the page is partial)."""
+    return counting("counting…", "span") if value is None else render(value)
+
+
+def _more(path: str, total: int | None, **params) -> str:
+    if total is not None and total <= ACTOR_ROWS:
         return ""
-    return f"<p>{link(path, f'all {total} →', **params)}</p>"
+    return f"<p>{link(path, 'all →' if total is None else f'all {total} →', **params)}</p>"
 
 
 def _candidates(request: Request, name: str):
@@ -99,15 +124,19 @@ def _profile(p: dict, heading: bool) -> str:
     kinds = " / ".join(x for x in (p.get("type"), p.get("kb_type")) if x)
     first, last = p.get("first_seen") or "undated", p.get("last_seen") or "undated"
     seen = f"{esc(first)} – {esc(last)} in {esc(p['articles'])} articles"
+    if p["articles"] is None or p.get(
+        "seen_pending"
+    ):  # counted in the background (kb.actors.profile's budget)
+        seen = counting("counting…", "span")
     rows = [
         ("id", esc(p["id"])),
         ("type", esc(kinds)),
-        ("spellings", _pairs(p["aliases"])),
-        ("described as", _pairs(p["descriptions"])),
+        ("spellings", _counted(p["aliases"], _pairs)),
+        ("described as", _counted(p["descriptions"], _pairs)),
         ("roles", "<br>".join(esc(r) for r in p["roles"]) or "—"),
         ("affiliations", "<br>".join(esc(a) for a in p["affiliations"]) or "—"),
         ("seen", seen),
-        ("outlets", _pairs(p["outlets"])),
+        ("outlets", _counted(p["outlets"], _pairs)),
     ]
     head = f"<h2>{esc(p['name'])}</h2>" if heading else ""
     return (

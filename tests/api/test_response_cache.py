@@ -41,3 +41,31 @@ def test_without_the_cache_nothing_is_kept(tmp_path):
     client = api_client(tmp_path / "n.db")
     build(client)
     assert "etag" not in client.get("/api/quotes").headers
+
+
+def test_a_page_still_counting_is_not_kept_and_the_next_view_is_whole(tmp_path, monkeypatch):
+    from collections import OrderedDict
+
+    from newsledger.store import state
+
+    jobs = []
+
+    class Later:  # the background counts run when the test says so
+        def submit(self, fn, *args):
+            jobs.append((fn, args))
+
+    client = api_client(tmp_path / "p.db", cache=True)
+    build(client)
+    monkeypatch.setattr(state, "_CACHE", OrderedDict())
+    monkeypatch.setattr(state, "_BACKGROUND", Later())
+    monkeypatch.setattr(state, "_within", lambda store, budget, compute: None)  # every count overruns
+    partial = client.get("/actor/ana_ruiz")
+    assert partial.status_code == 200 and "still-counting" in partial.text
+    assert partial.headers["cache-control"] == "no-store" and "etag" not in partial.headers
+    assert "<th>outlets</th><td><span class='muted still-counting'>counting…</span></td>" in partial.text
+    assert jobs  # the counts went to the background
+    for fn, args in jobs:
+        fn(*args)
+    whole = client.get("/actor/ana_ruiz")
+    assert "still-counting" not in whole.text and "etag" in whole.headers
+    assert "Valley Post <span class='muted'>×1</span>" in whole.text  # its outlet, counted

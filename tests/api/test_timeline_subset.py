@@ -49,12 +49,14 @@ def test_the_timeline_of_an_actor_or_story_is_that_of_the_whole_ledger(ledger_of
 def test_a_frequent_actors_timeline_starts_at_its_latest_stretch_and_says_so(ledger_of, monkeypatch):
     from api_fixtures import api_client
 
-    from newsledger.api.timeline import recent_since
+    from newsledger.store.recent import named, recent_since
 
     led = ledger_of(ARTICLES)
     # Maria Lund: arrested (reported 2019-03-12), then says (2019-04-01): one record a role
-    assert recent_since(led.store, "Maria Lund", 0) == "2019-04-01"
-    assert recent_since(led.store, "Maria Lund", 1) is None  # no role holds two records
+    lund = named(led.store, "Maria Lund")
+    assert len(lund) == 1
+    assert recent_since(led.store, lund, 0) == "2019-04-01"
+    assert recent_since(led.store, lund, 1) is None  # no role holds two records
     later = timeline(led.store, actor="Maria Lund", since="2019-04-01")
     assert [(r["date"], r["kind"]) for r in later] == [
         ("2019-04-01", "fact:said"),
@@ -65,7 +67,7 @@ def test_a_frequent_actors_timeline_starts_at_its_latest_stretch_and_says_so(led
     client = api_client(led.path)
     whole = client.get("/api/timeline", params={"actor": "Maria Lund"}).json()
     assert whole["total"] == 3 and "truncated" not in whole
-    monkeypatch.setattr("newsledger.api.timeline.TIMELINE_MOST", 0)  # every actor is "frequent"
+    monkeypatch.setattr("newsledger.store.recent.MOST", 0)  # every actor is "frequent"
     cut = client.get("/api/timeline", params={"actor": "Maria Lund", "limit": 5}).json()
     assert (cut["total"], cut["since"], cut["truncated"]) == (2, "2019-04-01", True)
     older = client.get("/api/timeline", params={"actor": "Maria Lund", "since": "2019-03-01"}).json()

@@ -82,3 +82,20 @@ def test_the_pdf_renders_to_pages_with_its_footnotes(led, tmp_path):
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
     assert "Portugal accused Spain of blocking the shipments on Sunday." in text
     assert "Harbour Times, harbour-1, 2024-03-05" in text
+
+
+def test_a_frequent_actors_brief_covers_its_latest_stretch_and_says_so(led, monkeypatch):
+    whole = b.build(led, actor="Spain")
+    assert whole.scope == "actor Spain"
+    monkeypatch.setattr("newsledger.store.recent.MOST", 0)  # every actor is "frequent"
+    latest = b.build(led, actor="Spain")
+    # its latest record is the statement of valley-1 (2024-04-10): acts before it are left out
+    assert latest.scope == "actor Spain, its latest stretch: from 2024-04-10 (an earlier start: --since)"
+    sections = dict(latest.sections)
+    assert sections["Key events"] == [] and len(dict(whole.sections)["Key events"]) == 2
+    assert [line for line, _ in sections["Statements"]] == ["Spain: “the accusation on Tuesday”"]
+    again = b.build(led, actor="Spain", since="2024-03-01")  # asked for: the whole of it again
+    assert (
+        again.scope == "actor Spain"
+        and dict(again.sections)["Key events"] == dict(whole.sections)["Key events"]
+    )
