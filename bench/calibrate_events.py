@@ -1,6 +1,7 @@
 """Fit the event confidence calibration on one judged sample, test it on another.
 
-    python bench/calibrate_events.py --db /tmp/audit.db [--train FILE ...] [--test FILE ...] [--write]
+    python bench/calibrate_events.py --db /tmp/audit.db [--train FILE ...] [--test FILE ...]
+        [--plover [--plover-cache FILE]] [--write]
 
 The model (newsledger/extract/events/calibration.py) is a logistic regression
 over features every event record carries: how each side is written (full name,
@@ -17,8 +18,11 @@ sides; one the current code no longer codes that way is left out (its judgement
 is about another output). Fitted with numpy (Newton steps, L2 penalty) on
 ``--train`` (default: the first sample, drawn at any confidence), tested on
 ``--test`` (default: the second, drawn independently at the old default):
-the held-out table is the one to believe. ``--write`` stores the weights in
-newsledger/extract/data/events/calibration.yaml.
+the held-out table is the one to believe. ``--plover`` adds the PLOVER gold
+sentences (conflict news, bench/plover.py ``judged``) to the fit and prints by
+threshold the held-out precision on ``--test`` (never fitted) and out of fold on
+PLOVER and on the judged samples (5 folds over both). ``--write`` stores the
+weights (fitted on all) in newsledger/extract/data/events/calibration.yaml.
 """
 
 from __future__ import annotations
@@ -96,13 +100,13 @@ def tables(items: list[dict]) -> dict[str, dict]:
 
 
 def design(items: list[dict], tabs: dict, names: list[str] | None = None):
-    from newsledger.extract.events.calibration import TABLES, features, table_key
+    from newsledger.extract.events.calibration import TABLES, features, table_value
 
     feats = [features(i["row"]) for i in items]
     names = names or sorted(feats[0])
     X = np.array(
         [
-            [1.0] + [tabs[t].get(table_key(i["row"], t), 0.0) for t in TABLES] + [f[n] for n in names]
+            [1.0] + [table_value(i["row"], t, tabs) for t in TABLES] + [f[n] for n in names]
             for i, f in zip(items, feats)
         ]
     )
@@ -184,6 +188,55 @@ def out_of_fold(items: list[dict], k: int = 5, repeats: int = 4) -> list[tuple[f
     return pairs
 
 
+def plover_items(model_name: str, cache: Path | None) -> list[dict]:
+    """The PLOVER gold sentences' top events judged automatically (bench/plover.py
+    ``judged``); cached as JSON, since coding them takes a minute."""
+    if cache and cache.exists():
+        return json.loads(cache.read_text("utf-8"))
+    import plover
+
+    _, rows = plover.run(model_name, plover.load_records())
+    items = plover.judged(rows)
+    if cache:
+        cache.write_text(json.dumps(items), "utf-8")
+    return items
+
+
+THRESHOLDS = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.86, 0.87, 0.88, 0.89, 0.9, 0.91, 0.92)
+
+
+def _cell(pairs: list[tuple[float, bool]], th: float) -> str:
+    g = [ok for p, ok in pairs if p >= th]
+    return f"{len(g)} / {len(pairs)} | {sum(g)} = {sum(g) / len(g):.3f}" if g else f"0 / {len(pairs)} | -"
+
+
+def held_out(base: list[dict], plo: list[dict], test: list[dict], k: int = 5) -> list[str]:
+    """Fit on k-1 folds of the judged samples and the PLOVER sentences together, score
+    the held-out fold (each event once, out of fold); the test sample is scored by the
+    model fitted on all (it is never fitted). By threshold: events listed and precision
+    on the test sample, PLOVER out of fold and the judged samples out of fold."""
+    items = base + plo
+    probs = np.zeros(len(items))
+    order = np.random.default_rng(0).permutation(len(items))
+    for f in range(k):
+        held = set(order[f::k].tolist())
+        w, tabs, names = model([it for n, it in enumerate(items) if n not in held])
+        idx = sorted(held)
+        probs[idx] = predict([items[n] for n in idx], w, tabs, names)
+    oof_b = [(probs[n], items[n]["ok"]) for n in range(len(base))]
+    oof_p = [(probs[n], items[n]["ok"]) for n in range(len(base), len(items))]
+    w, tabs, names = model(items)
+    t4 = list(zip(predict(test, w, tabs, names), (it["ok"] for it in test))) if test else []
+    lines = [
+        "  | >= | test listed | test precision | PLOVER oof listed | PLOVER oof precision "
+        "| samples oof listed | samples oof precision |",
+        "  |---|---|---|---|---|---|---|",
+    ]
+    for th in THRESHOLDS:
+        lines.append(f"  | {th:.2f} | {_cell(t4, th)} | {_cell(oof_p, th)} | {_cell(oof_b, th)} |")
+    return lines
+
+
 def write(w: np.ndarray, names: list[str], tabs: dict, train: list[Path]) -> None:
     import yaml
 
@@ -195,10 +248,11 @@ def write(w: np.ndarray, names: list[str], tabs: dict, train: list[Path]) -> Non
     doc.update({f"{t}_logodds": tabs[t] for t in TABLES})
     OUT.write_text(
         "# Event confidence calibration (bench/calibrate_events.py): a logistic model over the\n"
-        "# features of extract/events/calibration.py, fitted on the judged audit sample(s)\n"
-        f"# {', '.join(p.name for p in train)}.\n"
-        "# confidence = sigmoid(bias + sum(<table>_weight * <table>_logodds[key])\n"
-        "#                      + sum(weights[f] * f))\n" + yaml.safe_dump(doc, sort_keys=False),
+        "# features of extract/events/calibration.py, fitted on\n"
+        + "".join(f"#   {p.name if p.is_absolute() else p}\n" for p in train)
+        + "# confidence = sigmoid(bias + sum(<table>_weight * <table>_logodds[key])\n"
+        "#                      + sum(weights[f] * f)); a trigger not in trigger_logodds takes\n"
+        "# its type's type_logodds.\n" + yaml.safe_dump(doc, sort_keys=False),
         "utf-8",
     )
     print(f"written {OUT}")
@@ -210,11 +264,24 @@ def main(argv=None) -> int:
     ap.add_argument("--train", type=Path, action="append", help="default: events_sample.jsonl")
     ap.add_argument("--test", type=Path, action="append", help="held-out sample(s)")
     ap.add_argument("--write", action="store_true", help="store the model fitted on --train")
+    ap.add_argument("--plover", action="store_true", help="add the PLOVER gold sentences (bench/plover.py)")
+    ap.add_argument("--plover-model", default="md")
+    ap.add_argument("--plover-cache", type=Path, help="JSON file caching the coded PLOVER events")
     a = ap.parse_args(argv)
     train_p = a.train or [AUDIT / "events_sample.jsonl"]
     rows = ledger_rows(a.db)
     train, lost = judged(train_p, rows)
     print(f"train: {len(train)} judged events found again ({lost} coded otherwise now)")
+    if a.plover:
+        plo = plover_items(a.plover_model, a.plover_cache)
+        before = sum(i["row"]["confidence"] >= 0.7 for i in plo)
+        right_n = sum(i["ok"] for i in plo)
+        print(f"PLOVER: {len(plo)} top events judged, {right_n} right, {before} >= 0.7 as coded")
+        test = judged(a.test, rows)[0] if a.test else []
+        print("held out: test sample (never fitted) and PLOVER out of fold (5 folds):")
+        print("\n".join(held_out(train, plo, test)))
+        train = train + plo
+        train_p = train_p + [Path("PLOVER_GSR_CAMEO.txt: its top events judged by bench/plover.py")]
     w, tabs, names = model(train)
     for n, v in zip(["bias", "type_logodds", "trigger_logodds"] + names, w):
         print(f"  {n:16s} {v:+.3f}")

@@ -50,6 +50,32 @@ def _match(gold: list[str], *names: str | None) -> bool:
     return False
 
 
+def side_right(gold: list[str], name: str | None, text: str | None) -> bool:
+    """A coded side agrees with the gold record as ``score`` counts it: the texts match
+    (_match); a side the record leaves empty is not judged (the gold often omits the
+    second party of a joint act, "Jordan and Britain agreed")."""
+    return _match(gold, name, text) if gold else True
+
+
+def judged(rows: list[dict]) -> list[dict]:
+    """The coded top events of the gold sentences judged automatically, as a sample for
+    the confidence model (bench/calibrate_events.py): right when the type is the gold
+    one and both sides match it as ``score`` matches them. The records carry no
+    factuality (PLOVER's ``mode`` there is a sub-type), so the mode is not judged."""
+    out = []
+    for r in rows:
+        e = r["event"]
+        if e is None:
+            continue
+        ok = (
+            r["pred"] == r["gold"]
+            and side_right(r["source_gold"], r["source"], r["source_text"])
+            and side_right(r["target_gold"], r["target"], r["target_text"])
+        )
+        out.append({"row": e, "ok": ok, "type": e["type"], "sample": "plover", "id": r["id"]})
+    return out
+
+
 def best_event(events):
     """The event a one-event sentence reports: happened, nearest the main clause, most
     confident."""
@@ -92,6 +118,7 @@ def run(model: str, records: list[dict]) -> tuple[dict, list[dict]]:
                 "source_text": ev.source_text if ev else None,
                 "target_text": ev.target_text if ev else None,
                 "text": rec["text"],
+                "event": dict(vars(ev)) if ev else None,
             }
         )
     secs = time.perf_counter() - t0

@@ -8,6 +8,7 @@ from click.testing import CliRunner
 
 from newsledger.cli import cli
 from newsledger.ledger import Ledger
+from newsledger.store.events_query import DEFAULT_MIN_CONFIDENCE
 
 
 def test_events_command(tmp_path, nlp):
@@ -19,14 +20,15 @@ def test_events_command(tmp_path, nlp):
     assert led.ingest([str(tmp_path / "a.txt")]).ok
     led.close()
     run = CliRunner().invoke
-    # the default confidence (0.7) is fitted on crime and business news, where a trigger never
-    # judged counts as average: a condemnation between countries stays under it
-    res = run(cli, ["--db", db, "events", "--actor", "germany", "--min-confidence", "0", "--format", "jsonl"])
+    # a condemnation between two countries named in full is listed at the default confidence
+    # (a one-word country is no surname; a trigger never judged takes its type's record)
+    res = run(cli, ["--db", db, "events", "--actor", "germany", "--format", "jsonl"])
     assert res.exit_code == 0, res.output
     rows = [json.loads(line) for line in res.output.splitlines()]
     assert [(r["type"], r["source_text"], r["target_text"]) for r in rows] == [
         ("ACCUSE", "Germany", "Russia")
     ]
+    assert rows[0]["confidence"] >= DEFAULT_MIN_CONFIDENCE
     assert rows[0]["sentence"] == "Germany condemned Russia on Monday."
     res = run(cli, ["--db", db, "events", "--type", "coerce", "--min-confidence", "0", "--format", "jsonl"])
     assert [json.loads(line)["cameo"] for line in res.output.splitlines()] == ["173"]

@@ -52,6 +52,25 @@ def test_kb_linked_one_word_name_is_a_name():
     assert CAL.features(e)["target_kb"] == 1.0
 
 
+def test_one_word_country_or_group_is_a_full_name():
+    # "Russia" for the Government of Russia: a one-word name of a non-person is how news
+    # names it; one word of a person's name is a surname that may name another person
+    e = _ev(target_name="Government of Russia", target_text="Russia", target_id="russia_government")
+    assert CAL.kb_kind("russia_government") == "group"
+    assert CAL.side_kind(e, "target", kb_linked=True) == "partial"
+    assert CAL.side_kind(e, "target", kb_linked=True, nonperson=True) == "name"
+    assert CAL.features(e)["target_partial"] == 0.0
+    person = _ev(source_name="Brian Nichols", source_text="Nichols", source_id="brian_nichols")
+    assert CAL.side_kind(person, "source", kb_linked=True, nonperson=False) == "partial"
+
+
+def test_an_unjudged_trigger_takes_its_type_record():
+    tabs = {"type": {"ACCUSE": 0.5}, "trigger": {"charged": 0.25}}
+    assert CAL.table_value(_ev(trigger="charged"), "trigger", tabs) == 0.25
+    assert CAL.table_value(_ev(trigger="denounced"), "trigger", tabs) == 0.5
+    assert CAL.table_value(_ev(type="ASSAULT", trigger="shelled"), "trigger", tabs) == 0.0
+
+
 def test_features_of_a_record():
     e = _ev(source_name="Brian Nichols", source_text="he", source_id="brian_nichols", factuality="reported")
     f = CAL.features(e)
@@ -77,9 +96,11 @@ def test_probability_follows_the_weights(monkeypatch):
     z = -1.0 + 0.5 + 2.0 * 0.25 + 0.6
     assert CAL.probability(named) == pytest.approx(1 / (1 + math.exp(-z)))
     assert CAL.probability(pronoun) == pytest.approx(1 / (1 + math.exp(-(z - 1.5))))
-    # an unseen trigger or type counts as the overall rate (log-odds 0)
+    # an unseen trigger takes its type's log-odds; an unseen type counts as the overall rate
     other = _ev(type="ASSAULT", trigger="shelled", source_name="Brian Nichols", source_text="Brian Nichols")
     assert CAL.probability(other) == pytest.approx(1 / (1 + math.exp(-(-1.0 + 0.6))))
+    new_word = _ev(trigger="denounced", source_name="Brian Nichols", source_text="Brian Nichols")
+    assert CAL.probability(new_word) == pytest.approx(1 / (1 + math.exp(-(-1.0 + 0.5 + 2.0 * 0.5 + 0.6))))
 
 
 def test_shipped_model_ranks_a_pronoun_below_a_full_name():
@@ -93,3 +114,25 @@ def test_shipped_model_ranks_a_pronoun_below_a_full_name():
     )
     partial = dict(named, source_text="Nichols")
     assert 0.0 < CAL.probability(partial) < CAL.probability(named) < 1.0
+
+
+def test_shipped_model_lists_a_condemnation_between_countries():
+    # "Germany condemned Russia." as the coder records it: both sides knowledge-base
+    # actors named by one word, main verb, a short sentence
+    from newsledger.store.events_query import DEFAULT_MIN_CONFIDENCE
+
+    e = _ev(
+        start=0,
+        end=24,
+        sent_end=25,
+        raw_confidence=0.7,
+        trigger="condemned",
+        source_name="Germany",
+        source_text="Germany",
+        source_id="germany",
+        target_name="Government of Russia",
+        target_text="Russia",
+        target_id="russia_government",
+    )
+    assert CAL.features(e)["target_partial"] == 0.0
+    assert CAL.probability(e) >= DEFAULT_MIN_CONFIDENCE

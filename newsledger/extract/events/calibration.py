@@ -9,8 +9,9 @@ features every event record carries (no parse needed): how each side is
 written where the event is told (``side_kind``), whether its actor is in the
 knowledge base, the coder's raw score (pattern strength and mood), the mode,
 how far the event's words spread in its sentence and how long the sentence is.
-The weights are data (``data/events/calibration.yaml``), fitted on one judged
-sample and tested on another by ``bench/calibrate_events.py``.
+The weights are data (``data/events/calibration.yaml``), fitted on the judged
+samples and the PLOVER gold sentences (conflict news) and tested on held-out
+ones by ``bench/calibrate_events.py``.
 """
 
 from __future__ import annotations
@@ -36,11 +37,13 @@ def weights() -> dict:
     return _read("calibration.yaml") or {}
 
 
-def side_kind(e: Mapping, side: str, kb_linked: bool = False) -> str:
+def side_kind(e: Mapping, side: str, kb_linked: bool = False, nonperson: bool = False) -> str:
     """How a side is written: none, a full name, part of a name (a surname, or one word
     no knowledge-base actor stands behind), a pronoun, implied (no words of its own
     there: a quote's speaker, a like act's party), a common noun phrase (no actor id),
-    or a bare acronym the knowledge base does not know ("DUI")."""
+    or a bare acronym the knowledge base does not know ("DUI"). ``nonperson``: the side's
+    knowledge-base actor is a country, group or place, whose one-word name ("Russia" for
+    the Government of Russia) is how news names it, not a surname."""
     name, text = e.get(f"{side}_name"), e.get(f"{side}_text")
     if not name:
         return "none"
@@ -54,7 +57,8 @@ def side_kind(e: Mapping, side: str, kb_linked: bool = False) -> str:
     letters = text.replace(".", "")
     if len(words) == 1 and letters.isupper() and len(letters) <= 5 and not kb_linked:
         return "acronym"
-    if len(words) == 1 and (len(name.split()) > 1 or not kb_linked):
+    # only a person's one word is part of a name (a surname that may name another person)
+    if len(words) == 1 and not nonperson and (len(name.split()) > 1 or not kb_linked):
         return "partial"
     return "name"
 
@@ -62,19 +66,26 @@ def side_kind(e: Mapping, side: str, kb_linked: bool = False) -> str:
 def kb_linked(actor_id: str | None) -> bool:
     """Whether a side's id is a knowledge-base actor (not an id the ledger minted for a
     name it met only in the text)."""
+    return kb_kind(actor_id) is not None
+
+
+def kb_kind(actor_id: str | None) -> str | None:
+    """The coarse kind (person, group, place) of a side's knowledge-base actor, or None."""
     if not actor_id:
-        return False
+        return None
     from newsledger.kb import base as kb_base
 
-    return kb_base.default().get(actor_id) is not None
+    actor = kb_base.default().get(actor_id)
+    return kb_base.kind(actor.type) if actor is not None else None
 
 
 def features(e: Mapping) -> dict[str, float]:
     """The model's inputs, from an event record's fields (an Event's or a stored row's)."""
     f: dict[str, float] = {"raw": float(e.get("raw_confidence") or e.get("confidence") or 0.0)}
     for side in ("source", "target"):
-        linked = kb_linked(e.get(f"{side}_id"))
-        kind = side_kind(e, side, linked)
+        kb = kb_kind(e.get(f"{side}_id"))
+        linked = kb is not None
+        kind = side_kind(e, side, linked, nonperson=linked and kb != "person")
         for k in SIDE_KINDS[2:] + ("none",):
             f[f"{side}_{k}"] = float(kind == k)
         f[f"{side}_kb"] = float(linked)
@@ -97,6 +108,15 @@ def table_key(e: Mapping, table: str) -> str:
     return (e.get(table) or "").lower() if table == "trigger" else e.get(table) or ""
 
 
+def table_value(e: Mapping, table: str, tabs: Mapping[str, Mapping[str, float]]) -> float:
+    """An event's log-odds in a table; a trigger never judged takes its type's (a new
+    word for a condemnation is as good as the condemnations judged, not average)."""
+    got = tabs.get(table, {}).get(table_key(e, table))
+    if got is None and table == "trigger":
+        got = tabs.get("type", {}).get(table_key(e, "type"))
+    return got or 0.0
+
+
 def probability(e: Mapping) -> float:
     """P(right) for an event record; its raw confidence when no model is fitted."""
     w = weights()
@@ -104,7 +124,8 @@ def probability(e: Mapping) -> float:
         return float(e.get("raw_confidence") or e.get("confidence") or 0.0)
     coef = w.get("weights", {})
     z = w.get("bias", 0.0)
+    tabs = {t: w.get(f"{t}_logodds", {}) for t in TABLES}
     for t in TABLES:
-        z += w.get(f"{t}_weight", 0.0) * w.get(f"{t}_logodds", {}).get(table_key(e, t), 0.0)
+        z += w.get(f"{t}_weight", 0.0) * table_value(e, t, tabs)
     z += sum(coef.get(k, 0.0) * v for k, v in features(e).items())
     return 1 / (1 + math.exp(-z))
