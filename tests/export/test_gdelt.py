@@ -110,7 +110,7 @@ def _reports(tmp_path, sources):
                 source_name=src,
                 target_id="petrovic",
                 target_name="Ivan Petrovic",
-                confidence=0.97 if k == 0 else 0.95,  # all above the default (0.9)
+                confidence=0.97 if k == 0 else 0.95,  # all above the default (0.8)
                 trigger="assassination",
             )
             st._insert("events", {f: getattr(rec, f) for f in rec.__dataclass_fields__})
@@ -141,7 +141,7 @@ def test_default_counts_asserted_events_at_the_default_confidence(ledger):
     export(ledger.store, "gdelt", out)
     types = [r["PloverType"] for r in csv.DictReader(io.StringIO(out.getvalue()), delimiter="\t")]
     assert "COERCE" not in types and "ACCUSE" not in types  # below the default; denied
-    assert DEFAULT_MIN_CONFIDENCE == 0.9
+    assert DEFAULT_MIN_CONFIDENCE == 0.8
     out = io.StringIO()
     export(ledger.store, "gdelt", out, modes=("asserted", "denied"), min_confidence=0.0)
     types = [r["PloverType"] for r in csv.DictReader(io.StringIO(out.getvalue()), delimiter="\t")]
