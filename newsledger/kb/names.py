@@ -47,7 +47,10 @@ def fold(name: str | None) -> str:
     if not s.isascii():
         s = unicodedata.normalize("NFKD", s).translate(_combining())
     # "the" is among _ARTICLES, so dropping article tokens also drops a leading "the ".
-    return " ".join(t for t in s.lower().translate(_FOLD_TABLE).split() if t not in _ARTICLES)
+    words = s.lower().translate(_FOLD_TABLE).split()
+    if _ARTICLES.isdisjoint(words):  # most names: one C test, no per-word Python loop
+        return " ".join(words)
+    return " ".join(t for t in words if t not in _ARTICLES)
 
 
 def slug(name: str) -> str:
