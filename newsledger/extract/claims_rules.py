@@ -12,8 +12,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
+from newsledger.datafile import load_yaml
 from newsledger.kb.names import fold, slug
 
 _CALENDAR = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
@@ -46,7 +45,7 @@ _TITLES = {
 @lru_cache(maxsize=1)
 def rules() -> dict:
     raw = resources.files("newsledger.extract").joinpath("data/claims.yaml").read_text("utf-8")
-    data = yaml.safe_load(raw)
+    data = load_yaml(raw)
     verbs, nouns = {}, {}
     for pred, words in data["predicates"].items():
         for w in words.get("verbs") or []:

@@ -6,15 +6,14 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
+from newsledger.datafile import load_yaml
 from newsledger.records import ExcludedSpan
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
     raw = resources.files("newsledger.ingest").joinpath("data/boilerplate.yaml").read_text("utf-8")
-    return tuple((p["reason"], re.compile(p["pattern"], re.I)) for p in yaml.safe_load(raw))
+    return tuple((p["reason"], re.compile(p["pattern"], re.I)) for p in load_yaml(raw))
 
 
 def _line_reason(line: str) -> str | None:

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-import yaml
+from newsledger.datafile import load_yaml
 
 # A title is a short line that does not read as a sentence of the body.
 TITLE_MAX_CHARS = 200
@@ -19,7 +19,7 @@ _SLASH_DATELINE = re.compile(r"^\s*([A-Z][\w'’&.-]*(?: [A-Z][\w'’&.-]*){0,4}
 @lru_cache(maxsize=1)
 def _outlet_data() -> dict:
     raw = resources.files("newsledger.ingest").joinpath("data/outlets.yaml").read_text("utf-8")
-    return yaml.safe_load(raw)
+    return load_yaml(raw)
 
 
 def looks_like_title(line: str) -> bool:

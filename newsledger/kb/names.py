@@ -15,8 +15,9 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 
-import yaml
 from rapidfuzz import fuzz
+
+from newsledger.datafile import load_yaml
 
 # Apostrophes, ayn and hamza marks that transliterations add or drop.
 _MARKS = "'’‘`ʼʿʾ\"“”"
@@ -60,7 +61,7 @@ def slug(name: str) -> str:
 @lru_cache(maxsize=1)
 def _rules() -> dict:
     text = resources.files("newsledger.kb").joinpath("data/folds.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = load_yaml(text)
     data["compiled"] = [(re.compile(a), b) for a, b in data["rewrites"]]
     data["glued"] = re.compile(data["glued_article"])
     data["honorific_set"] = frozenset(data["honorifics"])

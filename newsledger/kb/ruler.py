@@ -14,13 +14,13 @@ from functools import lru_cache
 from importlib import resources
 
 import numpy as np
-import yaml
 from spacy.attrs import LOWER, PREFIX
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from newsledger.datafile import load_yaml
 from newsledger.kb import base
 from newsledger.kb.names import _rules, fold, generic_heads, tokens
 
@@ -51,7 +51,7 @@ PARTICLES = {
 @lru_cache(maxsize=1)
 def settings() -> dict:
     text = resources.files("newsledger.kb").joinpath("data/ruler.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = load_yaml(text)
     data["codes"] = tuple(data["phoenix_codes"])
     return data
 
@@ -65,7 +65,7 @@ def _in_region(actor: base.Actor) -> bool:
 @lru_cache(maxsize=1)
 def groups() -> dict:
     text = resources.files("newsledger.kb").joinpath("data/groups.yaml").read_text("utf-8")
-    return yaml.safe_load(text)
+    return load_yaml(text)
 
 
 def _variants(name: str) -> set[str]:

@@ -12,8 +12,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
+from newsledger.datafile import load_yaml
 from newsledger.extract.base import Extraction
 from newsledger.extract.events.args import covering
 from newsledger.extract.lexicon import word_list
@@ -129,7 +128,7 @@ def hypothetical(trigger) -> bool:
 @lru_cache(maxsize=1)
 def modality() -> dict:
     path = resources.files("newsledger.extract").joinpath("data/events/modality.yaml")
-    raw = yaml.safe_load(path.read_text("utf-8")) or {}
+    raw = load_yaml(path.read_text("utf-8")) or {}
     return {k: frozenset(v or ()) for k, v in raw.items()}
 
 

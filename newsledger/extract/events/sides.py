@@ -16,8 +16,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
+from newsledger.datafile import load_yaml
 from newsledger.extract.events.lexicon import lexicon, word_sets
 
 # Plural agent nouns ("bombers", "protestors", "separatists", "militants").
@@ -29,7 +28,7 @@ _ABSTRACT = re.compile(r"(?:tion|sion|ment|ity|ness|ism|ance|ence|ship|ology|acy
 @lru_cache(maxsize=1)
 def data() -> dict:
     path = resources.files("newsledger.extract").joinpath("data/events/sides.yaml")
-    raw = yaml.safe_load(path.read_text("utf-8")) or {}
+    raw = load_yaml(path.read_text("utf-8")) or {}
     return {
         "people": frozenset(raw.get("people") or ()),
         "places": frozenset(raw.get("places") or ()),

@@ -6,8 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
+from newsledger.datafile import load_yaml
 from newsledger.extract.lexicon import word_list
 
 
@@ -34,7 +33,7 @@ class Cues:
 @lru_cache(maxsize=1)
 def cues() -> Cues:
     raw = resources.files("newsledger.extract").joinpath("data/quote_cues.yaml").read_text("utf-8")
-    data = yaml.safe_load(raw)
+    data = load_yaml(raw)
     verbs, phrasal = set(), {}
     for entry in word_list("reporting_verbs"):
         parts = entry.lower().split()

@@ -16,8 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
+from newsledger.datafile import load_yaml
 from newsledger.errors import NewsledgerError
 
 _DATA = "data/time"
@@ -51,7 +50,7 @@ class Match:
 
 def _read(name: str) -> dict:
     raw = resources.files("newsledger.extract").joinpath(f"{_DATA}/{name}").read_text("utf-8")
-    return yaml.safe_load(raw)
+    return load_yaml(raw)
 
 
 @lru_cache(maxsize=1)

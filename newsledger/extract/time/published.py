@@ -33,8 +33,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
+from newsledger.datafile import load_yaml
 from newsledger.extract.time.grammar import Match, find, tables
 from newsledger.extract.time.normalize import Context, normalize
 
@@ -71,7 +70,7 @@ class Published:
 @lru_cache(maxsize=1)
 def _config() -> dict:
     raw = resources.files("newsledger.extract").joinpath("data/time/published.yaml")
-    cfg = yaml.safe_load(raw.read_text("utf-8"))
+    cfg = load_yaml(raw.read_text("utf-8"))
     cfg["embed"] = [re.compile(p, re.M) for p in cfg["embed_lines"]]
     return cfg
 

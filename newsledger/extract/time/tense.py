@@ -10,9 +10,9 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
-import yaml
 from spacy.tokens import Doc, Token
 
+from newsledger.datafile import load_yaml
 from newsledger.extract.base import doc_text
 
 _FUTURE_AUX = {"will", "shall", "'ll", "would", "wo", "could", "may", "might", "should", "must"}
@@ -22,7 +22,7 @@ _MAX_CLIMB = 8
 @lru_cache(maxsize=1)
 def _future_predicates() -> frozenset:
     raw = resources.files("newsledger.extract").joinpath("data/time/tense.yaml").read_text("utf-8")
-    return frozenset(yaml.safe_load(raw)["future_predicates"])
+    return frozenset(load_yaml(raw)["future_predicates"])
 
 
 def _planned(tok: Token) -> bool:

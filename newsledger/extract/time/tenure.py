@@ -20,8 +20,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
+from newsledger.datafile import load_yaml
 from newsledger.extract.base import Extraction
 from newsledger.kb.names import honorifics
 
@@ -52,7 +51,7 @@ class _Office:
 @lru_cache(maxsize=1)
 def _config() -> dict:
     raw = resources.files("newsledger.extract").joinpath("data/time/tenure.yaml")
-    cfg = yaml.safe_load(raw.read_text("utf-8"))
+    cfg = load_yaml(raw.read_text("utf-8"))
     for k in ("not_current", "not_current_suffix", "determiners", "current", "other_office"):
         cfg[k] = frozenset(cfg[k])
     cfg["historic"] = re.compile(r"\b(?:" + "|".join(map(re.escape, cfg["historic_words"])) + r")\b", re.I)
