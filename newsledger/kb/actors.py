@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 from newsledger.kb import base
-from newsledger.kb.names import fold, key
 from newsledger.store.db import Store
 from newsledger.store.feedback import wrong_ids
 
@@ -45,7 +44,9 @@ def list_actors(
         where.append("(upper(e.type) = ? OR upper(json_extract(e.attrs, '$.kb_type')) = ?)")
         params += [type.upper(), type.upper()]
     if search:
-        ids = json.dumps(_named(store, search))
+        from newsledger.store.spellings import containing  # folded once per actor change
+
+        ids = json.dumps(sorted(containing(store, search)))
         where.append("e.id IN (SELECT value FROM json_each(?))")
         where_m = "WHERE entity_id IN (SELECT value FROM json_each(?))"
         params = [ids, *params, ids]
@@ -60,17 +61,6 @@ def list_actors(
     for r in rows:
         r["aliases"] = ", ".join(_aliases(r))
     return rows
-
-
-def _named(store: Store, search: str) -> list[str]:
-    """Ids of the actors whose name, id or a spelling holds the search (folded)."""
-    f, k = fold(search), key(search)
-    out = []
-    for eid, name, aliases in store.db.execute("SELECT id, name, aliases FROM entities"):
-        names = [name, eid] + _aliases({"aliases": aliases})
-        if any(f in fold(n) or k == key(n) for n in names):
-            out.append(eid)
-    return out
 
 
 def find(store: Store, name: str) -> list[dict]:

@@ -7,6 +7,8 @@ no start date is asked for, and say where it starts.
 
 from __future__ import annotations
 
+import json
+
 from newsledger.kb.names import fold
 from newsledger.store.db import Store
 from newsledger.store.spellings import naming
@@ -40,8 +42,6 @@ def recent_since(store: Store, ids, most: int | None = None) -> str | None:
 def mentioned_since(store: Store, ids, since: str) -> set[str]:
     """Articles published on or after ``since`` that mention one of the actors ``ids``:
     read newest first on the articles' date index, each checked on the mentions' index."""
-    import json
-
     return {
         r[0]
         for r in store.db.execute(
