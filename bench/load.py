@@ -232,6 +232,7 @@ def run(
     writer: bool = True,
     workers: int = 1,
     client: str = "lean",
+    code: str = ROOT,
 ) -> dict:
     seconds = min(seconds, MAX_SECONDS)
     # the machine is shared: the load before the run (other jobs) and at its end (with it)
@@ -239,7 +240,7 @@ def run(
     port = _free_port()
     with tempfile.TemporaryDirectory() as d:
         db = os.path.join(d, "load.db")
-        env = {**os.environ, "PYTHONPATH": ROOT}
+        env = {**os.environ, "PYTHONPATH": code}
         server = subprocess.Popen(
             [
                 sys.executable,
@@ -285,6 +286,7 @@ def run(
         "writer": writer,
         "workers": workers,
         "client": client,
+        "code": code,
         "load_before": load_before,
         "load_after": [round(x, 2) for x in os.getloadavg()],
         **out,
@@ -315,8 +317,15 @@ def main() -> None:
     ap.add_argument(
         "--client", choices=["lean", "httpx"], default="lean", help="HTTP client of the simulated users."
     )
+    ap.add_argument(
+        "--code",
+        default=ROOT,
+        help="The checkout whose newsledger the server runs (before/after runs on one machine).",
+    )
     a = ap.parse_args()
-    out = run(a.clients, a.seconds, a.model, writer=not a.no_writer, workers=a.workers, client=a.client)
+    out = run(
+        a.clients, a.seconds, a.model, writer=not a.no_writer, workers=a.workers, client=a.client, code=a.code
+    )
     print(json.dumps(out))
 
 

@@ -1,8 +1,8 @@
 """The FastAPI application: one ledger file, a connection per request, JSON errors.
 
 SQLite connections belong to the thread that opened them and FastAPI runs sync
-endpoints in a thread pool, so every request opens its own ``Ledger`` (cheap: a
-connect and a migrations check) inside the endpoint body and closes it after.
+endpoints in a thread pool, so every request uses its thread's own ``Ledger``
+(``open_ledger``: opened on the thread's first request, kept for its next ones).
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ STATUS_BY_PREFIX = (
     ("NL-INGEST", 422),
     ("NL-API-INPUT", 422),
     ("NL-MODEL", 503),
+    ("NL-API-WRITER", 503),
 )
 
 
@@ -66,15 +67,26 @@ def error_body(code: str, message: str, **extra) -> dict:
 
 @contextmanager
 def open_ledger(request: Request) -> Iterator:
-    """A Ledger on this thread's own connection, closed when the request is done
-    (SQLite's read-only mode when the app is)."""
+    """A Ledger on this thread's own connection (SQLite's read-only mode when the app is),
+    kept for the thread's next requests: opening one per request (a connect, the WAL pragma
+    and the migrations check, which reads every migration file) was most of a cached page's
+    cost under load. A request that fails, or leaves a transaction open, closes it so the
+    next one starts on a fresh connection."""
     from newsledger.ledger import Ledger
 
     state = request.app.state
-    led = Ledger(state.db_path, model=state.model, read_only=state.read_only)
+    kept = state.ledgers
+    led = getattr(kept, "led", None)
+    if led is None:
+        led = kept.led = Ledger(state.db_path, model=state.model, read_only=state.read_only)
     try:
         yield led
-    finally:
+    except BaseException:
+        kept.led = None
+        led.close()
+        raise
+    if led.store.db.in_transaction:
+        kept.led = None
         led.close()
 
 
@@ -88,6 +100,7 @@ def create_app(
     allowed_hosts: Iterable[str] | None = LOOPBACK_NAMES,
     max_body: int = DEFAULT_MAX_BODY,
     cache: bool = False,
+    ingest_process: bool = False,
 ) -> FastAPI:
     """The REST API under /api and (unless ``web=False``) the web UI under /.
 
@@ -98,7 +111,9 @@ def create_app(
 
     The database is opened once here so a wrong path fails at start-up, not at
     the first request; the spaCy model is loaded only when an article is posted. ``cache``
-    keeps read answers per ledger state (api/cache.py; ``serve`` turns it on)."""
+    keeps read answers per ledger state (api/cache.py; ``serve`` turns it on);
+    ``ingest_process`` runs POSTed articles' ingest in a child process of its own, off this
+    process' GIL (api/writer.py; ``serve`` turns it on), instead of on its thread pool."""
     path = str(db_path or default_path())
     if path == ":memory:":
         # Every request opens its own connection, and each would see a new empty ledger.
@@ -119,6 +134,12 @@ def create_app(
     app.state.db_path, app.state.model = path, model
     app.state.token, app.state.read_only = token, read_only
     app.state.ingest_lock = threading.Lock()  # one spaCy pipeline: one ingest at a time
+    app.state.ledgers = threading.local()  # open_ledger's connection per thread
+    app.state.writer = None
+    if ingest_process and not read_only:
+        from newsledger.api.writer import IngestProcess
+
+        app.state.writer = IngestProcess(path, model)
     _install_error_handlers(app)
     from newsledger.api import actors_routes, docs, feedback, ingest, routes, sources, stream
 
@@ -165,7 +186,11 @@ async def _warm_up(app: FastAPI):
         LISTS_WARM.set()
 
     threading.Thread(target=load, name="newsledger-kb-warm-up", daemon=True).start()
-    yield
+    try:
+        yield
+    finally:
+        if app.state.writer is not None:  # the ingest in progress finishes, then the child exits
+            app.state.writer.close()
 
 
 def _wants_html(request: Request) -> bool:

@@ -109,6 +109,7 @@ def serve(ctx, host, port, model, token, read_only, allowed_hosts, max_body, log
         allowed_hosts=sorted(_hosts(host, allowed_hosts)),
         max_body=max_body,
         cache=not no_cache,
+        ingest_process=True,
     )
     app = create_app(**config)  # in this process too: a wrong ledger fails here, at once
     mode = "read-only" if read_only else "writes need the bearer token"
