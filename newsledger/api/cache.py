@@ -4,8 +4,15 @@ A GET of a list or a page gives the same bytes until the ledger changes (store/s
 says when: an article written, an analysis pass, a mark, an actor decision). The first
 request of a URL in a state is computed (concurrent ones for the same URL wait for it
 instead of computing it again); the next ones are answered from memory, and a client that
-sends back the ETag gets 304 Not Modified. The state is read on a connection kept per
-thread (a few index lookups), in the thread pool: never on the event loop.
+sends back the ETag gets 304 Not Modified.
+
+The state is checked on the event loop itself, on one read-only connection that never
+waits (busy timeout 0): ``PRAGMA data_version`` (~15 us) says whether any other
+connection, in this process or another (the ingest process, the other ``--workers``),
+committed since the last check, and only then are the state's index lookups read again
+(~70 us). A hop to the thread pool costs ~0.3 ms under load, more than both. When that
+connection cannot answer at once (busy, or an error) the state is read in the thread
+pool on a connection kept per thread, as before.
 
 Only the read routes listed in ``CACHED`` are kept; writes, the event stream, forms,
 error answers and answers marked ``Cache-Control: no-store`` (a page whose counts are
@@ -67,11 +74,16 @@ class ResponseCache:
         self.flights: dict[tuple, asyncio.Future] = {}
         self.local = threading.local()
         self.hits = self.misses = 0
+        self.loop_db: sqlite3.Connection | None = None  # the event loop's own connection
+        self.loop_lock = threading.Lock()  # one loop at a time uses it (tests run several)
+        self.loop_seen: tuple | None = None  # (data_version, state) of its last read
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http" or scope["method"] != "GET" or not cacheable(scope.get("path", "")):
             return await self.app(scope, receive, send)
-        state = await to_thread.run_sync(self._state)
+        state = self._state_on_loop()
+        if state is None:
+            state = await to_thread.run_sync(self._state)
         if state is None:  # the ledger cannot be read here: answer as if there were no cache
             return await self.app(scope, receive, send)
         key = (scope["path"], scope.get("query_string", b""), state)
@@ -133,6 +145,30 @@ class ResponseCache:
         while len(self.kept) > MAX_ENTRIES or self.size > MAX_BYTES:
             _, old = self.kept.popitem(last=False)
             self.size -= len(old[2])
+
+    def _state_on_loop(self):
+        """The ledger's state read without waiting, or None (then read it in a thread)."""
+        from newsledger.store.state import STATE_SQL
+
+        if not self.loop_lock.acquire(blocking=False):
+            return None
+        try:
+            db = self.loop_db
+            if db is None:
+                db = sqlite3.connect(
+                    f"file:{self.db_path}?mode=ro", uri=True, timeout=0, check_same_thread=False
+                )
+                self.loop_db = db
+            # read before the state: a commit in between only makes the next check read again
+            version = db.execute("PRAGMA data_version").fetchone()[0]
+            if self.loop_seen is None or self.loop_seen[0] != version:
+                self.loop_seen = (version, tuple(db.execute(STATE_SQL).fetchone()))
+            return self.loop_seen[1]
+        except sqlite3.Error:
+            self.loop_db, self.loop_seen = None, None
+            return None
+        finally:
+            self.loop_lock.release()
 
     def _state(self):
         """The ledger's state (store/state.py) on this thread's own read-only connection."""

@@ -69,3 +69,20 @@ def test_a_page_still_counting_is_not_kept_and_the_next_view_is_whole(tmp_path, 
     whole = client.get("/actor/ana_ruiz")
     assert "still-counting" not in whole.text and "etag" in whole.headers
     assert "Valley Post <span class='muted'>×1</span>" in whole.text  # its outlet, counted
+
+
+def test_a_write_by_another_connection_gives_a_new_state(tmp_path):
+    """The state check on the event loop (PRAGMA data_version) sees commits of other
+    connections and processes: the ingest process, the other --workers, the CLI."""
+    import sqlite3
+
+    db = tmp_path / "o.db"
+    client = api_client(db, cache=True)
+    build(client)
+    first = client.get("/api/stats")
+    assert client.get("/api/stats").headers["etag"] == first.headers["etag"]
+    other = sqlite3.connect(db, isolation_level=None)
+    other.execute("UPDATE analysis_state SET written = written + 1")
+    other.close()
+    after = client.get("/api/stats", headers={"If-None-Match": first.headers["etag"]})
+    assert after.status_code == 200 and after.headers["etag"] != first.headers["etag"]
