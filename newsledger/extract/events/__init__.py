@@ -17,6 +17,7 @@ from dataclasses import replace
 from newsledger.extract.base import Extraction
 from newsledger.extract.events import args as A
 from newsledger.extract.events import context as C
+from newsledger.extract.events import receivers as R
 from newsledger.extract.events import sides as SD
 from newsledger.extract.events import statements as S
 from newsledger.extract.events.calibration import probability
@@ -242,6 +243,28 @@ def recode(hit: Hit):
     return coding(intent_code(c.type) or "030"), c.type, False
 
 
+def _event_noun(tok) -> bool:
+    """An event noun that is no name ("its Gulf WAR with Iraq"): no party itself."""
+    nouns = _lexicon().nouns
+    return tok.ent_type_ not in _PARTY_ENTS and (tok.lower_ in nouns or tok.lemma_.lower() in nouns)
+
+
+def _asked_of_doer(parent: Hit, content: Hit) -> bool:
+    """Whether an act is aimed at the doer of its content: an accusation ("allege the man
+    opened fire, killing X": the man), a demand whose content has its own subject
+    ("demanded that THE UNITED STATES match X's support": the United States is asked)."""
+    if parent.coding.type == "ACCUSE":
+        return True
+    src = content.source
+    return (
+        parent.coding.type == "REQUEST"
+        and src is not None
+        and src.pos_ != "PRON"
+        and src.head.i == content.trigger.i
+        and src.dep_ == "nsubj"
+    )
+
+
 def _reporting_speaker(ex: Extraction, tok):
     """Who states the clause a word is in: the quote's speaker, or the subject of the
     verb the clause is the complement of ("X said there were no plans to ..")."""
@@ -282,18 +305,20 @@ def _refused_in_speech(ex: Extraction, hit: Hit, sources, targets):
 
 
 def _place_parties(ex: Extraction, hit: Hit, sources, targets) -> list:
-    """Places as parties of an act done to a place: a KB place stands for its country
+    """Places as parties of a withdrawal or deployment: a KB place stands for its country
     ("withdrew from the X air base"), a place the KB does not know for the country it is
     said to be in ("left the Tanf base IN SYRIA"); never the doer's own country ("French
     troops left the country")."""
+    # other acts are done to the place itself ("blockaded PARIS", "a curfew in CIZRE")
+    as_country = hit.coding.type in SD.data()["place_as_country"]
     out = []
     for t in targets:
-        t = A.country_of_place(t)
+        t = A.country_of_place(t) if as_country else t
         if t is not None and not t.id and SD.kind(t) != "actor":
             # a place the KB does not know, not people without a name ("five protesters")
             t = A.resolve(ex, C.place_object(ex, hit.trigger)) or t
         sides = {A.side_of_actor(s) for s in sources} - {None}
-        if t is not None and t.id and (t.id in sides or A.side_of(t.id) in sides):
+        if t is not None and t.id and (t.id in sides or as_country and A.side_of(t.id) in sides):
             t = None
         out.append(t)
     return out
@@ -667,6 +692,10 @@ def extract(doc, ex: Extraction):
         # coded once, by that hit
         taken = {t.i for h in hits for t in h.consumed if t.i != h.trigger.i}
         hits = [h for h in hits if h.trigger.i not in taken]
+        for h in hits:
+            own, receiver = R.own_object_receiver(h)
+            if own:  # "offered ITS TROOPS to X": X (or a party the rules below find)
+                h.target = receiver
         by_token = {h.trigger.i: h for h in hits}
         parents = {id(h): _content_of(h, by_token) for h in hits}
         for hit in hits:
@@ -680,7 +709,7 @@ def extract(doc, ex: Extraction):
                 # "offered to hand over X to BRITAIN": the content's party is the act's; an
                 # accusation is of the content's doer ("allege the man opened fire, killing
                 # X": the man is accused, X is his victim)
-                parent.target = hit.source if parent.coding.type == "ACCUSE" else hit.target
+                parent.target = hit.source if _asked_of_doer(parent, hit) else hit.target
             if (
                 parent is not None
                 and parent.coding.root == "03"
@@ -697,8 +726,11 @@ def extract(doc, ex: Extraction):
             if (parents[id(hit)] is not None and not denied) or _in_title(hit.trigger, ex.article):
                 continue
             denial = hit.trigger.lemma_.lower() in C.modality()["denial_verbs"]
+            if hit.coding.type == "THREATEN" and (hit.target is None or _event_noun(hit.target)):
+                # ".. UNLESS ISRAEL rescinded": who must comply
+                hit.target = R.condition_party(hit.trigger) or hit.target
             if hit.target is None and hit.coding.type in _TARGET_FROM_CONTENT and not denial:
-                hit.target = content_target(hit.trigger)
+                hit.target = R.own_or_receiver(content_target(hit.trigger))
             if hit.target is None and hit.coding.type in _TARGET_FROM_PLACE:
                 hit.target = C.place_object(ex, hit.trigger)
             _attack_on_idea(hit, [A.resolve(ex, hit.target)])
@@ -712,7 +744,7 @@ def extract(doc, ex: Extraction):
                 and not denial
                 and not SD.object_only(hit.coding.cameo)
             ):
-                hit.target = _party_of_act(ex, hit)
+                hit.target = _party_of_act(ex, hit) or R.complement_subject(hit.trigger)
             sources = _actors(ex, hit.source, hit, "source")
             targets = _actors(ex, hit.target, hit, "target")
             if hit.echo:
@@ -728,7 +760,7 @@ def extract(doc, ex: Extraction):
             if hit.coding.type in _TARGET_FROM_PLACE:
                 targets = _place_parties(ex, hit, sources, targets)
             if _sides(targets, hit.coding.quad_class, datelines) == [None] and _may_look_below(hit, denial):
-                below = _party_below(ex, hit)
+                below = _party_below(ex, hit) or R.purpose_object(hit.trigger)
                 if below is not None:
                     targets = _actors(ex, below, hit, "target")
             sources, targets = _refused_in_speech(ex, hit, sources, targets)

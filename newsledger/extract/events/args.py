@@ -223,6 +223,12 @@ def _named(ex: Extraction, head) -> Actor | None:
         m = covering(ex, c) if c.dep_ == "compound" and not _individual(head) else None
         if m is not None and m.label in ("ORG", "PERSON"):
             return Actor(m.entity_id, m.entity_name, m.start, m.end, "mention")
+    if _force_word(head):
+        # "inspectors OF the IAEA", "observers FROM the OSCE": the body they serve
+        _, obj = prep_object(head, ("of", "from"))
+        m = covering(ex, obj) if obj is not None else None
+        if m is not None and m.label == "ORG":
+            return Actor(m.entity_id, m.entity_name, m.start, m.end, "organisation")
     if head.lemma_.lower() in word_sets()["role"] or head.lower_ in word_sets()["role"]:
         # "the leader of Hamas", "a commander in Hamas" (but "soldiers in Iraq" are not Iraq)
         prep, obj = prep_object(head, ("of", "in"))
@@ -237,6 +243,12 @@ def _named(ex: Extraction, head) -> Actor | None:
                 start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
                 return Actor(None, ex.article.text[start:end], start, end, "phrase", True, True)
     return None
+
+
+def _force_word(head) -> bool:
+    from newsledger.extract.events.sides import data
+
+    return head.lower_ in data()["forces"]
 
 
 def _individual(head) -> bool:

@@ -1,0 +1,139 @@
+"""Who an act is done to when its object is not the party: the receiver of what is
+given or sent, whoever a condition or a complement clause names.
+
+Rules on the dependency parse only (no model):
+
+* a thing or force of the doer's own is what it gives or sends, not its party
+  ("offered ITS TROOPS to X", "imposed restrictions on ITS labour market for EU
+  members", "refused to deploy PEACEKEEPERS in Iraq"): the party is the receiver, the
+  place or the adversary of the purpose ("mobilized reservists for a war AGAINST Iraq");
+* a threat's party is who must comply with its condition ("threatened to strike
+  UNLESS ISRAEL rescinded ..", "IF THE UNITED STATES goes ahead");
+* an act with no object whose complement has a subject of its own acts on that subject
+  ("decided to allow CANDIDATE X to run", "refused to allow UN PLANES to land");
+* an act with no party done in order to do something to someone is done to them
+  ("opened fire TO DISPERSE demonstrators").
+"""
+
+from __future__ import annotations
+
+from newsledger.extract.events import args as A
+from newsledger.extract.events import sides as SD
+from newsledger.extract.events.lexicon import lexicon
+
+_OWNER_PRONOUNS = frozenset(("its", "their", "his", "her", "our"))
+# where what is sent or deployed goes
+_TO_PREPS = ("to", "into", "in", "against", "for", "on", "inside")
+_PARTY_OF_NOUN = ("against", "on", "with", "to", "into")
+_CONDITION_MARKS = frozenset(("unless", "if"))
+# what a threat's condition may hang on: its content, the content's object and its clauses
+_CONTENT_DEPS = frozenset(("xcomp", "ccomp", "dobj", "acl"))
+
+
+def _own(obj) -> bool:
+    """A thing or force the doer gives, sends or limits: its own ("ITS troops", "THEIR
+    borders"), or a force word with no name of another party that a verb of sending
+    has for object ("deploy peacekeepers", "mobilized army reservists")."""
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
+        return False
+    head = obj.lower_ if obj.lower_ in SD.data()["forces"] else obj.lemma_.lower()
+    if any(c.dep_ == "poss" and c.lower_ in _OWNER_PRONOUNS for c in obj.children):
+        return not SD.people_word(obj.lower_) or head in SD.data()["forces"]
+    if head not in SD.data()["forces"] or obj.head.lemma_.lower() not in SD.data()["sending_verbs"]:
+        return False  # "militias that target the occupying FORCES": the party
+    lo, hi = A.np_bounds(obj)
+    return not any(t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") for t in obj.doc[lo:hi])
+
+
+def _time(tok) -> bool:
+    return tok.ent_type_ in ("DATE", "TIME")
+
+
+def _destination(verb):
+    """Where or to whom a verb sends its object: the object of a preposition of the verb
+    or of its object; through an event noun to the party it names ("for a war AGAINST
+    Iraq")."""
+    heads = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    for h in heads:
+        for c in h.children:
+            if c.dep_ not in ("prep", "dative") or c.lower_ not in _TO_PREPS:
+                continue
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is None or _time(obj) or _own(obj):
+                continue
+            if obj.lower_ in lexicon().nouns or obj.lemma_.lower() in lexicon().nouns:
+                _, obj = A.prep_object(obj, _PARTY_OF_NOUN)
+            if obj is not None:
+                return obj
+    return None
+
+
+def own_object_receiver(hit) -> tuple[bool, object]:
+    """(whether the hit's target is the doer's own thing, the receiver instead)."""
+    tgt, verb = hit.target, hit.trigger
+    if tgt is None or hit.nominal or verb.pos_ not in ("VERB", "AUX") or not _own(tgt):
+        return False, None
+    # the verb's object, or the object of a preposition of the verb or of its object
+    # ("imposed restrictions ON ITS labour market")
+    up = tgt.head.head if tgt.dep_ == "pobj" else tgt.head
+    if tgt.dep_ not in ("dobj", "obj", "pobj") or (up.i != verb.i and up.head.i != verb.i):
+        return False, None
+    return True, _destination(verb)
+
+
+def condition_party(trigger, depth: int = 4):
+    """The subject of an "unless"/"if" clause of the act or of what it threatens
+    ("threatened to hold a strike UNLESS ISRAEL rescinded ..", "threatened to stop talks
+    to reduce arms IF THE UNITED STATES goes ahead")."""
+    frontier = [trigger]
+    for _ in range(depth):
+        nxt = []
+        for h in frontier:
+            for c in h.children:
+                if c.dep_ == "advcl" and any(
+                    m.dep_ == "mark" and m.lower_ in _CONDITION_MARKS for m in c.children
+                ):
+                    subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
+                    if subj is not None and subj.pos_ != "PRON":
+                        return subj
+                elif c.dep_ in _CONTENT_DEPS:
+                    nxt.append(c)
+        frontier = nxt
+    return None
+
+
+def own_or_receiver(tok):
+    """An object of the doer's own ("refused to deploy PEACEKEEPERS in Iraq") gives way to
+    where it is sent; any other token is returned as it is."""
+    if tok is not None and tok.dep_ in ("dobj", "obj") and tok.head.pos_ == "VERB" and _own(tok):
+        return _destination(tok.head) or tok
+    return tok
+
+
+def complement_subject(trigger):
+    """The subject a to-complement of an act has of its own ("allow CANDIDATE X to run";
+    the parser hangs it as the clause's subject), for an act with no object."""
+    verbs = [trigger] + [c for c in trigger.children if c.dep_ == "xcomp"]
+    for v in verbs:
+        if any(c.dep_ in ("dobj", "obj", "dative") for c in v.children):
+            return None
+        for c in v.children:
+            if c.dep_ not in ("ccomp", "xcomp") or not any(
+                g.dep_ == "aux" and g.lower_ == "to" for g in c.children
+            ):
+                continue
+            subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
+            if subj is not None and subj.pos_ != "PRON":
+                return subj
+    return None
+
+
+def purpose_object(trigger):
+    """The object of the act's infinitive of purpose ("opened fire TO DISPERSE
+    demonstrators"): whom the act is done to."""
+    for c in trigger.children:
+        if c.dep_ in ("advcl", "xcomp") and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+            obj = next((g for g in c.children if g.dep_ in ("dobj", "obj")), None)
+            if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+                return obj
+    return None

@@ -1,0 +1,49 @@
+"""Who an act is done to when its object is not the party (events/receivers.py; sm model)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _sides(analyse_text, text):
+    return [(e.type, e.source_text, e.target_text) for e in analyse_text(text).events]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a force or thing of the doer's own is what it gives or sends, not its party
+        ("Syria offered its troops to Lebanon.", ("AGREE", "Syria", "Lebanon")),
+        ("Pakistan refused to deploy peacekeepers in Iraq.", ("REJECT", "Pakistan", "Iraq")),
+        ("Britain mobilized army reservists for a war against Iraq.", ("MOBILIZE", "Britain", "Iraq")),
+        # a threat is aimed at whoever must comply with its condition
+        (
+            "Hamas threatened to resume attacks unless Israel lifted the blockade.",
+            ("THREATEN", "Hamas", "Israel"),
+        ),
+        # a demand whose content has a subject of its own asks that subject
+        (
+            "Palestinian officials demanded that the United States stop the raids.",
+            ("REQUEST", "Palestinian officials", "United States"),
+        ),
+        # an act with no object acts on the subject of its to-complement
+        (
+            "The court decided to allow Alassane Ouattara to run in the election.",
+            ("CONCEDE", "court", "Alassane Ouattara"),
+        ),
+        # a people word used as an adjective makes no actor of a thing ("official contact")
+        (
+            "Palestinian leaders said they would boycott all official contact with the United States.",
+            ("THREATEN", "Palestinian leaders", "United States"),
+        ),
+        # a city blockaded is the target, even of its own country's farmers
+        ("French farmers said they would blockade Paris.", ("THREATEN", "French farmers", "Paris")),
+    ],
+)
+def test_the_receiver_of_an_act_is_its_target(analyse_text, text, expected):
+    assert _sides(analyse_text, text) == [expected]
+
+
+def test_an_act_done_in_order_to_act_on_someone_is_done_to_them(analyse_text):
+    got = _sides(analyse_text, "Egyptian police opened fire to disperse the demonstrators.")
+    assert ("ASSAULT", "Egyptian police", "demonstrators") in got
