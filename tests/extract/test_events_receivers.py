@@ -38,6 +38,30 @@ def _sides(analyse_text, text):
         ),
         # a city blockaded is the target, even of its own country's farmers
         ("French farmers said they would blockade Paris.", ("THREATEN", "French farmers", "Paris")),
+        # "the town of X" is X
+        (
+            "U.N. helicopters evacuated the wounded from the besieged town of Gorazde.",
+            ("AID", "U.N.", "Gorazde"),
+        ),
+        (
+            "Iran threatened to cut off electricity to the republic of Nakhichevan.",
+            ("THREATEN", "Iran", "Nakhichevan"),
+        ),
+        # each of a list of objects may name the act ("artillery and rocket FIRE")
+        (
+            "Government forces launched artillery and rocket fire against rebel camps.",
+            ("ASSAULT", "Government forces", "rebel camps"),
+        ),
+        # a joint act done by one party takes the party of its support verb ("welcome TO X")
+        (
+            "President Mitterrand gave a warm welcome to Nelson Mandela.",
+            ("CONSULT", "Mitterrand", "Nelson Mandela"),
+        ),
+        # a complaint accuses the doer of what it is about, not whom it is made to
+        (
+            "Lebanon complained to the United Nations over two Israeli air raids.",
+            ("ACCUSE", "Lebanon", "Israeli"),
+        ),
     ],
 )
 def test_the_receiver_of_an_act_is_its_target(analyse_text, text, expected):
@@ -47,3 +71,15 @@ def test_the_receiver_of_an_act_is_its_target(analyse_text, text, expected):
 def test_an_act_done_in_order_to_act_on_someone_is_done_to_them(analyse_text):
     got = _sides(analyse_text, "Egyptian police opened fire to disperse the demonstrators.")
     assert ("ASSAULT", "Egyptian police", "demonstrators") in got
+
+
+def test_a_relative_clause_of_a_place_is_no_content_of_the_act(analyse_text):
+    got = _sides(
+        analyse_text, "About 100 Albanians demonstrated in Serbia, where 24 people were killed last March."
+    )
+    assert ("PROTEST", "Albanians", "Serbia") in got
+
+
+def test_an_infinitive_hung_on_the_object_is_still_the_purpose(analyse_text):
+    got = _sides(analyse_text, "Norway is willing to send material to help defend Saudi Arabia.")
+    assert ("AGREE", "Norway", "Saudi Arabia") in got

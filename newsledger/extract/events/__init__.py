@@ -161,6 +161,8 @@ def _content_of(hit: Hit, by_token: dict[int, Hit]) -> Hit | None:
             return None  # "called on X .. but added that ..": a second act
         if tok.dep_ == "prep" and tok.lower_ in word_list("events/adjunct_preps"):
             return None  # "DURING a rally marking the attack, X demanded ..."
+        if tok.dep_ == "relcl" and R.said_of_name(tok):
+            return None  # "demonstrated in Serbia, WHERE 24 people were killed": of Serbia
         tok = tok.head
         # the act itself, or its noun object ("reiterated the CALL to expel")
         for cand in [tok] + [c for c in tok.children if c.dep_ in ("dobj", "obj")]:
@@ -243,28 +245,6 @@ def recode(hit: Hit):
     return coding(intent_code(c.type) or "030"), c.type, False
 
 
-def _event_noun(tok) -> bool:
-    """An event noun that is no name ("its Gulf WAR with Iraq"): no party itself."""
-    nouns = _lexicon().nouns
-    return tok.ent_type_ not in _PARTY_ENTS and (tok.lower_ in nouns or tok.lemma_.lower() in nouns)
-
-
-def _asked_of_doer(parent: Hit, content: Hit) -> bool:
-    """Whether an act is aimed at the doer of its content: an accusation ("allege the man
-    opened fire, killing X": the man), a demand whose content has its own subject
-    ("demanded that THE UNITED STATES match X's support": the United States is asked)."""
-    if parent.coding.type == "ACCUSE":
-        return True
-    src = content.source
-    return (
-        parent.coding.type == "REQUEST"
-        and src is not None
-        and src.pos_ != "PRON"
-        and src.head.i == content.trigger.i
-        and src.dep_ == "nsubj"
-    )
-
-
 def _reporting_speaker(ex: Extraction, tok):
     """Who states the clause a word is in: the quote's speaker, or the subject of the
     verb the clause is the complement of ("X said there were no plans to ..")."""
@@ -302,26 +282,6 @@ def _refused_in_speech(ex: Extraction, hit: Hit, sources, targets):
     side = A.side_of(speaker.id)
     party = [s for s in sources if s is not None and not (side and A.side_of(s.id) == side)]
     return [speaker], party or [None]
-
-
-def _place_parties(ex: Extraction, hit: Hit, sources, targets) -> list:
-    """Places as parties of a withdrawal or deployment: a KB place stands for its country
-    ("withdrew from the X air base"), a place the KB does not know for the country it is
-    said to be in ("left the Tanf base IN SYRIA"); never the doer's own country ("French
-    troops left the country")."""
-    # other acts are done to the place itself ("blockaded PARIS", "a curfew in CIZRE")
-    as_country = hit.coding.type in SD.data()["place_as_country"]
-    out = []
-    for t in targets:
-        t = A.country_of_place(t) if as_country else t
-        if t is not None and not t.id and SD.kind(t) != "actor":
-            # a place the KB does not know, not people without a name ("five protesters")
-            t = A.resolve(ex, C.place_object(ex, hit.trigger)) or t
-        sides = {A.side_of_actor(s) for s in sources} - {None}
-        if t is not None and t.id and (t.id in sides or as_country and A.side_of(t.id) in sides):
-            t = None
-        out.append(t)
-    return out
 
 
 def _echoed(out: list[Event], hit: Hit) -> tuple[list, list]:
@@ -523,6 +483,10 @@ def _party_through(ex: Extraction, hit: Hit):
     tok = hit.target
     if tok is None or tok.pos_ not in ("NOUN", "PROPN"):
         return tok
+    if tok.lower_ in word_sets()["quantity"]:
+        # "suspended PART OF a military aid program for Bosnia": what the part is of
+        _, of = A.prep_object(tok, ("of",))
+        tok = of if of is not None else tok
     a = A.resolve(ex, tok)
     if a is not None and SD.allowed(a, hit.coding.quad_class):
         # a place or thing whose phrase names who holds it ("shelled positions OF the
@@ -600,18 +564,6 @@ _NOT_BELOW = frozenset(
 _PLACE_PARTY_TYPES = frozenset(("THREATEN", "COERCE", "SANCTION", "PROTEST", "AGREE", "RETREAT", "MOBILIZE"))
 
 
-def _place_for_person(ex: Extraction, hit: Hit, actor) -> bool:
-    """A city or building named with an act done to a person ("sentenced to two years in
-    an Atlanta penitentiary") is no party of it (sides.yaml person_codes)."""
-    if actor is None or actor.end <= actor.start:
-        return False
-    span = hit.trigger.doc.char_span(actor.start, actor.end, alignment_mode="expand")
-    if span is None:
-        return False
-    known = A.kb_base.default().get(actor.id) if actor.id else None
-    return SD.place_for_person(hit.coding.cameo, span.root.ent_type_, known.type if known else None)
-
-
 def _may_look_below(hit: Hit, denial: bool) -> bool:
     """Whether an act whose clause gives no target may take a party named below it (not a
     joint act of a coordinated pair: "A and B agreed" is between them)."""
@@ -642,7 +594,7 @@ def _party_below(ex: Extraction, hit: Hit, depth: int = 4):
             for c in h.children:
                 if c.i == src or c.dep_ == "pcomp" or (c.dep_ in _NOT_BELOW and not _purpose(c)):
                     continue
-                if _party_slot(c, h, tok, preps) and c.ent_type_ in _PARTY_ENTS:
+                if _party_slot(c, h, tok, preps) and (c.ent_type_ in _PARTY_ENTS or A.place_named(c)):
                     b = A.resolve(ex, c)
                     if b is not None and b.id and SD.kind(b) == "actor":
                         return c
@@ -653,7 +605,8 @@ def _party_below(ex: Extraction, hit: Hit, depth: int = 4):
 
 def _purpose(tok) -> bool:
     """An infinitive of purpose ("rallied TO DEMAND X"): what the act is done for."""
-    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    # (an infinitive the parser hung on the object as a relative: "send material TO HELP")
+    return tok.dep_ in ("advcl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _party_slot(c, h, trigger, preps) -> bool:
@@ -709,7 +662,7 @@ def extract(doc, ex: Extraction):
                 # "offered to hand over X to BRITAIN": the content's party is the act's; an
                 # accusation is of the content's doer ("allege the man opened fire, killing
                 # X": the man is accused, X is his victim)
-                parent.target = hit.source if _asked_of_doer(parent, hit) else hit.target
+                parent.target = hit.source if R.asked_of_doer(parent, hit) else hit.target
             if (
                 parent is not None
                 and parent.coding.root == "03"
@@ -726,7 +679,7 @@ def extract(doc, ex: Extraction):
             if (parents[id(hit)] is not None and not denied) or _in_title(hit.trigger, ex.article):
                 continue
             denial = hit.trigger.lemma_.lower() in C.modality()["denial_verbs"]
-            if hit.coding.type == "THREATEN" and (hit.target is None or _event_noun(hit.target)):
+            if hit.coding.type == "THREATEN" and (hit.target is None or R.event_noun(hit.target)):
                 # ".. UNLESS ISRAEL rescinded": who must comply
                 hit.target = R.condition_party(hit.trigger) or hit.target
             if hit.target is None and hit.coding.type in _TARGET_FROM_CONTENT and not denial:
@@ -740,11 +693,15 @@ def extract(doc, ex: Extraction):
                 hit.target is None
                 and not hit.nominal
                 and not hit.target_is_subject
-                and hit.coding.type not in _JOINT
+                and not (hit.coding.type in _JOINT and R.paired(hit))
                 and not denial
                 and not SD.object_only(hit.coding.cameo)
             ):
-                hit.target = _party_of_act(ex, hit) or R.complement_subject(hit.trigger)
+                hit.target = (
+                    (R.grievance_doer(hit.trigger) if hit.coding.type == "ACCUSE" else None)
+                    or _party_of_act(ex, hit)
+                    or R.complement_subject(hit.trigger)
+                )
             sources = _actors(ex, hit.source, hit, "source")
             targets = _actors(ex, hit.target, hit, "target")
             if hit.echo:
@@ -758,7 +715,7 @@ def extract(doc, ex: Extraction):
             if hit.target_is_subject:
                 sources = [A.speaker_at(ex, hit.trigger.idx)]
             if hit.coding.type in _TARGET_FROM_PLACE:
-                targets = _place_parties(ex, hit, sources, targets)
+                targets = R.place_parties(ex, hit, sources, targets)
             if _sides(targets, hit.coding.quad_class, datelines) == [None] and _may_look_below(hit, denial):
                 below = _party_below(ex, hit) or R.purpose_object(hit.trigger)
                 if below is not None:
@@ -766,7 +723,7 @@ def extract(doc, ex: Extraction):
             sources, targets = _refused_in_speech(ex, hit, sources, targets)
             sources = _sides(sources, hit.coding.quad_class, datelines)
             targets = _sides(targets, hit.coding.quad_class, datelines)
-            targets = [t for t in targets if not _place_for_person(ex, hit, t)] or [None]
+            targets = [t for t in targets if not R.place_for_person(ex, hit, t)] or [None]
             if hit.coding.type in _JOINT and targets == [None] and len(sources) == 2:
                 sources, targets = sources[:1], sources[1:]
             if not _enough(hit, sources, targets):

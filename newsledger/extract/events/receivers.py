@@ -12,14 +12,23 @@ Rules on the dependency parse only (no model):
 * an act with no object whose complement has a subject of its own acts on that subject
   ("decided to allow CANDIDATE X to run", "refused to allow UN PLANES to land");
 * an act with no party done in order to do something to someone is done to them
-  ("opened fire TO DISPERSE demonstrators").
+  ("opened fire TO DISPERSE demonstrators");
+* places: a city stands for its country only as the party of a withdrawal or a
+  deployment, and never as the party of an act done to a person.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from newsledger.extract.base import Extraction
 from newsledger.extract.events import args as A
+from newsledger.extract.events import context as C
 from newsledger.extract.events import sides as SD
 from newsledger.extract.events.lexicon import lexicon
+
+if TYPE_CHECKING:
+    from newsledger.extract.events.coder import Hit
 
 _OWNER_PRONOUNS = frozenset(("its", "their", "his", "her", "our"))
 # where what is sent or deployed goes
@@ -137,3 +146,97 @@ def purpose_object(trigger):
             if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
                 return obj
     return None
+
+
+_GRIEVANCE_PREPS = ("over", "about", "at")
+
+
+def grievance_doer(trigger):
+    """Whom a complaint accuses: the doer of the act it is about ("complained to the UN
+    OVER two ISRAELI air raids": Israel, not the UN it was made to), by the act noun's
+    owner, name modifier or by-phrase."""
+    for c in trigger.children:
+        if c.dep_ != "prep" or c.lower_ not in _GRIEVANCE_PREPS:
+            continue
+        obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+        if obj is None or (obj.lower_ not in lexicon().nouns and obj.lemma_.lower() not in lexicon().nouns):
+            continue
+        for g in obj.children:
+            if g.dep_ == "poss" or (
+                g.dep_ in ("amod", "compound", "nmod") and g.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")
+            ):
+                return g
+        _, by = A.prep_object(obj, ("by",))
+        if by is not None:
+            return by
+    return None
+
+
+def said_of_name(relcl) -> bool:
+    """A relative clause that tells of a name or a place ("Serbia, where ..", "X, who has
+    vowed ..") describes it: it is no content of the act above."""
+    return relcl.head.pos_ == "PROPN" or any(
+        c.dep_ == "advmod" and c.lower_ in ("where", "when") for c in relcl.children
+    )
+
+
+def paired(hit: Hit) -> bool:
+    """A joint act whose subject names both parties ("A and B agreed"), or none: it
+    takes no third party from its prepositions ("gave a welcome TO X" has one)."""
+    return hit.source is None or any(c.dep_ == "conj" for c in hit.source.children)
+
+
+def event_noun(tok) -> bool:
+    """An event noun that is no name ("its Gulf WAR with Iraq"): no party itself."""
+    nouns = lexicon().nouns
+    return tok.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP", "LOC") and (
+        tok.lower_ in nouns or tok.lemma_.lower() in nouns
+    )
+
+
+def asked_of_doer(parent: Hit, content: Hit) -> bool:
+    """Whether an act is aimed at the doer of its content: an accusation ("allege the man
+    opened fire, killing X": the man), a demand whose content has its own subject
+    ("demanded that THE UNITED STATES match X's support": the United States is asked)."""
+    if parent.coding.type == "ACCUSE":
+        return True
+    src = content.source
+    return (
+        parent.coding.type == "REQUEST"
+        and src is not None
+        and src.pos_ != "PRON"
+        and src.head.i == content.trigger.i
+        and src.dep_ == "nsubj"
+    )
+
+
+def place_parties(ex: Extraction, hit: Hit, sources, targets) -> list:
+    """Places as parties of a withdrawal or deployment: a KB place stands for its country
+    ("withdrew from the X air base"), a place the KB does not know for the country it is
+    said to be in ("left the Tanf base IN SYRIA"); never the doer's own country ("French
+    troops left the country")."""
+    # other acts are done to the place itself ("blockaded PARIS", "a curfew in CIZRE")
+    as_country = hit.coding.type in SD.data()["place_as_country"]
+    out = []
+    for t in targets:
+        t = A.country_of_place(t) if as_country else t
+        if t is not None and not t.id and SD.kind(t) != "actor":
+            # a place the KB does not know, not people without a name ("five protesters")
+            t = A.resolve(ex, C.place_object(ex, hit.trigger)) or t
+        sides = {A.side_of_actor(s) for s in sources} - {None}
+        if t is not None and t.id and (t.id in sides or as_country and A.side_of(t.id) in sides):
+            t = None
+        out.append(t)
+    return out
+
+
+def place_for_person(ex: Extraction, hit: Hit, actor) -> bool:
+    """A city or building named with an act done to a person ("sentenced to two years in
+    an Atlanta penitentiary") is no party of it (sides.yaml person_codes)."""
+    if actor is None or actor.end <= actor.start:
+        return False
+    span = hit.trigger.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None:
+        return False
+    known = A.kb_base.default().get(actor.id) if actor.id else None
+    return SD.place_for_person(hit.coding.cameo, span.root.ent_type_, known.type if known else None)
