@@ -83,3 +83,34 @@ def test_a_relative_clause_of_a_place_is_no_content_of_the_act(analyse_text):
 def test_an_infinitive_hung_on_the_object_is_still_the_purpose(analyse_text):
     got = _sides(analyse_text, "Norway is willing to send material to help defend Saudi Arabia.")
     assert ("AGREE", "Norway", "Saudi Arabia") in got
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "University students staged mass demonstrations to demand reforms by President Suharto's government.",
+            ("PROTEST", "University students", "Suharto"),
+        ),
+        (
+            "Islamic fundamentalists continued their hunger strike to demand the resignation of "
+            "President Ahmed Ben Bella.",
+            ("PROTEST", "Islamic fundamentalists", "Ahmed Ben Bella"),
+        ),
+    ],
+)
+def test_a_protest_is_aimed_at_whom_its_demand_names(analyse_text, text, expected):
+    assert _sides(analyse_text, text) == [expected]
+
+
+def test_people_named_by_their_country_are_a_party_below_the_act(analyse_text):
+    got = _sides(analyse_text, "President Levy Mwanawasa reneged on his commitment to the Zambian people.")
+    assert got == [("REJECT", "Levy Mwanawasa", "Zambian people")]
+
+
+@pytest.mark.parametrize("word, kind", [("computers", "place"), ("borders", "place"), ("bombers", "actor")])
+def test_things_ending_like_agent_nouns_are_no_people(word, kind):
+    from newsledger.extract.events import args as A
+    from newsledger.extract.events import sides as SD
+
+    assert SD.kind(A.Actor(None, word, 0, len(word), "phrase")) == kind

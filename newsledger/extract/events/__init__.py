@@ -594,13 +594,23 @@ def _party_below(ex: Extraction, hit: Hit, depth: int = 4):
             for c in h.children:
                 if c.i == src or c.dep_ == "pcomp" or (c.dep_ in _NOT_BELOW and not _purpose(c)):
                     continue
-                if _party_slot(c, h, tok, preps) and (c.ent_type_ in _PARTY_ENTS or A.place_named(c)):
+                if _party_slot(c, h, tok, preps) and (
+                    c.ent_type_ in _PARTY_ENTS or A.place_named(c) or _named_people(c)
+                ):
                     b = A.resolve(ex, c)
-                    if b is not None and b.id and SD.kind(b) == "actor":
+                    if b is not None and (b.id or b.anchored) and SD.kind(b) == "actor":
                         return c
                 nxt.append(c)
         frontier = nxt
     return None
+
+
+def _named_people(tok) -> bool:
+    """People or a body named by the country or people they belong to ("the ZAMBIAN
+    people", "IRAQI soldiers"): a party though no name of their own."""
+    return SD.people_word(tok.lower_) and any(
+        c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE") for c in tok.children
+    )
 
 
 def _purpose(tok) -> bool:
@@ -720,6 +730,11 @@ def extract(doc, ex: Extraction):
                 below = _party_below(ex, hit) or R.purpose_object(hit.trigger)
                 if below is not None:
                     targets = _actors(ex, below, hit, "target")
+            if hit.coding.type == "PROTEST" and not any(
+                t is not None and SD.kind(t) == "actor" for t in targets
+            ):
+                aimed = R.protest_party(ex, hit)  # "rallied to demand the resignation of X"
+                targets = _actors(ex, aimed, hit, "target") if aimed is not None else targets
             sources, targets = _refused_in_speech(ex, hit, sources, targets)
             sources = _sides(sources, hit.coding.quad_class, datelines)
             targets = _sides(targets, hit.coding.quad_class, datelines)

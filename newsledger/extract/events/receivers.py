@@ -240,3 +240,53 @@ def place_for_person(ex: Extraction, hit: Hit, actor) -> bool:
         return False
     known = A.kb_base.default().get(actor.id) if actor.id else None
     return SD.place_for_person(hit.coding.cameo, span.root.ent_type_, known.type if known else None)
+
+
+# Prepositions that say where or when, not against whom ("rallied IN Lagos", "ON Sunday");
+# "IN protest of X", "IN defiance of X" do name it.
+_SETTING_PREPS = frozenset(
+    ("in", "at", "near", "throughout", "across", "around", "outside", "inside", "on", "during", "since")
+)
+_STANCE_NOUNS = frozenset(("protest", "defiance", "opposition", "solidarity", "support", "response"))
+_CLAUSE_DEPS = frozenset(("advcl", "xcomp", "acl", "ccomp"))
+_NAME_ENTS = frozenset(("PERSON", "ORG", "GPE", "NORP"))
+
+
+def _protest_step(c) -> bool:
+    """Whether the search for whom a protest is aimed at goes down to this word: what it
+    demands or protests (a purpose or participle clause, its objects, their owners),
+    not where or when it happened."""
+    if c.dep_ in _CLAUSE_DEPS:
+        return c.tag_ == "VBG" or any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+    if c.dep_ == "prep":
+        if c.lower_ not in _SETTING_PREPS:
+            return True
+        obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+        return obj is not None and obj.lemma_.lower() in _STANCE_NOUNS
+    return c.dep_ in ("dobj", "pobj", "pcomp", "poss", "compound", "amod", "agent")
+
+
+def protest_party(ex: Extraction, hit, depth: int = 8):
+    """Whom a protest is aimed at when it names no party: the nearest name in what it
+    demands ("staged demonstrations TO DEMAND reforms by PRESIDENT SUHARTO's government",
+    "a hunger strike to demand the resignation of X", "IN PROTEST OF the Russian
+    government's refusal")."""
+    src = hit.source.i if hit.source is not None else -1
+    frontier = [hit.trigger]
+    if hit.nominal and hit.trigger.dep_ in ("dobj", "obj") and hit.trigger.head.pos_ == "VERB":
+        frontier.append(hit.trigger.head)  # "STAGED demonstrations to demand .."
+    seen = {t.i for t in frontier}
+    for _ in range(depth):
+        nxt = []
+        for h in frontier:
+            for c in h.children:
+                if c.i in seen or c.i == src or not _protest_step(c):
+                    continue
+                seen.add(c.i)
+                if c.ent_type_ in _NAME_ENTS and c.dep_ != "amod":
+                    a = A.resolve(ex, c)
+                    if a is not None and a.id and SD.kind(a) == "actor":
+                        return c
+                nxt.append(c)
+        frontier = nxt
+    return None

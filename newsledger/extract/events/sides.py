@@ -77,6 +77,7 @@ def _people(word: str) -> bool:
         or low in ws["role"]
         or (
             len(low) > 5
+            and low not in data()["places"]  # "computers", "borders" act on no one
             and _AGENT_PLURAL.search(low) is not None
             and not _ABSTRACT.search(low)
             and low not in lexicon().nouns
