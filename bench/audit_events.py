@@ -216,6 +216,8 @@ def report(path: Path, md: Path | None = None, contra: Path | None = None) -> di
         "|---|---|---|",
     ]
     lines += [f"| {t} | {v['n']} | {v['precision']:.2f} |" for t, v in out["by_type"].items()]
+    lines += ["", "Accuracy by field at the default confidence:", "", "| field | right |", "|---|---|"]
+    lines += [f"| {k[3:]} | {v:.2f} |" for k, v in out["field_accuracy_at_default"].items()]
     lines += [""]
     (md or AUDIT / "reliability.md").write_text("\n".join(lines), encoding="utf-8")
     contra = contra or AUDIT / "contradictions.jsonl"

@@ -17,6 +17,7 @@ from dataclasses import replace
 from newsledger.extract.base import Extraction
 from newsledger.extract.events import args as A
 from newsledger.extract.events import context as C
+from newsledger.extract.events import receivers as R
 from newsledger.extract.events import sides as SD
 from newsledger.extract.events import statements as S
 from newsledger.extract.events.calibration import probability
@@ -160,6 +161,8 @@ def _content_of(hit: Hit, by_token: dict[int, Hit]) -> Hit | None:
             return None  # "called on X .. but added that ..": a second act
         if tok.dep_ == "prep" and tok.lower_ in word_list("events/adjunct_preps"):
             return None  # "DURING a rally marking the attack, X demanded ..."
+        if tok.dep_ == "relcl" and R.said_of_name(tok):
+            return None  # "demonstrated in Serbia, WHERE 24 people were killed": of Serbia
         tok = tok.head
         # the act itself, or its noun object ("reiterated the CALL to expel")
         for cand in [tok] + [c for c in tok.children if c.dep_ in ("dobj", "obj")]:
@@ -279,24 +282,6 @@ def _refused_in_speech(ex: Extraction, hit: Hit, sources, targets):
     side = A.side_of(speaker.id)
     party = [s for s in sources if s is not None and not (side and A.side_of(s.id) == side)]
     return [speaker], party or [None]
-
-
-def _place_parties(ex: Extraction, hit: Hit, sources, targets) -> list:
-    """Places as parties of an act done to a place: a KB place stands for its country
-    ("withdrew from the X air base"), a place the KB does not know for the country it is
-    said to be in ("left the Tanf base IN SYRIA"); never the doer's own country ("French
-    troops left the country")."""
-    out = []
-    for t in targets:
-        t = A.country_of_place(t)
-        if t is not None and not t.id and SD.kind(t) != "actor":
-            # a place the KB does not know, not people without a name ("five protesters")
-            t = A.resolve(ex, C.place_object(ex, hit.trigger)) or t
-        sides = {A.side_of_actor(s) for s in sources} - {None}
-        if t is not None and t.id and (t.id in sides or A.side_of(t.id) in sides):
-            t = None
-        out.append(t)
-    return out
 
 
 def _echoed(out: list[Event], hit: Hit) -> tuple[list, list]:
@@ -498,6 +483,10 @@ def _party_through(ex: Extraction, hit: Hit):
     tok = hit.target
     if tok is None or tok.pos_ not in ("NOUN", "PROPN"):
         return tok
+    if tok.lower_ in word_sets()["quantity"]:
+        # "suspended PART OF a military aid program for Bosnia": what the part is of
+        _, of = A.prep_object(tok, ("of",))
+        tok = of if of is not None else tok
     a = A.resolve(ex, tok)
     if a is not None and SD.allowed(a, hit.coding.quad_class):
         # a place or thing whose phrase names who holds it ("shelled positions OF the
@@ -575,18 +564,6 @@ _NOT_BELOW = frozenset(
 _PLACE_PARTY_TYPES = frozenset(("THREATEN", "COERCE", "SANCTION", "PROTEST", "AGREE", "RETREAT", "MOBILIZE"))
 
 
-def _place_for_person(ex: Extraction, hit: Hit, actor) -> bool:
-    """A city or building named with an act done to a person ("sentenced to two years in
-    an Atlanta penitentiary") is no party of it (sides.yaml person_codes)."""
-    if actor is None or actor.end <= actor.start:
-        return False
-    span = hit.trigger.doc.char_span(actor.start, actor.end, alignment_mode="expand")
-    if span is None:
-        return False
-    known = A.kb_base.default().get(actor.id) if actor.id else None
-    return SD.place_for_person(hit.coding.cameo, span.root.ent_type_, known.type if known else None)
-
-
 def _may_look_below(hit: Hit, denial: bool) -> bool:
     """Whether an act whose clause gives no target may take a party named below it (not a
     joint act of a coordinated pair: "A and B agreed" is between them)."""
@@ -617,18 +594,29 @@ def _party_below(ex: Extraction, hit: Hit, depth: int = 4):
             for c in h.children:
                 if c.i == src or c.dep_ == "pcomp" or (c.dep_ in _NOT_BELOW and not _purpose(c)):
                     continue
-                if _party_slot(c, h, tok, preps) and c.ent_type_ in _PARTY_ENTS:
+                if _party_slot(c, h, tok, preps) and (
+                    c.ent_type_ in _PARTY_ENTS or A.place_named(c) or _named_people(c)
+                ):
                     b = A.resolve(ex, c)
-                    if b is not None and b.id and SD.kind(b) == "actor":
+                    if b is not None and (b.id or b.anchored) and SD.kind(b) == "actor":
                         return c
                 nxt.append(c)
         frontier = nxt
     return None
 
 
+def _named_people(tok) -> bool:
+    """People or a body named by the country or people they belong to ("the ZAMBIAN
+    people", "IRAQI soldiers"): a party though no name of their own."""
+    return SD.people_word(tok.lower_) and any(
+        c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE") for c in tok.children
+    )
+
+
 def _purpose(tok) -> bool:
     """An infinitive of purpose ("rallied TO DEMAND X"): what the act is done for."""
-    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    # (an infinitive the parser hung on the object as a relative: "send material TO HELP")
+    return tok.dep_ in ("advcl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _party_slot(c, h, trigger, preps) -> bool:
@@ -667,6 +655,10 @@ def extract(doc, ex: Extraction):
         # coded once, by that hit
         taken = {t.i for h in hits for t in h.consumed if t.i != h.trigger.i}
         hits = [h for h in hits if h.trigger.i not in taken]
+        for h in hits:
+            own, receiver = R.own_object_receiver(h)
+            if own:  # "offered ITS TROOPS to X": X (or a party the rules below find)
+                h.target = receiver
         by_token = {h.trigger.i: h for h in hits}
         parents = {id(h): _content_of(h, by_token) for h in hits}
         for hit in hits:
@@ -680,7 +672,7 @@ def extract(doc, ex: Extraction):
                 # "offered to hand over X to BRITAIN": the content's party is the act's; an
                 # accusation is of the content's doer ("allege the man opened fire, killing
                 # X": the man is accused, X is his victim)
-                parent.target = hit.source if parent.coding.type == "ACCUSE" else hit.target
+                parent.target = hit.source if R.asked_of_doer(parent, hit) else hit.target
             if (
                 parent is not None
                 and parent.coding.root == "03"
@@ -697,8 +689,11 @@ def extract(doc, ex: Extraction):
             if (parents[id(hit)] is not None and not denied) or _in_title(hit.trigger, ex.article):
                 continue
             denial = hit.trigger.lemma_.lower() in C.modality()["denial_verbs"]
+            if hit.coding.type == "THREATEN" and (hit.target is None or R.event_noun(hit.target)):
+                # ".. UNLESS ISRAEL rescinded": who must comply
+                hit.target = R.condition_party(hit.trigger) or hit.target
             if hit.target is None and hit.coding.type in _TARGET_FROM_CONTENT and not denial:
-                hit.target = content_target(hit.trigger)
+                hit.target = R.own_or_receiver(content_target(hit.trigger))
             if hit.target is None and hit.coding.type in _TARGET_FROM_PLACE:
                 hit.target = C.place_object(ex, hit.trigger)
             _attack_on_idea(hit, [A.resolve(ex, hit.target)])
@@ -708,11 +703,15 @@ def extract(doc, ex: Extraction):
                 hit.target is None
                 and not hit.nominal
                 and not hit.target_is_subject
-                and hit.coding.type not in _JOINT
+                and not (hit.coding.type in _JOINT and R.paired(hit))
                 and not denial
                 and not SD.object_only(hit.coding.cameo)
             ):
-                hit.target = _party_of_act(ex, hit)
+                hit.target = (
+                    (R.grievance_doer(hit.trigger) if hit.coding.type == "ACCUSE" else None)
+                    or _party_of_act(ex, hit)
+                    or R.complement_subject(hit.trigger)
+                )
             sources = _actors(ex, hit.source, hit, "source")
             targets = _actors(ex, hit.target, hit, "target")
             if hit.echo:
@@ -726,15 +725,20 @@ def extract(doc, ex: Extraction):
             if hit.target_is_subject:
                 sources = [A.speaker_at(ex, hit.trigger.idx)]
             if hit.coding.type in _TARGET_FROM_PLACE:
-                targets = _place_parties(ex, hit, sources, targets)
+                targets = R.place_parties(ex, hit, sources, targets)
             if _sides(targets, hit.coding.quad_class, datelines) == [None] and _may_look_below(hit, denial):
-                below = _party_below(ex, hit)
+                below = _party_below(ex, hit) or R.purpose_object(hit.trigger)
                 if below is not None:
                     targets = _actors(ex, below, hit, "target")
+            if hit.coding.type == "PROTEST" and not any(
+                t is not None and SD.kind(t) == "actor" for t in targets
+            ):
+                aimed = R.protest_party(ex, hit)  # "rallied to demand the resignation of X"
+                targets = _actors(ex, aimed, hit, "target") if aimed is not None else targets
             sources, targets = _refused_in_speech(ex, hit, sources, targets)
             sources = _sides(sources, hit.coding.quad_class, datelines)
             targets = _sides(targets, hit.coding.quad_class, datelines)
-            targets = [t for t in targets if not _place_for_person(ex, hit, t)] or [None]
+            targets = [t for t in targets if not R.place_for_person(ex, hit, t)] or [None]
             if hit.coding.type in _JOINT and targets == [None] and len(sources) == 2:
                 sources, targets = sources[:1], sources[1:]
             if not _enough(hit, sources, targets):

@@ -207,6 +207,8 @@ def _of_object(head):
 def _named(ex: Extraction, head) -> Actor | None:
     """The mention a head stands for: its own, its apposition's, its organisation's."""
     m = covering(ex, head)
+    if m is None and (of := place_named(head)) is not None:
+        m = covering(ex, of)  # "the town OF GORAZDE", "the republic OF NAKHICHEVAN"
     if m is not None:
         forces = _forces_of_people(head)
         if forces is not None:
@@ -223,6 +225,12 @@ def _named(ex: Extraction, head) -> Actor | None:
         m = covering(ex, c) if c.dep_ == "compound" and not _individual(head) else None
         if m is not None and m.label in ("ORG", "PERSON"):
             return Actor(m.entity_id, m.entity_name, m.start, m.end, "mention")
+    if _force_word(head):
+        # "inspectors OF the IAEA", "observers FROM the OSCE": the body they serve
+        _, obj = prep_object(head, ("of", "from"))
+        m = covering(ex, obj) if obj is not None else None
+        if m is not None and m.label == "ORG":
+            return Actor(m.entity_id, m.entity_name, m.start, m.end, "organisation")
     if head.lemma_.lower() in word_sets()["role"] or head.lower_ in word_sets()["role"]:
         # "the leader of Hamas", "a commander in Hamas" (but "soldiers in Iraq" are not Iraq)
         prep, obj = prep_object(head, ("of", "in"))
@@ -237,6 +245,24 @@ def _named(ex: Extraction, head) -> Actor | None:
                 start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
                 return Actor(None, ex.article.text[start:end], start, end, "phrase", True, True)
     return None
+
+
+def place_named(head):
+    """The name in "the town of X", "the republic of X": the place the phrase names."""
+    from newsledger.extract.events.sides import data
+
+    if head.pos_ != "NOUN" or head.lower_ not in data()["places"]:
+        return None
+    _, of = prep_object(head, ("of",))
+    if of is None or of.pos_ != "PROPN" or of.ent_type_ not in ("GPE", "LOC", "FAC", "ORG"):
+        return None
+    return of
+
+
+def _force_word(head) -> bool:
+    from newsledger.extract.events.sides import data
+
+    return head.lower_ in data()["forces"]
 
 
 def _individual(head) -> bool:
@@ -397,6 +423,11 @@ def resolve(ex: Extraction, head, depth: int = 0) -> Actor | None:
     named = _named(ex, head)
     if named is not None:
         return named
+    if head.pos_ == "ADJ" and head.ent_type_ == "NORP":
+        # "two ISRAELI air raids": the country of the demonym the entities stage left
+        country = kb_base.default().country_of_demonym(head.text)
+        if country is not None:
+            return Actor(country.id, country.name, head.idx, head.idx + len(head), "mention")
     if head.pos_ not in ("NOUN", "PROPN") or low in words["quantity"] or low in words["carrier"]:
         return None
     doer = _doer(head) if depth < 2 else None

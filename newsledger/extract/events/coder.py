@@ -128,7 +128,9 @@ def _object_matches(obj, words) -> bool:
         _, of = A.prep_object(obj, ("of",))
         if of is not None:
             obj = of
-    cands = [obj] + [c for c in obj.lefts if c.dep_ == "compound"]
+    # "launched artillery, mortar and rocket FIRE": each of a list of objects
+    objs = [obj, *obj.conjuncts]
+    cands = objs + [c for o in objs for c in o.lefts if c.dep_ == "compound"]
     return any(t.lower_ in words or t.lemma_.lower() in words for t in cands)
 
 
@@ -337,8 +339,9 @@ def code_noun(noun) -> Hit | None:
             hit.via_support = (A.agent_of(verb) if passive else subj) is not None
             hit.source = (A.agent_of(verb) if passive else subj) or hit.source
             if hit.target is None:
-                # "held talks WITH X", "conducted rounds of dialogue WITH X"
-                _, hit.target = A.prep_object(verb, ("with", "against", "between"))
+                # "held talks WITH X", "conducted rounds of dialogue WITH X", "gave a warm
+                # welcome TO X"
+                _, hit.target = A.prep_object(verb, ("with", "against", "between", "to"))
     return hit
 
 

@@ -40,6 +40,10 @@ def data() -> dict:
         "place_kb_types": frozenset(raw.get("place_kb_types") or ()),
         "object_only_roots": tuple(str(c) for c in raw.get("object_only_roots") or ()),
         "individuals": frozenset(raw.get("individuals") or ()),
+        "adjectival": frozenset(raw.get("adjectival") or ()),
+        "place_as_country": frozenset(raw.get("place_as_country") or ()),
+        "forces": frozenset(raw.get("forces") or ()),
+        "sending_verbs": frozenset(raw.get("sending_verbs") or ()),
     }
 
 
@@ -73,11 +77,17 @@ def _people(word: str) -> bool:
         or low in ws["role"]
         or (
             len(low) > 5
+            and low not in data()["places"]  # "computers", "borders" act on no one
             and _AGENT_PLURAL.search(low) is not None
             and not _ABSTRACT.search(low)
             and low not in lexicon().nouns
         )
     )
+
+
+def people_word(word: str) -> bool:
+    """A word for people or a body that acts ("protesters", "government", "the premier")."""
+    return _people(word)
 
 
 def kind(actor) -> str:
@@ -93,8 +103,10 @@ def kind(actor) -> str:
     # demands": the hostage-takers)
     if words[0][:1].isdigit() and not _people(words[-1]):
         return "abstract"  # a count of things ("14 AK 47 Rifles"), not of people
-    if words[-1][:1].isupper() or any(_people(w) for w in words):
+    if words[-1][:1].isupper() or _people(words[-1]):
         return "actor"
+    if any(_people(w) and w.lower() not in d["adjectival"] for w in words[:-1]):
+        return "actor"  # "hostage-takers demands": the hostage-takers
     if head in ws["quantity"] or head in lexicon().nouns or head in ws["time"]:
         return "abstract"
     if words[0][:1].isdigit() and not _people(words[-1]):
