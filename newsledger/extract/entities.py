@@ -17,7 +17,7 @@ from spacy.tokens import Span
 from newsledger.extract.base import Extraction, doc_text, sent_bounds
 from newsledger.kb import base
 from newsledger.kb.base import PLACE_TYPES
-from newsledger.kb.described import protagonists
+from newsledger.kb.described import person_nouns, police, protagonists
 from newsledger.kb.geo import geocode
 from newsledger.kb.names import _rules, fold, key, repeated
 from newsledger.kb.nominal import Words, descriptions, role_appositions, role_holders, role_of_group, roles
@@ -290,6 +290,7 @@ def _name_spans(doc, kb) -> list[Span]:
     known = {e.text: e.label_ for e in doc.ents if e.label_ in LABELS}
     bodies = set(roles()["person_bodies"])
     posts = set(roles()["post_nominals"])
+    nouns = person_nouns()
     nick = _nicknamed(doc) if '"' in doc_text(doc) or "“" in doc_text(doc) else []
     for ent in _joined(doc.ents, nick) if nick else doc.ents:
         if ent.label_ not in LABELS and ent.label_ not in _OTHER:
@@ -297,6 +298,8 @@ def _name_spans(doc, kb) -> list[Span]:
         ent = _relabelled(ent, labels, persons[1])
         if ent is None or _title_only(ent, hon) or _not_actor(ent) or _post_nominal(ent, posts):
             continue
+        if len(ent) == 1 and ent.text.lower() in nouns and not ent.kb_id_ and ent.text not in persons[1]:
+            continue  # "Driver", "Teen": a headline's description (kb/described.py), no name
         if not ent.kb_id_ and fold(ent.text) in kb.demonyms:
             continue  # "Iraqi" alone is an adjective, not a mention of Iraq
         # A demonym modifying a noun ("Iraqi soil") is not a mention of an actor.
@@ -733,6 +736,7 @@ def _nominals(doc, res: Resolver, found, persons, taken: set[int], words: Words)
         lambda: role_holders(doc, res, taken, words),
         lambda: descriptions(doc, res, taken, words),
         lambda: protagonists(doc, doc_text(doc), found, taken, words),
+        lambda: police(doc, found, taken, words),
     )
     out = []
     for find in finders:

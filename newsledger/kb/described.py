@@ -14,6 +14,8 @@ a person of the article only on evidence, and only when exactly one person fits:
    when the headline describes nobody else.
 
 A description after a possessive ("Trump's Daughter", "his wife") is someone else.
+"Police" written as a name, alone, is the one police force the article names ("NYPD",
+"Cumbria Police"), if it names exactly one.
 """
 
 from __future__ import annotations
@@ -68,20 +70,28 @@ def protagonists(doc: Doc, text: str, found: list, taken: set[int], words: Words
     head = headline(text)
     in_head = [t for t in cands if head[0] <= t.idx < head[1]]
     head_named = any(head[0] <= doc[s].idx < head[1] for p in persons.values() for s, _ in p["spans"])
-    out = []
-    for tok in cands:
+    got: dict[int, Cluster] = {}
+    # nouns with a gender first: a headline's other noun is then somebody else
+    # ("Woman Killed In Queens Hit-And-Run, Driver Charged")
+    for tok in sorted(cands, key=lambda t: not nouns[t.lower_]):
+        noun, gender = tok.lower_, nouns[tok.lower_]
         others = [o for o in in_head if o is not tok] if tok in in_head else []
-        c = _apposed(doc, tok.lower_, nouns[tok.lower_], persons) or _dominant(
-            tok.lower_, nouns[tok.lower_], persons, others, head_named
+        taken_by = {got[o.i].id for o in others if o.i in got}
+        if len(taken_by) < len({o.lower_ for o in others}):
+            taken_by = None  # a noun of the headline nobody was found for: no guess
+        left = {cid: p for cid, p in persons.items() if cid not in (taken_by or ())}
+        c = _apposed(doc, noun, gender, persons) or (
+            _dominant(gender, left, others and taken_by is None, head_named) if left else None
         )
         if c is not None:
-            out.append(Nominal(tok.i, tok.i + 1, c, "PERSON"))
-    return out
+            got[tok.i] = c
+    return [Nominal(i, i + 1, c, "PERSON") for i, c in sorted(got.items())]
 
 
-def _described(tok, doc: Doc) -> bool:
-    """A noun written as a name, at a headline's or sentence's head, nobody's relative."""
-    if not (tok.is_title or tok.is_upper) or tok.tag_ in ("NNS", "NNPS"):
+def _described(tok, doc: Doc, plural: bool = False) -> bool:
+    """A noun written as a name, at a headline's or sentence's head, nobody's relative;
+    singular (a person), unless ``plural`` ("Police")."""
+    if not (tok.is_title or tok.is_upper) or not plural and tok.tag_ in ("NNS", "NNPS"):
         return False
     prev = doc[tok.i - 1] if tok.i > 0 else None
     if prev is not None and (prev.tag_ in ("POS", "PRP$") or prev.lower_ in ("'s", "’s")):
@@ -131,6 +141,7 @@ def _gender_votes(doc: Doc, persons: dict, words: Words) -> None:
         if clear[e] and before in _MR | _MS:
             persons[cid]["he" if before in _MR else "she"] += 2
     ends = sorted(last)
+    starts = [(s, cid) for cid, p in persons.items() for s, _ in p["spans"]]
     pronouns = sorted((i, w in _HE) for w in _HE | _SHE for i in words.at.get(w, ()))
     k, prev = 0, None
     for i, male in pronouns:
@@ -140,8 +151,12 @@ def _gender_votes(doc: Doc, persons: dict, words: Words) -> None:
         if prev is None or not clear[prev]:
             continue
         said, here = doc[prev - 1].sent, doc[i].sent
-        if here.start in (said.start, said.end):  # its sentence or the next
-            persons[last[prev][0]]["he" if male else "she"] += 1
+        cid = last[prev][0]
+        # its sentence or the next, with no other person named from there to the pronoun
+        if here.start in (said.start, said.end) and not any(
+            said.start <= s < i and c != cid for s, c in starts
+        ):
+            persons[cid]["he" if male else "she"] += 1
 
 
 def _gender(p: dict) -> str:
@@ -181,17 +196,59 @@ def _until_punct(span) -> list[str]:
     return out
 
 
-def _dominant(noun: str, gender: str, persons: dict, others: list, head_named: bool) -> Cluster | None:
-    """The clearly most mentioned person of the noun's gender; for a noun without one,
-    the clearly most mentioned person when the headline names and describes nobody else
+def _dominant(gender: str, persons: dict, unknown_other: bool, head_named: bool) -> Cluster | None:
+    """The clearly most mentioned person of the noun's gender (the article's one person,
+    where nobody's gender is told); for a noun without one, the clearly most mentioned
+    person when the headline names nobody and describes nobody unaccounted for
     ("Lawyer: Lindsay Lohan checks into rehab" is not Lohan)."""
-    if not gender and (others or head_named):
+    if not gender and (unknown_other or head_named):
         return None
     fit = [p for p in persons.values() if not gender or _gender(p) == gender]
+    if gender and not fit and len(persons) == 1 and not _gender(next(iter(persons.values()))):
+        fit = list(persons.values())
     fit.sort(key=lambda p: -p["count"])
     if not fit or len(fit) > 1 and fit[0]["count"] < 2 * fit[1]["count"]:
         return None
-    if fit[0]["count"] < (2 if gender else 3):
-        if not (gender and len(fit) == 1 and len(persons) == 1):
-            return None  # one mention: only the article's one person, of that gender
-    return fit[0]["cluster"]
+    top = fit[0]
+    if top["count"] < (2 if gender else 3) and not (gender and len(fit) == 1 and _only(top, persons)):
+        return None  # one mention: only the one person of that gender
+    return top["cluster"]
+
+
+def _only(p: dict, persons: dict) -> bool:
+    """Whether every other person is known to be of the other gender or named less."""
+    return all(q is p or _gender(q) or q["count"] < p["count"] for q in persons.values())
+
+
+def police(doc: Doc, found: list, taken: set[int], words: Words) -> list[Nominal]:
+    """ "Police" written as a name ("Police said ...", "Teen Killed By Police"): the one
+    police force the article names, a name with the word or a force's initials (NYPD)."""
+    force = roles()["police_words"]
+    toks = [
+        t
+        for t in words.tokens(set(force))
+        if t.i not in taken
+        and _described(t, doc, plural=True)
+        and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ in ("NOUN", "PROPN"))
+    ]
+    if not toks:
+        return []
+    forces = {
+        c.id: c
+        for s, e, c, label, nominal in found
+        if label == "ORG"
+        and not nominal
+        and isinstance(c, Cluster)
+        and any(_a_force(n, force) for n in c.names)
+    }
+    if len(forces) != 1:
+        return []
+    c = next(iter(forces.values()))
+    return [Nominal(t.i, t.i + 1, c, "ORG") for t in toks]
+
+
+def _a_force(name: str, force: list[str]) -> bool:
+    words = name.split()
+    if len(words) > 1 and any(w.lower() in force for w in words):
+        return True  # "Cumbria Police", "New York Police Department"
+    return len(words) == 1 and name.isupper() and 3 <= len(name) <= 5 and name.endswith("PD")
