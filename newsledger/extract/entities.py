@@ -17,6 +17,7 @@ from spacy.tokens import Span
 from newsledger.extract.base import Extraction, doc_text, sent_bounds
 from newsledger.kb import base
 from newsledger.kb.base import PLACE_TYPES
+from newsledger.kb.described import person_nouns, police, protagonists
 from newsledger.kb.geo import geocode
 from newsledger.kb.names import _rules, fold, key, repeated
 from newsledger.kb.nominal import Words, descriptions, role_appositions, role_holders, role_of_group, roles
@@ -104,7 +105,10 @@ def _doc_labels(doc, kb=None) -> dict[str, str]:
     does a name that ends an organisation's longer name in the article or a plural
     written after "the" ("the Jaguars": no person's surname takes the article). A tie
     between a person and an organisation goes to the person where the name is the
-    surname of one person of the knowledge base and no organisation's ("Obama")."""
+    surname of one person of the knowledge base and no organisation's ("Obama"). The
+    surname of a full person name of the article is that person's whatever NER read it
+    as ("Gupta" after "Sanjay Gupta", "Chohan" read as a place), and so is a two-word
+    name that ends with it ("Mo Cheeks" read as a facility beside "Maurice Cheeks")."""
     votes: dict[str, dict[str, int]] = {}
     ends: set[str] = set()
     for ent in doc.ents:
@@ -122,7 +126,11 @@ def _doc_labels(doc, kb=None) -> dict[str, str]:
             ):
                 ends.add(ent.text)  # "the Colts": a plural after "the" is a team or a group
     out = {}
+    surnames = _person_names(doc)[1]
     for text, v in votes.items():
+        if _surname_form(text, surnames) and not (kb is not None and _kb_region(kb, text)):
+            out[text] = "PERSON"
+            continue
         best = max(v.values())
         tied = [lab for lab, n in v.items() if n == best]
         if " " in text:
@@ -142,6 +150,31 @@ def _doc_labels(doc, kb=None) -> dict[str, str]:
     return out
 
 
+def _surname_form(text: str, surnames: set[str]) -> bool:
+    """A surname of the article's full person names, alone or after one given name."""
+    words = text.split()
+    if len(words) > 2 or words[-1] not in surnames or not words[-1][:1].isupper():
+        return False
+    return len(words) == 1 or words[0].istitle() and words[0].isalpha()
+
+
+def _kb_region(kb, text: str) -> bool:
+    hit = kb.lookup(text, "GPE")
+    return hit is not None and hit.type in ("country", "province", "region")
+
+
+def _post_nominal(ent: Span, posts) -> bool:
+    """A degree or honour after a person's name and a comma ("Regina Benjamin, MD",
+    "M.D.", "PhD"): no place or organisation."""
+    i = ent.start
+    return (
+        ent.text.replace(".", "").replace(" ", "").lower() in posts
+        and i >= 2
+        and ent.doc[i - 1].text == ","
+        and ent.doc[i - 2].ent_type_ == "PERSON"
+    )
+
+
 def _kb_surname(kb, text: str) -> bool:
     hit = kb.surname(text)
     return hit is not None and hit.type == "person" and kb.lookup(text, "ORG") is None
@@ -152,13 +185,16 @@ def _acronym(text: str) -> bool:
     return letters.isalpha() and letters.isupper() and 2 <= len(letters) <= 5
 
 
-def _relabelled(ent: Span, labels: dict[str, str]) -> Span | None:
+def _relabelled(ent: Span, labels: dict[str, str], surnames: set[str]) -> Span | None:
     """The entity with its article-wide label; a title or thing NER labelled elsewhere
     as a name of ours is that name; else None when it is no name of ours."""
     label = labels.get(ent.text)
     if label is None:
         return ent if ent.label_ in LABELS else None
-    if label == ent.label_ or ent.kb_id_ or (" " in ent.text and ent.label_ in LABELS):
+    if label == ent.label_ or ent.kb_id_:
+        return ent
+    surname = label == "PERSON" and _surname_form(ent.text, surnames)
+    if " " in ent.text and ent.label_ in LABELS and not surname:
         return ent
     return Span(ent.doc, ent.start, ent.end, label=label)
 
@@ -253,13 +289,17 @@ def _name_spans(doc, kb) -> list[Span]:
     persons = _person_names(doc)
     known = {e.text: e.label_ for e in doc.ents if e.label_ in LABELS}
     bodies = set(roles()["person_bodies"])
+    posts = set(roles()["post_nominals"])
+    nouns = person_nouns()
     nick = _nicknamed(doc) if '"' in doc_text(doc) or "“" in doc_text(doc) else []
     for ent in _joined(doc.ents, nick) if nick else doc.ents:
         if ent.label_ not in LABELS and ent.label_ not in _OTHER:
             continue
-        ent = _relabelled(ent, labels)
-        if ent is None or _title_only(ent, hon) or _not_actor(ent):
+        ent = _relabelled(ent, labels, persons[1])
+        if ent is None or _title_only(ent, hon) or _not_actor(ent) or _post_nominal(ent, posts):
             continue
+        if len(ent) == 1 and ent.text.lower() in nouns and not ent.kb_id_ and ent.text not in persons[1]:
+            continue  # "Driver", "Teen": a headline's description (kb/described.py), no name
         if not ent.kb_id_ and fold(ent.text) in kb.demonyms:
             continue  # "Iraqi" alone is an adjective, not a mention of Iraq
         # A demonym modifying a noun ("Iraqi soil") is not a mention of an actor.
@@ -274,6 +314,8 @@ def _name_spans(doc, kb) -> list[Span]:
                 spans += parts  # "Colts Beat Chiefs": two names of the article and a verb
                 continue
             s = _headline_cut(s, persons)
+        if s.label_ == "GPE" and s.end < len(doc) and _team_word(doc[s.end]):
+            s = Span(doc, s.start, s.end + 1, label="ORG")  # "Philadelphia 76ers": a team
         if s.label_ == "PERSON" and s.end < len(doc) and doc[s.end].lower_ in bodies:
             s = Span(doc, s.start, s.end + 1, label="ORG")  # "Bush administration": not Bush
         if spans and _split_name(doc, spans[-1], s):
@@ -281,6 +323,12 @@ def _name_spans(doc, kb) -> list[Span]:
             continue
         spans.append(s)
     return spans
+
+
+def _team_word(tok) -> bool:
+    """A plural of digits and letters after a city ("76ers", "49ers"): a team's name."""
+    t = tok.text
+    return t[:1].isdigit() and t[-1:] in "sS" and t.isalnum() and any(c.isalpha() for c in t[:-1])
 
 
 def _split_name(doc, prev: Span, s: Span) -> bool:
@@ -687,6 +735,8 @@ def _nominals(doc, res: Resolver, found, persons, taken: set[int], words: Words)
         lambda: role_of_group(doc, res, taken, owner, words),
         lambda: role_holders(doc, res, taken, words),
         lambda: descriptions(doc, res, taken, words),
+        lambda: protagonists(doc, doc_text(doc), found, taken, words),
+        lambda: police(doc, found, taken, words),
     )
     out = []
     for find in finders:

@@ -1,0 +1,104 @@
+"""Entities: a headline's person noun as the article's protagonist, "Police" as the one
+force named, a surname NER read as another kind, degrees after a name, a numbered team
+(sm model, small texts of our own)."""
+
+from newsledger.extract.entities import _surname_form, _team_word
+
+
+def at(ex, text, nth=0):
+    hits = [m for m in ex.mentions if m.text == text]
+    return hits[nth] if len(hits) > nth else None
+
+
+def entity_of(ex, text):
+    return {m.entity_id for m in ex.mentions if m.text == text and not m.nominal}
+
+
+MAN = (
+    "Man charged with murdering his mother\n"
+    "John Smith, 23, was charged on Monday with the murder of his mother. "
+    "He denied the charge. Smith will appear in court on Tuesday."
+)
+
+
+def test_headline_man_is_the_article_man(analyse_text):
+    ex = analyse_text(MAN)
+    man = at(ex, "Man")
+    assert man is not None and man.start == 0 and man.end == 3 and man.nominal
+    assert {man.entity_id} == entity_of(ex, "John Smith")
+
+
+TWO = (
+    "Woman Killed In Crash; Driver Is Charged\n"
+    "Mary Jones was killed on Friday when she was hit by a car on Main Street. Jones died in hospital. "
+    "Police said Peter Brown, 31, drove the car. He was charged on Saturday. Brown denied it. "
+    "Brown will appear in court."
+)
+
+
+def test_two_headline_nouns_are_two_people(analyse_text):
+    ex = analyse_text(TWO)
+    woman, driver = at(ex, "Woman"), at(ex, "Driver")
+    assert woman is not None and (woman.start, woman.end) == (0, 5)
+    assert {woman.entity_id} == entity_of(ex, "Mary Jones")
+    assert driver is not None and (driver.start, driver.end) == (TWO.index("Driver"), TWO.index(" Is"))
+    assert {driver.entity_id} == entity_of(ex, "Peter Brown")
+
+
+def test_a_relative_after_a_possessive_is_someone_else(analyse_text):
+    ex = analyse_text(
+        "Senator's Daughter Arrested In Boston\n"
+        "Anna Reed was arrested on Friday. Reed said she was innocent. Reed was released."
+    )
+    assert at(ex, "Daughter") is None
+
+
+def test_a_noun_beside_another_name_of_the_headline_is_not_that_person(analyse_text):
+    ex = analyse_text(
+        "Lawyer: Jane Doe checks into rehab facility\n"
+        "Jane Doe checked into a facility on Thursday. Doe arrived at noon. Doe was tired."
+    )
+    assert at(ex, "Lawyer") is None
+
+
+def test_a_noun_the_body_writes_beside_a_name_is_that_person(analyse_text):
+    ex = analyse_text(
+        "Lawyer: my client is innocent\n"
+        "Lisa Grant was arrested on Monday. Grant spent the night in jail. Grant denies it. "
+        "Her lawyer Mark Heller said the charges were false."
+    )
+    lawyer = at(ex, "Lawyer")
+    assert lawyer is not None and (lawyer.start, lawyer.end) == (0, 6)
+    assert {lawyer.entity_id} == entity_of(ex, "Mark Heller")
+
+
+def test_police_is_the_one_force_named(analyse_text):
+    text = (
+        "Police said the man fled on foot.\n"
+        "The New York Police Department said on Monday it had arrested a suspect in Queens."
+    )
+    ex = analyse_text(text)
+    police = at(ex, "Police")
+    assert police is not None and (police.start, police.end) == (0, 6) and police.label == "ORG"
+    assert {police.entity_id} == entity_of(ex, "New York Police Department")
+
+
+def test_surname_forms():
+    assert _surname_form("Gupta", {"Gupta"})
+    assert _surname_form("Mo Cheeks", {"Cheeks"})
+    assert not _surname_form("Gupta Road Clinic", {"Gupta"})
+    assert not _surname_form("Gupta", {"Smith"})
+
+
+def test_degree_after_a_name_is_no_place(analyse_text):
+    ex = analyse_text("President Obama nominated Regina Benjamin, MD, to serve as Surgeon General.")
+    assert not [m for m in ex.mentions if m.text in ("MD", "MD.")]
+
+
+def test_team_words():
+    class T:
+        def __init__(self, text):
+            self.text = text
+
+    assert _team_word(T("76ers")) and _team_word(T("49ers"))
+    assert not _team_word(T("1990s")) and not _team_word(T("Eagles")) and not _team_word(T("12"))
