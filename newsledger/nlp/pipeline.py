@@ -47,7 +47,11 @@ def _load_package(name: str) -> Language:
 def load(model: str = DEFAULT_MODEL) -> Language:
     nlp = _load_package(model)
     nlp.max_length = MAX_LENGTH
+    from newsledger.nlp.attrs import speed_up
     from newsledger.nlp.lines import FACTORY as LINES
+
+    if "attribute_ruler" in nlp.pipe_names:
+        speed_up(nlp.get_pipe("attribute_ruler"))  # same annotations, found by look-up
 
     if "parser" in nlp.pipe_names and LINES not in nlp.pipe_names:
         nlp.add_pipe(LINES, before="parser")
