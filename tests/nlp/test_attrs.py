@@ -29,14 +29,20 @@ def test_every_kind_of_rule_matches_as_the_matcher_does():
             {"patterns": [[{"LOWER": "the"}]], "attrs": {"TAG": "DT"}},  # equality
             {"patterns": [[{"ORTH": {"IN": ["dams", "Basra"]}}]], "attrs": {"TAG": "NN"}},  # IN
             {"patterns": [[{"IS_PUNCT": True, "ORTH": {"NOT_IN": [";"]}}]], "attrs": {"TAG": "P"}},
-            {"patterns": [[{"LOWER": {"REGEX": "^t"}}]], "attrs": {"TAG": "T"}},  # left to a Matcher
+            {"patterns": [[{"LOWER": {"REGEX": "^t"}}]], "attrs": {"TAG": "T"}},  # checked everywhere
             {"patterns": [[{"LOWER": "river"}, {"LOWER": "dams"}]], "attrs": {"TAG": "X"}, "index": 1},
             {"patterns": [[{"LOWER": "dams"}], [{"ORTH": "dams"}]], "attrs": {"TAG": "NNS"}},  # one match
+            {"patterns": [[{"LOWER": "river"}, {"LOWER": "dams", "OP": "+"}]], "attrs": {"TAG": "Y"}},
+            {"patterns": [[{"LOWER": {"REGEX": "^b"}}, {}]], "attrs": {"TAG": "Z"}},
+            {
+                "patterns": [[{"LOWER": {"NOT_IN": ["the", "river", "dams", ";", "."]}}]],
+                "attrs": {"TAG": "W"},
+            },
         ]
     )
     doc = nlp("The river dams; the Basra dams.")
     fast = LookupMatch(ruler)
-    assert len(fast.rest) == 2  # the REGEX rule and the two-token rule
+    assert len(fast.rest) == 1  # the rule with an operator: left to a Matcher
     assert fast(doc) == ruler.match(doc)
     rules = [(int(nlp.vocab.strings[m]), s, e) for _, m, s, e in fast(doc)]
     assert rules == [
@@ -51,6 +57,9 @@ def test_every_kind_of_rule_matches_as_the_matcher_does():
         (4, 1, 3),
         (5, 2, 3),
         (5, 6, 7),
+        (6, 1, 3),
+        (7, 5, 7),
+        (8, 5, 6),
     ]
 
 
