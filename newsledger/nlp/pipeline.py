@@ -47,7 +47,14 @@ def _load_package(name: str) -> Language:
 def load(model: str = DEFAULT_MODEL) -> Language:
     nlp = _load_package(model)
     nlp.max_length = MAX_LENGTH
+    from newsledger.nlp import attrs, lemmas
     from newsledger.nlp.lines import FACTORY as LINES
+
+    # The same annotations as the model's own components, at a fraction of the cost.
+    if "attribute_ruler" in nlp.pipe_names:
+        attrs.speed_up(nlp.get_pipe("attribute_ruler"))
+    if "lemmatizer" in nlp.pipe_names:
+        lemmas.speed_up(nlp)
 
     if "parser" in nlp.pipe_names and LINES not in nlp.pipe_names:
         nlp.add_pipe(LINES, before="parser")

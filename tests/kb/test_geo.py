@@ -32,3 +32,23 @@ def test_imported_subdivision_is_in_its_country_and_city_has_coordinates():
     mumbai = kb.lookup("Mumbai", "GPE")
     g = geocode("Mumbai", mumbai, kb)
     assert (g["source"], g["country"]) == ("kb", "India") and 18 < g["lat"] < 20
+
+
+def test_geonames_index_kept_on_disk_and_rebuilt_when_damaged(tmp_path, monkeypatch):
+    from newsledger.kb import geo
+
+    monkeypatch.setenv("NEWSLEDGER_CACHE", str(tmp_path))
+    geo._geonames.cache_clear()
+    try:
+        built = geo._geonames()
+        (kept,) = tmp_path.glob("geonames-*.pickle")
+        geo._geonames.cache_clear()
+        assert geo._geonames() == built  # read back
+        kept.write_bytes(b"not a pickle")
+        geo._geonames.cache_clear()
+        assert geo._geonames() == built  # rebuilt and stored again
+        assert kept.read_bytes() != b"not a pickle"
+        g = geocode("Tikrit")
+        assert (g["country"], g["source"]) == ("Iraq", "geonames")
+    finally:
+        geo._geonames.cache_clear()

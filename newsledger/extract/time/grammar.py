@@ -198,16 +198,23 @@ def _first(items) -> tuple[list[str], bool] | None:
     return parts, True
 
 
-def _fast(regex: re.Pattern) -> re.Pattern:
-    """The regex behind a look-ahead for its possible first characters: re tries
+def _with_first(pattern: str, tree) -> str:
+    """The pattern behind a look-ahead for its possible first characters: re tries
     every position of the text, and the class turns most away at once instead
     of trying the rule's alternatives there. The matches are the same: the
-    class ignores case, so it admits at least what case-sensitive parts do."""
-    found = _first(_sre_parse.parse(regex.pattern, regex.flags))
+    class ignores case, so it admits at least what case-sensitive parts do.
+    ``tree``: the pattern as re's parser reads it."""
+    found = _first(tree)
     if found is None or found[1]:
-        return regex
+        return pattern
     first = "".join(dict.fromkeys(found[0]))
-    return re.compile(f"(?i:(?=[{first}])){regex.pattern}", regex.flags)
+    return f"(?i:(?=[{first}])){pattern}"
+
+
+def _fast(regex: re.Pattern) -> re.Pattern:
+    """``regex`` with the look-ahead of ``_with_first`` (itself where none helps)."""
+    fast = _with_first(regex.pattern, _sre_parse.parse(regex.pattern, regex.flags))
+    return regex if fast == regex.pattern else re.compile(fast, regex.flags)
 
 
 def _rule_needles(regex: re.Pattern) -> frozenset | None:
@@ -223,8 +230,12 @@ def rules() -> tuple[Rule, ...]:
     for r in spec["rules"]:
         # An expression never runs across a line break (a title into a date line).
         body = _one_line(_expand(r["pattern"], macros, raw_tables))
+        pattern = f"{_LEFT}(?:{body}){_RIGHT}"
         try:
-            regex = re.compile(f"{_LEFT}(?:{body}){_RIGHT}", re.I)
+            # Parsed once for the look-ahead and the needles, compiled once: re's
+            # parser is pure Python, and these 45 rules load in every ingest.
+            tree = _sre_parse.parse(pattern, re.I)
+            regex = re.compile(_with_first(pattern, tree), re.I)
         except re.error as e:
             raise NewsledgerError(
                 f"time rule {r['name']!r} does not compile ({e}); fix rules.yaml", code="NL-TIME-GRAMMAR"
@@ -234,10 +245,10 @@ def rules() -> tuple[Rule, ...]:
                 r["name"],
                 r["type"],
                 r["op"],
-                _fast(regex),
+                regex,
                 r.get("literal"),
                 r.get("mod"),
-                _rule_needles(regex),
+                _needles(tree),
             )
         )
     return tuple(out)
