@@ -7,6 +7,7 @@ connect and a migrations check) inside the endpoint body and closes it after.
 
 from __future__ import annotations
 
+import importlib
 import logging
 import threading
 from collections.abc import Iterable, Iterator
@@ -146,6 +147,12 @@ def create_app(
     return app
 
 
+WARM_IMPORTS = (
+    "newsledger.ledger",
+    "newsledger.analyze",
+    "newsledger.analyze.timeline",
+    "newsledger.export.brief",
+)
 KB_WARM = threading.Event()  # set once the knowledge base of this process is loaded
 LISTS_WARM = threading.Event()  # and once the lists' first pages are read
 
@@ -159,6 +166,10 @@ async def _warm_up(app: FastAPI):
         from newsledger.kb import base
 
         base.default()
+        # and the modules pages import when first asked (the brief, the timeline): their
+        # import is not the page's time
+        for module in WARM_IMPORTS:
+            importlib.import_module(module)
         KB_WARM.set()
         # the lists are not read ahead: each page reads an index, counts up to a cap and
         # counts facets within a time budget (store/facets.py), so a first view is cheap
