@@ -170,6 +170,10 @@ async def _warm_up(app: FastAPI):
         # import is not the page's time
         for module in WARM_IMPORTS:
             importlib.import_module(module)
+        # the pipeline version (stale counts, /api/stats) imports every extraction stage
+        from newsledger.extract import stage_modules
+
+        stage_modules()
         KB_WARM.set()
         # the lists are not read ahead: each page reads an index, counts up to a cap and
         # counts facets within a time budget (store/facets.py), so a first view is cheap

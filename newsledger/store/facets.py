@@ -318,6 +318,7 @@ def page(
         return 0, []
     cond, params = built
     key = (spec.name, _freeze(filters), marked)
+    source, where, walk = _plan(store, spec, filters, sort, cond, order)
     if exact:
         total = cached(
             store,
@@ -325,11 +326,13 @@ def page(
             lambda: store.db.execute(f"SELECT COUNT(*) {spec.source}{cond}", params).fetchone()[0],
         )
     else:
-        n, is_exact = capped_count(store.db, f"{spec.source}{by_index(cond)}", params, cap=offset + COUNT_CAP)
+        # in a date window, counted along the page's own walk of the date index (an outlet's
+        # articles read first would be read from its oldest, outside a recent window)
+        counted = f"{source}{where}{walk}" if where != cond else f"{spec.source}{by_index(cond)}"
+        n, is_exact = capped_count(store.db, counted, params, cap=offset + COUNT_CAP)
         total = n if is_exact else -n
     cut = f" LIMIT {int(limit) if limit else -1} OFFSET {int(offset)}"
-    source, where, order = _plan(store, spec, filters, sort, cond, order)
-    sql = f"SELECT {spec.select} {source}{where}{order}{cut}"
+    sql = f"SELECT {spec.select} {source}{where}{walk}{cut}"
     rows = (
         cached(store, (*key, order, cut), lambda: store.query(sql, params))
         if limit and limit <= 200

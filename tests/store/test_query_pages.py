@@ -292,6 +292,7 @@ def test_a_date_window_is_searched_in_the_date_index_with_the_same_rows(store):
             ]
             assert fast == slow and fast
             assert [r["id"] for r in F.page(store, spec, filters)[1]] == slow
+            assert F.page(store, spec, filters, exact=False)[0] == len(slow)  # counted along the walk
             steps = plan(store, f"SELECT {spec.id_expr} {source}{where}{walk} LIMIT 50", params)
             index = "quotes_dated" if spec is F.QUOTES else "events_dated"
             assert any(s.startswith(f"SEARCH {alias} USING") and index in s for s in steps), steps
@@ -320,8 +321,17 @@ def test_a_frequent_outlet_walks_the_sort_index_with_the_same_rows(store, monkey
         fast = [r[0] for r in store.db.execute(f"SELECT {spec.id_expr} {source}{where}{walk}", params)]
         assert fast == slow
         assert [r["id"] for r in F.page(store, spec, filters, sort=sort)[1]] == slow
+        assert F.page(store, spec, filters, sort=sort, exact=False)[0] == len(slow)
         steps = plan(store, f"SELECT {spec.id_expr} {source}{where}{walk} LIMIT 50", params)
         assert steps[0].startswith(f"SCAN {alias} USING") and index in steps[0], steps
+        # each row's outlet is read from the (id, outlet) index, not from the article's row
+        assert any(s.startswith("SEARCH d") and "documents_id_outlet" in s for s in steps), steps
+        since = {**filters, "since": "2024-01-02"}
+        cond, params = F._where(store, spec, since)
+        source, where, walk = F._plan(store, spec, since, None, cond, F.order_by(spec, None))
+        counted = plan(store, f"SELECT COUNT(*) FROM (SELECT 1 {source}{where}{walk} LIMIT 1001)", params)
+        assert any(f"COVERING INDEX {spec.name}_dated" in s for s in counted), counted
+        assert any("COVERING INDEX documents_id_outlet" in s for s in counted), counted
         assert not [s for s in steps if "TEMP B-TREE" in s], steps
         monkeypatch.undo()
 
@@ -332,3 +342,34 @@ def test_a_name_as_spelled_is_found_by_index(store):
         store, "SELECT DISTINCT entity_id FROM actor_spellings WHERE folded = ? AND NOT is_id", ["x"]
     )
     assert any("actor_spellings_folded" in s for s in steps), steps
+
+
+def test_an_article_is_found_by_index_as_the_store_finds_it(store):
+    from newsledger.api.queries import document
+
+    store.db.execute("UPDATE documents SET name = 'shared' WHERE id IN ('d2', 'd3')")
+    store.db.execute(
+        "INSERT INTO document_sources (doc_id, name, seen_at) VALUES ('d1', 'wire-1', '2024-01-01'), "
+        "('d0', 'd1', '2024-01-01')"
+    )
+    for key in ("d1", "d0", "wire-1", "shared", "d3", "nope", "d1x"):
+        want = store.document(key)
+        got = document(store, key)
+        assert (got and got["id"]) == (want and want["id"]), key
+    assert document(store, "wire-1")["id"] == "d1" and document(store, "shared") is None
+    for sql in (
+        "SELECT * FROM documents WHERE name = ?",
+        "SELECT doc_id FROM document_sources WHERE name = ?",
+    ):
+        assert all(s.startswith("SEARCH") for s in plan(store, sql, ["x"])), sql
+
+
+def test_words_alone_are_counted_in_the_full_text_index(store):
+    from newsledger.api.queries import documents
+
+    store.db.execute("UPDATE documents SET text = 'peace talks' WHERE id IN ('d1', 'd2')")
+    store.db.execute("INSERT INTO documents_fts(documents_fts) VALUES ('rebuild')")
+    for exact in (True, False):
+        total, rows = documents(store, search="talks", exact=exact)
+        assert total == 2 and {r["id"] for r in rows} == {"d1", "d2"}
+        assert documents(store, search="talks", since="2024-01-03", exact=exact)[0] == 0

@@ -78,8 +78,20 @@ END;
 -- of every folded spelling.
 CREATE INDEX actor_spellings_folded ON actor_spellings(folded);
 -- Lists filtered by outlet: its articles by index (a rare outlet's records are read from
--- them; a frequent one's page walks the sort index, store/facets.py).
+-- them; a frequent one's page walks the sort index, store/facets.py, and tests each row's
+-- outlet in (id, outlet): an article's row holds its text before its outlet, so reading the
+-- outlet from the table walks the text's overflow pages).
 CREATE INDEX documents_outlet ON documents(outlet, published);
+CREATE INDEX documents_id_outlet ON documents(id, outlet);
+-- The date orders of 0022 carry the article: a walk testing the outlet (and a count along it)
+-- reads the index alone until a row matches.
+DROP INDEX IF EXISTS quotes_dated;
+CREATE INDEX quotes_dated ON quotes(sort_date IS NULL, sort_date, id, doc_id);
+DROP INDEX IF EXISTS events_dated;
+CREATE INDEX events_dated ON events(sort_date IS NULL, sort_date, id, doc_id);
+-- An article asked for by name (its page, /api/documents/{key}) was a scan of every article.
+CREATE INDEX documents_name ON documents(name);
+CREATE INDEX document_sources_name ON document_sources(name);
 -- Quotes and events sorted by confidence (the lists' column sort) walk an index.
 CREATE INDEX quotes_confidence ON quotes(confidence, id);
 CREATE INDEX events_confidence ON events(confidence, id);
