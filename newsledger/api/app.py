@@ -152,6 +152,7 @@ WARM_IMPORTS = (
     "newsledger.analyze",
     "newsledger.analyze.timeline",
     "newsledger.export.brief",
+    "newsledger.kb.links",
 )
 KB_WARM = threading.Event()  # set once the knowledge base of this process is loaded
 LISTS_WARM = threading.Event()  # and once the lists' first pages are read
