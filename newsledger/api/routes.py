@@ -310,10 +310,17 @@ def timeline(
 ) -> dict:
     from newsledger.api.timeline import timeline as rows_of
     from newsledger.store import recent
+    from newsledger.store.state import cached
 
     with open_ledger(request) as led:  # the actor's or story's records only
         cut = None if since or not actor else recent.recent_since(led.store, recent.named(led.store, actor))
-        out = page(request, rows_of(led.store, actor=actor, story=story, since=since or cut), limit, offset)
+        # built once per ledger state: every page of it (offset) is then a slice
+        rows = cached(
+            led.store,
+            ("timeline", actor, story, since or cut),
+            lambda: rows_of(led.store, actor=actor, story=story, since=since or cut),
+        )
+        out = page(request, rows, limit, offset)
     if cut:  # said, never silent: the older stretch is there with ?since=
         out["since"] = cut
         out["truncated"] = True
