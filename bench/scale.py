@@ -4,8 +4,10 @@ usage: python bench/scale.py LEDGER.db [--runs 10] [--json]
        python bench/scale.py LEDGER.db --pass 100 [--json]
 
 Build the ledger first with bench/synth.py (no NLP; e.g. 100k articles, 1M quotes, 1M events).
-Each endpoint is called ``--runs`` times in this process through the ASGI app (no network), with
-the most frequent actor (and one from the tail) as the filter where one applies.
+Each endpoint is called through the ASGI app (no network) in a fresh process of its own: its
+first view (cold: nothing of it kept in memory), then ``--runs`` more calls (p50, p95), then the
+next page by its cursor; the most frequent actor (and one from the tail) is the filter where one
+applies.
 
 ``--pass K`` measures the cross-report pass instead, on a copy of the ledger cut as
 ``--blocks`` says (default: the ledger default, window blocks): a full pass once
@@ -20,7 +22,6 @@ import argparse
 import json
 import re
 import resource
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -63,40 +64,17 @@ def endpoints(db) -> list[str]:
 
 
 def measure(path: str, runs: int, only: str | None = None) -> dict:
+    """Each endpoint in a fresh process (bench/pages.py ``--one``): its first view (nothing of
+    it kept in memory), then ``runs`` more calls, then the page its ``next`` cursor gives."""
     import sqlite3
 
-    from fastapi.testclient import TestClient
-
-    from newsledger.api import create_app
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from pages import fresh
 
     db = sqlite3.connect(path)
     urls = [u for u in endpoints(db) if not only or re.search(only, u)]
     db.close()
-    client = TestClient(create_app(path), base_url="http://localhost")
-    out = {}
-    for url in urls:
-        times, status = [], None
-        for _ in range(runs):
-            t0 = time.perf_counter()
-            r = client.get(url)
-            times.append(time.perf_counter() - t0)
-            status = r.status_code
-            deep = r.json().get("next") if status == 200 and "cursor" in r.json() else None
-        times.sort()
-        out[url] = {
-            "status": status,
-            "p50_ms": round(1000 * statistics.median(times), 1),
-            "p95_ms": round(1000 * times[min(len(times) - 1, int(0.95 * len(times)))], 1),
-        }
-        if deep:  # the next page through its cursor, as a client pages on
-            t0 = time.perf_counter()
-            status = client.get(deep).status_code
-            out[url + " (next page, cursor)"] = {
-                "status": status,
-                "p50_ms": round(1000 * (time.perf_counter() - t0), 1),
-                "p95_ms": round(1000 * (time.perf_counter() - t0), 1),
-            }
-    return out
+    return {url: fresh(path, url, runs, cursor=True) for url in urls}
 
 
 def measure_pass(
@@ -175,14 +153,18 @@ def main(argv=None) -> int:
         print(json.dumps(got) if args.json else "\n".join(f"{k}: {v}" for k, v in got.items()))
         return 0
     res = measure(args.ledger, args.runs, args.only)
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rss = max(r["rss_mb"] for r in res.values())
     size = Path(args.ledger).stat().st_size / 1e6
     if args.json:
         print(json.dumps({"endpoints": res, "peak_rss_mb": round(rss), "file_mb": round(size)}))
         return 0
     for url, r in res.items():
-        print(f"{r['p50_ms']:>9.1f} {r['p95_ms']:>9.1f}  {r['status']}  {url}")
-    print(f"(p50 ms, p95 ms, status) over {args.runs} runs; file {size:.0f} MB; peak RSS {rss:.0f} MB")
+        nxt = r.get("next_ms", "")
+        print(f"{r['first_ms']:>9.1f} {r['p50_ms']:>9.1f} {r['p95_ms']:>9.1f} {nxt:>9}  {r['status']}  {url}")
+    print(
+        f"(first view ms, p50 ms, p95 ms, next page by cursor ms, status) over {args.runs} runs, a fresh "
+        f"process per endpoint; file {size:.0f} MB; peak RSS {rss:.0f} MB"
+    )
     return 0
 
 

@@ -7,6 +7,7 @@ endpoints in a thread pool, so every request uses its thread's own ``Ledger``
 
 from __future__ import annotations
 
+import importlib
 import logging
 import threading
 from collections.abc import Iterable, Iterator
@@ -167,6 +168,13 @@ def create_app(
     return app
 
 
+WARM_IMPORTS = (
+    "newsledger.ledger",
+    "newsledger.analyze",
+    "newsledger.analyze.timeline",
+    "newsledger.export.brief",
+    "newsledger.kb.links",
+)
 KB_WARM = threading.Event()  # set once the knowledge base of this process is loaded
 LISTS_WARM = threading.Event()  # and once the lists' first pages are read
 
@@ -180,6 +188,14 @@ async def _warm_up(app: FastAPI):
         from newsledger.kb import base
 
         base.default()
+        # and the modules pages import when first asked (the brief, the timeline): their
+        # import is not the page's time
+        for module in WARM_IMPORTS:
+            importlib.import_module(module)
+        # the pipeline version (stale counts, /api/stats) imports every extraction stage
+        from newsledger.extract import stage_modules
+
+        stage_modules()
         KB_WARM.set()
         # the lists are not read ahead: each page reads an index, counts up to a cap and
         # counts facets within a time budget (store/facets.py), so a first view is cheap

@@ -59,10 +59,15 @@ def documents(
         params.append(outlet)
     date_window(where, params, "d.published", since, until)
     cond = (" WHERE " + " AND ".join(where)) if where else ""
+    # words alone: every indexed row is an article (the index's content is the documents
+    # table), so they are counted in the full-text index, not by listing every match first
+    counted = f"FROM documents d{cond}"
+    if phrase and len(where) == 1:
+        counted = "FROM documents_fts WHERE documents_fts MATCH ?"
     if exact:
-        total = store.db.execute(f"SELECT count(*) FROM documents d{cond}", params).fetchone()[0]
+        total = store.db.execute(f"SELECT count(*) {counted}", params).fetchone()[0]
     else:
-        n, is_exact = capped_count(store.db, f"FROM documents d{cond}", params)
+        n, is_exact = capped_count(store.db, counted, params)
         total = n if is_exact else -n
     if phrase and _many(store, phrase):
         cond = cond.replace(
@@ -103,9 +108,22 @@ def _snippets(store: Store, phrase: str, rowids: list[int]) -> dict[int, str]:
     }
 
 
+def document(store: Store, key: str) -> dict | None:
+    """``Store.document``'s article (by id, name or a name it was also seen as; else by a
+    unique id prefix), each way by index (0024): its ``OR`` read every article with its text."""
+    rows = store.query(
+        "SELECT * FROM documents WHERE id = ? UNION SELECT * FROM documents WHERE name = ? "
+        "UNION SELECT * FROM documents WHERE id IN (SELECT doc_id FROM document_sources WHERE name = ?)",
+        (key, key, key),
+    )
+    if not rows:  # an id prefix (rare: pages link the whole id) as the store reads it
+        return store.document(key)
+    return rows[0] if len(rows) == 1 else None
+
+
 def article(store: Store, key: str) -> dict | None:
     """The article with all its records (excluded spans included), sources and stories."""
-    doc = store.document(key)
+    doc = document(store, key)
     if doc is None:
         return None
     doc["records"] = {t: store.records(t, doc["id"]) for t in RECORD_TABLES}

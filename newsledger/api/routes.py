@@ -97,12 +97,10 @@ def index(request: Request) -> dict:
 
 @router.get("/stats", summary="Counts of what the ledger holds")
 def stats(request: Request) -> dict:
-    from newsledger.store.state import cached
+    from newsledger.store.stats_query import counts
 
-    with open_ledger(request) as led:  # counts of every table: once per ledger state
-        # keyed by the method too: another way of counting is another result
-        counts = cached(led.store, ("stats", led.version, type(led).stats), led.stats)
-        return {**counts, "pipeline_version": led.version, "model": led.model}
+    with open_ledger(request) as led:  # kept by triggers (0024): a few row lookups
+        return {**counts(led.store, led.version), "pipeline_version": led.version, "model": led.model}
 
 
 @router.get("/documents", summary="Articles, newest first (full-text search with q)")
@@ -312,10 +310,17 @@ def timeline(
 ) -> dict:
     from newsledger.api.timeline import timeline as rows_of
     from newsledger.store import recent
+    from newsledger.store.state import cached
 
     with open_ledger(request) as led:  # the actor's or story's records only
         cut = None if since or not actor else recent.recent_since(led.store, recent.named(led.store, actor))
-        out = page(request, rows_of(led.store, actor=actor, story=story, since=since or cut), limit, offset)
+        # built once per ledger state: every page of it (offset) is then a slice
+        rows = cached(
+            led.store,
+            ("timeline", actor, story, since or cut),
+            lambda: rows_of(led.store, actor=actor, story=story, since=since or cut),
+        )
+        out = page(request, rows, limit, offset)
     if cut:  # said, never silent: the older stretch is there with ?since=
         out["since"] = cut
         out["truncated"] = True

@@ -20,7 +20,14 @@ from newsledger.kb.names import fold
 from newsledger.store.db import Store
 from newsledger.store.feedback import TABLES, wrong_ids
 from newsledger.store.paging import COUNT_CAP, capped_count
-from newsledger.store.queries import _fts_phrase, _quote_filters, actor_names, by_index, date_window
+from newsledger.store.queries import (
+    FREQUENT,
+    _fts_phrase,
+    _quote_filters,
+    actor_names,
+    by_index,
+    date_window,
+)
 from newsledger.store.state import cached, cached_within
 
 # A filter: SQL with one or more "?" (each gets the value), or value -> (SQL, params) / None
@@ -45,6 +52,9 @@ class ListSpec:
     date_expr: str | None = None  # since / until apply to it
     kind: str | None = None  # feedback kind: marked-wrong rows are left out
     defaults: dict[str, str] = field(default_factory=dict)  # a filter applied when not given
+    # the same rows with the records outermost (``CROSS JOIN``): a page filtered by a frequent
+    # outlet walks the records' sort index and tests each row's article (``_plan``)
+    walk_source: str | None = None
 
 
 def _actor_ids(store: Store, name: str) -> list[str]:
@@ -101,6 +111,7 @@ _YEAR = "substr({}, 1, 4)"
 QUOTES = ListSpec(
     name="quotes",
     source="FROM quotes q JOIN documents d ON d.id = q.doc_id",
+    walk_source="FROM quotes q CROSS JOIN documents d ON d.id = q.doc_id",
     select="q.*, d.name AS doc_name, d.outlet, d.published, d.title",
     id_expr="q.id",
     filters={
@@ -130,6 +141,7 @@ QUOTES = ListSpec(
 EVENTS = ListSpec(
     name="events",
     source="FROM events e JOIN documents d ON d.id = e.doc_id",
+    walk_source="FROM events e CROSS JOIN documents d ON d.id = e.doc_id",
     select="e.*, d.name AS doc_name, d.outlet, d.published, d.title, " + MODE_SQL + " AS mode_",
     id_expr="e.id",
     filters={
@@ -306,6 +318,7 @@ def page(
         return 0, []
     cond, params = built
     key = (spec.name, _freeze(filters), marked)
+    source, where, walk = _plan(store, spec, filters, sort, cond, order)
     if exact:
         total = cached(
             store,
@@ -313,10 +326,13 @@ def page(
             lambda: store.db.execute(f"SELECT COUNT(*) {spec.source}{cond}", params).fetchone()[0],
         )
     else:
-        n, is_exact = capped_count(store.db, f"{spec.source}{by_index(cond)}", params, cap=offset + COUNT_CAP)
+        # in a date window, counted along the page's own walk of the date index (an outlet's
+        # articles read first would be read from its oldest, outside a recent window)
+        counted = f"{source}{where}{walk}" if where != cond else f"{spec.source}{by_index(cond)}"
+        n, is_exact = capped_count(store.db, counted, params, cap=offset + COUNT_CAP)
         total = n if is_exact else -n
     cut = f" LIMIT {int(limit) if limit else -1} OFFSET {int(offset)}"
-    sql = f"SELECT {spec.select} {spec.source}{cond}{order}{cut}"
+    sql = f"SELECT {spec.select} {source}{where}{walk}{cut}"
     rows = (
         cached(store, (*key, order, cut), lambda: store.query(sql, params))
         if limit and limit <= 200
@@ -324,6 +340,35 @@ def page(
     )
     rows = [dict(r) for r in rows] if rows is not None else store.query(sql, params)
     return total, with_marks(store, spec.kind, rows)
+
+
+def _plan(store: Store, spec: ListSpec, filters: dict, sort: str | None, cond: str, order: str):
+    """(FROM, WHERE, ORDER BY) of a page, the same rows read through the sort index:
+
+    - in a date window (since / until) only dated rows are left, so the date order's "undated
+      last" term is constant: stated as ``(date IS NULL) = 0`` it lets SQLite search the window
+      in the (date IS NULL, date, id) index instead of walking it from the oldest row;
+    - a frequent outlet (more than ``FREQUENT`` rows of the list) is tested row by row along
+      the sort index, where reading its articles' records first sorted 50k of them."""
+    source = spec.source
+    expr = spec.date_expr
+    dated = expr and spec.sorts.get(sort or spec.default_sort) == f"{expr} IS NULL, {expr}"
+    if dated and (filters.get("since") or filters.get("until")):
+        cond += f" AND ({expr} IS NULL) = 0"
+        order = f" ORDER BY {expr}, {spec.id_expr}"
+    outlet = filters.get("outlet")
+    if outlet and spec.walk_source and _frequent_outlet(store, spec, outlet):
+        source = spec.walk_source
+    return source, cond, order
+
+
+def _frequent_outlet(store: Store, spec: ListSpec, outlet: str) -> bool:
+    """The outlet holds more than FREQUENT rows of the list: counted through its articles'
+    index (0024), at most FREQUENT + 1 rows."""
+    n = store.db.execute(
+        f"SELECT COUNT(*) FROM (SELECT 1 {spec.source} WHERE d.outlet = ? LIMIT {FREQUENT + 1})", (outlet,)
+    ).fetchone()[0]
+    return n > FREQUENT
 
 
 FACET_BUDGET = 0.04  # seconds a facet may count within a page view before it is left out

@@ -4,6 +4,7 @@ events, contradictions, stories."""
 from __future__ import annotations
 
 import json
+import time
 from typing import Annotated
 from urllib.parse import quote
 
@@ -37,13 +38,26 @@ ACTOR_ROWS = 50  # quotes and events shown on the actor page; the lists hold the
 # Seconds each count of the actor page may take before it is finished in the background
 # (a frequent actor's overview groups 100k+ mentions and events): the page says so.
 ACTOR_BUDGET = 0.05
+# and all of them together: four counts of a frequent actor cost four budgets before the page
+ACTOR_PAGE_BUDGET = 0.1
+
+
+class _Deadline:
+    """The seconds a count may take: its own budget, within what is left of the page's."""
+
+    def __init__(self, total: float):
+        self.end = time.monotonic() + total
+
+    def __call__(self) -> float:
+        return min(ACTOR_BUDGET, max(0.001, self.end - time.monotonic()))
 
 
 @router.get("/actor/{name}", response_class=HTMLResponse)
 def actor(request: Request, name: str):
+    left = _Deadline(ACTOR_PAGE_BUDGET)
     with open_ledger(request) as led:
-        profiles = led.actor(name, budget=ACTOR_BUDGET)
-        parts = [_actor_parts(led, p) for p in profiles]
+        profiles = led.actor(name, budget=left())
+        parts = [_actor_parts(led, p, left) for p in profiles]
     if not profiles:
         return _candidates(request, name)
     body = []
@@ -71,17 +85,17 @@ def actor(request: Request, name: str):
     return page(profiles[0]["name"] if len(profiles) == 1 else f"Actors named {name}", "".join(body))
 
 
-def _actor_parts(led, p: dict) -> tuple:
+def _actor_parts(led, p: dict, left: _Deadline) -> tuple:
     """The actor's records and overview, read once per ledger state (store/facets.cached):
     on a large ledger a frequent actor's charts scan thousands of rows."""
     store, aid = led.store, p["id"]
-    seen = cached_within(store, ("seen", aid), lambda st: actor_seen(st, aid), ACTOR_BUDGET)
+    seen = cached_within(store, ("seen", aid), lambda st: actor_seen(st, aid), left())
     p["first_seen"], p["last_seen"] = seen or (None, None)
     p["seen_pending"] = seen is None
     activity = cached_within(
-        store, ("activity", aid, p["name"]), lambda st: actor_charts.activity(st, p), ACTOR_BUDGET
+        store, ("activity", aid, p["name"]), lambda st: actor_charts.activity(st, p), left()
     )
-    partners = cached_within(store, ("partners", aid), lambda st: actor_charts.partners(st, p), ACTOR_BUDGET)
+    partners = cached_within(store, ("partners", aid), lambda st: actor_charts.partners(st, p), left())
     return (
         cached(store, ("records", aid), lambda: led.actor_records(aid, limit=ACTOR_ROWS)),
         counting() if activity is None else activity,

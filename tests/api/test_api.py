@@ -249,12 +249,12 @@ def test_odd_search_strings_are_words_not_errors(api, q):
 def test_server_failure_is_json_500(api, monkeypatch):
     from fastapi.testclient import TestClient
 
-    from newsledger.ledger import Ledger
+    from newsledger.store import stats_query
 
-    def broken(self):
+    def broken(store, version):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(Ledger, "stats", broken)
+    monkeypatch.setattr(stats_query, "counts", broken)
     r = TestClient(api.app, raise_server_exceptions=False, base_url="http://localhost").get("/api/stats")
     assert r.status_code == 500
     assert r.json()["error"]["code"] == "NL-API-INTERNAL"

@@ -224,3 +224,152 @@ def test_actors_page_in_the_order_of_their_mentions_then_the_unmentioned_by_name
         assert [r["id"] for r in actors_page(store, limit=2, offset=offset)[1]] == every[offset : offset + 2]
     assert [r["id"] for r in actors_page(store, limit=2, offset=3, type="ORG")[1]] == []
     assert [r["id"] for r in actors_page(store, search="ruiz")[1]] == ["e1", "e3"]
+
+
+def _slow_stats(store, version):
+    c = store.counts()
+    c["stale"] = store.db.execute(
+        "SELECT count(*) FROM documents WHERE pipeline_version IS NOT ?", (version,)
+    ).fetchone()[0]
+    return c
+
+
+def test_counts_kept_by_triggers_are_the_counted_ones(store):
+    from newsledger.store.stats_query import counts
+
+    assert (
+        counts(store, "v2")
+        == _slow_stats(store, "v2")
+        == {
+            "documents": 4,
+            "mentions": 0,
+            "quotes": 8,
+            "timexes": 0,
+            "events": 8,
+            "claims": 0,
+            "entities": 3,
+            "stale": 4,
+        }
+    )
+    add_mention(store, "d1", "e1")
+    store.db.execute("UPDATE documents SET pipeline_version = 'v2' WHERE id IN ('d1', 'd2')")
+    store.db.execute("UPDATE documents SET pipeline_version = 'v1' WHERE id = 'd2'")
+    store.db.execute("DELETE FROM documents WHERE id = 'd3'")  # cascades to its quotes and events
+    store.db.execute("DELETE FROM entities WHERE id = 'e3'")
+    add_doc(store, "d4", "2024-02-01")
+    store.db.execute("UPDATE documents SET pipeline_version = 'v2' WHERE id = 'd4'")
+    got = counts(store, "v2")
+    assert got == _slow_stats(store, "v2")
+    assert (got["documents"], got["quotes"], got["events"], got["mentions"], got["stale"]) == (4, 6, 6, 1, 2)
+    assert counts(store, "v3")["stale"] == 4
+
+
+def _dated(store):
+    """Quotes and events with their own dates, and two outlets."""
+    store.db.execute("UPDATE documents SET outlet = CASE WHEN id IN ('d1', 'd3') THEN 'A' ELSE 'B' END")
+    for table in ("quotes", "events"):
+        store.db.execute(
+            f"UPDATE {table} SET sort_date = (SELECT published FROM documents d WHERE d.id = doc_id), "
+            "confidence = 0.5 + (id % 4) / 10.0"
+        )
+
+
+def test_a_date_window_is_searched_in_the_date_index_with_the_same_rows(store):
+    from newsledger.store import facets as F
+
+    _dated(store)
+    for spec in (F.QUOTES, F.EVENTS):
+        alias = spec.id_expr.split(".")[0]
+        for window in ({"since": "2024-01-03"}, {"until": "2024-01-02"}, {"since": "2024", "until": "2024"}):
+            filters = {**window, "mode": "all"} if spec is F.EVENTS else window
+            cond, params = F._where(store, spec, filters)
+            order = F.order_by(spec, None)
+            source, where, walk = F._plan(store, spec, filters, None, cond, order)
+            assert (source, walk) == (spec.source, f" ORDER BY {spec.date_expr}, {spec.id_expr}")
+            fast = [r[0] for r in store.db.execute(f"SELECT {spec.id_expr} {source}{where}{walk}", params)]
+            slow = [
+                r[0] for r in store.db.execute(f"SELECT {spec.id_expr} {spec.source}{cond}{order}", params)
+            ]
+            assert fast == slow and fast
+            assert [r["id"] for r in F.page(store, spec, filters)[1]] == slow
+            assert F.page(store, spec, filters, exact=False)[0] == len(slow)  # counted along the walk
+            steps = plan(store, f"SELECT {spec.id_expr} {source}{where}{walk} LIMIT 50", params)
+            index = "quotes_dated" if spec is F.QUOTES else "events_dated"
+            assert any(s.startswith(f"SEARCH {alias} USING") and index in s for s in steps), steps
+            assert not [s for s in steps if "TEMP B-TREE" in s], steps
+
+
+def test_a_frequent_outlet_walks_the_sort_index_with_the_same_rows(store, monkeypatch):
+    from newsledger.store import facets as F
+
+    _dated(store)
+    cases = [(F.QUOTES, None, "quotes_dated"), (F.EVENTS, "confidence", "events_confidence")]
+    for spec, sort, index in cases:
+        alias = spec.id_expr.split(".")[0]
+        filters = {"outlet": "A", **({"mode": "all"} if spec is F.EVENTS else {})}
+        cond, params = F._where(store, spec, filters)
+        order = F.order_by(spec, sort)
+        slow = [r[0] for r in store.db.execute(f"SELECT {spec.id_expr} {spec.source}{cond}{order}", params)]
+        assert len(slow) == 4
+        # a rare outlet (here every one: 4 rows) is read from its articles' index
+        assert F._plan(store, spec, filters, sort, cond, order)[0] == spec.source
+        steps = plan(store, f"SELECT {spec.id_expr} {spec.source}{cond}{order} LIMIT 50", params)
+        assert any("documents_outlet" in s for s in steps), steps
+        monkeypatch.setattr(F, "FREQUENT", 3)
+        source, where, walk = F._plan(store, spec, filters, sort, cond, order)
+        assert source == spec.walk_source
+        fast = [r[0] for r in store.db.execute(f"SELECT {spec.id_expr} {source}{where}{walk}", params)]
+        assert fast == slow
+        assert [r["id"] for r in F.page(store, spec, filters, sort=sort)[1]] == slow
+        assert F.page(store, spec, filters, sort=sort, exact=False)[0] == len(slow)
+        steps = plan(store, f"SELECT {spec.id_expr} {source}{where}{walk} LIMIT 50", params)
+        assert steps[0].startswith(f"SCAN {alias} USING") and index in steps[0], steps
+        # each row's outlet is read from the (id, outlet) index, not from the article's row
+        assert any(s.startswith("SEARCH d") and "documents_id_outlet" in s for s in steps), steps
+        since = {**filters, "since": "2024-01-02"}
+        cond, params = F._where(store, spec, since)
+        source, where, walk = F._plan(store, spec, since, None, cond, F.order_by(spec, None))
+        counted = plan(store, f"SELECT COUNT(*) FROM (SELECT 1 {source}{where}{walk} LIMIT 1001)", params)
+        assert any(f"COVERING INDEX {spec.name}_dated" in s for s in counted), counted
+        assert any("COVERING INDEX documents_id_outlet" in s for s in counted), counted
+        assert not [s for s in steps if "TEMP B-TREE" in s], steps
+        monkeypatch.undo()
+
+
+def test_a_name_as_spelled_is_found_by_index(store):
+    assert S.spelled(store, "A. Ruiz")[0] == {"e1"}
+    steps = plan(
+        store, "SELECT DISTINCT entity_id FROM actor_spellings WHERE folded = ? AND NOT is_id", ["x"]
+    )
+    assert any("actor_spellings_folded" in s for s in steps), steps
+
+
+def test_an_article_is_found_by_index_as_the_store_finds_it(store):
+    from newsledger.api.queries import document
+
+    store.db.execute("UPDATE documents SET name = 'shared' WHERE id IN ('d2', 'd3')")
+    store.db.execute(
+        "INSERT INTO document_sources (doc_id, name, seen_at) VALUES ('d1', 'wire-1', '2024-01-01'), "
+        "('d0', 'd1', '2024-01-01')"
+    )
+    for key in ("d1", "d0", "wire-1", "shared", "d3", "nope", "d1x"):
+        want = store.document(key)
+        got = document(store, key)
+        assert (got and got["id"]) == (want and want["id"]), key
+    assert document(store, "wire-1")["id"] == "d1" and document(store, "shared") is None
+    for sql in (
+        "SELECT * FROM documents WHERE name = ?",
+        "SELECT doc_id FROM document_sources WHERE name = ?",
+    ):
+        assert all(s.startswith("SEARCH") for s in plan(store, sql, ["x"])), sql
+
+
+def test_words_alone_are_counted_in_the_full_text_index(store):
+    from newsledger.api.queries import documents
+
+    store.db.execute("UPDATE documents SET text = 'peace talks' WHERE id IN ('d1', 'd2')")
+    store.db.execute("INSERT INTO documents_fts(documents_fts) VALUES ('rebuild')")
+    for exact in (True, False):
+        total, rows = documents(store, search="talks", exact=exact)
+        assert total == 2 and {r["id"] for r in rows} == {"d1", "d2"}
+        assert documents(store, search="talks", since="2024-01-03", exact=exact)[0] == 0

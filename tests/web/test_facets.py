@@ -162,3 +162,26 @@ def test_the_older_include_unreal_parameter_lists_every_mode(client):
     every = client.get("/events.json?mode=all").json()
     assert "negated" in {r["mode_"] for r in every}  # "Spain did not attack Portugal"
     assert len(client.get("/events.json?include_unreal=true").json()) == len(every)
+
+
+def test_a_pages_facets_share_one_time_budget(client, monkeypatch):
+    """Each facet may count for at most what is left of the page's budget: four slow facets
+    cost one budget, not four, before the page is sent (the rest is finished later)."""
+    import time
+
+    from newsledger.store import facets as F
+    from newsledger.web import lists
+
+    given = []
+
+    def slow(store, spec, column, filters, *, marked=False, budget=None, top=15):
+        given.append(budget)
+        time.sleep(budget)  # runs to its budget, then is left to the background
+        return None
+
+    monkeypatch.setattr(F, "facet", slow)
+    monkeypatch.setattr(lists, "FACETS_BUDGET", 0.1)
+    r = client.get("/quotes")
+    assert r.status_code == 200 and len(given) == len(F.QUOTES.facets) == 4
+    assert sum(given) <= 0.1 + 0.01 and given[0] == F.FACET_BUDGET
+    assert given[-1] < F.FACET_BUDGET  # what was left of the page's budget
