@@ -114,3 +114,50 @@ def test_things_ending_like_agent_nouns_are_no_people(word, kind):
     from newsledger.extract.events import sides as SD
 
     assert SD.kind(A.Actor(None, word, 0, len(word), "phrase")) == kind
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a thing someone owns is no side: its possessor is ("agreed with X's decision")
+        (
+            "Darin Schroeder agreed with Salazar's decision.",
+            ("AGREE", "Darin Schroeder", "Salazar"),
+        ),
+        (
+            "Other security companies agreed with Verisign's assessment.",
+            ("AGREE", "Other security companies", "Verisign"),
+        ),
+        (
+            "Mr Justice Anthony Mann agreed with Apple Computer's defence that the music is not branded.",
+            ("AGREE", "Anthony Mann", "Apple Computer"),
+        ),
+        # a dative run together with the object: the name is the party, not the sum
+        (
+            "Eurozone countries and the IMF agreed to lend Greece billions at below market rates.",
+            ("AGREE", "IMF", "Greece"),
+        ),
+        # a product bought is no party; a possessor that is the doer leaves the side empty
+        (
+            "Russian flag carrier Aeroflot has negotiated the purchase of 22 new Boeing 787 Dreamliners.",
+            ("CONSULT", "Aeroflot", None),
+        ),
+        (
+            "Wladimir Klitschko defended his WBO and IBF heavyweight titles in Germany today.",
+            ("SUPPORT", "Wladimir Klitschko", None),
+        ),
+    ],
+)
+def test_a_side_that_is_a_thing_stands_for_the_actor_it_names(analyse_text, text, expected):
+    assert _sides(analyse_text, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "word, actor",
+    [("decision", False), ("billions", False), ("aircraft", False), ("companies", True), ("firm", True)],
+)
+def test_a_side_head_is_an_actor_only_when_its_word_is_one(nlp, word, actor):
+    from newsledger.extract.events import sides as SD
+
+    tok = nlp(f"They saw the {word}.")[3]
+    assert SD.head_actor(tok) is actor

@@ -201,6 +201,7 @@ def _span(hit: Hit, ex: Extraction, sent) -> tuple[int, int]:
 def _actors(ex: Extraction, head, hit: Hit, role: str) -> list:
     """The actors an argument head stands for ([None] when none); a missing or
     pronoun source inside a quote is its speaker."""
+    head = R.side_head(ex, head, hit.coding.quad_class)
     if hit.pair:
         a = A.resolve(ex, head)
         return [a] if a is not None else [None]
@@ -717,9 +718,10 @@ def extract(doc, ex: Extraction):
             if hit.echo:
                 sources, targets = _echoed(out, hit)
             for extra in hit.also_targets:
+                extra = R.side_head(ex, extra, hit.coding.quad_class)
                 targets += [
                     a
-                    for a in A.expand(ex, extra)
+                    for a in (A.expand(ex, extra) if extra is not None else [])
                     if A.actorish(a) and all(a.name != t.name for t in targets if t is not None)
                 ]
             if hit.target_is_subject:

@@ -290,3 +290,60 @@ def protest_party(ex: Extraction, hit, depth: int = 8):
                 nxt.append(c)
         frontier = nxt
     return None
+
+
+def _inner_actor(ex: Extraction, tok, names_too: bool):
+    """The actor a thing's phrase names inside it: its possessor ("SALAZAR's decision"),
+    a name modifying it ("lend GREECE billions", "22 BOEING 787 Dreamliners", "AMERICAN
+    interests") or a people word as its modifier ("the hostage-TAKERS demands")."""
+    inner = SD.inner_actor_rules()
+    poss = [c for c in tok.children if c.dep_ == "poss"]
+    # a head that may be a person the lists lack ("a SAUDI businessman", "AFGHAN
+    # guerillas") is not read through its names: only its possessor is another party
+    mods = [
+        c
+        for c in tok.children
+        if names_too
+        and c.dep_ in inner["deps"]
+        and (
+            (c.ent_type_ in inner["labels"] and not SD.individual(tok.lower_))
+            or SD.modifier_people_word(c.lower_)
+        )
+    ]
+    # "the US-LED war": the name a hyphenated modifier is built on
+    mods += [
+        g
+        for c in tok.children
+        if names_too and c.dep_ == "amod"
+        for g in c.children
+        if g.ent_type_ in inner["labels"]
+    ]
+    for c in poss + mods:
+        b = A.resolve(ex, c)
+        if b is not None and SD.kind(b) == "actor":
+            return c
+    return None
+
+
+def side_head(ex: Extraction, tok, quad_class: int | None):
+    """The head of an event side, checked to be an actor (issue 14): a mention, a pronoun,
+    a body, a people word, or (for material acts) a place or thing. A phrase whose head is
+    a thing, an idea or an act ("agreed with Salazar's DECISION") stands for the actor it
+    names inside, else for nothing when it is only built on a name ("the BOEING aircraft"
+    bought is no party); other phrases are left to sides.kind."""
+    if tok is None or tok.pos_ not in ("NOUN", "PROPN"):
+        return tok
+    a = A.resolve(ex, tok)
+    if a is not None and (a.how != "phrase" or a.body):
+        return tok
+    if a is not None and (
+        SD.head_actor(tok)
+        or SD.names_people(a)  # "calls BY Belarus's RULERS": the doer the phrase names
+        or (SD.place_word(tok.lower_) and quad_class in (2, 4))
+    ):
+        return tok
+    thing = SD.thing_word(tok)
+    inner = _inner_actor(ex, tok, names_too=a is None or thing)
+    if inner is not None:
+        return inner
+    return None if a is not None and a.anchored and thing else tok

@@ -44,7 +44,57 @@ def data() -> dict:
         "place_as_country": frozenset(raw.get("place_as_country") or ()),
         "forces": frozenset(raw.get("forces") or ()),
         "sending_verbs": frozenset(raw.get("sending_verbs") or ()),
+        "inner_deps": tuple(raw["inner_actor"]["deps"]),
+        "inner_labels": frozenset(raw["inner_actor"]["labels"]),
+        "thing_labels": frozenset(raw["inner_actor"]["thing_labels"]),
+        "things": frozenset(raw["inner_actor"]["things"]),
     }
+
+
+def inner_actor_rules() -> dict:
+    """Where a side whose head is a thing names its actor (sides.yaml inner_actor)."""
+    d = data()
+    return {"deps": d["inner_deps"], "labels": d["inner_labels"]}
+
+
+def head_actor(tok) -> bool:
+    """Whether a side's head word is itself an actor: a people word, or a capitalized
+    word the tagger did not mark as a thing (a name it missed, "SPLM/A")."""
+    if _people(tok.lower_) or _people(tok.lemma_.lower()):
+        return True
+    return tok.text[:1].isupper() and tok.i > tok.sent.start and tok.ent_type_ not in data()["thing_labels"]
+
+
+def names_people(actor) -> bool:
+    """Whether a phrase's last word is a people word ("Belarus's RULERS")."""
+    words = _words(actor)
+    return bool(words) and _people(words[-1])
+
+
+def place_word(word: str) -> bool:
+    """A place or thing a material act is done to ("camps", "sites", "stronghold")."""
+    return word.lower() in data()["places"]
+
+
+def thing_word(tok) -> bool:
+    """A head that is surely no actor: an act, an idea, a quantity, a time, a place or a
+    thing the tagger names ("decision", "assessment", "billions", "Dreamliners")."""
+    low, lemma, ws = tok.lower_, tok.lemma_.lower(), word_sets()
+    return (
+        tok.ent_type_ in data()["thing_labels"]
+        or low in lexicon().nouns
+        or lemma in lexicon().nouns
+        or bool(_ABSTRACT.search(low))
+        or any(low in ws[k] or lemma in ws[k] for k in ("quantity", "carrier", "time"))
+        or low in data()["places"]
+        or low in data()["things"]
+    )
+
+
+def modifier_people_word(word: str) -> bool:
+    """A people word modifying a thing, naming its actor ("the hostage-TAKERS demands"),
+    unless it is an adjective too ("OFFICIAL contact")."""
+    return _people(word) and word.lower() not in data()["adjectival"]
 
 
 def datelines(text: str) -> list[tuple[int, int]]:
