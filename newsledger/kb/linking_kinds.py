@@ -38,33 +38,54 @@ def vote(store: Store, doc_id: str) -> int:
     """Give the names of one article just written the ledger's majority kind; how many
     chains (of this or earlier articles) moved or took a new label."""
     mine = store.query(
-        "SELECT m.entity_id AS id, m.text, m.label, e.kb_id FROM mentions m JOIN entities e "
+        "SELECT m.text, m.label, e.kb_id FROM mentions m JOIN entities e "
         "ON e.id = m.entity_id WHERE m.doc_id=? AND NOT COALESCE(m.nominal, 0)",
         (doc_id,),
     )
-    names = {fold(m["text"]) for m in mine if not m["kb_id"] and _name(m["text"])}
-    if not names:
-        return 0
-    holders = _holders(store, names)
+    seen: dict[str, set[str]] = defaultdict(set)
+    for m in mine:
+        if not m["kb_id"] and _name(m["text"]):
+            seen[fold(m["text"])].add(kind(m["label"]))
+    holders = _holders(store, set(seen)) if seen else {}
     if not holders:
         return 0
-    rows = store.query(
-        "SELECT m.entity_id AS id, m.doc_id, m.text, m.label, count(*) AS n FROM mentions m "
+    ents = _entities(store, {h for hs in holders.values() for h in hs})
+    holders = {n: [ents[h] for h in hs if h in ents] for n, hs in holders.items()}
+    # the ledger's mentions are read only for names whose actors or readings disagree
+    # in kind: most names of most articles have one kind everywhere
+    disputed = {
+        n: {h["id"] for h in hs}
+        for n, hs in holders.items()
+        if hs
+        and not any(h["kb_id"] for h in hs)
+        and (len(seen[n] | {kind(h["type"]) for h in hs}) > 1 or any(h["mixed"] for h in hs))
+    }
+    if not disputed:
+        return 0
+    by_name: dict[str, list[dict]] = defaultdict(list)
+    for r in store.query(
+        "SELECT m.entity_id AS id, m.text, m.label, count(*) AS n FROM mentions m "
         "WHERE m.entity_id IN (SELECT value FROM json_each(?)) AND NOT COALESCE(m.nominal, 0) "
-        "GROUP BY m.entity_id, m.doc_id, m.text, m.label",
-        (json.dumps(sorted({h for hs in holders.values() for h in hs})),),
-    )
-    ents = {
+        "GROUP BY m.entity_id, m.text, m.label",
+        (json.dumps(sorted({h for hs in disputed.values() for h in hs})),),
+    ):
+        by_name[fold(r["text"])].append(r)
+    return sum(_decide(store, doc_id, n, by_name.get(n, []), ents) for n in sorted(disputed))
+
+
+def _entities(store: Store, ids: set[str]) -> dict[str, dict]:
+    """{id: name, type, kb_id, mixed}: mixed when its mentions are of several kinds."""
+    kinds = " ".join(f"WHEN '{lab}' THEN '{k}'" for lab, k in _KIND.items())
+    return {
         r["id"]: r
         for r in store.query(
-            "SELECT id, name, type, kb_id FROM entities WHERE id IN (SELECT value FROM json_each(?))",
-            (json.dumps(sorted({r["id"] for r in rows})),),
+            "SELECT e.id, e.name, e.type, e.kb_id, (SELECT count(DISTINCT CASE m.label "
+            f"{kinds} ELSE 'group' END) > 1 FROM mentions m WHERE m.entity_id = e.id "
+            "AND NOT COALESCE(m.nominal, 0)) AS mixed FROM entities e "
+            "WHERE e.id IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(ids)),),
         )
     }
-    changed = 0
-    for name in sorted(holders):
-        changed += _decide(store, doc_id, name, [r for r in rows if fold(r["text"]) == name], ents)
-    return changed
 
 
 def _name(text: str) -> bool:
@@ -109,10 +130,13 @@ def _decide(store: Store, doc_id: str, name: str, rows: list[dict], ents: dict) 
     for r in rows:
         weight[r["id"]] += r["n"] * (kind(ents[r["id"]]["type"]) == top)
     target = max(weight, key=lambda a: (weight[a], a))
-    if len(tokens(name)) < 2 and (top == "person" or not _one_word_ok(store, doc_id, name, rows, ents, top)):
+    chains = _minority_chains(store, name, rows, top)
+    if len(tokens(name)) < 2 and (
+        top == "person" or not _one_word_ok(store, name, rows, ents, top, {d for _, d in chains})
+    ):
         return 0
     moved = 0
-    for chain_id, doc in sorted({(r["id"], r["doc_id"]) for r in rows if kind(r["label"]) != top}):
+    for chain_id, doc in chains:
         if _cued(store, chain_id, doc):
             continue
         _join(store, chain_id, target, doc, label, top)
@@ -123,7 +147,20 @@ def _decide(store: Store, doc_id: str, name: str, rows: list[dict], ents: dict) 
     return moved
 
 
-def _one_word_ok(store: Store, doc_id: str, name: str, rows: list[dict], ents: dict, top: str) -> bool:
+def _minority_chains(store: Store, name: str, rows: list[dict], top: str) -> list[tuple[str, str]]:
+    """(actor id, article) of the chains that read the name with another kind than ``top``."""
+    ids = sorted({r["id"] for r in rows if kind(r["label"]) != top})
+    found = store.query(
+        "SELECT DISTINCT entity_id AS id, doc_id, text, label FROM mentions "
+        "WHERE entity_id IN (SELECT value FROM json_each(?)) AND NOT COALESCE(nominal, 0)",
+        (json.dumps(ids),),
+    )
+    return sorted(
+        {(r["id"], r["doc_id"]) for r in found if kind(r["label"]) != top and fold(r["text"]) == name}
+    )
+
+
+def _one_word_ok(store: Store, name: str, rows: list[dict], ents: dict, top: str, minority_docs: set) -> bool:
     """A one-word name ("Colts") is voted on only where an actor of the majority kind is
     named by it exactly and the minority's articles share actors with that actor's: a
     bare surname read as a person is no evidence of the namesake of another kind."""
@@ -131,10 +168,9 @@ def _one_word_ok(store: Store, doc_id: str, name: str, rows: list[dict], ents: d
 
     named = [a for a, e in ents.items() if fold(e["name"]) == name and kind(e["type"]) == top]
     owners = {r["id"] for r in rows if kind(r["label"]) == top}
-    if not named and not owners:
+    if not named:
         return False
     around = set().union(*(_context(store, a, True) for a in owners))
-    minority_docs = {r["doc_id"] for r in rows if kind(r["label"]) != top}
     for d in minority_docs:
         theirs = {
             r["id"]
@@ -144,7 +180,7 @@ def _one_word_ok(store: Store, doc_id: str, name: str, rows: list[dict], ents: d
         }
         if len((theirs - owners) & around) < 2:
             return False
-    return bool(named)
+    return True
 
 
 def _cued(store: Store, chain_id: str, doc: str) -> bool:
