@@ -70,7 +70,7 @@ def vote(store: Store, doc_id: str) -> int:
         (json.dumps(sorted({h for hs in disputed.values() for h in hs})),),
     ):
         by_name[fold(r["text"])].append(r)
-    return sum(_decide(store, doc_id, n, by_name.get(n, []), ents) for n in sorted(disputed))
+    return sum(_decide(store, n, by_name.get(n, []), ents) for n in sorted(disputed))
 
 
 def _entities(store: Store, ids: set[str]) -> dict[str, dict]:
@@ -112,7 +112,7 @@ def _holders(store: Store, names: set[str]) -> dict[str, set[str]]:
     return dict(out)
 
 
-def _decide(store: Store, doc_id: str, name: str, rows: list[dict], ents: dict) -> int:
+def _decide(store: Store, name: str, rows: list[dict], ents: dict) -> int:
     """Move the chains of the minority kind of one name to the actor of its majority kind."""
     if not rows or any(ents.get(r["id"], {}).get("kb_id") for r in rows):
         return 0
@@ -124,11 +124,12 @@ def _decide(store: Store, doc_id: str, name: str, rows: list[dict], ents: dict) 
     (top, n), *_ = votes.most_common()
     if n < MIN_VOTES or n < RATIO * (sum(votes.values()) - n):
         return 0
-    labels = Counter({r["label"]: r["n"] for r in rows if kind(r["label"]) == top})
-    label = labels.most_common(1)[0][0]
+    labels: Counter = Counter()
     weight: Counter = Counter()
     for r in rows:
+        labels[r["label"]] += r["n"] * (kind(r["label"]) == top)
         weight[r["id"]] += r["n"] * (kind(ents[r["id"]]["type"]) == top)
+    label = labels.most_common(1)[0][0]
     target = max(weight, key=lambda a: (weight[a], a))
     chains = _minority_chains(store, name, rows, top)
     if len(tokens(name)) < 2 and (

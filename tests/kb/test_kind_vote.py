@@ -140,3 +140,16 @@ def test_titled_person_chain_is_not_moved(db_path):
          {"murgan_stanli~p": ("Morgan Stanley", "PERSON", None)})  # fmt: skip
     assert vote(store, "p") == 0
     assert ("Morgan Stanley", "PERSON", "murgan_stanli~p") in _actors(store, "p")
+
+
+def test_one_actor_read_with_a_minority_kind_takes_the_majority_label(db_path):
+    store = Store(db_path)
+    team = {"niw_urlians_sints": ("New Orleans Saints", "ORG", None)}
+    for i in range(3):
+        _doc(store, f"t{i}", "The New Orleans Saints won.", [("New Orleans Saints", "ORG", "niw_urlians_sints")],
+             team)  # fmt: skip
+    _doc(store, "f", "Fans left the New Orleans Saints early.",
+         [("New Orleans Saints", "FAC", "niw_urlians_sints")], team)  # fmt: skip
+    assert vote(store, "f") == 1
+    assert _actors(store, "f") == {("New Orleans Saints", "ORG", "niw_urlians_sints")}
+    assert not [s for s in links.suspects(store) if s["reason"] == "mixed kinds"]
