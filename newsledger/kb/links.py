@@ -37,7 +37,11 @@ def link(store: Store, doc_id: str) -> int:
     the article also shares at least ``MIN_SHARED`` other actors with that
     actor's articles, and no other candidate does as well; otherwise the two
     stay apart with a scored link. Articles met earlier whose one-word actor
-    this article's full name now explains are linked again."""
+    this article's full name now explains are linked again. First each name takes the
+    ledger's majority kind (``linking_kinds.vote``)."""
+    from newsledger.kb.linking_kinds import vote
+
+    vote(store, doc_id)
     ents = _doc_entities(store, doc_id)
     with store.transaction():
         store.db.executemany(
