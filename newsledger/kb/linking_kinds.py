@@ -88,6 +88,23 @@ def _entities(store: Store, ids: set[str]) -> dict[str, dict]:
     }
 
 
+def context(store: Store, aid: str, one_word: bool = False) -> set[str]:
+    """The actors named in the articles that name ``aid`` by a name of several words
+    (one-word actors left out). Articles that only joined it by a bare surname do not
+    count: their actors would let the next namesake's article join too (one "Bush"
+    of a politics story joined to a footballer brings the president's context along).
+    An actor named by one word only (``name~doc``) has no such article: all of its own
+    articles count, but it holds no full name, so no namesake's context comes along."""
+    multi = "" if one_word else "AND instr(trim(m1.text), ' ') > 0 "
+    rows = store.query(
+        "SELECT DISTINCT m2.entity_id AS id FROM mentions m1 JOIN mentions m2 "
+        "ON m2.doc_id = m1.doc_id WHERE m1.entity_id=? AND m2.entity_id != ? "
+        f"{multi}AND NOT COALESCE(m1.nominal, 0)",
+        (aid, aid),
+    )
+    return {r["id"] for r in rows if r["id"] and "~" not in r["id"]}
+
+
 def _name(text: str) -> bool:
     return bool(tokens(text))
 
@@ -131,10 +148,11 @@ def _decide(store: Store, name: str, rows: list[dict], ents: dict) -> int:
         weight[r["id"]] += r["n"] * (kind(ents[r["id"]]["type"]) == top)
     label = labels.most_common(1)[0][0]
     target = max(weight, key=lambda a: (weight[a], a))
+    one_word = len(tokens(name)) < 2
+    if one_word and top == "person":
+        return 0  # a bare surname read as a person is no evidence of a namesake of another kind
     chains = _minority_chains(store, name, rows, top)
-    if len(tokens(name)) < 2 and (
-        top == "person" or not _one_word_ok(store, name, rows, ents, top, {d for _, d in chains})
-    ):
+    if one_word and not _one_word_ok(store, name, rows, ents, top, {d for _, d in chains}):
         return 0
     moved = 0
     for chain_id, doc in chains:
@@ -165,13 +183,11 @@ def _one_word_ok(store: Store, name: str, rows: list[dict], ents: dict, top: str
     """A one-word name ("Colts") is voted on only where an actor of the majority kind is
     named by it exactly and the minority's articles share actors with that actor's: a
     bare surname read as a person is no evidence of the namesake of another kind."""
-    from newsledger.kb.links import _context
-
     named = [a for a, e in ents.items() if fold(e["name"]) == name and kind(e["type"]) == top]
     owners = {r["id"] for r in rows if kind(r["label"]) == top}
     if not named:
         return False
-    around = set().union(*(_context(store, a, True) for a in owners))
+    around = set().union(*(context(store, a, True) for a in owners))
     for d in minority_docs:
         theirs = {
             r["id"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from newsledger.kb import base
+from newsledger.kb.linking_kinds import context, vote
 from newsledger.kb.names import fold, given_variants, nicknamer, token_key, tokens
 from newsledger.store.db import Store, now
 
@@ -39,7 +40,6 @@ def link(store: Store, doc_id: str) -> int:
     stay apart with a scored link. Articles met earlier whose one-word actor
     this article's full name now explains are linked again. First each name takes the
     ledger's majority kind (``linking_kinds.vote``)."""
-    from newsledger.kb.linking_kinds import vote
 
     vote(store, doc_id)
     ents = _doc_entities(store, doc_id)
@@ -86,7 +86,7 @@ def _link_entity(store: Store, doc_id: str, e: dict, ents: list[dict]) -> int:
         return 0
     mine = {x["id"] for x in ents if "~" not in x["id"] and x["id"] != e["id"]}
     scored = sorted(
-        ((len(mine & _context(store, c, "~" in c)), c, score, reason) for c, score, reason in cands),
+        ((len(mine & context(store, c, "~" in c)), c, score, reason) for c, score, reason in cands),
         key=lambda t: (-t[0], -t[2], t[1]),
     )
     shared, best, _, _ = scored[0]
@@ -145,23 +145,6 @@ def _variants(a: str, b: str) -> bool:
     if len(ta) < 2 or len(tb) < 2 or ta[0] == tb[0]:
         return False
     return _given_same(ta[0], tb[0])
-
-
-def _context(store: Store, aid: str, one_word: bool = False) -> set[str]:
-    """The actors named in the articles that name ``aid`` by a name of several words
-    (one-word actors left out). Articles that only joined it by a bare surname do not
-    count: their actors would let the next namesake's article join too (one "Bush"
-    of a politics story joined to a footballer brings the president's context along).
-    An actor named by one word only (``name~doc``) has no such article: all of its own
-    articles count, but it holds no full name, so no namesake's context comes along."""
-    multi = "" if one_word else "AND instr(trim(m1.text), ' ') > 0 "
-    rows = store.query(
-        "SELECT DISTINCT m2.entity_id AS id FROM mentions m1 JOIN mentions m2 "
-        "ON m2.doc_id = m1.doc_id WHERE m1.entity_id=? AND m2.entity_id != ? "
-        f"{multi}AND NOT COALESCE(m1.nominal, 0)",
-        (aid, aid),
-    )
-    return {r["id"] for r in rows if r["id"] and "~" not in r["id"]}
 
 
 def links_of(store: Store, aid: str) -> list[dict]:
