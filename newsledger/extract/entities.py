@@ -17,7 +17,7 @@ from spacy.tokens import Span
 from newsledger.extract.base import Extraction, doc_text, sent_bounds
 from newsledger.kb import base
 from newsledger.kb.base import PLACE_TYPES
-from newsledger.kb.described import person_nouns, police, protagonists
+from newsledger.kb.described import person_nouns, police, protagonists, titled
 from newsledger.kb.geo import geocode
 from newsledger.kb.names import _rules, fold, key, repeated
 from newsledger.kb.nominal import Words, descriptions, role_appositions, role_holders, role_of_group, roles
@@ -378,10 +378,16 @@ def _surnames(res: Resolver, taken: set[int], words: Words):
     if not last:
         return
     for tok in words.tokens(lambda w: len(w) > 3 and key(w) in last):
-        if tok.i not in taken and tok.pos_ == "PROPN" and tok.is_title:
+        if tok.i not in taken and tok.pos_ == "PROPN" and _name_case(tok.text):
             before = [c for c in last[key(tok.text)] if c.last_before(tok.idx) >= 0]
             if before:
                 yield tok, max(before, key=lambda c: c.last_before(tok.idx))
+
+
+def _name_case(text: str) -> bool:
+    """Written as a name: a capital, then lowercase ("Cheeks"), also inside the name
+    ("DeGeneres", "McMeekin", "O'Brien")."""
+    return text[:1].isupper() and (text[1:2].islower() or text[1:2] in ("'", "’") and text[2:3].isupper())
 
 
 def _short_forms(res: Resolver, taken: set[int], words: Words):
@@ -736,6 +742,7 @@ def _nominals(doc, res: Resolver, found, persons, taken: set[int], words: Words)
         lambda: role_holders(doc, res, taken, words),
         lambda: descriptions(doc, res, taken, words),
         lambda: protagonists(doc, doc_text(doc), found, taken, words),
+        lambda: titled(doc, found, taken, words),
         lambda: police(doc, found, taken, words),
     )
     out = []

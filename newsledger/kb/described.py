@@ -9,7 +9,9 @@ a person of the article only on evidence, and only when exactly one person fits:
 1. the body writes the noun beside that person's name ("lawyer Mark Heller", "the
    driver, Vishwanand Subryan");
 2. a noun with a gender (man, woman, son, grandmother) goes to the article's clearly
-   most mentioned person of that gender (he/she after the person's mentions, Mr/Ms);
+   most mentioned person of that gender (he/she after the person's mentions, Mr/Ms;
+   where neither tells, a given name that nearly always names a man or a woman:
+   ``kb/data/given_names.tsv.gz``, built from the nomquamgender package);
 3. a noun without one (teen, climber, suspect) to the clearly most mentioned person,
    when the headline describes nobody else.
 
@@ -20,10 +22,13 @@ A description after a possessive ("Trump's Daughter", "his wife") is someone els
 
 from __future__ import annotations
 
+import gzip
 from functools import lru_cache
+from importlib import resources
 
 from spacy.tokens import Doc
 
+from newsledger.kb.names import honorifics
 from newsledger.kb.nominal import Nominal, Words, roles
 from newsledger.kb.resolve import Cluster
 
@@ -42,6 +47,33 @@ def person_nouns() -> dict[str, str]:
     out.update({w: "m" for w in data["male"]})
     out.update({w: "f" for w in data["female"]})
     return out
+
+
+@lru_cache(maxsize=1)
+def given_names() -> dict[str, str]:
+    """Given name (lowercase) -> "m" or "f", for names with a strong prior only; read on
+    first use (a headline's gendered noun no pronoun decides), not at start-up."""
+    raw = resources.files("newsledger.kb").joinpath("data/given_names.tsv.gz").read_bytes()
+    out = {}
+    for line in gzip.decompress(raw).decode("utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, _, gender = line.partition("\t")
+            out[name] = gender
+    return out
+
+
+def name_gender(names: list[str]) -> str:
+    """The gender the given names of a person's full names agree on ("John Jenkin" ->
+    "m"), else "": initials, titles and unknown or ambiguous names tell nothing."""
+    table, titles = given_names(), honorifics()
+    got = set()
+    for n in names:
+        words = [w for w in n.split() if len(w.strip(".")) > 1 and w.lower().strip(".") not in titles]
+        if len(words) < 2:
+            continue
+        g = table.get(words[0].lower())
+        got.add(g or "")
+    return got.pop() if len(got) == 1 else ""
 
 
 def headline(text: str) -> tuple[int, int]:
@@ -83,6 +115,8 @@ def protagonists(doc: Doc, text: str, found: list, taken: set[int], words: Words
         c = _apposed(doc, noun, gender, persons) or (
             _dominant(gender, left, others and taken_by is None, head_named) if left else None
         )
+        if c is None and left:
+            c = _same_fate(doc, tok, gender, left, words)
         if c is not None:
             got[tok.i] = c
     return [Nominal(i, i + 1, c, "PERSON") for i, c in sorted(got.items())]
@@ -99,8 +133,8 @@ def _described(tok, doc: Doc, plural: bool = False) -> bool:
     if prev is not None and prev.lower_ in _DETS:
         prev = doc[prev.i - 1] if prev.i > 0 else None
     sent = tok.sent
-    if tok.i == sent.start or prev is None or prev.i < sent.start:
-        return True
+    if tok.i == sent.start or prev is None or prev.i < sent.start or prev.text == ":":
+        return True  # also after a headline's colon: "Millom double murder: Man charged"
     # A title-case or capitals line (a headline) writes every word as a name.
     alpha = [t for t in sent if t.is_alpha and len(t) > 3]
     return len(alpha) >= 3 and sum(t.is_title or t.is_upper for t in alpha) >= 0.8 * len(alpha)
@@ -140,6 +174,7 @@ def _gender_votes(doc: Doc, persons: dict, words: Words) -> None:
         before = doc[s - 1].lower_ if s > 0 else ""
         if clear[e] and before in _MR | _MS:
             persons[cid]["he" if before in _MR else "she"] += 2
+            persons[cid]["hon"] = persons[cid].get("hon", 0) + 1
     ends = sorted(last)
     starts = [(s, cid) for cid, p in persons.items() for s, _ in p["spans"]]
     pronouns = sorted((i, w in _HE) for w in _HE | _SHE for i in words.at.get(w, ()))
@@ -160,6 +195,13 @@ def _gender_votes(doc: Doc, persons: dict, words: Words) -> None:
 
 
 def _gender(p: dict) -> str:
+    """Mr/Ms first, then a given name of a strong prior, then the pronouns: he/she are
+    counted for the person named last before them, which is often somebody else ("John
+    Jenkin ... his sister Kathryn Jenkin. Police charged him")."""
+    if "given" not in p:
+        p["given"] = "" if p.get("hon") else name_gender(p["cluster"].person_names())
+    if p["given"]:
+        return p["given"]
     if p["he"] >= 2 * p["she"] + 1:
         return "m"
     if p["she"] >= 2 * p["he"] + 1:
@@ -176,15 +218,80 @@ def _apposed(doc: Doc, noun: str, gender: str, persons: dict) -> Cluster | None:
         if gender and _gender(p) not in ("", gender):
             continue
         for s, e in p["spans"]:
-            left = [t.text for t in doc[max(0, s - 2) : s]]
+            left = [t.lower_ for t in doc[max(0, s - 2) : s]]  # "Musical Star Esther Williams"
             right = doc[e : e + 6]
             if (
                 left[-1:] == [noun]
                 or left == [noun, ","]
-                or (len(right) > 1 and right[0].text == "," and noun in _until_punct(right[1:]))
+                or (
+                    len(right) > 1
+                    and right[0].text == ","
+                    and noun in [w.lower() for w in _until_punct(right[1:])]
+                )
             ):
                 hits.add(cid)
     return persons[hits.pop()]["cluster"] if len(hits) == 1 else None
+
+
+# Verbs that tell nothing of what happened to whom.
+_EMPTY_VERBS = {"be", "have", "do", "say", "tell", "get", "make"}
+
+
+def _same_fate(doc: Doc, tok, gender: str, persons: dict, words: Words) -> Cluster | None:
+    """The one person the article says the same thing happened to, in the same role, as
+    to the noun: "Driver Charged" (the headline) or "the driver has been charged" (the
+    body) and "Subryan was charged", not "Chohan was hit" where "the driver hit her"."""
+    fate = _headline_acts(doc, tok, words)
+    for i in words.at.get(tok.lower_, ()):
+        if doc[i].is_lower:
+            fate |= _acts(doc[i])
+    fate = {(lemma, role) for lemma, role in fate if lemma not in _EMPTY_VERBS}
+    if not fate:
+        return None
+    hits = []
+    most = max(p["count"] for p in persons.values())
+    for p in persons.values():
+        if gender and _gender(p) not in ("", gender) or 2 * p["count"] < most:
+            continue  # one named in passing is no protagonist
+        heads = (next((t for t in doc[s:e] if not s <= t.head.i < e), doc[e - 1]) for s, e in p["spans"])
+        if any(_acts(h) & fate for h in heads):
+            hits.append(p["cluster"])
+    return hits[0] if len(hits) == 1 else None
+
+
+def _acts(tok) -> set[tuple[str, str]]:
+    """What a mention did or underwent: (verb lemma, "agent" or "patient"), also along
+    the verbs joined to its verb ("fled the scene but was arrested") and in its relative
+    clause ("the driver who hit her")."""
+    out = set()
+    head, dep = tok.head, tok.dep_
+    if dep == "pobj" and head.dep_ == "agent":
+        head, dep = head.head, "agent"
+    if dep in ("nsubj", "nsubjpass", "dobj", "agent") and head.pos_ in ("VERB", "AUX"):
+        out.add((head.lemma_, "patient" if dep in ("nsubjpass", "dobj") else "agent"))
+        if dep != "dobj":
+            for conj in head.conjuncts:
+                if conj.pos_ == "VERB" and not any(c.dep_.startswith("nsubj") for c in conj.children):
+                    passive = any(c.dep_ == "auxpass" for c in conj.children)
+                    out.add((conj.lemma_, "patient" if passive else "agent"))
+    for child in tok.children:
+        if child.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.tag_ == "WP" for c in child.children):
+            out.add((child.lemma_, "agent"))
+    return out
+
+
+def _headline_acts(doc: Doc, tok, words: Words) -> set[tuple[str, str]]:
+    """A headline's verb for its noun, which headlines write as a name ("Driver
+    Charged", "Teen Killed By Police", "Gunman Kills 2"): a participle after the noun
+    says what it underwent, another verb what it did; its lemma is read off the body's
+    own use of the word as a verb."""
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is None or not nxt.is_alpha:
+        return set()
+    for i in words.at.get(nxt.lower_, ()):
+        if doc[i].pos_ == "VERB" and doc[i].is_lower:
+            return {(doc[i].lemma_, "patient" if nxt.lower_.endswith("ed") else "agent")}
+    return set()
 
 
 def _until_punct(span) -> list[str]:
@@ -252,3 +359,29 @@ def _a_force(name: str, force: list[str]) -> bool:
     if len(words) > 1 and any(w.lower() in force for w in words):
         return True  # "Cumbria Police", "New York Police Department"
     return len(words) == 1 and name.isupper() and 3 <= len(name) <= 5 and name.endswith("PD")
+
+
+def titled(doc: Doc, found: list, taken: set[int], words: Words) -> list[Nominal]:
+    """A title written alone as a name ("President Nominates Regina Benjamin", "The
+    President announced"): the one person the article gives that title before a name
+    ("President Obama"). A title before a name is part of that mention, not this one."""
+    heads = {h for h in roles()["heads"] if " " not in h}
+    cands = [
+        t
+        for t in words.tokens(heads)
+        if t.i not in taken
+        and _described(t, doc)
+        and not (t.i + 1 < len(doc) and (t.i + 1 in taken or doc[t.i + 1].ent_type_ == "PERSON"))
+    ]
+    if not cands:
+        return []
+    out = []
+    for tok in cands:
+        holders = {
+            c.id: c
+            for s, e, c, label, nominal in found
+            if label == "PERSON" and not nominal and s > 0 and doc[s - 1].lower_ == tok.lower_
+        }
+        if len(holders) == 1:
+            out.append(Nominal(tok.i, tok.i + 1, next(iter(holders.values())), "PERSON"))
+    return out

@@ -102,3 +102,83 @@ def test_team_words():
 
     assert _team_word(T("76ers")) and _team_word(T("49ers"))
     assert not _team_word(T("1990s")) and not _team_word(T("Eagles")) and not _team_word(T("12"))
+
+
+MURDER = (
+    "Cumbria murder: Man charged with killing mother and sister\n"
+    "John Jenkin, 23, was arrested on Saturday after police found Alice McMeekin and her daughter "
+    "Kathryn Jenkin dead. Police charged him on Monday and he will appear in court."
+)
+
+
+def test_a_given_name_tells_the_man_where_pronouns_mislead(analyse_text):
+    # "him" and "he" follow Kathryn Jenkin's name; her given name says she is a woman
+    ex = analyse_text(MURDER)
+    man = at(ex, "Man")
+    assert man is not None and (man.start, man.end) == (16, 19) and man.nominal
+    assert {man.entity_id} == entity_of(ex, "John Jenkin")
+
+
+STAR = (
+    "Legendary Swimming Star Jane Miller Dies At 91\n"
+    "Jane Miller has died at her home in Los Angeles. Miller was 91. Her friend Tom Baker said "
+    "she died in her sleep. Baker said Miller had been ill."
+)
+
+
+def test_a_headline_noun_right_before_a_name_is_that_person(analyse_text):
+    ex = analyse_text(STAR)
+    star = at(ex, "Star")
+    assert star is not None and (star.start, star.end) == (19, 23)
+    assert {star.entity_id} == entity_of(ex, "Jane Miller")
+
+
+CRASH = (
+    "Driver charged after fatal crash\n"
+    "A driver has been charged after police say he hit a woman on Main Street. "
+    "Mary Jones was walking home when Peter Brown hit her with his car. Jones died in hospital. "
+    "Brown fled the scene but was arrested nearby. Brown was charged with manslaughter."
+)
+
+
+def test_the_person_the_same_thing_happened_to_is_the_headline_noun(analyse_text):
+    ex = analyse_text(CRASH)
+    driver = at(ex, "Driver")
+    assert driver is not None and (driver.start, driver.end) == (0, 6)
+    assert {driver.entity_id} == entity_of(ex, "Peter Brown")
+
+
+def test_the_same_verb_in_the_other_role_is_not_the_same_fate(analyse_text):
+    # the driver hit somebody; Mary Jones was hit: she is not the driver
+    ex = analyse_text(
+        "Driver Sought After Crash\n"
+        "Police are looking for a driver who hit a woman on Main Street and fled. "
+        "Mary Jones was hit while she was walking home. Jones died in hospital. "
+        "Her son Tom Jones said she was 80. Tom Jones said the family was shocked."
+    )
+    assert at(ex, "Driver") is None
+
+
+NOMINEE = (
+    "Surgeon general nominee named\n"
+    "The President announced his nominee for surgeon general on Monday. "
+    "President Obama said Dr. Jane Doe would serve the nation well. Doe runs a clinic in Alabama."
+)
+
+
+def test_a_title_alone_is_the_one_person_the_article_gives_it(analyse_text):
+    ex = analyse_text(NOMINEE)
+    president = at(ex, "President")
+    start = NOMINEE.index("President")
+    assert president is not None and (president.start, president.end) == (start, start + 9)
+    assert president.nominal
+    assert {president.entity_id} == entity_of(ex, "Obama")
+
+
+def test_a_title_two_persons_hold_is_nobody(analyse_text):
+    ex = analyse_text(
+        "Summit in Paris\n"
+        "The President arrived in Paris on Monday. "
+        "President Obama met President Putin there. Obama said the talks went well."
+    )
+    assert all(m.text != "President" or not m.nominal for m in ex.mentions)

@@ -1,4 +1,6 @@
-"""``python -m newsledger.kb.sources build --src DIR [--out FILE]``: rebuild the actor file."""
+"""``python -m newsledger.kb.sources build --src DIR [--out FILE]``: rebuild the actor file.
+``python -m newsledger.kb.sources given-names [--src WHEEL] [--out FILE]``: rebuild the
+given-name table (``given_names.py``)."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from newsledger.kb.sources import factbook, groups, officeholders, places
+from newsledger.kb.sources import factbook, given_names, groups, officeholders, places
 from newsledger.kb.sources.common import Entry
 from newsledger.kb.sources.merge import merge
 
@@ -67,10 +69,17 @@ def build(src: Path, out: Path = OUT) -> collections.Counter:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(prog="python -m newsledger.kb.sources", description=__doc__)
-    ap.add_argument("command", choices=["build"])
-    ap.add_argument("--src", type=Path, required=True)
-    ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("command", choices=["build", "given-names"])
+    ap.add_argument("--src", type=Path, help="build: the sources' directory; given-names: a wheel or json")
+    ap.add_argument("--out", type=Path)
     args = ap.parse_args(argv)
+    if args.command == "given-names":
+        out = args.out or given_names.OUT
+        print(f"{given_names.build(args.src, out)} given names -> {out}")
+        return 0
+    if args.src is None:
+        ap.error("build needs --src DIR")
+    args.out = args.out or OUT
     counts = build(args.src, args.out)
     for (source, typ), n in sorted(counts.items()):
         print(f"{source:24} {typ:14} {n}")

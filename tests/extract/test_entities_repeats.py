@@ -1,0 +1,27 @@
+"""Entities: a surname NER missed, written with a capital inside ("DeGeneres", "McMeekin"),
+is the person of the article with that surname (sm model, small texts of our own)."""
+
+from newsledger.extract.entities import _name_case
+
+
+def test_name_case():
+    assert _name_case("Cheeks") and _name_case("DeGeneres") and _name_case("McMeekin")
+    assert _name_case("O'Brien")
+    assert not _name_case("CHEEKS") and not _name_case("cheeks") and not _name_case("I")
+    assert not _name_case("3M") and not _name_case("O'")
+
+
+TEXT = (
+    "Organizers said on Friday that Ellen DeGeneres will host the show next year. "
+    "DeGeneres, the star of her own talk show, first hosted it in 2007. "
+    "The organizers praised DeGeneres."
+)
+
+
+def test_a_surname_with_a_capital_inside_is_the_person(analyse_text):
+    ex = analyse_text(TEXT)
+    full = {m.entity_id for m in ex.mentions if m.text == "Ellen DeGeneres"}
+    bare = [m for m in ex.mentions if m.text == "DeGeneres"]
+    assert len(full) == 1
+    assert [(m.start, m.end) for m in bare] == [(77, 86), (167, 176)]
+    assert {m.entity_id for m in bare} == full
