@@ -112,6 +112,12 @@ def protagonists(doc: Doc, text: str, found: list, taken: set[int], words: Words
         if len(taken_by) < len({o.lower_ for o in others}):
             taken_by = None  # a noun of the headline nobody was found for: no guess
         left = {cid: p for cid, p in persons.items() if cid not in (taken_by or ())}
+        if _owned(tok):
+            # "Chargers' Receiver": somebody of the owner's, told only by the body
+            # writing the noun beside a name ("wide receiver Vincent Jackson")
+            if (c := _apposed(doc, noun, gender, persons)) is not None:
+                got[tok.i] = c
+            continue
         c = _apposed(doc, noun, gender, persons) or (
             _dominant(gender, left, others and taken_by is None, head_named) if left else None
         )
@@ -125,10 +131,11 @@ def protagonists(doc: Doc, text: str, found: list, taken: set[int], words: Words
 def _described(tok, doc: Doc, plural: bool = False) -> bool:
     """A noun written as a name, at a headline's or sentence's head, nobody's relative;
     singular (a person), unless ``plural`` ("Police")."""
-    if not (tok.is_title or tok.is_upper) or not plural and tok.tag_ in ("NNS", "NNPS"):
+    # (capitals hide the number from the tagger: "CHARGERS' RECEIVER ARRESTED")
+    if not (tok.is_title or tok.is_upper) or not plural and tok.tag_ in ("NNS", "NNPS") and not tok.is_upper:
         return False
     prev = doc[tok.i - 1] if tok.i > 0 else None
-    if prev is not None and (prev.tag_ in ("POS", "PRP$") or prev.lower_ in ("'s", "’s")):
+    if _owned(tok) and (plural or tok.lower_ in roles()["relatives"]):
         return False  # "Trump's Daughter", "his wife": another person
     if prev is not None and prev.lower_ in _DETS:
         prev = doc[prev.i - 1] if prev.i > 0 else None
@@ -138,6 +145,20 @@ def _described(tok, doc: Doc, plural: bool = False) -> bool:
     # A title-case or capitals line (a headline) writes every word as a name.
     alpha = [t for t in sent if t.is_alpha and len(t) > 3]
     return len(alpha) >= 3 and sum(t.is_title or t.is_upper for t in alpha) >= 0.8 * len(alpha)
+
+
+def _owned(tok) -> bool:
+    """After a possessive: "Chargers' Receiver", "Sheriff's Deputy", "his wife"."""
+    if tok.i == 0:
+        return False
+    prev = tok.doc[tok.i - 1]
+    return (
+        prev.tag_ in ("POS", "PRP$")
+        or prev.lower_ in ("'s", "’s")
+        or prev.text in ("'", "’")
+        and tok.i > 1
+        and tok.doc[tok.i - 2].lower_.endswith("s")
+    )
 
 
 def _persons(doc: Doc, found: list, words: Words) -> dict[str, dict]:
@@ -317,7 +338,9 @@ def _dominant(gender: str, persons: dict, unknown_other: bool, head_named: bool)
     if not fit or len(fit) > 1 and fit[0]["count"] < 2 * fit[1]["count"]:
         return None
     top = fit[0]
-    if top["count"] < (2 if gender else 3) and not (gender and len(fit) == 1 and _only(top, persons)):
+    if top["count"] < (2 if gender or len(persons) == 1 else 3) and not (
+        gender and len(fit) == 1 and _only(top, persons)
+    ):
         return None  # one mention: only the one person of that gender
     return top["cluster"]
 

@@ -182,3 +182,39 @@ def test_a_title_two_persons_hold_is_nobody(analyse_text):
         "President Obama met President Putin there. Obama said the talks went well."
     )
     assert all(m.text != "President" or not m.nominal for m in ex.mentions)
+
+
+RECEIVER = (
+    "CHARGERS' RECEIVER ARRESTED\n"
+    "San Diego Chargers wide receiver Vincent Jackson was arrested on Sunday. "
+    "Jackson failed a sobriety test, officer Ray Smith said. Jackson was released."
+)
+
+
+def test_a_noun_after_an_owner_is_the_person_the_body_writes_it_beside(analyse_text):
+    ex = analyse_text(RECEIVER)
+    receiver = at(ex, "RECEIVER")
+    assert receiver is not None and (receiver.start, receiver.end) == (10, 18)
+    assert {receiver.entity_id} == entity_of(ex, "Vincent Jackson")
+
+
+def test_a_noun_after_an_owner_without_such_a_name_is_nobody(analyse_text):
+    ex = analyse_text(
+        "Senator's Driver Arrested In Boston\n"
+        "Anna Reed was arrested on Friday. Reed said she was innocent. Reed was released."
+    )
+    assert at(ex, "Driver") is None
+
+
+LIFER = (
+    "Texas Lifer Escapes From Prison\n"
+    "Arcade Comeaux, 49, ran away on foot with the guards' guns, the prison service said. "
+    "Comeaux was serving a life sentence."
+)
+
+
+def test_the_one_person_of_an_article_named_twice(analyse_text):
+    ex = analyse_text(LIFER)
+    lifer = at(ex, "Lifer")
+    assert lifer is not None and (lifer.start, lifer.end) == (6, 11)
+    assert {lifer.entity_id} == entity_of(ex, "Arcade Comeaux")
