@@ -17,7 +17,7 @@ from spacy.tokens import Span
 from newsledger.extract.base import Extraction, doc_text, sent_bounds
 from newsledger.kb import base
 from newsledger.kb.base import PLACE_TYPES
-from newsledger.kb.described import person_nouns, police, protagonists, titled
+from newsledger.kb.described import headline, person_nouns, police, protagonists, titled
 from newsledger.kb.geo import geocode
 from newsledger.kb.names import _rules, fold, key, repeated
 from newsledger.kb.nominal import Words, descriptions, role_appositions, role_holders, role_of_group, roles
@@ -367,7 +367,9 @@ def _drop_role_words(doc, found):
 
 def _surnames(res: Resolver, taken: set[int], words: Words):
     """Surnames NER missed ("Amiri and Fayyad said") of persons named earlier in the
-    article; where two persons share the surname, the one named last before it."""
+    article; where two persons share the surname, the one named last before it. A
+    headline's surname ("Cheeks returns as Sixers' fixer") is the person the body names
+    first with it."""
     last: dict[str, list[Cluster]] = {}
     for c in res.clusters.values():
         if c.type == "person":
@@ -377,11 +379,15 @@ def _surnames(res: Resolver, taken: set[int], words: Words):
                     group.append(c)
     if not last:
         return
+    text = doc_text(words.doc)
+    head = headline(text)
     for tok in words.tokens(lambda w: len(w) > 3 and key(w) in last):
         if tok.i not in taken and tok.pos_ == "PROPN" and _name_case(tok.text):
             before = [c for c in last[key(tok.text)] if c.last_before(tok.idx) >= 0]
             if before:
                 yield tok, max(before, key=lambda c: c.last_before(tok.idx))
+            elif head[0] <= tok.idx < head[1]:
+                yield tok, min(last[key(tok.text)], key=lambda c: min(c.starts, default=len(text)))
 
 
 def _name_case(text: str) -> bool:

@@ -346,8 +346,9 @@ def _dominant(gender: str, persons: dict, unknown_other: bool, head_named: bool)
 
 
 def _only(p: dict, persons: dict) -> bool:
-    """Whether every other person is known to be of the other gender or named less."""
-    return all(q is p or _gender(q) or q["count"] < p["count"] for q in persons.values())
+    """Whether every other person is known to be of the other gender or named no more
+    often (a person whose gender is known fits a gendered noun better than one unknown)."""
+    return all(q is p or _gender(q) or q["count"] <= p["count"] for q in persons.values())
 
 
 def police(doc: Doc, found: list, taken: set[int], words: Words) -> list[Nominal]:

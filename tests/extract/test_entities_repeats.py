@@ -25,3 +25,18 @@ def test_a_surname_with_a_capital_inside_is_the_person(analyse_text):
     assert len(full) == 1
     assert [(m.start, m.end) for m in bare] == [(77, 86), (167, 176)]
     assert {m.entity_id for m in bare} == full
+
+
+HEADLINE = (
+    "Okafor returns as coach of the Sixers\n"
+    "The Sixers hired Maurice Okafor on Monday. The owner said he was happy. "
+    "The team also spoke to Dana Okafor."
+)
+
+
+def test_a_headline_surname_is_the_person_the_body_names_first_with_it(analyse_text):
+    ex = analyse_text(HEADLINE)
+    first = [m for m in ex.mentions if m.text == "Okafor"]
+    assert [(m.start, m.end, m.nominal) for m in first] == [(0, 6, False)]
+    assert {first[0].entity_id} == {m.entity_id for m in ex.mentions if m.text == "Maurice Okafor"}
+    assert first[0].entity_id not in {m.entity_id for m in ex.mentions if m.text == "Dana Okafor"}
