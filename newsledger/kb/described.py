@@ -332,8 +332,10 @@ def _dominant(gender: str, persons: dict, unknown_other: bool, head_named: bool)
     if not gender and (unknown_other or head_named):
         return None
     fit = [p for p in persons.values() if not gender or _gender(p) == gender]
-    if gender and not fit and len(persons) == 1 and not _gender(next(iter(persons.values()))):
-        fit = list(persons.values())
+    if gender and not fit:
+        # the one person who may be of that gender, everybody else being of the other
+        fit = [p for p in persons.values() if not _gender(p)]
+        fit = fit if len(fit) == 1 else []
     fit.sort(key=lambda p: -p["count"])
     if not fit or len(fit) > 1 and fit[0]["count"] < 2 * fit[1]["count"]:
         return None

@@ -218,3 +218,18 @@ def test_the_one_person_of_an_article_named_twice(analyse_text):
     lifer = at(ex, "Lifer")
     assert lifer is not None and (lifer.start, lifer.end) == (6, 11)
     assert {lifer.entity_id} == entity_of(ex, "Arcade Comeaux")
+
+
+MOM = (
+    "Teen Arrested In Shooting Of Brooklyn Mom\n"
+    "Police arrested Andrew Lopez, 18, on Tuesday. Lopez told police he had aimed at rival "
+    "gang members. Zurana Horton died on Friday. Horton was a mother of twelve."
+)
+
+
+def test_a_gendered_noun_goes_to_the_one_person_who_may_be_of_that_gender(analyse_text):
+    # Andrew is a man's name; nothing tells Zurana Horton's gender, nobody else is left
+    ex = analyse_text(MOM)
+    mom = at(ex, "Mom")
+    assert mom is not None and (mom.start, mom.end) == (38, 41)
+    assert {mom.entity_id} == entity_of(ex, "Zurana Horton")
