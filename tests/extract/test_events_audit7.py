@@ -210,3 +210,17 @@ def test_an_address_after_the_name_parse(nlp):
     # "Mr Jenkin, Millom": no of-phrase of a place before it
     doc = _parsed(nlp, words, heads, deps, tags, pos, ents=[(0, 2, "PERSON"), (7, 8, "ORG")])
     assert not _address_after(doc[1], doc[7])
+
+
+def test_names_on_a_thing_its_doer_owns_are_no_party(analyse_text):
+    got = _coded(analyse_text, "Wladimir Klitschko defended his WBO and IBF heavyweight titles in Germany.")
+    assert [g[2] for g in got if g[3] == "defended"] in ([], [None])
+    got = _coded(analyse_text, "Eurozone countries and the IMF agreed to lend Greece billions.")
+    assert ("IMF", "Greece") in [(g[1], g[2]) for g in got]
+
+
+def test_others_stand_for_the_noun_before(analyse_text):
+    got = _coded(analyse_text, "The plant will create 2,000 jobs and support 25,000 others.")
+    assert [g for g in got if g[2] is not None] == []
+    got = _coded(analyse_text, "The gunmen killed three soldiers and wounded 25 others.")
+    assert ("wounded", "25 others") in [(g[3], g[2]) for g in got]
