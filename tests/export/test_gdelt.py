@@ -141,7 +141,7 @@ def test_default_counts_asserted_events_at_the_default_confidence(ledger):
     export(ledger.store, "gdelt", out)
     types = [r["PloverType"] for r in csv.DictReader(io.StringIO(out.getvalue()), delimiter="\t")]
     assert "COERCE" not in types and "ACCUSE" not in types  # below the default; denied
-    assert DEFAULT_MIN_CONFIDENCE == 0.8
+    assert DEFAULT_MIN_CONFIDENCE == 0.85
     out = io.StringIO()
     export(ledger.store, "gdelt", out, modes=("asserted", "denied"), min_confidence=0.0)
     types = [r["PloverType"] for r in csv.DictReader(io.StringIO(out.getvalue()), delimiter="\t")]

@@ -216,9 +216,44 @@ def _actors(ex: Extraction, head, hit: Hit, role: str) -> list:
     # ..", "we reject .."); a deed without a subject is nobody's in particular.
     if role == "source" and not actors and not hit.nominal and hit.coding.quad_class in (1, 3):
         sp = A.speaker_at(ex, hit.trigger.idx)
-        if sp is not None and (head is None or head.pos_ == "PRON"):
+        if sp is not None and (head is None or head.pos_ == "PRON") and not _relayed(ex, hit, sp):
             actors = [sp]
     return actors or [None]
+
+
+def _relayed(ex: Extraction, hit: Hit, speaker) -> bool:
+    """A speaker who tells an act in the passive with no doer ("X was charged, the same
+    source said", "says the woman ACCUSED of killing ..") relays it: only a body that
+    does such acts (police, prosecutors, a named organisation) is taken as the doer."""
+    if hit.reported or not A.subject_of(hit.trigger)[1]:
+        return False  # a demand the speaker makes ("X must be done") is the speaker's
+    m = getattr(ex, "by_tok", {}).get(speaker.start)
+    if m is not None and m.label in ("ORG", "GPE", "NORP"):
+        return False
+    return not any(SD.acting_body(w) for w in _speaker_words(hit.trigger.doc, speaker))
+
+
+def _speaker_words(doc, speaker) -> list[str]:
+    """The speaker's head word and the titles on it ("District ATTORNEY Seth Williams",
+    "Seth Williams, the district attorney"), where the text names the speaker."""
+    words = speaker.name.lower().split()[-1:]
+    span = None
+    if speaker.end > speaker.start:
+        span = doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return words
+    head = span.root
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head
+    words.append(head.lower_)
+    if head.pos_ != "PROPN":
+        return words  # "a COURT source" is a source, not the court
+    for c in head.children:
+        if c.dep_ == "compound":
+            words.append(c.lower_)
+        elif c.dep_ == "appos":
+            words += [c.lower_] + [g.lower_ for g in c.children if g.dep_ == "compound"]
+    return words
 
 
 def recode(hit: Hit):
@@ -689,6 +724,8 @@ def extract(doc, ex: Extraction):
             denied = parents[id(hit)] is not None and C.denial_of(hit.trigger) is not None
             if (parents[id(hit)] is not None and not denied) or _in_title(hit.trigger, ex.article):
                 continue
+            if hit.coding.quad_class == 4 and C.accidental(hit.trigger):
+                continue
             denial = hit.trigger.lemma_.lower() in C.modality()["denial_verbs"]
             if hit.coding.type == "THREATEN" and (hit.target is None or R.event_noun(hit.target)):
                 # ".. UNLESS ISRAEL rescinded": who must comply
@@ -741,7 +778,13 @@ def extract(doc, ex: Extraction):
             sources = _sides(sources, hit.coding.quad_class, datelines)
             targets = _sides(targets, hit.coding.quad_class, datelines)
             targets = [t for t in targets if not R.place_for_person(ex, hit, t)] or [None]
-            if hit.coding.type in _JOINT and targets == [None] and len(sources) == 2:
+            # a thing of several doers' own ("cuts demanded by the EU and the IMF": the
+            # cuts stand for their demanders) names no other party; one doer acting on
+            # itself codes nothing (below)
+            names = {s.name for s in sources if s is not None}
+            if len(names) > 1:
+                targets = [t for t in targets if t is None or t.name not in names] or [None]
+            if hit.coding.type in _JOINT and targets == [None] and len(sources) == 2 and _mutual(hit):
                 sources, targets = sources[:1], sources[1:]
             if not _enough(hit, sources, targets):
                 continue
@@ -751,6 +794,13 @@ def extract(doc, ex: Extraction):
                         continue
                     out.append(_record(ex, hit, sent, src, tgt, denied))
     return _settle_targets(out)
+
+
+def _mutual(hit: Hit) -> bool:
+    """Whether two subjects of a joint act act on each other ("A and B agreed", "met"):
+    an offer or a pledge both make ("the ATF and FBI are offering a reward") is
+    made to a third party, not between them (sides.yaml one_sided_joint)."""
+    return hit.trigger.lemma_.lower() not in SD.data()["one_sided_joint"]
 
 
 def _party_key(e: Event) -> str | None:

@@ -232,10 +232,11 @@ def _named(ex: Extraction, head) -> Actor | None:
         if m is not None and m.label == "ORG":
             return Actor(m.entity_id, m.entity_name, m.start, m.end, "organisation")
     if head.lemma_.lower() in word_sets()["role"] or head.lower_ in word_sets()["role"]:
-        # "the leader of Hamas", "a commander in Hamas" (but "soldiers in Iraq" are not Iraq)
-        prep, obj = prep_object(head, ("of", "in"))
+        # "the leader of Hamas", "a commander in Hamas", "officials FROM China" (but
+        # "soldiers in Iraq" are not Iraq)
+        prep, obj = prep_object(head, ("of", "in", "from"))
         m = covering(ex, obj) if obj is not None else None
-        if m is not None and (m.label == "ORG" or (prep.lower_ == "of" and m.label == "GPE")):
+        if m is not None and (m.label == "ORG" or (prep.lower_ in ("of", "from") and m.label == "GPE")):
             return Actor(m.entity_id, m.entity_name, m.start, m.end, "organisation")
         if m is None and obj is not None and obj.pos_ == "NOUN" and prep.lower_ == "of":
             # "a member of the Syrian parliament": the body, named by its phrase
@@ -430,6 +431,11 @@ def resolve(ex: Extraction, head, depth: int = 0) -> Actor | None:
             return Actor(country.id, country.name, head.idx, head.idx + len(head), "mention")
     if head.pos_ not in ("NOUN", "PROPN") or low in words["quantity"] or low in words["carrier"]:
         return None
+    same = _copula_other(head) if depth < 2 else None
+    if same is not None:
+        a = resolve(ex, same, depth + 1)
+        if a is not None and a.how != "phrase":
+            return a  # "the man accused of X IS Anthony LaCalamita": that person
     doer = _doer(head) if depth < 2 else None
     if doer is not None:
         a = resolve(ex, doer, depth + 1)
@@ -455,6 +461,22 @@ def resolve(ex: Extraction, head, depth: int = 0) -> Actor | None:
     return Actor(None, ex.article.text[start:end], start, end, "phrase", anchored, body)
 
 
+def _copula_other(head):
+    """The other side of an identity a description is part of ("the man accused of X IS
+    Anthony LaCalamita III", "HE is the second player to be arrested"): the name or
+    pronoun the copula equates it with, or None (a negated copula equates nothing)."""
+    cop = head.head
+    if head.pos_ != "NOUN" or cop.lemma_ != "be" or head.dep_ not in ("nsubj", "attr"):
+        return None
+    if any(c.dep_ == "neg" for c in cop.children):
+        return None
+    want = "attr" if head.dep_ == "nsubj" else "nsubj"
+    other = next((c for c in cop.children if c.dep_ == want), None)
+    if other is None or other.pos_ not in ("PROPN", "PRON") or other.lower_ in _RELATIVE:
+        return None
+    return other
+
+
 def actorish(a: Actor | None) -> bool:
     """A known actor, a phrase built on a name, or a body that acts ("the militias")."""
     return a is not None and (a.how != "phrase" or a.anchored or a.body)
@@ -472,7 +494,11 @@ def expand(ex: Extraction, head) -> list[Actor]:
         heads += [
             c
             for c in head.children
-            if c.dep_ == "appos" and c.pos_ == "PROPN" and c.doc[c.left_edge.i - 1].text != "(" and c.i > 0
+            if c.dep_ == "appos"
+            and c.pos_ == "PROPN"
+            and c.doc[c.left_edge.i - 1].text != "("
+            and c.i > 0
+            and not _address_after(head, c)
         ]
     out = []
     for h in heads:
@@ -482,6 +508,21 @@ def expand(ex: Extraction, head) -> list[Actor]:
     if first is not None and (actorish(first) or not out):
         out.insert(0, first)
     return out
+
+
+_ADDRESS_LABELS = frozenset(("FAC", "GPE", "LOC"))
+
+
+def _address_after(head, appos) -> bool:
+    """ "Mr Jenkin, of Newton Street, MILLOM": a name after the person's of-phrase of a
+    street or place is the rest of the address, not a second party."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "of"
+        and c.i < appos.i
+        and any(g.dep_ == "pobj" and g.ent_type_ in _ADDRESS_LABELS for g in c.children)
+        for c in head.children
+    )
 
 
 def _bare_participle(verb, subj) -> bool:
@@ -546,9 +587,30 @@ def subject_of(verb):
             continue
         if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
             # "soldiers DEPLOYED in X": a past participle's noun is its object
-            return verb.head, verb.dep_ == "acl" and verb.tag_ == "VBN"
+            # "the second player TO BE ARRESTED": a passive relative's noun is its object
+            return verb.head, (verb.dep_ == "acl" and verb.tag_ == "VBN") or own_passive
+        lead = _leading_clause_subject(verb)
+        if lead is not None:
+            return lead, own_passive and seen > 0
         break
     return None, False
+
+
+_FINITE = frozenset(("VBD", "VBZ", "VBP"))
+
+
+def _leading_clause_subject(verb):
+    """A finite main verb has a subject; where the parser gave it none and hung the
+    subject on a clause before it ("when HE overpowered a deputy, took her gun and
+    shot the judge": "took" left without "he"), that clause's subject is the verb's."""
+    if verb.tag_ not in _FINITE or verb.dep_ != "ROOT":
+        return None
+    for c in verb.lefts:
+        if c.dep_ == "advcl" and c.tag_ in _FINITE:
+            subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
+            if subj is not None:
+                return subj
+    return None
 
 
 def _infinitive(verb) -> bool:

@@ -120,7 +120,9 @@ def hypothetical(trigger) -> bool:
             return True
         if any(c.dep_ == "aux" and c.lower_ in modal for c in t.children):
             return True  # "he COULD be sentenced to life": possible, not done
-        if t.dep_ in ("ccomp", "ROOT"):
+        # a clause of its own stops the search; an infinitive the parser took for one
+        # ("expected Orozco TO BE CHARGED") hangs on its head's mood
+        if t.dep_ == "ROOT" or (t.dep_ == "ccomp" and not any(c.lower_ == "to" for c in t.children)):
             break
     return False
 
@@ -130,6 +132,22 @@ def modality() -> dict:
     path = resources.files("newsledger.extract").joinpath("data/events/modality.yaml")
     raw = load_yaml(path.read_text("utf-8")) or {}
     return {k: frozenset(v or ()) for k, v in raw.items()}
+
+
+def accidental(trigger) -> bool:
+    """Whether the act is told as an accident ("shot .. in a hunting ACCIDENT",
+    "ACCIDENTALLY shot"), on the trigger or a verb coordinated with it."""
+    words = modality()["accident_words"]
+    verbs = [trigger, *(c for c in trigger.children if c.dep_ == "conj")]
+    if trigger.dep_ == "conj":
+        verbs.append(trigger.head)
+    for v in verbs:
+        for c in v.children:
+            if c.dep_ == "advmod" and c.lower_ in words:
+                return True
+            if c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lemma_.lower() in words for g in c.children):
+                return True
+    return False
 
 
 def conditional_clause(trigger) -> bool:

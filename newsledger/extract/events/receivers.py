@@ -298,6 +298,12 @@ def _inner_actor(ex: Extraction, tok, names_too: bool):
     interests") or a people word as its modifier ("the hostage-TAKERS demands")."""
     inner = SD.inner_actor_rules()
     poss = [c for c in tok.children if c.dep_ == "poss"]
+    # a thing a pronoun owns is its owner's ("defended HIS WBO and IBF titles"): the names
+    # on it say what it is, not who else is a party
+    owners = poss + [
+        g for c in tok.children if c.dep_ in inner["deps"] for g in c.children if g.dep_ == "poss"
+    ]
+    names_too = names_too and not any(c.pos_ == "PRON" for c in owners)
     # a head that may be a person the lists lack ("a SAUDI businessman", "AFGHAN
     # guerillas") is not read through its names: only its possessor is another party
     mods = [
@@ -325,6 +331,17 @@ def _inner_actor(ex: Extraction, tok, names_too: bool):
     return None
 
 
+def _elided_noun(tok):
+    """The plural noun "others" stands for, the nearest one before it in its sentence
+    ("killed three soldiers and wounded 25 others": soldiers), or None."""
+    if tok.lower_ != "others":
+        return None
+    for t in reversed(tok.doc[tok.sent.start : tok.i]):
+        if t.tag_ == "NNS" and t.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "conj", "attr"):
+            return t
+    return None
+
+
 def side_head(ex: Extraction, tok, quad_class: int | None):
     """The head of an event side, checked to be an actor (issue 14): a mention, a pronoun,
     a body, a people word, or (for material acts) a place or thing. A phrase whose head is
@@ -333,6 +350,9 @@ def side_head(ex: Extraction, tok, quad_class: int | None):
     bought is no party); other phrases are left to sides.kind."""
     if tok is None or tok.pos_ not in ("NOUN", "PROPN"):
         return tok
+    ante = _elided_noun(tok)
+    if ante is not None and not SD.people_word(ante.lower_):
+        return None  # "create 2,000 jobs and support 25,000 OTHERS": other jobs
     a = A.resolve(ex, tok)
     if a is not None and (a.how != "phrase" or a.body):
         return tok

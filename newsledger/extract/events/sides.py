@@ -48,7 +48,16 @@ def data() -> dict:
         "inner_labels": frozenset(raw["inner_actor"]["labels"]),
         "thing_labels": frozenset(raw["inner_actor"]["thing_labels"]),
         "things": frozenset(raw["inner_actor"]["things"]),
+        "acting_bodies": frozenset(raw.get("acting_bodies") or ()),
+        "one_sided_joint": frozenset(raw.get("one_sided_joint") or ()),
     }
+
+
+def acting_body(word: str) -> bool:
+    """A word for a body that itself charges, arrests, convicts or rules ("police",
+    "prosecutors"): as the speaker of such an act told in the passive, its doer."""
+    low = word.lower()
+    return low in data()["acting_bodies"] or low in word_sets()["institution"]
 
 
 def inner_actor_rules() -> dict:
@@ -153,7 +162,9 @@ def kind(actor) -> str:
     # demands": the hostage-takers)
     if words[0][:1].isdigit() and not _people(words[-1]):
         return "abstract"  # a count of things ("14 AK 47 Rifles"), not of people
-    if words[-1][:1].isupper() or _people(words[-1]):
+    # one word of abstraction: its capital only opens the sentence ("Confidence is shot")
+    capital = words[-1][:1].isupper() and not (len(words) == 1 and _ABSTRACT.search(head))
+    if capital or _people(words[-1]):
         return "actor"
     if any(_people(w) and w.lower() not in d["adjectival"] for w in words[:-1]):
         return "actor"  # "hostage-takers demands": the hostage-takers
