@@ -43,7 +43,7 @@ def qualified_places(doc, found: list, res: Resolver) -> list:
     moved: dict[str, Cluster] = {}  # spelling -> the place its qualified mention became
     for f in found:
         s, e, cluster, label, nominal = f
-        prev = out[-1] if out and not nominal and s == out[-1][1] + 1 and doc[s - 1].text == "," else None
+        prev = out[-1] if out and not nominal and s == out[-1][1] + 1 and _between(doc, s, e) else None
         if prev is None or prev[4] or not _qualifies(doc, prev[2], cluster, s, e):
             out.append(f)
             continue
@@ -66,10 +66,15 @@ def qualified_places(doc, found: list, res: Resolver) -> list:
     return [_follow(doc, f, moved, res) for f in out] if moved else out
 
 
+def _between(doc, s: int, e: int) -> bool:
+    """A qualifier's punctuation: "Santa Rosa, Calif.", "Abu Talat (Egypt)"."""
+    return doc[s - 1].text == "," or doc[s - 1].text == "(" and e < len(doc) and doc[e].text == ")"
+
+
 def _abbreviated(span: Span) -> bool:
     """A KB place written short ("N.C.", "CA"; an unknown qualifier is short by
-    ``_qualifier``: "Calif"): in news style a state's short form only follows a city's
-    name and never names the state by itself, so it is part of the city's mention. A
+    ``_qualifier``: "Calif"): in news style a state's short form follows a city's name
+    and does not name the state by itself there, so it is part of the city's mention. A
     qualifier written in full ("Mobile, Alabama") also names the larger place, and
     stays a mention of it."""
     text = span.text
@@ -161,11 +166,12 @@ def has_qualifier(span: Span) -> bool:
 
 
 def qualifies_place(span: Span) -> bool:
-    """Whether a place name follows a comma and another place name ("Mosul, Iraq"):
-    a qualifier, so a country written so is a place, not its government."""
+    """Whether a place name follows another place name and a comma or an opening
+    bracket ("Mosul, Iraq", "Abu Talat (Egypt)"): a qualifier, so a country written so
+    is a place, not its government."""
     doc = span.doc
     return (
         span.start >= 2
-        and doc[span.start - 1].text == ","
+        and _between(doc, span.start, span.end)
         and doc[span.start - 2].ent_type_ in ("GPE", "LOC")
     )

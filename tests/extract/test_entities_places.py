@@ -40,6 +40,13 @@ def test_a_country_written_in_full_after_a_city_stays_a_place_of_its_own(analyse
     assert "located_in" not in ex.entities["mosul"].attrs  # the KB's Mosul is in Iraq already
 
 
+def test_a_country_in_brackets_after_a_city_qualifies_it(analyse_text):
+    ex = analyse_text("The plant in Mannheim (Germany) will close.")
+    got = [(m.text, m.entity_id) for m in ex.mentions if not m.nominal]
+    assert got == [("Mannheim", "manhim"), ("Germany", "germany")]
+    assert ex.entities["manhim"].attrs["located_in"] == "germany"
+
+
 def test_a_capital_with_its_abbreviated_district_is_the_city(analyse_text):
     ex = analyse_text("Washington, D.C. is far from here, he said.")
     got = [(m.text, m.label) for m in ex.mentions if not m.nominal]
