@@ -44,11 +44,15 @@ def qualified_places(doc, found: list, res: Resolver) -> list:
     for f in found:
         s, e, cluster, label, nominal = f
         prev = out[-1] if out and not nominal and s == out[-1][1] + 1 and _between(doc, s, e) else None
-        if prev is None or prev[4] or not _qualifies(doc, prev[2], cluster, s, e):
+        if prev is None or prev[4]:
             out.append(f)
             continue
         ps, pe, pc, plabel, pnom = prev
-        qual = cluster.actor or abbreviated_province(doc[ps:pe].text, doc[s:e].text, res.kb)
+        short = _short_form(doc, prev, cluster, s, e, res)
+        if short is None and not _qualifies(doc, pc, cluster, s, e):
+            out.append(f)
+            continue
+        qual = short or cluster.actor or abbreviated_province(doc[ps:pe].text, doc[s:e].text, res.kb)
         place = _within(doc[ps:pe].text, pc, qual, res)
         if place is not pc:
             _unnote(pc, doc[ps:pe].text, doc[ps].idx)
@@ -63,7 +67,54 @@ def qualified_places(doc, found: list, res: Resolver) -> list:
         else:
             out[-1] = (ps, pe, place, plabel, pnom)
             out.append(f)
+    out = [_unread(doc, f, res, moved) for f in out]
     return [_follow(doc, f, moved, res) for f in out] if moved else out
+
+
+def _short_form(doc, prev: tuple, cluster: Cluster, s: int, e: int, res: Resolver):
+    """The province a one-word name after a place stands for when it is a state's
+    abbreviation NER read as another kind ("Biloxi, Miss." with "Miss" a person)."""
+    ps, pe, place = prev[0], prev[1], prev[2]
+    if cluster.actor is not None or is_place(cluster) or e - s != 1 or not is_place(place):
+        return None
+    if place.type in ("country", "province") or not _dotted(doc, s):
+        return None
+    return abbreviated_province(doc[ps:pe].text, doc[s].text, res.kb)
+
+
+def _dotted(doc, i: int) -> bool:
+    """A short capitalised word written with a full stop ("Miss.", "Wash ."): an
+    abbreviation."""
+    tok = doc[i]
+    return (
+        tok.is_title
+        and len(tok.text) <= 6
+        and (tok.text.endswith(".") or i + 1 < len(doc) and doc[i + 1].text == ".")
+    )
+
+
+def _unread(doc, f: tuple, res: Resolver, moved: dict[str, Cluster]) -> tuple:
+    """A place followed by a state's abbreviation NER did not read as a name ("Biloxi,
+    Miss.", "Redmond, Wash."): the abbreviation is the city's qualifier when it
+    shortens the province of a GeoNames city of that name (not "Saturday, Jan.")."""
+    s, e, cluster, label, nominal = f
+    if nominal or not is_place(cluster) or cluster.type in ("country", "province") or e + 1 >= len(doc):
+        return f
+    abbr = doc[e + 1]
+    if doc[e].text != "," or abbr.ent_type_ or not _dotted(doc, e + 1):
+        return f
+    prov = abbreviated_province(doc[s:e].text, abbr.text, res.kb)
+    if prov is None:
+        return f
+    text = doc[s:e].text
+    place = _within(text, cluster, prov, res)
+    if place is not cluster:
+        _unnote(cluster, text, doc[s].idx)
+        res.note(place, text, doc[s].idx)
+        moved[text] = place
+    if place.actor is None:
+        place.located_in = prov.id
+    return (s, e + 2, place, place.actor.label if place.actor is not None else label, nominal)
 
 
 def _between(doc, s: int, e: int) -> bool:

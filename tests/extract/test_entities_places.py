@@ -27,6 +27,25 @@ def test_a_city_and_its_abbreviated_state_are_one_mention_of_the_city(analyse_te
     assert ex.entities["santa_rusa"].attrs["located_in"] == "iso_us_ca"
 
 
+def test_a_state_abbreviation_ner_read_as_a_person_is_the_city_qualifier(analyse_text):
+    # pre-tokenised text: NER reads "Miss" as a person, not as Mississippi
+    text = "He was found dead in his room at the Sun Tan Motel in Biloxi , Miss . on Monday ."
+    ex = analyse_text(text)
+    got = [(m.text, m.start, m.label) for m in ex.mentions if not m.nominal]
+    assert got == [
+        ("Sun Tan Motel", text.index("Sun"), "FAC"),
+        ("Biloxi , Miss", text.index("Biloxi"), "GPE"),
+    ]
+    city = ex.entities[next(m.entity_id for m in ex.mentions if m.text.startswith("Biloxi"))]
+    assert city.attrs["located_in"] == "iso_us_ms"
+
+
+def test_an_abbreviation_that_shortens_no_province_of_the_place_is_left_alone(analyse_text):
+    ex = analyse_text("He lives on Church Avenue, Mr. Smith said. He came on Saturday, Jan. 5.")
+    got = [m.text for m in ex.mentions if not m.nominal]
+    assert got == ["Church Avenue", "Smith"]
+
+
 def test_a_country_written_in_full_after_a_city_stays_a_place_of_its_own(analyse_text):
     ex = analyse_text("The plant in Mannheim, Germany, will close. Gunmen attacked Mosul, Iraq, on Monday.")
     got = [(m.text, m.entity_id) for m in ex.mentions if not m.nominal and m.label == "GPE"]
