@@ -15,6 +15,7 @@ import re
 from spacy.tokens import Span
 
 from newsledger.extract.base import Extraction, doc_text, sent_bounds
+from newsledger.extract.entities_places import has_qualifier, qualified_places, qualifies_place
 from newsledger.kb import base
 from newsledger.kb.base import PLACE_TYPES
 from newsledger.kb.described import headline, person_nouns, police, protagonists, titled
@@ -514,6 +515,8 @@ _PLACE_PREPS = {
 
 def _locative(span: Span) -> bool:
     """Whether a place name is the scene ("troops in Iraq", "left for Washington")."""
+    if qualifies_place(span):
+        return True  # "in Mosul, Iraq": the country says where the city is
     root = span.root
     while root.dep_ == "conj":
         root = root.head
@@ -524,7 +527,7 @@ def _metonym(span: Span, cluster: Cluster, res: Resolver) -> Cluster:
     """A capital acting ("Washington agreed") stands for its government, and so does
     a foreign country named as an actor ("the U.S. insists"); the article's own
     country and any place used as the scene ("troops in Iraq") stay places."""
-    if cluster.type == "city" and _acts(span):
+    if cluster.type == "city" and _acts(span) and not has_qualifier(span):
         country = res.kb.get(res.kb.capitals.get(cluster.id))
     elif cluster.type == "country" and not _locative(span) and cluster is not res.main_country():
         country = cluster.actor
@@ -603,7 +606,7 @@ def _names(doc, res: Resolver, words: Words):
         found.append((span.start, span.end, cluster, label, False))
         if label == "PERSON":
             persons.append((span, cluster))
-    found = _qualified_places(doc, found, res)
+    found = qualified_places(doc, found, res)
     taken = {i for s, e, *_ in found for i in range(s, e)}
     for tok, cluster in list(_surnames(res, taken, words)):
         found.append((tok.i, tok.i + 1, res.note(cluster, tok.text, tok.idx), "PERSON", False))
@@ -621,69 +624,15 @@ def _names(doc, res: Resolver, words: Words):
     return found, persons
 
 
-_REGION_TYPES = {"province", "country", "region"}
-
-
-def _qualifier(doc, cluster: Cluster, start: int, end: int) -> bool:
-    """Whether a place name can qualify the one before it ("Santa Rosa, California",
-    "Mannheim, Germany", "Rancho Mirage, Calif."): a province, country or region of
-    the KB, or an unknown place abbreviated (a state's "Calif", "N.C", "Mo.")."""
-    if cluster.actor is not None:
-        return cluster.actor.type in _REGION_TYPES
-    letters = [t.text for t in doc[start:end] if t.text != "."]
-    return cluster.label == "GPE" and len(letters) <= 2 and len("".join(letters).replace(".", "")) <= 5
-
-
-def _qualified_places(doc, found: list, res: Resolver) -> list:
-    """A place followed by a comma and the larger place it lies in ("Santa Rosa,
-    California"): a KB place of another country than the qualifier's is not the place
-    meant (the KB's Santa Rosa is in Guatemala), so it becomes a place of its own. Both
-    stay mentions: the qualifier is a place named in the sentence too. Lists are left
-    alone ("Iraq, Syria", "California, Nevada", "Basra, Anbar and ...")."""
-    out: list = []
-    for f in found:
-        s, e, cluster, label, nominal = f
-        if out and not nominal and s == out[-1][1] + 1 and doc[s - 1].text == ",":
-            ps, pe, pc, plabel, pnom = out[-1]
-            if (
-                _qualifies(doc, pc, cluster, s, e)
-                and pc.actor is not None
-                and _country(pc.actor) not in (None, _country(cluster.actor))
-            ):
-                pc.starts.remove(doc[ps].idx)
-                text = doc[ps:pe].text
-                out[-1] = (ps, pe, res.note(res._new(text, "GPE"), text, doc[ps].idx), "GPE", pnom)
-        out.append(f)
-    return out
-
-
-def _qualifies(doc, first: Cluster, second: Cluster, s: int, e: int) -> bool:
-    if first is second or not is_place(first) or not is_place(second) or first.type == "country":
-        return False
-    if not _qualifier(doc, second, s, e):
-        return False
-    if (
-        first.type in _REGION_TYPES
-        and second.type != "country"
-        and _country(first.actor) == _country(second.actor)
-    ):
-        return False  # "California, Nevada": two states of one country in a list
-    return second.type == "country" or not (e < len(doc) and doc[e].lower_ in ("and", "or"))
-
-
-def _country(actor) -> str | None:
-    if actor is None:
-        return None
-    return actor.id if actor.type == "country" else actor.attrs.get("country")
-
-
 def _spellings(doc, found) -> dict[tuple[str, ...], tuple]:
     """The names NER found in the article, as token texts, each with its one actor and
     label; a spelling of several actors, or a word also written in lowercase, is left out."""
     out: dict[tuple[str, ...], tuple] = {}
     for s, e, cluster, label, nominal in found:
         toks = tuple(t.text for t in doc[s:e])
-        if nominal or not toks[0][:1].isupper() or len("".join(toks)) < 3:
+        if "," in toks and is_place(cluster):
+            toks = toks[: toks.index(",")]  # "Santa Rosa, Calif.": the city's spelling
+        if nominal or not toks or not toks[0][:1].isupper() or len("".join(toks)) < 3:
             continue
         if len(toks) == 1 and doc[s].is_stop:
             continue
@@ -806,8 +755,10 @@ def _entity(c: Cluster, res: Resolver) -> Entity:
             attrs["roles"] = [r for r in actor.roles if r.get("role")] or actor.roles[:20]
         if actor.affiliations:
             attrs["affiliations"] = actor.affiliations
+    if c.located_in:
+        attrs["located_in"] = c.located_in
     if is_place(c):
-        geo = geocode(name, actor, res.kb)
+        geo = geocode(name, actor, res.kb, within=res.kb.get(c.located_in) if c.located_in else None)
         if geo:
             attrs["geo"] = geo
     label = actor.label if actor else c.label

@@ -29,6 +29,7 @@ class Cluster:
     fixed_name: bool = False  # a grammar actor's name ("Foreign forces") is kept as given
     starts: list[int] = field(default_factory=list)  # offsets of its mentions
     counts: dict[str, int] = field(default_factory=dict)  # mentions per spelling
+    located_in: str | None = None  # KB place a qualifier put it in ("Santa Rosa, Calif.")
 
     @property
     def count(self) -> int:

@@ -11,6 +11,86 @@ def test_kb_place_of_another_country_than_its_qualifier_is_another_place(analyse
     ex = analyse_text("He died at his home in Santa Rosa, California, on Friday.")
     got = [(m.text, m.entity_id) for m in ex.mentions if not m.nominal]
     assert got == [("Santa Rosa", "santa_rusa"), ("California", "iso_us_ca")]
+    city = ex.entities["santa_rusa"]
+    assert city.name == "Santa Rosa" and city.attrs["located_in"] == "iso_us_ca"
+    assert city.attrs["geo"]["country"] == "United States" and city.attrs["geo"]["province"] == "CA"
+
+
+def test_a_city_and_its_abbreviated_state_are_one_mention_of_the_city(analyse_text):
+    text = "He died at his home in Santa Rosa, Calif., on Friday. Santa Rosa mourned him."
+    ex = analyse_text(text)
+    got = [(m.text, m.start, m.entity_id) for m in ex.mentions if not m.nominal]
+    assert got == [
+        ("Santa Rosa, Calif.", text.index("Santa"), "santa_rusa"),
+        ("Santa Rosa", text.index("Santa Rosa mourned"), "santa_rusa"),
+    ]
+    assert ex.entities["santa_rusa"].attrs["located_in"] == "iso_us_ca"
+
+
+def test_a_state_abbreviation_ner_read_as_a_person_is_the_city_qualifier(analyse_text):
+    # pre-tokenised text: NER reads "Miss" as a person, not as Mississippi
+    text = "He was found dead in his room at the Sun Tan Motel in Biloxi , Miss . on Monday ."
+    ex = analyse_text(text)
+    got = [(m.text, m.start, m.label) for m in ex.mentions if not m.nominal]
+    assert got == [
+        ("Sun Tan Motel", text.index("Sun"), "FAC"),
+        ("Biloxi , Miss", text.index("Biloxi"), "GPE"),
+    ]
+    city = ex.entities[next(m.entity_id for m in ex.mentions if m.text.startswith("Biloxi"))]
+    assert city.attrs["located_in"] == "iso_us_ms"
+
+
+def test_an_abbreviation_that_shortens_no_province_of_the_place_is_left_alone(analyse_text):
+    ex = analyse_text("He lives on Church Avenue, Mr. Smith said. He came on Saturday, Jan. 5.")
+    got = [m.text for m in ex.mentions if not m.nominal]
+    assert got == ["Church Avenue", "Smith"]
+
+
+def test_a_country_written_in_full_after_a_city_stays_a_place_of_its_own(analyse_text):
+    ex = analyse_text("The plant in Mannheim, Germany, will close. Gunmen attacked Mosul, Iraq, on Monday.")
+    got = [(m.text, m.entity_id) for m in ex.mentions if not m.nominal and m.label == "GPE"]
+    assert [g for g in got if g[0] != "Gunmen"] == [
+        ("Mannheim", "manhim"),
+        ("Germany", "germany"),
+        ("Mosul", "mosul"),
+        ("Iraq", "iraq"),  # a place: not Iraq's government, though Iraq is not the article's country
+    ]
+    assert ex.entities["manhim"].attrs["located_in"] == "germany"
+    assert "located_in" not in ex.entities["mosul"].attrs  # the KB's Mosul is in Iraq already
+
+
+def test_a_country_in_brackets_after_a_city_qualifies_it(analyse_text):
+    ex = analyse_text("The plant in Mannheim (Germany) will close.")
+    got = [(m.text, m.entity_id) for m in ex.mentions if not m.nominal]
+    assert got == [("Mannheim", "manhim"), ("Germany", "germany")]
+    assert ex.entities["manhim"].attrs["located_in"] == "germany"
+
+
+def test_a_capital_with_its_abbreviated_district_is_the_city(analyse_text):
+    ex = analyse_text("Washington, D.C. is far from here, he said.")
+    got = [(m.text, m.label) for m in ex.mentions if not m.nominal]
+    assert got == [("Washington, D.C.", "GPE")]
+
+
+def test_a_country_that_acts_after_a_comma_qualifies_nothing(analyse_text):
+    ex = analyse_text("After the talks in Baghdad, Iraq's prime minister said the deal was done.")
+    got = [(m.text, m.entity_id) for m in ex.mentions if not m.nominal and m.label == "GPE"]
+    assert got == [("Baghdad", "baghdad"), ("Iraq", "iraq")]
+
+
+def test_qualifier_picks_the_city_of_its_state_or_country():
+    from newsledger.kb import base
+    from newsledger.kb.geo import abbreviated_province, geocode
+
+    kb = base.default()
+    assert geocode("Huntsville")["province"] == "AL"  # the most populous one
+    assert geocode("Huntsville", within=kb.get("iso_us_tx"), kb=kb)["province"] == "TX"
+    assert geocode("Santa Rosa", within=kb.get("iso_us_ca"), kb=kb)["country"] == "United States"
+    got = [
+        abbreviated_province(c, a, kb)
+        for c, a in [("Springfield", "Mo."), ("Durham", "N.C."), ("Miami", "Fla."), ("Springfield", "Xq.")]
+    ]
+    assert [p.id if p else None for p in got] == ["iso_us_mo", "iso_us_nc", "iso_us_fl", None]
 
 
 def test_places_of_a_list_stay_apart(analyse_text):
