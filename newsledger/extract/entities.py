@@ -22,6 +22,7 @@ from newsledger.extract.entities_teams import (
     initialled_surnames,
     institution_short_forms,
     score_trimmed,
+    surname_reads_person,
     team_cities,
 )
 from newsledger.extract.entities_teams import plural_proper as _plural_proper
@@ -137,6 +138,10 @@ def _doc_labels(doc, kb=None) -> dict[str, str]:
             ):
                 ends.add(ent.text)  # "the Colts": a plural after "the" is a team or a group
     out = Labels()
+    # "Bettie Page" read as a group where "Page" alone is read as a person: a person
+    read = {t for t, v in votes.items() if max(v, key=v.get) == "ORG" and surname_reads_person(t, votes)}
+    ends -= {t.split()[-1] for t in read}
+    out.persons = read
     full, surnames = _person_names(doc)
     surnames = surnames | initialled_surnames(doc)  # "Chohan" after "Raj K . Chohan"
     for text, v in votes.items():
@@ -148,7 +153,7 @@ def _doc_labels(doc, kb=None) -> dict[str, str]:
         if " " in text:
             # a longer name keeps NER's label where it gave one of ours ("Peyton
             # Manning" is no team for being read as one); only a title or thing moves
-            out[text] = tied[0] if len(tied) == 1 else None
+            out[text] = "PERSON" if text in read else tied[0] if len(tied) == 1 else None
             continue
         plural = text.endswith("s") and "PERSON" in tied
         if len(tied) > 1 and "PERSON" in tied and kb is not None and _kb_surname(kb, text):

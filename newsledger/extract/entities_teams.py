@@ -146,6 +146,20 @@ def institution_short_forms(doc, persons: set[str]) -> set[str]:
     return out
 
 
+def surname_reads_person(text: str, votes: dict[str, dict[str, int]]) -> bool:
+    """A name of a given name and a surname NER read as an organisation ("Bettie Page"
+    as ORG) whose last word alone it reads as a person in the article, at least twice
+    and more often than anything else ("Page died", "Page said"): a person's name.
+    A name whose last word is no name alone ("Morgan Stanley" without "Stanley"
+    said), a longer name, or a generic head ("Betty Ford Center") keeps its label."""
+    words = text.split()
+    if len(words) not in (2, 3) or not all(w[:1].isupper() and w.isalpha() for w in words):
+        return False
+    alone = votes.get(words[-1], {})
+    person = alone.get("PERSON", 0)
+    return person >= 2 and person > sum(alone.values()) - person and words[-1].lower() not in _HEADS
+
+
 def initial_before(doc, prev: Span, s: Span) -> bool:
     """A person's name ending with a one-letter initial and the surname NER cut off
     after its spaced period ("Raj K" "." "Chohan"): one name."""
@@ -177,16 +191,19 @@ def initialled_surnames(doc) -> set[str]:
 
 class Labels(dict):
     """Label per name of an article, with the article's places that begin a team's
-    name (``teams``) and its institutions' short forms (``short_forms``)."""
+    name (``teams``), its institutions' short forms (``short_forms``) and the names
+    NER read as groups that are persons (``persons``)."""
 
     teams: dict[str, str] = {}
     short_forms: set[str] = set()
+    persons: set[str] = set()
 
 
 def by_use(ent: Span, labels: Labels) -> Span | None:
     """The entity relabelled by how the article uses it, or None: a city acting as
     the team it names ("Indianapolis beat"), a team's name NER read as a place
-    ("Jacksonville Jaguars" as LOC), an institution's short form read as a person."""
+    ("Jacksonville Jaguars" as LOC), an institution's short form read as a person,
+    a person's name read as a group whose surname alone is read as a person."""
     teams = getattr(labels, "teams", None)
     if teams and ent.label_ == "GPE" and ent.text in teams and acts_as_team(ent):
         return Span(ent.doc, ent.start, ent.end, label="ORG", kb_id=TEAM + teams[ent.text])
@@ -194,6 +211,8 @@ def by_use(ent: Span, labels: Labels) -> Span | None:
         return Span(ent.doc, ent.start, ent.end, label="ORG")
     if ent.label_ == "PERSON" and ent.text in getattr(labels, "short_forms", ()):
         return Span(ent.doc, ent.start, ent.end, label="ORG")
+    if ent.label_ == "ORG" and not ent.kb_id_ and ent.text in getattr(labels, "persons", ()):
+        return Span(ent.doc, ent.start, ent.end, label="PERSON")  # "Bettie Page" beside "Page said"
     return None
 
 

@@ -86,3 +86,36 @@ def test_person_who_acts_stays_a_person(analyse_text):
     )
     assert labels_of(ex, "Betty Ford") == {"PERSON"}
     assert ids_of(ex, "Betty Ford").isdisjoint(ids_of(ex, "Betty Ford Center"))
+
+
+def test_group_reading_of_a_name_whose_surname_is_a_person():
+    from newsledger.extract.entities_teams import surname_reads_person
+
+    votes = {"Bettie Page": {"ORG": 2}, "Page": {"PERSON": 5, "ORG": 1}}
+    assert surname_reads_person("Bettie Page", votes)
+    assert not surname_reads_person("Bettie Page", {"Bettie Page": {"ORG": 2}, "Page": {"PERSON": 1}})
+    assert not surname_reads_person("Morgan Stanley", {"Morgan Stanley": {"ORG": 3}})
+    votes = {"Betty Ford Center": {"ORG": 2}, "Center": {"PERSON": 2}}
+    assert not surname_reads_person("Betty Ford Center", votes)  # a generic head: the institution
+
+
+def test_person_read_as_a_group_in_the_article(nlp):
+    """NER's readings set by hand: "Bettie Page" twice as ORG, "Page" alone three times
+    as PERSON and once as ORG. The name and its surname are the person's."""
+    from spacy.tokens import Doc
+
+    from newsledger.extract.entities import _doc_labels, _relabelled
+
+    words = "Bettie Page died . Page was born in 1923 . Page left . Page said . Bettie Page smiled".split()
+    doc = Doc(nlp.vocab, words=words)
+    doc.ents = [
+        Span(doc, 0, 2, label="ORG"),
+        Span(doc, 4, 5, label="PERSON"),
+        Span(doc, 10, 11, label="PERSON"),
+        Span(doc, 13, 14, label="ORG"),
+        Span(doc, 16, 18, label="ORG"),
+    ]
+    labels = _doc_labels(doc)
+    assert labels["Bettie Page"] == "PERSON" and labels["Page"] == "PERSON"
+    assert _relabelled(doc.ents[0], labels, set()).label_ == "PERSON"
+    assert _relabelled(doc.ents[3], labels, set()).label_ == "PERSON"
