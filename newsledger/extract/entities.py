@@ -21,6 +21,7 @@ from newsledger.extract.entities_teams import (
     initial_before,
     initialled_surnames,
     institution_short_forms,
+    person_recut,
     score_trimmed,
     surname_reads_person,
     team_cities,
@@ -143,6 +144,7 @@ def _doc_labels(doc, kb=None) -> dict[str, str]:
     ends -= {t.split()[-1] for t in read}
     out.persons = read
     full, surnames = _person_names(doc)
+    out.full_names = full
     surnames = surnames | initialled_surnames(doc)  # "Chohan" after "Raj K . Chohan"
     for text, v in votes.items():
         if _surname_form(text, surnames) and not (kb is not None and _kb_region(kb, text)):
@@ -209,9 +211,9 @@ def _acronym(text: str) -> bool:
 def _relabelled(ent: Span, labels: dict[str, str], surnames: set[str]) -> Span | None:
     """The entity with its article-wide label; a title or thing NER labelled elsewhere
     as a name of ours is that name; else None when it is no name of ours."""
-    cut = score_trimmed(ent)
+    cut = score_trimmed(ent) or person_recut(ent, getattr(labels, "full_names", set()))
     if cut is not None:  # "Evansville 51 - 50": the name without the score
-        return _relabelled(cut, labels, surnames)
+        return _relabelled(cut, labels, surnames)  # also "godfather Gigante", "GARY ROSS REMAINS IN"
     used = by_use(ent, labels)
     if used is not None:
         return used  # a city as its team, a team's name read as a place, an institution's short form

@@ -20,6 +20,7 @@ import re
 
 from spacy.tokens import Span
 
+from newsledger.kb.names import SURNAME_PARTICLES
 from newsledger.kb.resolve import TEAM
 
 # A score or a win-loss record written after a name: "51 - 50", "91-73", "25 - 7".
@@ -160,6 +161,32 @@ def surname_reads_person(text: str, votes: dict[str, dict[str, int]]) -> bool:
     return person >= 2 and person > sum(alone.values()) - person and words[-1].lower() not in _HEADS
 
 
+# Lowercase words a person's name may start with: particles ("al-Hassan", "de Gaulle").
+_LOWER_NAME = SURNAME_PARTICLES | {"al", "el", "ul", "bin", "ibn", "bint", "abu"}
+
+
+def person_recut(ent: Span, full: set[str]) -> Span | None:
+    """A person's span without what NER ran into it, or None: lowercase words before
+    the name ("godfather Gigante", "don Vincent Gigante"; particles stay), or a
+    capitals headline after it ("GARY ROSS REMAINS IN TALKS": the longest start
+    that is a full person name of the article, compared without case)."""
+    if ent.label_ != "PERSON" or len(ent) < 2:
+        return None
+    doc, start = ent.doc, ent.start
+    while start < ent.end - 1 and doc[start].is_lower and doc[start].is_alpha:
+        if doc[start].lower_ in _LOWER_NAME or doc[start].text.startswith(("al-", "el-")):
+            break
+        start += 1
+    if start > ent.start:
+        return Span(doc, start, ent.end, label="PERSON")
+    if len(ent) > 2 and ent.text.isupper():
+        low = {f.lower() for f in full}
+        for n in range(len(ent) - 1, 1, -1):
+            if ent[:n].text.lower() in low:
+                return Span(doc, ent.start, ent.start + n, label="PERSON")
+    return None
+
+
 def initial_before(doc, prev: Span, s: Span) -> bool:
     """A person's name ending with a one-letter initial and the surname NER cut off
     after its spaced period ("Raj K" "." "Chohan"): one name."""
@@ -197,6 +224,7 @@ class Labels(dict):
     teams: dict[str, str] = {}
     short_forms: set[str] = set()
     persons: set[str] = set()
+    full_names: set[str] = set()
 
 
 def by_use(ent: Span, labels: Labels) -> Span | None:

@@ -119,3 +119,20 @@ def test_person_read_as_a_group_in_the_article(nlp):
     assert labels["Bettie Page"] == "PERSON" and labels["Page"] == "PERSON"
     assert _relabelled(doc.ents[0], labels, set()).label_ == "PERSON"
     assert _relabelled(doc.ents[3], labels, set()).label_ == "PERSON"
+
+
+def test_person_span_recut(nlp):
+    from newsledger.extract.entities_teams import person_recut
+
+    doc = nlp("The mafia godfather Gigante dies at 77 .")
+    assert person_recut(Span(doc, 2, 4, label="PERSON"), set()).text == "Gigante"
+    text = "Police met van Gogh and ibn Saud ."
+    doc = nlp(text)
+    for name in ("van Gogh", "ibn Saud"):  # a particle starts the name
+        span = doc.char_span(text.index(name), text.index(name) + len(name), label="PERSON")
+        assert span is not None and len(span) == 2 and person_recut(span, set()) is None
+    doc = nlp("GARY ROSS REMAINS IN NEGOTIATIONS\nGary Ross will direct the film .")
+    cut = person_recut(Span(doc, 0, 5, label="PERSON"), {"Gary Ross"})
+    assert cut is not None and cut.text == "GARY ROSS"
+    assert person_recut(Span(doc, 0, 5, label="PERSON"), {"Jane Doe"}) is None
+    assert person_recut(Span(doc, 0, 5, label="ORG"), {"Gary Ross"}) is None
