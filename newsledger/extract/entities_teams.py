@@ -21,7 +21,7 @@ import re
 from spacy.tokens import Span
 
 from newsledger.kb.names import SURNAME_PARTICLES
-from newsledger.kb.resolve import TEAM
+from newsledger.kb.resolve import STANDS_FOR
 
 # A score or a win-loss record written after a name: "51 - 50", "91-73", "25 - 7".
 _SCORE = re.compile(r"^\d{1,3} ?[-–] ?\d{1,3}$")
@@ -129,21 +129,23 @@ def acts_as_team(ent: Span) -> bool:
     return False
 
 
-def institution_short_forms(doc, persons: set[str]) -> set[str]:
-    """Person names of the article that begin an institution's name of it ("Betty
+def institution_short_forms(doc, persons: set[str]) -> dict[str, str]:
+    """Person names of the article that begin one institution's name of it ("Betty
     Ford" and "Betty Ford Center") and are written only where a place goes ("into
-    Betty Ford", "at Betty Ford", "Leaves Betty Ford"): the institution's short
-    form, not the person. A name also written as a doer stays a person."""
-    longs = [e for e in doc.ents if e.label_ in ("ORG", "FAC") and len(e) > 2]
-    out = set()
+    Betty Ford", "at Betty Ford", "Leaves Betty Ford"), to that name: the
+    institution's short form, not the person. A name also written as a doer, or
+    beginning two institutions' names, stays a person."""
+    longs = [e for e in doc.ents if e.label_ in ("ORG", "FAC") and len(e) > 2 and e[-1].lower_ in _HEADS]
+    out = {}
     for name in persons:
         if len(name.split()) < 2:
             continue
-        if not any(bare_name(e).startswith(name + " ") and e[-1].lower_ in _HEADS for e in longs):
+        found = {bare_name(e) for e in longs if bare_name(e).startswith(name + " ")}
+        if len(found) != 1:
             continue
         uses = [e for e in doc.ents if e.text == name and e.label_ == "PERSON"]
         if uses and all(e.start > 0 and doc[e.start - 1].lower_ in _PLACE_PREPS for e in uses):
-            out.add(name)
+            out[name] = found.pop()
     return out
 
 
@@ -222,7 +224,7 @@ class Labels(dict):
     NER read as groups that are persons (``persons``)."""
 
     teams: dict[str, str] = {}
-    short_forms: set[str] = set()
+    short_forms: dict[str, str] = {}
     persons: set[str] = set()
     full_names: set[str] = set()
 
@@ -234,11 +236,12 @@ def by_use(ent: Span, labels: Labels) -> Span | None:
     a person's name read as a group whose surname alone is read as a person."""
     teams = getattr(labels, "teams", None)
     if teams and ent.label_ == "GPE" and ent.text in teams and acts_as_team(ent):
-        return Span(ent.doc, ent.start, ent.end, label="ORG", kb_id=TEAM + teams[ent.text])
+        return Span(ent.doc, ent.start, ent.end, label="ORG", kb_id=STANDS_FOR + teams[ent.text])
     if teams and ent.label_ != "ORG" and bare_name(ent) in teams.values():
         return Span(ent.doc, ent.start, ent.end, label="ORG")
-    if ent.label_ == "PERSON" and ent.text in getattr(labels, "short_forms", ()):
-        return Span(ent.doc, ent.start, ent.end, label="ORG")
+    short = getattr(labels, "short_forms", {})
+    if ent.label_ == "PERSON" and ent.text in short:
+        return Span(ent.doc, ent.start, ent.end, label="ORG", kb_id=STANDS_FOR + short[ent.text])
     if ent.label_ == "ORG" and not ent.kb_id_ and ent.text in getattr(labels, "persons", ()):
         return Span(ent.doc, ent.start, ent.end, label="PERSON")  # "Bettie Page" beside "Page said"
     return None

@@ -212,11 +212,13 @@ def _cued(store: Store, chain_id: str, doc: str) -> bool:
 
 
 def _named_otherwise(store: Store, chain_id: str, doc: str, name: str) -> bool:
-    """The chain is named by other names more than by this one in its article ("Colts"
-    and the city standing for the team, "Indianapolis beat ..."): the name is not
-    what the chain is, and its kind elsewhere says nothing of the chain's."""
+    """The chain is named by other names more than by this one (or its words: "Manning"
+    of "Peyton Manning") in its article ("Colts" and the city standing for the team,
+    "Indianapolis beat ..."): the name is not what the chain is, and its kind
+    elsewhere says nothing of the chain's."""
+    words = set(tokens(name))
     texts = Counter(
-        fold(m["text"]) == name
+        fold(m["text"]) == name or set(tokens(m["text"])) <= words  # "Manning" of "Peyton Manning"
         for m in store.query(
             "SELECT text FROM mentions WHERE entity_id=? AND doc_id=? AND NOT COALESCE(nominal, 0)",
             (chain_id, doc),
