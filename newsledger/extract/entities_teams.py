@@ -31,8 +31,9 @@ _TEAM_VERBS = {
     "offer", "clinch", "top", "edge", "rout", "overcome", "improve", "host", "face",
     "look", "make", "remain", "score", "lead", "trail", "release", "acquire", "reach",
 }  # fmt: skip
-# Places an institution's short form is written at: "into Betty Ford", "at Betty Ford".
-_PLACE_PREPS = {"at", "into", "in", "to", "from", "leave", "leaves", "left", "leaving", "enter", "entered"}
+# Where an institution's short form is written: "into Betty Ford", "at Betty Ford"; not "to" or
+# "from", which persons take too ("a letter from John Smith").
+_PLACE_PREPS = {"at", "into", "in", "leave", "leaves", "left", "leaving", "enter", "entered"}
 # A team's name after its city: one or two capitalised words, the last a plural.
 _TEAM_TAIL = r" ((?:[A-Z][a-z]+ )?(?:[A-Z][a-z]+[^s\W]s|\d+ers))\b"
 # Plurals that end the names of papers and firms, not teams ("New York Times").

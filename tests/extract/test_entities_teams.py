@@ -136,3 +136,18 @@ def test_person_span_recut(nlp):
     assert cut is not None and cut.text == "GARY ROSS"
     assert person_recut(Span(doc, 0, 5, label="PERSON"), {"Jane Doe"}) is None
     assert person_recut(Span(doc, 0, 5, label="ORG"), {"Gary Ross"}) is None
+
+
+def test_person_after_to_or_from_stays_a_person(nlp):
+    from spacy.tokens import Doc
+
+    from newsledger.extract.entities_teams import institution_short_forms
+
+    words = "A letter from John Smith reached the John Smith Foundation in Ohio .".split()
+    doc = Doc(nlp.vocab, words=words)
+    doc.ents = [Span(doc, 3, 5, label="PERSON"), Span(doc, 6, 10, label="ORG")]
+    assert institution_short_forms(doc, {"John Smith"}) == {}
+    words = "She checked into John Smith , the John Smith Foundation clinic .".split()
+    doc = Doc(nlp.vocab, words=words)
+    doc.ents = [Span(doc, 3, 5, label="PERSON"), Span(doc, 7, 10, label="ORG")]
+    assert institution_short_forms(doc, {"John Smith"}) == {"John Smith": "John Smith Foundation"}
