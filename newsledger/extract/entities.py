@@ -167,7 +167,7 @@ def _doc_labels(doc, kb=None) -> dict[str, str]:
         if out[text] == "PERSON" and _acronym(text) and text.title() not in votes:
             out[text] = "ORG"  # "IBF": initials are no person's name (a capitals "OBAMA" has its "Obama")
     out.short_forms = institution_short_forms(doc, full)  # "into Betty Ford": the Center
-    out.teams = team_cities(doc)
+    out.teams = team_cities(doc, kb)
     return out
 
 

@@ -86,19 +86,24 @@ def _score_line(doc, end: int) -> bool:
     return False
 
 
-def team_cities(doc) -> dict[str, str]:
+def team_cities(doc, kb=None) -> dict[str, str]:
     """Places of the article written before a capitalised plural somewhere in it
     ("Indianapolis Colts", "New Orleans Saints", "Philadelphia 76ers"), to that team's
     name: {"Indianapolis": "Indianapolis Colts"}. NER often misses the team's name
-    itself ("Colts" as a title), so the text is searched. A place before two plurals
-    is left out; "Boston Herald" is no team (no plural)."""
+    itself ("Colts" as a title), so the text is searched. A place is a GPE of the
+    article, or a city of the KB that begins a name NER read as a place ("the
+    Jacksonville Jaguars" as LOC). A place before two plurals is left out; "Boston
+    Herald" is no team (no plural)."""
     text = doc.text
     out: dict[str, str] = {}
     if not _SCORES.search(text):
         return out  # no score, no game: a city is a city
-    people = {w for e in doc.ents if e.label_ == "PERSON" for w in e.text.split()}
-    for place in {e.text for e in doc.ents if e.label_ == "GPE" and len(e.text) > 3 and e.text.istitle()}:
-        # "Mo Cheeks" is no team of "Mo": a word of a person's name is no team's name
+    # "Mo Cheeks" is no team of "Mo": a word of a person's full name is no team's name
+    people = {w for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for w in e.text.split()}
+    places = {e.text for e in doc.ents if e.label_ == "GPE" and len(e.text) > 3 and e.text.istitle()}
+    if kb is not None:
+        places |= _kb_cities(doc, kb)
+    for place in places:
         teams = {
             t
             for t in re.findall(re.escape(place) + _TEAM_TAIL, text)
@@ -106,6 +111,19 @@ def team_cities(doc) -> dict[str, str]:
         }
         if len(teams) == 1:
             out[place] = f"{place} {teams.pop()}"
+    return out
+
+
+def _kb_cities(doc, kb) -> set[str]:
+    """The first words of place names ending in a plural that are a city of the KB
+    ("Jacksonville" of "the Jacksonville Jaguars" read as LOC)."""
+    out = set()
+    for e in doc.ents:
+        words = bare_name(e).split()
+        if e.label_ in ("LOC", "GPE", "FAC") and 1 < len(words) < 4 and words[-1][-1:] == "s":
+            hit = kb.lookup(" ".join(words[:-1]), "GPE")
+            if hit is not None and hit.type == "city":
+                out.add(" ".join(words[:-1]))
     return out
 
 

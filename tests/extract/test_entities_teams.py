@@ -151,3 +151,15 @@ def test_person_after_to_or_from_stays_a_person(nlp):
     doc = Doc(nlp.vocab, words=words)
     doc.ents = [Span(doc, 3, 5, label="PERSON"), Span(doc, 7, 10, label="ORG")]
     assert institution_short_forms(doc, {"John Smith"}) == {"John Smith": "John Smith Foundation"}
+
+
+def test_kb_city_begins_a_team_read_as_a_place(nlp):
+    from spacy.tokens import Doc
+
+    from newsledger.kb import base
+
+    words = "The Jacksonville Jaguars lost 31-24 to Mo Cheeks .".split()
+    doc = Doc(nlp.vocab, words=words)
+    doc.ents = [Span(doc, 0, 3, label="LOC"), Span(doc, 6, 8, label="PERSON")]
+    assert team_cities(doc) == {}  # no place of the article begins it
+    assert team_cities(doc, base.default()) == {"Jacksonville": "Jacksonville Jaguars"}
