@@ -16,6 +16,19 @@ from spacy.tokens import Span
 
 from newsledger.extract.base import Extraction, doc_text, sent_bounds
 from newsledger.extract.entities_places import has_qualifier, qualified_places, qualifies_place
+from newsledger.extract.entities_teams import (
+    Labels,
+    by_use,
+    initial_before,
+    initialled_surnames,
+    institution_short_forms,
+    person_recut,
+    score_trimmed,
+    surname_reads_person,
+    team_cities,
+)
+from newsledger.extract.entities_teams import plural_proper as _plural_proper
+from newsledger.extract.entities_teams import team_word as _team_word
 from newsledger.kb import base
 from newsledger.kb.base import PLACE_TYPES
 from newsledger.kb.described import headline, person_nouns, police, protagonists, titled
@@ -27,7 +40,7 @@ from newsledger.kb.ruler import sited
 from newsledger.records import Entity, Mention
 
 NAME = "entities"
-VERSION = "3"
+VERSION = "4"
 ORDER = 10
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 _TRIM_START = {"the", "a", "an"}
@@ -126,8 +139,14 @@ def _doc_labels(doc, kb=None) -> dict[str, str]:
                 and ent.text[-1:] == "s"
             ):
                 ends.add(ent.text)  # "the Colts": a plural after "the" is a team or a group
-    out = {}
-    surnames = _person_names(doc)[1]
+    out = Labels()
+    # "Bettie Page" read as a group where "Page" alone is read as a person: a person
+    read = {t for t, v in votes.items() if max(v, key=v.get) == "ORG" and surname_reads_person(t, votes)}
+    ends -= {t.split()[-1] for t in read}
+    out.persons = read
+    full, surnames = _person_names(doc)
+    out.full_names = full
+    surnames = surnames | initialled_surnames(doc)  # "Chohan" after "Raj K . Chohan"
     for text, v in votes.items():
         if _surname_form(text, surnames) and not (kb is not None and _kb_region(kb, text)):
             out[text] = "PERSON"
@@ -137,7 +156,7 @@ def _doc_labels(doc, kb=None) -> dict[str, str]:
         if " " in text:
             # a longer name keeps NER's label where it gave one of ours ("Peyton
             # Manning" is no team for being read as one); only a title or thing moves
-            out[text] = tied[0] if len(tied) == 1 else None
+            out[text] = "PERSON" if text in read else tied[0] if len(tied) == 1 else None
             continue
         plural = text.endswith("s") and "PERSON" in tied
         if len(tied) > 1 and "PERSON" in tied and kb is not None and _kb_surname(kb, text):
@@ -148,15 +167,19 @@ def _doc_labels(doc, kb=None) -> dict[str, str]:
         )
         if out[text] == "PERSON" and _acronym(text) and text.title() not in votes:
             out[text] = "ORG"  # "IBF": initials are no person's name (a capitals "OBAMA" has its "Obama")
+    out.short_forms = institution_short_forms(doc, full)  # "into Betty Ford": the Center
+    out.teams = team_cities(doc, kb)
     return out
 
 
 def _surname_form(text: str, surnames: set[str]) -> bool:
     """A surname of the article's full person names, alone or after one given name."""
     words = text.split()
-    if len(words) > 2 or words[-1] not in surnames or not words[-1][:1].isupper():
-        return False
-    return len(words) == 1 or words[0].istitle() and words[0].isalpha()
+    last = words[-1].title() if words[-1].isupper() and len(words[-1]) > 3 else words[-1]
+    if len(words) > 2 or last not in surnames or not last[:1].isupper():
+        return False  # (a capitals "TEIXEIRA" is the surname of "Mark Teixeira")
+    caps = words[0].isupper() and words[-1].isupper()  # "MARK TEIXEIRA"
+    return len(words) == 1 or (words[0].istitle() or caps) and words[0].isalpha()
 
 
 def _kb_region(kb, text: str) -> bool:
@@ -189,6 +212,12 @@ def _acronym(text: str) -> bool:
 def _relabelled(ent: Span, labels: dict[str, str], surnames: set[str]) -> Span | None:
     """The entity with its article-wide label; a title or thing NER labelled elsewhere
     as a name of ours is that name; else None when it is no name of ours."""
+    cut = score_trimmed(ent) or person_recut(ent, getattr(labels, "full_names", set()))
+    if cut is not None:  # "Evansville 51 - 50": the name without the score
+        return _relabelled(cut, labels, surnames)  # also "godfather Gigante", "GARY ROSS REMAINS IN"
+    used = by_use(ent, labels)
+    if used is not None:
+        return used  # a city as its team, a team's name read as a place, an institution's short form
     label = labels.get(ent.text)
     if label is None:
         return ent if ent.label_ in LABELS else None
@@ -326,16 +355,12 @@ def _name_spans(doc, kb) -> list[Span]:
     return spans
 
 
-def _team_word(tok) -> bool:
-    """A plural of digits and letters after a city ("76ers", "49ers"): a team's name."""
-    t = tok.text
-    return t[:1].isdigit() and t[-1:] in "sS" and t.isalnum() and any(c.isalpha() for c in t[:-1])
-
-
 def _split_name(doc, prev: Span, s: Span) -> bool:
     """An unknown person's name NER split at a mark before its particle ("Omar
     ‘al-Hassan", the second part often labelled ORG): the second part must start
     with a lowercase particle, so two names side by side ("Omar ‘Hassan") stay apart."""
+    if initial_before(doc, prev, s):
+        return True  # "Raj K" "." "Chohan": a spaced initial NER cut the name at
     return (
         prev.label_ == "PERSON"
         and not prev.kb_id_
@@ -434,18 +459,6 @@ def _plural_names(doc, kb, taken: set[int], words: Words):
         ):
             start -= 1
         yield start, head.i + 1
-
-
-def _plural_proper(tok) -> bool:
-    text = tok.text
-    return (
-        tok.tag_ in ("NNPS", "NNP")
-        and len(text) > 3
-        and text[-1] == "s"
-        and text[0].isupper()
-        and text[1:].islower()
-        and text.isalpha()
-    )
 
 
 def _latest_year(doc) -> str | None:

@@ -156,7 +156,7 @@ def _decide(store: Store, name: str, rows: list[dict], ents: dict) -> int:
         return 0
     moved = 0
     for chain_id, doc in chains:
-        if _cued(store, chain_id, doc):
+        if _cued(store, chain_id, doc) or _named_otherwise(store, chain_id, doc, name):
             continue
         _join(store, chain_id, target, doc, label, top)
         moved += 1
@@ -209,6 +209,22 @@ def _cued(store: Store, chain_id: str, doc: str) -> bool:
         if m["nominal"] or len(tokens(m["text"], strip_honorifics=True)) < len(tokens(m["text"])):
             return True
     return False
+
+
+def _named_otherwise(store: Store, chain_id: str, doc: str, name: str) -> bool:
+    """The chain is named by other names more than by this one (or its words: "Manning"
+    of "Peyton Manning") in its article ("Colts" and the city standing for the team,
+    "Indianapolis beat ..."): the name is not what the chain is, and its kind
+    elsewhere says nothing of the chain's."""
+    words = set(tokens(name))
+    texts = Counter(
+        fold(m["text"]) == name or set(tokens(m["text"])) <= words  # "Manning" of "Peyton Manning"
+        for m in store.query(
+            "SELECT text FROM mentions WHERE entity_id=? AND doc_id=? AND NOT COALESCE(nominal, 0)",
+            (chain_id, doc),
+        )
+    )
+    return texts[False] > texts[True]
 
 
 def _join(store: Store, chain_id: str, target: str, doc: str, label: str, top: str) -> None:

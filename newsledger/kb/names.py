@@ -182,7 +182,8 @@ def looks_alike(a: str, b: str, minimum: float = 70) -> bool:
 
 
 # Lowercase particles that begin a surname of two words ("Le Pen", "Lo Presti", "De Niro").
-_SURNAME_PARTICLES = set("de di da del della der den van von le la lo du dos".split())
+SURNAME_PARTICLES = frozenset("de di da del della der den van von le la lo du dos".split())
+_SURNAME_PARTICLES = SURNAME_PARTICLES
 
 
 def full_name(name: str | None) -> bool:

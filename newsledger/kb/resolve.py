@@ -16,6 +16,9 @@ from newsledger.kb.base import KB, PLACE_TYPES, Actor, kind
 from newsledger.kb.names import full_name, key, person_id_key, person_key, same_person, slug, tokens
 from newsledger.kb.ruler import group_name
 
+# kb_id of a name standing for a longer one of the article: a city for the team it
+# names ("for:Indianapolis Colts"), an institution's short form ("for:Betty Ford Center").
+STANDS_FOR = "for:"
 PERSON_LIKE = re.compile(r"^(?:[A-Z][\w’'‘-]+ )+(?:(?:al|el|Al|El|bin|ibn|abu|Abu)[- ])?[A-Z‘’'][\w’'‘-]+$")
 
 
@@ -102,6 +105,11 @@ class Resolver:
     # ------------------------------------------------------------ resolution
     def resolve(self, text: str, label: str, start: int, kb_id: str = "") -> tuple[Cluster, str]:
         """The cluster of a name mention, and the label it should carry."""
+        if kb_id.startswith(STANDS_FOR):
+            # a city standing for its team ("Indianapolis beat ..."), an institution's
+            # short form: the longer name's chain, counted under that name, so the city
+            # or the person's name never names the actor
+            return self.resolve(kb_id[len(STANDS_FOR) :], "ORG", start)[0], "ORG"
         actor = self.kb.get(kb_id) if kb_id else None
         if kb_id and actor is None:  # a group phrase of the grammar (ruler.py)
             c = self.synthetic(kb_id, group_name(self.kb, kb_id, text))

@@ -293,3 +293,56 @@ def test_abbreviated_mount_and_fort_share_the_key_of_the_full_word():
 
     assert key("Mt Cook") == key("Mount Cook") and key("Ft. Hood") == key("Fort Hood")
     assert key("MT") != key("Mount")  # alone it is no abbreviation of a name
+
+
+def _write(store, doc_id: str, text: str, names: dict[str, tuple[str, str]]) -> None:
+    """An article whose every occurrence of a word of ``names`` {word: (label, actor id)}
+    is a mention of that actor."""
+    with store.transaction():
+        store.db.execute(
+            "INSERT INTO documents (id, name, text, ingested_at) VALUES (?, ?, ?, '2026-01-01')",
+            (doc_id, doc_id, text),
+        )
+        for word, (label, eid) in names.items():
+            at = text.find(word)
+            while at >= 0:
+                store.db.execute(
+                    'INSERT INTO mentions (doc_id, start, "end", text, label, entity_id, entity_name, '
+                    "nominal) VALUES (?, ?, ?, ?, ?, ?, ?, 0)",
+                    (doc_id, at, at + len(word), word, label, eid, word),
+                )
+                at = text.find(word, at + 1)
+            aliases = [w for w, (_, e) in names.items() if e == eid]
+            store.db.execute(
+                "INSERT OR IGNORE INTO entities VALUES (?, ?, ?, NULL, ?, '{}')",
+                (eid, word, label, json.dumps(aliases)),
+            )
+
+
+def test_chain_named_mostly_otherwise_keeps_its_kind(db_path):
+    """A team's chain holding its city ("Colts", and "Indianapolis" standing for them)
+    is not moved to the city's actor by the kind vote; a chain named by the city
+    alone is."""
+    from newsledger.kb.linking_kinds import vote
+    from newsledger.store.db import Store
+
+    store = Store(db_path)
+    around = {"Manning": ("PERSON", "pitin_manin"), "NFL": ("ORG", "nfl")}
+    city = {"Indianapolis": ("GPE", "indianapulis"), **around}
+    for doc_id in ("c1", "c2"):
+        text = "Indianapolis had snow, Manning said. Indianapolis waited for the NFL. Indianapolis closed."
+        _write(store, doc_id, text + " Indianapolis reopened.", city)
+    team = {"Colts": ("ORG", "cults"), "Indianapolis": ("ORG", "cults"), **around}
+    _write(store, "t1", "Colts won. Indianapolis beat them, Manning said. Colts scored in the NFL.", team)
+    alone = {"Indianapolis": ("ORG", "indianapulis_org"), **around}
+    _write(store, "t2", "Indianapolis won, Manning said. The NFL agreed.", alone)
+    assert vote(store, "t2") == 1  # t2's chain only
+    rows = store.query("SELECT DISTINCT text, label, entity_id FROM mentions WHERE doc_id='t1'")
+    assert {(r["text"], r["label"], r["entity_id"]) for r in rows} >= {
+        ("Colts", "ORG", "cults"),
+        ("Indianapolis", "ORG", "cults"),
+    }
+    rows = store.query(
+        "SELECT DISTINCT label, entity_id FROM mentions WHERE doc_id='t2' AND text='Indianapolis'"
+    )
+    assert [(r["label"], r["entity_id"]) for r in rows] == [("GPE", "indianapulis")]  # the city's name alone

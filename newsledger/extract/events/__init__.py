@@ -37,7 +37,7 @@ from newsledger.extract.lexicon import word_list
 from newsledger.records import Event
 
 NAME = "events.plover"
-VERSION = "2"
+VERSION = "3"
 ORDER = 40
 # Acts whose clausal complement is their content, not a second event.
 _CONTENT_OF = {"REQUEST", "THREATEN", "AGREE", "REJECT", "ACCUSE", "CONSULT", "SUPPORT", "PROTEST"}
