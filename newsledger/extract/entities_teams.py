@@ -17,7 +17,9 @@ them from ``_doc_labels``, ``_relabelled`` and ``_split_name``):
 from __future__ import annotations
 
 import re
+from importlib import resources
 
+import yaml
 from spacy.tokens import Span
 
 from newsledger.kb.names import SURNAME_PARTICLES
@@ -25,32 +27,16 @@ from newsledger.kb.resolve import STANDS_FOR
 
 # A score or a win-loss record written after a name: "51 - 50", "91-73", "25 - 7".
 _SCORE = re.compile(r"^\d{1,3} ?[-–] ?\d{1,3}$")
-# Verbs of a team as a doer; a city as their subject is the team, not the place.
-_TEAM_VERBS = {
-    "beat", "defeat", "win", "lose", "play", "sign", "trade", "draft", "rest", "decide",
-    "offer", "clinch", "top", "edge", "rout", "overcome", "improve", "host", "face",
-    "look", "make", "remain", "score", "lead", "trail", "release", "acquire", "reach",
-}  # fmt: skip
-# Where an institution's short form is written: "into Betty Ford", "at Betty Ford"; not "to" or
-# "from", which persons take too ("a letter from John Smith").
-_PLACE_PREPS = {"at", "into", "in", "leave", "leaves", "left", "leaving", "enter", "entered"}
 # A team's name after its city: one or two capitalised words, the last a plural.
 _TEAM_TAIL = r" ((?:[A-Z][a-z]+ )?(?:[A-Z][a-z]+[^s\W]s|\d+ers))\b"
-# Plurals that end the names of papers and firms, not teams ("New York Times").
-_NOT_TEAMS = {
-    "Times",
-    "News",
-    "Services",
-    "Industries",
-    "Airlines",
-    "Systems",
-    "Studios",
-    "Holdings",
-    "Games",
-}
 # A game's score or a team's record somewhere in the article: "20 - 13", "91-73".
 _SCORES = re.compile(r"(?<![\d-])\d{1,3} ?- ?\d{1,3}(?![\d-])")
-_HEADS = {"center", "centre", "clinic", "hospital", "institute", "foundation", "school", "library", "museum"}
+# Word lists (general vocabulary) live in data/teams.yaml.
+_DATA = yaml.safe_load(resources.files("newsledger.extract").joinpath("data/teams.yaml").read_text("utf-8"))
+_TEAM_VERBS = frozenset(_DATA["team_verbs"])
+_PLACE_PREPS = frozenset(_DATA["place_preps"])
+_NOT_TEAMS = frozenset(_DATA["not_teams"])
+_HEADS = frozenset(_DATA["institution_heads"])
 
 
 def score_trimmed(ent: Span) -> Span | None:
