@@ -15,6 +15,7 @@ import re
 from spacy.tokens import Span
 
 from newsledger.extract.base import Extraction, doc_text, sent_bounds
+from newsledger.extract.entities_groups import groups, outlets
 from newsledger.kb import base
 from newsledger.kb.base import PLACE_TYPES
 from newsledger.kb.described import headline, person_nouns, police, protagonists, titled
@@ -618,6 +619,8 @@ def _names(doc, res: Resolver, words: Words):
         taken.update(range(s, e))
     for s, e, cluster, label in _repeats(doc, found, taken, words):
         found.append((s, e, res.note(cluster, doc[s:e].text, doc[s].idx), label, False))
+    found = outlets(doc, res, found, taken, words)
+    found += list(groups(doc, res, found, taken, words))
     return found, persons
 
 
