@@ -34,29 +34,43 @@ def groups(doc, res: Resolver, found: list, taken: set[int], words: Words):
     body's descriptions by the same noun ("the robbers") as nominal mentions."""
     data = roles()
     nouns = set(data["group_nouns"]) | set(data["police_words"])
-    heads = [t for t in words.tokens(nouns) if t.i not in taken and _head_noun(doc, t, taken)]
+    heads = [(_start(doc, t, taken), t) for t in words.tokens(nouns) if t.i not in taken]
+    heads = [(s, t) for s, t in heads if s is not None]
     if not heads:
         return
     force = the_force(found)
     key = hashlib.sha1(doc_text(doc).encode("utf-8")).hexdigest()[:8]
-    for noun in sorted({t.lower_ for t in heads}):
+    by_noun: dict[str, list] = {}
+    for s, t in heads:
+        by_noun.setdefault("".join(x.lower_ for x in doc[s : t.i + 1]), []).append((s, t))
+    for noun, spans in sorted(by_noun.items()):
         if force is not None and noun in data["police_words"]:
             continue  # the one force the article names (described.police)
         body = [t for t in (doc[i] for i in words.at.get(noun, ())) if _description(doc, t, taken)]
         c = res.synthetic(f"{noun}~{key}", noun.capitalize(), "ORG")
-        for t in heads:
-            if t.lower_ == noun:
-                taken.add(t.i)
-                yield t.i, t.i + 1, res.note(c, t.text, t.idx), "ORG", False
+        for s, t in spans:
+            taken.update(range(s, t.i + 1))
+            yield s, t.i + 1, res.note(c, doc[s : t.i + 1].text, doc[s].idx), "ORG", False
         for t in body:
             taken.add(t.i)
             yield t.i, t.i + 1, res.note(c, t.text, t.idx, named=False), "ORG", True
 
 
-def _head_noun(doc, tok, taken: set[int]) -> bool:
+def _start(doc, tok, taken: set[int]) -> int | None:
+    """Where a group noun written as a name starts: at the noun, or at the capitalised
+    first part of a hyphened one ("Ram - raiders", "Co - workers"); None if it is none."""
+    if tok.i > 1 and doc[tok.i - 1].text == "-" and tok.is_lower:
+        first = doc[tok.i - 2]
+        if first.i in taken or not first.is_title or not described(first, doc, plural=True):
+            return None
+        return first.i if _head_noun(doc, tok, taken, hyphened=True) else None
+    return tok.i if _head_noun(doc, tok, taken) else None
+
+
+def _head_noun(doc, tok, taken: set[int], hyphened: bool = False) -> bool:
     """A group noun written as a name at a head, the head of its phrase: not "Police
     officers", "Police Department" (another noun follows) nor "Chargers' Fans"."""
-    if not described(tok, doc, plural=True) or owned(tok):
+    if not hyphened and (not described(tok, doc, plural=True) or owned(tok)):
         return False
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if nxt is not None and (nxt.i in taken or nxt.text == "-"):
@@ -64,7 +78,7 @@ def _head_noun(doc, tok, taken: set[int]) -> bool:
     if tok.head.i > tok.i and tok.dep_ in ("compound", "amod", "nmod"):
         return False  # a modifier of the noun after it (the tag of a headline's verb is no help)
     prev = doc[tok.i - 1] if tok.i > 0 else None
-    return prev is None or prev.text != "-"  # "Ram - raiders"
+    return hyphened or prev is None or prev.text != "-"  # "Anti - Police" is no group
 
 
 def _description(doc, tok, taken: set[int]) -> bool:

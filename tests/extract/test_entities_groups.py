@@ -95,3 +95,11 @@ def test_a_weekly_is_an_outlet_and_its_first_word_alone_too(analyse_text):
     assert weekly is not None and weekly.label == "ORG"
     short = at(ex, "Us")
     assert short is not None and short.start == text.index("Us in") and short.entity_id == weekly.entity_id
+
+
+def test_a_hyphened_group_is_one_mention_from_its_first_part(analyse_text):
+    text = "Ram-raiders hit jewellery store in Lyon\nRam-raiders drove a car into the shop on Monday."
+    ex = analyse_text(text)
+    got = [(m.start, m.end) for m in ex.mentions if m.text.replace(" ", "") == "Ram-raiders"]
+    assert got == [(0, 11), (text.index("Ram-raiders drove"), text.index(" drove"))]
+    assert len({m.entity_id for m in ex.mentions if m.text == "Ram-raiders"}) == 1
