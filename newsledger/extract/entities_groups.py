@@ -46,7 +46,9 @@ def groups(doc, res: Resolver, found: list, taken: set[int], words: Words):
     for noun, spans in sorted(by_noun.items()):
         if force is not None and noun in data["police_words"]:
             continue  # the one force the article names (described.police)
-        body = [t for t in (doc[i] for i in words.at.get(noun, ())) if _description(doc, t, taken)]
+        # "the authorities" is the country's government (nominal.descriptions), not this group
+        body = [] if noun in data["descriptions"] else words.at.get(noun, ())
+        body = [t for t in (doc[i] for i in body) if _description(doc, t, taken)]
         c = res.synthetic(f"{noun}~{key}", noun.capitalize(), "ORG")
         for s, t in spans:
             taken.update(range(s, t.i + 1))
@@ -73,8 +75,8 @@ def _head_noun(doc, tok, taken: set[int], hyphened: bool = False) -> bool:
     if not hyphened and (not described(tok, doc, plural=True) or owned(tok)):
         return False
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    if nxt is not None and (nxt.i in taken or nxt.text == "-"):
-        return False
+    if nxt is not None and (nxt.i in taken or nxt.text == "-" or nxt.lower_ in ("of", "from")):
+        return False  # "Officials from China": the body they serve (events/args.py)
     if tok.head.i > tok.i and tok.dep_ in ("compound", "amod", "nmod"):
         return False  # a modifier of the noun after it (the tag of a headline's verb is no help)
     prev = doc[tok.i - 1] if tok.i > 0 else None

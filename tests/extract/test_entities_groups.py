@@ -103,3 +103,11 @@ def test_a_hyphened_group_is_one_mention_from_its_first_part(analyse_text):
     got = [(m.start, m.end) for m in ex.mentions if m.text.replace(" ", "") == "Ram-raiders"]
     assert got == [(0, 11), (text.index("Ram-raiders drove"), text.index(" drove"))]
     assert len({m.entity_id for m in ex.mentions if m.text == "Ram-raiders"}) == 1
+
+
+def test_a_group_of_a_named_body_is_left_to_that_body(analyse_text):
+    ex = analyse_text(
+        "Officials from Ruritania agreed to buy ten jets on Monday.\nOfficials said the deal was done."
+    )
+    got = [(m.start, m.end) for m in ex.mentions if m.text == "Officials"]
+    assert got == [(59, 68)]
