@@ -15,6 +15,7 @@ import re
 from spacy.tokens import Span
 
 from newsledger.extract.base import Extraction, doc_text, sent_bounds
+from newsledger.extract.entities_groups import groups, outlets
 from newsledger.extract.entities_places import has_qualifier, qualified_places, qualifies_place
 from newsledger.extract.entities_teams import (
     Labels,
@@ -634,6 +635,8 @@ def _names(doc, res: Resolver, words: Words):
         taken.update(range(s, e))
     for s, e, cluster, label in _repeats(doc, found, taken, words):
         found.append((s, e, res.note(cluster, doc[s:e].text, doc[s].idx), label, False))
+    found = outlets(doc, res, found, taken, words)
+    found += list(groups(doc, res, found, taken, words))
     return found, persons
 
 

@@ -93,7 +93,7 @@ def protagonists(doc: Doc, text: str, found: list, taken: set[int], words: Words
     """Nominal mentions of persons for capitalised person nouns of the headline (and of
     a sentence's start), each to the one person of the article the evidence allows."""
     nouns = person_nouns()
-    cands = [t for t in words.tokens(nouns) if t.i not in taken and _described(t, doc)]
+    cands = [t for t in words.tokens(nouns) if t.i not in taken and described(t, doc)]
     if not cands:
         return []
     persons = _persons(doc, found, words)
@@ -112,7 +112,7 @@ def protagonists(doc: Doc, text: str, found: list, taken: set[int], words: Words
         if len(taken_by) < len({o.lower_ for o in others}):
             taken_by = None  # a noun of the headline nobody was found for: no guess
         left = {cid: p for cid, p in persons.items() if cid not in (taken_by or ())}
-        if _owned(tok):
+        if owned(tok):
             # "Chargers' Receiver": somebody of the owner's, told only by the body
             # writing the noun beside a name ("wide receiver Vincent Jackson")
             if (c := _apposed(doc, noun, gender, persons)) is not None:
@@ -128,14 +128,14 @@ def protagonists(doc: Doc, text: str, found: list, taken: set[int], words: Words
     return [Nominal(i, i + 1, c, "PERSON") for i, c in sorted(got.items())]
 
 
-def _described(tok, doc: Doc, plural: bool = False) -> bool:
+def described(tok, doc: Doc, plural: bool = False) -> bool:
     """A noun written as a name, at a headline's or sentence's head, nobody's relative;
     singular (a person), unless ``plural`` ("Police")."""
     # (capitals hide the number from the tagger: "CHARGERS' RECEIVER ARRESTED")
     if not (tok.is_title or tok.is_upper) or not plural and tok.tag_ in ("NNS", "NNPS") and not tok.is_upper:
         return False
     prev = doc[tok.i - 1] if tok.i > 0 else None
-    if _owned(tok) and (plural or tok.lower_ in roles()["relatives"]):
+    if owned(tok) and (plural or tok.lower_ in roles()["relatives"]):
         return False  # "Trump's Daughter", "his wife": another person
     if prev is not None and prev.lower_ in _DETS:
         prev = doc[prev.i - 1] if prev.i > 0 else None
@@ -147,7 +147,7 @@ def _described(tok, doc: Doc, plural: bool = False) -> bool:
     return len(alpha) >= 3 and sum(t.is_title or t.is_upper for t in alpha) >= 0.8 * len(alpha)
 
 
-def _owned(tok) -> bool:
+def owned(tok) -> bool:
     """After a possessive: "Chargers' Receiver", "Sheriff's Deputy", "his wife"."""
     if tok.i == 0:
         return False
@@ -361,11 +361,16 @@ def police(doc: Doc, found: list, taken: set[int], words: Words) -> list[Nominal
         t
         for t in words.tokens(set(force))
         if t.i not in taken
-        and _described(t, doc, plural=True)
+        and described(t, doc, plural=True)
         and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ in ("NOUN", "PROPN"))
     ]
-    if not toks:
-        return []
+    c = the_force(found) if toks else None
+    return [Nominal(t.i, t.i + 1, c, "ORG") for t in toks] if c is not None else []
+
+
+def the_force(found: list) -> Cluster | None:
+    """The one police force the article names, if it names exactly one."""
+    force = roles()["police_words"]
     forces = {
         c.id: c
         for s, e, c, label, nominal in found
@@ -374,10 +379,7 @@ def police(doc: Doc, found: list, taken: set[int], words: Words) -> list[Nominal
         and isinstance(c, Cluster)
         and any(_a_force(n, force) for n in c.names)
     }
-    if len(forces) != 1:
-        return []
-    c = next(iter(forces.values()))
-    return [Nominal(t.i, t.i + 1, c, "ORG") for t in toks]
+    return next(iter(forces.values())) if len(forces) == 1 else None
 
 
 def _a_force(name: str, force: list[str]) -> bool:
@@ -396,7 +398,7 @@ def titled(doc: Doc, found: list, taken: set[int], words: Words) -> list[Nominal
         t
         for t in words.tokens(heads)
         if t.i not in taken
-        and _described(t, doc)
+        and described(t, doc)
         and not (t.i + 1 < len(doc) and (t.i + 1 in taken or doc[t.i + 1].ent_type_ == "PERSON"))
     ]
     if not cands:
