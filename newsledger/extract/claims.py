@@ -31,7 +31,7 @@ from newsledger.extract.claims_rules import name_key, parse_date, role_rank, rul
 from newsledger.records import Claim
 
 NAME = "claims"
-VERSION = "1"
+VERSION = "2"
 ORDER = 50
 
 _MONTHS = [m.lower() for m in calendar.month_name if m]  # standard library, C locale
@@ -572,8 +572,20 @@ def _counts(sent, ex, R) -> list[Claim]:
 def _num_value(tok, R) -> int | None:
     w = tok.lower_.replace(",", "")
     if w.isdigit():
-        return int(w)
+        return _grouped(tok, w)
     return R["number_words"].get(w) if w not in ("a", "an") else None
+
+
+def _grouped(tok, digits: str) -> int | None:
+    """A number whose thousands a tokenised text wrote apart ("26 , 000" for 26,000): the
+    digit groups before it joined back. A lone "000" or "050" is never a count."""
+    groups, i = [digits], tok.i
+    while len(groups[0]) == 3 and i >= 2 and tok.doc[i - 1].text == "," and tok.doc[i - 2].text.isdigit():
+        groups.insert(0, tok.doc[i - 2].text)
+        i -= 2
+    if len(groups) == 1 and len(digits) > 1 and digits[0] == "0":
+        return None
+    return int("".join(groups))
 
 
 def _victims(act):

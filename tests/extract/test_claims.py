@@ -103,3 +103,14 @@ def test_counts_of_troops_in_a_place(analyse_text):
     )
     assert got == {("np:us_troops", "count_in:iraq", "2500")}
     assert recs[0].approx is True and recs[0].kind == "count"
+
+
+def test_casualty_count_written_with_spaced_thousands(analyse_text):
+    """Tokenised text writes 26,000 as "26 , 000": the count is 26000, never 0."""
+    got, recs = claims(
+        analyse_text,
+        "A strong earthquake killed more than 26 , 000 people in the city of Bam in December 2003.",
+    )
+    kills = [c for c in recs if c.predicate == "casualties:killed"]
+    assert [c.object for c in kills] == ["26000"]
+    assert kills[0].approx is True
