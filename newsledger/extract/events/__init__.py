@@ -17,6 +17,7 @@ from dataclasses import replace
 from newsledger.extract.base import Extraction
 from newsledger.extract.events import args as A
 from newsledger.extract.events import context as C
+from newsledger.extract.events import discourse as D
 from newsledger.extract.events import receivers as R
 from newsledger.extract.events import sides as SD
 from newsledger.extract.events import statements as S
@@ -51,8 +52,6 @@ _NOMINAL_NEEDS_TARGET = {"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "THREATEN"}
 _TARGET_FROM_PLACE = {"CONCEDE", "RETREAT", "COERCE", "SANCTION", "AID", "MOBILIZE"}
 # Acts a statement makes on its own, never only the content of another act.
 _STATEMENT_ACTS = {"THREATEN", "ACCUSE"}
-# Verbal acts whose unsaid target is the party the same speaker's like act names.
-_STATEMENT_RUN = {"REQUEST", "REJECT", "ACCUSE", "THREATEN"}
 # Acts whose missing target is read from their content.
 _TARGET_FROM_CONTENT = {"REQUEST", "THREATEN", "REJECT"}
 
@@ -216,44 +215,9 @@ def _actors(ex: Extraction, head, hit: Hit, role: str) -> list:
     # ..", "we reject .."); a deed without a subject is nobody's in particular.
     if role == "source" and not actors and not hit.nominal and hit.coding.quad_class in (1, 3):
         sp = A.speaker_at(ex, hit.trigger.idx)
-        if sp is not None and (head is None or head.pos_ == "PRON") and not _relayed(ex, hit, sp):
+        if sp is not None and (head is None or head.pos_ == "PRON") and not D.relayed(ex, hit, sp):
             actors = [sp]
     return actors or [None]
-
-
-def _relayed(ex: Extraction, hit: Hit, speaker) -> bool:
-    """A speaker who tells an act in the passive with no doer ("X was charged, the same
-    source said", "says the woman ACCUSED of killing ..") relays it: only a body that
-    does such acts (police, prosecutors, a named organisation) is taken as the doer."""
-    if hit.reported or not A.subject_of(hit.trigger)[1]:
-        return False  # a demand the speaker makes ("X must be done") is the speaker's
-    m = getattr(ex, "by_tok", {}).get(speaker.start)
-    if m is not None and m.label in ("ORG", "GPE", "NORP"):
-        return False
-    return not any(SD.acting_body(w) for w in _speaker_words(hit.trigger.doc, speaker))
-
-
-def _speaker_words(doc, speaker) -> list[str]:
-    """The speaker's head word and the titles on it ("District ATTORNEY Seth Williams",
-    "Seth Williams, the district attorney"), where the text names the speaker."""
-    words = speaker.name.lower().split()[-1:]
-    span = None
-    if speaker.end > speaker.start:
-        span = doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
-    if span is None or not len(span):
-        return words
-    head = span.root
-    while head.dep_ == "compound" and head.head.i != head.i:
-        head = head.head
-    words.append(head.lower_)
-    if head.pos_ != "PROPN":
-        return words  # "a COURT source" is a source, not the court
-    for c in head.children:
-        if c.dep_ == "compound":
-            words.append(c.lower_)
-        elif c.dep_ == "appos":
-            words += [c.lower_] + [g.lower_ for g in c.children if g.dep_ == "compound"]
-    return words
 
 
 def recode(hit: Hit):
@@ -697,27 +661,7 @@ def extract(doc, ex: Extraction):
                 h.target = receiver
         by_token = {h.trigger.i: h for h in hits}
         parents = {id(h): _content_of(h, by_token) for h in hits}
-        for hit in hits:
-            parent = parents[id(hit)]
-            if (
-                parent is not None
-                and parent.target is None
-                and hit.target is not None
-                and C.denial_of(hit.trigger) is None
-            ):
-                # "offered to hand over X to BRITAIN": the content's party is the act's; an
-                # accusation is of the content's doer ("allege the man opened fire, killing
-                # X": the man is accused, X is his victim)
-                parent.target = hit.source if R.asked_of_doer(parent, hit) else hit.target
-            if (
-                parent is not None
-                and parent.coding.root == "03"
-                and hit.coding.quad_class == 4
-                and not hit.nominal
-                and parent.trigger.lemma_.lower() in C.modality()["pledge_verbs"]
-            ):
-                # "promised to use overwhelming force against X": a pledge of force threatens
-                parent.coding = coding(intent_code(hit.coding.type) or "138")
+        _parties_from_content(hits, parents)
         for hit in hits:
             # the content of a denial is stored, as denied ("denied reports that it had
             # resumed its ATTACKS"); other content is part of its act
@@ -727,65 +671,8 @@ def extract(doc, ex: Extraction):
             if hit.coding.quad_class == 4 and C.accidental(hit.trigger):
                 continue
             denial = hit.trigger.lemma_.lower() in C.modality()["denial_verbs"]
-            if hit.coding.type == "THREATEN" and (hit.target is None or R.event_noun(hit.target)):
-                # ".. UNLESS ISRAEL rescinded": who must comply
-                hit.target = R.condition_party(hit.trigger) or hit.target
-            if hit.target is None and hit.coding.type in _TARGET_FROM_CONTENT and not denial:
-                hit.target = R.own_or_receiver(content_target(hit.trigger))
-            if hit.target is None and hit.coding.type in _TARGET_FROM_PLACE:
-                hit.target = C.place_object(ex, hit.trigger)
-            _attack_on_idea(hit, [A.resolve(ex, hit.target)])
-            if not SD.object_only(hit.coding.cameo):
-                hit.target = _party_through(ex, hit)
-            if (
-                hit.target is None
-                and not hit.nominal
-                and not hit.target_is_subject
-                and not (hit.coding.type in _JOINT and R.paired(hit))
-                and not denial
-                and not SD.object_only(hit.coding.cameo)
-            ):
-                hit.target = (
-                    (R.grievance_doer(hit.trigger) if hit.coding.type == "ACCUSE" else None)
-                    or _party_of_act(ex, hit)
-                    or R.complement_subject(hit.trigger)
-                )
-            sources = _actors(ex, hit.source, hit, "source")
-            targets = _actors(ex, hit.target, hit, "target")
-            if hit.echo:
-                sources, targets = _echoed(out, hit)
-            for extra in hit.also_targets:
-                extra = R.side_head(ex, extra, hit.coding.quad_class)
-                targets += [
-                    a
-                    for a in (A.expand(ex, extra) if extra is not None else [])
-                    if A.actorish(a) and all(a.name != t.name for t in targets if t is not None)
-                ]
-            if hit.target_is_subject:
-                sources = [A.speaker_at(ex, hit.trigger.idx)]
-            if hit.coding.type in _TARGET_FROM_PLACE:
-                targets = R.place_parties(ex, hit, sources, targets)
-            if _sides(targets, hit.coding.quad_class, datelines) == [None] and _may_look_below(hit, denial):
-                below = _party_below(ex, hit) or R.purpose_object(hit.trigger)
-                if below is not None:
-                    targets = _actors(ex, below, hit, "target")
-            if hit.coding.type == "PROTEST" and not any(
-                t is not None and SD.kind(t) == "actor" for t in targets
-            ):
-                aimed = R.protest_party(ex, hit)  # "rallied to demand the resignation of X"
-                targets = _actors(ex, aimed, hit, "target") if aimed is not None else targets
-            sources, targets = _refused_in_speech(ex, hit, sources, targets)
-            sources = _sides(sources, hit.coding.quad_class, datelines)
-            targets = _sides(targets, hit.coding.quad_class, datelines)
-            targets = [t for t in targets if not R.place_for_person(ex, hit, t)] or [None]
-            # a thing of several doers' own ("cuts demanded by the EU and the IMF": the
-            # cuts stand for their demanders) names no other party; one doer acting on
-            # itself codes nothing (below)
-            names = {s.name for s in sources if s is not None}
-            if len(names) > 1:
-                targets = [t for t in targets if t is None or t.name not in names] or [None]
-            if hit.coding.type in _JOINT and targets == [None] and len(sources) == 2 and _mutual(hit):
-                sources, targets = sources[:1], sources[1:]
+            _find_target(ex, hit, denial)
+            sources, targets = _sides_of(ex, hit, out, datelines, denial)
             if not _enough(hit, sources, targets):
                 continue
             for src in sources:
@@ -793,50 +680,97 @@ def extract(doc, ex: Extraction):
                     if src is not None and tgt is not None and src.name == tgt.name:
                         continue
                     out.append(_record(ex, hit, sent, src, tgt, denied))
-    return _settle_targets(out)
+    return D.settle_targets(out)
 
 
-def _mutual(hit: Hit) -> bool:
-    """Whether two subjects of a joint act act on each other ("A and B agreed", "met"):
-    an offer or a pledge both make ("the ATF and FBI are offering a reward") is
-    made to a third party, not between them (sides.yaml one_sided_joint)."""
-    return hit.trigger.lemma_.lower() not in SD.data()["one_sided_joint"]
+def _parties_from_content(hits: list, parents: dict) -> None:
+    """An act whose content is another act takes its party from it, and a pledge of
+    force is a threat."""
+    for hit in hits:
+        parent = parents[id(hit)]
+        if (
+            parent is not None
+            and parent.target is None
+            and hit.target is not None
+            and C.denial_of(hit.trigger) is None
+        ):
+            # "offered to hand over X to BRITAIN": the content's party is the act's; an
+            # accusation is of the content's doer ("allege the man opened fire, killing
+            # X": the man is accused, X is his victim)
+            parent.target = hit.source if R.asked_of_doer(parent, hit) else hit.target
+        if (
+            parent is not None
+            and parent.coding.root == "03"
+            and hit.coding.quad_class == 4
+            and not hit.nominal
+            and parent.trigger.lemma_.lower() in C.modality()["pledge_verbs"]
+        ):
+            # "promised to use overwhelming force against X": a pledge of force threatens
+            parent.coding = coding(intent_code(hit.coding.type) or "138")
 
 
-def _party_key(e: Event) -> str | None:
-    """The source as the article knows it: its actor id, else its name."""
-    return e.source_id or e.source_name
-
-
-def _settle_targets(events: list[Event]) -> list[Event]:
-    """Events whose target the clause leaves unsaid, read against the article: a
-    speaker's demands, refusals, accusations and threats run on over several quotes
-    ("You should implement it", "must be handed over") and are aimed where the same
-    speaker's like act names its party, the nearest one; a deed told again without its
-    party ("the withdrawal of US forces at the end of the year" after "US forces will
-    withdraw from Iraq") is a restatement of the named one and is dropped."""
-    named: dict[tuple, list[Event]] = {}
-    for e in events:
-        if e.target_id and _party_key(e) and not (e.negated or e.hypothetical):
-            named.setdefault((e.type, _party_key(e)), []).append(e)
-    out = []
-    for e in events:
-        like = (
-            named.get((e.type, _party_key(e)))
-            if e.target_id is None and e.target_name is None and not (e.negated or e.hypothetical)
-            else None
+def _find_target(ex: Extraction, hit: Hit, denial: bool) -> None:
+    """The act's target phrase where its object gives none: who must comply with a
+    threat, the content's party, the place acted on, a party through or below the act."""
+    if hit.coding.type == "THREATEN" and (hit.target is None or R.event_noun(hit.target)):
+        # ".. UNLESS ISRAEL rescinded": who must comply
+        hit.target = R.condition_party(hit.trigger) or hit.target
+    if hit.target is None and hit.coding.type in _TARGET_FROM_CONTENT and not denial:
+        hit.target = R.own_or_receiver(content_target(hit.trigger))
+    if hit.target is None and hit.coding.type in _TARGET_FROM_PLACE:
+        hit.target = C.place_object(ex, hit.trigger)
+    _attack_on_idea(hit, [A.resolve(ex, hit.target)])
+    if not SD.object_only(hit.coding.cameo):
+        hit.target = _party_through(ex, hit)
+    if (
+        hit.target is None
+        and not hit.nominal
+        and not hit.target_is_subject
+        and not (hit.coding.type in _JOINT and R.paired(hit))
+        and not denial
+        and not SD.object_only(hit.coding.cameo)
+    ):
+        hit.target = (
+            (R.grievance_doer(hit.trigger) if hit.coding.type == "ACCUSE" else None)
+            or _party_of_act(ex, hit)
+            or R.complement_subject(hit.trigger)
         )
-        if not like:
-            out.append(e)
-        elif e.type in _STATEMENT_RUN:
-            near = min(like, key=lambda o: abs(o.start - e.start))
-            out.append(
-                replace(
-                    e,
-                    target_id=near.target_id,
-                    target_name=near.target_name,
-                    target_from="discourse",
-                    confidence=round(e.confidence * 0.8, 3),
-                )
-            )
-    return out
+
+
+def _sides_of(ex: Extraction, hit: Hit, out: list, datelines, denial: bool) -> tuple[list, list]:
+    """The act's sources and targets as actors (or [None]), after every side check."""
+    sources = _actors(ex, hit.source, hit, "source")
+    targets = _actors(ex, hit.target, hit, "target")
+    if hit.echo:
+        sources, targets = _echoed(out, hit)
+    for extra in hit.also_targets:
+        extra = R.side_head(ex, extra, hit.coding.quad_class)
+        targets += [
+            a
+            for a in (A.expand(ex, extra) if extra is not None else [])
+            if A.actorish(a) and all(a.name != t.name for t in targets if t is not None)
+        ]
+    if hit.target_is_subject:
+        sources = [A.speaker_at(ex, hit.trigger.idx)]
+    if hit.coding.type in _TARGET_FROM_PLACE:
+        targets = R.place_parties(ex, hit, sources, targets)
+    if _sides(targets, hit.coding.quad_class, datelines) == [None] and _may_look_below(hit, denial):
+        below = _party_below(ex, hit) or R.purpose_object(hit.trigger)
+        if below is not None:
+            targets = _actors(ex, below, hit, "target")
+    if hit.coding.type == "PROTEST" and not any(t is not None and SD.kind(t) == "actor" for t in targets):
+        aimed = R.protest_party(ex, hit)  # "rallied to demand the resignation of X"
+        targets = _actors(ex, aimed, hit, "target") if aimed is not None else targets
+    sources, targets = _refused_in_speech(ex, hit, sources, targets)
+    sources = _sides(sources, hit.coding.quad_class, datelines)
+    targets = _sides(targets, hit.coding.quad_class, datelines)
+    targets = [t for t in targets if not R.place_for_person(ex, hit, t)] or [None]
+    # a thing of several doers' own ("cuts demanded by the EU and the IMF": the
+    # cuts stand for their demanders) names no other party; one doer acting on
+    # itself codes nothing (extract)
+    names = {s.name for s in sources if s is not None}
+    if len(names) > 1:
+        targets = [t for t in targets if t is None or t.name not in names] or [None]
+    if hit.coding.type in _JOINT and targets == [None] and len(sources) == 2 and D.mutual(hit):
+        sources, targets = sources[:1], sources[1:]
+    return sources, targets
