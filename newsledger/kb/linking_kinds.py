@@ -11,7 +11,9 @@ Only a name NER alone gave a kind votes or is moved: no actor of the KB takes
 part (a country or province keeps its KB kind), a chain with a description or a
 title ("Mr", "Dr") beside the name is left as it is, and the name must be a
 full name of several words, or one word that an actor of the other kind is
-named by and whose articles share actors with this one. It is decided at link
+named by and whose articles share actors with this one. A one-word name read
+only as a person, and no one's surname in its article, casts no vote but joins
+the other kind's actor of that exact name in its story. It is decided at link
 time against the actors the ledger already has of that name, so an article
 read late moves the chains of the earlier ones as a full rebuild would.
 """
@@ -133,6 +135,12 @@ def _decide(store: Store, name: str, rows: list[dict], ents: dict) -> int:
     """Move the chains of the minority kind of one name to the actor of its majority kind."""
     if not rows or any(ents.get(r["id"], {}).get("kb_id") for r in rows):
         return 0
+    one_word = len(tokens(name)) < 2
+    bare = _bare_persons(rows, ents) if one_word else set()
+    if bare:
+        moved = _bare_to_kind(store, name, rows, ents, bare)
+        if moved:
+            return moved
     votes: Counter = Counter()
     for r in rows:
         votes[kind(r["label"])] += r["n"]
@@ -148,7 +156,6 @@ def _decide(store: Store, name: str, rows: list[dict], ents: dict) -> int:
         weight[r["id"]] += r["n"] * (kind(ents[r["id"]]["type"]) == top)
     label = labels.most_common(1)[0][0]
     target = max(weight, key=lambda a: (weight[a], a))
-    one_word = len(tokens(name)) < 2
     if one_word and top == "person":
         return 0  # a bare surname read as a person is no evidence of a namesake of another kind
     chains = _minority_chains(store, name, rows, top)
@@ -164,6 +171,65 @@ def _decide(store: Store, name: str, rows: list[dict], ents: dict) -> int:
         with store.transaction():
             store.db.execute("UPDATE entities SET type=? WHERE id=?", (label, target))
     return moved
+
+
+def _bare_persons(rows: list[dict], ents: dict) -> set[str]:
+    """Actors named by the one word only (``name~doc``) and read as a person wherever
+    they are: NER's guess for a capitalised word ("Creighton", "Wasilla"), which
+    gives no vote against the readings of the name's other actors."""
+    ids = {r["id"] for r in rows if "~" in r["id"] and kind(ents.get(r["id"], {}).get("type")) == "person"}
+    return {a for a in ids if all(kind(r["label"]) == "person" for r in rows if r["id"] == a)}
+
+
+def _bare_to_kind(store: Store, name: str, rows: list[dict], ents: dict, bare: set[str]) -> int:
+    """A bare person reading of a one-word name joins the actor of another kind named
+    exactly by that word, where the other readings agree on that kind and the article
+    names no person with the word in a full name (it is no one's surname there) and
+    shares at least two other actors with that actor's articles (one story)."""
+    votes: Counter = Counter()
+    for r in rows:
+        if r["id"] not in bare:
+            votes[kind(r["label"])] += r["n"]
+    if not votes:
+        return 0
+    (top, n), *_ = votes.most_common()
+    named = sorted(a for a, e in ents.items() if fold(e["name"]) == name and kind(e["type"]) == top)
+    if top == "person" or n < RATIO * (sum(votes.values()) - n) or len(named) != 1:
+        return 0
+    target = named[0]
+    labels: Counter = Counter()
+    for r in rows:
+        labels[r["label"]] += r["n"] * (kind(r["label"]) == top)
+    label = labels.most_common(1)[0][0]
+    around = context(store, target, True)
+    moved = 0
+    for chain_id, doc in _minority_chains(store, name, [r for r in rows if r["id"] in bare], top):
+        if len((_doc_actors(store, doc) - {target, chain_id}) & around) < 2 or _surname_in(store, doc, name):
+            continue
+        if _cued(store, chain_id, doc) or _named_otherwise(store, chain_id, doc, name):
+            continue
+        _join(store, chain_id, target, doc, label, top)
+        moved += 1
+    return moved
+
+
+def _doc_actors(store: Store, doc: str) -> set[str]:
+    rows = store.query(
+        "SELECT DISTINCT entity_id AS id FROM mentions WHERE doc_id=? AND entity_id IS NOT NULL", (doc,)
+    )
+    return {r["id"] for r in rows}
+
+
+def _surname_in(store: Store, doc: str, name: str) -> bool:
+    """The article names a person by a full name holding the word ("John Creighton")."""
+    return any(
+        len(toks := tokens(m["text"], strip_honorifics=True)) > 1 and name in toks
+        for m in store.query(
+            "SELECT DISTINCT text FROM mentions WHERE doc_id=? AND label='PERSON' "
+            "AND instr(trim(text), ' ') > 0",
+            (doc,),
+        )
+    )
 
 
 def _minority_chains(store: Store, name: str, rows: list[dict], top: str) -> list[tuple[str, str]]:
@@ -189,13 +255,7 @@ def _one_word_ok(store: Store, name: str, rows: list[dict], ents: dict, top: str
         return False
     around = set().union(*(context(store, a, True) for a in owners))
     for d in minority_docs:
-        theirs = {
-            r["id"]
-            for r in store.query(
-                "SELECT DISTINCT entity_id AS id FROM mentions WHERE doc_id=? AND entity_id IS NOT NULL", (d,)
-            )
-        }
-        if len((theirs - owners) & around) < 2:
+        if len((_doc_actors(store, d) - owners) & around) < 2:
             return False
     return True
 

@@ -153,3 +153,42 @@ def test_one_actor_read_with_a_minority_kind_takes_the_majority_label(db_path):
     assert vote(store, "f") == 1
     assert _actors(store, "f") == {("New Orleans Saints", "ORG", "niw_urlians_sints")}
     assert not [s for s in links.suspects(store) if s["reason"] == "mixed kinds"]
+
+
+def _school_story(store: Store) -> dict:
+    ctx = {"crigtun": ("Creighton", "ORG", None), "kail_kurvir": ("Kyle Korver", "PERSON", None),
+           "umaha": ("Omaha", "GPE", None)}  # fmt: skip
+    for i in range(2):
+        _doc(store, f"o{i}", "Kyle Korver starred as Creighton won in Omaha.",
+             [("Kyle Korver", "PERSON", "kail_kurvir"), ("Creighton", "ORG", "crigtun"), ("Omaha", "GPE", "umaha")],
+             ctx)  # fmt: skip
+    return ctx
+
+
+def test_bare_one_word_person_joins_the_actor_of_its_story_of_another_kind(db_path):
+    store = Store(db_path)
+    ctx = _school_story(store)
+    # NER read the school as a person in this article only; no one here is named "... Creighton"
+    _doc(store, "p", "Creighton beat Drake. Kyle Korver scored in Omaha.",
+         [("Creighton", "PERSON", "crigtun~p"), ("Kyle Korver", "PERSON", "kail_kurvir"), ("Omaha", "GPE", "umaha")],
+         {**ctx, "crigtun~p": ("Creighton", "PERSON", None)})  # fmt: skip
+    assert vote(store, "p") == 1
+    assert ("Creighton", "ORG", "crigtun") in _actors(store, "p")
+
+
+def test_bare_one_word_person_stays_where_it_is_a_surname_or_out_of_the_story(db_path):
+    store = Store(db_path)
+    ctx = _school_story(store)
+    # "Creighton" is the surname of a person the article names: a person, not the school
+    _doc(store, "s", "Jim Creighton coached. Creighton met Kyle Korver in Omaha.",
+         [("Jim Creighton", "PERSON", "jim_crigtun"), ("Creighton", "PERSON", "crigtun~s"),
+          ("Kyle Korver", "PERSON", "kail_kurvir"), ("Omaha", "GPE", "umaha")],
+         {**ctx, "jim_crigtun": ("Jim Creighton", "PERSON", None),
+          "crigtun~s": ("Creighton", "PERSON", None)})  # fmt: skip
+    assert vote(store, "s") == 0
+    assert ("Creighton", "PERSON", "crigtun~s") in _actors(store, "s")
+    # an article of another story shares no actors with the school's
+    _doc(store, "x", "Creighton said he would run for mayor.", [("Creighton", "PERSON", "crigtun~x")],
+         {"crigtun~x": ("Creighton", "PERSON", None)})  # fmt: skip
+    assert vote(store, "x") == 0
+    assert _actors(store, "x") == {("Creighton", "PERSON", "crigtun~x")}
