@@ -221,9 +221,10 @@ def _doc_actors(store: Store, doc: str) -> set[str]:
 
 
 def _surname_in(store: Store, doc: str, name: str) -> bool:
-    """The article names a person by a full name holding the word ("John Creighton")."""
+    """The word is the surname of a person the article names in full ("John Creighton");
+    NER's "Creighton Athletic" read as a person is no one's surname."""
     return any(
-        len(toks := tokens(m["text"], strip_honorifics=True)) > 1 and name in toks
+        len(toks := tokens(m["text"], strip_honorifics=True)) > 1 and toks[-1] == name
         for m in store.query(
             "SELECT DISTINCT text FROM mentions WHERE doc_id=? AND label='PERSON' "
             "AND instr(trim(text), ' ') > 0",

@@ -192,3 +192,16 @@ def test_bare_one_word_person_stays_where_it_is_a_surname_or_out_of_the_story(db
          {"crigtun~x": ("Creighton", "PERSON", None)})  # fmt: skip
     assert vote(store, "x") == 0
     assert _actors(store, "x") == {("Creighton", "PERSON", "crigtun~x")}
+
+
+def test_a_name_word_before_others_is_no_surname(db_path):
+    store = Store(db_path)
+    ctx = _school_story(store)
+    # NER read "Creighton Athletic" as a person's name too: "Creighton" is no one's surname here
+    _doc(store, "a", "Creighton won. Creighton Athletic hailed Kyle Korver in Omaha.",
+         [("Creighton", "PERSON", "crigtun~a"), ("Creighton Athletic", "PERSON", "crigtun_atlitic"),
+          ("Kyle Korver", "PERSON", "kail_kurvir"), ("Omaha", "GPE", "umaha")],
+         {**ctx, "crigtun~a": ("Creighton", "PERSON", None),
+          "crigtun_atlitic": ("Creighton Athletic", "PERSON", None)})  # fmt: skip
+    assert vote(store, "a") == 1
+    assert ("Creighton", "ORG", "crigtun") in _actors(store, "a")
