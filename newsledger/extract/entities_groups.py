@@ -5,7 +5,8 @@
   article's body describes by that noun ("the robbers", "police said"). The group is
   an actor of this article alone (``robbers~<article>``): one "police" of every
   article would merge all forces of the ledger; ``kb/links.py`` joins the groups of
-  two articles that share other actors. "Police" where the article names one force
+  two articles that share other actors. Nouns of one kin ("Robbers", "Thieves",
+  "Ram-raiders") are one group. "Police" where the article names one force
   is that force (``kb/described.police``), not such a group.
 * An outlet named with its kind ("People magazine", "Us Weekly") is an organisation
   of that name; the name alone elsewhere in the article, as written or in capitals
@@ -49,13 +50,20 @@ def groups(doc, res: Resolver, found: list, taken: set[int], words: Words):
         # "the authorities" is the country's government (nominal.descriptions), not this group
         body = [] if noun in data["descriptions"] else words.at.get(noun, ())
         body = [t for t in (doc[i] for i in body) if _description(doc, t, taken)]
-        c = res.synthetic(f"{noun}~{key}", noun.capitalize(), "ORG")
+        c = res.synthetic(f"{_kin(noun, data)}~{key}", noun.capitalize(), "ORG")
         for s, t in spans:
             taken.update(range(s, t.i + 1))
             yield s, t.i + 1, res.note(c, doc[s : t.i + 1].text, doc[s].idx), "ORG", False
         for t in body:
             taken.add(t.i)
             yield t.i, t.i + 1, res.note(c, t.text, t.idx, named=False), "ORG", True
+
+
+def _kin(noun: str, data: dict) -> str:
+    """One group's id for the nouns of one kin ("Thieves", "Ram-raiders" and "Robbers"
+    of one article, or of two articles that share actors: ``group_kin``)."""
+    last = noun.rsplit("-", 1)[-1]
+    return next((kin[0] for kin in data.get("group_kin", ()) if last in kin), noun)
 
 
 def _start(doc, tok, taken: set[int]) -> int | None:

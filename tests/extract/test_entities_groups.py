@@ -111,3 +111,30 @@ def test_a_group_of_a_named_body_is_left_to_that_body(analyse_text):
     )
     got = [(m.start, m.end) for m in ex.mentions if m.text == "Officials"]
     assert got == [(59, 68)]
+
+
+def test_kin_group_nouns_of_one_article_are_one_group(analyse_text):
+    ex = analyse_text(ROBBERS)
+    head, thieves = at(ex, "Robbers"), at(ex, "Thieves")
+    assert thieves is not None and (thieves.start, thieves.end) == (
+        ROBBERS.index("Thieves"),
+        ROBBERS.index(" drove"),
+    )
+    assert thieves.entity_id == head.entity_id and head.entity_id.startswith("robbers~")
+
+
+def test_a_hyphened_kin_noun_joins_the_group_and_other_nouns_stay_apart(analyse_text):
+    text = (
+        "Ram-raiders hit jewellery store in Lyon\nRobbers drove a car into the shop on Monday. "
+        "Witnesses saw the car speed away."
+    )
+    ex = analyse_text(text)
+    raiders = [m for m in ex.mentions if m.text.replace(" ", "") == "Ram-raiders"]
+    robbers, witnesses = at(ex, "Robbers"), at(ex, "Witnesses")
+    assert [(m.start, m.end) for m in raiders] == [(0, 11)]
+    assert robbers is not None and (robbers.start, robbers.end) == (
+        text.index("Robbers"),
+        text.index(" drove"),
+    )
+    assert raiders[0].entity_id == robbers.entity_id
+    assert witnesses is not None and witnesses.entity_id.startswith("witnesses~")
