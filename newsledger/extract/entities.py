@@ -586,17 +586,18 @@ def extract(doc, ex: Extraction):
     res = Resolver(kb, ex.article.published or _latest_year(doc))
     words = Words(doc)
     res.demonym_counts = _demonyms(kb, words)
-    found, persons = _names(doc, res, words)
+    doc_key = ex.article.id[:8]
+    found, persons = _names(doc, res, words, doc_key)
     taken = {i for s, e, *_ in found for i in range(s, e)}
     for n in _nominals(doc, res, found, persons, taken, words):
         res.note(n.cluster, "", doc[n.start].idx, named=False)
         found.append((n.start, n.end, n.cluster, n.label, True))
     found = _drop_role_words(doc, found)
-    res.finalize(ex.article.id[:8])
+    res.finalize(doc_key)
     return _records(doc, ex, res, found)
 
 
-def _names(doc, res: Resolver, words: Words):
+def _names(doc, res: Resolver, words: Words, doc_key: str):
     """Name mentions as (token start, end, cluster, label, nominal=False), and the persons."""
     named = [
         (span, *res.resolve(span.text, span.label_, span.start_char, span.kb_id_))
@@ -636,7 +637,7 @@ def _names(doc, res: Resolver, words: Words):
     for s, e, cluster, label in _repeats(doc, found, taken, words):
         found.append((s, e, res.note(cluster, doc[s:e].text, doc[s].idx), label, False))
     found = outlets(doc, res, found, taken, words)
-    found += list(groups(doc, res, found, taken, words))
+    found += list(groups(doc, res, found, taken, words, doc_key))
     return found, persons
 
 

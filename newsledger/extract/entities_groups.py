@@ -18,9 +18,6 @@ The nouns are general vocabulary (``group_nouns`` and ``police_words`` in
 
 from __future__ import annotations
 
-import hashlib
-
-from newsledger.extract.base import doc_text
 from newsledger.kb.described import described, owned, the_force
 from newsledger.kb.nominal import Words, roles
 from newsledger.kb.resolve import Cluster, Resolver
@@ -30,9 +27,10 @@ _WEEKLY = {"weekly"}
 _MAX_NAME = 3  # words of an outlet's name before "magazine"
 
 
-def groups(doc, res: Resolver, found: list, taken: set[int], words: Words):
+def groups(doc, res: Resolver, found: list, taken: set[int], words: Words, doc_key: str):
     """(start, end, cluster, label, nominal) of group nouns written as names, and of the
-    body's descriptions by the same noun ("the robbers") as nominal mentions."""
+    body's descriptions by the same noun ("the robbers") as nominal mentions. ``doc_key``
+    is the article's key, as in the ids of persons named by one word (Resolver.finalize)."""
     data = roles()
     nouns = set(data["group_nouns"]) | set(data["police_words"])
     heads = [(_start(doc, t, taken), t) for t in words.tokens(nouns) if t.i not in taken]
@@ -40,7 +38,6 @@ def groups(doc, res: Resolver, found: list, taken: set[int], words: Words):
     if not heads:
         return
     force = the_force(found)
-    key = hashlib.sha1(doc_text(doc).encode("utf-8")).hexdigest()[:8]
     by_noun: dict[str, list] = {}
     for s, t in heads:
         by_noun.setdefault("".join(x.lower_ for x in doc[s : t.i + 1]), []).append((s, t))
@@ -50,7 +47,7 @@ def groups(doc, res: Resolver, found: list, taken: set[int], words: Words):
         # "the authorities" is the country's government (nominal.descriptions), not this group
         body = [] if noun in data["descriptions"] else words.at.get(noun, ())
         body = [t for t in (doc[i] for i in body) if _description(doc, t, taken)]
-        c = res.synthetic(f"{_kin(noun, data)}~{key}", noun.capitalize(), "ORG")
+        c = res.synthetic(f"{_kin(noun, data)}~{doc_key}", noun.capitalize(), "ORG")
         for s, t in spans:
             taken.update(range(s, t.i + 1))
             yield s, t.i + 1, res.note(c, doc[s : t.i + 1].text, doc[s].idx), "ORG", False

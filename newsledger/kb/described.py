@@ -254,10 +254,6 @@ def _apposed(doc: Doc, noun: str, gender: str, persons: dict) -> Cluster | None:
     return persons[hits.pop()]["cluster"] if len(hits) == 1 else None
 
 
-# Verbs that tell nothing of what happened to whom.
-_EMPTY_VERBS = {"be", "have", "do", "say", "tell", "get", "make"}
-
-
 def _same_fate(doc: Doc, tok, gender: str, persons: dict, words: Words) -> Cluster | None:
     """The one person the article says the same thing happened to, in the same role, as
     to the noun: "Driver Charged" (the headline) or "the driver has been charged" (the
@@ -266,7 +262,8 @@ def _same_fate(doc: Doc, tok, gender: str, persons: dict, words: Words) -> Clust
     for i in words.at.get(tok.lower_, ()):
         if doc[i].is_lower:
             fate |= _acts(doc[i])
-    fate = {(lemma, role) for lemma, role in fate if lemma not in _EMPTY_VERBS}
+    light = set(roles()["light_verbs"])  # verbs that tell nothing of what happened to whom
+    fate = {(lemma, role) for lemma, role in fate if lemma not in light}
     if not fate:
         return None
     hits = []

@@ -141,20 +141,16 @@ def _decide(store: Store, name: str, rows: list[dict], ents: dict) -> int:
         moved = _bare_to_kind(store, name, rows, ents, bare)
         if moved:
             return moved
-    votes: Counter = Counter()
-    for r in rows:
-        votes[kind(r["label"])] += r["n"]
+    votes = _votes(rows)
     if len(votes) < 2:
         return 0
     (top, n), *_ = votes.most_common()
     if n < MIN_VOTES or n < RATIO * (sum(votes.values()) - n):
         return 0
-    labels: Counter = Counter()
     weight: Counter = Counter()
     for r in rows:
-        labels[r["label"]] += r["n"] * (kind(r["label"]) == top)
         weight[r["id"]] += r["n"] * (kind(ents[r["id"]]["type"]) == top)
-    label = labels.most_common(1)[0][0]
+    label = _top_label(rows, top)
     target = max(weight, key=lambda a: (weight[a], a))
     if one_word and top == "person":
         return 0  # a bare surname read as a person is no evidence of a namesake of another kind
@@ -173,6 +169,22 @@ def _decide(store: Store, name: str, rows: list[dict], ents: dict) -> int:
     return moved
 
 
+def _votes(rows: list[dict]) -> Counter:
+    """Mentions of the name by kind (person, organisation, place) NER read it as."""
+    votes: Counter = Counter()
+    for r in rows:
+        votes[kind(r["label"])] += r["n"]
+    return votes
+
+
+def _top_label(rows: list[dict], top: str) -> str:
+    """The NER label of kind ``top`` the name was read with most ("ORG" among ORG, NORP)."""
+    labels: Counter = Counter()
+    for r in rows:
+        labels[r["label"]] += r["n"] * (kind(r["label"]) == top)
+    return labels.most_common(1)[0][0]
+
+
 def _bare_persons(rows: list[dict], ents: dict) -> set[str]:
     """Actors named by the one word only (``name~doc``) and read as a person wherever
     they are: NER's guess for a capitalised word ("Creighton", "Wasilla"), which
@@ -186,21 +198,14 @@ def _bare_to_kind(store: Store, name: str, rows: list[dict], ents: dict, bare: s
     exactly by that word, where the other readings agree on that kind and the article
     names no person with the word in a full name (it is no one's surname there) and
     shares at least two other actors with that actor's articles (one story)."""
-    votes: Counter = Counter()
-    for r in rows:
-        if r["id"] not in bare:
-            votes[kind(r["label"])] += r["n"]
+    votes = _votes([r for r in rows if r["id"] not in bare])
     if not votes:
         return 0
     (top, n), *_ = votes.most_common()
     named = sorted(a for a, e in ents.items() if fold(e["name"]) == name and kind(e["type"]) == top)
     if top == "person" or n < RATIO * (sum(votes.values()) - n) or len(named) != 1:
         return 0
-    target = named[0]
-    labels: Counter = Counter()
-    for r in rows:
-        labels[r["label"]] += r["n"] * (kind(r["label"]) == top)
-    label = labels.most_common(1)[0][0]
+    target, label = named[0], _top_label(rows, top)
     around = context(store, target, True)
     moved = 0
     for chain_id, doc in _minority_chains(store, name, [r for r in rows if r["id"] in bare], top):
